@@ -1,0 +1,43 @@
+/**
+ * `npx mentorspor <command> …` — the command line for operators and analysts. Each command lives in
+ * src/cli/commands/<verb-noun>.ts and exports `run(argv): Promise<number>` returning the exit code
+ * (0 ok, 1 failure, 2 bad usage or input). Errors are printed as `code: message` to stderr.
+ */
+import { isAppError } from '../errors.ts';
+
+type CommandModule = { run: (argv: string[]) => Promise<number> };
+
+const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  'db migrate': { summary: 'apply database migrations (DATABASE_URL or ./data)', load: () => import('./commands/migrate-database.ts') },
+  effect: { summary: 'estimate the effect of mentor support from a CSV extract', load: () => import('./commands/estimate-effect.ts') },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  mentorspor ${name.padEnd(12)} ${c.summary}`);
+  return ['Usage:', ...lines].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const two = argv.slice(0, 2).join(' ');
+  const name = commands[two] ? two : argv[0];
+  const command = name ? commands[name] : undefined;
+  if (!command || !name) {
+    process.stderr.write(`INVALID_INPUT: unknown command '${argv.join(' ')}'\n${usage()}\n`);
+    return 2;
+  }
+  const rest = argv.slice(name.split(' ').length);
+  const module = await command.load();
+  return module.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (isAppError(error)) {
+      process.stderr.write(`${error.code}: ${error.message}\n`);
+      process.exit(error.code === 'INVALID_INPUT' ? 2 : 1);
+    }
+    process.stderr.write(`INTERNAL: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

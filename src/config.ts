@@ -1,0 +1,55 @@
+/**
+ * The only reader of process.env. Parsed and validated once; a half-configured PostgreSQL fails loudly
+ * instead of silently falling back to the embedded database.
+ */
+import { AppError } from './errors.ts';
+
+export type Config = {
+  port: number;
+  /** PostgreSQL server; when null the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  adminPassword: string | null;
+  /** 'auto': demo data into an empty embedded database only; '1' always into an empty one; '0' never. */
+  demo: 'auto' | 'always' | 'never';
+  secureCookies: boolean;
+};
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const portText = env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('CONFIG_INVALID', `PORT must be an integer 0–65535, got '${portText}'`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new AppError('CONFIG_INVALID', 'DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const demoText = env.MENTORSPOR_DEMO?.trim();
+  let demo: Config['demo'];
+  if (demoText === undefined || demoText === '') demo = 'auto';
+  else if (demoText === '1' || demoText === 'true') demo = 'always';
+  else if (demoText === '0' || demoText === 'false') demo = 'never';
+  else throw new AppError('CONFIG_INVALID', `MENTORSPOR_DEMO must be 0 or 1, got '${demoText}'`);
+  const adminPassword = env.MENTORSPOR_ADMIN_PASSWORD ?? null;
+  if (adminPassword !== null && adminPassword.length < 8) {
+    throw new AppError('CONFIG_INVALID', 'MENTORSPOR_ADMIN_PASSWORD must be at least 8 characters');
+  }
+  return {
+    port,
+    databaseUrl,
+    dataDir: env.MENTORSPOR_DATA_DIR?.trim() || './data',
+    adminPassword,
+    demo,
+    secureCookies: env.MENTORSPOR_SECURE_COOKIES === '1',
+  };
+}
+
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}
+
+/** Test runs: TEST_DATABASE_URL selects a real PostgreSQL server instead of embedded PGlite. */
+export function testDatabaseUrl(): string | null {
+  return process.env.TEST_DATABASE_URL?.trim() || null;
+}

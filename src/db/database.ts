@@ -1,0 +1,132 @@
+/**
+ * One query interface over both engines: embedded PGlite (default) and a PostgreSQL server (pg Pool).
+ * Repositories receive a `Database` and never know which engine is behind it. Dates come back as
+ * 'YYYY-MM-DD' strings, numerics and bigints as JS numbers, timestamps as Date.
+ */
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type DatabaseEngine = 'pglite' | 'postgres';
+
+export type Database = {
+  engine: DatabaseEngine;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs several statements (migrations); no parameters. */
+  exec(sql: string): Promise<void>;
+  /** All-or-nothing: the callback's queries commit together or not at all. Nested calls reuse the transaction. */
+  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+function toNumber(value: string): number {
+  return Number(value);
+}
+
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  const client = await PGlite.create(dataDir ?? undefined, {
+    parsers: {
+      [DATE_OID]: (value: string) => value,
+      [INT8_OID]: toNumber,
+      [NUMERIC_OID]: toNumber,
+    },
+  });
+  return wrapPglite(client, client);
+}
+
+type PgliteQueryable = Pick<PGlite, 'query' | 'exec'>;
+
+function wrapPglite(client: PGlite, queryable: PgliteQueryable, inTransaction = false): Database {
+  const db: Database = {
+    engine: 'pglite',
+    async query<Row>(sql: string, params: unknown[] = []) {
+      const result = await queryable.query<Row>(sql, params);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await queryable.exec(sql);
+    },
+    async transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+      if (inTransaction) return work(db);
+      // PGlite is a single-connection engine: its transaction() holds the connection exclusively, so
+      // other callers queue behind it (the serialisation STACK.md asks for).
+      return client.transaction((tx) => work(wrapPglite(client, tx as unknown as PgliteQueryable, true)));
+    },
+    async close() {
+      if (!inTransaction) await client.close();
+    },
+  };
+  return db;
+}
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === DATE_OID) return (value: string) => value;
+    if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as unknown as pg.CustomTypesConfig;
+
+export async function openPostgres(connectionString: string, options: { searchPath?: string } = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString,
+    types: pgTypes,
+    max: 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  // Fail at boot, not at the first request, when the server is unreachable or misconfigured.
+  const probe = await pool.connect();
+  probe.release();
+  return wrapPool(pool);
+}
+
+function wrapClient(client: pg.PoolClient): Database {
+  const db: Database = {
+    engine: 'postgres',
+    async query<Row>(sql: string, params: unknown[] = []) {
+      const result = await client.query(sql, params);
+      return result.rows as Row[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+    async transaction<T>(work: (tx: Database) => Promise<T>) {
+      return work(db);
+    },
+    async close() {},
+  };
+  return db;
+}
+
+function wrapPool(pool: pg.Pool): Database {
+  return {
+    engine: 'postgres',
+    async query<Row>(sql: string, params: unknown[] = []) {
+      const result = await pool.query(sql, params);
+      return result.rows as Row[];
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction<T>(work: (tx: Database) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(wrapClient(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
