@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { listCitizenAccesses } from '../../use-cases/list-citizen-accesses.ts';
+import { listRegimes } from '../../use-cases/list-regimes.ts';
+import { loadMunicipalSettings } from '../../use-cases/load-municipal-settings.ts';
+import { updateMunicipalSettings } from '../../use-cases/update-municipal-settings.ts';
+import { updateRegime } from '../../use-cases/update-regime.ts';
+import { requirePermission } from '../../use-cases/use-case-context.ts';
+import { contextOf } from '../request-context.ts';
+import { AuditQuerySchema, RegimeParamsSchema, UpdateRegimeBodySchema, UpdateSettingsBodySchema } from './administration.schemas.ts';
+
+export const administrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/regimes', { schema: { tags: ['administration'] } }, async (request) => ({ regimes: await listRegimes(contextOf(request)) }));
+
+  app.put('/api/regimes/:id', { schema: { tags: ['administration'], params: RegimeParamsSchema, body: UpdateRegimeBodySchema } }, async (request) =>
+    updateRegime(contextOf(request), { id: request.params.id, ...request.body }),
+  );
+
+  app.get('/api/municipality/settings', { schema: { tags: ['administration'] } }, async (request) => {
+    const ctx = contextOf(request);
+    requirePermission(ctx, 'regime:read');
+    return loadMunicipalSettings(ctx);
+  });
+
+  app.put('/api/municipality/settings', { schema: { tags: ['administration'], body: UpdateSettingsBodySchema } }, async (request) =>
+    updateMunicipalSettings(contextOf(request), request.body),
+  );
+
+  app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuerySchema } }, async (request) => {
+    return { entries: await listCitizenAccesses(contextOf(request), request.query.citizenId ?? null) };
+  });
+};

@@ -1,0 +1,22 @@
+import { Type } from 'typebox';
+import { CalendarDateSchema } from '../common.schemas.ts';
+
+export const RegimeParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
+
+export const UpdateRegimeBodySchema = Type.Object(
+  {
+    validFrom: CalendarDateSchema,
+    validTo: Type.Union([CalendarDateSchema, Type.Null()]),
+    parameters: Type.Record(Type.String(), Type.Any(), { description: 'Validated by the domain (validateRegimeParameters)' }),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateSettingsBodySchema = Type.Record(Type.String(), Type.Any(), {
+  description: 'Partial municipal settings; validated by the domain (validateMunicipalSettings)',
+});
+
+export const AuditQuerySchema = Type.Object(
+  { citizenId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { additionalProperties: false },
+);

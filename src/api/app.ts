@@ -1,0 +1,70 @@
+/**
+ * The HTTP application: one Fastify instance with request validation from TypeBox schemas (which
+ * also generate /api/openapi.json), the session-to-actor hook, the feature routes and the built web UI.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Database } from '../db/database.ts';
+import { administrationRoutes } from './administration/administration-routes.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import { citizensRoutes } from './citizens/citizens-routes.ts';
+import { errorHandler } from './error-handler.ts';
+import { grantsRoutes } from './grants/grants-routes.ts';
+import { registersRoutes } from './registers/registers-routes.ts';
+import { registerRequestContext } from './request-context.ts';
+
+export type AppDependencies = {
+  db: Database;
+  now?: () => Date;
+  secureCookies?: boolean;
+  logger?: boolean;
+  /** Folder with the built web UI (vite build); not served when missing. */
+  webDir?: string | null;
+};
+
+const defaultWebDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    logger: deps.logger ? { level: 'info' } : false,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
+    bodyLimit: 5 * 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(errorHandler);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Mentorspor API', version: '0.1.0', description: 'Grant, run and measure mentor support (mentorstøtte) under LAB.' },
+      tags: [{ name: 'auth' }, { name: 'citizens' }, { name: 'registers' }, { name: 'grants' }, { name: 'administration' }, { name: 'audit' }],
+    },
+  });
+  registerRequestContext(app, { db: deps.db, now });
+
+  app.get('/api/health', { schema: { tags: ['administration'] } }, async () => ({ status: 'ok', database: deps.db.engine }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes, { db: deps.db, now, secureCookies: deps.secureCookies ?? false });
+  await app.register(citizensRoutes);
+  await app.register(registersRoutes);
+  await app.register(grantsRoutes);
+  await app.register(administrationRoutes);
+
+  const webDir = deps.webDir === undefined ? defaultWebDir : deps.webDir;
+  const serveWeb = webDir !== null && existsSync(webDir);
+  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !serveWeb || request.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}`, details: {} } });
+    }
+    // Single-page app: unknown paths get the app shell.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../test-app.ts';
+
+type Finding = { rule: string; severity: string; message: string; source: string };
+const rulesOf = (findings: Finding[], severity = 'error') => findings.filter((f) => f.severity === severity).map((f) => f.rule);
+
+describe('grants through the API', () => {
+  let t: TestApp;
+  let mentorId: number;
+  let citizenCount = 0;
+
+  async function citizenIn(group: string, from = '2014-01-01'): Promise<number> {
+    citizenCount += 1;
+    // Born 1985 (day = running number): CPR DD0185SSSS.
+    const cpr = `${String(citizenCount).padStart(2, '0')}0185${1000 + citizenCount}`;
+    const citizen = (await t.as('cw').post('/api/citizens', { cpr, name: `Borger ${citizenCount}` })).json();
+    const visitation = group.includes('aktivitetsparat') ? 'aktivitetsparat' : null;
+    await t.as('cw').post(`/api/citizens/${citizen.id}/target-groups`, { group, visitation, from });
+    return citizen.id;
+  }
+
+  function ropBody(citizenId: number, overrides: Record<string, unknown> = {}) {
+    return {
+      citizenId,
+      type: 'RET_OG_PLIGT',
+      agreedOn: '2015-02-23',
+      startDate: '2015-03-02',
+      endDate: '2015-09-01',
+      weeklyHours: 1.5,
+      goal: 'Stabilitet i hverdagen, så borgeren kan deltage i tilbud',
+      tasks: ['Ugentlige møder', 'Følge til behandling'],
+      mentorId,
+      complaintGuidance: true,
+      needAssessment: 'Personlige forhold forhindrer aktuelt et ret og pligt-tilbud',
+      ...overrides,
+    };
+  }
+
+  beforeAll(async () => {
+    t = await openTestApp();
+    const provider = (await t.as('coord').post('/api/providers', { name: 'Jobcentrets mentorteam', type: 'internal', hourlyRate: 390 })).json();
+    const mentor = await t.as('coord').post('/api/mentors', {
+      name: 'Mette Mentor',
+      providerId: provider.id,
+      phone: '+45 11 22 33 44',
+      email: 'mette@example.dk',
+      qualifications: ['Socialrådgiver'],
+      trainingModules: [{ module: 1, completedOn: '2014-09-01' }],
+    });
+    expect(mentor.statusCode).toBe(201);
+    mentorId = mentor.json().id;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('R-ROP-2: a 4-month ret-og-pligt period is saved as a draft with the finding, and approval is refused with 422', async () => {
+    // 2 Mar 2015: aktivitetsparat cash-benefit citizen, ret-og-pligt mentor planned for only 4 months.
+    const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
+    const created = await t.as('cw').post('/api/grants', ropBody(citizenId, { endDate: '2015-07-01' }));
+    expect(created.statusCode).toBe(201);
+    const draft = created.json();
+    expect(draft).toMatchObject({ status: 'draft', regime: 'LAB-2014', refundClass: 'inside_frame' });
+    expect(rulesOf(draft.findings)).toContain('R-ROP-2');
+    const finding = draft.findings.find((f: Finding) => f.rule === 'R-ROP-2');
+    expect(finding.message.length).toBeGreaterThan(10);
+    expect(finding.source.length).toBeGreaterThan(3);
+
+    const refused = await t.as('cw').post(`/api/grants/${draft.id}/approve`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('RULE_VIOLATED');
+    expect(rulesOf(refused.json().error.details.findings)).toContain('R-ROP-2');
+    expect((await t.as('cw').get(`/api/grants/${draft.id}`)).json().status).toBe('draft');
+  });
+
+  it('R-ROP-2: fixing the end date to 6 months lets the caseworker approve and print the agreement PDF', async () => {
+    const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
+    const draft = (await t.as('cw').post('/api/grants', ropBody(citizenId, { endDate: '2015-07-01' }))).json();
+    const fixed = await t.as('cw').patch(`/api/grants/${draft.id}`, { endDate: '2015-09-01' });
+    expect(fixed.statusCode).toBe(200);
+    expect(rulesOf(fixed.json().findings)).toEqual([]);
+    const approved = await t.as('cw').post(`/api/grants/${draft.id}/approve`);
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().status).toBe('approved');
+    const pdf = await t.as('cw').get(`/api/grants/${draft.id}/agreement.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const agreement = (await t.as('cw').get(`/api/grants/${draft.id}/agreement`)).json();
+    expect(agreement.version).toBe(1);
+    expect(JSON.stringify(agreement)).toContain('Mette Mentor');
+  });
+
+  it('R-ROP-2: the 26-week end (start + 181 days) is accepted too', async () => {
+    const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
+    const check = await t.as('cw').post('/api/grants/check', ropBody(citizenId, { endDate: '2015-08-30' }));
+    expect(check.statusCode).toBe(200);
+    expect(rulesOf(check.json().findings)).toEqual([]);
+  });
+
+  it('R-ROP-1: a ret-og-pligt mentor for a jobparat citizen is refused', async () => {
+    const citizenId = await citizenIn('kontanthjaelp_jobparat');
+    const check = (await t.as('cw').post('/api/grants/check', ropBody(citizenId))).json();
+    expect(rulesOf(check.findings)).toContain('R-ROP-1');
+  });
+
+  it('R-AGR-1: approval needs goal, tasks, hours and complaint guidance', async () => {
+    const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
+    const draft = (
+      await t.as('cw').post('/api/grants', ropBody(citizenId, { goal: '', tasks: [], weeklyHours: 0, complaintGuidance: false }))
+    ).json();
+    expect(rulesOf(draft.findings)).toContain('R-AGR-1');
+    expect((await t.as('cw').post(`/api/grants/${draft.id}/approve`)).statusCode).toBe(422);
+  });
+
+  it('R-AGR-4: a general mentor needs a need assessment and the citizen’s consent', async () => {
+    const citizenId = await citizenIn('sygedagpenge', '2025-01-01');
+    const check = (
+      await t.as('cw').post('/api/grants/check', {
+        ...ropBody(citizenId),
+        type: 'GENERAL',
+        agreedOn: '2025-03-01',
+        startDate: '2025-03-03',
+        endDate: '2025-09-02',
+        needAssessment: null,
+        citizenConsent: null,
+      })
+    ).json();
+    expect(rulesOf(check.findings)).toContain('R-AGR-4');
+  });
+
+  it('regime by agreement date: agreed 2015-12-31 is LAB-2014, agreed 2016-01-01 is LAB-2016', async () => {
+    const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
+    const body = ropBody(citizenId, { startDate: '2016-01-04', endDate: '2016-07-03' });
+    const late2015 = (await t.as('cw').post('/api/grants/check', { ...body, agreedOn: '2015-12-31' })).json();
+    const early2016 = (await t.as('cw').post('/api/grants/check', { ...body, agreedOn: '2016-01-01' })).json();
+    expect(late2015.regime).toBe('LAB-2014');
+    expect(early2016.regime).toBe('LAB-2016');
+  });
+
+  it('R-FIN-2: a mentor for a dagpenge recipient in 2015 has no refund', async () => {
+    const citizenId = await citizenIn('dagpenge');
+    const check = (
+      await t.as('cw').post('/api/grants/check', { ...ropBody(citizenId), type: 'GENERAL', citizenConsent: true })
+    ).json();
+    expect(check.refundClass).toBe('none');
+  });
+
+  it('R-ROP-3: an approved ret-og-pligt period cannot end early for another reason, but can when the citizen leaves the target group', async () => {
+    // 2 Mar 2015 – 1 Sep 2015; on 1 May the caseworker tries to end it with reason OTHER.
+    const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
+    const grant = (await t.as('cw').post('/api/grants', ropBody(citizenId))).json();
+    expect((await t.as('cw').post(`/api/grants/${grant.id}/approve`)).statusCode).toBe(200);
+    const refused = await t.as('cw').post(`/api/grants/${grant.id}/end`, { endDate: '2015-05-01', reason: 'OTHER' });
+    expect(refused.statusCode).toBe(422);
+    expect(rulesOf(refused.json().error.details.findings)).toContain('R-ROP-3');
+    expect((await t.as('cw').get(`/api/grants/${grant.id}`)).json().status).toBe('approved');
+    const ended = await t.as('cw').post(`/api/grants/${grant.id}/end`, { endDate: '2015-05-01', reason: 'LEFT_TARGET_GROUP' });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toMatchObject({ status: 'ended', actualEndDate: '2015-05-01', endReason: 'LEFT_TARGET_GROUP' });
+  });
+
+  it('R-DUR-2/R-DUR-3: continuations are new linked periods and a third period is not blocked', async () => {
+    const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
+    const first = (await t.as('cw').post('/api/grants', ropBody(citizenId))).json();
+    await t.as('cw').post(`/api/grants/${first.id}/approve`);
+    const second = (
+      await t.as('cw').post('/api/grants', ropBody(citizenId, {
+        agreedOn: '2015-08-25', startDate: '2015-09-02', endDate: '2016-03-01', previousGrantId: first.id, assessmentDate: '2015-08-25',
+      }))
+    ).json();
+    expect(rulesOf(second.findings)).toEqual([]);
+    expect((await t.as('cw').post(`/api/grants/${second.id}/approve`)).statusCode).toBe(200);
+    const undated = (
+      await t.as('cw').post('/api/grants/check', ropBody(citizenId, {
+        agreedOn: '2016-02-25', startDate: '2016-03-02', endDate: '2016-09-01', previousGrantId: second.id, assessmentDate: '2016-03-05',
+      }))
+    ).json();
+    expect(rulesOf(undated.findings)).toContain('R-DUR-2');
+    const third = (
+      await t.as('cw').post('/api/grants/check', ropBody(citizenId, {
+        agreedOn: '2016-02-25', startDate: '2016-03-02', endDate: '2016-09-01', previousGrantId: second.id, assessmentDate: '2016-02-25',
+      }))
+    ).json();
+    expect(rulesOf(third.findings)).toEqual([]);
+  });
+
+  it('a request with an unknown mentor answers 404 and creates nothing', async () => {
+    const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
+    const response = await t.as('cw').post('/api/grants', ropBody(citizenId, { mentorId: 99999 }));
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.details.field).toBe('mentorId');
+    expect((await t.as('cw').get(`/api/grants?citizenId=${citizenId}`)).json().grants).toEqual([]);
+  });
+
+  it('answers 400 for an unknown grant type or an impossible date', async () => {
+    const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
+    expect((await t.as('cw').post('/api/grants', ropBody(citizenId, { type: 'MAGIC' }))).statusCode).toBe(400);
+    const badDate = await t.as('cw').post('/api/grants', ropBody(citizenId, { startDate: '2015-02-30' }));
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json().error.details.field).toBe('startDate');
+  });
+
+  it('a mentor sees only the citizens of their own grants', async () => {
+    const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
+    const other = await citizenIn('kontanthjaelp_aktivitetsparat');
+    await t.as('cw').post('/api/grants', ropBody(citizenId));
+    await t.createUser('mette', 'mentor', mentorId);
+    expect((await t.as('mette').get(`/api/citizens/${citizenId}`)).statusCode).toBe(200);
+    expect((await t.as('mette').get(`/api/citizens/${other}`)).statusCode).toBe(404);
+    const found = (await t.as('mette').get('/api/citizens?q=Borger')).json().citizens as { id: number }[];
+    expect(found.map((c) => c.id)).not.toContain(other);
+  });
+});

@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { listMentors, registerMentor } from '../../use-cases/register-mentor.ts';
+import { listProviders, registerProvider } from '../../use-cases/register-provider.ts';
+import { contextOf } from '../request-context.ts';
+import { CreateMentorBodySchema, CreateProviderBodySchema } from './registers.schemas.ts';
+
+export const registersRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/providers', { schema: { tags: ['registers'] } }, async (request) => ({ providers: await listProviders(contextOf(request)) }));
+
+  app.post('/api/providers', { schema: { tags: ['registers'], body: CreateProviderBodySchema } }, async (request, reply) =>
+    reply.status(201).send(await registerProvider(contextOf(request), request.body)),
+  );
+
+  app.get('/api/mentors', { schema: { tags: ['registers'] } }, async (request) => ({ mentors: await listMentors(contextOf(request)) }));
+
+  app.post('/api/mentors', { schema: { tags: ['registers'], body: CreateMentorBodySchema } }, async (request, reply) =>
+    reply.status(201).send(await registerMentor(contextOf(request), request.body)),
+  );
+};

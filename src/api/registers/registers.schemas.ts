@@ -1,0 +1,38 @@
+import { Type } from 'typebox';
+import { CalendarDateSchema } from '../common.schemas.ts';
+
+export const ProviderTypeSchema = Type.Union(
+  (['internal', 'employment_centre', 'external', 'company', 'education', 'volunteer'] as const).map((t) => Type.Literal(t)),
+);
+
+export const CreateProviderBodySchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    type: ProviderTypeSchema,
+    hourlyRate: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 100000 }), Type.Null()])),
+    rateValidFrom: Type.Optional(CalendarDateSchema),
+  },
+  { additionalProperties: false },
+);
+
+const TextList = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 });
+
+export const CreateMentorBodySchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    providerId: Type.Integer({ minimum: 1 }),
+    phone: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
+    email: Type.Optional(Type.Union([Type.String({ maxLength: 200, pattern: '^[^@\\s]+@[^@\\s]+$' }), Type.Null()])),
+    specialties: Type.Optional(TextList),
+    languages: Type.Optional(TextList),
+    qualifications: Type.Optional(TextList),
+    weeklyCapacityHours: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 80 }), Type.Null()])),
+    hasAuthorityRole: Type.Optional(Type.Boolean()),
+    trainingModules: Type.Optional(
+      Type.Array(Type.Object({ module: Type.Integer({ minimum: 1, maximum: 4 }), completedOn: CalendarDateSchema }, { additionalProperties: false }), {
+        maxItems: 4,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);

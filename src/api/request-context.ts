@@ -1,0 +1,35 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { resolveSession } from '../use-cases/log-in.ts';
+import type { UseCaseContext } from '../use-cases/use-case-context.ts';
+
+export const sessionCookie = 'mentorspor_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    useCaseContext: UseCaseContext | null;
+  }
+}
+
+/**
+ * Resolves the session cookie into the use-case context of every /api request. Routes call
+ * `contextOf(request)`, which answers 401 when nobody is logged in; role checks happen in the use cases.
+ */
+export function registerRequestContext(app: FastifyInstance, deps: { db: Database; now: () => Date }): void {
+  app.decorateRequest('useCaseContext', null);
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const token = request.cookies[sessionCookie];
+    if (!token) return;
+    const actor = await resolveSession(deps.db, token, deps.now());
+    if (!actor) return;
+    const purposeHeader = request.headers['x-purpose'];
+    const purpose = typeof purposeHeader === 'string' && purposeHeader.trim() !== '' ? purposeHeader.trim().slice(0, 200) : 'sagsbehandling';
+    request.useCaseContext = { db: deps.db, actor, purpose, now: deps.now };
+  });
+}
+
+export function contextOf(request: FastifyRequest): UseCaseContext {
+  if (!request.useCaseContext) throw new AppError('UNAUTHENTICATED', 'Log in first');
+  return request.useCaseContext;
+}

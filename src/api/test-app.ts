@@ -1,0 +1,73 @@
+/**
+ * Test harness for `.api.test.ts` files: a fresh database (PGlite, or PostgreSQL with TEST_DATABASE_URL),
+ * the real Fastify app, one user per role, and helpers to call the API as one of them.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Database } from '../db/database.ts';
+import { openTestDatabase } from '../db/test-database.ts';
+import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
+import { usersRepository, type UserRole } from '../db/repositories/users-repository.ts';
+import { hashPassword } from '../use-cases/log-in.ts';
+import { prepareDatabase } from '../use-cases/prepare-database.ts';
+import { buildApp } from './app.ts';
+
+export const testPassword = 'test-password-1';
+
+export type TestApp = {
+  app: FastifyInstance;
+  db: Database;
+  municipalityId: number;
+  /** Calls the API as `username` (logged in once, cookie cached). */
+  as(username: string): {
+    get(url: string): Promise<LightMyRequestResponse>;
+    post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+    put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+    patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  };
+  createUser(username: string, role: UserRole, mentorId?: number | null): Promise<number>;
+  close(): Promise<void>;
+};
+
+export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp> {
+  const db = await openTestDatabase();
+  const now = options.now ?? new Date('2026-11-24T10:00:00Z');
+  await prepareDatabase(db, { demo: 'never', adminPassword: testPassword, log: () => {}, now });
+  const municipality = (await municipalitiesRepository(db).findFirst())!;
+  const app = await buildApp({ db, now: () => now, webDir: null });
+  const passwordHash = await hashPassword(testPassword);
+  const createUser = async (username: string, role: UserRole, mentorId: number | null = null) =>
+    (await usersRepository(db).create({ municipalityId: municipality.id, username, name: username, role, passwordHash, mentorId })).id;
+  await createUser('cw', 'caseworker');
+  await createUser('coord', 'coordinator');
+  await createUser('boss', 'manager');
+  const cookies = new Map<string, string>();
+  async function cookieOf(username: string): Promise<string> {
+    const cached = cookies.get(username);
+    if (cached) return cached;
+    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: testPassword } });
+    if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);
+    const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    cookies.set(username, cookie);
+    return cookie;
+  }
+  return {
+    app,
+    db,
+    municipalityId: municipality.id,
+    createUser,
+    as(username: string) {
+      const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, body?: unknown) =>
+        app.inject({ method, url, headers: { cookie: await cookieOf(username) }, ...(body === undefined ? {} : { payload: body as object }) });
+      return {
+        get: (url) => call('GET', url),
+        post: (url, body) => call('POST', url, body ?? {}),
+        put: (url, body) => call('PUT', url, body),
+        patch: (url, body) => call('PATCH', url, body),
+      };
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Database } from '../database.ts';
+
+export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'export' | 'delete' | 'login' | 'login_failed';
+
+export type AuditEntry = {
+  municipalityId: number;
+  userId: number | null;
+  username: string;
+  action: AuditAction;
+  entity: string;
+  citizenId?: number | null;
+  criterion?: string | null;
+  purpose?: string | null;
+};
+
+export type AuditRecord = {
+  id: number;
+  at: string;
+  userId: number | null;
+  username: string;
+  action: AuditAction;
+  entity: string;
+  citizenId: number | null;
+  criterion: string | null;
+  purpose: string | null;
+};
+
+export function auditLogRepository(db: Database) {
+  return {
+    async record(entries: AuditEntry[]): Promise<void> {
+      for (const e of entries) {
+        await db.query(
+          `insert into audit_log (municipality_id, user_id, username, action, entity, citizen_id, criterion, purpose)
+           values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [e.municipalityId, e.userId, e.username, e.action, e.entity, e.citizenId ?? null, e.criterion ?? null, e.purpose ?? null],
+        );
+      }
+    },
+    async listByCitizen(municipalityId: number, citizenId: number): Promise<AuditRecord[]> {
+      const rows = await db.query<AuditRecord & { at: Date }>(
+        `select id, at, user_id as "userId", username, action, entity, citizen_id as "citizenId", criterion, purpose
+         from audit_log where municipality_id = $1 and citizen_id = $2 order by at desc, id desc`,
+        [municipalityId, citizenId],
+      );
+      return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+    },
+    async listRecent(municipalityId: number, limit: number): Promise<AuditRecord[]> {
+      const rows = await db.query<AuditRecord & { at: Date }>(
+        `select id, at, user_id as "userId", username, action, entity, citizen_id as "citizenId", criterion, purpose
+         from audit_log where municipality_id = $1 order by at desc, id desc limit $2`,
+        [municipalityId, limit],
+      );
+      return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+    },
+    /** R-PRV-1 retention: the only way audit rows are deleted (the table trigger refuses anything else). */
+    async purgeOlderThan(municipalityId: number, cutoff: Date): Promise<number> {
+      return db.transaction(async (tx) => {
+        await tx.query("select set_config('mentorspor.audit_purge', 'on', true)");
+        const rows = await tx.query<{ id: number }>('delete from audit_log where municipality_id = $1 and at < $2 returning id', [
+          municipalityId,
+          cutoff,
+        ]);
+        return rows.length;
+      });
+    },
+  };
+}

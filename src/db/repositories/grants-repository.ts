@@ -1,0 +1,182 @@
+import type { Database } from '../database.ts';
+
+export type GrantRecord = {
+  id: number;
+  citizenId: number;
+  citizenName: string;
+  citizenCprMasked: string;
+  type: string;
+  status: 'draft' | 'approved' | 'ended';
+  regime: string;
+  refundClass: 'inside_frame' | 'outside_frame' | 'none';
+  agreedOn: string;
+  startDate: string;
+  endDate: string;
+  actualEndDate: string | null;
+  endReason: string | null;
+  followUpOfferStart: string | null;
+  weeklyHours: number;
+  goal: string;
+  tasks: string[];
+  mentorId: number | null;
+  mentorName: string | null;
+  complaintGuidance: boolean;
+  needAssessment: string | null;
+  assessmentDate: string | null;
+  citizenConsent: boolean | null;
+  dischargeDate: string | null;
+  admissionDate: string | null;
+  previousGrantId: number | null;
+  justification: string | null;
+  approvedAt: string | null;
+};
+
+export type GrantFields = {
+  citizenId: number;
+  type: string;
+  regime: string;
+  refundClass: GrantRecord['refundClass'];
+  agreedOn: string;
+  startDate: string;
+  endDate: string;
+  weeklyHours: number;
+  goal: string;
+  tasks: string[];
+  mentorId: number | null;
+  complaintGuidance: boolean;
+  needAssessment: string | null;
+  assessmentDate: string | null;
+  citizenConsent: boolean | null;
+  dischargeDate: string | null;
+  admissionDate: string | null;
+  previousGrantId: number | null;
+  justification: string | null;
+};
+
+const select = `select g.id, g.citizen_id as "citizenId", c.name as "citizenName",
+    substr(c.cpr, 1, 6) || '-XXXX' as "citizenCprMasked",
+    g.type, g.status, g.regime_id as "regime", g.refund_class as "refundClass", g.agreed_on as "agreedOn",
+    g.start_date as "startDate", g.end_date as "endDate", g.actual_end_date as "actualEndDate", g.end_reason as "endReason",
+    g.follow_up_offer_start as "followUpOfferStart", g.weekly_hours as "weeklyHours", g.goal, g.tasks,
+    g.mentor_id as "mentorId", m.name as "mentorName", g.complaint_guidance as "complaintGuidance",
+    g.need_assessment as "needAssessment", g.assessment_date as "assessmentDate", g.citizen_consent as "citizenConsent",
+    g.discharge_date as "dischargeDate", g.admission_date as "admissionDate", g.previous_grant_id as "previousGrantId",
+    g.justification, g.approved_at as "approvedAt"
+  from grants g join citizens c on c.id = g.citizen_id left join mentors m on m.id = g.mentor_id`;
+
+function toRecord(row: GrantRecord & { approvedAt: Date | string | null }): GrantRecord {
+  return { ...row, approvedAt: row.approvedAt ? new Date(row.approvedAt).toISOString() : null };
+}
+
+function values(f: GrantFields): unknown[] {
+  return [
+    f.citizenId,
+    f.type,
+    f.regime,
+    f.refundClass,
+    f.agreedOn,
+    f.startDate,
+    f.endDate,
+    f.weeklyHours,
+    f.goal,
+    JSON.stringify(f.tasks),
+    f.mentorId,
+    f.complaintGuidance,
+    f.needAssessment,
+    f.assessmentDate,
+    f.citizenConsent,
+    f.dischargeDate,
+    f.admissionDate,
+    f.previousGrantId,
+    f.justification,
+  ];
+}
+
+export function grantsRepository(db: Database) {
+  const repo = {
+    async create(municipalityId: number, createdBy: number, fields: GrantFields): Promise<number> {
+      const [row] = await db.query<{ id: number }>(
+        `insert into grants (citizen_id, type, regime_id, refund_class, agreed_on, start_date, end_date, weekly_hours, goal, tasks,
+           mentor_id, complaint_guidance, need_assessment, assessment_date, citizen_consent, discharge_date, admission_date,
+           previous_grant_id, justification, municipality_id, created_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) returning id`,
+        [...values(fields), municipalityId, createdBy],
+      );
+      return row!.id;
+    },
+    async updateDraft(municipalityId: number, id: number, fields: GrantFields): Promise<boolean> {
+      const rows = await db.query(
+        `update grants set citizen_id = $1, type = $2, regime_id = $3, refund_class = $4, agreed_on = $5, start_date = $6,
+           end_date = $7, weekly_hours = $8, goal = $9, tasks = $10, mentor_id = $11, complaint_guidance = $12,
+           need_assessment = $13, assessment_date = $14, citizen_consent = $15, discharge_date = $16, admission_date = $17,
+           previous_grant_id = $18, justification = $19, updated_at = now()
+         where municipality_id = $20 and id = $21 and status = 'draft' returning id`,
+        [...values(fields), municipalityId, id],
+      );
+      return rows.length === 1;
+    },
+    async findById(municipalityId: number, id: number): Promise<GrantRecord | null> {
+      const [row] = await db.query<GrantRecord>(`${select} where g.municipality_id = $1 and g.id = $2`, [municipalityId, id]);
+      return row ? toRecord(row) : null;
+    },
+    async list(filter: {
+      municipalityId: number;
+      citizenId?: number | null;
+      status?: string | null;
+      mentorId?: number | null;
+      limit: number;
+    }): Promise<GrantRecord[]> {
+      const rows = await db.query<GrantRecord>(
+        `${select} where g.municipality_id = $1 and ($2::int is null or g.citizen_id = $2) and ($3::text is null or g.status = $3)
+           and ($4::int is null or g.mentor_id = $4)
+         order by g.start_date desc, g.id desc limit $5`,
+        [filter.municipalityId, filter.citizenId ?? null, filter.status ?? null, filter.mentorId ?? null, filter.limit],
+      );
+      return rows.map(toRecord);
+    },
+    /** Earlier periods linked through previous_grant_id, oldest first (R-DUR-2, R-PSY-2 totals). */
+    async findChain(municipalityId: number, previousGrantId: number | null): Promise<GrantRecord[]> {
+      const chain: GrantRecord[] = [];
+      let next = previousGrantId;
+      while (next !== null && chain.length < 1000) {
+        const grant = await repo.findById(municipalityId, next);
+        if (!grant) break;
+        chain.unshift(grant);
+        next = grant.previousGrantId;
+      }
+      return chain;
+    },
+    async citizenIdsOfMentor(municipalityId: number, mentorId: number): Promise<number[]> {
+      const rows = await db.query<{ citizenId: number }>(
+        'select distinct citizen_id as "citizenId" from grants where municipality_id = $1 and mentor_id = $2',
+        [municipalityId, mentorId],
+      );
+      return rows.map((r) => r.citizenId);
+    },
+    async markApproved(municipalityId: number, id: number, approvedBy: number): Promise<boolean> {
+      const rows = await db.query(
+        `update grants set status = 'approved', approved_by = $3, approved_at = now(), updated_at = now()
+         where municipality_id = $1 and id = $2 and status = 'draft' returning id`,
+        [municipalityId, id, approvedBy],
+      );
+      return rows.length === 1;
+    },
+    async markEnded(input: {
+      municipalityId: number;
+      id: number;
+      endedBy: number;
+      endDate: string;
+      reason: string;
+      followUpOfferStart: string | null;
+    }): Promise<boolean> {
+      const rows = await db.query(
+        `update grants set status = 'ended', actual_end_date = $3, end_reason = $4, follow_up_offer_start = $5, ended_by = $6,
+           ended_at = now(), updated_at = now()
+         where municipality_id = $1 and id = $2 and status = 'approved' returning id`,
+        [input.municipalityId, input.id, input.endDate, input.reason, input.followUpOfferStart, input.endedBy],
+      );
+      return rows.length === 1;
+    },
+  };
+  return repo;
+}

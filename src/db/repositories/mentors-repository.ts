@@ -1,0 +1,77 @@
+import type { Database } from '../database.ts';
+
+export type TrainingModule = { module: number; completedOn: string };
+
+export type MentorRecord = {
+  id: number;
+  providerId: number;
+  providerName: string;
+  providerType: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  specialties: string[];
+  languages: string[];
+  qualifications: string[];
+  weeklyCapacityHours: number | null;
+  hasAuthorityRole: boolean;
+  active: boolean;
+  trainingModules: TrainingModule[];
+};
+
+const select = `select m.id, m.provider_id as "providerId", p.name as "providerName", p.type as "providerType", m.name, m.phone, m.email,
+    m.specialties, m.languages, m.qualifications, m.weekly_capacity_hours as "weeklyCapacityHours",
+    m.has_authority_role as "hasAuthorityRole", m.active,
+    coalesce((select json_agg(json_build_object('module', t.module, 'completedOn', to_char(t.completed_on, 'YYYY-MM-DD')) order by t.module)
+      from mentor_training_modules t where t.mentor_id = m.id), '[]'::json) as "trainingModules"
+  from mentors m join providers p on p.id = m.provider_id`;
+
+export function mentorsRepository(db: Database) {
+  return {
+    async create(input: {
+      municipalityId: number;
+      providerId: number;
+      name: string;
+      phone: string | null;
+      email: string | null;
+      specialties: string[];
+      languages: string[];
+      qualifications: string[];
+      weeklyCapacityHours: number | null;
+      hasAuthorityRole: boolean;
+      trainingModules: TrainingModule[];
+    }): Promise<number> {
+      const [row] = await db.query<{ id: number }>(
+        `insert into mentors (municipality_id, provider_id, name, phone, email, specialties, languages, qualifications,
+           weekly_capacity_hours, has_authority_role)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+        [
+          input.municipalityId,
+          input.providerId,
+          input.name,
+          input.phone,
+          input.email,
+          input.specialties,
+          input.languages,
+          input.qualifications,
+          input.weeklyCapacityHours,
+          input.hasAuthorityRole,
+        ],
+      );
+      for (const t of input.trainingModules) {
+        await db.query(
+          'insert into mentor_training_modules (municipality_id, mentor_id, module, completed_on) values ($1, $2, $3, $4)',
+          [input.municipalityId, row!.id, t.module, t.completedOn],
+        );
+      }
+      return row!.id;
+    },
+    async list(municipalityId: number): Promise<MentorRecord[]> {
+      return db.query<MentorRecord>(`${select} where m.municipality_id = $1 order by m.name, m.id`, [municipalityId]);
+    },
+    async findById(municipalityId: number, id: number): Promise<MentorRecord | null> {
+      const [row] = await db.query<MentorRecord>(`${select} where m.municipality_id = $1 and m.id = $2`, [municipalityId, id]);
+      return row ?? null;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Least privilege (domain spec §7, R-PRV-*): what each role may do. Mentors additionally see only the
+ * citizens of their own grants; that row-level scope is applied by the use cases.
+ */
+export const roles = ['caseworker', 'mentor', 'coordinator', 'manager', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export type Permission =
+  | 'citizen:read'
+  | 'citizen:write'
+  | 'grant:read'
+  | 'grant:write'
+  | 'grant:approve'
+  | 'register:read'
+  | 'register:write'
+  | 'regime:read'
+  | 'regime:write'
+  | 'settings:write'
+  | 'audit:read';
+
+const permissionsByRole: Record<Role, readonly Permission[]> = {
+  caseworker: ['citizen:read', 'citizen:write', 'grant:read', 'grant:write', 'grant:approve', 'register:read', 'regime:read'],
+  mentor: ['citizen:read', 'grant:read', 'register:read'],
+  coordinator: ['citizen:read', 'grant:read', 'register:read', 'register:write', 'regime:read'],
+  // Managers work with aggregates; they get no citizen-level access (least privilege).
+  manager: ['register:read', 'regime:read'],
+  admin: ['citizen:read', 'register:read', 'register:write', 'regime:read', 'regime:write', 'settings:write', 'audit:read'],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return permissionsByRole[role].includes(permission);
+}
+
+/** Mentors are limited to the citizens of their own grants. */
+export function isLimitedToOwnCitizens(role: Role): boolean {
+  return role === 'mentor';
+}

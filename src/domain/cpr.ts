@@ -1,0 +1,32 @@
+/**
+ * CPR numbers (Danish personal identification numbers): format, birth date and masking.
+ * The century comes from the 7th digit (CPR office rules); the modulus-11 check is not required since
+ * 2007, so it is not enforced. R-PRV-3: CPR is shown masked (`DDMMYY-XXXX`) unless strictly necessary.
+ */
+
+export type CprParseResult = { ok: true; cpr: string; birthDate: string } | { ok: false; reason: 'format' | 'date' };
+
+/** Accepts `DDMMYYSSSS` or `DDMMYY-SSSS`; returns the 10 digits and the birth date. */
+export function parseCpr(input: string): CprParseResult {
+  const match = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/.exec(input.trim());
+  if (!match) return { ok: false, reason: 'format' };
+  const [, dd, mm, yy, serial] = match as unknown as [string, string, string, string, string];
+  const year = centuryFor(Number(yy), Number(serial[0])) + Number(yy);
+  const birthDate = `${year}-${mm}-${dd}`;
+  const date = new Date(`${birthDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birthDate) {
+    return { ok: false, reason: 'date' };
+  }
+  return { ok: true, cpr: `${dd}${mm}${yy}${serial}`, birthDate };
+}
+
+function centuryFor(yy: number, seventhDigit: number): number {
+  if (seventhDigit <= 3) return 1900;
+  if (seventhDigit === 4 || seventhDigit === 9) return yy <= 36 ? 2000 : 1900;
+  return yy <= 57 ? 2000 : 1800;
+}
+
+/** R-PRV-3: `0101901234` → `010190-XXXX`. */
+export function maskCpr(cpr: string): string {
+  return `${cpr.slice(0, 6)}-XXXX`;
+}

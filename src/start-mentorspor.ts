@@ -1,0 +1,38 @@
+/**
+ * Starts the whole product in-process: database, migrations, first-start data, HTTP server.
+ * Used by `npm start` (src/server.ts) and by the browser journeys in tests/e2e.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './api/app.ts';
+import { openDatabase } from './open-database.ts';
+import { prepareDatabase } from './use-cases/prepare-database.ts';
+
+export type StartOptions = {
+  port: number;
+  host?: string;
+  databaseUrl?: string | null;
+  dataDir: string;
+  demo: boolean | 'auto' | 'always' | 'never';
+  adminPassword?: string | null;
+  secureCookies?: boolean;
+  logger?: boolean;
+  log?: (line: string) => void;
+};
+
+export async function startMentorspor(options: StartOptions): Promise<{ url: string; app: FastifyInstance; close(): Promise<void> }> {
+  const log = options.log ?? (() => {});
+  const db = await openDatabase({ databaseUrl: options.databaseUrl ?? null, dataDir: options.dataDir });
+  log(`Database: ${db.engine === 'postgres' ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${options.dataDir}`}`);
+  const demo = options.demo === true ? 'always' : options.demo === false ? 'never' : options.demo;
+  await prepareDatabase(db, { demo, adminPassword: options.adminPassword ?? null, log, now: new Date() });
+  const app = await buildApp({ db, secureCookies: options.secureCookies ?? false, logger: options.logger ?? false });
+  const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  return {
+    url: address.replace('[::1]', 'localhost'),
+    app,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { GrantRecord } from '../db/repositories/grants-repository.ts';
+import { mentorsRepository } from '../db/repositories/mentors-repository.ts';
+import { buildAgreementDocument, type AgreementDocument } from '../domain/agreement-document.ts';
+import type { LegalRegime } from '../domain/legal-regime.ts';
+import type { GrantType } from '../domain/mentor-grant.ts';
+import type { MunicipalSettings } from '../domain/municipal-settings.ts';
+import type { UseCaseContext } from './use-case-context.ts';
+
+/** The Danish written agreement (domain spec §2.1) for a grant as it stands. */
+export async function buildGrantAgreement(
+  ctx: UseCaseContext,
+  input: { grant: GrantRecord; regime: LegalRegime; settings: MunicipalSettings },
+): Promise<AgreementDocument> {
+  const { grant } = input;
+  const mentor = grant.mentorId === null ? null : await mentorsRepository(ctx.db).findById(ctx.actor.municipalityId, grant.mentorId);
+  return buildAgreementDocument({
+    grant: {
+      id: grant.id,
+      regimeId: grant.regime,
+      approvedAt: grant.approvedAt,
+      type: grant.type as GrantType,
+      agreedOn: grant.agreedOn,
+      startDate: grant.startDate,
+      endDate: grant.endDate,
+      weeklyHours: grant.weeklyHours,
+      goal: grant.goal,
+      tasks: grant.tasks,
+      complaintGuidance: grant.complaintGuidance,
+    },
+    citizen: { name: grant.citizenName, cprMasked: grant.citizenCprMasked },
+    mentor: mentor
+      ? { name: mentor.name, phone: mentor.phone, email: mentor.email, providerName: mentor.providerName }
+      : { name: '', phone: null, email: null, providerName: '' },
+    municipality: { name: ctx.actor.municipalityName, organisationLabel: input.settings.organisationLabel },
+    regime: input.regime,
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * Start-up: migrate, make sure there is a municipality with its legal regimes and an admin user, and
+ * load the demo municipality when configured (issue 2 point 1): into an empty embedded database by
+ * default, into an empty PostgreSQL database only with MENTORSPOR_DEMO=1, never with MENTORSPOR_DEMO=0.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../db/database.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
+import { regimesRepository } from '../db/repositories/regimes-repository.ts';
+import { usersRepository } from '../db/repositories/users-repository.ts';
+import { defaultLegalRegimes } from '../domain/legal-regime.ts';
+import { defaultMunicipalSettings } from '../domain/municipal-settings.ts';
+import { loadDemoMunicipality, demoPassword } from './load-demo-municipality.ts';
+import { hashPassword } from './log-in.ts';
+
+export type PrepareOptions = {
+  demo: 'auto' | 'always' | 'never';
+  adminPassword: string | null;
+  log: (line: string) => void;
+  now: Date;
+};
+
+export async function prepareDatabase(db: Database, options: PrepareOptions): Promise<{ demoLoaded: boolean }> {
+  const { applied } = await migrateDatabase(db);
+  if (applied.length > 0) options.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  const municipalities = municipalitiesRepository(db);
+  if ((await municipalities.count()) > 0) return { demoLoaded: false };
+
+  const loadDemo = options.demo === 'always' || (options.demo === 'auto' && db.engine === 'pglite');
+  return db.transaction(async (tx) => {
+    const municipality = await municipalitiesRepository(tx).create({
+      code: loadDemo ? 'demo' : 'default',
+      name: loadDemo ? 'Demo Kommune' : 'Kommunen',
+      settings: defaultMunicipalSettings,
+    });
+    for (const regime of defaultLegalRegimes) await regimesRepository(tx).insert(municipality.id, regime);
+    let adminPassword = options.adminPassword;
+    if (!adminPassword && loadDemo) adminPassword = demoPassword;
+    if (!adminPassword) {
+      adminPassword = randomBytes(12).toString('base64url');
+      options.log(`Created user 'admin' with generated password: ${adminPassword} (set MENTORSPOR_ADMIN_PASSWORD to choose it)`);
+    }
+    await usersRepository(tx).create({
+      municipalityId: municipality.id,
+      username: 'admin',
+      name: 'Administrator',
+      role: 'admin',
+      passwordHash: await hashPassword(adminPassword),
+    });
+    if (loadDemo) {
+      await loadDemoMunicipality(tx, { municipalityId: municipality.id, municipalityName: municipality.name, now: options.now });
+      options.log(`Loaded demo municipality; demo users sara, mads, kirsten, lars, admin (password '${demoPassword}' unless MENTORSPOR_ADMIN_PASSWORD is set for admin)`);
+    }
+    return { demoLoaded: loadDemo };
+  });
+}

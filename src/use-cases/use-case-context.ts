@@ -1,0 +1,33 @@
+import type { Database } from '../db/database.ts';
+import type { Permission, Role } from '../domain/access-policy.ts';
+import { hasPermission } from '../domain/access-policy.ts';
+import { AppError } from '../errors.ts';
+
+/** The logged-in user a use case acts for. */
+export type Actor = {
+  userId: number;
+  username: string;
+  name: string;
+  role: Role;
+  municipalityId: number;
+  municipalityName: string;
+  mentorId: number | null;
+};
+
+export type UseCaseContext = {
+  db: Database;
+  actor: Actor;
+  /** Why the data is accessed, written to the audit log (R-PRV-1); defaults to case handling. */
+  purpose: string;
+  now: () => Date;
+};
+
+export function requirePermission(ctx: UseCaseContext, permission: Permission): void {
+  if (!hasPermission(ctx.actor.role, permission)) {
+    throw new AppError('FORBIDDEN', `Role '${ctx.actor.role}' may not ${permission}`, { permission });
+  }
+}
+
+export function todayOf(ctx: UseCaseContext): string {
+  return ctx.now().toISOString().slice(0, 10);
+}
