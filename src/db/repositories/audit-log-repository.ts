@@ -28,13 +28,22 @@ export type AuditRecord = {
 export function auditLogRepository(db: Database) {
   return {
     async record(entries: AuditEntry[]): Promise<void> {
-      for (const e of entries) {
-        await db.query(
-          `insert into audit_log (municipality_id, user_id, username, action, entity, citizen_id, criterion, purpose)
-           values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [e.municipalityId, e.userId, e.username, e.action, e.entity, e.citizenId ?? null, e.criterion ?? null, e.purpose ?? null],
-        );
-      }
+      if (entries.length === 0) return;
+      // One statement for many rows: a list view audits every citizen it shows.
+      await db.query(
+        `insert into audit_log (municipality_id, user_id, username, action, entity, citizen_id, criterion, purpose)
+         select * from unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[])`,
+        [
+          entries.map((e) => e.municipalityId),
+          entries.map((e) => e.userId),
+          entries.map((e) => e.username),
+          entries.map((e) => e.action),
+          entries.map((e) => e.entity),
+          entries.map((e) => e.citizenId ?? null),
+          entries.map((e) => e.criterion ?? null),
+          entries.map((e) => e.purpose ?? null),
+        ],
+      );
     },
     async listByCitizen(municipalityId: number, citizenId: number): Promise<AuditRecord[]> {
       const rows = await db.query<AuditRecord & { at: Date }>(
