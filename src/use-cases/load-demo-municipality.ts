@@ -176,7 +176,7 @@ export async function loadDemoMunicipality(
   await grant({ citizenId: peter, type: 'RET_OG_PLIGT', start: '2015-09-02', mentorId: mads.id, goal: ropGoal, tasks: ropTasks,
     previousGrantId: p1, assessmentDate: '2015-08-25', endWith: { date: '2016-03-01', reason: 'PLANNED_END' } });
   await grant({ citizenId: lene, type: 'RET_OG_PLIGT', start: '2015-06-01', mentorId: hanne.id, goal: ropGoal, tasks: ropTasks,
-    endWith: { date: '2015-12-01', reason: 'PLANNED_END' } });
+    endWith: { date: '2015-11-30', reason: 'PLANNED_END' } });
   await grant({ citizenId: ahmed, type: 'RET_OG_PLIGT', start: '2017-02-06', mentorId: yusuf.id, goal: ropGoal, tasks: ropTasks, weeklyHours: 1.5,
     endWith: { date: '2017-08-05', reason: 'PLANNED_END' } });
   await grant({ citizenId: amira, type: 'RET_OG_PLIGT', start: '2018-01-08', mentorId: birgit.id, goal: ropGoal, tasks: ropTasks,

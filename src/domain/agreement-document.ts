@@ -1,0 +1,87 @@
+/**
+ * The written agreement on mentor support (skriftlig aftale om mentorstøtte), domain spec §2.1: goal,
+ * mentor name and contact data, tasks, duration, hours and complaint guidance (seed S2 §1.3; E33).
+ * One structure feeds both the printable page and the PDF.
+ */
+import type { CalendarDate } from './calendar-date.ts';
+import type { LegalRegime } from './legal-regime.ts';
+import { grantTypeLabels, type GrantType } from './mentor-grant.ts';
+import { formatDanishDate } from './rules/grant-rule-input.ts';
+
+export type AgreementSection = { heading: string; paragraphs: string[] };
+
+export type AgreementDocument = {
+  title: string;
+  municipalityName: string;
+  grantId: number;
+  regimeId: string;
+  citizen: { name: string; cprMasked: string };
+  sections: AgreementSection[];
+  approvedAt: string | null;
+};
+
+function formatHours(hours: number): string {
+  return hours.toLocaleString('da-DK', { maximumFractionDigits: 2 });
+}
+
+export function buildAgreementDocument(input: {
+  grant: {
+    id: number;
+    regimeId: string;
+    approvedAt: string | null;
+    type: GrantType;
+    agreedOn: CalendarDate;
+    startDate: CalendarDate;
+    endDate: CalendarDate;
+    weeklyHours: number;
+    goal: string;
+    tasks: string[];
+    complaintGuidance: boolean;
+  };
+  citizen: { name: string; cprMasked: string };
+  mentor: { name: string; phone: string | null; email: string | null; providerName: string };
+  municipality: { name: string; organisationLabel: 'jobcenter' | 'kommune' };
+  regime: LegalRegime;
+}): AgreementDocument {
+  const { grant, mentor, municipality, regime } = input;
+  const authority = municipality.organisationLabel === 'jobcenter' ? `Jobcenter ${municipality.name}` : municipality.name;
+  const deadlineWeeks = regime.parameters.complaintDeadlineWeeks;
+  const contact = [mentor.phone ? `Telefon: ${mentor.phone}` : null, mentor.email ? `E-mail: ${mentor.email}` : null].filter(
+    (line): line is string => line !== null,
+  );
+  return {
+    title: 'Aftale om mentorstøtte',
+    municipalityName: authority,
+    grantId: grant.id,
+    regimeId: grant.regimeId,
+    citizen: input.citizen,
+    approvedAt: grant.approvedAt,
+    sections: [
+      {
+        heading: 'Aftalens parter',
+        paragraphs: [
+          `Aftalen er indgået ${formatDanishDate(grant.agreedOn)} mellem ${input.citizen.name} (CPR ${input.citizen.cprMasked}) og ${authority}.`,
+          `Støtten gives som ${grantTypeLabels[grant.type].toLowerCase()} efter ${regime.parameters.legalBasis[grant.type]}.`,
+        ],
+      },
+      { heading: 'Målet med mentorstøtten', paragraphs: [grant.goal || '(ikke udfyldt)'] },
+      {
+        heading: 'Mentor',
+        paragraphs: [`${mentor.name || '(ikke valgt)'}${mentor.providerName ? `, ${mentor.providerName}` : ''}`, ...contact],
+      },
+      { heading: 'Mentors opgaver', paragraphs: grant.tasks.length > 0 ? grant.tasks.map((t) => `• ${t}`) : ['(ingen opgaver angivet)'] },
+      {
+        heading: 'Varighed',
+        paragraphs: [`Fra ${formatDanishDate(grant.startDate)} til og med ${formatDanishDate(grant.endDate)}.`],
+      },
+      { heading: 'Timeantal', paragraphs: [`${formatHours(grant.weeklyHours)} timer om ugen.`] },
+      {
+        heading: 'Klagevejledning',
+        paragraphs: [
+          `Du kan klage over afgørelsen. Klagen skal være modtaget hos ${authority} senest ${deadlineWeeks} uger efter, at du har modtaget afgørelsen.`,
+          `${authority} genvurderer sagen inden for ${deadlineWeeks} uger. Giver vi dig ikke fuldt ud medhold, sender vi klagen videre til Ankestyrelsen.`,
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, ageOn, daysBetween, isCalendarDate, isoWeekOf, periodEndInclusive } from './calendar-date.ts';
+
+describe('calendar dates', () => {
+  it('accepts only real dates', () => {
+    expect(isCalendarDate('2016-02-29')).toBe(true);
+    expect(isCalendarDate('2015-02-29')).toBe(false);
+    expect(isCalendarDate('2015-2-1')).toBe(false);
+  });
+
+  it('clamps month arithmetic to the last day of the month', () => {
+    expect(addMonths('2015-08-31', 6)).toBe('2016-02-29');
+    expect(addMonths('2015-03-02', -3)).toBe('2014-12-02');
+  });
+
+  it('ends a 6-month period from 2 March 2015 on 1 September 2015, and 26 weeks on 30 August 2015', () => {
+    expect(periodEndInclusive({ start: '2015-03-02', months: 6, convention: 'calendar' })).toBe('2015-09-01');
+    expect(periodEndInclusive({ start: '2015-03-02', months: 6, convention: 'weeks26' })).toBe('2015-08-30');
+    expect(daysBetween('2015-03-02', '2015-08-30')).toBe(181);
+  });
+
+  it('numbers ISO weeks across year ends', () => {
+    expect(isoWeekOf('2015-02-12')).toBe('2015-W07');
+    expect(isoWeekOf('2016-01-01')).toBe('2015-W53');
+    expect(isoWeekOf('2014-12-29')).toBe('2015-W01');
+  });
+
+  it('computes age on a date', () => {
+    expect(ageOn('1985-03-12', '2015-03-11')).toBe(29);
+    expect(ageOn('1985-03-12', '2015-03-12')).toBe(30);
+  });
+});

@@ -1,0 +1,286 @@
+/**
+ * Legal regimes as data (domain spec §0.2, §8.3): every parameter the rules use is stored per regime
+ * with validity dates and can be edited by an admin; the regime is chosen by the agreement date.
+ * Values marked [U] are uncertain in the sources and must be verified before go-live.
+ */
+import { compareDates, isCalendarDate, type CalendarDate } from './calendar-date.ts';
+import { grantTypes, type GrantType } from './mentor-grant.ts';
+import { targetGroupCodes, type TargetGroupCode } from './target-group.ts';
+
+export const regimeIds = ['LAB-2014', 'LAB-2016', 'LAB-2019', 'LAB-2020', 'KH-2025', 'REFORM-2026a'] as const;
+
+export const refundClasses = ['inside_frame', 'outside_frame', 'none'] as const;
+export type RefundClass = (typeof refundClasses)[number];
+export type RefundRule = { class: RefundClass; until?: CalendarDate };
+
+export const contactForms = ['physical', 'phone', 'video', 'message'] as const;
+export type ContactForm = (typeof contactForms)[number];
+
+export type RegimeParameters = {
+  /** R-DUR-1: max months of one period; null = no statutory cap in this regime. */
+  maxPeriodMonths: number | null;
+  /** R-ROP-2: planned length of a ret-og-pligt period. */
+  retOgPligtPeriodMonths: number;
+  /** R-ROP-5: at least one contact per this many weeks (1 in 2014–15, 2 from 2016). */
+  retOgPligtContactIntervalWeeks: number;
+  /** R-ROP-6: contact forms that count without a "special circumstances" justification. */
+  allowedContactForms: ContactForm[];
+  /** R-ROP-8 [U]: from this date the ret-og-pligt rules need legal review; null = not needed. */
+  retOgPligtReviewRequiredFrom: CalendarDate | null;
+  /** R-PSY-1: months before discharge a psych-discharge mentor may start. */
+  psychPreDischargeMonths: number;
+  /** R-PSY-2: minimum total months of psych-discharge support. */
+  psychMinTotalMonths: number;
+  /** R-YTH-1: months from admission within which the youth mentor is a right, and max period. */
+  youthRightMonths: number;
+  /** R-YTH-1: a right (LAB-2020 § 167 stk. 3) or a can-rule (2014–19). */
+  youthRightIsEntitlement: boolean;
+  youthMaxAge: number;
+  /** R-FIN-3: state refund rate of eligible spend. */
+  refundRate: number;
+  /** R-FIN-1/2/4: refund class by the citizen's target group on the agreement date. */
+  refundTable: Record<TargetGroupCode, RefundRule>;
+  /** Grant types refunded regardless of group (psych discharge inside the frame, spec §1.5). */
+  refundByGrantType: Partial<Record<GrantType, RefundClass>>;
+  /** R-FIN-5 [U]: budget-guarantee ceiling in kr. per full-time person (draft 10,602 kr.). */
+  budgetCeilingRatePerFte: number | null;
+  /** Complaint deadline written in the agreement (4 weeks, [E32]). */
+  complaintDeadlineWeeks: number;
+  /** The legal basis per grant type, written in the agreement. */
+  legalBasis: Record<GrantType, string>;
+  /** Accounting function for non-refundable mentor costs ([E9]). */
+  accountingFunctionNonRefundable: string | null;
+};
+
+export type LegalRegime = {
+  id: string;
+  name: string;
+  validFrom: CalendarDate;
+  validTo: CalendarDate | null;
+  parameters: RegimeParameters;
+  sources: string[];
+};
+
+export function findRegimeOn(regimes: readonly LegalRegime[], date: CalendarDate): LegalRegime | null {
+  return (
+    regimes.find((r) => compareDates(r.validFrom, date) <= 0 && (r.validTo === null || compareDates(date, r.validTo) <= 0)) ?? null
+  );
+}
+
+function table(inside: TargetGroupCode[], outside: TargetGroupCode[], extra: Partial<Record<TargetGroupCode, RefundRule>> = {}) {
+  const result = {} as Record<TargetGroupCode, RefundRule>;
+  for (const code of targetGroupCodes) {
+    result[code] = { class: inside.includes(code) ? 'inside_frame' : outside.includes(code) ? 'outside_frame' : 'none' };
+  }
+  return { ...result, ...extra };
+}
+
+const basis2014: Record<GrantType, string> = {
+  GENERAL: 'LAB § 31 b, stk. 1',
+  RET_OG_PLIGT: 'LAB § 31 b og §§ 93 / 96 c (ret og pligt)',
+  PSYCH_DISCHARGE: 'LAB § 31 b, stk. 2',
+  PRISON_RELEASE: 'LAB § 31 b, stk. 1',
+  COMPANY: 'LAB §§ 31 b, 31 d og 31 e',
+  EDUCATION_INST: 'LAB §§ 31 b, 31 d og 31 e',
+  YOUTH_EDUCATION: 'LAB § 31 b / § 31 c [U]',
+};
+const basis2020: Record<GrantType, string> = {
+  GENERAL: 'LAB § 167, stk. 1',
+  RET_OG_PLIGT: 'LAB § 167, stk. 1, og reglerne om ret og pligt [U]',
+  PSYCH_DISCHARGE: 'LAB § 167, stk. 2',
+  PRISON_RELEASE: 'LAB § 167, stk. 1',
+  COMPANY: 'LAB §§ 167–170',
+  EDUCATION_INST: 'LAB §§ 167–170',
+  YOUTH_EDUCATION: 'LAB § 167, stk. 3',
+};
+
+const common = {
+  maxPeriodMonths: 6,
+  retOgPligtPeriodMonths: 6,
+  allowedContactForms: ['physical'] as ContactForm[],
+  retOgPligtReviewRequiredFrom: null,
+  psychPreDischargeMonths: 3,
+  psychMinTotalMonths: 6,
+  youthRightMonths: 6,
+  youthMaxAge: 30,
+  refundRate: 0.5,
+  refundByGrantType: {},
+  budgetCeilingRatePerFte: null,
+  complaintDeadlineWeeks: 4,
+};
+
+// After 2019 only ressourceforløb keeps a refund (R-FIN-4 default; spec §1.5 [U]).
+const tableAfter2019 = table([], ['ressourceforloeb']);
+
+export const defaultLegalRegimes: LegalRegime[] = [
+  {
+    id: 'LAB-2014',
+    name: 'Kontanthjælpsreformen 2014 (LAB kap. 9 b)',
+    validFrom: '2014-01-01',
+    validTo: '2015-12-31',
+    parameters: {
+      ...common,
+      retOgPligtContactIntervalWeeks: 1,
+      youthRightIsEntitlement: false,
+      // R-FIN-2: 50 % inside the frame; ressourceforløb/jobafklaring outside; none for § 2 nr. 1–2, employed, students.
+      refundTable: table(
+        ['kontanthjaelp_aktivitetsparat', 'uddannelseshjaelp_uddannelsesparat', 'uddannelseshjaelp_aktivitetsparat', 'sygedagpenge',
+          'foertidspension', 'fleksjob_ledighedsydelse', 'revalidering', 'selvforsoergende'],
+        ['ressourceforloeb', 'jobafklaring'],
+      ),
+      refundByGrantType: { PSYCH_DISCHARGE: 'inside_frame' },
+      legalBasis: basis2014,
+      accountingFunctionNonRefundable: '5.68.98.019',
+    },
+    sources: ['S2', 'S4', 'E30'],
+  },
+  {
+    id: 'LAB-2016',
+    name: 'L 66 (2015-16): kontakt hver anden uge, rådighedsbeløb',
+    // [U] exact day of entry into force (spec §0.2).
+    validFrom: '2016-01-01',
+    validTo: '2018-12-31',
+    parameters: {
+      ...common,
+      retOgPligtContactIntervalWeeks: 2,
+      youthRightIsEntitlement: false,
+      // § 118 stk. 5 (§ 2 nr. 3, 8–10, 12, 13, § 31 b stk. 2) and § 118 a stk. 2 (§ 2 nr. 4–7) [E3];
+      // ressourceforløb/jobafklaring kept outside the frame [U].
+      refundTable: table(
+        ['kontanthjaelp_aktivitetsparat', 'uddannelseshjaelp_uddannelsesparat', 'uddannelseshjaelp_aktivitetsparat', 'sygedagpenge',
+          'foertidspension', 'fleksjob_ledighedsydelse', 'revalidering', 'selvforsoergende'],
+        ['ressourceforloeb', 'jobafklaring'],
+      ),
+      refundByGrantType: { PSYCH_DISCHARGE: 'inside_frame' },
+      legalBasis: basis2014,
+      accountingFunctionNonRefundable: '5.68.90.018',
+    },
+    sources: ['E3', 'E4', 'E6'],
+  },
+  {
+    id: 'LAB-2019',
+    name: 'L 76 (2018-19): refusion afskaffet, budgetgaranti',
+    validFrom: '2019-01-01',
+    validTo: '2019-12-31',
+    parameters: {
+      ...common,
+      retOgPligtContactIntervalWeeks: 2,
+      youthRightIsEntitlement: false,
+      // R-FIN-4: abolished from 2019-01-01, for the sygedagpenge group from 2019-07-01 (dagpenge had none).
+      refundTable: { ...tableAfter2019, sygedagpenge: { class: 'inside_frame', until: '2019-06-30' } },
+      legalBasis: basis2014,
+      accountingFunctionNonRefundable: '5.68.90.018',
+    },
+    sources: ['E18', 'E19'],
+  },
+  {
+    id: 'LAB-2020',
+    name: 'LAB 2020 (lov nr. 548 af 7. maj 2019), kap. 26',
+    validFrom: '2020-01-01',
+    validTo: '2025-06-30',
+    parameters: {
+      ...common,
+      // [U] whether the 2-week contact minimum still applies in LAB-2020 (spec §10.1).
+      retOgPligtContactIntervalWeeks: 2,
+      youthRightIsEntitlement: true,
+      refundTable: tableAfter2019,
+      legalBasis: basis2020,
+      accountingFunctionNonRefundable: '5.68.90.018',
+    },
+    sources: ['E1', 'E56', 'E57'],
+  },
+  {
+    id: 'KH-2025',
+    name: 'Nyt kontanthjælpssystem (1. juli 2025)',
+    validFrom: '2025-07-01',
+    validTo: '2026-01-31',
+    parameters: {
+      ...common,
+      retOgPligtContactIntervalWeeks: 2,
+      youthRightIsEntitlement: true,
+      refundTable: tableAfter2019,
+      legalBasis: basis2020,
+      accountingFunctionNonRefundable: '5.68.90.018',
+    },
+    sources: ['E27', 'E22'],
+  },
+  {
+    id: 'REFORM-2026a',
+    name: 'Beskæftigelsesreformen, 1. spor (lov nr. 1750 af 29. december 2025)',
+    validFrom: '2026-02-01',
+    validTo: null,
+    parameters: {
+      ...common,
+      retOgPligtContactIntervalWeeks: 2,
+      // R-ROP-8 [U]: more flexible offers from 2026-07-01; ret-og-pligt rules need review.
+      retOgPligtReviewRequiredFrom: '2026-07-01',
+      youthRightIsEntitlement: true,
+      refundTable: tableAfter2019,
+      // R-FIN-5 [U]: draft rate of L 77 (2025-26).
+      budgetCeilingRatePerFte: 10602,
+      legalBasis: basis2020,
+      accountingFunctionNonRefundable: '5.68.90.018',
+    },
+    sources: ['E20', 'E21', 'E22'],
+  },
+];
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** Validates regime parameters coming from JSON (an admin's edit or the database). */
+export function validateRegimeParameters(json: unknown): ValidationResult<RegimeParameters> {
+  const errors: string[] = [];
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, errors: ['parameters must be an object'] };
+  const p = json as Record<string, unknown>;
+  const positive = (key: string, allowNull = false) => {
+    const v = p[key];
+    if (allowNull && v === null) return;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) errors.push(`${key} must be a positive number${allowNull ? ' or null' : ''}`);
+  };
+  positive('maxPeriodMonths', true);
+  positive('retOgPligtPeriodMonths');
+  positive('retOgPligtContactIntervalWeeks');
+  positive('psychPreDischargeMonths');
+  positive('psychMinTotalMonths');
+  positive('youthRightMonths');
+  positive('youthMaxAge');
+  positive('complaintDeadlineWeeks');
+  positive('budgetCeilingRatePerFte', true);
+  if (typeof p.refundRate !== 'number' || p.refundRate < 0 || p.refundRate > 1) errors.push('refundRate must be between 0 and 1');
+  if (typeof p.youthRightIsEntitlement !== 'boolean') errors.push('youthRightIsEntitlement must be true or false');
+  if (p.retOgPligtReviewRequiredFrom !== null && !isCalendarDate(p.retOgPligtReviewRequiredFrom)) {
+    errors.push('retOgPligtReviewRequiredFrom must be a date or null');
+  }
+  if (p.accountingFunctionNonRefundable !== null && typeof p.accountingFunctionNonRefundable !== 'string') {
+    errors.push('accountingFunctionNonRefundable must be text or null');
+  }
+  if (!Array.isArray(p.allowedContactForms) || p.allowedContactForms.some((f) => !(contactForms as readonly unknown[]).includes(f))) {
+    errors.push(`allowedContactForms must list some of ${contactForms.join(', ')}`);
+  }
+  const refundTable = p.refundTable as Record<string, unknown> | undefined;
+  if (typeof refundTable !== 'object' || refundTable === null) errors.push('refundTable must be an object');
+  else {
+    for (const code of targetGroupCodes) {
+      const rule = refundTable[code] as { class?: unknown; until?: unknown } | undefined;
+      if (!rule || !(refundClasses as readonly unknown[]).includes(rule.class)) errors.push(`refundTable.${code}.class must be one of ${refundClasses.join(', ')}`);
+      else if (rule.until !== undefined && !isCalendarDate(rule.until)) errors.push(`refundTable.${code}.until must be a date`);
+    }
+    for (const key of Object.keys(refundTable)) {
+      if (!(targetGroupCodes as readonly string[]).includes(key)) errors.push(`refundTable has an unknown target group '${key}'`);
+    }
+  }
+  const byType = (p.refundByGrantType ?? {}) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(byType)) {
+    if (!(grantTypes as readonly string[]).includes(key) || !(refundClasses as readonly unknown[]).includes(value)) {
+      errors.push(`refundByGrantType.${key} is invalid`);
+    }
+  }
+  const basis = p.legalBasis as Record<string, unknown> | undefined;
+  if (typeof basis !== 'object' || basis === null || grantTypes.some((t) => typeof basis[t] !== 'string')) {
+    errors.push('legalBasis must give a text for every grant type');
+  }
+  const known = new Set(Object.keys(defaultLegalRegimes[0]!.parameters));
+  for (const key of Object.keys(p)) if (!known.has(key)) errors.push(`unknown parameter '${key}'`);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: { ...(p as unknown as RegimeParameters), refundByGrantType: byType as RegimeParameters['refundByGrantType'] } };
+}

@@ -1,0 +1,20 @@
+import type { CalendarDate } from '../calendar-date.ts';
+import type { LegalRegime } from '../legal-regime.ts';
+import type { GrantProposal, PreviousGrantFacts } from '../mentor-grant.ts';
+import type { MunicipalSettings } from '../municipal-settings.ts';
+import type { TargetGroupSpell } from '../target-group.ts';
+
+/** Everything a grant rule may look at; loaded by the use case, judged here without I/O. */
+export type GrantRuleInput = {
+  proposal: GrantProposal;
+  citizen: { birthDate: CalendarDate; targetGroupSpells: TargetGroupSpell[] };
+  regime: LegalRegime;
+  settings: MunicipalSettings;
+  /** Earlier periods linked through previousGrantId, oldest first. */
+  chain: PreviousGrantFacts[];
+};
+
+export function formatDanishDate(d: CalendarDate): string {
+  const [y, m, day] = d.split('-');
+  return `${day}.${m}.${y}`;
+}
