@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../../db/database.ts';
 import { logIn, logOut } from '../../use-cases/log-in.ts';
+import type { Actor } from '../../use-cases/use-case-context.ts';
 import { contextOf, sessionCookie } from '../request-context.ts';
 import { LoginBodySchema } from './auth.schemas.ts';
+
+/** The logged-in user as the web UI sees it. */
+function userView(actor: Actor) {
+  const { userId, ...rest } = actor;
+  return { id: userId, ...rest };
+}
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; now: () => Date; secureCookies: boolean }> = async (app, deps) => {
   app.post('/api/auth/login', { schema: { tags: ['auth'], body: LoginBodySchema } }, async (request, reply) => {
@@ -14,7 +21,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; now: () => Da
       secure: deps.secureCookies,
       expires: session.expiresAt,
     });
-    return { user: session.actor };
+    return { user: userView(session.actor) };
   });
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
@@ -24,5 +31,5 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; now: () => Da
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (request) => ({ user: contextOf(request).actor }));
+  app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (request) => ({ user: userView(contextOf(request).actor) }));
 };
