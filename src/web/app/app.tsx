@@ -1,0 +1,118 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { AuditPage } from '../features/administration/components/audit-page.tsx';
+import { RegimesPage } from '../features/administration/components/regimes-page.tsx';
+import { CitizenPage } from '../features/citizens/components/citizen-page.tsx';
+import { CitizensPage } from '../features/citizens/components/citizens-page.tsx';
+import { AgreementPage } from '../features/grants/components/agreement-page.tsx';
+import { GrantPage } from '../features/grants/components/grant-page.tsx';
+import { GrantWizard } from '../features/grants/components/grant-wizard.tsx';
+import { HomePage } from '../features/home/components/home-page.tsx';
+import { LoginPage } from '../features/login/components/login-page.tsx';
+import { MentorsPage } from '../features/registers/components/mentors-page.tsx';
+import { ProvidersPage } from '../features/registers/components/providers-page.tsx';
+import { I18nProvider, useI18n, type TextKey } from './i18n.tsx';
+import { match, useRoute } from './router.ts';
+import { SessionProvider, useSession, type User } from './session.tsx';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
+
+const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
+  { path: '/', key: 'home', roles: ['caseworker', 'mentor', 'coordinator', 'manager', 'admin'] },
+  { path: '/citizens', key: 'citizens', roles: ['caseworker', 'mentor', 'coordinator', 'admin'] },
+  { path: '/mentors', key: 'mentors', roles: ['caseworker', 'mentor', 'coordinator', 'manager', 'admin'] },
+  { path: '/providers', key: 'providers', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
+  { path: '/regimes', key: 'regimes', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
+  { path: '/audit', key: 'auditLog', roles: ['admin'] },
+];
+
+function Shell() {
+  const { user, loading, logOut } = useSession();
+  const { t, e, language, setLanguage } = useI18n();
+  const route = useRoute();
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    document.title = `Mentorspor`;
+    mainRef.current?.focus();
+  }, [route.path]);
+  if (loading) return <p className="loading">{t('loading')}</p>;
+  const header = (
+    <header className="topbar">
+      <a className="skip-link" href="#content" onClick={(ev) => { ev.preventDefault(); mainRef.current?.focus(); }}>
+        {t('skipToContent')}
+      </a>
+      <span className="brand">Mentorspor</span>
+      {user ? <span className="muni">{user.municipalityName}</span> : null}
+      <span className="spacer" />
+      <button type="button" className="link-button" onClick={() => setLanguage(language === 'da' ? 'en' : 'da')} lang={language === 'da' ? 'en' : 'da'}>
+        {t('language')}
+      </button>
+      {user ? (
+        <>
+          <span className="who">
+            {user.name} ({e(user.role)})
+          </span>
+          <button type="button" className="link-button" onClick={() => void logOut()}>
+            {t('logout')}
+          </button>
+        </>
+      ) : null}
+    </header>
+  );
+  if (!user) {
+    return (
+      <>
+        {header}
+        <main id="content" ref={mainRef} tabIndex={-1}>
+          <LoginPage />
+        </main>
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      <nav aria-label="Hovedmenu" className="mainnav">
+        <ul>
+          {navItems
+            .filter((n) => n.roles.includes(user.role))
+            .map((n) => {
+              const active = n.path === '/' ? route.path === '/' : route.path.startsWith(n.path);
+              return (
+                <li key={n.path}>
+                  <a href={`#${n.path}`} aria-current={active ? 'page' : undefined}>
+                    {t(n.key)}
+                  </a>
+                </li>
+              );
+            })}
+        </ul>
+      </nav>
+      <main id="content" ref={mainRef} tabIndex={-1}>
+        <Page path={route.path} query={route.query} />
+      </main>
+    </>
+  );
+}
+
+function Page({ path, query }: { path: string; query: URLSearchParams }): ReactNode {
+  let params: Record<string, string> | null;
+  if (path === '/') return <HomePage />;
+  if (path === '/citizens') return <CitizensPage />;
+  if ((params = match('/citizens/:id', path))) return <CitizenPage citizenId={Number(params.id)} />;
+  if (path === '/grants/new') return <GrantWizard citizenId={Number(query.get('citizenId'))} previousGrantId={query.get('previous') ? Number(query.get('previous')) : null} />;
+  if ((params = match('/grants/:id/agreement', path))) return <AgreementPage grantId={Number(params.id)} />;
+  if ((params = match('/grants/:id', path))) return <GrantPage grantId={Number(params.id)} />;
+  if (path === '/mentors') return <MentorsPage />;
+  if (path === '/providers') return <ProvidersPage />;
+  if (path === '/regimes') return <RegimesPage />;
+  if (path === '/audit') return <AuditPage citizenId={query.get('citizenId')} />;
+  return <h1>404</h1>;
+}

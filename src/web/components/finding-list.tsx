@@ -1,0 +1,38 @@
+import type { Finding } from '../app/http.ts';
+import { useI18n } from '../app/i18n.tsx';
+
+export function FindingList({ findings }: { findings: Finding[] }) {
+  const { rule, t } = useI18n();
+  const errors = findings.filter((f) => f.severity === 'error');
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const list = (items: Finding[]) => (
+    <ul className="findings">
+      {items.map((f, i) => (
+        <li key={`${f.rule}-${i}`} className={`finding finding-${f.severity}`} data-rule={f.rule}>
+          <strong>
+            {f.rule} · {rule(f.rule)}
+          </strong>
+          <span>{f.message}</span>
+          <small>Kilde: {f.source}</small>
+        </li>
+      ))}
+    </ul>
+  );
+  if (findings.length === 0) return <p className="ok">{t('noFindings')}</p>;
+  return (
+    <div>
+      {errors.length > 0 ? (
+        <>
+          <h3 className="finding-heading">{t('errors')} ({errors.length})</h3>
+          {list(errors)}
+        </>
+      ) : null}
+      {warnings.length > 0 ? (
+        <>
+          <h3 className="finding-heading">{t('warnings')} ({warnings.length})</h3>
+          {list(warnings)}
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../../app/i18n.tsx';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorMessage } from '../../../components/error-message.tsx';
+import { Field } from '../../../components/field.tsx';
+import { useLoad } from '../../../components/use-load.ts';
+import { administrationApi, type Regime } from '../api-client.ts';
+
+/** Legal regimes as data (domain spec §8.3); admins edit validity and parameters, others read. */
+export function RegimesPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const { data, error, reload } = useLoad(() => administrationApi.regimes(), []);
+  return (
+    <section>
+      <h1>{t('regimes')}</h1>
+      <ErrorMessage error={error} />
+      {(data?.regimes ?? []).map((r) => (
+        <RegimeCard key={r.id} regime={r} editable={user?.role === 'admin'} onSaved={reload} />
+      ))}
+    </section>
+  );
+}
+
+function RegimeCard({ regime, editable, onSaved }: { regime: Regime; editable: boolean; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [validFrom, setValidFrom] = useState(regime.validFrom);
+  const [validTo, setValidTo] = useState(regime.validTo ?? '');
+  const [json, setJson] = useState(JSON.stringify(regime.parameters, null, 2));
+  const [error, setError] = useState<unknown>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setProblems([]);
+    setSaved(false);
+    let parameters: unknown;
+    try {
+      parameters = JSON.parse(json);
+    } catch {
+      setProblems(['JSON']);
+      return;
+    }
+    try {
+      await administrationApi.updateRegime(regime.id, { validFrom, validTo: validTo || null, parameters });
+      setSaved(true);
+      onSaved();
+    } catch (err) {
+      setError(err);
+      const details = (err as { details?: { errors?: string[] } }).details;
+      setProblems(details?.errors ?? []);
+    }
+  }
+  const id = regime.id.replace(/[^a-zA-Z0-9]/g, '');
+  return (
+    <details className="card">
+      <summary>
+        <strong>{regime.id}</strong> – {regime.name} ({regime.validFrom} – {regime.validTo ?? '…'})
+      </summary>
+      <form onSubmit={submit}>
+        <div className="row">
+          <Field id={`r-${id}-from`} label={t('validFrom')}>
+            <input id={`r-${id}-from`} type="date" value={validFrom} onChange={(ev) => setValidFrom(ev.target.value)} disabled={!editable} />
+          </Field>
+          <Field id={`r-${id}-to`} label={t('validTo')}>
+            <input id={`r-${id}-to`} type="date" value={validTo} onChange={(ev) => setValidTo(ev.target.value)} disabled={!editable} />
+          </Field>
+        </div>
+        <Field id={`r-${id}-params`} label={t('parameters')}>
+          <textarea id={`r-${id}-params`} className="code" rows={14} value={json} onChange={(ev) => setJson(ev.target.value)} readOnly={!editable} spellCheck={false} />
+        </Field>
+        {problems.length > 0 ? (
+          <ul className="alert alert-error" role="alert">{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+        ) : (
+          <ErrorMessage error={error} />
+        )}
+        {saved ? <p role="status" className="ok">{t('saved')}</p> : null}
+        {editable ? <button type="submit" className="primary">{t('save')}</button> : null}
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,129 @@
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../../app/i18n.tsx';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorMessage } from '../../../components/error-message.tsx';
+import { Field } from '../../../components/field.tsx';
+import { useLoad } from '../../../components/use-load.ts';
+import { citizensApi, targetGroupCodes } from '../api-client.ts';
+
+export function CitizenPage({ citizenId }: { citizenId: number }) {
+  const { t, e } = useI18n();
+  const { user } = useSession();
+  const { data, error, reload } = useLoad(() => citizensApi.get(citizenId), [citizenId]);
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return <p>{t('loading')}</p>;
+  const canWrite = user?.role === 'caseworker';
+  return (
+    <section>
+      <p>
+        <a href="#/citizens">← {t('citizens')}</a>
+      </p>
+      <h1>{data.citizen.name}</h1>
+      <dl className="facts">
+        <dt>{t('cpr')}</dt>
+        <dd>{data.citizen.cprMasked}</dd>
+        <dt>{t('birthDate')}</dt>
+        <dd>{data.citizen.birthDate}</dd>
+        {data.citizen.gender ? (<><dt>{t('gender')}</dt><dd>{e(data.citizen.gender)}</dd></>) : null}
+        {data.citizen.origin ? (<><dt>{t('origin')}</dt><dd>{e(data.citizen.origin)}</dd></>) : null}
+      </dl>
+
+      <h2>{t('grants')}</h2>
+      {canWrite ? (
+        <p>
+          <a className="button primary" href={`#/grants/new?citizenId=${citizenId}`}>{t('newGrant')}</a>
+        </p>
+      ) : null}
+      {data.grants.length === 0 ? (
+        <p>{t('none')}</p>
+      ) : (
+        <table>
+          <caption className="sr-only">{t('grants')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('grantType')}</th>
+              <th scope="col">{t('period')}</th>
+              <th scope="col">{t('mentor')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('regime')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.grants.map((g) => (
+              <tr key={g.id}>
+                <td><a href={`#/grants/${g.id}`}>{e(g.type)}</a></td>
+                <td>{g.startDate} – {g.actualEndDate ?? g.endDate}</td>
+                <td>{g.mentorName ?? '–'}</td>
+                <td><span className={`badge badge-${g.status}`}>{e(g.status)}</span></td>
+                <td>{g.regime}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>{t('targetGroups')}</h2>
+      {data.targetGroups.length === 0 ? <p>{t('none')}</p> : (
+        <table>
+          <caption className="sr-only">{t('targetGroups')}</caption>
+          <thead>
+            <tr><th scope="col">{t('group')}</th><th scope="col">{t('visitation')}</th><th scope="col">{t('from')}</th><th scope="col">{t('to')}</th></tr>
+          </thead>
+          <tbody>
+            {data.targetGroups.map((s) => (
+              <tr key={s.id}><td>{e(s.group)}</td><td>{s.visitation ? e(s.visitation) : '–'}</td><td>{s.from}</td><td>{s.to ?? '–'}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canWrite ? <AddTargetGroup citizenId={citizenId} onAdded={reload} /> : null}
+    </section>
+  );
+}
+
+function AddTargetGroup({ citizenId, onAdded }: { citizenId: number; onAdded: () => void }) {
+  const { t, e } = useI18n();
+  const [group, setGroup] = useState(targetGroupCodes[2]!);
+  const [visitation, setVisitation] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await citizensApi.addTargetGroup(citizenId, { group, visitation: visitation || null, from, to: to || null });
+      setFrom('');
+      setTo('');
+      onAdded();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <details className="card">
+      <summary>{t('addTargetGroup')}</summary>
+      <form onSubmit={submit} className="grid-form">
+        <Field id="tg-group" label={t('group')}>
+          <select id="tg-group" value={group} onChange={(ev) => setGroup(ev.target.value)}>
+            {targetGroupCodes.map((c) => <option key={c} value={c}>{e(c)}</option>)}
+          </select>
+        </Field>
+        <Field id="tg-visitation" label={t('visitation')}>
+          <select id="tg-visitation" value={visitation} onChange={(ev) => setVisitation(ev.target.value)}>
+            <option value="">–</option>
+            {['jobparat', 'aktivitetsparat', 'uddannelsesparat'].map((v) => <option key={v} value={v}>{e(v)}</option>)}
+          </select>
+        </Field>
+        <Field id="tg-from" label={t('from')}>
+          <input id="tg-from" type="date" value={from} onChange={(ev) => setFrom(ev.target.value)} required />
+        </Field>
+        <Field id="tg-to" label={t('to')}>
+          <input id="tg-to" type="date" value={to} onChange={(ev) => setTo(ev.target.value)} />
+        </Field>
+        <ErrorMessage error={error} />
+        <button type="submit" className="primary">{t('save')}</button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,28 @@
+import { api, type Finding } from '../../app/http.ts';
+
+export type GrantBody = {
+  citizenId: number; type: string; agreedOn: string; startDate: string; endDate: string; weeklyHours: number; goal: string; tasks: string[];
+  mentorId: number | null; complaintGuidance: boolean; needAssessment?: string | null; assessmentDate?: string | null; citizenConsent?: boolean | null;
+  dischargeDate?: string | null; admissionDate?: string | null; previousGrantId?: number | null; justification?: string | null;
+};
+
+export type Grant = GrantBody & {
+  id: number; citizenName: string; citizenCprMasked: string; status: 'draft' | 'approved' | 'ended'; regime: string; refundClass: string;
+  actualEndDate: string | null; endReason: string | null; mentorName: string | null; approvedAt: string | null; findings: Finding[];
+};
+
+export type Check = { findings: Finding[]; regime: string; refundClass: string; suggestedEndDate: string };
+export type AgreementDocument = { title: string; municipalityName: string; citizen: { name: string; cprMasked: string }; sections: { heading: string; paragraphs: string[] }[]; version: number | null };
+
+export const grantsApi = {
+  check: (body: GrantBody) => api<Check>('POST', '/api/grants/check', body),
+  create: (body: GrantBody) => api<Grant>('POST', '/api/grants', body),
+  update: (id: number, body: Partial<GrantBody>) => api<Grant>('PATCH', `/api/grants/${id}`, body),
+  get: (id: number) => api<Grant>('GET', `/api/grants/${id}`),
+  approve: (id: number) => api<Grant>('POST', `/api/grants/${id}/approve`),
+  end: (id: number, body: { endDate: string; reason: string; followUpOfferStart?: string | null }) => api<Grant>('POST', `/api/grants/${id}/end`, body),
+  agreement: (id: number) => api<AgreementDocument>('GET', `/api/grants/${id}/agreement`),
+};
+
+export const grantTypes = ['GENERAL', 'RET_OG_PLIGT', 'PSYCH_DISCHARGE', 'PRISON_RELEASE', 'COMPANY', 'EDUCATION_INST', 'YOUTH_EDUCATION'];
+export const endReasons = ['PLANNED_END', 'READY_FOR_OFFER', 'LEFT_TARGET_GROUP', 'JOB', 'EDUCATION', 'MOVED', 'CITIZEN_DECLINED', 'OTHER'];

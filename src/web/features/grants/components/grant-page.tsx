@@ -1,0 +1,115 @@
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../../app/i18n.tsx';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorMessage } from '../../../components/error-message.tsx';
+import { Field } from '../../../components/field.tsx';
+import { FindingList } from '../../../components/finding-list.tsx';
+import { useLoad } from '../../../components/use-load.ts';
+import { endReasons, grantsApi, type Grant } from '../api-client.ts';
+
+export function GrantPage({ grantId }: { grantId: number }) {
+  const { t, e } = useI18n();
+  const { user } = useSession();
+  const { data: grant, error, reload } = useLoad(() => grantsApi.get(grantId), [grantId]);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  if (error) return <ErrorMessage error={error} />;
+  if (!grant) return <p>{t('loading')}</p>;
+  const canAct = user?.role === 'caseworker';
+
+  async function approve() {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await grantsApi.approve(grantId);
+      reload();
+    } catch (err) {
+      setActionError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <p><a href={`#/citizens/${grant.citizenId}`}>← {grant.citizenName}</a></p>
+      <h1>
+        {e(grant.type)} · {grant.citizenName}
+      </h1>
+      <p>
+        <span className={`badge badge-${grant.status}`}>{e(grant.status)}</span>
+      </p>
+      <div className="columns">
+        <div>
+          <dl className="facts">
+            <dt>{t('cpr')}</dt><dd>{grant.citizenCprMasked}</dd>
+            <dt>{t('period')}</dt><dd>{grant.startDate} – {grant.endDate}{grant.actualEndDate ? ` (${t('end')}: ${grant.actualEndDate}, ${e(grant.endReason ?? '')})` : ''}</dd>
+            <dt>{t('agreedOn')}</dt><dd>{grant.agreedOn}</dd>
+            <dt>{t('weeklyHours')}</dt><dd>{grant.weeklyHours}</dd>
+            <dt>{t('mentor')}</dt><dd>{grant.mentorName ?? '–'}</dd>
+            <dt>{t('regime')}</dt><dd>{grant.regime}</dd>
+            <dt>{t('refundClass')}</dt><dd>{e(grant.refundClass)}</dd>
+            <dt>{t('goal')}</dt><dd>{grant.goal || '–'}</dd>
+            <dt>{t('tasks')}</dt><dd>{grant.tasks.length > 0 ? <ul>{grant.tasks.map((x, i) => <li key={i}>{x}</li>)}</ul> : '–'}</dd>
+          </dl>
+          <p className="actions">
+            <a className="button" href={`#/grants/${grant.id}/agreement`}>{t('showAgreement')}</a>
+            <a className="button" href={`/api/grants/${grant.id}/agreement.pdf`} download>{t('downloadPdf')}</a>
+            {canAct && grant.status === 'draft' ? (
+              <button type="button" className="primary" onClick={() => void approve()} disabled={busy}>{t('approve')}</button>
+            ) : null}
+            {canAct && grant.status !== 'draft' ? (
+              <a className="button" href={`#/grants/new?citizenId=${grant.citizenId}&previous=${grant.id}`}>{t('continueGrant')}</a>
+            ) : null}
+          </p>
+          <ErrorMessage error={actionError} />
+          {canAct && grant.status === 'approved' ? <EndGrantForm grant={grant} onEnded={reload} /> : null}
+        </div>
+        <aside className="rule-panel" aria-labelledby="grant-rules">
+          <h2 id="grant-rules">{t('rulePanel')}</h2>
+          <FindingList findings={grant.findings} />
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+function EndGrantForm({ grant, onEnded }: { grant: Grant; onEnded: () => void }) {
+  const { t, e } = useI18n();
+  const [endDate, setEndDate] = useState(grant.endDate);
+  const [reason, setReason] = useState('PLANNED_END');
+  const [offerStart, setOfferStart] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await grantsApi.end(grant.id, { endDate, reason, followUpOfferStart: offerStart || null });
+      onEnded();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <details className="card">
+      <summary>{t('endGrant')}</summary>
+      <form onSubmit={submit}>
+        <Field id="end-date" label={t('endDate')}>
+          <input id="end-date" type="date" value={endDate} onChange={(ev) => setEndDate(ev.target.value)} required />
+        </Field>
+        <Field id="end-reason" label={t('reason')}>
+          <select id="end-reason" value={reason} onChange={(ev) => setReason(ev.target.value)}>
+            {endReasons.map((r) => <option key={r} value={r}>{e(r)}</option>)}
+          </select>
+        </Field>
+        {reason === 'READY_FOR_OFFER' ? (
+          <Field id="end-offer" label={t('followUpOfferStart')}>
+            <input id="end-offer" type="date" value={offerStart} onChange={(ev) => setOfferStart(ev.target.value)} />
+          </Field>
+        ) : null}
+        <ErrorMessage error={error} />
+        <button type="submit" className="primary">{t('end')}</button>
+      </form>
+    </details>
+  );
+}

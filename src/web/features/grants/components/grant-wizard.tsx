@@ -1,0 +1,175 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { ApiError } from '../../../app/http.ts';
+import { useI18n } from '../../../app/i18n.tsx';
+import { navigate } from '../../../app/router.ts';
+import { ErrorMessage } from '../../../components/error-message.tsx';
+import { Field } from '../../../components/field.tsx';
+import { FindingList } from '../../../components/finding-list.tsx';
+import { useLoad } from '../../../components/use-load.ts';
+import { registersApi } from '../../registers/api-client.ts';
+import { grantsApi, grantTypes, type Check, type GrantBody } from '../api-client.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The grant wizard with the live rule panel: every change is checked (debounced) against the rules. */
+export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number; previousGrantId: number | null }) {
+  const { t, e } = useI18n();
+  const mentors = useLoad(() => registersApi.mentors(), []);
+  const previous = useLoad(() => (previousGrantId ? grantsApi.get(previousGrantId) : Promise.resolve(null)), [previousGrantId]);
+  const [form, setForm] = useState<GrantBody>({
+    citizenId, type: 'RET_OG_PLIGT', agreedOn: today(), startDate: today(), endDate: '', weeklyHours: 2, goal: '', tasks: [''],
+    mentorId: null, complaintGuidance: true, needAssessment: '', assessmentDate: today(), citizenConsent: null,
+    dischargeDate: null, admissionDate: null, previousGrantId, justification: '',
+  });
+  const [check, setCheck] = useState<Check | null>(null);
+  const [checkError, setCheckError] = useState<unknown>(null);
+  const [saveError, setSaveError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const p = previous.data;
+    if (!p) return;
+    const nextStart = new Date(new Date(`${p.actualEndDate ?? p.endDate}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+    setForm((f) => ({ ...f, type: p.type, mentorId: p.mentorId, goal: p.goal, tasks: p.tasks, weeklyHours: p.weeklyHours, startDate: nextStart, endDate: '', justification: p.justification ?? '' }));
+  }, [previous.data]);
+
+  const body = useMemo(() => ({ ...form, tasks: form.tasks.filter((x) => x.trim() !== '') }), [form]);
+  useEffect(() => {
+    if (!form.agreedOn || !form.startDate) return;
+    const timer = setTimeout(() => {
+      grantsApi
+        .check({ ...body, endDate: body.endDate || body.startDate })
+        .then((c) => {
+          setCheck(c);
+          setCheckError(null);
+        })
+        .catch((err: unknown) => setCheckError(err));
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [body, form.agreedOn, form.startDate]);
+
+  const set = <K extends keyof GrantBody>(key: K, value: GrantBody[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const needsDischarge = form.type === 'PSYCH_DISCHARGE';
+  const needsAdmission = form.type === 'YOUTH_EDUCATION';
+  const needsJustification = form.type === 'COMPANY' || form.type === 'EDUCATION_INST';
+  const needsConsent = form.type !== 'RET_OG_PLIGT';
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setSaveError(null);
+    try {
+      const grant = await grantsApi.create(body);
+      navigate(`/grants/${grant.id}`);
+    } catch (err) {
+      setSaveError(err);
+    }
+  }
+
+  return (
+    <section>
+      <p><a href={`#/citizens/${citizenId}`}>← {t('back')}</a></p>
+      <h1>{t('grantWizard')}</h1>
+      <div className="wizard">
+        <form onSubmit={save} className="wizard-form" aria-describedby="rule-panel">
+          <Field id="g-type" label={t('grantType')}>
+            <select id="g-type" value={form.type} onChange={(ev) => set('type', ev.target.value)}>
+              {grantTypes.map((g) => <option key={g} value={g}>{e(g)}</option>)}
+            </select>
+          </Field>
+          <div className="row">
+            <Field id="g-agreed" label={t('agreedOn')}>
+              <input id="g-agreed" type="date" value={form.agreedOn} onChange={(ev) => set('agreedOn', ev.target.value)} required />
+            </Field>
+            <Field id="g-start" label={t('startDate')}>
+              <input id="g-start" type="date" value={form.startDate} onChange={(ev) => set('startDate', ev.target.value)} required />
+            </Field>
+            <Field
+              id="g-end"
+              label={t('endDate')}
+              hint={check ? (
+                <>
+                  {t('suggestedEnd')}: {check.suggestedEndDate}{' '}
+                  <button type="button" className="link-button" onClick={() => set('endDate', check.suggestedEndDate)}>{t('useSuggested')}</button>
+                </>
+              ) : null}
+            >
+              <input id="g-end" type="date" value={form.endDate} onChange={(ev) => set('endDate', ev.target.value)} required aria-describedby="g-end-hint" />
+            </Field>
+          </div>
+          <Field id="g-hours" label={t('weeklyHours')}>
+            <input id="g-hours" type="number" min="0" step="0.25" value={form.weeklyHours} onChange={(ev) => set('weeklyHours', Number(ev.target.value))} required />
+          </Field>
+          <Field id="g-mentor" label={t('mentor')}>
+            <select id="g-mentor" value={form.mentorId ?? ''} onChange={(ev) => set('mentorId', ev.target.value ? Number(ev.target.value) : null)}>
+              <option value="">{t('chooseMentor')}</option>
+              {(mentors.data?.mentors ?? []).map((m) => <option key={m.id} value={m.id}>{m.name} – {m.providerName}</option>)}
+            </select>
+          </Field>
+          <Field id="g-goal" label={t('goal')}>
+            <textarea id="g-goal" rows={3} value={form.goal} onChange={(ev) => set('goal', ev.target.value)} />
+          </Field>
+          <fieldset>
+            <legend>{t('tasks')}</legend>
+            {form.tasks.map((task, i) => (
+              <div className="task-row" key={i}>
+                <label htmlFor={`g-task-${i}`} className="sr-only">{t('tasks')} {i + 1}</label>
+                <input id={`g-task-${i}`} value={task} onChange={(ev) => set('tasks', form.tasks.map((x, j) => (j === i ? ev.target.value : x)))} />
+                <button type="button" className="link-button" onClick={() => set('tasks', form.tasks.filter((_, j) => j !== i))} aria-label={`${t('removeTask')} ${i + 1}`}>✕</button>
+              </div>
+            ))}
+            <button type="button" onClick={() => set('tasks', [...form.tasks, ''])}>{t('addTask')}</button>
+          </fieldset>
+          <Field id="g-need" label={t('needAssessment')}>
+            <textarea id="g-need" rows={2} value={form.needAssessment ?? ''} onChange={(ev) => set('needAssessment', ev.target.value)} />
+          </Field>
+          <Field id="g-assessed" label={t('assessmentDate')}>
+            <input id="g-assessed" type="date" value={form.assessmentDate ?? ''} onChange={(ev) => set('assessmentDate', ev.target.value || null)} />
+          </Field>
+          {needsConsent ? (
+            <div className="check">
+              <input id="g-consent" type="checkbox" checked={form.citizenConsent === true} onChange={(ev) => set('citizenConsent', ev.target.checked)} />
+              <label htmlFor="g-consent">{t('citizenConsent')}</label>
+            </div>
+          ) : null}
+          {needsDischarge ? (
+            <Field id="g-discharge" label={t('dischargeDate')}>
+              <input id="g-discharge" type="date" value={form.dischargeDate ?? ''} onChange={(ev) => set('dischargeDate', ev.target.value || null)} />
+            </Field>
+          ) : null}
+          {needsAdmission ? (
+            <Field id="g-admission" label={t('admissionDate')}>
+              <input id="g-admission" type="date" value={form.admissionDate ?? ''} onChange={(ev) => set('admissionDate', ev.target.value || null)} />
+            </Field>
+          ) : null}
+          {needsJustification ? (
+            <Field id="g-justification" label={t('justification')}>
+              <textarea id="g-justification" rows={2} value={form.justification ?? ''} onChange={(ev) => set('justification', ev.target.value)} />
+            </Field>
+          ) : null}
+          <div className="check">
+            <input id="g-complaint" type="checkbox" checked={form.complaintGuidance} onChange={(ev) => set('complaintGuidance', ev.target.checked)} />
+            <label htmlFor="g-complaint">{t('complaintGuidance')}</label>
+          </div>
+          <ErrorMessage error={saveError} />
+          <button type="submit" className="primary">{t('saveDraft')}</button>
+        </form>
+        <aside id="rule-panel" className="rule-panel" aria-labelledby="rule-panel-title">
+          <h2 id="rule-panel-title">{t('rulePanel')}</h2>
+          <div aria-live="polite">
+            {check ? (
+              <>
+                <p className="meta">
+                  {t('regime')}: <strong>{check.regime}</strong> · {t('refundClass')}: <strong>{e(check.refundClass)}</strong>
+                </p>
+                <FindingList findings={check.findings} />
+              </>
+            ) : checkError instanceof ApiError ? (
+              <ErrorMessage error={checkError} />
+            ) : (
+              <p>{t('loading')}</p>
+            )}
+          </div>
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../../app/i18n.tsx';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorMessage } from '../../../components/error-message.tsx';
+import { Field } from '../../../components/field.tsx';
+import { useLoad } from '../../../components/use-load.ts';
+import { providerTypes, registersApi } from '../api-client.ts';
+
+export function ProvidersPage() {
+  const { t, e } = useI18n();
+  const { user } = useSession();
+  const { data, error, reload } = useLoad(() => registersApi.providers(), []);
+  const [name, setName] = useState('');
+  const [type, setType] = useState('external');
+  const [rate, setRate] = useState('');
+  const [saveError, setSaveError] = useState<unknown>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaveError(null);
+    try {
+      await registersApi.createProvider({ name, type, hourlyRate: rate === '' ? null : Number(rate) });
+      setName('');
+      setRate('');
+      reload();
+    } catch (err) {
+      setSaveError(err);
+    }
+  }
+  return (
+    <section>
+      <h1>{t('providers')}</h1>
+      <ErrorMessage error={error} />
+      <table>
+        <caption className="sr-only">{t('providers')}</caption>
+        <thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('type')}</th><th scope="col">{t('hourlyRate')}</th></tr></thead>
+        <tbody>
+          {(data?.providers ?? []).map((p) => (
+            <tr key={p.id}><td>{p.name}</td><td>{e(p.type)}</td><td className="num">{p.hourlyRate ?? '–'}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      {user && ['coordinator', 'admin'].includes(user.role) ? (
+        <details className="card">
+          <summary>{t('createProvider')}</summary>
+          <form onSubmit={submit}>
+            <Field id="p-name" label={t('name')}><input id="p-name" value={name} onChange={(ev) => setName(ev.target.value)} required /></Field>
+            <Field id="p-type" label={t('type')}>
+              <select id="p-type" value={type} onChange={(ev) => setType(ev.target.value)}>
+                {providerTypes.map((x) => <option key={x} value={x}>{e(x)}</option>)}
+              </select>
+            </Field>
+            <Field id="p-rate" label={t('hourlyRate')}><input id="p-rate" type="number" min="0" step="1" value={rate} onChange={(ev) => setRate(ev.target.value)} /></Field>
+            <ErrorMessage error={saveError} />
+            <button type="submit" className="primary">{t('save')}</button>
+          </form>
+        </details>
+      ) : null}
+    </section>
+  );
+}
