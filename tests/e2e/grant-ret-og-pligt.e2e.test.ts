@@ -1,0 +1,96 @@
+/**
+ * Issue 2, "Done when": a caseworker logs in, grants a ret-og-pligt mentor, sees R-ROP-2 fire for a
+ * 4-month period, fixes it, approves and downloads the agreement PDF; axe-core finds no serious or
+ * critical accessibility violation on the pages visited.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMentorspor } from '../../src/start-mentorspor.ts';
+import { launchBrowser, seriousAccessibilityViolations } from './browser.ts';
+
+describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
+  let server: Awaited<ReturnType<typeof startMentorspor>>;
+  let browser: BrowserContext;
+  let page: Page;
+  const axeFindings: Record<string, unknown[]> = {};
+
+  async function checkAccessibility(name: string) {
+    const violations = await seriousAccessibilityViolations(page);
+    axeFindings[name] = violations;
+    if (violations.length > 0) console.error(name, JSON.stringify(violations, null, 2));
+  }
+
+  beforeAll(async () => {
+    server = await startMentorspor({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'mentorspor-e2e-')), demo: true });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('logs in, grants, sees R-ROP-2, fixes it, approves and downloads the agreement', async () => {
+    // 24 Nov 2026: Sara logs in to Demo Kommune.
+    await page.goto(server.url);
+    await checkAccessibility('login');
+    await page.getByLabel('Brugernavn').fill('sara');
+    await page.getByLabel('Adgangskode').fill('mentorspor');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.getByRole('heading', { name: /Velkommen/ }).waitFor();
+    await checkAccessibility('home');
+
+    // She finds Jonas Holm, aktivitetsparat on cash benefit since 2014.
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Borgere' }).click();
+    await page.getByLabel('Søg efter navn eller CPR-nummer').fill('Jonas');
+    await page.getByRole('button', { name: 'Søg' }).click();
+    await page.getByRole('link', { name: 'Jonas Holm' }).click();
+    await page.getByRole('heading', { name: 'Jonas Holm' }).waitFor();
+    await checkAccessibility('citizen');
+
+    // 3 Mar 2025: a ret-og-pligt mentor planned for only four months → R-ROP-2.
+    await page.getByRole('link', { name: 'Bevilg mentorstøtte' }).click();
+    await page.getByRole('heading', { name: 'Ny mentorbevilling' }).waitFor();
+    await page.getByLabel('Type mentorstøtte').selectOption('RET_OG_PLIGT');
+    await page.getByLabel('Aftaledato').fill('2025-02-24');
+    await page.getByLabel('Startdato').fill('2025-03-03');
+    await page.getByLabel('Slutdato (inklusive)').fill('2025-07-02');
+    await page.getByLabel('Mentor', { exact: true }).selectOption({ label: 'Mads Mentor – Jobcentrets mentorteam' });
+    await page.getByLabel('Målet med mentorstøtten').fill('Stabilitet og struktur i hverdagen, så Jonas kan deltage i et tilbud');
+    await page.getByLabel('Mentors opgaver 1').fill('Ugentlige møder i hjemmet');
+    await page.getByLabel('Konkret vurdering af behovet').fill('Angst og manglende struktur forhindrer aktuelt et ret og pligt-tilbud');
+    await page.getByLabel('Dato for vurdering').fill('2025-02-24');
+    const rulePanel = page.locator('#rule-panel');
+    await rulePanel.locator('[data-rule="R-ROP-2"]').waitFor();
+    expect(await rulePanel.textContent()).toContain('R-ROP-2');
+    await checkAccessibility('wizard-with-finding');
+    await page.screenshot({ path: join(tmpdir(), 'mentorspor-wizard.png'), fullPage: true });
+
+    // She uses the suggested 6-month end; the rule panel clears.
+    await page.getByLabel('Slutdato (inklusive)').fill('2025-09-02');
+    await rulePanel.getByText('Ingen regler er overtrådt.').waitFor();
+    expect(await rulePanel.locator('[data-rule="R-ROP-2"]').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Gem som kladde' }).click();
+    await page.getByRole('button', { name: 'Godkend' }).waitFor();
+    await page.getByRole('button', { name: 'Godkend' }).click();
+    await page.getByText('Godkendt', { exact: true }).waitFor();
+    await checkAccessibility('grant');
+
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Hent aftale som PDF' }).click();
+    const download = await downloadPromise;
+    const pdf = readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+    await page.getByRole('link', { name: 'Vis aftale' }).click();
+    await page.getByRole('heading', { name: 'Aftale om mentorstøtte' }).waitFor();
+    expect(await page.textContent('main')).toContain('Klagevejledning');
+    await checkAccessibility('agreement');
+
+    expect(axeFindings).toEqual({ login: [], home: [], citizen: [], 'wizard-with-finding': [], grant: [], agreement: [] });
+  });
+});
