@@ -9,7 +9,6 @@ type CommandModule = { run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   'db migrate': { summary: 'apply database migrations (DATABASE_URL or ./data)', load: () => import('./commands/migrate-database.ts') },
-  effect: { summary: 'estimate the effect of mentor support from a CSV extract', load: () => import('./commands/estimate-effect.ts') },
 };
 
 function usage(): string {
