@@ -6,6 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './api/app.ts';
 import { openDatabase } from './open-database.ts';
 import { prepareDatabase } from './use-cases/prepare-database.ts';
+import { purgeExpiredAuditEntries } from './use-cases/purge-expired-audit-entries.ts';
+
+const dayMs = 24 * 60 * 60 * 1000;
 
 export type StartOptions = {
   port: number;
@@ -25,12 +28,20 @@ export async function startMentorspor(options: StartOptions): Promise<{ url: str
   log(`Database: ${db.engine === 'postgres' ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${options.dataDir}`}`);
   const demo = options.demo === true ? 'always' : options.demo === false ? 'never' : options.demo;
   await prepareDatabase(db, { demo, adminPassword: options.adminPassword ?? null, log, now: new Date() });
+  const purge = async () => {
+    const purged = await purgeExpiredAuditEntries(db, new Date());
+    if (purged > 0) log(`Access log: deleted ${purged} entries past the retention period`);
+  };
+  await purge();
+  const purgeTimer = setInterval(() => void purge().catch((error: unknown) => log(`Access-log purge failed: ${String(error)}`)), dayMs);
+  purgeTimer.unref();
   const app = await buildApp({ db, secureCookies: options.secureCookies ?? false, logger: options.logger ?? false });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {
     url: address.replace('[::1]', 'localhost'),
     app,
     async close() {
+      clearInterval(purgeTimer);
       await app.close();
       await db.close();
     },

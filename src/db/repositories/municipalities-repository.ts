@@ -19,6 +19,9 @@ export function municipalitiesRepository(db: Database) {
       const [row] = await db.query<Municipality>('select id, code, name, settings from municipalities order by id limit 1');
       return row ?? null;
     },
+    async list(): Promise<Municipality[]> {
+      return db.query<Municipality>('select id, code, name, settings from municipalities order by id');
+    },
     async count(): Promise<number> {
       const [row] = await db.query<{ n: number }>('select count(*) as n from municipalities');
       return row?.n ?? 0;
