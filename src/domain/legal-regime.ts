@@ -109,6 +109,12 @@ const common = {
   complaintDeadlineWeeks: 4,
 };
 
+// 2014–2018: inside the frame for the listed groups, outside for ressourceforløb/jobafklaring (spec §1.5).
+const tableBefore2019 = table(
+  ['kontanthjaelp_aktivitetsparat', 'uddannelseshjaelp_uddannelsesparat', 'uddannelseshjaelp_aktivitetsparat', 'sygedagpenge',
+    'foertidspension', 'fleksjob_ledighedsydelse', 'revalidering', 'selvforsoergende'],
+  ['ressourceforloeb', 'jobafklaring'],
+);
 // After 2019 only ressourceforløb keeps a refund (R-FIN-4 default; spec §1.5 [U]).
 const tableAfter2019 = table([], ['ressourceforloeb']);
 
@@ -123,11 +129,7 @@ export const defaultLegalRegimes: LegalRegime[] = [
       retOgPligtContactIntervalWeeks: 1,
       youthRightIsEntitlement: false,
       // R-FIN-2: 50 % inside the frame; ressourceforløb/jobafklaring outside; none for § 2 nr. 1–2, employed, students.
-      refundTable: table(
-        ['kontanthjaelp_aktivitetsparat', 'uddannelseshjaelp_uddannelsesparat', 'uddannelseshjaelp_aktivitetsparat', 'sygedagpenge',
-          'foertidspension', 'fleksjob_ledighedsydelse', 'revalidering', 'selvforsoergende'],
-        ['ressourceforloeb', 'jobafklaring'],
-      ),
+      refundTable: tableBefore2019,
       refundByGrantType: { PSYCH_DISCHARGE: 'inside_frame' },
       legalBasis: basis2014,
       accountingFunctionNonRefundable: '5.68.98.019',
@@ -146,11 +148,7 @@ export const defaultLegalRegimes: LegalRegime[] = [
       youthRightIsEntitlement: false,
       // § 118 stk. 5 (§ 2 nr. 3, 8–10, 12, 13, § 31 b stk. 2) and § 118 a stk. 2 (§ 2 nr. 4–7) [E3];
       // ressourceforløb/jobafklaring kept outside the frame [U].
-      refundTable: table(
-        ['kontanthjaelp_aktivitetsparat', 'uddannelseshjaelp_uddannelsesparat', 'uddannelseshjaelp_aktivitetsparat', 'sygedagpenge',
-          'foertidspension', 'fleksjob_ledighedsydelse', 'revalidering', 'selvforsoergende'],
-        ['ressourceforloeb', 'jobafklaring'],
-      ),
+      refundTable: tableBefore2019,
       refundByGrantType: { PSYCH_DISCHARGE: 'inside_frame' },
       legalBasis: basis2014,
       accountingFunctionNonRefundable: '5.68.90.018',

@@ -31,27 +31,13 @@ export type GrantRecord = {
   approvedAt: string | null;
 };
 
-export type GrantFields = {
-  citizenId: number;
-  type: string;
-  regime: string;
-  refundClass: GrantRecord['refundClass'];
-  agreedOn: string;
-  startDate: string;
-  endDate: string;
-  weeklyHours: number;
-  goal: string;
-  tasks: string[];
-  mentorId: number | null;
-  complaintGuidance: boolean;
-  needAssessment: string | null;
-  assessmentDate: string | null;
-  citizenConsent: boolean | null;
-  dischargeDate: string | null;
-  admissionDate: string | null;
-  previousGrantId: number | null;
-  justification: string | null;
-};
+/** The columns a caseworker's proposal sets (the rest is set by approval and ending). */
+export type GrantFields = Pick<
+  GrantRecord,
+  | 'citizenId' | 'type' | 'regime' | 'refundClass' | 'agreedOn' | 'startDate' | 'endDate' | 'weeklyHours' | 'goal' | 'tasks'
+  | 'mentorId' | 'complaintGuidance' | 'needAssessment' | 'assessmentDate' | 'citizenConsent' | 'dischargeDate' | 'admissionDate'
+  | 'previousGrantId' | 'justification'
+>;
 
 const select = `select g.id, g.citizen_id as "citizenId", c.name as "citizenName",
     substr(c.cpr, 1, 6) || '-XXXX' as "citizenCprMasked",
