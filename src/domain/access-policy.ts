@@ -16,15 +16,20 @@ export type Permission =
   | 'regime:read'
   | 'regime:write'
   | 'settings:write'
-  | 'audit:read';
+  | 'audit:read'
+  | 'economy:read'
+  | 'economy:write'
+  | 'invoice:read'
+  | 'invoice:write'
+  | 'invoice:approve';
 
 const permissionsByRole: Record<Role, readonly Permission[]> = {
-  caseworker: ['citizen:read', 'citizen:write', 'grant:read', 'grant:write', 'grant:approve', 'register:read', 'regime:read'],
+  caseworker: ['citizen:read', 'citizen:write', 'grant:read', 'grant:write', 'grant:approve', 'register:read', 'regime:read', 'invoice:read', 'invoice:approve'],
   mentor: ['citizen:read', 'grant:read', 'register:read'],
-  coordinator: ['citizen:read', 'grant:read', 'register:read', 'register:write', 'regime:read'],
+  coordinator: ['citizen:read', 'grant:read', 'register:read', 'register:write', 'regime:read', 'economy:read', 'economy:write', 'invoice:read', 'invoice:write'],
   // Managers work with aggregates; they get no citizen-level access (least privilege).
-  manager: ['register:read', 'regime:read'],
-  admin: ['citizen:read', 'register:read', 'register:write', 'regime:read', 'regime:write', 'settings:write', 'audit:read'],
+  manager: ['register:read', 'regime:read', 'economy:read', 'economy:write', 'invoice:read', 'invoice:write', 'invoice:approve'],
+  admin: ['citizen:read', 'register:read', 'register:write', 'regime:read', 'regime:write', 'settings:write', 'audit:read', 'economy:read'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {
