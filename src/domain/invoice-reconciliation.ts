@@ -163,19 +163,29 @@ export type InvoiceStatus = 'received' | 'attested' | 'approved';
  * the second, by someone else, approves it for payment. Both are refused while a line is flagged and
  * not reviewed, or while the delivery check has open R-DEL-1 findings for the invoice's grants (E11).
  */
+export type InvoiceApprovalRejection = {
+  outcome: 'reject';
+  reason: 'ALREADY_APPROVED' | 'FOUR_EYES' | 'OPEN_FINDINGS';
+  message: string;
+  openLines: LineReconciliation[];
+  findings: Finding[];
+};
+
 export function decideInvoiceApproval(input: {
   status: InvoiceStatus;
   attestedBy: number | null;
   approverId: number;
   reconciliation: InvoiceReconciliation;
   openDeliveryFindings: readonly Finding[];
-}):
-  | { outcome: 'attest' }
-  | { outcome: 'approve' }
-  | { outcome: 'reject'; reason: 'ALREADY_APPROVED' | 'FOUR_EYES' | 'OPEN_FINDINGS'; message: string; openLines: LineReconciliation[]; findings: Finding[] } {
+}): { outcome: 'attest' } | { outcome: 'approve' } | InvoiceApprovalRejection {
   const openLines = input.reconciliation.lines.filter((l) => l.status === 'flagged');
-  const reject = (reason: 'ALREADY_APPROVED' | 'FOUR_EYES' | 'OPEN_FINDINGS', message: string) =>
-    ({ outcome: 'reject', reason, message, openLines, findings: [...input.openDeliveryFindings] }) as const;
+  const reject = (reason: InvoiceApprovalRejection['reason'], message: string): InvoiceApprovalRejection => ({
+    outcome: 'reject',
+    reason,
+    message,
+    openLines,
+    findings: [...input.openDeliveryFindings],
+  });
   if (input.status === 'approved') return reject('ALREADY_APPROVED', 'Fakturaen er allerede godkendt.');
   if (openLines.length > 0 || input.openDeliveryFindings.length > 0) {
     return reject('OPEN_FINDINGS', 'Fakturaen kan ikke godkendes, før sagsbehandleren har gennemgået de markerede linjer og leveringsfund (R-DEL-1).');
