@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveredCost, hourlyRateOn, invoicedCost, plannedCost, spendByMonth, type HourlyRate } from './grant-cost.ts';
+import { decideRateSuccession, deliveredCost, hourlyRateOn, invoicedCost, plannedCost, spendByMonth, type HourlyRate } from './grant-cost.ts';
 
 const providerRate = (hourlyRateKr: number, validFrom: string, validTo: string | null = null): HourlyRate => ({
   hourlyRateKr,
@@ -116,5 +116,20 @@ describe('spend by month from the best evidence', () => {
       { month: '2026-02', hours: 20, amountKr: 8_000, basis: 'delivered' },
       { month: '2026-03', hours: 15, amountKr: 6_000, basis: 'planned' },
     ]);
+  });
+});
+
+describe('decideRateSuccession', () => {
+  it('closes the open rate the day before the new one starts', () => {
+    // 1 Jan 2026: Mentorhuset raises its price; the 2014 rate ends 31 Dec 2025.
+    expect(decideRateSuccession({ existing: [{ id: 3, validFrom: '2014-01-01', validTo: null }], validFrom: '2026-01-01' })).toEqual({
+      outcome: 'add',
+      close: { id: 3, validTo: '2025-12-31' },
+    });
+    expect(decideRateSuccession({ existing: [], validFrom: '2026-01-01' })).toEqual({ outcome: 'add', close: null });
+  });
+
+  it('refuses a rate that starts before or on the latest one', () => {
+    expect(decideRateSuccession({ existing: [{ id: 3, validFrom: '2026-01-01', validTo: null }], validFrom: '2025-06-01' }).outcome).toBe('conflict');
   });
 });

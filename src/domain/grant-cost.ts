@@ -172,3 +172,23 @@ export function spendByMonth(input: {
   }
   return result;
 }
+
+/**
+ * A new rate continues a price list: it must start after every existing rate, and the open (or
+ * overlapping) latest rate is closed the day before, so that exactly one rate of a kind is valid on
+ * any day.
+ */
+export function decideRateSuccession(input: {
+  existing: readonly { id: number; validFrom: CalendarDate; validTo: CalendarDate | null }[];
+  validFrom: CalendarDate;
+}): { outcome: 'add'; close: { id: number; validTo: CalendarDate } | null } | { outcome: 'conflict'; message: string } {
+  const later = input.existing.find((r) => compareDates(r.validFrom, input.validFrom) >= 0);
+  if (later) {
+    return { outcome: 'conflict', message: `A rate valid from ${later.validFrom} exists; a new rate must start after the latest one` };
+  }
+  const latest = [...input.existing].sort((a, b) => compareDates(b.validFrom, a.validFrom))[0];
+  if (latest && (latest.validTo === null || compareDates(latest.validTo, input.validFrom) >= 0)) {
+    return { outcome: 'add', close: { id: latest.id, validTo: addDays(input.validFrom, -1) } };
+  }
+  return { outcome: 'add', close: null };
+}
