@@ -1,0 +1,68 @@
+/**
+ * Abadie–Imbens (2006) variance of the nearest-neighbour matching estimator of the (population) ATT,
+ * with replacement (AI 2006, Theorem 7; as R's Matching::Match with BiasAdjust = FALSE):
+ *   V̂ = (1/N₁²) Σ_{T=1} (Y_i − Ŷ_i(0) − τ̂)² + (1/N₁²) Σ_{T=0} (K_i² − K'_i) σ̂²(X_i)
+ * where, for a control i, K_i = Σ over the treated it serves of 1/m_t (m_t = that treated unit's number of
+ * matches; = K_M(i)/M in AI's notation) and K'_i = Σ 1/m_t² (= K'_M(i)/M²). σ̂²(X_i) is estimated by
+ * matching i to its nearest neighbour in its own treatment group on the same distance (J = 1:
+ * σ̂² = ½ (Y_i − Y_j)²). The propensity score is treated as known; AI (2016) give the correction for an
+ * estimated score, which for the ATT can go either way — stated as a caveat in src/analytics/README.md.
+ */
+
+/** σ̂²_i by nearest same-group neighbour on the distance (ties: first in data). */
+export function conditionalVariances(input: { outcome: Float64Array; treatment: Uint8Array; distance: Float64Array; strata: Int32Array | null }): Float64Array {
+  const n = input.outcome.length;
+  const sigma2 = new Float64Array(n);
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < n; i += 1) {
+    const key = `${input.treatment[i]}:${input.strata ? input.strata[i] : 0}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(i);
+  }
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const order = Uint32Array.from(members);
+    order.sort((x, y) => input.distance[x]! - input.distance[y]! || x - y);
+    for (let r = 0; r < order.length; r += 1) {
+      const i = order[r]!;
+      const prev = r > 0 ? order[r - 1]! : -1;
+      const next = r + 1 < order.length ? order[r + 1]! : -1;
+      const dp = prev >= 0 ? Math.abs(input.distance[prev]! - input.distance[i]!) : Infinity;
+      const dn = next >= 0 ? Math.abs(input.distance[next]! - input.distance[i]!) : Infinity;
+      const j = dp < dn || (dp === dn && prev >= 0 && (next < 0 || prev < next)) ? prev : next;
+      const diff = input.outcome[i]! - input.outcome[j]!;
+      sigma2[i] = 0.5 * diff * diff;
+    }
+  }
+  return sigma2;
+}
+
+export function abadieImbensStandardError(input: {
+  outcome: Float64Array;
+  treatment: Uint8Array;
+  /** Matching weights: 1 for matched treated, K_i for controls, 0 otherwise. */
+  weights: Float64Array;
+  /** K'_i = Σ 1/m_t² for controls. */
+  squaredShares: Float64Array;
+  /** Ŷ_i(0) for each matched treated unit (mean of its matches); NaN for others. */
+  imputedControl: Float64Array;
+  effect: number;
+  sigma2: Float64Array;
+}): number {
+  const { outcome, treatment, weights, squaredShares, imputedControl, effect, sigma2 } = input;
+  let n1 = 0;
+  let sum = 0;
+  for (let i = 0; i < outcome.length; i += 1) {
+    const w = weights[i]!;
+    if (w === 0) continue;
+    if (treatment[i]) {
+      n1 += 1;
+      const d = outcome[i]! - imputedControl[i]! - effect;
+      sum += d * d;
+    } else {
+      sum += (w * w - squaredShares[i]!) * sigma2[i]!;
+    }
+  }
+  return n1 > 0 ? Math.sqrt(sum) / n1 : NaN;
+}

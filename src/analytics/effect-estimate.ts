@@ -1,0 +1,79 @@
+/**
+ * The one result type of every effect estimate (house style), also the API's and the CLI's JSON.
+ */
+import type { MatchOrder } from './nearest-neighbor-matching.ts';
+
+export type EffectMethod = 'nearest' | 'subclass' | 'ipw' | 'difference';
+
+export type EffectOptions = {
+  method: EffectMethod;
+  distance: 'ps' | 'logit';
+  replace: boolean;
+  ratio: number;
+  /** In standard deviations of the chosen distance; null = none. */
+  caliper: number | null;
+  order: MatchOrder;
+  /** Names of the exact-matching variables (strata are passed as data). */
+  exact: string[];
+  subclasses: number;
+  regressionAdjustment: boolean;
+  bootstrap: number;
+  seed: number;
+};
+
+export const defaultEffectOptions: EffectOptions = {
+  method: 'nearest',
+  distance: 'ps',
+  replace: false,
+  ratio: 1,
+  caliper: null,
+  order: 'largest',
+  exact: [],
+  subclasses: 6,
+  regressionAdjustment: false,
+  bootstrap: 0,
+  seed: 1,
+};
+
+export type WarningCode =
+  | 'IMBALANCE_AFTER_MATCHING'
+  | 'CALIPER_DROPPED_TREATED'
+  | 'CONTROLS_REUSED'
+  | 'SEPARATION'
+  | 'POOR_OVERLAP'
+  | 'EXTREME_WEIGHTS'
+  | 'SUBCLASS_WITHOUT_CONTROLS'
+  | 'BOOTSTRAP_INVALID_FOR_MATCHING'
+  | 'NOT_RANDOMISED';
+
+export type EffectWarning = { code: WarningCode; message: string; covariates?: string[] };
+
+export type BalanceEntry = {
+  covariate: string;
+  meanTreated: number;
+  meanControl: number;
+  smdBefore: number | null;
+  smdAfter: number | null;
+  varianceRatioAfter: number | null;
+};
+
+export type EffectEstimate = {
+  estimand: 'ATT';
+  method: EffectOptions;
+  estimate: number;
+  standardError: number;
+  standardErrorType: 'abadie-imbens' | 'pair-cluster-robust' | 'robust-hc1' | 'bootstrap';
+  confidenceInterval: [number, number];
+  nTreated: number;
+  nControl: number;
+  nTreatedMatched: number;
+  /** Distinct controls used (with weight > 0). */
+  nControlMatched: number;
+  balance: BalanceEntry[];
+  maxAbsSmdAfter: number;
+  propensityModel: { coefficients: Record<string, number>; converged: boolean; iterations: number };
+  overlap: { treatedOutsideControlRange: number; maxControlWeightShare: number; effectiveControlSampleSize: number };
+  sensitivity: { method: 'rosenbaum' | 'e-value'; gamma: number | null; eValue: number | null; eValueConfidenceLimit: number | null; statement: string };
+  naiveDifference: number;
+  warnings: EffectWarning[];
+};
