@@ -8,6 +8,7 @@ import { isAppError } from '../errors.ts';
 type CommandModule = { run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  effect: { summary: 'estimate the effect of mentor support (ATT) from a CSV extract', load: () => import('./commands/estimate-effect.ts') },
   'db migrate': { summary: 'apply database migrations (DATABASE_URL or ./data)', load: () => import('./commands/migrate-database.ts') },
 };
 
