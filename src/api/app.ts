@@ -13,6 +13,7 @@ import type { Database } from '../db/database.ts';
 import { administrationRoutes } from './administration/administration-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { citizensRoutes } from './citizens/citizens-routes.ts';
+import { economyRoutes } from './economy/economy-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { grantsRoutes } from './grants/grants-routes.ts';
 import { registersRoutes } from './registers/registers-routes.ts';
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(registersRoutes);
   await app.register(grantsRoutes);
   await app.register(administrationRoutes);
+  await app.register(economyRoutes);
 
   const webDir = deps.webDir === undefined ? defaultWebDir : deps.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);

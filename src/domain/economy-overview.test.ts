@@ -12,6 +12,7 @@ function buildFacts(overrides: Partial<EconomyGrantFacts> = {}): EconomyGrantFac
     targetGroup: 'kontanthjaelp_aktivitetsparat',
     refundClass: 'inside_frame',
     refundRate: 0.5,
+    agreedOn: '2014-12-29',
     startDate: '2015-01-05',
     plannedEndDate: '2015-12-31',
     actualEndDate: null,
@@ -96,6 +97,29 @@ describe('economy overview by refund class and accounting function', () => {
     expect(overview.accountingFunctions.find((f) => f.refundClass === 'none')).toMatchObject({ functionCode: '5.68.90.018', spendKr: 10_000 });
     expect(overview.averageCostPerHourKr).toBe(400);
     expect(overview.averageCostPerCourseKr).toBe(10_000);
+  });
+});
+
+describe('a back-dated overview', () => {
+  it('ignores agreements concluded after asOf and treats later ends as not yet happened', () => {
+    // 31 Mar 2026: grant 1 runs Jan–Jun (it ends early on 30 Apr, unknown yet); grant 2 is agreed only in May.
+    const overview = buildEconomyOverview({
+      year: 2026,
+      asOf: '2026-03-31',
+      frame: null,
+      yearRefundRate: 0.5,
+      accountingFunctionOf: () => '5.68.90.018',
+      budgetCeilingRatePerFte: null,
+      lookbackMonths: 3,
+      grants: [
+        buildFacts({ grantId: 1, refundClass: 'none', agreedOn: '2025-12-29', startDate: '2026-01-05', plannedEndDate: '2026-07-04', actualEndDate: '2026-04-30' }),
+        buildFacts({ grantId: 2, refundClass: 'none', agreedOn: '2026-05-01', startDate: '2026-05-04', plannedEndDate: '2026-11-03' }),
+      ],
+    });
+    // 2 hours a week at 400 kr. = 800/7 kr. a day: 86 days spent (5 Jan – 31 Mar), 95 days committed (1 Apr – 4 Jul).
+    expect(overview.spend).toBeCloseTo((86 * 800) / 7, 2);
+    expect(overview.forecast.committedKr).toBeCloseTo((95 * 800) / 7, 2);
+    expect(overview.courses).toBe(1);
   });
 });
 

@@ -48,6 +48,7 @@ export type EconomyGrantFacts = {
   refundClass: RefundClass;
   /** The refund rate of the regime the agreement was concluded under (R-FIN-1); 0 without refund. */
   refundRate: number;
+  agreedOn: CalendarDate;
   startDate: CalendarDate;
   plannedEndDate: CalendarDate;
   actualEndDate: CalendarDate | null;
@@ -213,6 +214,16 @@ function roundForecast(f: YearEndForecast) {
   return { expected: roundKr(f.expectedKr), low: roundKr(f.lowKr), high: roundKr(f.highKr) };
 }
 
+/**
+ * The grants as they were known on `asOf`: agreements concluded later did not exist yet, and an end
+ * recorded after `asOf` had not happened yet (so a back-dated overview shows what the manager saw then).
+ */
+export function grantsKnownOn(grants: readonly EconomyGrantFacts[], asOf: CalendarDate): EconomyGrantFacts[] {
+  return grants
+    .filter((g) => compareDates(g.agreedOn, asOf) <= 0)
+    .map((g) => (g.actualEndDate !== null && compareDates(g.actualEndDate, asOf) > 0 ? { ...g, actualEndDate: null } : g));
+}
+
 /** Builds the economy overview of `year` as it stands on `asOf`. */
 export function buildEconomyOverview(input: {
   year: number;
@@ -231,7 +242,8 @@ export function buildEconomyOverview(input: {
   const { year, asOf } = input;
   const yearFrom = firstDayOfYear(year);
   const yearTo = lastDayOfYear(year);
-  const inYear = input.grants.filter(
+  const grants = grantsKnownOn(input.grants, asOf);
+  const inYear = grants.filter(
     (g) => compareDates(g.startDate, yearTo) <= 0 && compareDates(g.actualEndDate ?? g.plannedEndDate, yearFrom) >= 0,
   );
   const rows = inYear.map((g) => costOfYear(g, year, asOf));
@@ -245,10 +257,10 @@ export function buildEconomyOverview(input: {
       grants: grants.map(forecastGrantOf),
       lookbackMonths: input.lookbackMonths,
     });
-  const forecast = forecastOf(input.grants, rows);
+  const forecast = forecastOf(grants, rows);
   const byClass = (cls: RefundClass) =>
     forecastOf(
-      input.grants.filter((g) => g.refundClass === cls),
+      grants.filter((g) => g.refundClass === cls),
       rows.filter((r) => r.facts.refundClass === cls),
     );
   const insideForecast = byClass('inside_frame');
