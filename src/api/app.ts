@@ -13,6 +13,7 @@ import type { Database } from '../db/database.ts';
 import { administrationRoutes } from './administration/administration-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { citizensRoutes } from './citizens/citizens-routes.ts';
+import { deliveryRoutes } from './delivery/delivery-routes.ts';
 import { economyRoutes } from './economy/economy-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { grantsRoutes } from './grants/grants-routes.ts';
@@ -43,7 +44,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Mentorspor API', version: '0.1.0', description: 'Grant, run and measure mentor support (mentorstøtte) under LAB.' },
-      tags: [{ name: 'auth' }, { name: 'citizens' }, { name: 'registers' }, { name: 'grants' }, { name: 'administration' }, { name: 'audit' }],
+      tags: [{ name: 'auth' }, { name: 'citizens' }, { name: 'registers' }, { name: 'grants' }, { name: 'delivery' }, { name: 'administration' }, { name: 'audit' }],
     },
   });
   registerRequestContext(app, { db: deps.db, now });
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(citizensRoutes);
   await app.register(registersRoutes);
   await app.register(grantsRoutes);
+  await app.register(deliveryRoutes);
   await app.register(administrationRoutes);
   await app.register(economyRoutes);
 

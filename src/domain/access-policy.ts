@@ -21,11 +21,13 @@ export type Permission =
   | 'economy:write'
   | 'invoice:read'
   | 'invoice:write'
-  | 'invoice:approve';
+  | 'invoice:approve'
+  | 'contact:write'
+  | 'offer:write';
 
 const permissionsByRole: Record<Role, readonly Permission[]> = {
-  caseworker: ['citizen:read', 'citizen:write', 'grant:read', 'grant:write', 'grant:approve', 'register:read', 'regime:read', 'invoice:read', 'invoice:approve'],
-  mentor: ['citizen:read', 'grant:read', 'register:read'],
+  caseworker: ['citizen:read', 'citizen:write', 'grant:read', 'grant:write', 'grant:approve', 'contact:write', 'offer:write', 'register:read', 'regime:read', 'invoice:read', 'invoice:approve'],
+  mentor: ['citizen:read', 'grant:read', 'contact:write', 'register:read'],
   coordinator: ['citizen:read', 'grant:read', 'register:read', 'register:write', 'regime:read', 'economy:read', 'economy:write', 'invoice:read', 'invoice:write'],
   // Managers work with aggregates; they get no citizen-level access (least privilege).
   manager: ['register:read', 'regime:read', 'economy:read', 'economy:write', 'invoice:read', 'invoice:write', 'invoice:approve'],

@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { isCalendarDate } from '../../domain/calendar-date.ts';
+import { AppError } from '../../errors.ts';
+import { checkGrantCompliance } from '../../use-cases/check-grant-compliance.ts';
+import { listContacts } from '../../use-cases/list-contacts.ts';
+import { recordContact } from '../../use-cases/record-contact.ts';
+import { IdParamsSchema } from '../common.schemas.ts';
+import { contextOf } from '../request-context.ts';
+import { ComplianceQuerySchema, RecordContactBodySchema } from './delivery.schemas.ts';
+
+export const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tags = ['delivery'];
+  app.post('/api/grants/:id/contacts', { schema: { tags, params: IdParamsSchema, body: RecordContactBodySchema } }, async (request, reply) =>
+    reply.status(201).send(await recordContact(contextOf(request), request.params.id, request.body)),
+  );
+  app.get('/api/grants/:id/contacts', { schema: { tags, params: IdParamsSchema } }, async (request) => ({
+    contacts: await listContacts(contextOf(request), request.params.id),
+  }));
+  app.get('/api/grants/:id/compliance', { schema: { tags, params: IdParamsSchema, querystring: ComplianceQuerySchema } }, async (request) => {
+    const asOf = request.query.asOf ?? null;
+    if (asOf !== null && !isCalendarDate(asOf)) throw new AppError('INVALID_INPUT', 'asOf is not a valid date', { field: 'asOf' });
+    return checkGrantCompliance(contextOf(request), request.params.id, asOf);
+  });
+};

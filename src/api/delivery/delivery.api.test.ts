@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/calendar-date.ts';
+import { openTestApp, type TestApp } from '../test-app.ts';
+
+describe('contact log and delivery control', () => {
+  let t: TestApp;
+  let mentorId: number;
+  let count = 0;
+
+  /** An approved ret-og-pligt grant from `start` (a Monday) for an aktivitetsparat citizen. */
+  async function approvedRetOgPligt(start: string, end: string): Promise<number> {
+    count += 1;
+    const citizen = (await t.as('cw').post('/api/citizens', { cpr: `${String(count).padStart(2, '0')}0290${1000 + count}`, name: `Borger ${count}` })).json();
+    await t.as('cw').post(`/api/citizens/${citizen.id}/target-groups`, { group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2014-01-01' });
+    const grant = (
+      await t.as('cw').post('/api/grants', {
+        citizenId: citizen.id, type: 'RET_OG_PLIGT', agreedOn: addDays(start, -7), startDate: start, endDate: end, weeklyHours: 1,
+        goal: 'Struktur i hverdagen', tasks: ['Møder'], mentorId, complaintGuidance: true, needAssessment: 'Personlige forhold',
+      })
+    ).json();
+    expect((await t.as('cw').post(`/api/grants/${grant.id}/approve`)).statusCode).toBe(200);
+    return grant.id;
+  }
+
+  async function logWeeks(grantId: number, startMonday: string, weeks: number[]) {
+    for (const w of weeks) {
+      const response = await t.as('cw').post(`/api/grants/${grantId}/contacts`, {
+        at: `${addDays(startMonday, (w - 1) * 7 + 1)}T10:00:00Z`, minutes: 60, form: 'physical', attended: true,
+      });
+      expect(response.statusCode).toBe(201);
+    }
+  }
+
+  beforeAll(async () => {
+    t = await openTestApp();
+    const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
+    mentorId = (await t.as('coord').post('/api/mentors', { name: 'Mona Mentor', providerId: provider.id, phone: '1', qualifications: ['x'] })).json().id;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('R-ROP-5: agreed in 2015 with contacts in weeks 1–5 and 7, week 6 is reported', async () => {
+    // 2 Mar 2015 (Monday): weekly contact required under LAB-2014.
+    const grantId = await approvedRetOgPligt('2015-03-02', '2015-09-01');
+    await logWeeks(grantId, '2015-03-02', [1, 2, 3, 4, 5, 7]);
+    const compliance = (await t.as('cw').get(`/api/grants/${grantId}/compliance?asOf=2015-04-19`)).json();
+    const rop5 = compliance.findings.find((f: { rule: string }) => f.rule === 'R-ROP-5');
+    expect(rop5).toMatchObject({ severity: 'error', weeks: ['2015-W15'] });
+    expect(compliance.hours[0]).toEqual({ week: '2015-W10', granted: 1, logged: 1, confirmed: 0 });
+  });
+
+  it('R-ROP-5: the same pattern agreed in 2017 is no violation (every two weeks)', async () => {
+    const grantId = await approvedRetOgPligt('2017-02-06', '2017-08-05');
+    await logWeeks(grantId, '2017-02-06', [1, 2, 3, 4, 5, 7]);
+    const compliance = (await t.as('cw').get(`/api/grants/${grantId}/compliance?asOf=2017-03-26`)).json();
+    expect(compliance.findings.map((f: { rule: string }) => f.rule)).not.toContain('R-ROP-5');
+    // Week 6 has no contact: one hour short of the granted hour → R-DEL-1 (hours), not R-ROP-5.
+    expect(compliance.findings.map((f: { rule: string }) => f.rule)).toContain('R-DEL-1');
+  });
+
+  it('R-ROP-6: a phone contact without justification is refused with 422 and not stored', async () => {
+    const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
+    const refused = await t.as('cw').post(`/api/grants/${grantId}/contacts`, { at: '2015-06-02T09:00:00Z', minutes: 20, form: 'phone', attended: true });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details.findings[0].rule).toBe('R-ROP-6');
+    expect((await t.as('cw').get(`/api/grants/${grantId}/contacts`)).json().contacts).toEqual([]);
+    const justified = await t.as('cw').post(`/api/grants/${grantId}/contacts`, {
+      at: '2015-06-02T09:00:00Z', minutes: 20, form: 'phone', attended: true, justification: 'Borgeren er indlagt', confirmation: { method: 'paper' },
+    });
+    expect(justified.statusCode).toBe(201);
+    expect(justified.json()).toMatchObject({ form: 'phone', confirmationMethod: 'paper' });
+  });
+
+  it('lets a mentor log contacts only on their own grants, and validates input', async () => {
+    const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
+    const mentorUser = `mentor${count}`;
+    await t.createUser(mentorUser, 'mentor', mentorId);
+    const own = await t.as(mentorUser).post(`/api/grants/${grantId}/contacts`, { at: '2015-06-03T09:00:00Z', minutes: 45, form: 'physical', attended: true, note: 'Gåtur' });
+    expect(own.statusCode).toBe(201);
+    await t.createUser('othermentor', 'mentor', null);
+    expect((await t.as('othermentor').post(`/api/grants/${grantId}/contacts`, { at: '2015-06-03T09:00:00Z', minutes: 45, form: 'physical', attended: true })).statusCode).toBe(404);
+    expect((await t.as('cw').post(`/api/grants/${grantId}/contacts`, { at: 'yesterday', minutes: 45, form: 'physical', attended: true })).statusCode).toBe(400);
+    const outside = await t.as('cw').post(`/api/grants/${grantId}/contacts`, { at: '2016-06-03T09:00:00Z', minutes: 45, form: 'physical', attended: true });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.details.field).toBe('at');
+  });
+});

@@ -1,0 +1,28 @@
+import { Type } from 'typebox';
+import { CalendarDateSchema } from '../common.schemas.ts';
+
+export const RecordContactBodySchema = Type.Object(
+  {
+    at: Type.String({ format: 'date-time', description: 'ISO date-time of the contact' }),
+    minutes: Type.Integer({ minimum: 0, maximum: 1440 }),
+    form: Type.Union([Type.Literal('physical'), Type.Literal('phone'), Type.Literal('video'), Type.Literal('message')]),
+    attended: Type.Boolean(),
+    justification: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+    confirmation: Type.Optional(
+      Type.Union([
+        Type.Object(
+          {
+            method: Type.Union([Type.Literal('in_person'), Type.Literal('one_time_code'), Type.Literal('paper')]),
+            at: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ]),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ComplianceQuerySchema = Type.Object({ asOf: Type.Optional(CalendarDateSchema) }, { additionalProperties: false });

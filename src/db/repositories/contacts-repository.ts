@@ -1,0 +1,55 @@
+import type { Database } from '../database.ts';
+
+export type ContactRecord = {
+  id: number;
+  grantId: number;
+  at: string;
+  minutes: number;
+  form: 'physical' | 'phone' | 'video' | 'message';
+  attended: boolean;
+  justification: string | null;
+  note: string | null;
+  confirmedAt: string | null;
+  confirmationMethod: 'in_person' | 'one_time_code' | 'paper' | null;
+  createdBy: number | null;
+};
+
+const columns = `id, grant_id as "grantId", at, minutes, form, attended, justification, note, confirmed_at as "confirmedAt",
+  confirmation_method as "confirmationMethod", created_by as "createdBy"`;
+
+function toRecord(row: ContactRecord & { at: Date | string; confirmedAt: Date | string | null }): ContactRecord {
+  return { ...row, at: new Date(row.at).toISOString(), confirmedAt: row.confirmedAt ? new Date(row.confirmedAt).toISOString() : null };
+}
+
+export function contactsRepository(db: Database) {
+  return {
+    async create(input: {
+      municipalityId: number;
+      grantId: number;
+      at: string;
+      minutes: number;
+      form: ContactRecord['form'];
+      attended: boolean;
+      justification: string | null;
+      note: string | null;
+      confirmedAt: string | null;
+      confirmationMethod: ContactRecord['confirmationMethod'];
+      createdBy: number;
+    }): Promise<ContactRecord> {
+      const [row] = await db.query<ContactRecord>(
+        `insert into contacts (municipality_id, grant_id, at, minutes, form, attended, justification, note, confirmed_at, confirmation_method, created_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning ${columns}`,
+        [input.municipalityId, input.grantId, input.at, input.minutes, input.form, input.attended, input.justification, input.note,
+          input.confirmedAt, input.confirmationMethod, input.createdBy],
+      );
+      return toRecord(row!);
+    },
+    async listByGrantId(municipalityId: number, grantId: number): Promise<ContactRecord[]> {
+      const rows = await db.query<ContactRecord>(`select ${columns} from contacts where municipality_id = $1 and grant_id = $2 order by at, id`, [
+        municipalityId,
+        grantId,
+      ]);
+      return rows.map(toRecord);
+    },
+  };
+}
