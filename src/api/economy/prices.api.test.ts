@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { daysBetween } from '../../domain/calendar-date.ts';
+import { openTestApp, type TestApp } from '../test-app.ts';
+import { economyFactories } from './economy-test-factories.ts';
+
+const days = (from: string, to: string) => daysBetween(from, to) + 1;
+
+describe('prices and the cost of a grant through the API', () => {
+  let t: TestApp;
+  let f: ReturnType<typeof economyFactories>;
+
+  beforeAll(async () => {
+    t = await openTestApp();
+    f = economyFactories(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('a provider’s new price applies from its first day; the cost before keeps the old price', async () => {
+    // 5 Jan – 4 Jul 2026, 2 hours a week with Mentorhuset (400 kr.); from 1 July the price is 450 kr.
+    const providerId = await f.provider({ name: 'Mentorhuset ApS', type: 'external', hourlyRate: 400 });
+    const grantId = await f.approvedGrant({
+      citizenId: await f.citizen('kontanthjaelp_aktivitetsparat'),
+      mentorId: await f.mentor(providerId),
+      agreedOn: '2025-12-29',
+      startDate: '2026-01-05',
+      endDate: '2026-07-04',
+    });
+    const rate = await t.as('coord').post(`/api/providers/${providerId}/rates`, { hourlyRateKr: 450, validFrom: '2026-07-01' });
+    expect(rate.statusCode, rate.body).toBe(201);
+    const cost = (await t.as('cw').get(`/api/grants/${grantId}/cost`)).json();
+    const perDayHours = 2 / 7;
+    expect(cost.planned.hours).toBeCloseTo(days('2026-01-05', '2026-07-04') * perDayHours, 2);
+    expect(cost.planned.amountKr).toBeCloseTo(days('2026-01-05', '2026-06-30') * perDayHours * 400 + 4 * perDayHours * 450, 2);
+    expect(cost.byMonth.map((m: { month: string }) => m.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07']);
+    expect(cost.byMonth[6].plannedKr).toBeCloseTo(4 * perDayHours * 450, 2);
+    expect(cost.delivered).toEqual({ hours: 0, amountKr: 0 });
+    // A rate that starts before the latest one would rewrite history.
+    const earlier = await t.as('coord').post(`/api/providers/${providerId}/rates`, { hourlyRateKr: 500, validFrom: '2026-03-01' });
+    expect(earlier.statusCode).toBe(409);
+    expect(earlier.json().error.details.field).toBe('validFrom');
+  });
+
+  it('the internal cost rate of the municipality’s own mentor wins over the team’s price list', async () => {
+    const providerId = await f.provider({ name: 'Jobcentrets mentorteam', type: 'internal', hourlyRate: 390 });
+    const mentorId = await f.mentor(providerId, 'Mads Mentor');
+    const rate = await t.as('boss').post(`/api/mentors/${mentorId}/rates`, { kind: 'internal_cost', hourlyRateKr: 310, validFrom: '2026-01-01' });
+    expect(rate.statusCode, rate.body).toBe(201);
+    const grantId = await f.approvedGrant({
+      citizenId: await f.citizen('kontanthjaelp_aktivitetsparat'),
+      mentorId,
+      agreedOn: '2026-02-23',
+      startDate: '2026-03-02',
+      endDate: '2026-08-31',
+      weeklyHours: 7,
+    });
+    const cost = (await t.as('cw').get(`/api/grants/${grantId}/cost`)).json();
+    expect(cost.currentRate).toMatchObject({ hourlyRateKr: 310, source: 'mentor_internal_cost' });
+    expect(cost.planned.amountKr).toBeCloseTo(days('2026-03-02', '2026-08-31') * 310, 2);
+  });
+
+  it('R-CMP-2: a company mentor’s wage cost refuses overhead and travel, and prices the grant from the allowed components', async () => {
+    const providerId = await f.provider({ name: 'Bageriet Solsikken A/S', type: 'company', hourlyRate: 185 });
+    const mentorId = await f.mentor(providerId, 'Tove Bager');
+    const refused = await t.as('coord').post(`/api/mentors/${mentorId}/wage-costs`, {
+      validFrom: '2026-01-01',
+      lines: [
+        { component: 'wage', amountKr: 165, per: 'hour' },
+        { component: 'overhead', amountKr: 30, per: 'hour' },
+        { component: 'travel', amountKr: 400, per: 'month' },
+      ],
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details.findings.map((x: { rule: string }) => x.rule)).toEqual(['R-CMP-2', 'R-CMP-2']);
+    const accepted = await t.as('coord').post(`/api/mentors/${mentorId}/wage-costs`, {
+      validFrom: '2026-01-01',
+      lines: [
+        { component: 'wage', amountKr: 165, per: 'hour' },
+        { component: 'holiday_pay', amountKr: 20.63, per: 'hour' },
+        { component: 'pension', amountKr: 19.8, per: 'hour' },
+        { component: 'employer_contributions', amountKr: 0.57, per: 'hour' },
+      ],
+    });
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    expect(accepted.json()).toMatchObject({ hourlyCostKr: 206, validFrom: '2026-01-01', validTo: null });
+    const grantId = await f.approvedGrant({
+      citizenId: await f.citizen('fleksjob_ledighedsydelse'),
+      mentorId,
+      type: 'COMPANY',
+      justification: 'Oplæringen går ud over virksomhedens sædvanlige introduktion og er afgørende for fastholdelsen.',
+      agreedOn: '2026-02-23',
+      startDate: '2026-03-02',
+      endDate: '2026-08-31',
+      weeklyHours: 7,
+    });
+    const cost = (await t.as('cw').get(`/api/grants/${grantId}/cost`)).json();
+    expect(cost.currentRate).toMatchObject({ hourlyRateKr: 206, source: 'company_wage_cost' });
+    expect(cost.planned.amountKr).toBeCloseTo(days('2026-03-02', '2026-08-31') * 206, 2);
+  });
+
+  it('R-CMP-2: a wage cost is only for company and education-institution mentors', async () => {
+    const providerId = await f.provider({ name: 'Mentorhuset Vest', type: 'external', hourlyRate: 425 });
+    const mentorId = await f.mentor(providerId);
+    const response = await t.as('coord').post(`/api/mentors/${mentorId}/wage-costs`, { validFrom: '2026-01-01', lines: [{ component: 'wage', amountKr: 165, per: 'hour' }] });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details.field).toBe('mentorId');
+  });
+
+  it('R-CMP-3: a pladsmentor shares 6 hours a week among the two trainees linked to the place', async () => {
+    // 2 Mar 2026: Erhvervsskolen Syd has one mentor for a place with two students, 6 hours a week for the place.
+    const providerId = await f.provider({ name: 'Erhvervsskolen Syd', type: 'education', hourlyRate: 220 });
+    const mentorId = await f.mentor(providerId, 'Ole Studievejleder');
+    const grant = () =>
+      f.citizen('uddannelseshjaelp_uddannelsesparat').then((citizenId) =>
+        f.approvedGrant({
+          citizenId,
+          mentorId,
+          type: 'EDUCATION_INST',
+          justification: 'Støtten ligger ud over skolens sædvanlige vejledning og er afgørende for gennemførelsen.',
+          agreedOn: '2026-02-23',
+          startDate: '2026-03-02',
+          endDate: '2026-08-31',
+          weeklyHours: 6,
+        }),
+      );
+    const grantIds = [await grant(), await grant()];
+    const place = await t.as('coord').post('/api/place-mentors', {
+      name: 'Pladsmentor, tømrerlinjen',
+      providerId,
+      mentorId,
+      weeklyHours: 6,
+      startDate: '2026-03-02',
+      endDate: '2026-08-31',
+      grantIds,
+    });
+    expect(place.statusCode, place.body).toBe(201);
+    expect(place.json()).toMatchObject({ weeklyHours: 6, grantIds });
+    const cost = (await t.as('cw').get(`/api/grants/${grantIds[0]}/cost`)).json();
+    expect(cost.weeklyHours).toBe(3);
+    expect(cost.planned.amountKr).toBeCloseTo((days('2026-03-02', '2026-08-31') * 3 * 220) / 7, 2);
+    // A grant belongs to one place only.
+    const again = await t.as('coord').post('/api/place-mentors', { name: 'Anden plads', providerId, weeklyHours: 2, startDate: '2026-03-02', endDate: '2026-08-31', grantIds: [grantIds[0]] });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('R-CMP-3: a place needs linked persons whose grants are company or institution mentors', async () => {
+    const providerId = await f.provider({ name: 'Virksomheden Nord', type: 'company', hourlyRate: 200 });
+    const empty = await t.as('coord').post('/api/place-mentors', { name: 'Tom plads', providerId, weeklyHours: 4, startDate: '2026-03-02', endDate: '2026-08-31', grantIds: [] });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().error.details.findings[0].rule).toBe('R-CMP-3');
+    const generalGrant = await f.approvedGrant({
+      citizenId: await f.citizen('kontanthjaelp_aktivitetsparat'),
+      mentorId: await f.mentor(providerId),
+      agreedOn: '2026-02-23',
+      startDate: '2026-03-02',
+      endDate: '2026-08-31',
+    });
+    const wrongType = await t.as('coord').post('/api/place-mentors', { name: 'Forkert plads', providerId, weeklyHours: 4, startDate: '2026-03-02', endDate: '2026-08-31', grantIds: [generalGrant] });
+    expect(wrongType.statusCode).toBe(422);
+    const places = await t.db.query('select id from place_mentors where name in ($1, $2)', ['Tom plads', 'Forkert plads']);
+    expect(places).toEqual([]);
+  });
+});
