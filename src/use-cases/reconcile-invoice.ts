@@ -1,15 +1,18 @@
+import { contactsRepository } from '../db/repositories/contacts-repository.ts';
 import { deliveriesRepository } from '../db/repositories/deliveries-repository.ts';
 import { invoicesRepository, type InvoiceRecord } from '../db/repositories/invoices-repository.ts';
-import { compareDates } from '../domain/calendar-date.ts';
+import { compareDates, maxDate, minDate } from '../domain/calendar-date.ts';
 import type { Finding } from '../domain/finding.ts';
 import { hourlyRateOn } from '../domain/grant-cost.ts';
+import { reconcileHours } from '../domain/hours-reconciliation.ts';
 import { reconcileInvoice, type InvoiceLineFacts, type InvoiceReconciliation } from '../domain/invoice-reconciliation.ts';
 import { roundHours, roundKr } from '../domain/money.ts';
 import { AppError } from '../errors.ts';
 import { loadEconomySettings } from './load-economy-settings.ts';
-import { loadGrantEconomyFacts } from './load-grant-economy-facts.ts';
+import { loadGrantEconomyFacts, type LoadedGrantFacts } from './load-grant-economy-facts.ts';
+import { loadMunicipalSettings } from './load-municipal-settings.ts';
 import { recordAudit } from './record-audit.ts';
-import { requirePermission, type UseCaseContext } from './use-case-context.ts';
+import { requirePermission, todayOf, type UseCaseContext } from './use-case-context.ts';
 
 export type InvoiceView = Omit<InvoiceRecord, 'lines'> & {
   reconciliation: InvoiceReconciliation;
@@ -18,12 +21,32 @@ export type InvoiceView = Omit<InvoiceRecord, 'lines'> & {
 };
 
 /**
- * R-DEL-1 findings of the delivery feature's hours check (issue 3) for the invoice's grants in its period.
- * TODO(#3): read the open, unreviewed R-DEL-1 findings once the delivery issue's hours reconciliation lands;
- * until then the invoice's own line flags are the only findings that block approval.
+ * R-DEL-1 (E11): the delivery check's hours shortfalls (delivered below granted × (1 − tolerance), per
+ * ISO week, hours-reconciliation.ts) for each grant of the invoice inside the invoice period. They block
+ * payment until a caseworker has reviewed the grant's lines on this invoice (a line review with a note
+ * is that review).
  */
-async function openDeliveryFindingsOf(_ctx: UseCaseContext, _invoice: InvoiceRecord): Promise<Finding[]> {
-  return [];
+async function openDeliveryFindingsOf(ctx: UseCaseContext, invoice: InvoiceRecord, grants: LoadedGrantFacts[]): Promise<Finding[]> {
+  const settings = await loadMunicipalSettings(ctx);
+  const findings: Finding[] = [];
+  for (const grant of grants) {
+    if (invoice.lines.some((l) => l.grantId === grant.grantId && l.review !== null)) continue;
+    const period = {
+      startDate: maxDate(grant.startDate, invoice.periodFrom),
+      endDate: minDate(grant.actualEndDate ?? grant.plannedEndDate, invoice.periodTo),
+    };
+    if (compareDates(period.startDate, period.endDate) > 0) continue;
+    const contacts = await contactsRepository(ctx.db).listByGrantId(ctx.actor.municipalityId, grant.grantId);
+    const { findings: shortfalls } = reconcileHours({
+      period,
+      weeklyHours: grant.weeklyHours,
+      contacts: contacts.map((c) => ({ date: c.at.slice(0, 10), minutes: c.minutes, attended: c.attended, confirmed: c.confirmedAt !== null })),
+      tolerance: settings.hoursShortfallTolerance,
+      asOf: todayOf(ctx),
+    });
+    findings.push(...shortfalls.map((f) => ({ ...f, message: `Bevilling ${grant.grantId}: ${f.message}` })));
+  }
+  return findings;
 }
 
 /** Reconciles a stored invoice (no permission check, no audit: for the invoice use cases). */
@@ -79,7 +102,7 @@ export async function reconcileInvoiceById(ctx: UseCaseContext, invoiceId: numbe
       amountKr: roundKr(reconciliation.amountKr),
       payableAmountKr: roundKr(reconciliation.payableAmountKr),
     },
-    openDeliveryFindings: await openDeliveryFindingsOf(ctx, invoice),
+    openDeliveryFindings: await openDeliveryFindingsOf(ctx, invoice, facts.grants),
   };
 }
 

@@ -10,9 +10,6 @@ export type DailyDelivery = { grantId: number; date: string; hours: number; conf
 export function deliveriesRepository(db: Database) {
   return {
     async listDaily(input: { municipalityId: number; from: string; to: string; grantIds?: number[] }): Promise<DailyDelivery[]> {
-      // TODO(#3): drop this guard once the contacts migration of the delivery issue has landed.
-      const [table] = await db.query<{ name: string | null }>(`select to_regclass('contacts')::text as name`);
-      if (!table?.name) return [];
       return db.query<DailyDelivery>(
         `select c.grant_id as "grantId", to_char((c.at at time zone 'Europe/Copenhagen')::date, 'YYYY-MM-DD') as date,
            sum(c.minutes) / 60.0 as hours,
