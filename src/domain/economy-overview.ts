@@ -192,7 +192,12 @@ function costOfYear(facts: EconomyGrantFacts, year: number, asOf: CalendarDate):
 function breakdown(rows: readonly GrantYear[], keyOf: (g: GrantYear) => string, labelOf: (key: string) => string, order: readonly string[]): BreakdownRow[] {
   const total = rows.reduce((s, g) => s + g.spendKr, 0);
   const groups = new Map<string, GrantYear[]>();
-  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
   const rank = (key: string) => (order.indexOf(key) === -1 ? order.length : order.indexOf(key));
   return [...groups.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
