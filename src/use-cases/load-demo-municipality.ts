@@ -13,6 +13,7 @@ import { addTargetGroupSpell } from './add-target-group-spell.ts';
 import { approveGrant } from './approve-grant.ts';
 import { endGrant } from './end-grant.ts';
 import { grantMentorSupport } from './grant-mentor-support.ts';
+import { loadDemoDeliveries } from './load-demo-deliveries.ts';
 import { hashPassword } from './log-in.ts';
 import { registerCitizen } from './register-citizen.ts';
 import { registerMentor } from './register-mentor.ts';
@@ -184,9 +185,9 @@ export async function loadDemoMunicipality(
   // Active now (today is after these starts): ret-og-pligt and general mentors in 2026.
   const now = today(input.now);
   const recent = (monthsAgo: number) => addMonths(now, -monthsAgo);
-  await grant({ citizenId: mikkel, type: 'RET_OG_PLIGT', start: recent(2), mentorId: mads.id, goal: ropGoal, tasks: ropTasks });
-  await grant({ citizenId: amira, type: 'RET_OG_PLIGT', start: recent(5), mentorId: yusuf.id, goal: ropGoal, tasks: ropTasks });
-  await grant({ citizenId: soeren, type: 'GENERAL', start: recent(3), mentorId: birgit.id, weeklyHours: 3,
+  const mikkelGrant = await grant({ citizenId: mikkel, type: 'RET_OG_PLIGT', start: recent(2), mentorId: mads.id, goal: ropGoal, tasks: ropTasks });
+  const amiraGrant = await grant({ citizenId: amira, type: 'RET_OG_PLIGT', start: recent(5), mentorId: yusuf.id, goal: ropGoal, tasks: ropTasks });
+  const soerenGrant = await grant({ citizenId: soeren, type: 'GENERAL', start: recent(3), mentorId: birgit.id, weeklyHours: 3,
     goal: 'At fastholde ressourceforløbet og afklare arbejdsevnen.', tasks: ['Støtte til fremmøde i praktik', 'Kontakt til misbrugscenter'] });
   await grant({ citizenId: maria, type: 'GENERAL', start: recent(1), mentorId: psych.id, weeklyHours: 1,
     goal: 'At vende tilbage til arbejdet efter sygemelding.', tasks: ['Samtaler om håndtering af angst', 'Plan for gradvis tilbagevenden'] });
@@ -200,4 +201,5 @@ export async function loadDemoMunicipality(
     goal: 'At afklare arbejdsevnen under jobafklaringsforløbet.', tasks: ['Støtte til møder med sundhedskoordinator'] });
   await grant({ citizenId: camilla, type: 'GENERAL', start: recent(1), mentorId: birgit.id, weeklyHours: 1, approve: false,
     goal: 'At komme i ordinært job.', tasks: ['Jobsøgning'] });
+  await loadDemoDeliveries(cw, { peter2015: p1, mikkel: mikkelGrant, amira: amiraGrant, soeren: soerenGrant, citizens: { mikkel, soeren, lene } });
 }

@@ -26,3 +26,15 @@ export const grantsApi = {
 
 export const grantTypes = ['GENERAL', 'RET_OG_PLIGT', 'PSYCH_DISCHARGE', 'PRISON_RELEASE', 'COMPANY', 'EDUCATION_INST', 'YOUTH_EDUCATION'];
 export const endReasons = ['PLANNED_END', 'READY_FOR_OFFER', 'LEFT_TARGET_GROUP', 'JOB', 'EDUCATION', 'MOVED', 'CITIZEN_DECLINED', 'OTHER'];
+
+export type Contact = {
+  id: number; at: string; minutes: number; form: string; attended: boolean; justification: string | null; note: string | null;
+  confirmedAt: string | null; confirmationMethod: string | null;
+};
+export type Compliance = { findings: (import('../../app/http.ts').Finding & { weeks?: string[] })[]; hours: { week: string; granted: number; logged: number; confirmed: number }[] };
+
+export const deliveryApi = {
+  contacts: (grantId: number) => api<{ contacts: Contact[] }>('GET', `/api/grants/${grantId}/contacts`),
+  recordContact: (grantId: number, body: Record<string, unknown>) => api<Contact>('POST', `/api/grants/${grantId}/contacts`, body),
+  compliance: (grantId: number) => api<Compliance>('GET', `/api/grants/${grantId}/compliance`),
+};

@@ -6,6 +6,7 @@ import { Field } from '../../../components/field.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { endReasons, grantsApi, type Grant } from '../api-client.ts';
+import { ContactLog } from './contact-log.tsx';
 
 export function GrantPage({ grantId }: { grantId: number }) {
   const { t, e } = useI18n();
@@ -64,6 +65,7 @@ export function GrantPage({ grantId }: { grantId: number }) {
           </p>
           <ErrorMessage error={actionError} />
           {canAct && grant.status === 'approved' ? <EndGrantForm grant={grant} onEnded={reload} /> : null}
+          {grant.status !== 'draft' ? <ContactLog grant={grant} /> : null}
         </div>
         <aside className="rule-panel" aria-labelledby="grant-rules">
           <h2 id="grant-rules">{t('rulePanel')}</h2>
