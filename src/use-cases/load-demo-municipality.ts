@@ -14,6 +14,7 @@ import { approveGrant } from './approve-grant.ts';
 import { endGrant } from './end-grant.ts';
 import { grantMentorSupport } from './grant-mentor-support.ts';
 import { loadDemoDeliveries } from './load-demo-deliveries.ts';
+import { loadDemoEconomy } from './load-demo-economy.ts';
 import { hashPassword } from './log-in.ts';
 import { registerCitizen } from './register-citizen.ts';
 import { registerMentor } from './register-mentor.ts';
@@ -202,4 +203,5 @@ export async function loadDemoMunicipality(
   await grant({ citizenId: camilla, type: 'GENERAL', start: recent(1), mentorId: birgit.id, weeklyHours: 1, approve: false,
     goal: 'At komme i ordinært job.', tasks: ['Jobsøgning'] });
   await loadDemoDeliveries(cw, { peter2015: p1, mikkel: mikkelGrant, amira: amiraGrant, soeren: soerenGrant, citizens: { mikkel, soeren, lene } });
+  await loadDemoEconomy(db, input);
 }
