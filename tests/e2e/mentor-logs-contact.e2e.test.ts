@@ -31,8 +31,10 @@ describe('mentor logs a contact on a phone', () => {
     await page.getByLabel('Adgangskode').fill('mentorspor');
     await page.getByRole('button', { name: 'Log ind' }).click();
     await page.getByRole('heading', { name: 'Mine borgere' }).waitFor();
+    await page.getByRole('heading', { name: 'Arbejdsliste' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // Mads mentors Mikkel Ravn (ret-og-pligt, started two months ago).
-    await page.getByRole('link', { name: /Mikkel Ravn/ }).click();
+    await page.locator('.grant-list').getByRole('link', { name: /Mikkel Ravn/ }).click();
     await page.getByRole('button', { name: 'Registrér kontakt' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByLabel('Minutter').fill('45');

@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { isCalendarDate } from '../../domain/calendar-date.ts';
 import { AppError } from '../../errors.ts';
 import { checkGrantCompliance } from '../../use-cases/check-grant-compliance.ts';
+import { getWorklist } from '../../use-cases/get-worklist.ts';
 import { listContacts } from '../../use-cases/list-contacts.ts';
 import { recordContact } from '../../use-cases/record-contact.ts';
+import { listOffers, registerOffer } from '../../use-cases/register-offer.ts';
 import { IdParamsSchema } from '../common.schemas.ts';
 import { contextOf } from '../request-context.ts';
-import { ComplianceQuerySchema, RecordContactBodySchema } from './delivery.schemas.ts';
+import { ComplianceQuerySchema, RecordContactBodySchema, RegisterOfferBodySchema } from './delivery.schemas.ts';
 
 export const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['delivery'];
@@ -21,4 +23,11 @@ export const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (asOf !== null && !isCalendarDate(asOf)) throw new AppError('INVALID_INPUT', 'asOf is not a valid date', { field: 'asOf' });
     return checkGrantCompliance(contextOf(request), request.params.id, asOf);
   });
+  app.get('/api/worklist', { schema: { tags } }, async (request) => getWorklist(contextOf(request)));
+  app.post('/api/citizens/:id/offers', { schema: { tags, params: IdParamsSchema, body: RegisterOfferBodySchema } }, async (request, reply) =>
+    reply.status(201).send(await registerOffer(contextOf(request), { citizenId: request.params.id, ...request.body, endDate: request.body.endDate ?? null })),
+  );
+  app.get('/api/citizens/:id/offers', { schema: { tags, params: IdParamsSchema } }, async (request) => ({
+    offers: await listOffers(contextOf(request), request.params.id),
+  }));
 };

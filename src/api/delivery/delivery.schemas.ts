@@ -26,3 +26,14 @@ export const RecordContactBodySchema = Type.Object(
 );
 
 export const ComplianceQuerySchema = Type.Object({ asOf: Type.Optional(CalendarDateSchema) }, { additionalProperties: false });
+
+export const RegisterOfferBodySchema = Type.Object(
+  {
+    type: Type.Union(
+      (['vejledning_opkvalificering', 'virksomhedspraktik', 'nytteindsats', 'loentilskud', 'jobrettet_uddannelse_6_uger'] as const).map((t) => Type.Literal(t)),
+    ),
+    startDate: CalendarDateSchema,
+    endDate: Type.Optional(Type.Union([CalendarDateSchema, Type.Null()])),
+  },
+  { additionalProperties: false },
+);

@@ -5,11 +5,29 @@ import { useLoad } from '../../../components/use-load.ts';
 import type { GrantSummary } from '../../citizens/api-client.ts';
 
 type MyGrant = GrantSummary & { citizenName: string };
+type WorklistItem = { kind: string; grantId: number | null; citizenId: number | null; citizenName: string | null; dueDate: string | null; rule: string | null; message: string };
+
+const kindText: Record<string, string> = {
+  period_ending: 'Periode slutter snart',
+  decision_overdue: 'Afgørelse mangler',
+  follow_up_missing: 'Opfølgning mangler',
+  contact_missing: 'Manglende kontakt',
+  hours_shortfall: 'Færre timer end bevilget',
+  my_citizen: 'Min borger',
+  contact_due: 'Kontakt denne uge',
+  grant_without_mentor: 'Mangler mentor',
+  mentor_over_capacity: 'Mentor over kapacitet',
+};
 
 export function HomePage() {
   const { t, e } = useI18n();
   const { user } = useSession();
   const showGrants = user?.role === 'mentor' || user?.role === 'caseworker';
+  const showWorklist = user?.role === 'mentor' || user?.role === 'caseworker' || user?.role === 'coordinator';
+  const worklist = useLoad(
+    () => (showWorklist ? api<{ items: WorklistItem[] }>('GET', '/api/worklist') : Promise.resolve({ items: [] as WorklistItem[] })),
+    [showWorklist],
+  );
   const grants = useLoad(
     () => (showGrants ? api<{ grants: MyGrant[] }>('GET', '/api/grants?status=approved') : Promise.resolve({ grants: [] as MyGrant[] })),
     [showGrants],
@@ -34,6 +52,31 @@ export function HomePage() {
           </li>
         ))}
       </ul>
+      {showWorklist ? (
+        <>
+          <h2>Arbejdsliste</h2>
+          {worklist.data && worklist.data.items.filter((i) => i.kind !== 'my_citizen').length > 0 ? (
+            <table className="worklist">
+              <caption className="sr-only">Arbejdsliste</caption>
+              <thead>
+                <tr><th scope="col">Opgave</th><th scope="col">Borger</th><th scope="col">Frist</th><th scope="col">Detaljer</th></tr>
+              </thead>
+              <tbody>
+                {worklist.data.items.filter((i) => i.kind !== 'my_citizen').map((i, index) => (
+                  <tr key={`${i.kind}-${i.grantId}-${index}`}>
+                    <td>{kindText[i.kind] ?? i.kind}{i.rule ? <small> ({i.rule})</small> : null}</td>
+                    <td>{i.grantId ? <a href={`#/grants/${i.grantId}`}>{i.citizenName}</a> : '–'}</td>
+                    <td>{i.dueDate ?? '–'}</td>
+                    <td>{i.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>{worklist.data ? 'Ingen opgaver.' : t('loading')}</p>
+          )}
+        </>
+      ) : null}
       {showGrants ? (
         <>
           <h2>{user.role === 'mentor' ? 'Mine borgere' : 'Aktive bevillinger'}</h2>
