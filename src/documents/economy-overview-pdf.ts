@@ -92,7 +92,7 @@ function drawChart(pdf: PDFKit.PDFDocument, overview: EconomyOverview): void {
     pdf.strokeColor('#0b5394').lineWidth(2).stroke();
   }
   const limitLine = (amountKr: number | null, color: string, label: string) => {
-    if (amountKr === null) return;
+    if (amountKr === null || amountKr <= 0) return;
     pdf.moveTo(left, y(amountKr)).lineTo(left + width, y(amountKr)).strokeColor(color).lineWidth(1).stroke();
     pdf.fillColor(color).fontSize(7).text(label, left + 4, y(amountKr) - 9, { lineBreak: false });
   };
