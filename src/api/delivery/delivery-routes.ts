@@ -2,13 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { isCalendarDate } from '../../domain/calendar-date.ts';
 import { AppError } from '../../errors.ts';
 import { checkGrantCompliance } from '../../use-cases/check-grant-compliance.ts';
+import { exportMinPlan } from '../../use-cases/export-min-plan.ts';
 import { getWorklist } from '../../use-cases/get-worklist.ts';
 import { listContacts } from '../../use-cases/list-contacts.ts';
+import { listPassiveCitizens } from '../../use-cases/list-passive-citizens.ts';
 import { recordContact } from '../../use-cases/record-contact.ts';
 import { listOffers, registerOffer } from '../../use-cases/register-offer.ts';
 import { IdParamsSchema } from '../common.schemas.ts';
 import { contextOf } from '../request-context.ts';
-import { ComplianceQuerySchema, RecordContactBodySchema, RegisterOfferBodySchema } from './delivery.schemas.ts';
+import { ComplianceQuerySchema, PassiveCitizensQuerySchema, RecordContactBodySchema, RegisterOfferBodySchema } from './delivery.schemas.ts';
 
 export const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['delivery'];
@@ -23,6 +25,10 @@ export const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (asOf !== null && !isCalendarDate(asOf)) throw new AppError('INVALID_INPUT', 'asOf is not a valid date', { field: 'asOf' });
     return checkGrantCompliance(contextOf(request), request.params.id, asOf);
   });
+  app.get('/api/reports/passive-citizens', { schema: { tags, querystring: PassiveCitizensQuerySchema } }, async (request) =>
+    listPassiveCitizens(contextOf(request), { date: request.query.date, windowMonths: request.query.windowMonths }),
+  );
+  app.get('/api/grants/:id/min-plan', { schema: { tags, params: IdParamsSchema } }, async (request) => exportMinPlan(contextOf(request), request.params.id));
   app.get('/api/worklist', { schema: { tags } }, async (request) => getWorklist(contextOf(request)));
   app.post('/api/citizens/:id/offers', { schema: { tags, params: IdParamsSchema, body: RegisterOfferBodySchema } }, async (request, reply) =>
     reply.status(201).send(await registerOffer(contextOf(request), { citizenId: request.params.id, ...request.body, endDate: request.body.endDate ?? null })),

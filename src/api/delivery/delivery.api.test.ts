@@ -72,6 +72,16 @@ describe('contact log and delivery control', () => {
     expect(justified.json()).toMatchObject({ form: 'phone', confirmationMethod: 'paper' });
   });
 
+  it('R-AGR-2: exports the agreement fields as a Min Plan document with the CPR masked', async () => {
+    const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
+    const doc = (await t.as('cw').get(`/api/grants/${grantId}/min-plan`)).json();
+    expect(doc).toMatchObject({
+      schema: 'mentorspor.min-plan.v1', goal: 'Struktur i hverdagen', tasks: ['Møder'], weeklyHours: 1,
+      period: { start: '2015-06-01', end: '2015-11-30' }, mentor: { name: 'Mona Mentor' }, complete: true, missing: [],
+    });
+    expect(doc.citizen.cprMasked).toMatch(/^\d{6}-XXXX$/);
+  });
+
   it('lets a mentor log contacts only on their own grants, and validates input', async () => {
     const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
     const mentorUser = `mentor${count}`;

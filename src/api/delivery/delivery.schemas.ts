@@ -37,3 +37,8 @@ export const RegisterOfferBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const PassiveCitizensQuerySchema = Type.Object(
+  { date: CalendarDateSchema, windowMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })) },
+  { additionalProperties: false },
+);
