@@ -30,3 +30,11 @@ describe('calendar dates', () => {
     expect(ageOn('1985-03-12', '2015-03-12')).toBe(30);
   });
 });
+
+describe('danishDateOf', () => {
+  it('puts 23:30 UTC on 2 March 2015 on the Danish 3 March', async () => {
+    const { danishDateOf } = await import('./calendar-date.ts');
+    expect(danishDateOf('2015-03-02T23:30:00Z')).toBe('2015-03-03');
+    expect(danishDateOf('2015-07-01T21:59:00Z')).toBe('2015-07-01');
+  });
+});

@@ -97,3 +97,10 @@ export function periodEndInclusive(input: { start: CalendarDate; months: number;
 export function calendarDateOf(now: Date): CalendarDate {
   return now.toISOString().slice(0, 10);
 }
+
+const copenhagen = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Danish calendar date of an instant (a contact at 00:30 Danish time belongs to that Danish day). */
+export function danishDateOf(instant: Date | string): CalendarDate {
+  return copenhagen.format(typeof instant === 'string' ? new Date(instant) : instant);
+}

@@ -1,6 +1,6 @@
 import { contactsRepository } from '../db/repositories/contacts-repository.ts';
 import { regimesRepository } from '../db/repositories/regimes-repository.ts';
-import { calendarDateOf } from '../domain/calendar-date.ts';
+import { calendarDateOf, danishDateOf } from '../domain/calendar-date.ts';
 import { checkContactFrequency } from '../domain/contact-frequency.ts';
 import type { Finding } from '../domain/finding.ts';
 import { reconcileHours, type HoursWeek } from '../domain/hours-reconciliation.ts';
@@ -32,7 +32,7 @@ export async function checkGrantCompliance(
   if (grant.type === 'RET_OG_PLIGT' && grant.status !== 'draft') {
     const frequency = checkContactFrequency({
       period,
-      contacts: contacts.map((c) => ({ date: c.at.slice(0, 10), form: c.form, attended: c.attended, justification: c.justification })),
+      contacts: contacts.map((c) => ({ date: danishDateOf(c.at), form: c.form, attended: c.attended, justification: c.justification })),
       intervalWeeks: regime.parameters.retOgPligtContactIntervalWeeks,
       semantics: settings.contactWeekSemantics,
       allowedForms: regime.parameters.allowedContactForms,
@@ -43,7 +43,7 @@ export async function checkGrantCompliance(
   const reconciliation = reconcileHours({
     period,
     weeklyHours: grant.weeklyHours,
-    contacts: contacts.map((c) => ({ date: c.at.slice(0, 10), minutes: c.minutes, attended: c.attended, confirmed: c.confirmedAt !== null })),
+    contacts: contacts.map((c) => ({ date: danishDateOf(c.at), minutes: c.minutes, attended: c.attended, confirmed: c.confirmedAt !== null })),
     tolerance: settings.hoursShortfallTolerance,
     asOf: until,
   });

@@ -9,7 +9,7 @@ import { grantsRepository, type GrantRecord } from '../db/repositories/grants-re
 import { mentorsRepository } from '../db/repositories/mentors-repository.ts';
 import { offersRepository } from '../db/repositories/offers-repository.ts';
 import { regimesRepository } from '../db/repositories/regimes-repository.ts';
-import { addDays, calendarDateOf, compareDates, isoWeekOf } from '../domain/calendar-date.ts';
+import { addDays, calendarDateOf, compareDates, danishDateOf, isoWeekOf } from '../domain/calendar-date.ts';
 import { checkContactFrequency } from '../domain/contact-frequency.ts';
 import { grantDeadlines } from '../domain/grant-deadlines.ts';
 import { reconcileHours } from '../domain/hours-reconciliation.ts';
@@ -78,7 +78,7 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
       if (role === 'mentor') {
         items.push(item(g, { kind: 'my_citizen', dueDate: g.endDate, rule: null, message: `Aktiv til ${g.endDate}, ${g.weeklyHours} timer om ugen.` }));
         const thisWeek = isoWeekOf(today);
-        if (g.type === 'RET_OG_PLIGT' && !contacts.some((c) => c.attended && isoWeekOf(c.at.slice(0, 10)) === thisWeek)) {
+        if (g.type === 'RET_OG_PLIGT' && !contacts.some((c) => c.attended && isoWeekOf(danishDateOf(c.at)) === thisWeek)) {
           items.push(item(g, { kind: 'contact_due', dueDate: addDays(today, 6 - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7)), rule: 'R-ROP-5', message: 'Ingen kontakt registreret i denne uge.' }));
         }
         continue;
@@ -86,7 +86,7 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
       if (g.type === 'RET_OG_PLIGT' && regime) {
         const frequency = checkContactFrequency({
           period: { startDate: g.startDate, endDate: g.endDate },
-          contacts: contacts.map((c) => ({ date: c.at.slice(0, 10), form: c.form, attended: c.attended, justification: c.justification })),
+          contacts: contacts.map((c) => ({ date: danishDateOf(c.at), form: c.form, attended: c.attended, justification: c.justification })),
           intervalWeeks: regime.parameters.retOgPligtContactIntervalWeeks,
           semantics: settings.contactWeekSemantics,
           allowedForms: regime.parameters.allowedContactForms,
@@ -98,7 +98,7 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
       const hours = reconcileHours({
         period: { startDate: g.startDate, endDate: g.endDate },
         weeklyHours: g.weeklyHours,
-        contacts: contacts.map((c) => ({ date: c.at.slice(0, 10), minutes: c.minutes, attended: c.attended, confirmed: c.confirmedAt !== null })),
+        contacts: contacts.map((c) => ({ date: danishDateOf(c.at), minutes: c.minutes, attended: c.attended, confirmed: c.confirmedAt !== null })),
         tolerance: settings.hoursShortfallTolerance,
         asOf: today,
       });

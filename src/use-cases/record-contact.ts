@@ -1,6 +1,6 @@
 import { contactsRepository, type ContactRecord } from '../db/repositories/contacts-repository.ts';
 import { regimesRepository } from '../db/repositories/regimes-repository.ts';
-import { compareDates } from '../domain/calendar-date.ts';
+import { compareDates, danishDateOf } from '../domain/calendar-date.ts';
 import { checkContactForm } from '../domain/contact-frequency.ts';
 import { findRegimeOn } from '../domain/legal-regime.ts';
 import { AppError } from '../errors.ts';
@@ -31,7 +31,7 @@ export async function recordContact(ctx: UseCaseContext, grantId: number, input:
     const txCtx = { ...ctx, db: tx };
     const grant = await loadVisibleGrant(txCtx, grantId);
     if (grant.status === 'draft') throw new AppError('CONFLICT', 'Contacts are logged on approved grants only');
-    const date = at.toISOString().slice(0, 10);
+    const date = danishDateOf(at);
     const end = grant.actualEndDate ?? grant.endDate;
     if (compareDates(date, grant.startDate) < 0 || compareDates(date, end) > 0) {
       throw new AppError('INVALID_INPUT', `The contact date must lie within the grant period ${grant.startDate} – ${end}`, { field: 'at' });
