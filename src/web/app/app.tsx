@@ -3,6 +3,7 @@ import { AuditPage } from '../features/administration/components/audit-page.tsx'
 import { RegimesPage } from '../features/administration/components/regimes-page.tsx';
 import { CitizenPage } from '../features/citizens/components/citizen-page.tsx';
 import { CitizensPage } from '../features/citizens/components/citizens-page.tsx';
+import { EconomyPage } from '../features/economy/components/economy-page.tsx';
 import { AgreementPage } from '../features/grants/components/agreement-page.tsx';
 import { GrantPage } from '../features/grants/components/grant-page.tsx';
 import { GrantWizard } from '../features/grants/components/grant-wizard.tsx';
@@ -30,6 +31,7 @@ const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
   { path: '/mentors', key: 'mentors', roles: ['caseworker', 'mentor', 'coordinator', 'manager', 'admin'] },
   { path: '/providers', key: 'providers', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/regimes', key: 'regimes', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
+  { path: '/economy', key: 'economy', roles: ['coordinator', 'manager', 'admin'] },
   { path: '/audit', key: 'auditLog', roles: ['admin'] },
 ];
 
@@ -113,6 +115,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/mentors') return <MentorsPage />;
   if (path === '/providers') return <ProvidersPage />;
   if (path === '/regimes') return <RegimesPage />;
+  if (path === '/economy') return <EconomyPage />;
   if (path === '/audit') return <AuditPage citizenId={query.get('citizenId')} />;
   return <h1>404</h1>;
 }
