@@ -42,3 +42,31 @@ export const PassiveCitizensQuerySchema = Type.Object(
   { date: CalendarDateSchema, windowMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })) },
   { additionalProperties: false },
 );
+
+export const AssignMentorBodySchema = Type.Object(
+  { mentorId: Type.Integer({ minimum: 1 }), reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+
+export const CitizenMatchingProfileSchema = Type.Object(
+  {
+    postcode: Type.Union([Type.String({ pattern: '^[0-9]{4}$' }), Type.Null()]),
+    language: Type.Union([Type.String({ minLength: 1, maxLength: 20 }), Type.Null()]),
+    barriers: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 20 }),
+    preferredMentorGender: Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+export const MentorMatchingProfileSchema = Type.Object(
+  {
+    postcode: Type.Union([Type.String({ pattern: '^[0-9]{4}$' }), Type.Null()]),
+    gender: Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('other'), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+export const MentorRelationBodySchema = Type.Object(
+  { mentorId: Type.Integer({ minimum: 1 }), reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
