@@ -3,6 +3,8 @@ import { isCalendarDate } from '../../domain/calendar-date.ts';
 import { AppError } from '../../errors.ts';
 import { checkGrantCompliance } from '../../use-cases/check-grant-compliance.ts';
 import { assignMentor } from '../../use-cases/assign-mentor.ts';
+import { confirmContact } from '../../use-cases/confirm-contact.ts';
+import { recordContactsInBulk } from '../../use-cases/record-contacts-in-bulk.ts';
 import { exportMinPlan } from '../../use-cases/export-min-plan.ts';
 import { proposeMentorsForGrant } from '../../use-cases/propose-mentors.ts';
 import { recordMentorRelation, updateCitizenMatchingProfile, updateMentorMatchingProfile } from '../../use-cases/update-matching-profiles.ts';
@@ -15,6 +17,8 @@ import { IdParamsSchema } from '../common.schemas.ts';
 import { contextOf } from '../request-context.ts';
 import {
   AssignMentorBodySchema,
+  BulkContactsBodySchema,
+  ConfirmContactBodySchema,
   CitizenMatchingProfileSchema,
   ComplianceQuerySchema,
   MentorMatchingProfileSchema,
@@ -28,6 +32,12 @@ export const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['delivery'];
   app.post('/api/grants/:id/contacts', { schema: { tags, params: IdParamsSchema, body: RecordContactBodySchema } }, async (request, reply) =>
     reply.status(201).send(await recordContact(contextOf(request), request.params.id, request.body)),
+  );
+  app.post('/api/grants/:id/contacts/bulk', { schema: { tags, params: IdParamsSchema, body: BulkContactsBodySchema } }, async (request, reply) =>
+    reply.status(201).send({ contacts: await recordContactsInBulk(contextOf(request), request.params.id, request.body.contacts) }),
+  );
+  app.post('/api/contacts/:id/confirmation', { schema: { tags, params: IdParamsSchema, body: ConfirmContactBodySchema } }, async (request) =>
+    confirmContact(contextOf(request), request.params.id, request.body),
   );
   app.get('/api/grants/:id/contacts', { schema: { tags, params: IdParamsSchema } }, async (request) => ({
     contacts: await listContacts(contextOf(request), request.params.id),

@@ -82,6 +82,21 @@ describe('contact log and delivery control', () => {
     expect(doc.citizen.cprMasked).toMatch(/^\d{6}-XXXX$/);
   });
 
+  it('bulk entry is all or nothing, and a contact is confirmed once', async () => {
+    const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
+    const contact = (at: string) => ({ at, minutes: 60, form: 'physical', attended: true });
+    const failed = await t.as('cw').post(`/api/grants/${grantId}/contacts/bulk`, { contacts: [contact('2015-06-02T09:00:00Z'), contact('2016-01-05T09:00:00Z')] });
+    expect(failed.statusCode).toBe(400);
+    expect(failed.json().error.details.index).toBe(1);
+    expect((await t.as('cw').get(`/api/grants/${grantId}/contacts`)).json().contacts).toEqual([]);
+    const ok = await t.as('cw').post(`/api/grants/${grantId}/contacts/bulk`, { contacts: [contact('2015-06-02T09:00:00Z'), contact('2015-06-09T09:00:00Z')] });
+    expect(ok.statusCode).toBe(201);
+    const first = ok.json().contacts[0].id;
+    const confirmed = await t.as('cw').post(`/api/contacts/${first}/confirmation`, { method: 'one_time_code', at: '2015-06-02T10:00:00Z' });
+    expect(confirmed.json()).toMatchObject({ confirmationMethod: 'one_time_code', confirmedAt: '2015-06-02T10:00:00.000Z' });
+    expect((await t.as('cw').post(`/api/contacts/${first}/confirmation`, { method: 'paper' })).statusCode).toBe(409);
+  });
+
   it('lets a mentor log contacts only on their own grants, and validates input', async () => {
     const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
     const mentorUser = `mentor${count}`;

@@ -70,3 +70,16 @@ export const MentorRelationBodySchema = Type.Object(
   { mentorId: Type.Integer({ minimum: 1 }), reason: Type.String({ minLength: 1, maxLength: 500 }) },
   { additionalProperties: false },
 );
+
+export const BulkContactsBodySchema = Type.Object(
+  { contacts: Type.Array(RecordContactBodySchema, { minItems: 1, maxItems: 500 }) },
+  { additionalProperties: false },
+);
+
+export const ConfirmContactBodySchema = Type.Object(
+  {
+    method: Type.Union([Type.Literal('in_person'), Type.Literal('one_time_code'), Type.Literal('paper')]),
+    at: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);

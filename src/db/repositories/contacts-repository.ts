@@ -44,6 +44,17 @@ export function contactsRepository(db: Database) {
       );
       return toRecord(row!);
     },
+    async confirm(input: { municipalityId: number; contactId: number; method: 'in_person' | 'one_time_code' | 'paper'; at: string }): Promise<ContactRecord | null> {
+      const [row] = await db.query<ContactRecord>(
+        `update contacts set confirmed_at = $3, confirmation_method = $4 where municipality_id = $1 and id = $2 and confirmed_at is null returning ${columns}`,
+        [input.municipalityId, input.contactId, input.at, input.method],
+      );
+      return row ? toRecord(row) : null;
+    },
+    async findGrantId(municipalityId: number, contactId: number): Promise<number | null> {
+      const [row] = await db.query<{ grantId: number }>('select grant_id as "grantId" from contacts where municipality_id = $1 and id = $2', [municipalityId, contactId]);
+      return row?.grantId ?? null;
+    },
     async listByGrantId(municipalityId: number, grantId: number): Promise<ContactRecord[]> {
       const rows = await db.query<ContactRecord>(`select ${columns} from contacts where municipality_id = $1 and grant_id = $2 order by at, id`, [
         municipalityId,
