@@ -44,7 +44,7 @@ describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
     await checkAccessibility('home');
 
     // She finds Jonas Holm, aktivitetsparat on cash benefit since 2014.
-    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Borgere' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Borgere', exact: true }).click();
     await page.getByLabel('Søg efter navn eller CPR-nummer').fill('Jonas');
     await page.getByRole('button', { name: 'Søg' }).click();
     await page.getByRole('link', { name: 'Jonas Holm' }).click();

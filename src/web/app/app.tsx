@@ -3,6 +3,7 @@ import { AuditPage } from '../features/administration/components/audit-page.tsx'
 import { RegimesPage } from '../features/administration/components/regimes-page.tsx';
 import { CitizenPage } from '../features/citizens/components/citizen-page.tsx';
 import { CitizensPage } from '../features/citizens/components/citizens-page.tsx';
+import { PassiveCitizensPage } from '../features/reports/components/passive-citizens-page.tsx';
 import { EconomyPage } from '../features/economy/components/economy-page.tsx';
 import { AgreementPage } from '../features/grants/components/agreement-page.tsx';
 import { GrantPage } from '../features/grants/components/grant-page.tsx';
@@ -31,6 +32,7 @@ const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
   { path: '/mentors', key: 'mentors', roles: ['caseworker', 'mentor', 'coordinator', 'manager', 'admin'] },
   { path: '/providers', key: 'providers', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/regimes', key: 'regimes', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
+  { path: '/reports/passive', key: 'passiveCitizens', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/economy', key: 'economy', roles: ['coordinator', 'manager', 'admin'] },
   { path: '/audit', key: 'auditLog', roles: ['admin'] },
 ];
@@ -116,6 +118,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/providers') return <ProvidersPage />;
   if (path === '/regimes') return <RegimesPage />;
   if (path === '/economy') return <EconomyPage />;
+  if (path === '/reports/passive') return <PassiveCitizensPage />;
   if (path === '/audit') return <AuditPage citizenId={query.get('citizenId')} />;
   return <h1>404</h1>;
 }

@@ -7,6 +7,7 @@ import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { endReasons, grantsApi, type Grant } from '../api-client.ts';
 import { ContactLog } from './contact-log.tsx';
+import { MentorProposals } from './mentor-proposals.tsx';
 
 export function GrantPage({ grantId }: { grantId: number }) {
   const { t, e } = useI18n();
@@ -65,6 +66,7 @@ export function GrantPage({ grantId }: { grantId: number }) {
           </p>
           <ErrorMessage error={actionError} />
           {canAct && grant.status === 'approved' ? <EndGrantForm grant={grant} onEnded={reload} /> : null}
+          {canAct && grant.status !== 'ended' ? <MentorProposals grantId={grant.id} onChosen={reload} /> : null}
           {grant.status !== 'draft' ? <ContactLog grant={grant} /> : null}
         </div>
         <aside className="rule-panel" aria-labelledby="grant-rules">
