@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, isoWeekOf } from './calendar-date.ts';
 import { checkContactForm, checkContactFrequency, type ContactFact } from './contact-frequency.ts';
-import { reconcileHours } from './hours-reconciliation.ts';
+import { hoursByMonth, reconcileHours } from './hours-reconciliation.ts';
 
 const physical = (date: string): ContactFact => ({ date, form: 'physical', attended: true, justification: null });
 
@@ -109,5 +109,20 @@ describe('R-DEL-1 hours reconciliation', () => {
       { week: '2015-W11', granted: 2, logged: 1, confirmed: 0.5 },
     ]);
     expect(result.findings[0]).toMatchObject({ rule: 'R-DEL-1', weeks: ['2015-W11'] });
+  });
+});
+
+describe('hours by month', () => {
+  it('grants pro rata by days: 2 hours a week from 25 Mar 2015 gives 2/7 × 7 days in March', () => {
+    const months = hoursByMonth({
+      period: { startDate: '2015-03-25', endDate: '2015-09-24' },
+      weeklyHours: 2,
+      contacts: [{ date: '2015-03-26', minutes: 90, attended: true, confirmed: true }, { date: '2015-04-02', minutes: 60, attended: true, confirmed: false }],
+      asOf: '2015-04-30',
+    });
+    expect(months).toEqual([
+      { month: '2015-03', granted: 2, logged: 1.5, confirmed: 1.5 },
+      { month: '2015-04', granted: 8.57, logged: 1, confirmed: 0 },
+    ]);
   });
 });

@@ -8,6 +8,32 @@ import { addDays, compareDates, isoWeekOf, maxDate, minDate, mondayOf, daysBetwe
 import type { Finding } from './finding.ts';
 
 export type HoursWeek = { week: string; granted: number; logged: number; confirmed: number };
+export type HoursMonth = { month: string; granted: number; logged: number; confirmed: number };
+
+/** The same hours per calendar month: granted pro rata by days of the period in the month. */
+export function hoursByMonth(input: {
+  period: { startDate: CalendarDate; endDate: CalendarDate };
+  weeklyHours: number;
+  contacts: { date: CalendarDate; minutes: number; attended: boolean; confirmed: boolean }[];
+  asOf: CalendarDate;
+}): HoursMonth[] {
+  const months = new Map<string, HoursMonth>();
+  const last = minDate(input.period.endDate, input.asOf);
+  for (let day = input.period.startDate; compareDates(day, last) <= 0; day = addDays(day, 1)) {
+    const key = day.slice(0, 7);
+    const row = months.get(key) ?? { month: key, granted: 0, logged: 0, confirmed: 0 };
+    row.granted += input.weeklyHours / 7;
+    months.set(key, row);
+  }
+  for (const c of input.contacts) {
+    const row = months.get(c.date.slice(0, 7));
+    if (!row || !c.attended) continue;
+    row.logged += c.minutes / 60;
+    if (c.confirmed) row.confirmed += c.minutes / 60;
+  }
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return [...months.values()].map((m) => ({ month: m.month, granted: round(m.granted), logged: round(m.logged), confirmed: round(m.confirmed) }));
+}
 
 export function reconcileHours(input: {
   period: { startDate: CalendarDate; endDate: CalendarDate };

@@ -3,7 +3,7 @@ import { regimesRepository } from '../db/repositories/regimes-repository.ts';
 import { calendarDateOf, danishDateOf } from '../domain/calendar-date.ts';
 import { checkContactFrequency } from '../domain/contact-frequency.ts';
 import type { Finding } from '../domain/finding.ts';
-import { reconcileHours, type HoursWeek } from '../domain/hours-reconciliation.ts';
+import { hoursByMonth, reconcileHours, type HoursMonth, type HoursWeek } from '../domain/hours-reconciliation.ts';
 import { findRegimeOn } from '../domain/legal-regime.ts';
 import { AppError } from '../errors.ts';
 import { loadVisibleGrant } from './get-grant.ts';
@@ -19,7 +19,7 @@ export async function checkGrantCompliance(
   ctx: UseCaseContext,
   grantId: number,
   asOf: string | null,
-): Promise<{ findings: (Finding & { weeks?: string[] })[]; hours: HoursWeek[] }> {
+): Promise<{ findings: (Finding & { weeks?: string[] })[]; hours: HoursWeek[]; hoursByMonth: HoursMonth[] }> {
   requirePermission(ctx, 'grant:read');
   const grant = await loadVisibleGrant(ctx, grantId);
   const regime = findRegimeOn(await regimesRepository(ctx.db).listByMunicipality(ctx.actor.municipalityId), grant.agreedOn);
@@ -40,14 +40,15 @@ export async function checkGrantCompliance(
     });
     findings.push(...frequency.findings);
   }
+  const hourContacts = contacts.map((c) => ({ date: danishDateOf(c.at), minutes: c.minutes, attended: c.attended, confirmed: c.confirmedAt !== null }));
   const reconciliation = reconcileHours({
     period,
     weeklyHours: grant.weeklyHours,
-    contacts: contacts.map((c) => ({ date: danishDateOf(c.at), minutes: c.minutes, attended: c.attended, confirmed: c.confirmedAt !== null })),
+    contacts: hourContacts,
     tolerance: settings.hoursShortfallTolerance,
     asOf: until,
   });
   if (grant.status !== 'draft') findings.push(...reconciliation.findings);
   await recordAudit(ctx, { action: 'read', entity: 'compliance', citizenIds: [grant.citizenId] });
-  return { findings, hours: reconciliation.hours };
+  return { findings, hours: reconciliation.hours, hoursByMonth: hoursByMonth({ period, weeklyHours: grant.weeklyHours, contacts: hourContacts, asOf: until }) };
 }

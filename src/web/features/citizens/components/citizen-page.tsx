@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { citizensApi, targetGroupCodes } from '../api-client.ts';
+import { CitizenOffers } from './citizen-offers.tsx';
 
 export function CitizenPage({ citizenId }: { citizenId: number }) {
   const { t, e } = useI18n();
@@ -77,6 +78,7 @@ export function CitizenPage({ citizenId }: { citizenId: number }) {
         </table>
       )}
       {canWrite ? <AddTargetGroup citizenId={citizenId} onAdded={reload} /> : null}
+      <CitizenOffers citizenId={citizenId} canWrite={canWrite} />
     </section>
   );
 }
