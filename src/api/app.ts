@@ -17,6 +17,7 @@ import { deliveryRoutes } from './delivery/delivery-routes.ts';
 import { economyRoutes } from './economy/economy-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { grantsRoutes } from './grants/grants-routes.ts';
+import { outcomesRoutes } from './outcomes/outcomes-routes.ts';
 import { registersRoutes } from './registers/registers-routes.ts';
 import { registerRequestContext } from './request-context.ts';
 
@@ -44,7 +45,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Mentorspor API', version: '0.1.0', description: 'Grant, run and measure mentor support (mentorstøtte) under LAB.' },
-      tags: [{ name: 'auth' }, { name: 'citizens' }, { name: 'registers' }, { name: 'grants' }, { name: 'delivery' }, { name: 'administration' }, { name: 'audit' }],
+      tags: [{ name: 'auth' }, { name: 'citizens' }, { name: 'registers' }, { name: 'grants' }, { name: 'delivery' }, { name: 'outcomes' }, { name: 'administration' }, { name: 'audit' }],
     },
   });
   registerRequestContext(app, { db: deps.db, now });
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(registersRoutes);
   await app.register(grantsRoutes);
   await app.register(deliveryRoutes);
+  await app.register(outcomesRoutes);
   await app.register(administrationRoutes);
   await app.register(economyRoutes);
 
