@@ -9,6 +9,7 @@ type CommandModule = { run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   effect: { summary: 'estimate the effect of mentor support (ATT) from a CSV extract', load: () => import('./commands/estimate-effect.ts') },
+  'import register': { summary: 'import a register extract (CSV, long or wide) as status spells', load: () => import('./commands/import-register.ts') },
   'db migrate': { summary: 'apply database migrations (DATABASE_URL or ./data)', load: () => import('./commands/migrate-database.ts') },
 };
 
