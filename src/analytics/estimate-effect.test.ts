@@ -182,6 +182,16 @@ describe('warnings a careful statistician gives', () => {
     expect(result.warnings.map((w) => w.code)).toContain('SEPARATION');
   });
 
+  it('still matches when two covariates are exactly collinear', () => {
+    const { data, trueAtt } = simulateMentorData({ n: 4000, seed: 8, trueEffect: 0.1, binaryOutcome: true });
+    const priorWeeks = data.covariates[1]!;
+    const copy = { name: 'priorWeeksCopy', kind: 'numeric' as const, values: priorWeeks.kind === 'numeric' ? priorWeeks.values.slice() : new Float64Array(4000) };
+    const result = estimateEffect({ ...data, covariates: [...data.covariates, copy] }, { method: 'nearest', replace: true });
+    expect(result.maxAbsSmdAfter).toBeLessThan(0.1);
+    expect(result.confidenceInterval[0]).toBeLessThanOrEqual(trueAtt);
+    expect(result.confidenceInterval[1]).toBeGreaterThanOrEqual(trueAtt);
+  });
+
   it('warns about extreme weights under IPW and about poor overlap', () => {
     const data: EffectData = {
       treatment: Uint8Array.from([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]),

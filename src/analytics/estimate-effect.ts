@@ -83,6 +83,12 @@ export function estimateEffect(data: EffectData, partialOptions: Partial<EffectO
       message: 'The propensity model shows (quasi-)separation: some covariate pattern predicts treatment (almost) perfectly, so scores near 0 or 1 are unreliable and overlap is poor.',
     });
   }
+  if (fit.collinear) {
+    warnings.push({
+      code: 'SEPARATION',
+      message: 'Some covariates are exactly collinear (one is determined by others); the propensity model was stabilised with a small ridge and their separate coefficients are not interpretable.',
+    });
+  }
   const score = fit.fitted;
   const distance = options.distance === 'logit' ? score.map((p) => Math.log(p / (1 - p))) : score;
 

@@ -8,6 +8,8 @@ import { cholesky, choleskySolve } from './linear-algebra.ts';
 
 export type LogisticFit = {
   coefficients: Float64Array;
+  /** Some covariates were exactly collinear; a small ridge was used. */
+  collinear: boolean;
   fitted: Float64Array;
   iterations: number;
   converged: boolean;
@@ -23,6 +25,7 @@ export function fitLogisticRegression(input: { x: Float64Array; n: number; p: nu
   let previousDeviance = Infinity;
   let converged = false;
   let iterations = 0;
+  let collinear = false;
   const xtwx = new Float64Array(p * p);
   const gradient = new Float64Array(p);
   for (iterations = 1; iterations <= maxIterations; iterations += 1) {
@@ -52,8 +55,17 @@ export function fitLogisticRegression(input: { x: Float64Array; n: number; p: nu
       break;
     }
     previousDeviance = deviance;
-    const l = cholesky(xtwx, p);
-    if (!l) break;
+    let l = cholesky(xtwx, p);
+    if (!l) {
+      // Collinear covariates (e.g. two columns that always agree) make X'WX singular: a tiny ridge keeps
+      // the fit defined; the scores are unaffected by how the shared effect is split.
+      collinear = true;
+      let trace = 0;
+      for (let j = 0; j < p; j += 1) trace += xtwx[j * p + j]!;
+      for (let j = 0; j < p; j += 1) xtwx[j * p + j]! += 1e-6 * (trace / p);
+      l = cholesky(xtwx, p);
+      if (!l) break;
+    }
     const step = choleskySolve(l, p, gradient);
     const next = new Float64Array(p);
     for (let j = 0; j < p; j += 1) next[j] = beta[j]! + step[j]!;
@@ -62,5 +74,5 @@ export function fitLogisticRegression(input: { x: Float64Array; n: number; p: nu
   let extreme = 0;
   for (let i = 0; i < n; i += 1) if (fitted[i]! < 1e-8 || fitted[i]! > 1 - 1e-8) extreme += 1;
   const largeCoefficient = Array.from(beta).some((b, j) => j > 0 && Math.abs(b) > 20);
-  return { coefficients: beta, fitted, iterations, converged, separation: !converged || largeCoefficient || extreme > 0 };
+  return { coefficients: beta, fitted, iterations, converged, collinear, separation: !converged || largeCoefficient || extreme > 0 };
 }

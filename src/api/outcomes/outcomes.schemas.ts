@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { grantTypes } from '../../domain/mentor-grant.ts';
+import { targetGroupCodes } from '../../domain/target-group.ts';
 import { CalendarDateSchema } from '../common.schemas.ts';
 
 export const OutcomeStatusQuerySchema = Type.Object(
@@ -12,3 +13,16 @@ export const OutcomeStatusQuerySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const StartEffectAnalysisBodySchema = Type.Object(
+  {
+    type: Type.Union(grantTypes.map((t) => Type.Literal(t))),
+    firstStartFrom: CalendarDateSchema,
+    firstStartTo: CalendarDateSchema,
+    horizonMonths: Type.Optional(Type.Union([Type.Literal(7), Type.Literal(12), Type.Literal(24)])),
+    targetGroups: Type.Optional(Type.Array(Type.Union(targetGroupCodes.map((c) => Type.Literal(c))), { minItems: 1 })),
+  },
+  { additionalProperties: false },
+);
+
+export const AnalysisParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
