@@ -297,8 +297,19 @@ export function estimateEffect(data: EffectData, partialOptions: Partial<EffectO
     overlap: { treatedOutsideControlRange: outside, maxControlWeightShare: maxShare, effectiveControlSampleSize: ess },
     sensitivity,
     naiveDifference: naiveTreated - naiveControl,
+    scoreHistogram: histogram(score, treatment),
     warnings,
   };
+}
+
+function histogram(score: Float64Array, treatment: Uint8Array): { treated: number[]; control: number[] } {
+  const treated = new Array<number>(20).fill(0);
+  const control = new Array<number>(20).fill(0);
+  for (let i = 0; i < score.length; i += 1) {
+    const bin = Math.min(19, Math.floor(score[i]! * 20));
+    (treatment[i] ? treated : control)[bin]! += 1;
+  }
+  return { treated, control };
 }
 
 /** Regression adjustment uses the model columns (k−1 indicators per categorical), not every level. */
