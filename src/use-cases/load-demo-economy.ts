@@ -17,24 +17,13 @@ import { recordInvoice } from './record-invoice.ts';
 import { reviewInvoiceLine } from './review-invoice-line.ts';
 import { setCompanyMentorWageCost } from './set-company-mentor-wage-cost.ts';
 import { setRefundFrame } from './set-refund-frame.ts';
+import type { UserRole } from '../db/repositories/users-repository.ts';
+import { demoContext } from './demo-context.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
 export async function loadDemoEconomy(db: Database, input: { municipalityId: number; municipalityName: string; now: Date }): Promise<void> {
   const users = usersRepository(db);
-  const ctxOf = (user: UserRecord): UseCaseContext => ({
-    db,
-    actor: {
-      userId: user.id,
-      username: user.username,
-      name: user.name,
-      role: user.role,
-      municipalityId: input.municipalityId,
-      municipalityName: input.municipalityName,
-      mentorId: null,
-    },
-    purpose: 'demo_data',
-    now: () => input.now,
-  });
+  const ctxOf = (user: { id: number; username: string; name: string; role: UserRole }): UseCaseContext => demoContext(db, input, user);
   const [lars, kirsten, sara] = await Promise.all(['lars', 'kirsten', 'sara'].map((u) => users.findByUsername(u)));
   if (!lars || !kirsten || !sara) return;
   const manager = ctxOf(lars);

@@ -19,6 +19,7 @@ import { hashPassword } from './log-in.ts';
 import { registerCitizen } from './register-citizen.ts';
 import { registerMentor } from './register-mentor.ts';
 import { registerProvider } from './register-provider.ts';
+import { demoContext } from './demo-context.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
 export const demoPassword = 'mentorspor';
@@ -60,20 +61,7 @@ export async function loadDemoMunicipality(
   const coordinator = await createUser('kirsten', 'Kirsten Koordinator', 'coordinator');
   const caseworker = await createUser('sara', 'Sara Sagsbehandler', 'caseworker');
   await createUser('lars', 'Lars Leder', 'manager');
-  const ctxOf = (user: { id: number; username: string; name: string; role: UserRole }): UseCaseContext => ({
-    db,
-    actor: {
-      userId: user.id,
-      username: user.username,
-      name: user.name,
-      role: user.role,
-      municipalityId: input.municipalityId,
-      municipalityName: input.municipalityName,
-      mentorId: null,
-    },
-    purpose: 'demo_data',
-    now: () => input.now,
-  });
+  const ctxOf = (user: { id: number; username: string; name: string; role: UserRole }): UseCaseContext => demoContext(db, input, user);
   const coord = ctxOf(coordinator);
   const cw = ctxOf(caseworker);
 

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startMentorspor } from '../../src/start-mentorspor.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -28,4 +29,29 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
     return result.violations;
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export type DemoSession = { server: Awaited<ReturnType<typeof startMentorspor>>; browser: BrowserContext; page: Page; close(): Promise<void> };
+
+/** The demo app on a free port with a fresh embedded database, and a Chromium page. */
+export async function openDemo(viewport?: { width: number; height: number }): Promise<DemoSession> {
+  const server = await startMentorspor({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'mentorspor-e2e-')), demo: true });
+  const browser = await launchBrowser(viewport);
+  const page = await browser.newPage();
+  return {
+    server,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export async function logIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Brugernavn').fill(username);
+  await page.getByLabel('Adgangskode').fill('mentorspor');
+  await page.getByRole('button', { name: 'Log ind' }).click();
 }

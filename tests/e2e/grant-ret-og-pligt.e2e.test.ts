@@ -3,17 +3,15 @@
  * 4-month period, fixes it, approves and downloads the agreement PDF; axe-core finds no serious or
  * critical accessibility violation on the pages visited.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMentorspor } from '../../src/start-mentorspor.ts';
-import { launchBrowser, seriousAccessibilityViolations } from './browser.ts';
+import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
 
 describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
-  let server: Awaited<ReturnType<typeof startMentorspor>>;
-  let browser: BrowserContext;
+  let demo: DemoSession;
   let page: Page;
   const axeFindings: Record<string, unknown[]> = {};
 
@@ -24,22 +22,18 @@ describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
   }
 
   beforeAll(async () => {
-    server = await startMentorspor({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'mentorspor-e2e-')), demo: true });
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    demo = await openDemo();
+    page = demo.page;
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await demo?.close();
   });
 
   it('logs in, grants, sees R-ROP-2, fixes it, approves and downloads the agreement', async () => {
     // 24 Nov 2026: Sara logs in to Demo Kommune.
-    await page.goto(server.url);
+    await page.goto(demo.server.url);
     await checkAccessibility('login');
-    await page.getByLabel('Brugernavn').fill('sara');
-    await page.getByLabel('Adgangskode').fill('mentorspor');
-    await page.getByRole('button', { name: 'Log ind' }).click();
+    await logIn(page, demo.server.url, 'sara');
     await page.getByRole('heading', { name: /Velkommen/ }).waitFor();
     await checkAccessibility('home');
 

@@ -2,34 +2,26 @@
  * Issue 3: a mentor logs a meeting from a phone (390 px wide viewport) on one of their own citizens'
  * grants; the contact appears in the log and axe-core finds no serious or critical violation.
  */
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMentorspor } from '../../src/start-mentorspor.ts';
-import { launchBrowser, seriousAccessibilityViolations } from './browser.ts';
+import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
 
 describe('mentor logs a contact on a phone', () => {
-  let server: Awaited<ReturnType<typeof startMentorspor>>;
-  let browser: BrowserContext;
+  let demo: DemoSession;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startMentorspor({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'mentorspor-e2e-')), demo: true });
-    browser = await launchBrowser({ width: 390, height: 844 });
-    page = await browser.newPage();
+    demo = await openDemo({ width: 390, height: 844 });
+    page = demo.page;
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await demo?.close();
   });
 
   it('logs a physical meeting in a few taps', async () => {
-    await page.goto(server.url);
-    await page.getByLabel('Brugernavn').fill('mads');
-    await page.getByLabel('Adgangskode').fill('mentorspor');
-    await page.getByRole('button', { name: 'Log ind' }).click();
+    await logIn(page, demo.server.url, 'mads');
     await page.getByRole('heading', { name: 'Mine borgere' }).waitFor();
     await page.getByRole('heading', { name: 'Arbejdsliste' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
