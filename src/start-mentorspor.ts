@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './api/app.ts';
+import type { Database } from './db/database.ts';
 import { openDatabase } from './open-database.ts';
 import { prepareDatabase } from './use-cases/prepare-database.ts';
 import { purgeExpiredAuditEntries } from './use-cases/purge-expired-audit-entries.ts';
@@ -22,7 +23,7 @@ export type StartOptions = {
   log?: (line: string) => void;
 };
 
-export async function startMentorspor(options: StartOptions): Promise<{ url: string; app: FastifyInstance; close(): Promise<void> }> {
+export async function startMentorspor(options: StartOptions): Promise<{ url: string; app: FastifyInstance; db: Database; close(): Promise<void> }> {
   const log = options.log ?? (() => {});
   const db = await openDatabase({ databaseUrl: options.databaseUrl ?? null, dataDir: options.dataDir });
   log(`Database: ${db.engine === 'postgres' ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${options.dataDir}`}`);
@@ -40,6 +41,7 @@ export async function startMentorspor(options: StartOptions): Promise<{ url: str
   return {
     url: address.replace('[::1]', 'localhost'),
     app,
+    db,
     async close() {
       clearInterval(purgeTimer);
       await app.close();
