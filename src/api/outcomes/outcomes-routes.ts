@@ -1,10 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { reportOutcomeStatus } from '../../use-cases/report-outcome-status.ts';
 import { getEffectAnalysis, startEffectAnalysis } from '../../use-cases/run-effect-analysis.ts';
+import { getImport, startRegisterImport } from '../../use-cases/start-register-import.ts';
+import { AppError } from '../../errors.ts';
+import { IdParamsSchema } from '../common.schemas.ts';
 import { contextOf } from '../request-context.ts';
-import { AnalysisParamsSchema, OutcomeStatusQuerySchema, StartEffectAnalysisBodySchema } from './outcomes.schemas.ts';
+import { AnalysisParamsSchema, OutcomeStatusQuerySchema, RegisterImportQuerySchema, StartEffectAnalysisBodySchema } from './outcomes.schemas.ts';
 
 export const outcomesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // Register extracts arrive as the raw CSV body (text/csv); large files go through the CLI, which streams.
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  app.post('/api/imports/register', { schema: { tags: ['outcomes'], querystring: RegisterImportQuerySchema } }, async (request, reply) => {
+    if (typeof request.body !== 'string' || request.body.trim() === '') throw new AppError('INVALID_INPUT', 'Send the CSV as the request body with content-type text/csv', { field: 'body' });
+    return reply.status(202).send(await startRegisterImport(contextOf(request), { csv: request.body, layout: request.query.layout, mapping: request.query.mapping ?? 'dst' }));
+  });
+  app.get('/api/imports/:id', { schema: { tags: ['outcomes'], params: IdParamsSchema } }, async (request) => getImport(contextOf(request), request.params.id));
   app.get('/api/reports/outcome-status', { schema: { tags: ['outcomes'], querystring: OutcomeStatusQuerySchema } }, async (request) =>
     reportOutcomeStatus(contextOf(request), {
       horizonMonths: request.query.horizonMonths ?? 7,

@@ -26,3 +26,8 @@ export const StartEffectAnalysisBodySchema = Type.Object(
 );
 
 export const AnalysisParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+
+export const RegisterImportQuerySchema = Type.Object(
+  { layout: Type.Union([Type.Literal('long'), Type.Literal('wide')]), mapping: Type.Optional(Type.Literal('dst')) },
+  { additionalProperties: false },
+);

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../test-app.ts';
+
+describe('register import through the API', () => {
+  let t: TestApp;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await openTestApp();
+    await t.as('cw').post('/api/citizens', { cpr: '0101851234', name: 'A' });
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'boss', password: 'test-password-1' } });
+    cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function upload(csv: string, layout = 'long') {
+    return t.app.inject({ method: 'POST', url: `/api/imports/register?layout=${layout}&mapping=dst`, headers: { cookie, 'content-type': 'text/csv' }, payload: csv });
+  }
+  async function waitFor(id: number) {
+    for (let i = 0; i < 100; i += 1) {
+      const record = (await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie } })).json();
+      if (record.status !== 'running') return record;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('import did not finish');
+  }
+
+  it('accepts a CSV body with 202, then reports counts', async () => {
+    const response = await upload('cpr;week;code\n0101851234;2015-W01;318\n0101851234;2015-W02;318\n');
+    expect(response.statusCode).toBe(202);
+    const record = await waitFor(response.json().id);
+    expect(record).toMatchObject({ status: 'done', counts: { weeks: 2, spells: 1, citizens: 1 }, errors: [] });
+  });
+
+  it('reports bad lines with numbers and imports nothing', async () => {
+    const record = await waitFor((await upload('cpr;week;code\n0101851234;2016-W01;318\n0101851234;2016-W02;xyz\n')).json().id);
+    expect(record).toMatchObject({ status: 'failed', errors: [{ line: 3, message: "unknown code 'xyz' in the dst mapping" }] });
+    const [row] = await t.db.query<{ n: number }>('select count(*) as n from register_status_spells');
+    expect(row!.n).toBe(1);
+  });
+
+  it('answers 400 for a missing layout and 403 for a caseworker', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/imports/register', headers: { cookie, 'content-type': 'text/csv' }, payload: 'cpr;week;code\n' })).statusCode).toBe(400);
+    expect((await t.as('cw').get('/api/imports/1')).statusCode).toBe(403);
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cw', password: 'test-password-1' } });
+    const cw = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const refused = await t.app.inject({ method: 'POST', url: '/api/imports/register?layout=long', headers: { cookie: cw, 'content-type': 'text/csv' }, payload: 'cpr;week;code\n' });
+    expect(refused.statusCode).toBe(403);
+  });
+});

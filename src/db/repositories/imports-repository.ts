@@ -1,0 +1,25 @@
+import type { Database } from '../database.ts';
+
+export type ImportRecord = { id: number; kind: string; status: 'running' | 'done' | 'failed'; counts: Record<string, number>; errors: { line: number; message: string }[]; createdAt: string; finishedAt: string | null };
+
+const columns = `id, kind, status, counts, errors, created_at as "createdAt", finished_at as "finishedAt"`;
+
+export function importsRepository(db: Database) {
+  return {
+    async create(input: { municipalityId: number; kind: string; createdBy: number }): Promise<number> {
+      const [row] = await db.query<{ id: number }>(`insert into imports (municipality_id, kind, status, created_by) values ($1, $2, 'running', $3) returning id`, [
+        input.municipalityId, input.kind, input.createdBy,
+      ]);
+      return row!.id;
+    },
+    async finish(input: { id: number; status: 'done' | 'failed'; counts: object; errors: object[] }): Promise<void> {
+      await db.query(`update imports set status = $2, counts = $3, errors = $4, finished_at = now() where id = $1`, [
+        input.id, input.status, JSON.stringify(input.counts), JSON.stringify(input.errors),
+      ]);
+    },
+    async findById(municipalityId: number, id: number): Promise<ImportRecord | null> {
+      const [row] = await db.query<ImportRecord & { createdAt: Date; finishedAt: Date | null }>(`select ${columns} from imports where municipality_id = $1 and id = $2`, [municipalityId, id]);
+      return row ? { ...row, createdAt: new Date(row.createdAt).toISOString(), finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null } : null;
+    },
+  };
+}
