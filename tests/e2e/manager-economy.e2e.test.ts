@@ -29,5 +29,13 @@ describe('manager economy page', () => {
     expect(await page.textContent('main')).toContain('Budget ud over refusionsrammen');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(tmpdir(), 'mentorspor-economy.png'), fullPage: true });
+    // The invoice list: the demo's approved invoice and the one waiting on the worklist.
+    await page.getByRole('link', { name: 'Fakturaer' }).click();
+    await page.getByRole('heading', { name: 'Fakturaer' }).waitFor();
+    const providerButtons = page.locator('main table button.link-button');
+    expect(await providerButtons.count()).toBeGreaterThanOrEqual(2);
+    await providerButtons.first().click();
+    await page.getByRole('heading', { name: /^Faktura / }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { CitizenPage } from '../features/citizens/components/citizen-page.tsx';
 import { CitizensPage } from '../features/citizens/components/citizens-page.tsx';
 import { PassiveCitizensPage } from '../features/reports/components/passive-citizens-page.tsx';
 import { EffectPage } from '../features/effect/components/effect-page.tsx';
+import { InvoicesPage } from '../features/economy/components/invoices-page.tsx';
 import { EconomyPage } from '../features/economy/components/economy-page.tsx';
 import { AgreementPage } from '../features/grants/components/agreement-page.tsx';
 import { GrantPage } from '../features/grants/components/grant-page.tsx';
@@ -36,6 +37,7 @@ const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
   { path: '/reports/passive', key: 'passiveCitizens', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/effect', key: 'effect', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/economy', key: 'economy', roles: ['coordinator', 'manager', 'admin'] },
+  { path: '/invoices', key: 'invoices', roles: ['caseworker', 'coordinator', 'manager'] },
   { path: '/audit', key: 'auditLog', roles: ['admin'] },
 ];
 
@@ -121,6 +123,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/regimes') return <RegimesPage />;
   if (path === '/economy') return <EconomyPage />;
   if (path === '/effect') return <EffectPage />;
+  if (path === '/invoices') return <InvoicesPage />;
   if (path === '/reports/passive') return <PassiveCitizensPage />;
   if (path === '/audit') return <AuditPage citizenId={query.get('citizenId')} />;
   return <h1>404</h1>;
