@@ -10,7 +10,7 @@ type Line = { lineId: number; grantId: number; periodFrom: string; periodTo: str
 type View = Summary & { reconciliation: { lines: Line[]; payableAmountKr: number; openLineCount: number }; openDeliveryFindings: import('../../../app/http.ts').Finding[] };
 
 const statusText: Record<string, string> = { received: 'Modtaget', attested: 'Attesteret', approved: 'Godkendt' };
-const flagText: Record<string, string> = { HOURS_OVER_LOGGED: 'Flere timer end registreret', NO_CONTACT_LOGGED: 'Ingen kontakt i perioden', OUTSIDE_GRANT_PERIOD: 'Uden for bevillingsperioden' };
+const flagText: Record<string, string> = { HOURS_OVER_LOGGED: 'Flere timer end registreret', NO_CONTACT_LOGGED: 'Ingen kontakt i perioden', OUTSIDE_GRANT_PERIOD: 'Uden for bevillingsperioden', AMOUNT_OVER_RATE: 'Beløb over aftalt timepris', HOURS_OVER_CONFIRMED: 'Flere timer end borgeren har bekræftet' };
 const lineStatusText: Record<string, string> = { ok: 'OK', flagged: 'Til gennemgang', accepted: 'Godkendt', rejected: 'Afvist' };
 const kr = (n: number) => `${n.toLocaleString('da-DK', { maximumFractionDigits: 2 })} kr.`;
 
