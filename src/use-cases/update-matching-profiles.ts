@@ -1,6 +1,7 @@
 import { citizensRepository } from '../db/repositories/citizens-repository.ts';
 import { matchingRepository, type CitizenMatchingProfile } from '../db/repositories/matching-repository.ts';
 import { AppError } from '../errors.ts';
+import { assertCitizenVisible } from './citizen-scope.ts';
 import { recordAudit } from './record-audit.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
@@ -26,4 +27,13 @@ export async function recordMentorRelation(ctx: UseCaseContext, input: { mentorI
   requirePermission(ctx, 'citizen:write');
   await matchingRepository(ctx.db).recordRelation({ municipalityId: ctx.actor.municipalityId, ...input });
   await recordAudit(ctx, { action: 'update', entity: 'mentor_relation', citizenIds: [input.citizenId] });
+}
+
+export async function getCitizenMatchingProfile(ctx: UseCaseContext, citizenId: number): Promise<CitizenMatchingProfile> {
+  requirePermission(ctx, 'citizen:read');
+  await assertCitizenVisible(ctx, citizenId);
+  const profile = await matchingRepository(ctx.db).findCitizenProfile(ctx.actor.municipalityId, citizenId);
+  if (!profile) throw new AppError('NOT_FOUND', `Citizen ${citizenId} not found`);
+  await recordAudit(ctx, { action: 'read', entity: 'citizen', citizenIds: [citizenId] });
+  return profile;
 }

@@ -7,7 +7,12 @@ import { confirmContact } from '../../use-cases/confirm-contact.ts';
 import { recordContactsInBulk } from '../../use-cases/record-contacts-in-bulk.ts';
 import { exportMinPlan } from '../../use-cases/export-min-plan.ts';
 import { proposeMentorsForGrant } from '../../use-cases/propose-mentors.ts';
-import { recordMentorRelation, updateCitizenMatchingProfile, updateMentorMatchingProfile } from '../../use-cases/update-matching-profiles.ts';
+import {
+  getCitizenMatchingProfile,
+  recordMentorRelation,
+  updateCitizenMatchingProfile,
+  updateMentorMatchingProfile,
+} from '../../use-cases/update-matching-profiles.ts';
 import { getWorklist } from '../../use-cases/get-worklist.ts';
 import { listContacts } from '../../use-cases/list-contacts.ts';
 import { listPassiveCitizens } from '../../use-cases/list-passive-citizens.ts';
@@ -56,6 +61,9 @@ export const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post('/api/grants/:id/mentor', { schema: { tags, params: IdParamsSchema, body: AssignMentorBodySchema } }, async (request) =>
     assignMentor(contextOf(request), request.params.id, request.body),
+  );
+  app.get('/api/citizens/:id/matching-profile', { schema: { tags, params: IdParamsSchema } }, async (request) =>
+    getCitizenMatchingProfile(contextOf(request), request.params.id),
   );
   app.put('/api/citizens/:id/matching-profile', { schema: { tags, params: IdParamsSchema, body: CitizenMatchingProfileSchema } }, async (request) =>
     updateCitizenMatchingProfile(contextOf(request), request.params.id, request.body),

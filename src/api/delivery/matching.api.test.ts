@@ -35,6 +35,11 @@ describe('matching a mentor to a grant', () => {
     await t.close();
   });
 
+  it('reads back the citizen’s matching profile', async () => {
+    const profile = (await t.as('cw').get(`/api/citizens/${citizenId}/matching-profile`)).json();
+    expect(profile).toEqual({ postcode: '2650', language: 'ar', barriers: ['angst'], preferredMentorGender: null });
+  });
+
   it('proposes mentors with hard constraints first and the reasons shown', async () => {
     const { proposals } = (await t.as('cw').get(`/api/grants/${grantId}/mentor-proposals`)).json();
     expect(proposals[0]).toMatchObject({ mentorId: mentors.Aisha, eligible: true });

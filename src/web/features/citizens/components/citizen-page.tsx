@@ -6,6 +6,7 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { citizensApi, targetGroupCodes } from '../api-client.ts';
 import { CitizenOffers } from './citizen-offers.tsx';
+import { MatchingProfile } from './matching-profile.tsx';
 
 export function CitizenPage({ citizenId }: { citizenId: number }) {
   const { t, e } = useI18n();
@@ -79,6 +80,7 @@ export function CitizenPage({ citizenId }: { citizenId: number }) {
       )}
       {canWrite ? <AddTargetGroup citizenId={citizenId} onAdded={reload} /> : null}
       <CitizenOffers citizenId={citizenId} canWrite={canWrite} />
+      {canWrite ? <MatchingProfile citizenId={citizenId} /> : null}
     </section>
   );
 }
