@@ -19,6 +19,7 @@ import { errorHandler } from './error-handler.ts';
 import { grantsRoutes } from './grants/grants-routes.ts';
 import { outcomesRoutes } from './outcomes/outcomes-routes.ts';
 import { registersRoutes } from './registers/registers-routes.ts';
+import { reportsRoutes } from './reports/reports-routes.ts';
 import { registerRequestContext } from './request-context.ts';
 
 export type AppDependencies = {
@@ -45,7 +46,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Mentorspor API', version: '0.1.0', description: 'Grant, run and measure mentor support (mentorstøtte) under LAB.' },
-      tags: [{ name: 'auth' }, { name: 'citizens' }, { name: 'registers' }, { name: 'grants' }, { name: 'delivery' }, { name: 'outcomes' }, { name: 'administration' }, { name: 'audit' }],
+      tags: [{ name: 'auth' }, { name: 'citizens' }, { name: 'registers' }, { name: 'grants' }, { name: 'delivery' }, { name: 'outcomes' }, { name: 'reports' }, { name: 'administration' }, { name: 'audit' }],
     },
   });
   registerRequestContext(app, { db: deps.db, now });
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(grantsRoutes);
   await app.register(deliveryRoutes);
   await app.register(outcomesRoutes);
+  await app.register(reportsRoutes);
   await app.register(administrationRoutes);
   await app.register(economyRoutes);
 

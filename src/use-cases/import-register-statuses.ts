@@ -8,6 +8,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { cohortReportsRepository } from '../db/repositories/cohort-reports-repository.ts';
 import { parseCpr } from '../domain/cpr.ts';
 import { dstMapping, type OutcomeCategory } from '../domain/outcome-categories.ts';
 import { parseIsoWeek } from '../domain/register-week.ts';
@@ -107,6 +108,8 @@ export async function importRegisterStatuses(
        returning id`,
       [ctx.actor.municipalityId],
     );
+    // R-DEL-2: statuses computed from the old spells are recomputed from the new ones on the next report.
+    await cohortReportsRepository(tx).forgetStatuses(ctx.actor.municipalityId);
     input.onProgress?.(lineNumber);
     await recordAudit({ ...ctx, db: tx }, { action: 'create', entity: 'register_statuses', criterion: `import:${input.layout}:${weeks} weeks` });
     return { lines: lineNumber, weeks, spells: inserted.length, citizens: known?.citizens ?? 0, unknownCitizens: known?.unknown ?? 0 };

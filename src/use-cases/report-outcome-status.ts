@@ -4,19 +4,12 @@
  * (e.g. under/over 30 at first start), with R-STAT-1 suppression. Describes, does not explain: the
  * caption says the figures cannot tell whether the mentor caused the exits.
  */
-import { outcomesRepository } from '../db/repositories/outcomes-repository.ts';
 import { ageOn, isCalendarDate } from '../domain/calendar-date.ts';
-import {
-  copenhagenCategories,
-  outcomeCategories,
-  pickByPrecedence,
-  toCopenhagenCategory,
-  type CopenhagenCategory,
-  type OutcomeCategory,
-} from '../domain/outcome-categories.ts';
+import { copenhagenCategories, toCopenhagenCategory, type CopenhagenCategory } from '../domain/outcome-categories.ts';
 import { suppressTable } from '../domain/statistical-suppression.ts';
 import { AppError } from '../errors.ts';
 import { loadMunicipalSettings } from './load-municipal-settings.ts';
+import { loadOutcomeStatuses } from './load-outcome-statuses.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
 export type OutcomeGroup = {
@@ -34,14 +27,13 @@ export async function reportOutcomeStatus(
   for (const field of ['firstStartFrom', 'firstStartTo'] as const) {
     if (!isCalendarDate(input[field])) throw new AppError('INVALID_INPUT', `${field} is not a valid date`, { field });
   }
-  const rows = await outcomesRepository(ctx.db).cohortAtHorizon({
+  const rows = await loadOutcomeStatuses(ctx, {
     municipalityId: ctx.actor.municipalityId, from: input.firstStartFrom, to: input.firstStartTo, type: input.type, horizonMonths: input.horizonMonths,
   });
   const keys = input.groupBy === 'age30' ? ['under30', '30plus'] : ['total'];
   const counts = new Map(keys.map((k) => [k, Object.fromEntries(copenhagenCategories.map((c) => [c, 0])) as Record<CopenhagenCategory, number>]));
   for (const row of rows) {
-    const valid = (row.categories ?? []).filter((c): c is OutcomeCategory => (outcomeCategories as readonly string[]).includes(c));
-    const category = toCopenhagenCategory(pickByPrecedence(valid));
+    const category = toCopenhagenCategory(row.category);
     const key = input.groupBy === 'age30' ? (ageOn(row.birthDate, row.firstStart) < 30 ? 'under30' : '30plus') : 'total';
     counts.get(key)![category] += 1;
   }
