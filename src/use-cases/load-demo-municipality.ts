@@ -1,10 +1,12 @@
 /**
  * A realistic demo municipality: providers of every kind (rates within Cabi's 2015 ranges, seed S4),
  * mentors with specialties and the four training modules (seed S2), citizens in several target groups,
- * and grants from 2015 to today in every state. Everything goes through the real use cases, so the
+ * and grants from 2015 to today in every state, plus a register-backed history of 1,500 citizens in
+ * 2014–2019 (demo-history-repository.ts) so reports and the effect page show real figures. Everything goes through the real use cases, so the
  * demo obeys the same rules a caseworker meets. Names and CPR numbers are fictitious.
  */
 import type { Database } from '../db/database.ts';
+import { demoHistoryRepository } from '../db/repositories/demo-history-repository.ts';
 import { usersRepository, type UserRole } from '../db/repositories/users-repository.ts';
 import { addDays, addMonths, periodEndInclusive } from '../domain/calendar-date.ts';
 import type { TargetGroupCode, VisitationCategory } from '../domain/target-group.ts';
@@ -192,4 +194,5 @@ export async function loadDemoMunicipality(
     goal: 'At komme i ordinært job.', tasks: ['Jobsøgning'] });
   await loadDemoDeliveries(cw, { peter2015: p1, mikkel: mikkelGrant, amira: amiraGrant, soeren: soerenGrant, citizens: { mikkel, soeren, lene } });
   await loadDemoEconomy(db, input);
+  await demoHistoryRepository(db).seed({ municipalityId: input.municipalityId, externalMentorId: birgit.id, internalMentorId: hanne.id, centreMentorId: yusuf.id });
 }
