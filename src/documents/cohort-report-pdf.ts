@@ -31,7 +31,7 @@ export function renderCohortReportPdf(table: ReportTable, meta: { municipalityNa
       pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9).fillColor('#000000');
       pdf.text(label, 48, y, { width: labelWidth, lineBreak: false, ellipsis: true });
       cells.forEach((c, j) => pdf.text(c, 48 + labelWidth + j * columnWidth, y, { width: columnWidth - 6, align: 'right', lineBreak: false }));
-      pdf.text(total, 48 + labelWidth + cells.length * columnWidth, y, { width: 54, align: 'right', lineBreak: false });
+      if (table.rowTotals) pdf.text(total, 48 + labelWidth + cells.length * columnWidth, y, { width: 54, align: 'right', lineBreak: false });
       y += 14;
     };
     line('', table.columns.map((c) => c.label), 'I alt', true);

@@ -42,6 +42,8 @@ export type ReportTable = {
   unit: 'personer' | 'forløb' | 'tilbud';
   percentBase: PercentBase;
   columns: ReportAxis[];
+  /** False when the columns are not parts of one whole (e.g. "with mentor" next to "whole target group"). */
+  rowTotals: boolean;
   rows: (ReportAxis & { values: (number | null)[]; percentages: (number | null)[]; total: number | null })[];
   columnTotals: (number | null)[];
   total: number | null;
@@ -70,6 +72,7 @@ export function buildReportTable(input: {
   units: readonly ReportUnit[];
   threshold: number;
   percentBase: PercentBase;
+  rowTotals?: boolean;
   /** Per row and column, for `percentBase: 'denominator'`. */
   denominators?: number[][];
 }): ReportTable {
@@ -109,6 +112,7 @@ export function buildReportTable(input: {
     unit: input.unit,
     percentBase: input.percentBase,
     columns: input.columns,
+    rowTotals: input.rowTotals ?? true,
     rows: input.rows.map((r, i) => ({
       ...r,
       values: values[i]!,

@@ -53,6 +53,7 @@ type ReportSpec = {
   columns: ReportAxis[];
   units: ReportUnit[];
   percentBase: PercentBase;
+  rowTotals?: boolean;
   denominators?: number[][];
 };
 
@@ -110,6 +111,7 @@ async function specOf(ctx: UseCaseContext, input: CohortReportInput): Promise<Re
         unit: 'personer',
         rows: ageBands,
         columns: [{ key: 'mentor', label: 'Med mentor' }, { key: 'population', label: 'Hele målgruppen' }],
+        rowTotals: false,
         units: [
           ...members.map((m) => ({ citizenId: m.citizenId, row: ageBand(m.birthDate, m.firstStart), column: 'mentor' })),
           ...population.map((p) => ({ citizenId: p.citizenId, row: ageBand(p.birthDate, input.firstStartTo), column: 'population' })),

@@ -138,6 +138,8 @@ describe('cohort reports (issue 5 point 3)', () => {
     // 40–49: o1, o2, n2; 50+: o5, o6, n3.
     expect(table.rows.map((r: { values: number[] }) => r.values[1])).toEqual([7, 2, 3, 3]);
     expect(table.rows[0].percentages[0]).toBe(50);
+    // "With mentor" and "whole group" are not parts of one whole: no row totals.
+    expect(table.rowTotals).toBe(false);
   });
 
   it('splits gender and origin by age group (Copenhagen figures 3 and 4)', async () => {

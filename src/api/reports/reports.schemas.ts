@@ -34,6 +34,7 @@ export const ReportTableSchema = Type.Object({
   unit: Type.Union([Type.Literal('personer'), Type.Literal('forløb'), Type.Literal('tilbud')]),
   percentBase: Type.Union([Type.Literal('column'), Type.Literal('denominator'), Type.Literal('none')]),
   columns: Type.Array(Axis),
+  rowTotals: Type.Boolean({ description: 'False when the columns are not parts of one whole: then row totals are not shown' }),
   rows: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), values: Type.Array(Cell), percentages: Type.Array(Cell), total: Cell })),
   columnTotals: Type.Array(Cell),
   total: Cell,

@@ -10,7 +10,7 @@ import { prepareDatabase } from '../../use-cases/prepare-database.ts';
 const dataDir = mkdtempSync(join(tmpdir(), 'report-cli-'));
 
 function cli(args: string[]) {
-  const env = { ...process.env, MENTORSPOR_DATA_DIR: dataDir, MENTORSPOR_DEMO: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, MENTORSPOR_DATA_DIR: dataDir, MENTORSPOR_DEMO: '0' };
   delete env.DATABASE_URL;
   const result = spawnSync(process.execPath, ['bin/mentorspor.js', 'report', ...args], { encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

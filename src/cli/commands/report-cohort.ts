@@ -86,10 +86,11 @@ export async function run(argv: string[]): Promise<number> {
 /** A plain-text table for the terminal: counts (with column percentages), "–" where suppressed. */
 export function formatTable(table: ReportTable): string {
   const show = (n: number | null) => (n === null ? '–' : n.toLocaleString('da-DK'));
-  const header = ['', ...table.columns.map((c) => c.label), 'I alt'];
+  const total = (n: number | null) => (table.rowTotals ? [show(n)] : []);
+  const header = ['', ...table.columns.map((c) => c.label), ...(table.rowTotals ? ['I alt'] : [])];
   const lines = [
-    ...table.rows.map((r) => [r.label, ...r.values.map((n, j) => (table.percentBase === 'none' || n === null ? show(n) : `${show(n)} (${show(r.percentages[j]!)} %)`)), show(r.total)]),
-    ['I alt', ...table.columnTotals.map(show), show(table.total)],
+    ...table.rows.map((r) => [r.label, ...r.values.map((n, j) => (table.percentBase === 'none' || n === null ? show(n) : `${show(n)} (${show(r.percentages[j]!)} %)`)), ...total(r.total)]),
+    ['I alt', ...table.columnTotals.map(show), ...total(table.total)],
   ];
   const widths = header.map((_, j) => Math.max(header[j]!.length, ...lines.map((l) => l[j]!.length)));
   const format = (cells: string[]) => cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');

@@ -3,6 +3,7 @@ import { AuditPage } from '../features/administration/components/audit-page.tsx'
 import { RegimesPage } from '../features/administration/components/regimes-page.tsx';
 import { CitizenPage } from '../features/citizens/components/citizen-page.tsx';
 import { CitizensPage } from '../features/citizens/components/citizens-page.tsx';
+import { CohortReportsPage } from '../features/reports/components/cohort-reports-page.tsx';
 import { PassiveCitizensPage } from '../features/reports/components/passive-citizens-page.tsx';
 import { EffectPage } from '../features/effect/components/effect-page.tsx';
 import { InvoicesPage } from '../features/economy/components/invoices-page.tsx';
@@ -34,6 +35,7 @@ const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
   { path: '/mentors', key: 'mentors', roles: ['caseworker', 'mentor', 'coordinator', 'manager', 'admin'] },
   { path: '/providers', key: 'providers', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/regimes', key: 'regimes', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
+  { path: '/reports/cohort', key: 'reports', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/reports/passive', key: 'passiveCitizens', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/effect', key: 'effect', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/economy', key: 'economy', roles: ['coordinator', 'manager', 'admin'] },
@@ -125,6 +127,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/effect') return <EffectPage />;
   if (path === '/invoices') return <InvoicesPage />;
   if (path === '/reports/passive') return <PassiveCitizensPage />;
+  if (path === '/reports/cohort') return <CohortReportsPage />;
   if (path === '/audit') return <AuditPage citizenId={query.get('citizenId')} />;
   return <h1>404</h1>;
 }

@@ -1,0 +1,145 @@
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../../app/i18n.tsx';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorMessage } from '../../../components/error-message.tsx';
+import { Field } from '../../../components/field.tsx';
+import { useLoad } from '../../../components/use-load.ts';
+import { grantTypes } from '../../grants/api-client.ts';
+import { reportNames, reportsApi, type ReportCitizen, type ReportFilter, type ReportTable } from '../api-client.ts';
+import { ReportChart } from './report-chart.tsx';
+
+const count = (v: number | null) => (v === null ? '–' : v.toLocaleString('da-DK'));
+const percent = (v: number | null) => (v === null ? '–' : `${v.toLocaleString('da-DK')} %`);
+const canOpenCells = (role: string) => role === 'caseworker' || role === 'coordinator' || role === 'admin';
+
+/**
+ * The reports of Copenhagen's and Hvidovre's material for any period (issue 5 point 3): a table and a
+ * chart per report, exports, and — for roles that may see citizens — the citizens behind a cell.
+ * Cells under the discretion threshold are shown as "–" (R-STAT-1).
+ */
+export function CohortReportsPage() {
+  const { e } = useI18n();
+  const { user } = useSession();
+  const [draft, setDraft] = useState<ReportFilter>({ report: 'outcome-status', firstStartFrom: '2014-01-01', firstStartTo: '2015-09-30', type: 'RET_OG_PLIGT', horizonMonths: 7 });
+  const [filter, setFilter] = useState(draft);
+  const [cell, setCell] = useState<{ row: string; column: string; label: string; citizens: ReportCitizen[] | null; error: unknown } | null>(null);
+  const { data, error } = useLoad(() => reportsApi.get(filter), [filter]);
+  const usesHorizon = draft.report === 'outcome-status' || draft.report === 'offers-at-horizon';
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setCell(null);
+    setFilter(draft);
+  }
+  function choose(report: string) {
+    const next = { ...filter, report };
+    setDraft(next);
+    setFilter(next);
+    setCell(null);
+  }
+  async function open(table: ReportTable, row: string, column: string) {
+    const label = `${table.rows.find((r) => r.key === row)?.label ?? row} · ${table.columns.find((c) => c.key === column)?.label ?? column}`;
+    setCell({ row, column, label, citizens: null, error: null });
+    try {
+      const { citizens } = await reportsApi.citizens(filter, row, column);
+      setCell({ row, column, label, citizens, error: null });
+    } catch (err) {
+      setCell({ row, column, label, citizens: null, error: err });
+    }
+  }
+
+  return (
+    <section className="reports">
+      <h1>Rapporter</h1>
+      <p>Opgørelser over borgere med mentorstøtte efter Københavns og Hvidovres model, for en valgfri periode for start på første forløb. Tallene beskriver — de viser ikke, om mentoren gjorde forskellen; se siden Effekt for det.</p>
+      <form onSubmit={submit} className="report-filter">
+        <Field id="report-from" label="Første start fra">
+          <input id="report-from" type="date" required value={draft.firstStartFrom} onChange={(ev) => setDraft({ ...draft, firstStartFrom: ev.target.value })} />
+        </Field>
+        <Field id="report-to" label="Første start til">
+          <input id="report-to" type="date" required value={draft.firstStartTo} onChange={(ev) => setDraft({ ...draft, firstStartTo: ev.target.value })} />
+        </Field>
+        <Field id="report-type" label="Type mentorstøtte">
+          <select id="report-type" value={draft.type} onChange={(ev) => setDraft({ ...draft, type: ev.target.value })}>
+            <option value="">Alle typer</option>
+            {grantTypes.map((g) => <option key={g} value={g}>{e(g)}</option>)}
+          </select>
+        </Field>
+        {usesHorizon ? (
+          <Field id="report-horizon" label="Opfølgning (måneder efter start)">
+            <select id="report-horizon" value={draft.horizonMonths} onChange={(ev) => setDraft({ ...draft, horizonMonths: Number(ev.target.value) })}>
+              {[3, 6, 7, 12, 24].map((m) => <option key={m} value={m}>{m}</option>)}
+            </select>
+          </Field>
+        ) : null}
+        <button type="submit">Vis</button>
+      </form>
+      <nav aria-label="Rapporter" className="report-tabs">
+        <ul>
+          {reportNames.map((r) => (
+            <li key={r.key}>
+              <button type="button" className="link-button" aria-pressed={filter.report === r.key} onClick={() => choose(r.key)}>{r.label}</button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <ErrorMessage error={error} />
+      {data && data.report === filter.report ? (
+        <>
+          <h2>{data.title}</h2>
+          <ReportChart table={data} />
+          <table>
+            <caption>{`${data.title} (${data.unit}). «–» = færre end ${data.threshold}, skjult af diskretionshensyn.`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{data.report === 'starts-per-month' ? 'Måned' : data.report === 'persons-per-year' ? 'År' : ''}</th>
+                {data.columns.map((c) => <th key={c.key} scope="col" className="num">{c.label}</th>)}
+                {data.rowTotals ? <th scope="col" className="num">I alt</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{row.label}</th>
+                  {row.values.map((v, j) => {
+                    const text = `${count(v)}${data.percentBase !== 'none' && v !== null ? ` (${percent(row.percentages[j]!)})` : ''}`;
+                    const column = data.columns[j]!;
+                    return (
+                      <td key={column.key} className="num">
+                        {user && canOpenCells(user.role) && v !== null && v > 0 ? (
+                          <button type="button" className="link-button" onClick={() => void open(data, row.key, column.key)} aria-label={`${text}: vis borgerne, ${row.label}, ${column.label}`}>{text}</button>
+                        ) : text}
+                      </td>
+                    );
+                  })}
+                  {data.rowTotals ? <td className="num">{count(row.total)}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">I alt</th>
+                {data.columnTotals.map((v, j) => <td key={data.columns[j]!.key} className="num">{count(v)}</td>)}
+                {data.rowTotals ? <td className="num">{count(data.total)}</td> : null}
+              </tr>
+            </tfoot>
+          </table>
+          <p className="actions">
+            <a className="button" href={reportsApi.exportUrl(filter, 'xlsx')} download>Hent Excel</a>
+            <a className="button" href={reportsApi.exportUrl(filter, 'pdf')} download>Hent PDF</a>
+          </p>
+          {cell ? (
+            <section aria-live="polite">
+              <h3>Borgerne bag tallet: {cell.label}</h3>
+              <ErrorMessage error={cell.error} />
+              {cell.citizens === null ? (cell.error ? null : <p>Henter …</p>) : (
+                <ul>{cell.citizens.map((c) => <li key={c.citizenId}><a href={`#/citizens/${c.citizenId}`}>{c.name}</a> ({c.cprMasked})</li>)}</ul>
+              )}
+              <p className="hint">Opslaget er logget med formål.</p>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
