@@ -7,7 +7,8 @@ import type { Database } from '../database.ts';
  * courses, offers and providers in proportions close to Copenhagen's report: 25 % under 30; 63 % of
  * those aged 30+ on benefit for more than three years; 7 months after the start ~80 % (under 30) and
  * ~95 % (30+) still on benefit; 64 % external providers. So the reports and the effect page of the demo
- * show real, unsuppressed figures. Pseudo-random but deterministic (md5 of the person number). All
+ * show real, unsuppressed figures. Citizens without a mentor get the same kind of history around a
+ * drawn date, so the effect page has comparable controls. Pseudo-random but deterministic (md5 of the person number). All
  * courses have ended, so the caseworkers' worklists are not flooded, and the target-group spells end in
  * 2019, so the people are not "passive" today.
  */
@@ -79,9 +80,8 @@ export function demoHistoryRepository(db: Database) {
          ),
          linked as (
            select s.*, p.id as citizen_id,
-             case when s.treated then s.first_start else date '2014-06-02' end as anchor,
-             (case when s.treated then s.first_start else date '2014-06-02' end) - 7 * s.weeks_before as benefit_from,
-             ((case when s.treated then s.first_start else date '2014-06-02' end) + interval '7 months')::date as horizon
+             s.first_start - 7 * s.weeks_before as benefit_from,
+             (s.first_start + interval '7 months')::date as horizon
            from shaped s join people p on p.cpr = to_char(s.birth_date, 'DDMMYY') || lpad((2499 + s.i)::text, 4, '0')
          ),
          spells as (
@@ -93,12 +93,12 @@ export function demoHistoryRepository(db: Database) {
          on_benefit as (
            insert into register_status_spells (municipality_id, citizen_id, category, source_code, from_week, to_week)
            select $1, citizen_id, 'CASH_BENEFIT_SAME', '318', week_index(benefit_from),
-             case when outcome = 'CASH_BENEFIT_SAME' then week_index(horizon) + 26 else week_index(horizon) - (case when treated then 5 else 30 end) end
+             case when outcome = 'CASH_BENEFIT_SAME' then week_index(date '2017-12-25') else week_index(horizon) - 5 end
            from linked returning citizen_id
          ),
          at_horizon as (
            insert into register_status_spells (municipality_id, citizen_id, category, source_code, from_week, to_week)
-           select $1, citizen_id, outcome, null, week_index(horizon) - (case when treated then 4 else 29 end), week_index(horizon) + 26
+           select $1, citizen_id, outcome, null, week_index(horizon) - 4, week_index(date '2017-12-25')
            from linked where outcome is not null and outcome <> 'CASH_BENEFIT_SAME' returning citizen_id
          ),
          courses as (
