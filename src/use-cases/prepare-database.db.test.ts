@@ -35,7 +35,7 @@ describe('prepareDatabase (first start)', () => {
     const second = await prepareDatabase(db, { demo: 'always', adminPassword: null, log: () => {}, now });
     expect(second.demoLoaded).toBe(false);
     expect(await count(db, 'grants')).toBe(grantsBefore);
-  });
+  }, 90_000);
 
   it('never loads demo data with MENTORSPOR_DEMO=0, and creates admin with the configured password', async () => {
     db = await openTestDatabase();
