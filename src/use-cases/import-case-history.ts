@@ -24,6 +24,7 @@ import {
 } from '../domain/case-history-csv.ts';
 import { maskCpr } from '../domain/cpr.ts';
 import type { LegalRegime, RefundClass } from '../domain/legal-regime.ts';
+import type { TargetGroupSpell } from '../domain/target-group.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from './record-audit.ts';
 import type { UseCaseContext } from './use-case-context.ts';
@@ -47,6 +48,8 @@ export async function importCaseHistory(
   return ctx.db.transaction(async (tx) => {
     const repo = caseHistoryRepository(tx);
     const regimes: LegalRegime[] = kind === 'grants' ? await regimesRepository(tx).listByMunicipality(municipalityId) : [];
+    const citizenIds = kind === 'citizens' ? new Map<string, number>() : await repo.citizenIdsByCpr(municipalityId);
+    const spells = kind === 'grants' ? await repo.spellsByCitizenId(municipalityId) : new Map<number, TargetGroupSpell[]>();
     const errors: ImportLineError[] = [];
     let errorCount = 0;
     const fail = (line: number, message: string) => {
@@ -67,13 +70,13 @@ export async function importCaseHistory(
       totals.updated += counts.updated;
     };
 
-    // Lines are validated against the database batch by batch; once a line has failed nothing more is
-    // written (the transaction rolls back), but every later line is still checked and reported.
+    // Lines are checked against the municipality's citizens (read once above) and written batch by batch;
+    // once a line has failed nothing more is written (the transaction rolls back), but every later line
+    // is still checked and reported.
     const writeBatch = async (lines: typeof batch): Promise<UpsertCounts> => {
       if (kind === 'citizens') {
         return errorCount > 0 ? { created: 0, updated: 0 } : repo.upsertCitizens(municipalityId, lines.map((l) => l.row as CaseHistoryRow['citizens']));
       }
-      const citizenIds = await repo.citizenIdsByCpr(municipalityId, [...new Set(lines.map((l) => l.row.cpr))]);
       const known: { line: number; row: CaseHistoryRow[CaseHistoryKind]; citizenId: number }[] = [];
       for (const l of lines) {
         const citizenId = citizenIds.get(l.row.cpr);
@@ -81,7 +84,6 @@ export async function importCaseHistory(
         else known.push({ ...l, citizenId });
       }
       if (kind === 'grants') {
-        const spells = await repo.spellsByCitizenIds(municipalityId, [...new Set(known.map((k) => k.citizenId))]);
         const classified: (GrantImportRow & { citizenId: number; regimeId: string; refundClass: RefundClass })[] = [];
         for (const k of known) {
           const row = k.row as GrantImportRow;
