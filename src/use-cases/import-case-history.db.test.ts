@@ -151,6 +151,16 @@ describe('case-system history import (issue 5 point 1)', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('lists the first 100 bad lines and counts them all', async () => {
+    // An export where every offer has a Danish date format: 150 bad lines, 100 of them listed.
+    const lines = ['cpr;type;startDate'];
+    for (let i = 0; i < 150; i += 1) lines.push(`0303851234;nytteindsats;01-0${1 + (i % 9)}-2016`);
+    const error = (await run('offers', lines.join('\n')).catch((e: unknown) => e)) as { message: string; details: { errors: { line: number }[]; errorCount: number } };
+    expect(error.message).toBe('150 bad line(s) (the first 100 listed); nothing was imported');
+    expect(error.details.errorCount).toBe(150);
+    expect(error.details.errors.map((e) => e.line)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
+  });
+
   it('refuses a header with an unknown or missing column, as line 1', async () => {
     await expect(run('offers', 'cpr;type;start;endDate\n')).rejects.toMatchObject({
       code: 'INVALID_INPUT',
