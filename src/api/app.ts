@@ -17,6 +17,7 @@ import { deliveryRoutes } from './delivery/delivery-routes.ts';
 import { economyRoutes } from './economy/economy-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { grantsRoutes } from './grants/grants-routes.ts';
+import { importsRoutes } from './imports/imports-routes.ts';
 import { outcomesRoutes } from './outcomes/outcomes-routes.ts';
 import { registersRoutes } from './registers/registers-routes.ts';
 import { reportsRoutes } from './reports/reports-routes.ts';
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(deliveryRoutes);
   await app.register(outcomesRoutes);
   await app.register(reportsRoutes);
+  await app.register(importsRoutes);
   await app.register(administrationRoutes);
   await app.register(economyRoutes);
 

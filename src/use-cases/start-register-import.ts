@@ -5,6 +5,8 @@ import { importRegisterStatuses } from './import-register-statuses.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
 const progress = new Map<number, number>();
+/** Lines read so far by running imports (register and case history), by import id. */
+export { progress as importProgress };
 
 /**
  * The API's register import: recorded in `imports`, run in the background (all or nothing), with the
@@ -35,5 +37,7 @@ export async function getImport(ctx: UseCaseContext, id: number): Promise<Import
   if (!['admin', 'coordinator', 'manager'].includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Only admins, coordinators and managers see imports');
   const record = await importsRepository(ctx.db).findById(ctx.actor.municipalityId, id);
   if (!record) throw new AppError('NOT_FOUND', `Import ${id} not found`);
+  // Case-history errors name citizens (masked CPR): only the roles that may run that import read them.
+  if (record.kind.startsWith('case-history:') && !['admin', 'coordinator'].includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Only admins and coordinators see case-history imports');
   return { ...record, linesRead: progress.get(id) ?? null };
 }

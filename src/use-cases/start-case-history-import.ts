@@ -1,0 +1,33 @@
+import { Readable } from 'node:stream';
+import { importsRepository } from '../db/repositories/imports-repository.ts';
+import type { CaseHistoryKind } from '../domain/case-history-csv.ts';
+import { AppError, isAppError } from '../errors.ts';
+import { caseHistoryImportRoles, importCaseHistory } from './import-case-history.ts';
+import { importProgress } from './start-register-import.ts';
+import type { UseCaseContext } from './use-case-context.ts';
+
+/**
+ * The API's case-history import: recorded in `imports` as `case-history:<kind>`, run in the background
+ * (all or nothing), read through GET /api/imports/{id} like the register import: lines read so far,
+ * then the counts, or the bad lines with their numbers.
+ */
+export async function startCaseHistoryImport(ctx: UseCaseContext, input: { kind: CaseHistoryKind; csv: string }): Promise<{ id: number }> {
+  if (!caseHistoryImportRoles.includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Only admins and coordinators import case-system history');
+  const imports = importsRepository(ctx.db);
+  const id = await imports.create({ municipalityId: ctx.actor.municipalityId, kind: `case-history:${input.kind}`, createdBy: ctx.actor.userId });
+  importProgress.set(id, 0);
+  setImmediate(() => {
+    void (async () => {
+      try {
+        const result = await importCaseHistory(ctx, { kind: input.kind, source: Readable.from([input.csv]), onProgress: (lines) => importProgress.set(id, lines) });
+        await imports.finish({ id, status: 'done', counts: result, errors: [] });
+      } catch (error) {
+        const errors = isAppError(error) ? ((error.details?.errors as object[] | undefined) ?? [{ line: 0, message: error.message }]) : [{ line: 0, message: 'internal error; nothing was imported' }];
+        await imports.finish({ id, status: 'failed', counts: {}, errors });
+      } finally {
+        importProgress.delete(id);
+      }
+    })();
+  });
+  return { id };
+}
