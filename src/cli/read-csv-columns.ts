@@ -3,29 +3,9 @@
  * double-quoted fields with "" escapes, UTF-8 (a BOM is ignored). Returns columns by name.
  */
 import { readFileSync } from 'node:fs';
+import { splitCsvLine } from '../domain/csv-line.ts';
 import { AppError } from '../errors.ts';
 
-function splitLine(line: string, separator: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) {
-      fields.push(field);
-      field = '';
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields.map((f) => f.trim());
-}
 
 export function readCsvColumns(path: string): { header: string[]; columns: Map<string, string[]>; rows: number } {
   let text: string;
@@ -37,10 +17,15 @@ export function readCsvColumns(path: string): { header: string[]; columns: Map<s
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
   if (lines.length < 2) throw new AppError('INVALID_INPUT', `${path}: needs a header row and at least one data row`);
   const separator = (lines[0]!.match(/;/g)?.length ?? 0) > (lines[0]!.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const header = splitLine(lines[0]!, separator);
+  const split = (r: number) => {
+    const fields = splitCsvLine(lines[r]!, separator);
+    if (fields === null) throw new AppError('INVALID_INPUT', `${path} line ${r + 1}: a quote is not closed`);
+    return fields;
+  };
+  const header = split(0);
   const columns = new Map<string, string[]>(header.map((h) => [h, []]));
   for (let r = 1; r < lines.length; r += 1) {
-    const fields = splitLine(lines[r]!, separator);
+    const fields = split(r);
     if (fields.length !== header.length) {
       throw new AppError('INVALID_INPUT', `${path} line ${r + 1}: expected ${header.length} fields, found ${fields.length}`);
     }

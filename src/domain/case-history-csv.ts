@@ -9,6 +9,7 @@
  * decimal comma. The header row is required, column order is free, names are case-insensitive, an
  * unknown or repeated column is an error. Messages never show a full CPR (R-PRV-3).
  */
+import { splitCsvLine } from './csv-line.ts';
 import { compareDates, isCalendarDate, type CalendarDate } from './calendar-date.ts';
 import { maskCpr, parseCpr } from './cpr.ts';
 import { refundClassFor } from './grant-compliance.ts';
@@ -70,32 +71,6 @@ export type CaseHistoryRow = {
 
 export type CsvHeader = { separator: ';' | ','; columns: string[] };
 export type ParsedLine<T> = { ok: true; row: T } | { ok: false; message: string };
-
-/** Splits one line at `separator`, honouring "…" quotes; null when a quote is not closed. */
-export function splitCsvLine(line: string, separator: string): string[] | null {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (ch === separator) {
-      fields.push(field.trim());
-      field = '';
-    } else field += ch;
-  }
-  if (quoted) return null;
-  fields.push(field.trim());
-  return fields;
-}
 
 /** The header row: separator by majority, every column known and present once, the required ones there. */
 export function parseCaseHistoryHeader(kind: CaseHistoryKind, line: string): { ok: true; header: CsvHeader } | { ok: false; message: string } {

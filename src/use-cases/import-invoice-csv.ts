@@ -5,6 +5,7 @@
  * Separator ';' (Danish spreadsheets; decimal comma allowed) or ','. Invoice-level columns must agree on
  * every row. Bad input answers INVALID_INPUT with the field and the CSV line number.
  */
+import { splitCsvLine } from '../domain/csv-line.ts';
 import { AppError } from '../errors.ts';
 import { recordInvoice, type InvoiceInput } from './record-invoice.ts';
 import type { InvoiceView } from './reconcile-invoice.ts';
@@ -15,27 +16,6 @@ type Column = (typeof columns)[number];
 
 const normalise = (name: string) => name.trim().replace(/^\uFEFF/, '').replace(/[_\s-]/g, '').toLowerCase();
 
-function splitRow(row: string, separator: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < row.length; i += 1) {
-    const ch = row[i]!;
-    if (quoted) {
-      if (ch === '"' && row[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells.map((c) => c.trim());
-}
 
 function fail(message: string, field: string, line: number): never {
   throw new AppError('INVALID_INPUT', `CSV line ${line}: ${message}`, { field, line });
@@ -47,7 +27,7 @@ export function parseInvoiceCsv(text: string): InvoiceInput {
   if (rows.length < 2) fail('the file needs a header row and at least one line', 'csv', 1);
   const header = rows[0]!;
   const separator = header.text.includes(';') ? ';' : ',';
-  const names = splitRow(header.text, separator).map(normalise);
+  const names = (splitCsvLine(header.text, separator) ?? fail('a quote is not closed', 'csv', header.line)).map(normalise);
   const indexOf = {} as Record<Column, number>;
   for (const column of columns) {
     const index = names.indexOf(column.toLowerCase());
@@ -72,7 +52,7 @@ export function parseInvoiceCsv(text: string): InvoiceInput {
   };
   let invoice: InvoiceInput | null = null;
   for (const row of rows.slice(1)) {
-    const cells = splitRow(row.text, separator);
+    const cells = splitCsvLine(row.text, separator) ?? fail('a quote is not closed', 'csv', row.line);
     const cell = (c: Column) => cells[indexOf[c]] ?? '';
     const head = {
       invoiceNumber: cell('invoiceNumber'),
