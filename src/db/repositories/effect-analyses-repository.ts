@@ -30,7 +30,7 @@ const toRecord = (row: Row): EffectAnalysisRecord => ({
 /** Effect-analysis jobs (parameters, status, progress, results, error), scoped to the municipality. */
 export function effectAnalysesRepository(db: Database) {
   return {
-    async create(input: { id: string; municipalityId: number; parameters: object; createdBy: number }): Promise<void> {
+    async create(input: { id: string; municipalityId: number; parameters: object; createdBy: number | null }): Promise<void> {
       await db.query(`insert into effect_analyses (id, municipality_id, parameters, status, phase, created_by) values ($1, $2, $3, 'running', 'loading', $4)`, [
         input.id, input.municipalityId, JSON.stringify(input.parameters), input.createdBy,
       ]);
