@@ -3,67 +3,13 @@ import { categorical } from '../analytics/design-matrix.ts';
 import type { Database } from '../db/database.ts';
 import type { RiskSetInput } from '../db/repositories/effect-analysis-repository.ts';
 import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
+import { perUnitRiskSetReference, type PerUnitRiskSetRow } from '../db/repositories/per-unit-risk-set-reference.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import type { RiskSetColumns } from './analyse-risk-set.ts';
 import { loadRiskSet } from './load-risk-set.ts';
 
-/**
- * The reference: the per-unit query the in-app analysis used before it was made set-based (issue 6
- * point 3), kept verbatim so that the chunked, set-based query can be checked against it row by row.
- */
-const referenceSql = `with first_course as (
-   select distinct on (g.citizen_id) g.citizen_id, g.start_date
-   from grants g where g.municipality_id = $1 and g.type = $4 and g.status in ('approved', 'ended')
-   order by g.citizen_id, g.start_date, g.id
- ), treated as (
-   select citizen_id, start_date as index_date, to_char(start_date, 'YYYY-"Q"Q') as quarter, true as treated
-   from first_course where start_date between $2 and $3
- ), quarters as (
-   select quarter, min(index_date) as index_date from treated group by quarter
- ), controls as (
-   select distinct c.id as citizen_id, q.index_date, q.quarter, false as treated
-   from quarters q
-   join target_group_spells s on s.municipality_id = $1 and s.from_date <= q.index_date and (s.to_date is null or s.to_date >= q.index_date)
-     and s.target_group = any($6::text[])
-   join citizens c on c.id = s.citizen_id
-   where not exists (select 1 from grants g where g.citizen_id = c.id and g.status in ('approved', 'ended') and g.start_date <= q.index_date)
- ), units as (
-   select * from treated union all select * from controls
- )
- select u.citizen_id as "citizenId", u.treated, u.quarter,
-   extract(year from age(u.index_date, c.birth_date))::int as age,
-   coalesce(c.gender, 'unknown') as gender, coalesce(c.origin, 'unknown') as origin,
-   coalesce((select s.target_group from target_group_spells s where s.citizen_id = u.citizen_id and s.from_date <= u.index_date
-             and (s.to_date is null or s.to_date >= u.index_date) order by s.from_date desc limit 1), 'unknown') as "targetGroup",
-   coalesce((select sum(least(r.to_week, week_index(u.index_date) - 1) - greatest(r.from_week, week_index(u.index_date) - 52) + 1)
-             from register_status_spells r where r.citizen_id = u.citizen_id and r.category not in ('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')
-               and r.to_week >= week_index(u.index_date) - 52 and r.from_week <= week_index(u.index_date) - 1), 0)::int as "publicWeeks52",
-   coalesce((select sum(least(r.to_week, week_index(u.index_date) - 1) - greatest(r.from_week, week_index(u.index_date) - 156) + 1)
-             from register_status_spells r where r.citizen_id = u.citizen_id and r.category not in ('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')
-               and r.to_week >= week_index(u.index_date) - 156 and r.from_week <= week_index(u.index_date) - 1), 0)::int as "publicWeeks156",
-   coalesce((select sum(least(r.to_week, week_index(u.index_date) - 1) - greatest(r.from_week, week_index(u.index_date) - 156) + 1)
-             from register_status_spells r where r.citizen_id = u.citizen_id and r.category = 'ORDINARY_EMPLOYMENT'
-               and r.to_week >= week_index(u.index_date) - 156 and r.from_week <= week_index(u.index_date) - 1), 0)::int as "employedWeeks156",
-   (exists (select 1 from register_status_spells r where r.citizen_id = u.citizen_id and r.category = 'ORDINARY_EMPLOYMENT'
-            and week_index((u.index_date + make_interval(months => $5))::date) between r.from_week and r.to_week))::int as employment,
-   (exists (select 1 from register_status_spells r where r.citizen_id = u.citizen_id and r.category = 'EDUCATION'
-            and week_index((u.index_date + make_interval(months => $5))::date) between r.from_week and r.to_week))::int as education,
-   (not exists (select 1 from register_status_spells r where r.citizen_id = u.citizen_id
-            and r.category not in ('ORDINARY_EMPLOYMENT', 'SELF_SUPPORTING_OTHER', 'EMIGRATED')
-            and week_index((u.index_date + make_interval(months => $5))::date) between r.from_week and r.to_week))::int as "selfSupport",
-   coalesce((select sum(least(r.to_week, week_index(u.index_date) + 51) - greatest(r.from_week, week_index(u.index_date)) + 1)
-             from register_status_spells r where r.citizen_id = u.citizen_id and r.category not in ('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')
-               and r.to_week >= week_index(u.index_date) and r.from_week <= week_index(u.index_date) + 51), 0)::int as "benefitWeeks52After"
- from units u join citizens c on c.id = u.citizen_id
- order by u.quarter, u.treated desc, u.citizen_id`;
-
-type ReferenceRow = {
-  citizenId: number; treated: boolean; quarter: string; age: number; gender: string; origin: string; targetGroup: string;
-  publicWeeks52: number; publicWeeks156: number; employedWeeks156: number; employment: number; education: number; selfSupport: number; benefitWeeks52After: number;
-};
-
 /** The reference rows as the columns the analysis takes (as the old row-object code built them). */
-function referenceColumns(rows: ReferenceRow[]) {
+function referenceColumns(rows: PerUnitRiskSetRow[]) {
   const quarters: string[] = [];
   for (const r of rows) if (!quarters.includes(r.quarter)) quarters.push(r.quarter);
   const coded = (name: string, values: string[]) => {
@@ -197,10 +143,7 @@ describe('the set-based, chunked risk set equals the per-unit reference query (i
     await db.close();
   });
 
-  async function reference(): Promise<ReferenceRow[]> {
-    const i = input();
-    return db.query<ReferenceRow>(referenceSql, [i.municipalityId, i.from, i.to, i.type, i.horizonMonths, i.targetGroups]);
-  }
+  const reference = () => perUnitRiskSetReference(db).riskSet(input());
 
   it('returns the same units in the same order, with the same covariates and outcomes, in chunks of 7 citizens', async () => {
     const rows = await reference();
