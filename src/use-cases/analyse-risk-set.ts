@@ -72,14 +72,19 @@ export function riskSetCovariates(columns: RiskSetColumns): Covariate[] {
  * One estimate per outcome; the propensity model and the matching are shared (they do not depend on the
  * outcome). `onProgress(k)`: 0 after the shared model, k after the k-th outcome (of 4).
  */
-export function analyseRiskSet(columns: RiskSetColumns, horizonMonths: number, onProgress: (outcomesDone: number) => void = () => {}): AnalysisResult[] {
+export function analyseRiskSet(
+  columns: RiskSetColumns,
+  horizonMonths: number,
+  onProgress: (outcomesDone: number) => void = () => {},
+  outcomes: AnalysisOutcome[] = analysisOutcomes,
+): AnalysisResult[] {
   const results = estimateEffects(
-    { treatment: columns.treatment, outcomes: analysisOutcomes.map((o) => columns.outcomes[o]), covariates: riskSetCovariates(columns), strata: columns.strata },
+    { treatment: columns.treatment, outcomes: outcomes.map((o) => columns.outcomes[o]), covariates: riskSetCovariates(columns), strata: columns.strata },
     { method: 'nearest', replace: true, exact: ['startQuarter'] },
     onProgress,
   );
   return results.map((result, k) => {
-    const outcome = analysisOutcomes[k]!;
+    const outcome = outcomes[k]!;
     return { ...result, outcome, summary: describeEstimate(outcome, result, horizonMonths) };
   });
 }
