@@ -77,7 +77,7 @@ export async function runEffectAnalysis(ctx: UseCaseContext, id: string, input: 
       municipalityId: ctx.actor.municipalityId, from: input.firstStartFrom, to: input.firstStartTo, type: input.type,
       horizonMonths: input.horizonMonths, targetGroups: input.targetGroups ?? passiveTargetGroups,
     },
-    { chunkCitizens: options.chunkCitizens, onProgress: (p) => report(`loading ${p.quarter}`, (loadingShare * p.chunksDone) / p.chunks) },
+    { chunkCitizens: options.chunkCitizens, onProgress: (p) => report(`loading ${p.chunksDone}/${p.chunks}`, (loadingShare * p.chunksDone) / p.chunks) },
   );
   report('estimating', loadingShare);
   const results = await analyseRiskSetInWorker(columns, input.horizonMonths, (done) =>

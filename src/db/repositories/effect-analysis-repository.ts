@@ -1,8 +1,10 @@
 import type { Database } from '../database.ts';
 
-/** One unit of a risk-set chunk; whether it is treated and its quarter are those of the chunk. */
+/** One unit of the risk set (a chunk of it is read at a time). */
 export type RiskSetRow = {
   citizenId: number;
+  quarter: string;
+  treated: boolean;
   age: number;
   gender: string;
   origin: string;
@@ -20,8 +22,8 @@ export type RiskSetQuarter = { quarter: string; indexDate: string; treatedCount:
 
 export type RiskSetInput = { municipalityId: number; from: string; to: string; type: string; horizonMonths: number; targetGroups: string[] };
 
-/** A slice of the risk set: the treated or the controls of one quarter, citizens with ids in [citizenIdFrom, citizenIdTo]. */
-export type RiskSetChunk = { quarter: string; indexDate: string; treated: boolean; citizenIdFrom: number; citizenIdTo: number };
+/** A slice of the risk set: every unit (treated and controls of every quarter) of the citizens with ids in [citizenIdFrom, citizenIdTo]. */
+export type RiskSetChunk = { quarters: RiskSetQuarter[]; citizenIdFrom: number; citizenIdTo: number };
 
 // Public support = any register category except employment, education, self-support, death and emigration.
 const notPublicSupport = `('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')`;
@@ -31,31 +33,41 @@ const firstCourses = (type: string) => `
   from grants g
   where g.municipality_id = $1 and g.type = ${type} and g.status in ('approved', 'ended')`;
 
-const treatedUnits = `
-  with first_course as (${firstCourses('$7')} and g.citizen_id between $3 and $4
-    order by g.citizen_id, g.start_date, g.id)
-  select citizen_id, start_date as index_date from first_course
-  where start_date between $5::date and $6::date and to_char(start_date, 'YYYY-"Q"Q') = $8`;
-
-const controlUnits = `
-  select distinct s.citizen_id, $5::date as index_date
-  from target_group_spells s
-  join citizens c on c.id = s.citizen_id
-  where s.municipality_id = $1 and s.citizen_id between $3 and $4 and s.target_group = any($6::text[])
-    and s.from_date <= $5::date and (s.to_date is null or s.to_date >= $5::date)
-    and not exists (select 1 from grants g where g.citizen_id = s.citizen_id and g.status in ('approved', 'ended') and g.start_date <= $5::date)`;
-
-/**
- * Covariates and outcomes of the chunk's units in one pass: the index week (w) and outcome week (ow) are
- * computed once per unit, the unit's register spells that touch [w − 156, max(w + 51, ow)] are joined by
- * citizen with range conditions and summed per unit with `filter`; no per-unit subqueries.
+/*
+ * One chunk in one pass. Parameters: $1 municipality, $2 horizon months, $3..$4 citizen-id range,
+ * $5 quarter labels and $6 their index dates, $7 grant type, $8..$9 first-start period, $10 target groups.
+ * Units: the treated of the range, plus per quarter the controls of the range (in a target group on the
+ * index date, no mentor course starting on or before it: the earliest such start is computed once per
+ * citizen). Their index week (w) and outcome week (ow) are computed once per unit; the register spells
+ * touching [w − 156, max(w + 51, ow)] are joined by citizen with range conditions and summed per unit with
+ * `filter` — no per-unit subqueries; each spell of the range is read once for all quarters.
  */
-const unitFacts = (units: string) => `
-  with units as materialized (
-    select u.citizen_id, u.index_date, week_index(u.index_date) as w, week_index((u.index_date + make_interval(months => $2::int))::date) as ow
-    from (${units}) u
+const chunkSql = `
+  with quarters as (
+    select * from unnest($5::text[], $6::date[]) as q(quarter, index_date)
+  ), first_course as (${firstCourses('$7')} and g.citizen_id between $3 and $4
+    order by g.citizen_id, g.start_date, g.id
+  ), first_any_course as (
+    select g.citizen_id, min(g.start_date) as start_date
+    from grants g where g.citizen_id between $3 and $4 and g.status in ('approved', 'ended')
+    group by g.citizen_id
+  ), unit_list as (
+    select citizen_id, start_date as index_date, to_char(start_date, 'YYYY-"Q"Q') as quarter, true as treated
+    from first_course where start_date between $8::date and $9::date
+    union all
+    select distinct s.citizen_id, q.index_date, q.quarter, false as treated
+    from quarters q
+    join target_group_spells s on s.municipality_id = $1 and s.citizen_id between $3 and $4 and s.target_group = any($10::text[])
+      and s.from_date <= q.index_date and (s.to_date is null or s.to_date >= q.index_date)
+    join citizens c on c.id = s.citizen_id and c.id between $3 and $4
+    left join first_any_course f on f.citizen_id = s.citizen_id
+    where f.start_date is null or f.start_date > q.index_date
+  ), units as materialized (
+    select row_number() over () as unit, u.*, week_index(u.index_date) as w,
+      week_index((u.index_date + make_interval(months => $2::int))::date) as ow
+    from unit_list u
   ), registers as (
-    select u.citizen_id,
+    select u.unit,
       sum(least(r.to_week, u.w - 1) - greatest(r.from_week, u.w - 52) + 1)
         filter (where r.category not in ${notPublicSupport} and r.to_week >= u.w - 52 and r.from_week <= u.w - 1) as public52,
       sum(least(r.to_week, u.w - 1) - greatest(r.from_week, u.w - 156) + 1)
@@ -70,15 +82,15 @@ const unitFacts = (units: string) => `
     from units u
     join register_status_spells r on r.citizen_id = u.citizen_id and r.citizen_id between $3 and $4
       and r.to_week >= u.w - 156 and r.from_week <= greatest(u.w + 51, u.ow)
-    group by u.citizen_id
+    group by u.unit
   ), groups as (
-    select distinct on (u.citizen_id) u.citizen_id, s.target_group
+    select distinct on (u.unit) u.unit, s.target_group
     from units u
     join target_group_spells s on s.citizen_id = u.citizen_id and s.citizen_id between $3 and $4
       and s.from_date <= u.index_date and (s.to_date is null or s.to_date >= u.index_date)
-    order by u.citizen_id, s.from_date desc, s.id desc
+    order by u.unit, s.from_date desc, s.id desc
   )
-  select u.citizen_id as "citizenId",
+  select u.citizen_id as "citizenId", u.quarter, u.treated,
     extract(year from age(u.index_date, c.birth_date))::int as age,
     coalesce(c.gender, 'unknown') as gender, coalesce(c.origin, 'unknown') as origin,
     coalesce(g.target_group, 'unknown') as "targetGroup",
@@ -87,13 +99,10 @@ const unitFacts = (units: string) => `
     coalesce(r.employment, false)::int as employment, coalesce(r.education, false)::int as education,
     (not coalesce(r.supported, false))::int as "selfSupport", coalesce(r.public52after, 0)::int as "benefitWeeks52After"
   from units u
-  join citizens c on c.id = u.citizen_id
-  left join registers r on r.citizen_id = u.citizen_id
-  left join groups g on g.citizen_id = u.citizen_id
-  order by u.citizen_id`;
-
-const treatedSql = unitFacts(treatedUnits);
-const controlsSql = unitFacts(controlUnits);
+  join citizens c on c.id = u.citizen_id and c.id between $3 and $4
+  left join registers r on r.unit = u.unit
+  left join groups g on g.unit = u.unit
+  order by u.citizen_id, u.unit`;
 
 /**
  * The statistician-readable definition of treated, controls and outcomes for the in-app effect analysis
@@ -106,8 +115,8 @@ const controlsSql = unitFacts(controlUnits);
  *   public support in the prior 52 and 156 weeks, weeks in employment in the prior 156 weeks (register spells);
  * - outcomes at index + horizon months: employment, education, self-support (no public benefit), and
  *   weeks on public support in the 52 weeks after the index date.
- * The risk set is read in chunks (`quarters`, then `chunk` per quarter, treated first, then controls by
- * citizen-id range), each ordered by citizen id: together the order is quarter, treated first, citizen id.
+ * The risk set is read in chunks by citizen-id range (`quarters` first, then `chunk` per range),  each ordered
+ * by citizen id; the caller sorts the units into the order quarter, treated first, citizen id.
  */
 export function effectAnalysisRepository(db: Database) {
   return {
@@ -132,10 +141,17 @@ export function effectAnalysisRepository(db: Database) {
     },
 
     async chunk(input: RiskSetInput, chunk: RiskSetChunk): Promise<RiskSetRow[]> {
-      const common = [input.municipalityId, input.horizonMonths, chunk.citizenIdFrom, chunk.citizenIdTo];
-      return chunk.treated
-        ? db.query<RiskSetRow>(treatedSql, [...common, input.from, input.to, input.type, chunk.quarter])
-        : db.query<RiskSetRow>(controlsSql, [...common, chunk.indexDate, input.targetGroups]);
+      // Hash aggregates over ~100,000 units need more than the default 4 MB; JIT compilation costs more
+      // than it saves on a query this size. Both only for this transaction.
+      return db.transaction(async (tx) => {
+        await tx.query(`set local work_mem = '256MB'`);
+        await tx.query(`set local jit = off`);
+        return tx.query<RiskSetRow>(chunkSql, [
+          input.municipalityId, input.horizonMonths, chunk.citizenIdFrom, chunk.citizenIdTo,
+          chunk.quarters.map((q) => q.quarter), chunk.quarters.map((q) => q.indexDate),
+          input.type, input.from, input.to, input.targetGroups,
+        ]);
+      });
     },
   };
 }
