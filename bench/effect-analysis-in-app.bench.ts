@@ -6,7 +6,7 @@
  * BENCH_ANALYSIS_CITIZENS citizens (default 1,000,000), each with a 91-day target-group spell between
  * Oct 2014 and Dec 2015 (so each quarter's index date finds about a quarter of them in the target group),
  * half with a long prior benefit spell; ~5 % start a first ret-og-pligt course in 2015 (8 % of the long-spell
- * citizens, 2 % of the others: confounded), ~3 register spells each. True effect: +5 percentage points
+ * citizens, 2 % of the others: confounded), 1–5 register spells each (dates spread per citizen). True effect: +5 percentage points
  * employment 7 months after the start (employment without mentor 10 % long-spell, 40 % others).
  *
  * Baselines in the same run: (1) the old per-unit query (correlated subqueries) on a 20,000-citizen
@@ -47,7 +47,7 @@ async function generateMunicipality(db: Database, municipalityId: number, citize
   await db.query(`drop table if exists bench_facts`);
   await db.query(
     `create table bench_facts as
-     select c.id, ${u(1)} < 5000 as long_spell, ${u(2)} as u_treat, ${u(3)} as u_emp, ${u(4)} % 365 as start_day, ${u(5)} % 91 as spell_day, ${u(6)} % 50 as w
+     select c.id, ${u(1)} < 5000 as long_spell, ${u(2)} as u_treat, ${u(3)} as u_emp, ${u(4)} % 365 as start_day, ${u(5)} % 91 as spell_day, ${u(6)} % 50 as w, ${u(7)} as x
      from citizens c where c.municipality_id = $1`,
     [municipalityId],
   );
@@ -69,15 +69,17 @@ async function generateMunicipality(db: Database, municipalityId: number, citize
      select $1::int, id, 'RET_OG_PLIGT', 'approved', 'LAB-2014', 'inside_frame', start - 7, start, start + 182, 1.5 from bench_facts where treated`,
     [municipalityId],
   );
+  // Histories end and start at different dates per citizen, so that the treated (index date = their own
+  // start) and the controls (index date = the quarter's first start) overlap on the covariates.
   await db.query(
     `insert into register_status_spells (municipality_id, citizen_id, category, from_week, to_week)
-     select $1::int, id, 'CASH_BENEFIT_SAME', week_index(date '2012-06-04') + w, week_index(date '2014-12-29') from bench_facts where long_spell
+     select $1::int, id, 'CASH_BENEFIT_SAME', week_index(date '2012-01-02') + w, week_index(date '2014-06-30') + x % 60 from bench_facts where long_spell
      union all
-     select $1::int, id, 'ORDINARY_EMPLOYMENT', week_index(date '2012-01-02') + w, week_index(date '2013-12-30') from bench_facts where not long_spell
+     select $1::int, id, 'ORDINARY_EMPLOYMENT', week_index(date '2012-01-02') + w, week_index(date '2013-06-03') + x % 38 from bench_facts where not long_spell
      union all
-     select $1::int, id, 'SICKNESS_BENEFIT', week_index(date '2014-03-03'), week_index(date '2014-03-03') + 5 + w % 10 from bench_facts where not long_spell
+     select $1::int, id, 'SICKNESS_BENEFIT', week_index(date '2014-03-03') + x % 20, week_index(date '2014-03-03') + x % 20 + 5 + w % 10 from bench_facts where not long_spell
      union all
-     select $1::int, id, 'CASH_BENEFIT_SAME', week_index(date '2015-01-05'), week_index(date '2015-05-25') + w % 7 from bench_facts
+     select $1::int, id, 'CASH_BENEFIT_SAME', week_index(date '2014-11-03') + x % 30, week_index(date '2014-11-03') + x % 30 + 10 + w % 30 from bench_facts where not long_spell
      union all
      select $1::int, id, 'ORDINARY_EMPLOYMENT', week_index(date '2015-07-20'), week_index(date '2017-12-25') from bench_facts
        where u_emp < case when long_spell then 1000 else 4000 end
