@@ -44,4 +44,23 @@ describe('effect-analysis jobs kept in the database', () => {
     expect(list.every((a) => a.results.length === 0)).toBe(true);
     expect((await t.as('boss').get(`/api/analyses/${elsewhere}`)).statusCode).toBe(404);
   });
+
+  it('stores a failed run with its reason when there is nobody to compare (no first courses in the period)', async () => {
+    const started = await t.as('boss').post('/api/analyses/effect', { type: 'RET_OG_PLIGT', firstStartFrom: '2016-01-01', firstStartTo: '2016-03-31', horizonMonths: 7 });
+    expect(started.statusCode).toBe(202);
+    let analysis = (await t.as('boss').get(`/api/analyses/${started.json().id}`)).json();
+    for (let i = 0; i < 100 && analysis.status === 'running'; i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      analysis = (await t.as('boss').get(`/api/analyses/${started.json().id}`)).json();
+    }
+    expect(analysis).toMatchObject({ status: 'failed', errorCode: 'FAILED', error: expect.stringMatching(/no treated/), parameters: { firstStartFrom: '2016-01-01' } });
+  });
+
+  it('refuses a period that ends before it starts and a mentor asking for analyses', async () => {
+    const backwards = await t.as('boss').post('/api/analyses/effect', { type: 'RET_OG_PLIGT', firstStartFrom: '2016-03-31', firstStartTo: '2016-01-01' });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.details).toEqual({ field: 'firstStartTo' });
+    await t.createUser('mentor1', 'mentor');
+    expect((await t.as('mentor1').get(`/api/analyses/${finished}`)).statusCode).toBe(403);
+  });
 });
