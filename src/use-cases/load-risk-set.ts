@@ -3,15 +3,15 @@
  * db/repositories/effect-analysis-repository.ts) from the database into flat columns: chunk by chunk
  * (citizen-id ranges, every quarter at once), with the next chunk already running on the database while
  * this process converts the current one, so a PostgreSQL server works on one core while Node works on
- * the other. Only one chunk of row objects is alive at a time; converted chunks are typed arrays,
+ * the other. At most `inFlight` chunks of row objects are alive at a time; converted chunks are typed arrays,
  * scattered into quarter order (treated first, then controls, by citizen id) at the end.
  */
 import type { Database } from '../db/database.ts';
 import { effectAnalysisRepository, type RiskSetChunk, type RiskSetInput, type RiskSetRow } from '../db/repositories/effect-analysis-repository.ts';
-import { analysisOutcomes, type AnalysisOutcome, type CodedColumn, type RiskSetColumns } from './analyse-risk-set.ts';
+import type { AnalysisOutcome, RiskSetColumns } from './analyse-risk-set.ts';
 
 export type LoadRiskSetOptions = {
-  /** Citizens per control chunk (by id range); about the rows held in memory at once. */
+  /** Citizens per chunk (by id range): about the row objects held in memory per chunk. */
   chunkCitizens?: number;
   /** Chunk queries running at once (1 = one after the other). */
   inFlight?: number;
