@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './api/app.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './open-database.ts';
+import { failInterruptedEffectAnalyses } from './use-cases/fail-interrupted-effect-analyses.ts';
 import { prepareDatabase } from './use-cases/prepare-database.ts';
 import { purgeExpiredAuditEntries } from './use-cases/purge-expired-audit-entries.ts';
 
@@ -34,6 +35,8 @@ export async function startMentorspor(options: StartOptions): Promise<{ url: str
     if (purged > 0) log(`Access log: deleted ${purged} entries past the retention period`);
   };
   await purge();
+  const interrupted = await failInterruptedEffectAnalyses(db);
+  if (interrupted > 0) log(`Effect analyses: ${interrupted} interrupted by the last stop marked failed`);
   const purgeTimer = setInterval(() => void purge().catch((error: unknown) => log(`Access-log purge failed: ${String(error)}`)), dayMs);
   purgeTimer.unref();
   const app = await buildApp({ db, secureCookies: options.secureCookies ?? false, logger: options.logger ?? false });

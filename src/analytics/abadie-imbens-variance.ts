@@ -9,10 +9,14 @@
  * estimated score, which for the ATT can go either way — stated as a caveat in src/analytics/README.md.
  */
 
-/** σ̂²_i by nearest same-group neighbour on the distance (ties: first in data). */
-export function conditionalVariances(input: { outcome: Float64Array; treatment: Uint8Array; distance: Float64Array; strata: Int32Array | null }): Float64Array {
-  const n = input.outcome.length;
-  const sigma2 = new Float64Array(n);
+/**
+ * For each unit, its nearest neighbour in its own treatment group (and exact stratum) on the distance
+ * (ties: first in data), or −1 when it is alone there. Independent of the outcome, so computed once for
+ * several outcomes.
+ */
+export function sameGroupNeighbors(input: { treatment: Uint8Array; distance: Float64Array; strata: Int32Array | null }): Int32Array {
+  const n = input.treatment.length;
+  const neighbors = new Int32Array(n).fill(-1);
   const groups = new Map<string, number[]>();
   for (let i = 0; i < n; i += 1) {
     const key = `${input.treatment[i]}:${input.strata ? input.strata[i] : 0}`;
@@ -30,10 +34,21 @@ export function conditionalVariances(input: { outcome: Float64Array; treatment: 
       const next = r + 1 < order.length ? order[r + 1]! : -1;
       const dp = prev >= 0 ? Math.abs(input.distance[prev]! - input.distance[i]!) : Infinity;
       const dn = next >= 0 ? Math.abs(input.distance[next]! - input.distance[i]!) : Infinity;
-      const j = dp < dn || (dp === dn && prev >= 0 && (next < 0 || prev < next)) ? prev : next;
-      const diff = input.outcome[i]! - input.outcome[j]!;
-      sigma2[i] = 0.5 * diff * diff;
+      neighbors[i] = dp < dn || (dp === dn && prev >= 0 && (next < 0 || prev < next)) ? prev : next;
     }
+  }
+  return neighbors;
+}
+
+/** σ̂²_i = ½ (Y_i − Y_j)² with j the same-group neighbour from `sameGroupNeighbors` (0 when alone). */
+export function conditionalVariances(input: { outcome: Float64Array; neighbors: Int32Array }): Float64Array {
+  const { outcome, neighbors } = input;
+  const sigma2 = new Float64Array(outcome.length);
+  for (let i = 0; i < outcome.length; i += 1) {
+    const j = neighbors[i]!;
+    if (j < 0) continue;
+    const diff = outcome[i]! - outcome[j]!;
+    sigma2[i] = 0.5 * diff * diff;
   }
   return sigma2;
 }

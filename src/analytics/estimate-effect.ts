@@ -10,7 +10,7 @@
  * sensitivity (Rosenbaum Γ for matched pairs, E-value). See src/analytics/README.md for references.
  * Pure and deterministic given the seed; columnar typed arrays throughout.
  */
-import { abadieImbensStandardError, conditionalVariances } from './abadie-imbens-variance.ts';
+import { abadieImbensStandardError, conditionalVariances, sameGroupNeighbors } from './abadie-imbens-variance.ts';
 import { balanceTable } from './balance-table.ts';
 import { buildDesignMatrix, type Covariate } from './design-matrix.ts';
 import {
@@ -63,9 +63,27 @@ function weightedMean(values: Float64Array, treatment: Uint8Array, group: number
   return sx / sw;
 }
 
+/** Several outcomes of the same units: treatment, covariates and strata shared. */
+export type MultiOutcomeEffectData = Omit<EffectData, 'outcome'> & { outcomes: Float64Array[] };
+
 export function estimateEffect(data: EffectData, partialOptions: Partial<EffectOptions> = {}): EffectEstimate {
+  const { outcome, ...rest } = data;
+  return estimateEffects({ ...rest, outcomes: [outcome] }, partialOptions)[0]!;
+}
+
+/**
+ * The same estimate as `estimateEffect` for each outcome in turn (results identical to separate calls),
+ * but the propensity model, the matching or weights, the balance table and the same-group neighbours of
+ * the Abadie–Imbens variance do not depend on the outcome, so they are computed once. `onProgress` is
+ * called after the shared model (0) and after each outcome (k + 1).
+ */
+export function estimateEffects(
+  data: MultiOutcomeEffectData,
+  partialOptions: Partial<EffectOptions> = {},
+  onProgress: (outcomesDone: number) => void = () => {},
+): EffectEstimate[] {
   const options: EffectOptions = { ...defaultEffectOptions, ...partialOptions };
-  const { treatment, outcome } = data;
+  const { treatment } = data;
   const n = treatment.length;
   let nTreated = 0;
   for (let i = 0; i < n; i += 1) nTreated += treatment[i]!;
@@ -110,7 +128,7 @@ export function estimateEffect(data: EffectData, partialOptions: Partial<EffectO
 
   let weights: Float64Array;
   let clusters: Int32Array | null = null;
-  let standardErrorType: EffectEstimate['standardErrorType'] = 'robust-hc1';
+  let sharedStandardErrorType: EffectEstimate['standardErrorType'] = 'robust-hc1';
   let matching: ReturnType<typeof matchNearestNeighbors> | null = null;
   if (options.method === 'nearest') {
     let caliperWidth: number | null = null;
@@ -126,9 +144,9 @@ export function estimateEffect(data: EffectData, partialOptions: Partial<EffectO
       });
     }
     if (options.replace) {
-      standardErrorType = 'abadie-imbens';
+      sharedStandardErrorType = 'abadie-imbens';
     } else {
-      standardErrorType = 'pair-cluster-robust';
+      sharedStandardErrorType = 'pair-cluster-robust';
       clusters = new Int32Array(n).fill(-1);
       for (let r = 0; r < matching.pairTreated.length; r += 1) {
         const t = matching.pairTreated[r]!;
@@ -191,55 +209,17 @@ export function estimateEffect(data: EffectData, partialOptions: Partial<EffectO
     });
   }
 
-  // Effect and standard error.
-  const treatedMean = weightedMean(outcome, treatment, 1, weights);
-  const controlMean = weightedMean(outcome, treatment, 0, weights);
-  let estimate = treatedMean - controlMean;
-  let standardError: number;
-  const adjust = options.regressionAdjustment ? design.balanceColumns.map((c) => c.values) : [];
-  const imputed = new Float64Array(n).fill(Number.NaN);
   const squaredShares = new Float64Array(n);
   if (matching) {
-    imputed.fill(0);
     for (let r = 0; r < matching.pairTreated.length; r += 1) {
-      const t = matching.pairTreated[r]!;
-      const m = matching.matchesPerTreated[t]!;
-      imputed[t]! += outcome[matching.pairControl[r]!]! / m;
+      const m = matching.matchesPerTreated[matching.pairTreated[r]!]!;
       squaredShares[matching.pairControl[r]!]! += 1 / (m * m);
     }
   }
-  if (options.method === 'nearest' && options.replace && !options.regressionAdjustment) {
-    const sigma2 = conditionalVariances({ outcome, treatment, distance, strata: data.strata });
-    standardError = abadieImbensStandardError({ outcome, treatment, weights, squaredShares, imputedControl: imputed, effect: estimate, sigma2 });
-  } else {
-    const modelAdjust = options.regressionAdjustment ? dropCollinear(adjust, design.balanceColumns.map((c) => c.name), data.covariates) : [];
-    const regression = weightedTreatmentRegression({ outcome, treatment, weights, adjust: modelAdjust, clusters });
-    if (!regression) throw new EffectInputError('the outcome regression could not be fitted (too few units or collinear covariates)');
-    estimate = regression.coefficient;
-    standardError = regression.standardError;
-    if (options.method === 'nearest' && options.replace) standardErrorType = 'robust-hc1';
-  }
-
-  let confidenceInterval: [number, number] = [estimate - z975 * standardError, estimate + z975 * standardError];
-  if (options.bootstrap > 0) {
-    if (options.method === 'nearest' && options.replace) {
-      warnings.push({
-        code: 'BOOTSTRAP_INVALID_FOR_MATCHING',
-        message: 'The bootstrap is not valid for nearest-neighbour matching with replacement (Abadie & Imbens 2008); prefer the Abadie–Imbens standard error.',
-      });
-    }
-    const boot = bootstrapEstimates(data, options);
-    const sorted = Float64Array.from(boot).sort();
-    let mean = 0;
-    for (const b of boot) mean += b;
-    mean /= boot.length;
-    let ss = 0;
-    for (const b of boot) ss += (b - mean) ** 2;
-    standardError = Math.sqrt(ss / Math.max(boot.length - 1, 1));
-    standardErrorType = 'bootstrap';
-    confidenceInterval = [sorted[Math.floor(0.025 * (sorted.length - 1))]!, sorted[Math.ceil(0.975 * (sorted.length - 1))]!];
-  }
-
+  const abadieImbens = options.method === 'nearest' && options.replace && !options.regressionAdjustment;
+  const neighbors = abadieImbens ? sameGroupNeighbors({ treatment, distance, strata: data.strata }) : null;
+  const adjust = options.regressionAdjustment ? design.balanceColumns.map((c) => c.values) : [];
+  const modelAdjust = options.regressionAdjustment ? dropCollinear(adjust, design.balanceColumns.map((c) => c.name), data.covariates) : [];
   const rows = balanceTable({ columns: design.balanceColumns, treatment, weights });
   const balance = rows.map(({ covariate, meanTreated, meanControl, smdBefore, smdAfter, varianceRatioAfter }) => ({
     covariate, meanTreated, meanControl, smdBefore, smdAfter, varianceRatioAfter,
@@ -250,56 +230,112 @@ export function estimateEffect(data: EffectData, partialOptions: Partial<EffectO
     if (row.smdAfter !== null) maxAbsSmdAfter = Math.max(maxAbsSmdAfter, Math.abs(row.smdAfter));
     if (row.smdAfter !== null && Math.abs(row.smdAfter) > 0.1) imbalanced.push(row.covariate);
   }
-  if (imbalanced.length > 0) {
-    warnings.push({
-      code: options.method === 'difference' ? 'NOT_RANDOMISED' : 'IMBALANCE_AFTER_MATCHING',
-      message:
-        options.method === 'difference'
-          ? `The groups differ on ${imbalanced.join(', ')} (|SMD| > 0.1): a plain difference in means is only valid for randomised data.`
-          : `Imbalance remains after ${options.method === 'nearest' ? 'matching' : 'weighting'} on ${imbalanced.join(', ')} (|SMD| > 0.1).`,
-      covariates: imbalanced,
-    });
-  }
+  const scoreHistogram = histogram(score, treatment);
+  const sharedWarnings = warnings;
+  onProgress(0);
 
-  const naiveTreated = weightedMean(outcome, treatment, 1, new Float64Array(n).fill(1));
-  const naiveControl = weightedMean(outcome, treatment, 0, new Float64Array(n).fill(1));
-  const binary = isBinaryOutcome(outcome);
-  const e = eValue({ effect: estimate, ci: confidenceInterval, binary, controlMean, outcomeSd: sd(outcome) });
-  let gamma: number | null = null;
-  let sensitivityMethod: 'rosenbaum' | 'e-value' = 'e-value';
-  if (matching && matching.pairTreated.length > 0) {
-    const differences: number[] = [];
-    for (let i = 0; i < n; i += 1) if (treatment[i] && matching.matchesPerTreated[i]! > 0) differences.push(outcome[i]! - imputed[i]!);
-    gamma = rosenbaumGamma({ differences: Float64Array.from(differences), binary: binary && options.ratio === 1, effect: estimate });
-    sensitivityMethod = 'rosenbaum';
-  }
-  const sensitivity = { method: sensitivityMethod, gamma, ...e, statement: '' };
-  sensitivity.statement = sensitivityStatement(sensitivity);
+  return data.outcomes.map((outcome, k) => {
+    const warnings = [...sharedWarnings];
+    let standardErrorType: EffectEstimate['standardErrorType'] = sharedStandardErrorType;
+    // Effect and standard error.
+    const treatedMean = weightedMean(outcome, treatment, 1, weights);
+    const controlMean = weightedMean(outcome, treatment, 0, weights);
+    let estimate = treatedMean - controlMean;
+    let standardError: number;
+    const imputed = new Float64Array(n).fill(Number.NaN);
+    if (matching) {
+      imputed.fill(0);
+      for (let r = 0; r < matching.pairTreated.length; r += 1) {
+        const t = matching.pairTreated[r]!;
+        const m = matching.matchesPerTreated[t]!;
+        imputed[t]! += outcome[matching.pairControl[r]!]! / m;
+      }
+    }
+    if (neighbors) {
+      const sigma2 = conditionalVariances({ outcome, neighbors });
+      standardError = abadieImbensStandardError({ outcome, treatment, weights, squaredShares, imputedControl: imputed, effect: estimate, sigma2 });
+    } else {
+      const regression = weightedTreatmentRegression({ outcome, treatment, weights, adjust: modelAdjust, clusters });
+      if (!regression) throw new EffectInputError('the outcome regression could not be fitted (too few units or collinear covariates)');
+      estimate = regression.coefficient;
+      standardError = regression.standardError;
+      if (options.method === 'nearest' && options.replace) standardErrorType = 'robust-hc1';
+    }
 
-  return {
-    estimand: 'ATT',
-    method: options,
-    estimate,
-    standardError,
-    standardErrorType,
-    confidenceInterval,
-    nTreated,
-    nControl,
-    nTreatedMatched,
-    nControlMatched,
-    balance,
-    maxAbsSmdAfter,
-    propensityModel: {
-      coefficients: Object.fromEntries(design.columnNames.map((name, j) => [name, fit.coefficients[j]!])),
-      converged: fit.converged,
-      iterations: fit.iterations,
-    },
-    overlap: { treatedOutsideControlRange: outside, maxControlWeightShare: maxShare, effectiveControlSampleSize: ess },
-    sensitivity,
-    naiveDifference: naiveTreated - naiveControl,
-    scoreHistogram: histogram(score, treatment),
-    warnings,
-  };
+    let confidenceInterval: [number, number] = [estimate - z975 * standardError, estimate + z975 * standardError];
+    if (options.bootstrap > 0) {
+      if (options.method === 'nearest' && options.replace) {
+        warnings.push({
+          code: 'BOOTSTRAP_INVALID_FOR_MATCHING',
+          message: 'The bootstrap is not valid for nearest-neighbour matching with replacement (Abadie & Imbens 2008); prefer the Abadie–Imbens standard error.',
+        });
+      }
+      const { outcomes: _outcomes, ...rest } = data;
+      const boot = bootstrapEstimates({ ...rest, outcome }, options);
+      const sorted = Float64Array.from(boot).sort();
+      let mean = 0;
+      for (const b of boot) mean += b;
+      mean /= boot.length;
+      let ss = 0;
+      for (const b of boot) ss += (b - mean) ** 2;
+      standardError = Math.sqrt(ss / Math.max(boot.length - 1, 1));
+      standardErrorType = 'bootstrap';
+      confidenceInterval = [sorted[Math.floor(0.025 * (sorted.length - 1))]!, sorted[Math.ceil(0.975 * (sorted.length - 1))]!];
+    }
+
+    if (imbalanced.length > 0) {
+      warnings.push({
+        code: options.method === 'difference' ? 'NOT_RANDOMISED' : 'IMBALANCE_AFTER_MATCHING',
+        message:
+          options.method === 'difference'
+            ? `The groups differ on ${imbalanced.join(', ')} (|SMD| > 0.1): a plain difference in means is only valid for randomised data.`
+            : `Imbalance remains after ${options.method === 'nearest' ? 'matching' : 'weighting'} on ${imbalanced.join(', ')} (|SMD| > 0.1).`,
+        covariates: imbalanced,
+      });
+    }
+
+    const naiveTreated = weightedMean(outcome, treatment, 1, new Float64Array(n).fill(1));
+    const naiveControl = weightedMean(outcome, treatment, 0, new Float64Array(n).fill(1));
+    const binary = isBinaryOutcome(outcome);
+    const e = eValue({ effect: estimate, ci: confidenceInterval, binary, controlMean, outcomeSd: sd(outcome) });
+    let gamma: number | null = null;
+    let sensitivityMethod: 'rosenbaum' | 'e-value' = 'e-value';
+    if (matching && matching.pairTreated.length > 0) {
+      const differences: number[] = [];
+      for (let i = 0; i < n; i += 1) if (treatment[i] && matching.matchesPerTreated[i]! > 0) differences.push(outcome[i]! - imputed[i]!);
+      gamma = rosenbaumGamma({ differences: Float64Array.from(differences), binary: binary && options.ratio === 1, effect: estimate });
+      sensitivityMethod = 'rosenbaum';
+    }
+    const sensitivity = { method: sensitivityMethod, gamma, ...e, statement: '' };
+    sensitivity.statement = sensitivityStatement(sensitivity);
+
+    const result: EffectEstimate = {
+      estimand: 'ATT',
+      method: options,
+      estimate,
+      standardError,
+      standardErrorType,
+      confidenceInterval,
+      nTreated,
+      nControl,
+      nTreatedMatched,
+      nControlMatched,
+      balance,
+      maxAbsSmdAfter,
+      propensityModel: {
+        coefficients: Object.fromEntries(design.columnNames.map((name, j) => [name, fit.coefficients[j]!])),
+        converged: fit.converged,
+        iterations: fit.iterations,
+      },
+      overlap: { treatedOutsideControlRange: outside, maxControlWeightShare: maxShare, effectiveControlSampleSize: ess },
+      sensitivity,
+      naiveDifference: naiveTreated - naiveControl,
+      scoreHistogram,
+      warnings,
+    };
+    onProgress(k + 1);
+    return result;
+  });
 }
 
 function histogram(score: Float64Array, treatment: Uint8Array): { treated: number[]; control: number[] } {

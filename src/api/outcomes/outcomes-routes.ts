@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { reportOutcomeStatus } from '../../use-cases/report-outcome-status.ts';
-import { getEffectAnalysis, startEffectAnalysis } from '../../use-cases/run-effect-analysis.ts';
+import { getEffectAnalysis, listEffectAnalyses, startEffectAnalysis } from '../../use-cases/run-effect-analysis.ts';
 import { getImport, startRegisterImport } from '../../use-cases/start-register-import.ts';
 import { AppError } from '../../errors.ts';
 import { IdParamsSchema } from '../common.schemas.ts';
@@ -36,8 +36,6 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }),
     ),
   );
-  app.get('/api/analyses/:id', { schema: { tags: ['outcomes'], params: AnalysisParamsSchema } }, async (request) => {
-    const job = getEffectAnalysis(contextOf(request), request.params.id);
-    return { id: job.id, status: job.status, progress: job.progress, results: job.results, error: job.error };
-  });
+  app.get('/api/analyses/:id', { schema: { tags: ['outcomes'], params: AnalysisParamsSchema } }, async (request) => getEffectAnalysis(contextOf(request), request.params.id));
+  app.get('/api/analyses', { schema: { tags: ['outcomes'] } }, async (request) => listEffectAnalyses(contextOf(request)));
 };

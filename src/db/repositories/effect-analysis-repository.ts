@@ -1,9 +1,10 @@
 import type { Database } from '../database.ts';
 
+/** One unit of the risk set (a chunk of it is read at a time). */
 export type RiskSetRow = {
   citizenId: number;
-  treated: boolean;
   quarter: string;
+  treated: boolean;
   age: number;
   gender: string;
   origin: string;
@@ -17,6 +18,92 @@ export type RiskSetRow = {
   benefitWeeks52After: number;
 };
 
+export type RiskSetQuarter = { quarter: string; indexDate: string; treatedCount: number };
+
+export type RiskSetInput = { municipalityId: number; from: string; to: string; type: string; horizonMonths: number; targetGroups: string[] };
+
+/** A slice of the risk set: every unit (treated and controls of every quarter) of the citizens with ids in [citizenIdFrom, citizenIdTo]. */
+export type RiskSetChunk = { quarters: RiskSetQuarter[]; citizenIdFrom: number; citizenIdTo: number };
+
+// Public support = any register category except employment, education, self-support, death and emigration.
+const notPublicSupport = `('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')`;
+
+const firstCourses = (type: string) => `
+  select distinct on (g.citizen_id) g.citizen_id, g.start_date
+  from grants g
+  where g.municipality_id = $1 and g.type = ${type} and g.status in ('approved', 'ended')`;
+
+/*
+ * One chunk in one pass. Parameters: $1 municipality, $2 horizon months, $3..$4 citizen-id range,
+ * $5 quarter labels and $6 their index dates, $7 grant type, $8..$9 first-start period, $10 target groups.
+ * Units: the treated of the range, plus per quarter the controls of the range (in a target group on the
+ * index date, no mentor course starting on or before it: the earliest such start is computed once per
+ * citizen). Their index week (w) and outcome week (ow) are computed once per unit; the register spells
+ * touching [w − 156, max(w + 51, ow)] are joined by citizen with range conditions and summed per unit with
+ * `filter` — no per-unit subqueries; each spell of the range is read once for all quarters.
+ */
+const chunkSql = `
+  with quarters as (
+    select * from unnest($5::text[], $6::date[]) as q(quarter, index_date)
+  ), first_course as (${firstCourses('$7')} and g.citizen_id between $3 and $4
+    order by g.citizen_id, g.start_date, g.id
+  ), first_any_course as (
+    select g.citizen_id, min(g.start_date) as start_date
+    from grants g where g.citizen_id between $3 and $4 and g.status in ('approved', 'ended')
+    group by g.citizen_id
+  ), unit_list as (
+    select citizen_id, start_date as index_date, to_char(start_date, 'YYYY-"Q"Q') as quarter, true as treated
+    from first_course where start_date between $8::date and $9::date
+    union all
+    select distinct s.citizen_id, q.index_date, q.quarter, false as treated
+    from quarters q
+    join target_group_spells s on s.municipality_id = $1 and s.citizen_id between $3 and $4 and s.target_group = any($10::text[])
+      and s.from_date <= q.index_date and (s.to_date is null or s.to_date >= q.index_date)
+    join citizens c on c.id = s.citizen_id and c.id between $3 and $4
+    left join first_any_course f on f.citizen_id = s.citizen_id
+    where f.start_date is null or f.start_date > q.index_date
+  ), units as materialized (
+    select row_number() over () as unit, u.*, week_index(u.index_date) as w,
+      week_index((u.index_date + make_interval(months => $2::int))::date) as ow
+    from unit_list u
+  ), registers as (
+    select u.unit,
+      sum(least(r.to_week, u.w - 1) - greatest(r.from_week, u.w - 52) + 1)
+        filter (where r.category not in ${notPublicSupport} and r.to_week >= u.w - 52 and r.from_week <= u.w - 1) as public52,
+      sum(least(r.to_week, u.w - 1) - greatest(r.from_week, u.w - 156) + 1)
+        filter (where r.category not in ${notPublicSupport} and r.from_week <= u.w - 1) as public156,
+      sum(least(r.to_week, u.w - 1) - greatest(r.from_week, u.w - 156) + 1)
+        filter (where r.category = 'ORDINARY_EMPLOYMENT' and r.from_week <= u.w - 1) as employed156,
+      bool_or(r.category = 'ORDINARY_EMPLOYMENT' and u.ow between r.from_week and r.to_week) as employment,
+      bool_or(r.category = 'EDUCATION' and u.ow between r.from_week and r.to_week) as education,
+      bool_or(r.category not in ('ORDINARY_EMPLOYMENT', 'SELF_SUPPORTING_OTHER', 'EMIGRATED') and u.ow between r.from_week and r.to_week) as supported,
+      sum(least(r.to_week, u.w + 51) - greatest(r.from_week, u.w) + 1)
+        filter (where r.category not in ${notPublicSupport} and r.to_week >= u.w and r.from_week <= u.w + 51) as public52after
+    from units u
+    join register_status_spells r on r.citizen_id = u.citizen_id and r.citizen_id between $3 and $4
+      and r.to_week >= u.w - 156 and r.from_week <= greatest(u.w + 51, u.ow)
+    group by u.unit
+  ), groups as (
+    select distinct on (u.unit) u.unit, s.target_group
+    from units u
+    join target_group_spells s on s.citizen_id = u.citizen_id and s.citizen_id between $3 and $4
+      and s.from_date <= u.index_date and (s.to_date is null or s.to_date >= u.index_date)
+    order by u.unit, s.from_date desc, s.id desc
+  )
+  select u.citizen_id as "citizenId", u.quarter, u.treated,
+    extract(year from age(u.index_date, c.birth_date))::int as age,
+    coalesce(c.gender, 'unknown') as gender, coalesce(c.origin, 'unknown') as origin,
+    coalesce(g.target_group, 'unknown') as "targetGroup",
+    coalesce(r.public52, 0)::int as "publicWeeks52", coalesce(r.public156, 0)::int as "publicWeeks156",
+    coalesce(r.employed156, 0)::int as "employedWeeks156",
+    coalesce(r.employment, false)::int as employment, coalesce(r.education, false)::int as education,
+    (not coalesce(r.supported, false))::int as "selfSupport", coalesce(r.public52after, 0)::int as "benefitWeeks52After"
+  from units u
+  join citizens c on c.id = u.citizen_id and c.id between $3 and $4
+  left join registers r on r.unit = u.unit
+  left join groups g on g.unit = u.unit
+  order by u.citizen_id, u.unit`;
+
 /**
  * The statistician-readable definition of treated, controls and outcomes for the in-app effect analysis
  * (issue 6 point 3; risk-set matching on calendar time):
@@ -24,62 +111,47 @@ export type RiskSetRow = {
  * - controls: per calendar quarter with treated, citizens in the same target groups on the quarter's index
  *   date (the earliest treated start in that quarter) who had no mentor course starting on or before it
  *   (they may get one later: risk-set sampling);
- * - covariates at the index date: age, gender, origin, target group, weeks on public support in the prior
- *   52 and 156 weeks, weeks in employment in the prior 156 weeks (register spells);
+ * - covariates at the index date: age, gender, origin, target group (the latest spell valid then), weeks on
+ *   public support in the prior 52 and 156 weeks, weeks in employment in the prior 156 weeks (register spells);
  * - outcomes at index + horizon months: employment, education, self-support (no public benefit), and
  *   weeks on public support in the 52 weeks after the index date.
+ * The risk set is read in chunks by citizen-id range (`quarters` first, then `chunk` per range),  each ordered
+ * by citizen id; the caller sorts the units into the order quarter, treated first, citizen id.
  */
 export function effectAnalysisRepository(db: Database) {
   return {
-    async riskSet(input: { municipalityId: number; from: string; to: string; type: string; horizonMonths: number; targetGroups: string[] }): Promise<RiskSetRow[]> {
-      return db.query<RiskSetRow>(
-        `with first_course as (
-           select distinct on (g.citizen_id) g.citizen_id, g.start_date
-           from grants g where g.municipality_id = $1 and g.type = $4 and g.status in ('approved', 'ended')
-           order by g.citizen_id, g.start_date, g.id
-         ), treated as (
-           select citizen_id, start_date as index_date, to_char(start_date, 'YYYY-"Q"Q') as quarter, true as treated
-           from first_course where start_date between $2 and $3
-         ), quarters as (
-           select quarter, min(index_date) as index_date from treated group by quarter
-         ), controls as (
-           select distinct c.id as citizen_id, q.index_date, q.quarter, false as treated
-           from quarters q
-           join target_group_spells s on s.municipality_id = $1 and s.from_date <= q.index_date and (s.to_date is null or s.to_date >= q.index_date)
-             and s.target_group = any($6::text[])
-           join citizens c on c.id = s.citizen_id
-           where not exists (select 1 from grants g where g.citizen_id = c.id and g.status in ('approved', 'ended') and g.start_date <= q.index_date)
-         ), units as (
-           select * from treated union all select * from controls
-         )
-         select u.citizen_id as "citizenId", u.treated, u.quarter,
-           extract(year from age(u.index_date, c.birth_date))::int as age,
-           coalesce(c.gender, 'unknown') as gender, coalesce(c.origin, 'unknown') as origin,
-           coalesce((select s.target_group from target_group_spells s where s.citizen_id = u.citizen_id and s.from_date <= u.index_date
-                     and (s.to_date is null or s.to_date >= u.index_date) order by s.from_date desc limit 1), 'unknown') as "targetGroup",
-           coalesce((select sum(least(r.to_week, week_index(u.index_date) - 1) - greatest(r.from_week, week_index(u.index_date) - 52) + 1)
-                     from register_status_spells r where r.citizen_id = u.citizen_id and r.category not in ('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')
-                       and r.to_week >= week_index(u.index_date) - 52 and r.from_week <= week_index(u.index_date) - 1), 0)::int as "publicWeeks52",
-           coalesce((select sum(least(r.to_week, week_index(u.index_date) - 1) - greatest(r.from_week, week_index(u.index_date) - 156) + 1)
-                     from register_status_spells r where r.citizen_id = u.citizen_id and r.category not in ('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')
-                       and r.to_week >= week_index(u.index_date) - 156 and r.from_week <= week_index(u.index_date) - 1), 0)::int as "publicWeeks156",
-           coalesce((select sum(least(r.to_week, week_index(u.index_date) - 1) - greatest(r.from_week, week_index(u.index_date) - 156) + 1)
-                     from register_status_spells r where r.citizen_id = u.citizen_id and r.category = 'ORDINARY_EMPLOYMENT'
-                       and r.to_week >= week_index(u.index_date) - 156 and r.from_week <= week_index(u.index_date) - 1), 0)::int as "employedWeeks156",
-           (exists (select 1 from register_status_spells r where r.citizen_id = u.citizen_id and r.category = 'ORDINARY_EMPLOYMENT'
-                    and week_index((u.index_date + make_interval(months => $5))::date) between r.from_week and r.to_week))::int as employment,
-           (exists (select 1 from register_status_spells r where r.citizen_id = u.citizen_id and r.category = 'EDUCATION'
-                    and week_index((u.index_date + make_interval(months => $5))::date) between r.from_week and r.to_week))::int as education,
-           (not exists (select 1 from register_status_spells r where r.citizen_id = u.citizen_id
-                    and r.category not in ('ORDINARY_EMPLOYMENT', 'SELF_SUPPORTING_OTHER', 'EMIGRATED')
-                    and week_index((u.index_date + make_interval(months => $5))::date) between r.from_week and r.to_week))::int as "selfSupport",
-           coalesce((select sum(least(r.to_week, week_index(u.index_date) + 51) - greatest(r.from_week, week_index(u.index_date)) + 1)
-                     from register_status_spells r where r.citizen_id = u.citizen_id and r.category not in ('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')
-                       and r.to_week >= week_index(u.index_date) and r.from_week <= week_index(u.index_date) + 51), 0)::int as "benefitWeeks52After"
-         from units u join citizens c on c.id = u.citizen_id
-         order by u.quarter, u.treated desc, u.citizen_id`,
-        [input.municipalityId, input.from, input.to, input.type, input.horizonMonths, input.targetGroups],
+    /** The quarters with treated citizens, each with its index date (earliest first start in it). */
+    async quarters(input: RiskSetInput): Promise<RiskSetQuarter[]> {
+      return db.query<RiskSetQuarter>(
+        `with first_course as (${firstCourses('$4')} order by g.citizen_id, g.start_date, g.id)
+         select to_char(start_date, 'YYYY-"Q"Q') as quarter, min(start_date) as "indexDate", count(*)::int as "treatedCount"
+         from first_course where start_date between $2 and $3
+         group by 1 order by 1`,
+        [input.municipalityId, input.from, input.to, input.type],
       );
+    },
+
+    /** The range of citizen ids and the municipality's number of citizens, for splitting the risk set into chunks by id range. */
+    async citizenIdRange(municipalityId: number): Promise<{ min: number; max: number; count: number }> {
+      const [row] = await db.query<{ min: number | null; max: number | null; count: number }>(
+        `select min(id) as min, max(id) as max, (count(*) filter (where municipality_id = $1))::int as count from citizens`,
+        [municipalityId],
+      );
+      return { min: row?.min ?? 0, max: row?.max ?? 0, count: row?.count ?? 0 };
+    },
+
+    async chunk(input: RiskSetInput, chunk: RiskSetChunk): Promise<RiskSetRow[]> {
+      // Hash aggregates over ~100,000 units need more than the default 4 MB; JIT compilation costs more
+      // than it saves on a query this size. Both only for this transaction.
+      return db.transaction(async (tx) => {
+        await tx.query(`set local work_mem = '256MB'`);
+        await tx.query(`set local jit = off`);
+        return tx.query<RiskSetRow>(chunkSql, [
+          input.municipalityId, input.horizonMonths, chunk.citizenIdFrom, chunk.citizenIdTo,
+          chunk.quarters.map((q) => q.quarter), chunk.quarters.map((q) => q.indexDate),
+          input.type, input.from, input.to, input.targetGroups,
+        ]);
+      });
     },
   };
 }

@@ -11,7 +11,7 @@ type Result = {
   sensitivity: { statement: string; gamma: number | null; eValue: number | null }; warnings: { code: string; message: string }[];
   scoreHistogram: { treated: number[]; control: number[] }; overlap: { treatedOutsideControlRange: number };
 };
-type Analysis = { id: string; status: 'running' | 'done' | 'failed'; progress: number; results: Result[]; error: string | null };
+type Analysis = { id: string; status: 'running' | 'done' | 'failed'; phase: string | null; progress: number; results: Result[]; errorCode: 'INTERRUPTED' | 'FAILED' | null; error: string | null };
 
 const outcomeText: Record<string, string> = { employment: 'Job', education: 'Uddannelse', self_support: 'Selvforsørgelse', benefit_weeks_52: 'Uger på offentlig forsørgelse (12 mdr.)' };
 const num = (n: number | null, d = 2) => (n === null ? '–' : n.toLocaleString('da-DK', { minimumFractionDigits: d, maximumFractionDigits: d }));
@@ -34,7 +34,7 @@ function OverlapPlot({ h }: { h: Result['scoreHistogram'] }) {
 
 /** The effect of mentor support, in words a politician understands, with balance, overlap and caveats. */
 export function EffectPage() {
-  const { e } = useI18n();
+  const { e, t } = useI18n();
   const [type, setType] = useState('RET_OG_PLIGT');
   const [from, setFrom] = useState('2015-01-01');
   const [to, setTo] = useState('2015-06-30');
@@ -53,7 +53,7 @@ export function EffectPage() {
     setError(null);
     try {
       const { id } = await api<{ id: string }>('POST', '/api/analyses/effect', { type, firstStartFrom: from, firstStartTo: to, horizonMonths: horizon });
-      setAnalysis({ id, status: 'running', progress: 0, results: [], error: null });
+      setAnalysis({ id, status: 'running', phase: 'loading', progress: 0, results: [], errorCode: null, error: null });
     } catch (err) {
       setError(err);
     }
@@ -76,8 +76,15 @@ export function EffectPage() {
         <button type="submit" className="primary">Beregn</button>
       </form>
       <ErrorMessage error={error} />
-      {analysis?.status === 'running' ? <p role="status">Beregner … <progress value={analysis.progress} max={1} /></p> : null}
-      {analysis?.status === 'failed' ? <p className="alert alert-error" role="alert">Analysen kunne ikke gennemføres: {analysis.error}</p> : null}
+      {analysis?.status === 'running' ? (
+        <p role="status">
+          {analysis.phase?.startsWith('loading') ? `${t('effectLoading')}${analysis.phase.slice('loading'.length)}` : t('effectEstimating')} … {Math.round(analysis.progress * 100)} %{' '}
+          <progress value={analysis.progress} max={1} />
+        </p>
+      ) : null}
+      {analysis?.status === 'failed' ? (
+        <p className="alert alert-error" role="alert">{analysis.errorCode === 'INTERRUPTED' ? t('effectInterrupted') : `Analysen kunne ikke gennemføres: ${analysis.error}`}</p>
+      ) : null}
       {analysis?.status === 'done'
         ? analysis.results.map((r) => (
             <article key={r.outcome} className="card">

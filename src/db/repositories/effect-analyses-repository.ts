@@ -1,0 +1,72 @@
+import type { Database } from '../database.ts';
+
+export type EffectAnalysisStatus = 'running' | 'done' | 'failed';
+
+export type EffectAnalysisRecord = {
+  id: string;
+  parameters: Record<string, unknown>;
+  status: EffectAnalysisStatus;
+  phase: string | null;
+  progress: number;
+  results: unknown[];
+  errorCode: 'INTERRUPTED' | 'FAILED' | null;
+  error: string | null;
+  createdBy: number | null;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+const columns = `id, parameters, status, phase, progress, results, error_code as "errorCode", error, created_by as "createdBy",
+  created_at as "createdAt", finished_at as "finishedAt"`;
+
+type Row = Omit<EffectAnalysisRecord, 'createdAt' | 'finishedAt'> & { createdAt: Date; finishedAt: Date | null };
+
+const toRecord = (row: Row): EffectAnalysisRecord => ({
+  ...row,
+  createdAt: new Date(row.createdAt).toISOString(),
+  finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
+});
+
+/** Effect-analysis jobs (parameters, status, progress, results, error), scoped to the municipality. */
+export function effectAnalysesRepository(db: Database) {
+  return {
+    async create(input: { id: string; municipalityId: number; parameters: object; createdBy: number | null }): Promise<void> {
+      await db.query(`insert into effect_analyses (id, municipality_id, parameters, status, phase, created_by) values ($1, $2, $3, 'running', 'loading', $4)`, [
+        input.id, input.municipalityId, JSON.stringify(input.parameters), input.createdBy,
+      ]);
+    },
+    async updateProgress(input: { id: string; phase: string; progress: number }): Promise<void> {
+      await db.query(`update effect_analyses set phase = $2, progress = $3 where id = $1 and status = 'running'`, [input.id, input.phase, input.progress]);
+    },
+    async finish(input: { id: string; results: unknown[] }): Promise<void> {
+      await db.query(`update effect_analyses set status = 'done', phase = null, progress = 1, results = $2, finished_at = now() where id = $1`, [
+        input.id, JSON.stringify(input.results),
+      ]);
+    },
+    async fail(input: { id: string; errorCode: 'INTERRUPTED' | 'FAILED'; error: string }): Promise<void> {
+      await db.query(`update effect_analyses set status = 'failed', phase = null, error_code = $2, error = $3, finished_at = now() where id = $1`, [
+        input.id, input.errorCode, input.error,
+      ]);
+    },
+    /** Every job still marked running (at start-up: the previous process stopped during them) → failed. */
+    async failAllRunning(error: string): Promise<number> {
+      const rows = await db.query<{ id: string }>(
+        `update effect_analyses set status = 'failed', phase = null, error_code = 'INTERRUPTED', error = $1, finished_at = now() where status = 'running' returning id`,
+        [error],
+      );
+      return rows.length;
+    },
+    async findById(municipalityId: number, id: string): Promise<EffectAnalysisRecord | null> {
+      const [row] = await db.query<Row>(`select ${columns} from effect_analyses where municipality_id = $1 and id = $2`, [municipalityId, id]);
+      return row ? toRecord(row) : null;
+    },
+    /** The municipality's most recent analyses, newest first, without their results. */
+    async listRecent(municipalityId: number, limit: number): Promise<EffectAnalysisRecord[]> {
+      const rows = await db.query<Row>(
+        `select ${columns.replace('results,', `'[]'::jsonb as results,`)} from effect_analyses where municipality_id = $1 order by created_at desc, id limit $2`,
+        [municipalityId, limit],
+      );
+      return rows.map(toRecord);
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Streams the risk set of the in-app effect analysis (definition in
+ * db/repositories/effect-analysis-repository.ts) from the database into flat columns: chunk by chunk
+ * (citizen-id ranges, every quarter at once), with the next chunk already running on the database while
+ * this process converts the current one, so a PostgreSQL server works on one core while Node works on
+ * the other. At most `inFlight` chunks of row objects are alive at a time; converted chunks are typed arrays,
+ * scattered into quarter order (treated first, then controls, by citizen id) at the end.
+ */
+import type { Database } from '../db/database.ts';
+import { effectAnalysisRepository, type RiskSetChunk, type RiskSetInput, type RiskSetRow } from '../db/repositories/effect-analysis-repository.ts';
+import type { AnalysisOutcome, RiskSetColumns } from './analyse-risk-set.ts';
+
+export type LoadRiskSetOptions = {
+  /** Citizens per chunk (by id range): about the row objects held in memory per chunk. */
+  chunkCitizens?: number;
+  /** Chunk queries running at once (1 = one after the other). */
+  inFlight?: number;
+  onProgress?: (p: { chunksDone: number; chunks: number; rows: number }) => void;
+};
+
+/** Codes in order of first appearance while loading; sorted levels (as analytics' `categorical`) at the end. */
+function codebook() {
+  const index = new Map<string, number>();
+  return {
+    code(value: string): number {
+      let code = index.get(value);
+      if (code === undefined) index.set(value, (code = index.size));
+      return code;
+    },
+    /** Maps first-appearance codes to codes into the sorted levels. */
+    finish(): { levels: string[]; remap: Int32Array } {
+      const levels = [...index.keys()].sort();
+      return { levels, remap: Int32Array.from(index.keys(), (level) => levels.indexOf(level)) };
+    },
+  };
+}
+
+const numericFields = ['age', 'publicWeeks52', 'publicWeeks156', 'employedWeeks156'] as const;
+const outcomeFields: [AnalysisOutcome, keyof RiskSetRow][] = [
+  ['employment', 'employment'], ['education', 'education'], ['self_support', 'selfSupport'], ['benefit_weeks_52', 'benefitWeeks52After'],
+];
+
+/** One chunk as columns: its rows belong to segments (quarter × treated/controls), in segment order. */
+type ChunkColumns = { segment: Int32Array; numeric: Float64Array[]; outcomes: Float64Array[]; codes: Int32Array[] };
+
+export async function loadRiskSet(db: Database, input: RiskSetInput, options: LoadRiskSetOptions = {}): Promise<RiskSetColumns> {
+  const repository = effectAnalysisRepository(db);
+  const chunkCitizens = options.chunkCitizens ?? 100_000;
+  const inFlight = Math.max(1, options.inFlight ?? 2);
+  const quarters = await repository.quarters(input);
+  const ids = await repository.citizenIdRange(input.municipalityId);
+  const parts = Math.max(1, Math.ceil(ids.count / chunkCitizens));
+  const width = Math.max(1, Math.ceil((ids.max - ids.min + 1) / parts));
+  const chunks: RiskSetChunk[] = [];
+  if (quarters.length > 0) {
+    for (let from = ids.min; from <= ids.max; from += width) chunks.push({ quarters, citizenIdFrom: from, citizenIdTo: Math.min(ids.max, from + width - 1) });
+  }
+  // Segment 2q holds quarter q's treated, 2q + 1 its controls: the analysis order is quarter, treated first, citizen id.
+  const quarterIndex = new Map(quarters.map((q, k) => [q.quarter, k]));
+  const books = [codebook(), codebook(), codebook()];
+  const segmentSizes = new Int32Array(2 * quarters.length);
+
+  const toColumns = (rows: RiskSetRow[]): ChunkColumns => {
+    const n = rows.length;
+    const columns: ChunkColumns = {
+      segment: new Int32Array(n),
+      numeric: numericFields.map(() => new Float64Array(n)),
+      outcomes: outcomeFields.map(() => new Float64Array(n)),
+      codes: books.map(() => new Int32Array(n)),
+    };
+    for (let i = 0; i < n; i += 1) {
+      const r = rows[i]!;
+      const segment = 2 * quarterIndex.get(r.quarter)! + (r.treated ? 0 : 1);
+      columns.segment[i] = segment;
+      segmentSizes[segment]! += 1;
+      numericFields.forEach((field, k) => (columns.numeric[k]![i] = r[field]));
+      outcomeFields.forEach(([, field], k) => (columns.outcomes[k]![i] = Number(r[field])));
+      columns.codes[0]![i] = books[0]!.code(r.gender);
+      columns.codes[1]![i] = books[1]!.code(r.origin);
+      columns.codes[2]![i] = books[2]!.code(r.targetGroup);
+    }
+    return columns;
+  };
+
+  // Up to `inFlight` chunk queries are under way; chunks are converted strictly in order.
+  const loaded: ChunkColumns[] = [];
+  const pending: Promise<RiskSetRow[]>[] = [];
+  let next = 0;
+  const launch = () => {
+    while (next < chunks.length && pending.length < inFlight) {
+      const query = repository.chunk(input, chunks[next++]!);
+      // A query that fails after an earlier one already failed must not become an unhandled rejection.
+      query.catch(() => {});
+      pending.push(query);
+    }
+  };
+  launch();
+  let rowsLoaded = 0;
+  for (let done = 0; done < chunks.length; done += 1) {
+    const rows = await pending.shift()!;
+    launch();
+    loaded.push(toColumns(rows));
+    rowsLoaded += rows.length;
+    options.onProgress?.({ chunksDone: done + 1, chunks: chunks.length, rows: rowsLoaded });
+  }
+
+  // Scatter the chunks into the final columns: within a segment, chunk order is citizen-id order.
+  const n = rowsLoaded;
+  const offsets = new Int32Array(segmentSizes.length);
+  for (let k = 1; k < offsets.length; k += 1) offsets[k] = offsets[k - 1]! + segmentSizes[k - 1]!;
+  const treatment = new Uint8Array(n);
+  const strata = new Int32Array(n);
+  const numeric = numericFields.map(() => new Float64Array(n));
+  const outcomes = outcomeFields.map(() => new Float64Array(n));
+  const remaps = books.map((b) => b.finish());
+  const codes = books.map(() => new Int32Array(n));
+  while (loaded.length > 0) {
+    const chunk = loaded.shift()!;
+    for (let i = 0; i < chunk.segment.length; i += 1) {
+      const segment = chunk.segment[i]!;
+      const at = offsets[segment]!++;
+      treatment[at] = segment % 2 === 0 ? 1 : 0;
+      strata[at] = segment >> 1;
+      for (let k = 0; k < numeric.length; k += 1) numeric[k]![at] = chunk.numeric[k]![i]!;
+      for (let k = 0; k < outcomes.length; k += 1) outcomes[k]![at] = chunk.outcomes[k]![i]!;
+      for (let k = 0; k < codes.length; k += 1) codes[k]![at] = remaps[k]!.remap[chunk.codes[k]![i]!]!;
+    }
+  }
+  const coded = (k: number) => ({ codes: codes[k]!, levels: remaps[k]!.levels });
+  return {
+    n,
+    treatment,
+    strata,
+    quarters: quarters.map((q) => q.quarter),
+    age: numeric[0]!,
+    gender: coded(0),
+    origin: coded(1),
+    targetGroup: coded(2),
+    publicWeeks52: numeric[1]!,
+    publicWeeks156: numeric[2]!,
+    employedWeeks156: numeric[3]!,
+    outcomes: Object.fromEntries(outcomeFields.map(([o], k) => [o, outcomes[k]!])) as Record<AnalysisOutcome, Float64Array>,
+  };
+}
