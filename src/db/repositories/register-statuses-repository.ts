@@ -55,6 +55,8 @@ export function registerStatusesRepository(db: Database) {
      * case system are skipped. Returns the number of spells stored.
      */
     async insertMergedSpells(municipalityId: number): Promise<number> {
+      // The window sort of millions of staged spells spills to disk with the default 4 MB.
+      await db.exec(`set local work_mem = '256MB'`);
       const [row] = await db.query<{ n: number }>(
         `with flagged as (
            select c.id as citizen_id, s.category, s.code, s.from_week, s.to_week,
