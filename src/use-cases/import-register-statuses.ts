@@ -53,6 +53,8 @@ export async function importRegisterStatuses(
     /** How staged spells are bulk-loaded: COPY (default) or multi-row insert from unnest (measured in bench/). */
     staging?: 'copy' | 'unnest';
     batchSpells?: number;
+    /** From this many staged spells on, the final insert checks foreign keys set-based (see the repository). */
+    bulkFromSpells?: number;
   },
 ): Promise<RegisterImportResult> {
   requireRegisterImportRole(ctx, 'import register data');
@@ -195,7 +197,7 @@ export async function importRegisterStatuses(
     }
     report('merging');
     const known = await statuses.countStagedCitizens(ctx.actor.municipalityId);
-    const spells = await statuses.insertMergedSpells(ctx.actor.municipalityId);
+    const spells = await statuses.insertMergedSpells(ctx.actor.municipalityId, { bulk: stagedSpells >= (input.bulkFromSpells ?? 1_000_000) });
     report('done');
     const warnings = mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)];
     await recordAudit({ ...ctx, db: tx }, { action: 'create', entity: 'register_statuses', criterion: `import:${input.layout}:${mapping.name}:${weeks} weeks` });

@@ -117,6 +117,20 @@ describe('register mappings and spell merging (issue 5 point 1)', () => {
     ]);
   });
 
+  it('the bulk path (keys checked set-based) stores the same spells and keeps the foreign keys', async () => {
+    // 2020: the same extract as a small import, but with the national-size path forced on.
+    const extract = 'cpr;2020-W01;2020-W02;2020-W03;2020-W04\n0404931234;317;317;;131\n';
+    const result = await importRegisterStatuses(admin, { source: csv(extract), layout: 'wide', mapping: 'dst', bulkFromSpells: 1 });
+    expect(result.spells).toBe(2);
+    expect((await spellsOf('0404931234')).filter((s) => s.fromWeek >= w('2020-W01'))).toEqual([
+      { category: 'ORDINARY_EMPLOYMENT', code: '131', fromWeek: w('2020-W04'), toWeek: w('2020-W04') },
+      { category: 'SICKNESS_BENEFIT', code: '317', fromWeek: w('2020-W01'), toWeek: w('2020-W02') },
+    ]);
+    const keys = await db.query<{ conname: string }>(`select conname from pg_constraint where conrelid = 'register_status_spells'::regclass and contype = 'f' order by conname`);
+    expect(keys.map((k) => k.conname)).toEqual(['register_status_spells_citizen_id_fkey', 'register_status_spells_municipality_id_fkey']);
+    await expect(db.query(`insert into register_status_spells (municipality_id, citizen_id, category, from_week, to_week) values ($1, 999999, 'EDUCATION', 1, 1)`, [admin.actor.municipalityId])).rejects.toThrow(/foreign key/);
+  });
+
   it('a corrupt line near the end of a wide file leaves every table as it was', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `${['0101851234', '0202901234', '0303921234'][i % 3]};318;318;;511`);
     rows[2990] = '0202901234;318;318;;51x';
