@@ -88,10 +88,11 @@ export async function importRegisterStatuses(
         loadError = error;
       });
     };
-    const push = (cpr: string, spell: StatusSpell) => {
+    const push = (cpr: string, line: number, spell: StatusSpell) => {
       // After the first bad line nothing will be stored: keep reading only to report the other bad lines.
       if (badLines > 0) return;
       batch.cpr.push(cpr);
+      batch.line.push(line);
       batch.category.push(spell.category);
       batch.code.push(spell.code);
       batch.fromWeek.push(spell.fromWeek);
@@ -106,12 +107,12 @@ export async function importRegisterStatuses(
     let fieldCount = 0;
     let weekColumns = new Int32Array(0);
     // Long layout: the spell being extended by consecutive lines of the same CPR, and small caches.
-    let current: { cpr: string; spell: StatusSpell } | null = null;
+    let current: { cpr: string; line: number; spell: StatusSpell } | null = null;
     let lastCprText = '';
     let lastCpr: string | null = null;
     const weekCache = new Map<string, number | null>();
     const closeCurrent = () => {
-      if (current) push(current.cpr, current.spell);
+      if (current) push(current.cpr, current.line, current.spell);
       current = null;
     };
 
@@ -156,7 +157,7 @@ export async function importRegisterStatuses(
         }
         for (const spell of result.spells) {
           weeks += spell.toWeek - spell.fromWeek + 1;
-          push(cpr.cpr, spell);
+          push(cpr.cpr, lineNumber, spell);
         }
       } else {
         const [cprText, weekText, code] = fields as [string, string, string];
@@ -177,11 +178,11 @@ export async function importRegisterStatuses(
           if (!category) fail(`unknown code '${code}' in the ${mapping.name} mapping`);
           else {
             weeks += 1;
-            const open = current as { cpr: string; spell: StatusSpell } | null;
+            const open = current as { cpr: string; line: number; spell: StatusSpell } | null;
             if (open && open.cpr === lastCpr && canExtendSpell(open.spell, week, category)) extendSpell(open.spell, week, code);
             else {
               closeCurrent();
-              current = { cpr: lastCpr, spell: { category, code, fromWeek: week, toWeek: week } };
+              current = { cpr: lastCpr, line: lineNumber, spell: { category, code, fromWeek: week, toWeek: week } };
             }
           }
         }
@@ -197,7 +198,9 @@ export async function importRegisterStatuses(
     }
     report('merging');
     const known = await statuses.countStagedCitizens(ctx.actor.municipalityId);
-    const spells = await statuses.insertMergedSpells(ctx.actor.municipalityId, { bulk: stagedSpells >= (input.bulkFromSpells ?? 1_000_000) });
+    // A wide line's spells are final when its week columns increase; only citizens on several lines need the merge.
+    const linesAreFinal = input.layout === 'wide' && weekColumns.every((week, i) => i === 0 || week > weekColumns[i - 1]!);
+    const spells = await statuses.insertMergedSpells(ctx.actor.municipalityId, { bulk: stagedSpells >= (input.bulkFromSpells ?? 1_000_000), linesAreFinal });
     report('done');
     const warnings = mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)];
     await recordAudit({ ...ctx, db: tx }, { action: 'create', entity: 'register_statuses', criterion: `import:${input.layout}:${mapping.name}:${weeks} weeks` });
@@ -209,5 +212,5 @@ export async function importRegisterStatuses(
 }
 
 function emptyBatch(): StagedSpells {
-  return { cpr: [], category: [], code: [], fromWeek: [], toWeek: [] };
+  return { cpr: [], line: [], category: [], code: [], fromWeek: [], toWeek: [] };
 }

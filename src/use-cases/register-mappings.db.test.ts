@@ -117,6 +117,20 @@ describe('register mappings and spell merging (issue 5 point 1)', () => {
     ]);
   });
 
+  it('merges a citizen who is on two wide lines, and a wide header whose weeks are not in order', async () => {
+    // 2021: weeks 1–2 on one line, weeks 3–4 of the same citizen on another line (same category) → one spell.
+    const twoLines = 'cpr;2021-W01;2021-W02;2021-W03;2021-W04\n0101851234;318;318;;\n0202901234;511;;;\n0101851234;;;319;318\n';
+    expect(await importRegisterStatuses(admin, { source: csv(twoLines), layout: 'wide', mapping: 'dst' })).toMatchObject({ stagedSpells: 3, spells: 2 });
+    // 2022: columns W03, W01, W02 all 317 → one spell W01–W03.
+    const unordered = 'cpr;2022-W03;2022-W01;2022-W02\n0101851234;317;317;317\n';
+    expect(await importRegisterStatuses(admin, { source: csv(unordered), layout: 'wide', mapping: 'dst' })).toMatchObject({ stagedSpells: 2, spells: 1 });
+    const spells = (await spellsOf('0101851234')).filter((s) => s.fromWeek >= w('2021-W01') && s.toWeek <= w('2022-W52'));
+    expect(spells).toEqual([
+      { category: 'CASH_BENEFIT_SAME', code: '318', fromWeek: w('2021-W01'), toWeek: w('2021-W04') },
+      { category: 'SICKNESS_BENEFIT', code: '317', fromWeek: w('2022-W01'), toWeek: w('2022-W03') },
+    ]);
+  });
+
   it('the bulk path (keys checked set-based) stores the same spells and keeps the foreign keys', async () => {
     // 2020: the same extract as a small import, but with the national-size path forced on.
     const extract = 'cpr;2020-W01;2020-W02;2020-W03;2020-W04\n0404931234;317;317;;131\n';
