@@ -15,8 +15,18 @@ export type Database = {
   exec(sql: string): Promise<void>;
   /** All-or-nothing: the callback's queries commit together or not at all. Nested calls reuse the transaction. */
   transaction<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  /**
+   * Bulk load: `rows` in COPY text format (tab-separated columns, one row per line) into `table`.
+   * PGlite reads it as `COPY … FROM '/dev/blob'`, a server as `COPY … FROM STDIN`.
+   */
+  copyRows(table: string, columns: readonly string[], rows: string): Promise<void>;
   close(): Promise<void>;
 };
+
+function copySql(table: string, columns: readonly string[], source: string): string {
+  if (![table, ...columns].every((name) => /^[a-z_][a-z0-9_]*$/.test(name))) throw new Error(`copyRows: bad identifier in ${table}(${columns.join(', ')})`);
+  return `copy ${table} (${columns.join(', ')}) from ${source}`;
+}
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -48,6 +58,10 @@ function wrapPglite(client: PGlite, queryable: PgliteQueryable, inTransaction = 
     },
     async exec(sql: string) {
       await queryable.exec(sql);
+    },
+    async copyRows(table, columns, rows) {
+      // STACK.md: COPY FROM STDIN through pg-copy-streams crashed PGlite; its own /dev/blob works.
+      await queryable.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([rows]) });
     },
     async transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
       if (inTransaction) return work(db);
@@ -93,6 +107,9 @@ function wrapClient(client: pg.PoolClient): Database {
     async exec(sql: string) {
       await client.query(sql);
     },
+    async copyRows(table, columns, rows) {
+      await copyFromStdin(client, copySql(table, columns, 'stdin'), rows);
+    },
     async transaction<T>(work: (tx: Database) => Promise<T>) {
       return work(db);
     },
@@ -110,6 +127,14 @@ function wrapPool(pool: pg.Pool): Database {
     },
     async exec(sql: string) {
       await pool.query(sql);
+    },
+    async copyRows(table, columns, rows) {
+      const client = await pool.connect();
+      try {
+        await copyFromStdin(client, copySql(table, columns, 'stdin'), rows);
+      } finally {
+        client.release();
+      }
     },
     async transaction<T>(work: (tx: Database) => Promise<T>) {
       const client = await pool.connect();
@@ -129,4 +154,44 @@ function wrapPool(pool: pg.Pool): Database {
       await pool.end();
     },
   };
+}
+
+/** The part of pg's connection a COPY needs (pg/lib/connection.js). */
+type CopyConnection = { query(text: string): void; sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void };
+
+/**
+ * `COPY … FROM STDIN` on a pg client without pg-copy-streams (not installed; STACK.md): a minimal
+ * "submittable" query, the extension point pg offers for this (the same protocol steps pg-copy-streams
+ * takes). It sends the whole text in 1 MB chunks and settles on ReadyForQuery. Can go if
+ * pg-copy-streams becomes a dependency.
+ */
+function copyFromStdin(client: pg.PoolClient, sql: string, rows: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failure: Error | null = null;
+    const ignore = () => {};
+    const submittable = {
+      submit(connection: CopyConnection) {
+        connection.query(sql);
+      },
+      handleCopyInResponse(connection: CopyConnection) {
+        const data = Buffer.from(rows, 'utf8');
+        for (let offset = 0; offset < data.length; offset += 1 << 20) connection.sendCopyFromChunk(data.subarray(offset, offset + (1 << 20)));
+        connection.endCopyFrom();
+      },
+      handleError(error: Error) {
+        failure = error;
+      },
+      handleReadyForQuery() {
+        if (failure) reject(failure);
+        else resolve();
+      },
+      handleCommandComplete: ignore,
+      handleRowDescription: ignore,
+      handleDataRow: ignore,
+      handleEmptyQuery: ignore,
+      handlePortalSuspended: ignore,
+      handleCopyData: ignore,
+    };
+    void client.query(submittable as unknown as pg.QueryConfig);
+  });
 }

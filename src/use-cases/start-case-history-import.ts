@@ -15,11 +15,11 @@ export async function startCaseHistoryImport(ctx: UseCaseContext, input: { kind:
   if (!caseHistoryImportRoles.includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Only admins and coordinators import case-system history');
   const imports = importsRepository(ctx.db);
   const id = await imports.create({ municipalityId: ctx.actor.municipalityId, kind: `case-history:${input.kind}`, createdBy: ctx.actor.userId });
-  importProgress.set(id, 0);
+  importProgress.set(id, { lines: 0, stagedSpells: 0, phase: 'reading' });
   setImmediate(() => {
     void (async () => {
       try {
-        const result = await importCaseHistory(ctx, { kind: input.kind, source: Readable.from([input.csv]), onProgress: (lines) => importProgress.set(id, lines) });
+        const result = await importCaseHistory(ctx, { kind: input.kind, source: Readable.from([input.csv]), onProgress: (lines) => importProgress.set(id, { lines, stagedSpells: 0, phase: 'reading' }) });
         await imports.finish({ id, status: 'done', counts: result, errors: [] });
       } catch (error) {
         const errors = isAppError(error) ? ((error.details?.errors as object[] | undefined) ?? [{ line: 0, message: error.message }]) : [{ line: 0, message: 'internal error; nothing was imported' }];

@@ -1,30 +1,38 @@
 import { Readable } from 'node:stream';
 import { importsRepository, type ImportRecord } from '../db/repositories/imports-repository.ts';
+import { unverifiedMappingWarning } from '../domain/register-mappings.ts';
 import { AppError, isAppError } from '../errors.ts';
-import { importRegisterStatuses } from './import-register-statuses.ts';
+import { loadMappingForImport } from './get-register-mapping.ts';
+import { importRegisterStatuses, type RegisterImportProgress } from './import-register-statuses.ts';
+import { requireRegisterImportRole } from './list-register-mappings.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
-const progress = new Map<number, number>();
-/** Lines read so far by running imports (register and case history), by import id. */
+const progress = new Map<number, RegisterImportProgress>();
+/** Progress of running imports (register and case history), by import id. */
 export { progress as importProgress };
 
 /**
  * The API's register import: recorded in `imports`, run in the background (all or nothing), with the
- * lines read so far as progress and the bad lines with their numbers when it fails.
+ * lines read so far as progress, the bad lines with their numbers when it fails, and warnings (an
+ * unverified mapping). An unknown mapping is refused before anything starts (INVALID_INPUT).
  */
-export async function startRegisterImport(ctx: UseCaseContext, input: { csv: string; layout: 'long' | 'wide'; mapping: 'dst' }): Promise<{ id: number }> {
-  if (!['admin', 'coordinator', 'manager'].includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Only admins, coordinators and managers import register data');
+export async function startRegisterImport(ctx: UseCaseContext, input: { csv: string; layout: 'long' | 'wide'; mapping: string }): Promise<{ id: number }> {
+  requireRegisterImportRole(ctx, 'import register data');
+  const mapping = await ctx.db.transaction((tx) => loadMappingForImport({ ...ctx, db: tx }, input.mapping));
   const imports = importsRepository(ctx.db);
-  const id = await imports.create({ municipalityId: ctx.actor.municipalityId, kind: `register:${input.layout}:${input.mapping}`, createdBy: ctx.actor.userId });
-  progress.set(id, 0);
+  const id = await imports.create({ municipalityId: ctx.actor.municipalityId, kind: `register:${input.layout}:${mapping.name}`, createdBy: ctx.actor.userId });
+  progress.set(id, { lines: 0, stagedSpells: 0, phase: 'reading' });
   setImmediate(() => {
     void (async () => {
       try {
-        const result = await importRegisterStatuses(ctx, { source: Readable.from([input.csv]), layout: input.layout, mapping: input.mapping, onProgress: (lines) => progress.set(id, lines) });
-        await imports.finish({ id, status: 'done', counts: result, errors: [] });
+        const { mapping: _mapping, warnings, ...counts } = await importRegisterStatuses(ctx, {
+          source: Readable.from([input.csv]), layout: input.layout, mapping: String(mapping.id), onProgress: (_lines, p) => progress.set(id, p),
+        });
+        await imports.finish({ id, status: 'done', counts, errors: [], warnings });
       } catch (error) {
         const errors = isAppError(error) ? ((error.details?.errors as object[] | undefined) ?? [{ line: Number(error.details?.line ?? 0), message: error.message }]) : [{ line: 0, message: String(error) }];
-        await imports.finish({ id, status: 'failed', counts: {}, errors });
+        const badLines = isAppError(error) && typeof error.details?.badLines === 'number' ? { badLines: error.details.badLines } : {};
+        await imports.finish({ id, status: 'failed', counts: badLines, errors, warnings: mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)] });
       } finally {
         progress.delete(id);
       }
@@ -33,11 +41,12 @@ export async function startRegisterImport(ctx: UseCaseContext, input: { csv: str
   return { id };
 }
 
-export async function getImport(ctx: UseCaseContext, id: number): Promise<ImportRecord & { linesRead: number | null }> {
-  if (!['admin', 'coordinator', 'manager'].includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Only admins, coordinators and managers see imports');
+export async function getImport(ctx: UseCaseContext, id: number): Promise<ImportRecord & { linesRead: number | null; progress: RegisterImportProgress | null }> {
+  requireRegisterImportRole(ctx, 'see imports');
   const record = await importsRepository(ctx.db).findById(ctx.actor.municipalityId, id);
   if (!record) throw new AppError('NOT_FOUND', `Import ${id} not found`);
   // Case-history errors name citizens (masked CPR): only the roles that may run that import read them.
   if (record.kind.startsWith('case-history:') && !['admin', 'coordinator'].includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Only admins and coordinators see case-history imports');
-  return { ...record, linesRead: progress.get(id) ?? null };
+  const running = progress.get(id) ?? null;
+  return { ...record, linesRead: running?.lines ?? null, progress: running };
 }

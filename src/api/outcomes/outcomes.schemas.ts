@@ -28,6 +28,19 @@ export const StartEffectAnalysisBodySchema = Type.Object(
 export const AnalysisParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 
 export const RegisterImportQuerySchema = Type.Object(
-  { layout: Type.Union([Type.Literal('long'), Type.Literal('wide')]), mapping: Type.Optional(Type.Literal('dst')) },
+  {
+    layout: Type.Union([Type.Literal('long'), Type.Literal('wide')]),
+    /** `dst` (verified, default), `dream` (unverified template) or the id of an uploaded mapping. */
+    mapping: Type.Optional(Type.String({ minLength: 1, maxLength: 20, default: 'dst' })),
+  },
+  { additionalProperties: false },
+);
+
+export const UploadMappingQuerySchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    verified: Type.Optional(Type.Boolean({ default: false })),
+    sourceNote: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
   { additionalProperties: false },
 );

@@ -1,6 +1,7 @@
 /**
- * `mentorspor import register FILE --layout long|wide [--mapping dst] [--user admin]`: streams a
- * register extract into status spells with a progress bar on stderr; all or nothing.
+ * `mentorspor import register FILE --layout long|wide [--mapping dst|dream|<id>] [--user admin]`: streams
+ * a register extract into status spells with a progress bar on stderr; all or nothing. An unverified
+ * mapping (the DREAM template) is imported with a warning on stderr.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -11,7 +12,7 @@ import { openDatabase } from '../../open-database.ts';
 import { importRegisterStatuses } from '../../use-cases/import-register-statuses.ts';
 import { commandLineContext } from '../../use-cases/system-actor.ts';
 
-const usage = 'Usage: mentorspor import register FILE --layout long|wide [--mapping dst] [--user admin]';
+const usage = 'Usage: mentorspor import register FILE --layout long|wide [--mapping dst|dream|<id>] [--user admin]';
 
 export async function run(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: { layout: { type: 'string' }; mapping: { type: 'string' }; user: { type: 'string' } }; allowPositionals: true; strict: true }>>;
@@ -24,8 +25,8 @@ export async function run(argv: string[]): Promise<number> {
   const file = parsed.positionals[0];
   const layout = parsed.values.layout;
   const mapping = parsed.values.mapping ?? 'dst';
-  if (!file || (layout !== 'long' && layout !== 'wide') || mapping !== 'dst') {
-    process.stderr.write(`INVALID_INPUT: ${!file ? 'FILE is required' : mapping !== 'dst' ? `unknown mapping '${mapping}' (dst)` : '--layout must be long or wide'}\n${usage}\n`);
+  if (!file || (layout !== 'long' && layout !== 'wide')) {
+    process.stderr.write(`INVALID_INPUT: ${!file ? 'FILE is required' : '--layout must be long or wide'}\n${usage}\n`);
     return 2;
   }
   let size: number;
@@ -44,16 +45,18 @@ export async function run(argv: string[]): Promise<number> {
     const result = await importRegisterStatuses(ctx, {
       source: stream,
       layout,
-      mapping: 'dst',
-      onProgress: (lines) => {
+      mapping,
+      onProgress: (lines, progress) => {
         const share = Math.min(1, stream.bytesRead / Math.max(1, size));
         const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
-        process.stderr.write(`\r[${bar}] ${(share * 100).toFixed(0)} % ${lines.toLocaleString('en')} lines`);
+        const phase = progress.phase === 'reading' ? '' : ` — ${progress.phase === 'merging' ? 'merging spells' : 'done'}`;
+        process.stderr.write(`\r[${bar}] ${(share * 100).toFixed(0)} % ${lines.toLocaleString('en')} lines${phase}   `);
       },
     });
     process.stderr.write('\n');
+    for (const warning of result.warnings) process.stderr.write(`WARNING: ${warning}\n`);
     process.stdout.write(
-      `Imported ${result.weeks.toLocaleString('en')} weeks from ${result.lines.toLocaleString('en')} lines as ${result.spells.toLocaleString('en')} spells for ${result.citizens} citizens (${result.unknownCitizens} not in the case system) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      `Imported ${result.weeks.toLocaleString('en')} weeks from ${result.lines.toLocaleString('en')} lines with the ${result.mapping.name} mapping as ${result.spells.toLocaleString('en')} spells for ${result.citizens} citizens (${result.unknownCitizens} not in the case system) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
     return 0;
   } catch (error) {
@@ -61,6 +64,8 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`\n${error.code}: ${error.message}\n`);
       const errors = (error.details?.errors as { line: number; message: string }[] | undefined) ?? [];
       for (const e of errors) process.stderr.write(`  line ${e.line}: ${e.message}\n`);
+      const badLines = Number(error.details?.badLines ?? errors.length);
+      if (badLines > errors.length) process.stderr.write(`  … and ${badLines - errors.length} more bad line(s)\n`);
       return error.code === 'INVALID_INPUT' ? 2 : 1;
     }
     throw error;

@@ -1,8 +1,8 @@
 import type { Database } from '../database.ts';
 
-export type ImportRecord = { id: number; kind: string; status: 'running' | 'done' | 'failed'; counts: Record<string, number>; errors: { line: number; message: string }[]; createdAt: string; finishedAt: string | null };
+export type ImportRecord = { id: number; kind: string; status: 'running' | 'done' | 'failed'; counts: Record<string, number>; errors: { line: number; message: string }[]; warnings: string[]; createdAt: string; finishedAt: string | null };
 
-const columns = `id, kind, status, counts, errors, created_at as "createdAt", finished_at as "finishedAt"`;
+const columns = `id, kind, status, counts, errors, warnings, created_at as "createdAt", finished_at as "finishedAt"`;
 
 export function importsRepository(db: Database) {
   return {
@@ -12,9 +12,9 @@ export function importsRepository(db: Database) {
       ]);
       return row!.id;
     },
-    async finish(input: { id: number; status: 'done' | 'failed'; counts: object; errors: object[] }): Promise<void> {
-      await db.query(`update imports set status = $2, counts = $3, errors = $4, finished_at = now() where id = $1`, [
-        input.id, input.status, JSON.stringify(input.counts), JSON.stringify(input.errors),
+    async finish(input: { id: number; status: 'done' | 'failed'; counts: object; errors: object[]; warnings?: string[] }): Promise<void> {
+      await db.query(`update imports set status = $2, counts = $3, errors = $4, warnings = $5, finished_at = now() where id = $1`, [
+        input.id, input.status, JSON.stringify(input.counts), JSON.stringify(input.errors), JSON.stringify(input.warnings ?? []),
       ]);
     },
     async findById(municipalityId: number, id: number): Promise<ImportRecord | null> {

@@ -12,6 +12,7 @@ import { AgreementPage } from '../features/grants/components/agreement-page.tsx'
 import { GrantPage } from '../features/grants/components/grant-page.tsx';
 import { GrantWizard } from '../features/grants/components/grant-wizard.tsx';
 import { HomePage } from '../features/home/components/home-page.tsx';
+import { RegisterImportPage } from '../features/imports/components/register-import-page.tsx';
 import { LoginPage } from '../features/login/components/login-page.tsx';
 import { MentorsPage } from '../features/registers/components/mentors-page.tsx';
 import { ProvidersPage } from '../features/registers/components/providers-page.tsx';
@@ -40,6 +41,7 @@ const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
   { path: '/effect', key: 'effect', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/economy', key: 'economy', roles: ['coordinator', 'manager', 'admin'] },
   { path: '/invoices', key: 'invoices', roles: ['caseworker', 'coordinator', 'manager'] },
+  { path: '/imports/register', key: 'registerImport', roles: ['coordinator', 'manager', 'admin'] },
   { path: '/audit', key: 'auditLog', roles: ['admin'] },
 ];
 
@@ -128,6 +130,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/invoices') return <InvoicesPage />;
   if (path === '/reports/passive') return <PassiveCitizensPage />;
   if (path === '/reports/cohort') return <CohortReportsPage />;
+  if (path === '/imports/register') return <RegisterImportPage />;
   if (path === '/audit') return <AuditPage citizenId={query.get('citizenId')} />;
   return <h1>404</h1>;
 }

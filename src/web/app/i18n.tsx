@@ -119,6 +119,28 @@ const da = {
   yes: 'Ja',
   no: 'Nej',
   none: 'Ingen',
+  // Register import (issue 5)
+  registerImport: 'Registerimport',
+  registerImportIntro: 'Indlæs et registerudtræk med ugentlig forsørgelsesstatus pr. borger (CSV, UTF-8, semikolon eller komma). Tomme uger betyder ingen offentlig forsørgelse. Importen gemmer alt eller intet.',
+  registerLayout: 'Format',
+  registerLayoutLong: 'Langt: cpr;uge;kode',
+  registerLayoutWide: 'Bredt: cpr;2015-W01;2015-W02;…',
+  registerMapping: 'Kodeoversættelse',
+  registerMappingUnverified: 'ikke verificeret',
+  registerFile: 'Registerudtræk (CSV)',
+  registerStart: 'Start import',
+  registerRunning: 'Importen kører …',
+  registerMerging: 'Samler forløb …',
+  registerDone: 'Importen er gennemført.',
+  registerFailed: 'Importen blev afvist, og intet blev gemt. Ret linjerne nedenfor og prøv igen.',
+  registerLinesRead: 'Linjer læst',
+  registerSpells: 'Forløb gemt',
+  registerCitizens: 'Borgere',
+  registerUnknownCitizens: 'Borgere, der ikke findes i sagssystemet',
+  registerBadLines: 'Fejl i linjer',
+  registerMoreBadLines: 'flere fejlbehæftede linjer',
+  registerLine: 'Linje',
+  registerUnverifiedWarning: 'Kodeoversættelsen er ikke verificeret (DREAM-skabelon). Kontrollér udfaldskategorierne, før resultaterne bruges.',
 };
 
 export type TextKey = keyof typeof da;
@@ -234,6 +256,27 @@ const en: Record<TextKey, string> = {
   yes: 'Yes',
   no: 'No',
   none: 'None',
+  registerImport: 'Register import',
+  registerImportIntro: 'Load a register extract with the weekly public-support status per citizen (CSV, UTF-8, semicolon or comma). An empty week means no public support. The import stores all or nothing.',
+  registerLayout: 'Layout',
+  registerLayoutLong: 'Long: cpr;week;code',
+  registerLayoutWide: 'Wide: cpr;2015-W01;2015-W02;…',
+  registerMapping: 'Code mapping',
+  registerMappingUnverified: 'not verified',
+  registerFile: 'Register extract (CSV)',
+  registerStart: 'Start import',
+  registerRunning: 'Importing …',
+  registerMerging: 'Merging spells …',
+  registerDone: 'The import is complete.',
+  registerFailed: 'The import was refused and nothing was stored. Correct the lines below and try again.',
+  registerLinesRead: 'Lines read',
+  registerSpells: 'Spells stored',
+  registerCitizens: 'Citizens',
+  registerUnknownCitizens: 'Citizens not in the case system',
+  registerBadLines: 'Bad lines',
+  registerMoreBadLines: 'more bad lines',
+  registerLine: 'Line',
+  registerUnverifiedWarning: 'The code mapping is not verified (DREAM template). Check the outcome categories before using the results.',
 };
 
 const errorText: Record<Language, Record<string, string>> = {
@@ -331,4 +374,20 @@ export function useI18n(): I18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n outside I18nProvider');
   return value;
+}
+
+/** A register import's bad-line message (English from the server) in the user's language; the offending value is kept. */
+export function registerLineErrorText(language: Language, message: string): string {
+  if (language === 'en') return message;
+  const patterns: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^unknown code '(.*)' in the (.*) mapping$/, (m) => `ukendt kode '${m[1]}' i kodeoversættelsen ${m[2]}`],
+    [/^'(.*)' is not an ISO week like 2015-W07$/, (m) => `'${m[1]}' er ikke en ISO-uge som 2015-W07`],
+    [/^invalid CPR '(.*)'$/, (m) => `ugyldigt CPR-nummer '${m[1]}'`],
+    [/^expected (\d+) fields, found (\d+)$/, (m) => `forventede ${m[1]} felter, fandt ${m[2]}`],
+  ];
+  for (const [pattern, text] of patterns) {
+    const m = pattern.exec(message);
+    if (m) return text(m);
+  }
+  return 'linjen kan ikke læses';
 }

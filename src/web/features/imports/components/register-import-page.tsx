@@ -1,0 +1,107 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { registerLineErrorText, useI18n } from '../../../app/i18n.tsx';
+import { ErrorMessage } from '../../../components/error-message.tsx';
+import { Field } from '../../../components/field.tsx';
+import { useLoad } from '../../../components/use-load.ts';
+import { registerImportApi, type RegisterImport } from '../api-client.ts';
+
+/** Admin page (issue 5): upload a register extract with a layout and a mapping, and watch progress and bad lines. */
+export function RegisterImportPage() {
+  const { t, language } = useI18n();
+  const mappings = useLoad(() => registerImportApi.mappings(), []);
+  const [layout, setLayout] = useState<'long' | 'wide'>('wide');
+  const [mapping, setMapping] = useState('dst');
+  const [file, setFile] = useState<File | null>(null);
+  const [record, setRecord] = useState<RegisterImport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const num = (n: number | undefined | null) => (n ?? 0).toLocaleString(language === 'da' ? 'da-DK' : 'en-GB');
+
+  useEffect(() => {
+    if (!record || record.status !== 'running') return;
+    const timer = setTimeout(() => {
+      registerImportApi.get(record.id).then(setRecord).catch(setError);
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [record]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    setError(null);
+    setRecord(null);
+    try {
+      const { id } = await registerImportApi.start({ csv: await file.text(), layout, mapping });
+      setRecord(await registerImportApi.get(id));
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  const badLines = record?.counts.badLines ?? record?.errors.length ?? 0;
+  return (
+    <section>
+      <h1>{t('registerImport')}</h1>
+      <p>{t('registerImportIntro')}</p>
+      <form onSubmit={submit} className="grid-form">
+        <Field id="reg-layout" label={t('registerLayout')}>
+          <select id="reg-layout" value={layout} onChange={(ev) => setLayout(ev.target.value === 'long' ? 'long' : 'wide')}>
+            <option value="wide">{t('registerLayoutWide')}</option>
+            <option value="long">{t('registerLayoutLong')}</option>
+          </select>
+        </Field>
+        <Field id="reg-mapping" label={t('registerMapping')}>
+          <select id="reg-mapping" value={mapping} onChange={(ev) => setMapping(ev.target.value)}>
+            {(mappings.data?.mappings ?? []).map((m) => (
+              <option key={m.id} value={m.key ?? String(m.id)}>
+                {m.name}
+                {m.verified ? '' : ` (${t('registerMappingUnverified')})`}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="reg-file" label={t('registerFile')}>
+          <input id="reg-file" type="file" accept=".csv,text/csv" required onChange={(ev) => setFile(ev.target.files?.[0] ?? null)} />
+        </Field>
+        <button type="submit" className="primary" disabled={!file || record?.status === 'running'}>
+          {t('registerStart')}
+        </button>
+      </form>
+      <ErrorMessage error={error ?? mappings.error} />
+      {record?.status === 'running' ? (
+        <p role="status">
+          {record.progress?.phase === 'merging' ? t('registerMerging') : t('registerRunning')} {t('registerLinesRead')}: {num(record.linesRead)}
+        </p>
+      ) : null}
+      {record && record.warnings.length > 0 ? <p className="alert alert-warning">{t('registerUnverifiedWarning')}</p> : null}
+      {record?.status === 'done' ? (
+        <div className="card" role="status">
+          <p>{t('registerDone')}</p>
+          <dl>
+            <dt>{t('registerLinesRead')}</dt>
+            <dd>{num(record.counts.lines)}</dd>
+            <dt>{t('registerSpells')}</dt>
+            <dd>{num(record.counts.spells)}</dd>
+            <dt>{t('registerCitizens')}</dt>
+            <dd>{num(record.counts.citizens)}</dd>
+            <dt>{t('registerUnknownCitizens')}</dt>
+            <dd>{num(record.counts.unknownCitizens)}</dd>
+          </dl>
+        </div>
+      ) : null}
+      {record?.status === 'failed' ? (
+        <div className="alert alert-error" role="alert">
+          <p>{t('registerFailed')}</p>
+          <h2>{t('registerBadLines')}</h2>
+          <ul>
+            {record.errors.map((e, i) => (
+              <li key={i}>
+                {t('registerLine')} {e.line}: {registerLineErrorText(language, e.message)}
+              </li>
+            ))}
+          </ul>
+          {badLines > record.errors.length ? <p>+ {num(badLines - record.errors.length)} {t('registerMoreBadLines')}</p> : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
