@@ -53,7 +53,7 @@ export function findSurveyQuestionProblems(questions: readonly SurveyQuestion[])
 }
 
 /** Answers against the questions: known codes, the right type, within the scale. */
-export function findAnswerProblems(questions: readonly SurveyQuestion[], answers: Record<string, SurveyAnswer>): { field: string; message: string }[] {
+export function findAnswerProblems(questions: readonly SurveyQuestion[], answers: Record<string, unknown>): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   if (Object.keys(answers).length === 0) problems.push({ field: 'answers', message: 'at least one answer is required' });
   for (const [code, value] of Object.entries(answers)) {

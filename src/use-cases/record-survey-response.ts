@@ -16,7 +16,7 @@ import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 export async function recordSurveyResponse(
   ctx: UseCaseContext,
   grantId: number,
-  input: { kind: SurveyKind; respondedOn: string; entryMode: EntryMode; answers: Record<string, SurveyAnswer> },
+  input: { kind: SurveyKind; respondedOn: string; entryMode: EntryMode; answers: Record<string, unknown> },
 ): Promise<{ id: number }> {
   requirePermission(ctx, 'measurement:write');
   if (!isCalendarDate(input.respondedOn)) throw new AppError('INVALID_INPUT', 'respondedOn is not a valid date', { field: 'respondedOn' });
@@ -38,7 +38,7 @@ export async function recordSurveyResponse(
     const { questions } = await getSurvey(txCtx, input.kind);
     const problems = findAnswerProblems(questions, input.answers);
     if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { field: problems[0]!.field, problems });
-    const answers = Object.fromEntries(Object.entries(input.answers).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]));
+    const answers = Object.fromEntries(Object.entries(input.answers as Record<string, SurveyAnswer>).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]));
     const id = await repo.createResponse({
       municipalityId: ctx.actor.municipalityId, grantId, kind: input.kind, questions, answers, respondedOn: input.respondedOn, entryMode: input.entryMode, enteredBy: ctx.actor.userId,
     });

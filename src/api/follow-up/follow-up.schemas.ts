@@ -74,7 +74,8 @@ export const RecordSurveyResponseBodySchema = Type.Object(
     kind: literals(surveyKinds),
     respondedOn: CalendarDateSchema,
     entryMode: literals(entryModes),
-    answers: Type.Record(Type.String({ maxLength: 50 }), Type.Union([Type.Integer(), Type.Boolean(), Type.String({ maxLength: 2000 })])),
+    // Unknown, not a union: the request coercion would turn true into 1. The domain checks each type.
+    answers: Type.Record(Type.String({ maxLength: 50 }), Type.Unknown(), { description: 'Question code → integer (scale), boolean (yes/no) or text' }),
   },
   { additionalProperties: false },
 );
