@@ -4,6 +4,7 @@ import { RegimesPage } from '../features/administration/components/regimes-page.
 import { CitizenPage } from '../features/citizens/components/citizen-page.tsx';
 import { CitizensPage } from '../features/citizens/components/citizens-page.tsx';
 import { PassiveCitizensPage } from '../features/reports/components/passive-citizens-page.tsx';
+import { FollowUpReportPage } from '../features/follow-up/components/follow-up-report-page.tsx';
 import { EffectPage } from '../features/effect/components/effect-page.tsx';
 import { InvoicesPage } from '../features/economy/components/invoices-page.tsx';
 import { EconomyPage } from '../features/economy/components/economy-page.tsx';
@@ -35,6 +36,7 @@ const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
   { path: '/providers', key: 'providers', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/regimes', key: 'regimes', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/reports/passive', key: 'passiveCitizens', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
+  { path: '/reports/follow-up', key: 'followUpReports', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/effect', key: 'effect', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/economy', key: 'economy', roles: ['coordinator', 'manager', 'admin'] },
   { path: '/invoices', key: 'invoices', roles: ['caseworker', 'coordinator', 'manager'] },
@@ -125,6 +127,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/effect') return <EffectPage />;
   if (path === '/invoices') return <InvoicesPage />;
   if (path === '/reports/passive') return <PassiveCitizensPage />;
+  if (path === '/reports/follow-up') return <FollowUpReportPage />;
   if (path === '/audit') return <AuditPage citizenId={query.get('citizenId')} />;
   return <h1>404</h1>;
 }
