@@ -41,12 +41,12 @@ export async function loadDemoFollowUp(ctx: UseCaseContext, grants: { active: nu
         await recordMeasurement(ctx, grant.id, { measuredOn: addDays(on, 1), respondent: 'mentor', entryMode: 'paper', values: mentor });
       }
     }
-    if (ended.includes(grant) && n % 4 !== 3) {
+    if (ended.includes(grant)) {
       await recordSurveyResponse(ctx, grant.id, {
         kind: 'citizen_end', respondedOn: end, entryMode: 'paper',
         answers: { overall: 3 + (n % 3), listened: 4, helped: 2 + (n % 3), recommend: n % 3 !== 1, comment: 'Det hjalp at have én fast kontaktperson.' },
       });
-      await recordSurveyResponse(ctx, grant.id, {
+      if (n % 4 !== 3) await recordSurveyResponse(ctx, grant.id, {
         kind: 'mentor_end', respondedOn: end, entryMode: 'paper',
         answers: { goal_reached: 2 + (n % 3), cooperation: 4, coping: 3 + (n % 2), further_support: n % 2 === 0 },
       });

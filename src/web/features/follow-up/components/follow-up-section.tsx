@@ -54,22 +54,24 @@ function InstrumentTable({ progression: p }: { progression: InstrumentProgressio
         {p.instrument.name}, version {p.instrument.version}. Måles hver {p.instrument.cadenceMonths}. måned. {p.measurements.length} målinger.
       </p>
       {p.due ? <p className="alert alert-warning" role="status">Måling forfalden siden {p.due.dueDate} ({p.due.round === 0 ? 'startmåling' : `${p.due.round}. opfølgning`}).</p> : null}
+      <p className="hint">Første → seneste værdi (ændring) pr. indikator. Forskel = mentor − borger i seneste runde; markeret ved uenighed på mindst {p.instrument.disagreementThreshold} point.</p>
       <div className="table-scroll">
-        <table>
-          <caption>Første → seneste værdi (ændring) pr. indikator. Markeret: borger og mentor er uenige med mindst {p.instrument.disagreementThreshold} point i seneste runde.</caption>
+        <table className="progression">
+          <caption className="sr-only">Progression pr. indikator</caption>
           <thead>
-            <tr><th scope="col">Indikator</th><th scope="col">Borgeren</th><th scope="col">Mentor</th><th scope="col">Sagsbehandler</th><th scope="col">Forskel mentor − borger</th></tr>
+            <tr><th scope="col">Indikator</th><th scope="col">Borger</th><th scope="col">Mentor</th><th scope="col">Forskel</th><th scope="col">Sagsbehandler</th></tr>
           </thead>
           <tbody>
             {p.instrument.indicators.map((x) => {
               const d = p.disagreements.find((y) => y.code === x.code && y.round === lastRound);
               return (
                 <tr key={x.code} className={d?.flagged ? 'disagreement' : undefined}>
-                  <th scope="row">{language === 'da' ? x.labelDa : x.labelEn}</th>
+                  {/* The part before ':' is the indicator's name; the full question is in the form. */}
+                  <th scope="row">{(language === 'da' ? x.labelDa : x.labelEn).split(':')[0]}</th>
                   <td>{cell(find(x.code, 'citizen'))}</td>
                   <td>{cell(find(x.code, 'mentor'))}</td>
-                  <td>{cell(find(x.code, 'caseworker'))}</td>
                   <td>{d ? <>{signed(d.difference)}{d.flagged ? <strong> · uenige</strong> : null}</> : '–'}</td>
+                  <td>{cell(find(x.code, 'caseworker'))}</td>
                 </tr>
               );
             })}

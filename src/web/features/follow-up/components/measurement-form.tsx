@@ -60,21 +60,18 @@ export function MeasurementForm({ grantId, instrument, role, onSaved }: { grantI
       </Field>
       {asked.map((indicator) => {
         const points = Array.from({ length: indicator.scaleMax - indicator.scaleMin + 1 }, (_, i) => indicator.scaleMin + i);
-        const anchorOf = (v: number) => indicator.anchors.find((a) => a.value === v);
+        const anchors = indicator.anchors.map((a) => `${a.value} = ${language === 'da' ? a.da : a.en}`).join(', ');
         return (
-          <fieldset key={indicator.code} className="scale-question">
+          <fieldset key={indicator.code} className="scale-question" aria-describedby={anchors ? `m-${indicator.code}-anchors` : undefined}>
             <legend>{language === 'da' ? indicator.labelDa : indicator.labelEn}</legend>
             <div className="segmented scale">
-              {points.map((v) => {
-                const anchor = anchorOf(v);
-                return (
-                  <label key={v} className={values[indicator.code] === v ? 'selected' : ''}>
-                    <input type="radio" name={`m-${indicator.code}`} value={v} checked={values[indicator.code] === v} onChange={() => setValues({ ...values, [indicator.code]: v })} />
-                    {v}{anchor ? <small> {language === 'da' ? anchor.da : anchor.en}</small> : null}
-                  </label>
-                );
-              })}
+              {points.map((v) => (
+                <label key={v} className={values[indicator.code] === v ? 'selected' : ''}>
+                  <input type="radio" name={`m-${indicator.code}`} value={v} checked={values[indicator.code] === v} onChange={() => setValues({ ...values, [indicator.code]: v })} /> {v}
+                </label>
+              ))}
             </div>
+            {anchors ? <p className="hint" id={`m-${indicator.code}-anchors`}>{anchors}</p> : null}
           </fieldset>
         );
       })}
