@@ -29,7 +29,7 @@ describe('progression, satisfaction and attendance in the browser', () => {
     await page.getByRole('button', { name: 'Gem måling' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     const form = page.locator('.measurement-form');
-    await form.getByRole('group', { name: /Jobsøgning/ }).getByLabel(/^5/).check();
+    await form.getByRole('group', { name: /Jobsøgning/ }).getByRole('radio', { name: '5', exact: true }).check();
     await form.getByRole('button', { name: 'Gem måling' }).click();
     await page.getByText('Målingen er gemt.').waitFor();
     await page.getByRole('row', { name: /Jobsøgning/ }).getByText(/→ 5/).first().waitFor();
@@ -49,6 +49,9 @@ describe('progression, satisfaction and attendance in the browser', () => {
       await page.getByText(/ikke om den skyldes mentorstøtten/).waitFor();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await page.screenshot({ path: join(tmpdir(), 'mentorspor-follow-up-report.png'), fullPage: true });
+      await page.getByRole('link', { name: 'Måleredskaber og spørgsmål' }).click();
+      await page.getByRole('heading', { name: /BIP-inspireret, egen formulering/ }).waitFor();
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
     } finally {
       await browser.close();
     }

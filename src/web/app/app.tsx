@@ -5,6 +5,7 @@ import { CitizenPage } from '../features/citizens/components/citizen-page.tsx';
 import { CitizensPage } from '../features/citizens/components/citizens-page.tsx';
 import { PassiveCitizensPage } from '../features/reports/components/passive-citizens-page.tsx';
 import { FollowUpReportPage } from '../features/follow-up/components/follow-up-report-page.tsx';
+import { InstrumentsPage } from '../features/follow-up/components/instruments-page.tsx';
 import { EffectPage } from '../features/effect/components/effect-page.tsx';
 import { InvoicesPage } from '../features/economy/components/invoices-page.tsx';
 import { EconomyPage } from '../features/economy/components/economy-page.tsx';
@@ -128,6 +129,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/invoices') return <InvoicesPage />;
   if (path === '/reports/passive') return <PassiveCitizensPage />;
   if (path === '/reports/follow-up') return <FollowUpReportPage />;
+  if (path === '/follow-up/instruments') return <InstrumentsPage />;
   if (path === '/audit') return <AuditPage citizenId={query.get('citizenId')} />;
   return <h1>404</h1>;
 }

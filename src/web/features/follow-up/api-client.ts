@@ -26,7 +26,12 @@ export type AttendanceReport = { total: AttendanceRow; byType: AttendanceRow[]; 
 
 const cohort = (q: { from: string; to: string; type: string }) => `firstStartFrom=${q.from}&firstStartTo=${q.to}${q.type ? `&type=${q.type}` : ''}`;
 
+export type InstrumentBody = Pick<Instrument, 'name' | 'licenceNote' | 'cadenceMonths' | 'disagreementThreshold' | 'indicators'>;
+
 export const followUpApi = {
+  instruments: () => api<{ instruments: Instrument[] }>('GET', '/api/instruments'),
+  createInstrument: (body: InstrumentBody & { basedOn?: number | null; key?: string | null }) => api<Instrument>('POST', '/api/instruments', body),
+  updateSurvey: (kind: SurveyKind, questions: SurveyQuestion[]) => api<{ kind: SurveyKind; version: number; questions: SurveyQuestion[] }>('PUT', `/api/surveys/${kind}`, { questions }),
   progression: (grantId: number) => api<{ grantId: number; instruments: InstrumentProgression[] }>('GET', `/api/grants/${grantId}/progression`),
   recordMeasurement: (grantId: number, body: { measuredOn: string; respondent: Respondent; entryMode: string; instrumentId: number; values: Record<string, number> }) =>
     api<{ id: number }>('POST', `/api/grants/${grantId}/measurements`, body),

@@ -25,6 +25,7 @@ export function FollowUpReportPage() {
     <section>
       <h1>Progression og tilfredshed</h1>
       <p>Forløb med start i perioden. Tallene beskriver forandring, tilfredshed og fremmøde — ikke om mentorstøtten var årsagen.</p>
+      <p><a href="#/follow-up/instruments">Måleredskaber og spørgsmål</a></p>
       <div className="filters">
         <Field id="fu-from" label="Start fra">
           <input id="fu-from" type="date" value={from} onChange={(ev) => ev.target.value && setFrom(ev.target.value)} />
@@ -45,7 +46,7 @@ export function FollowUpReportPage() {
       {progression.data ? (
         <>
           <p>{progression.data.instrument.name} (version {progression.data.instrument.version}). {n(progression.data.courses)} forløb, heraf {n(progression.data.coursesWithTwoMeasurements)} med mindst to målinger.</p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Progression pr. indikator">
             <table>
               <caption>{progression.data.caption}</caption>
               <thead><tr><th scope="col">Indikator</th><th scope="col">Svarer</th><th scope="col">Forløb</th><th scope="col">Gns. ændring</th><th scope="col">Bedre</th><th scope="col">Uændret</th><th scope="col">Dårligere</th></tr></thead>
@@ -68,7 +69,7 @@ export function FollowUpReportPage() {
         <>
           <p>{satisfaction.data.caption}</p>
           {satisfaction.data.groups.map((g) => (
-            <div key={g.kind} className="table-scroll">
+            <div key={g.kind} className="table-scroll" tabIndex={0} role="region" aria-label={g.kind === 'citizen_end' ? 'Borgerens evaluering' : 'Mentors vurdering'}>
               <table>
                 <caption>{g.kind === 'citizen_end' ? 'Borgerens evaluering' : 'Mentors vurdering'}: {n(g.responses)} besvarelser af {n(g.endedCourses)} afsluttede forløb (svarprocent {pct(g.responseRate)})</caption>
                 <thead><tr><th scope="col">Spørgsmål</th><th scope="col">Svar</th><th scope="col">Gennemsnit</th><th scope="col">Andel ja</th></tr></thead>
@@ -85,7 +86,7 @@ export function FollowUpReportPage() {
 
       <h2>Fremmøde</h2>
       {attendance.data ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Fremmøde">
           <table>
             <caption>{attendance.data.caption}</caption>
             <thead><tr><th scope="col">Type</th><th scope="col">Forløb</th><th scope="col">Planlagte kontakter</th><th scope="col">Gennemførte</th><th scope="col">Fremmøde</th><th scope="col">Gns. pr. forløb</th></tr></thead>

@@ -55,7 +55,7 @@ function InstrumentTable({ progression: p }: { progression: InstrumentProgressio
       </p>
       {p.due ? <p className="alert alert-warning" role="status">Måling forfalden siden {p.due.dueDate} ({p.due.round === 0 ? 'startmåling' : `${p.due.round}. opfølgning`}).</p> : null}
       <p className="hint">Første → seneste værdi (ændring) pr. indikator. Forskel = mentor − borger i seneste runde; markeret ved uenighed på mindst {p.instrument.disagreementThreshold} point.</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Progression pr. indikator">
         <table className="progression">
           <caption className="sr-only">Progression pr. indikator</caption>
           <thead>
