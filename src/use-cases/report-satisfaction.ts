@@ -2,7 +2,7 @@
  * Satisfaction per cohort (issue 5 point 6): per survey kind the response rate (responses ÷ ended
  * courses), and per scale question the mean, per yes/no question the share of yes. Free text never
  * enters. R-STAT-1: answered / not answered are suppressed as a table; a question summary over fewer
- * answers than the threshold is hidden.
+ * answers than the threshold is hidden, and so is a share of yes whose yes or no count is small.
  */
 import { surveysRepository } from '../db/repositories/surveys-repository.ts';
 import { calendarDateOf, compareDates } from '../domain/calendar-date.ts';
@@ -37,11 +37,14 @@ export async function reportSatisfaction(ctx: UseCaseContext, input: CohortInput
       questions: summariseAnswers(survey.questions, answers).map((q) => {
         const question = survey.questions.find((x) => x.code === q.code)!;
         const hidden = q.answers < threshold;
+        // A share of yes would give away a small yes or no count (e.g. 4 of 5 → one "no").
+        const yes = q.shareYes === null ? 0 : Math.round(q.shareYes * q.answers);
+        const shareHidden = hidden || suppressCount(yes, threshold) === null || suppressCount(q.answers - yes, threshold) === null;
         return {
           code: q.code, textDa: question.textDa, textEn: question.textEn, answerType: q.answerType,
           answers: suppressCount(q.answers, threshold),
           mean: hidden || q.mean === null ? null : Math.round(q.mean * 100) / 100,
-          shareYes: hidden || q.shareYes === null ? null : Math.round(q.shareYes * 1000) / 1000,
+          shareYes: shareHidden || q.shareYes === null ? null : Math.round(q.shareYes * 1000) / 1000,
         };
       }),
     };
