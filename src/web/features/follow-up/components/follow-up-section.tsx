@@ -1,4 +1,4 @@
-import { useI18n } from '../../../app/i18n.tsx';
+import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { useLoad } from '../../../components/use-load.ts';
@@ -19,12 +19,12 @@ export function FollowUpSection({ grantId }: { grantId: number }) {
   const canMeasure = role === 'caseworker' || role === 'mentor';
   return (
     <section aria-labelledby="progression-title" className="follow-up">
-      <h2 id="progression-title">Progression</h2>
+      <h2 id="progression-title">{t('fuProgression')}</h2>
       <ErrorMessage error={progression.error ?? attendance.error} />
       {attendance.data ? (
         <p className="attendance-figure">
-          <strong>Fremmøde:</strong> {attendance.data.attended} af {attendance.data.planned} planlagte kontakter ({pct(attendance.data.share)})
-          {attendance.data.missed > 0 ? `, udeblevet ${attendance.data.missed} gange` : ''}.
+          <strong>{t('fuAttendance')}:</strong> {attendance.data.attended} {t('fuAttendanceOf')} {attendance.data.planned} {t('fuPlannedContacts')} ({pct(attendance.data.share)})
+          {attendance.data.missed > 0 ? `, ${t('fuNoShows')} ${attendance.data.missed} ${t('fuTimes')}` : ''}.
         </p>
       ) : null}
       {progression.data ? (
@@ -43,7 +43,7 @@ export function FollowUpSection({ grantId }: { grantId: number }) {
 }
 
 function InstrumentTable({ progression: p }: { progression: InstrumentProgression }) {
-  const { language } = useI18n();
+  const { language, t } = useI18n();
   const find = (code: string, respondent: string): Progress | undefined => p.progress.find((x) => x.code === code && x.respondent === respondent);
   const lastRound = Math.max(-1, ...p.disagreements.map((d) => d.round));
   const cell = (x: Progress | undefined) =>
@@ -51,15 +51,15 @@ function InstrumentTable({ progression: p }: { progression: InstrumentProgressio
   return (
     <>
       <p>
-        {p.instrument.name}, version {p.instrument.version}. Måles hver {p.instrument.cadenceMonths}. måned. {p.measurements.length} målinger.
+        {p.instrument.name}, version {p.instrument.version}. {t('fuMeasuredEvery')} {p.instrument.cadenceMonths}. {t('fuMonth')}. {p.measurements.length} {t('fuMeasurements')}.
       </p>
-      {p.due ? <p className="alert alert-warning" role="status">Måling forfalden siden {p.due.dueDate} ({p.due.round === 0 ? 'startmåling' : `${p.due.round}. opfølgning`}).</p> : null}
-      <p className="hint">Første → seneste værdi (ændring) pr. indikator. Forskel = mentor − borger i seneste runde; markeret ved uenighed på mindst {p.instrument.disagreementThreshold} point.</p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Progression pr. indikator">
+      {p.due ? <p className="alert alert-warning" role="status">{t('fuDueSince')} {p.due.dueDate} ({p.due.round === 0 ? t('fuBaseline') : `${p.due.round}. ${t('fuFollowUpRound')}`}).</p> : null}
+      <p className="hint">{t('fuTableHint')} {p.instrument.disagreementThreshold} {t('fuPoints')}.</p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('fuProgression')}>
         <table className="progression">
-          <caption className="sr-only">Progression pr. indikator</caption>
+          <caption className="sr-only">{t('fuProgression')}</caption>
           <thead>
-            <tr><th scope="col">Indikator</th><th scope="col">Borger</th><th scope="col">Mentor</th><th scope="col">Forskel</th><th scope="col">Sagsbehandler</th></tr>
+            <tr>{(['fuIndicator', 'fuCitizen', 'fuMentor', 'fuDifference', 'fuCaseworker'] as TextKey[]).map((k) => <th key={k} scope="col">{t(k)}</th>)}</tr>
           </thead>
           <tbody>
             {p.instrument.indicators.map((x) => {
@@ -70,7 +70,7 @@ function InstrumentTable({ progression: p }: { progression: InstrumentProgressio
                   <th scope="row">{(language === 'da' ? x.labelDa : x.labelEn).split(':')[0]}</th>
                   <td>{cell(find(x.code, 'citizen'))}</td>
                   <td>{cell(find(x.code, 'mentor'))}</td>
-                  <td>{d ? <>{signed(d.difference)}{d.flagged ? <strong> · uenige</strong> : null}</> : '–'}</td>
+                  <td>{d ? <>{signed(d.difference)}{d.flagged ? <strong> · {t('fuDisagree')}</strong> : null}</> : '–'}</td>
                   <td>{cell(find(x.code, 'caseworker'))}</td>
                 </tr>
               );
@@ -79,7 +79,7 @@ function InstrumentTable({ progression: p }: { progression: InstrumentProgressio
         </table>
       </div>
       <details>
-        <summary>Licens og kilde</summary>
+        <summary>{t('fuLicence')}</summary>
         <p>{p.instrument.licenceNote}</p>
       </details>
     </>

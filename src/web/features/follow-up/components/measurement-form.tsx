@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../../app/i18n.tsx';
+import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import type { Instrument, Respondent } from '../api-client.ts';
 import { followUpApi } from '../api-client.ts';
 
-const respondentText: Record<Respondent, string> = { citizen: 'Borgeren', mentor: 'Mentor', caseworker: 'Sagsbehandler' };
-const entryText: Record<string, string> = { in_person: 'Borgerens svar ved mødet', paper: 'Svar fra papirskema', self: 'Egen vurdering' };
+const respondentKey: Record<Respondent, TextKey> = { citizen: 'fuCitizen', mentor: 'fuMentor', caseworker: 'fuCaseworker' };
+const entryKey: Record<string, TextKey> = { in_person: 'fuEntryInPerson', paper: 'fuEntryPaper', self: 'fuEntrySelf' };
 
 /** One measurement on a phone-sized screen: who answers, how the answers came in, one tap per indicator. */
 export function MeasurementForm({ grantId, instrument, role, onSaved }: { grantId: number; instrument: Instrument; role: string; onSaved: () => void }) {
-  const { language } = useI18n();
+  const { language, t } = useI18n();
   const respondents: Respondent[] = role === 'caseworker' ? ['citizen', 'mentor', 'caseworker'] : ['citizen', 'mentor'];
   const [respondent, setRespondent] = useState<Respondent>('citizen');
   const modes = respondent === 'citizen' ? ['in_person', 'paper'] : respondent === 'mentor' && role === 'caseworker' ? ['paper'] : ['self'];
@@ -39,23 +39,23 @@ export function MeasurementForm({ grantId, instrument, role, onSaved }: { grantI
 
   return (
     <form onSubmit={submit} className="card measurement-form" aria-labelledby="measurement-form-title">
-      <h3 id="measurement-form-title">Ny måling</h3>
+      <h3 id="measurement-form-title">{t('fuNewMeasurement')}</h3>
       <fieldset>
-        <legend>Hvem svarer?</legend>
+        <legend>{t('fuWhoAnswers')}</legend>
         <div className="segmented">
           {respondents.map((r) => (
             <label key={r} className={respondent === r ? 'selected' : ''}>
-              <input type="radio" name="m-respondent" value={r} checked={respondent === r} onChange={() => setRespondent(r)} /> {respondentText[r]}
+              <input type="radio" name="m-respondent" value={r} checked={respondent === r} onChange={() => setRespondent(r)} /> {t(respondentKey[r])}
             </label>
           ))}
         </div>
       </fieldset>
-      <Field id="m-entry" label="Hvordan er svarene givet?">
+      <Field id="m-entry" label={t('fuHowGiven')}>
         <select id="m-entry" value={mode} onChange={(ev) => setEntryMode(ev.target.value)}>
-          {modes.map((m) => <option key={m} value={m}>{entryText[m]}</option>)}
+          {modes.map((m) => <option key={m} value={m}>{t(entryKey[m]!)}</option>)}
         </select>
       </Field>
-      <Field id="m-date" label="Dato for målingen">
+      <Field id="m-date" label={t('fuMeasuredOn')}>
         <input id="m-date" type="date" value={measuredOn} onChange={(ev) => setMeasuredOn(ev.target.value)} required />
       </Field>
       {asked.map((indicator) => {
@@ -76,8 +76,8 @@ export function MeasurementForm({ grantId, instrument, role, onSaved }: { grantI
         );
       })}
       <ErrorMessage error={error} />
-      {saved ? <p role="status" className="ok">Målingen er gemt.</p> : null}
-      <button type="submit" className="primary wide">Gem måling</button>
+      {saved ? <p role="status" className="ok">{t('fuMeasurementSaved')}</p> : null}
+      <button type="submit" className="primary wide">{t('fuSaveMeasurement')}</button>
     </form>
   );
 }

@@ -1,25 +1,26 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../../app/i18n.tsx';
+import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { followUpApi, type SurveyKind, type SurveyResponse } from '../api-client.ts';
 
-const kindTitle: Record<SurveyKind, string> = { citizen_end: 'Borgerens evaluering ved forløbets afslutning', mentor_end: 'Mentors vurdering ved forløbets afslutning' };
+const kindTitle: Record<SurveyKind, TextKey> = { citizen_end: 'fuCitizenSurvey', mentor_end: 'fuMentorSurvey' };
 
-function answerText(value: number | boolean | string | undefined): string {
+function answerText(value: number | boolean | string | undefined, t: (k: TextKey) => string): string {
   if (value === undefined) return '–';
-  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
+  if (typeof value === 'boolean') return t(value ? 'yes' : 'no');
   return String(value);
 }
 
 /** The end-of-course survey and the mentor's assessment: a form until answered, then the answers. */
 export function SurveyForms({ grantId, role }: { grantId: number; role: string }) {
+  const { t } = useI18n();
   const responses = useLoad(() => followUpApi.surveyResponses(grantId), [grantId]);
   const kinds: SurveyKind[] = ['citizen_end', 'mentor_end'];
   return (
     <section aria-labelledby="surveys-title">
-      <h3 id="surveys-title">Evaluering ved afslutning</h3>
+      <h3 id="surveys-title">{t('fuEndEvaluation')}</h3>
       {kinds.map((kind) => {
         const response = responses.data?.responses.find((r) => r.kind === kind) ?? null;
         return response ? (
@@ -33,16 +34,16 @@ export function SurveyForms({ grantId, role }: { grantId: number; role: string }
 }
 
 function SurveyAnswers({ response }: { response: SurveyResponse }) {
-  const { language } = useI18n();
+  const { language, t } = useI18n();
   return (
     <div className="card">
-      <h4>{kindTitle[response.kind]}</h4>
-      <p>Besvaret {response.respondedOn}, registreret af {response.enteredByName}.</p>
+      <h4>{t(kindTitle[response.kind])}</h4>
+      <p>{t('fuAnsweredOn')} {response.respondedOn}, {t('fuEnteredBy')} {response.enteredByName}.</p>
       <dl className="facts">
         {response.questions.map((q) => (
           <div key={q.code}>
             <dt>{language === 'da' ? q.textDa : q.textEn}</dt>
-            <dd>{answerText(response.answers[q.code])}</dd>
+            <dd>{answerText(response.answers[q.code], t)}</dd>
           </div>
         ))}
       </dl>
@@ -51,7 +52,7 @@ function SurveyAnswers({ response }: { response: SurveyResponse }) {
 }
 
 function SurveyForm({ grantId, kind, role, onSaved }: { grantId: number; kind: SurveyKind; role: string; onSaved: () => void }) {
-  const { language } = useI18n();
+  const { language, t } = useI18n();
   const survey = useLoad(() => followUpApi.survey(kind), [kind]);
   const [answers, setAnswers] = useState<Record<string, number | boolean | string>>({});
   const [respondedOn, setRespondedOn] = useState(new Date().toISOString().slice(0, 10));
@@ -72,9 +73,9 @@ function SurveyForm({ grantId, kind, role, onSaved }: { grantId: number; kind: S
   const id = (code: string) => `s-${kind}-${code}`;
   return (
     <details className="card">
-      <summary>{kindTitle[kind]}</summary>
+      <summary>{t(kindTitle[kind])}</summary>
       <form onSubmit={submit}>
-        <Field id={`s-${kind}-date`} label="Dato">
+        <Field id={`s-${kind}-date`} label={t('fuDate')}>
           <input id={`s-${kind}-date`} type="date" value={respondedOn} onChange={(ev) => setRespondedOn(ev.target.value)} required />
         </Field>
         {survey.data.questions.map((q) => {
@@ -87,11 +88,11 @@ function SurveyForm({ grantId, kind, role, onSaved }: { grantId: number; kind: S
             );
           }
           const options: { value: number | boolean; label: string }[] = q.answerType === 'yes_no'
-            ? [{ value: true, label: 'Ja' }, { value: false, label: 'Nej' }]
+            ? [{ value: true, label: t('yes') }, { value: false, label: t('no') }]
             : Array.from({ length: q.scaleMax! - q.scaleMin! + 1 }, (_, i) => ({ value: q.scaleMin! + i, label: String(q.scaleMin! + i) }));
           return (
             <fieldset key={q.code}>
-              <legend>{text}{q.answerType === 'scale' ? ` (${q.scaleMin} = slet ikke, ${q.scaleMax} = i høj grad)` : ''}</legend>
+              <legend>{text}{q.answerType === 'scale' ? ` (${q.scaleMin} = ${t('fuScaleLow')}, ${q.scaleMax} = ${t('fuScaleHigh')})` : ''}</legend>
               <div className="segmented">
                 {options.map((o) => (
                   <label key={String(o.value)} className={answers[q.code] === o.value ? 'selected' : ''}>
@@ -103,7 +104,7 @@ function SurveyForm({ grantId, kind, role, onSaved }: { grantId: number; kind: S
           );
         })}
         <ErrorMessage error={error} />
-        <button type="submit" className="primary">Gem besvarelse</button>
+        <button type="submit" className="primary">{t('fuSaveResponse')}</button>
       </form>
     </details>
   );
