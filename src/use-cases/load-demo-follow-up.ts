@@ -34,6 +34,8 @@ export async function loadDemoFollowUp(ctx: UseCaseContext, grants: { active: nu
       // Söeren's course (the last active one) has its baseline only: the 3-month round is due.
       if (grant.id === grants.active.at(-1) && round > 0) break;
       await recordMeasurement(ctx, grant.id, { measuredOn: on, respondent: 'citizen', entryMode: 'paper', values: valuesOf(base, round, n % 3 === 2 ? -0.5 : 1) });
+      // The caseworker's belief that the citizen gets a job, at the start and at the end.
+      if (round !== 1) await recordMeasurement(ctx, grant.id, { measuredOn: on, respondent: 'caseworker', entryMode: 'self', values: { caseworker_job_belief: Math.min(5, base + (round === 2 ? n % 3 : 0)) } });
       if (round < 2) {
         // The mentor's view: one point lower on most indicators, and at baseline far lower on health.
         const mentor = valuesOf(base - 1, round, 1, 1);

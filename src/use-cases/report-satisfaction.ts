@@ -26,13 +26,14 @@ export async function reportSatisfaction(ctx: UseCaseContext, input: CohortInput
   const ended = courses.filter((c) => c.status === 'ended' || compareDates(c.endDate, today) < 0);
   const responses = await surveysRepository(ctx.db).listByGrantIds(ctx.actor.municipalityId, ended.map((c) => c.grantId));
   const perKind = await Promise.all(surveyKinds.map(async (kind) => ({ kind, survey: await getSurvey(ctx, kind), answers: responses.filter((r) => r.kind === kind).map((r) => r.answers) })));
-  const table = suppressTable({ cells: perKind.map((k) => [k.answers.length, ended.length - k.answers.length]), threshold });
-  const groups = perKind.map(({ kind, survey, answers }, r): SatisfactionGroup => {
-    const shown = table.values[r]![0] !== null && table.values[r]![1] !== null;
+  const groups = perKind.map(({ kind, survey, answers }): SatisfactionGroup => {
+    // Each survey is its own table (answered | not answered, summing to the shown number of ended courses).
+    const table = suppressTable({ cells: [[answers.length, ended.length - answers.length]], threshold });
+    const shown = table.values[0]![0] !== null && table.values[0]![1] !== null;
     return {
       kind,
       endedCourses: suppressCount(ended.length, threshold),
-      responses: table.values[r]![0]!,
+      responses: table.values[0]![0]!,
       responseRate: shown && ended.length > 0 ? Math.round((answers.length / ended.length) * 1000) / 1000 : null,
       questions: summariseAnswers(survey.questions, answers).map((q) => {
         const question = survey.questions.find((x) => x.code === q.code)!;
