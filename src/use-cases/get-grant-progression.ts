@@ -35,7 +35,8 @@ export async function getGrantProgression(ctx: UseCaseContext, grantId: number):
   const all = await instrumentsRepository(ctx.db).list(ctx.actor.municipalityId);
   const measurements = await measurementsRepository(ctx.db).listByGrantIds(ctx.actor.municipalityId, [grantId]);
   const keyOf = new Map(all.map((i) => [i.id, i.key]));
-  const current = currentVersions(all).filter((i) => i.isDefault || measurements.some((m) => keyOf.get(m.instrumentId) === i.key));
+  // Every current instrument (the default first), so a configured instrument can be used on the grant page.
+  const current = currentVersions(all);
   const today = calendarDateOf(ctx.now());
   const instruments = current.map((instrument): InstrumentProgression => {
     const own = measurements.filter((m) => keyOf.get(m.instrumentId) === instrument.key);
