@@ -6,6 +6,8 @@ import { followUpApi, type InstrumentProgression, type Progress } from '../api-c
 import { MeasurementForm } from './measurement-form.tsx';
 import { SurveyForms } from './survey-forms.tsx';
 
+const respondentKey: Record<string, TextKey> = { citizen: 'fuCitizen', mentor: 'fuMentor', caseworker: 'fuCaseworker' };
+const entryKey: Record<string, TextKey> = { in_person: 'fuEntryInPerson', paper: 'fuEntryPaper', self: 'fuEntrySelf' };
 const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)} %`);
 const signed = (v: number | null) => (v === null ? '–' : v > 0 ? `+${v}` : String(v));
 
@@ -43,7 +45,7 @@ export function FollowUpSection({ grantId }: { grantId: number }) {
 }
 
 function InstrumentTable({ progression: p }: { progression: InstrumentProgression }) {
-  const { language, t } = useI18n();
+  const { language, t, e } = useI18n();
   const find = (code: string, respondent: string): Progress | undefined => p.progress.find((x) => x.code === code && x.respondent === respondent);
   const lastRound = Math.max(-1, ...p.disagreements.map((d) => d.round));
   const cell = (x: Progress | undefined) =>
@@ -78,6 +80,25 @@ function InstrumentTable({ progression: p }: { progression: InstrumentProgressio
           </tbody>
         </table>
       </div>
+      {p.measurements.length > 0 ? (
+        <details>
+          <summary>{t('fuMeasurementList')}</summary>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('fuMeasurementList')}>
+            <table>
+              <caption className="sr-only">{t('fuMeasurementList')}</caption>
+              <thead><tr>{(['fuDate', 'fuRound', 'fuRespondent', 'fuHow', 'fuEnteredByHead'] as TextKey[]).map((k) => <th key={k} scope="col">{t(k)}</th>)}</tr></thead>
+              <tbody>
+                {[...p.measurements].reverse().map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.measuredOn}</td><td className="num">{m.round}</td><td>{t(respondentKey[m.respondent]!)}</td>
+                    <td>{t(entryKey[m.entryMode] ?? 'fuEntrySelf')}</td><td>{m.enteredByName} ({e(m.enteredByRole)})</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
       <details>
         <summary>{t('fuLicence')}</summary>
         <p>{p.instrument.licenceNote}</p>
