@@ -16,6 +16,7 @@ import { citizensRoutes } from './citizens/citizens-routes.ts';
 import { deliveryRoutes } from './delivery/delivery-routes.ts';
 import { economyRoutes } from './economy/economy-routes.ts';
 import { errorHandler } from './error-handler.ts';
+import { followUpRoutes } from './follow-up/follow-up-routes.ts';
 import { grantsRoutes } from './grants/grants-routes.ts';
 import { importsRoutes } from './imports/imports-routes.ts';
 import { outcomesRoutes } from './outcomes/outcomes-routes.ts';
@@ -47,7 +48,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Mentorspor API', version: '0.1.0', description: 'Grant, run and measure mentor support (mentorstøtte) under LAB.' },
-      tags: [{ name: 'auth' }, { name: 'citizens' }, { name: 'registers' }, { name: 'grants' }, { name: 'delivery' }, { name: 'outcomes' }, { name: 'reports' }, { name: 'administration' }, { name: 'audit' }],
+      tags: [{ name: 'auth' }, { name: 'citizens' }, { name: 'registers' }, { name: 'grants' }, { name: 'delivery' }, { name: 'outcomes' }, { name: 'reports' }, { name: 'administration' }, { name: 'audit' }, { name: 'follow-up' }],
     },
   });
   registerRequestContext(app, { db: deps.db, now });
@@ -65,6 +66,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(importsRoutes);
   await app.register(administrationRoutes);
   await app.register(economyRoutes);
+  await app.register(followUpRoutes);
 
   const webDir = deps.webDir === undefined ? defaultWebDir : deps.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);

@@ -23,15 +23,18 @@ export type Permission =
   | 'invoice:write'
   | 'invoice:approve'
   | 'contact:write'
-  | 'offer:write';
+  | 'offer:write'
+  // Follow-up (issue 5 points 5–6): instruments and survey questions; measurements and survey answers.
+  | 'instrument:write'
+  | 'measurement:write';
 
 const permissionsByRole: Record<Role, readonly Permission[]> = {
-  caseworker: ['citizen:read', 'citizen:write', 'grant:read', 'grant:write', 'grant:approve', 'contact:write', 'offer:write', 'register:read', 'regime:read', 'invoice:read', 'invoice:approve'],
-  mentor: ['citizen:read', 'grant:read', 'contact:write', 'register:read'],
-  coordinator: ['citizen:read', 'grant:read', 'register:read', 'register:write', 'regime:read', 'economy:read', 'economy:write', 'invoice:read', 'invoice:write'],
+  caseworker: ['citizen:read', 'citizen:write', 'grant:read', 'grant:write', 'grant:approve', 'contact:write', 'offer:write', 'register:read', 'regime:read', 'invoice:read', 'invoice:approve', 'measurement:write'],
+  mentor: ['citizen:read', 'grant:read', 'contact:write', 'register:read', 'measurement:write'],
+  coordinator: ['citizen:read', 'grant:read', 'register:read', 'register:write', 'regime:read', 'economy:read', 'economy:write', 'invoice:read', 'invoice:write', 'instrument:write'],
   // Managers work with aggregates; they get no citizen-level access (least privilege).
   manager: ['register:read', 'regime:read', 'economy:read', 'economy:write', 'invoice:read', 'invoice:write', 'invoice:approve'],
-  admin: ['citizen:read', 'register:read', 'register:write', 'regime:read', 'regime:write', 'settings:write', 'audit:read', 'economy:read'],
+  admin: ['citizen:read', 'register:read', 'register:write', 'regime:read', 'regime:write', 'settings:write', 'audit:read', 'economy:read', 'instrument:write'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -14,6 +14,7 @@ import { checkContactFrequency } from '../domain/contact-frequency.ts';
 import { grantDeadlines } from '../domain/grant-deadlines.ts';
 import { reconcileHours } from '../domain/hours-reconciliation.ts';
 import { findRegimeOn } from '../domain/legal-regime.ts';
+import { findMeasurementsDue } from './find-measurements-due.ts';
 import { loadMunicipalSettings } from './load-municipal-settings.ts';
 import { recordAudit } from './record-audit.ts';
 import type { UseCaseContext } from './use-case-context.ts';
@@ -21,7 +22,8 @@ import type { UseCaseContext } from './use-case-context.ts';
 export type WorklistItem = {
   kind:
     | 'period_ending' | 'decision_overdue' | 'follow_up_missing' | 'contact_missing' | 'hours_shortfall'
-    | 'my_citizen' | 'contact_due' | 'grant_without_mentor' | 'mentor_over_capacity';
+    | 'my_citizen' | 'contact_due' | 'grant_without_mentor' | 'mentor_over_capacity'
+    | 'measurement_due';
   grantId: number | null;
   citizenId: number | null;
   citizenName: string | null;
@@ -104,6 +106,12 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
       });
       const short = hours.findings[0]?.weeks?.slice(-4) ?? [];
       if (short.length > 0) items.push(item(g, { kind: 'hours_shortfall', dueDate: null, rule: 'R-DEL-1', message: `Færre leverede timer end bevilget i uge ${short.join(', ')}.` }));
+    }
+  }
+  if (role === 'caseworker' || role === 'mentor') {
+    // Issue 5 point 5: the progression measurement of this round is due (every cadence months from the start).
+    for (const d of await findMeasurementsDue(ctx, all.filter((x) => isActive(x, today)))) {
+      items.push(item(d.grant, { kind: 'measurement_due', dueDate: d.dueDate, rule: null, message: `Måling forfalden: ${d.round === 0 ? 'startmåling' : `${d.round}. opfølgende måling`} siden ${d.dueDate}.` }));
     }
   }
   if (role === 'coordinator') {

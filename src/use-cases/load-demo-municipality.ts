@@ -17,6 +17,7 @@ import { endGrant } from './end-grant.ts';
 import { grantMentorSupport } from './grant-mentor-support.ts';
 import { loadDemoDeliveries } from './load-demo-deliveries.ts';
 import { loadDemoEconomy } from './load-demo-economy.ts';
+import { loadDemoFollowUp } from './load-demo-follow-up.ts';
 import { hashPassword } from './log-in.ts';
 import { registerCitizen } from './register-citizen.ts';
 import { registerMentor } from './register-mentor.ts';
@@ -194,5 +195,6 @@ export async function loadDemoMunicipality(
     goal: 'At komme i ordinært job.', tasks: ['Jobsøgning'] });
   await loadDemoDeliveries(cw, { peter2015: p1, mikkel: mikkelGrant, amira: amiraGrant, soeren: soerenGrant, citizens: { mikkel, soeren, lene } });
   await loadDemoEconomy(db, input);
+  await loadDemoFollowUp(cw, { active: [mikkelGrant, amiraGrant, soerenGrant], frequentNoShows: soerenGrant });
   await demoHistoryRepository(db).seed({ municipalityId: input.municipalityId, externalMentorId: birgit.id, internalMentorId: hanne.id, centreMentorId: yusuf.id });
 }

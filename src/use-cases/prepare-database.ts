@@ -11,6 +11,7 @@ import { regimesRepository } from '../db/repositories/regimes-repository.ts';
 import { usersRepository } from '../db/repositories/users-repository.ts';
 import { defaultLegalRegimes } from '../domain/legal-regime.ts';
 import { defaultMunicipalSettings } from '../domain/municipal-settings.ts';
+import { ensureDefaultInstrument } from './ensure-default-instrument.ts';
 import { loadDemoMunicipality, demoPassword } from './load-demo-municipality.ts';
 import { hashPassword } from './log-in.ts';
 
@@ -35,6 +36,7 @@ export async function prepareDatabase(db: Database, options: PrepareOptions): Pr
       settings: defaultMunicipalSettings,
     });
     for (const regime of defaultLegalRegimes) await regimesRepository(tx).insert(municipality.id, regime);
+    await ensureDefaultInstrument(tx, municipality.id);
     let adminPassword = options.adminPassword;
     if (!adminPassword && loadDemo) adminPassword = demoPassword;
     if (!adminPassword) {

@@ -5,6 +5,8 @@ import { CitizenPage } from '../features/citizens/components/citizen-page.tsx';
 import { CitizensPage } from '../features/citizens/components/citizens-page.tsx';
 import { CohortReportsPage } from '../features/reports/components/cohort-reports-page.tsx';
 import { PassiveCitizensPage } from '../features/reports/components/passive-citizens-page.tsx';
+import { FollowUpReportPage } from '../features/follow-up/components/follow-up-report-page.tsx';
+import { InstrumentsPage } from '../features/follow-up/components/instruments-page.tsx';
 import { EffectPage } from '../features/effect/components/effect-page.tsx';
 import { InvoicesPage } from '../features/economy/components/invoices-page.tsx';
 import { EconomyPage } from '../features/economy/components/economy-page.tsx';
@@ -38,6 +40,7 @@ const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
   { path: '/regimes', key: 'regimes', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/reports/cohort', key: 'reports', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/reports/passive', key: 'passiveCitizens', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
+  { path: '/reports/follow-up', key: 'followUpReports', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/effect', key: 'effect', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/economy', key: 'economy', roles: ['coordinator', 'manager', 'admin'] },
   { path: '/invoices', key: 'invoices', roles: ['caseworker', 'coordinator', 'manager'] },
@@ -131,6 +134,8 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/reports/passive') return <PassiveCitizensPage />;
   if (path === '/reports/cohort') return <CohortReportsPage />;
   if (path === '/imports/register') return <RegisterImportPage />;
+  if (path === '/reports/follow-up') return <FollowUpReportPage />;
+  if (path === '/follow-up/instruments') return <InstrumentsPage />;
   if (path === '/audit') return <AuditPage citizenId={query.get('citizenId')} />;
   return <h1>404</h1>;
 }

@@ -6,6 +6,7 @@ import { Field } from '../../../components/field.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { endReasons, grantsApi, type Grant } from '../api-client.ts';
+import { FollowUpSection } from '../../follow-up/components/follow-up-section.tsx';
 import { ContactLog } from './contact-log.tsx';
 import { MentorProposals } from './mentor-proposals.tsx';
 
@@ -68,6 +69,7 @@ export function GrantPage({ grantId }: { grantId: number }) {
           {canAct && grant.status === 'approved' ? <EndGrantForm grant={grant} onEnded={reload} /> : null}
           {canAct && grant.status !== 'ended' ? <MentorProposals grantId={grant.id} onChosen={reload} /> : null}
           {grant.status !== 'draft' ? <ContactLog grant={grant} /> : null}
+          {grant.status !== 'draft' ? <FollowUpSection grantId={grant.id} /> : null}
         </div>
         <aside className="rule-panel" aria-labelledby="grant-rules">
           <h2 id="grant-rules">{t('rulePanel')}</h2>

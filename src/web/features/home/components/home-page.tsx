@@ -17,6 +17,7 @@ const kindText: Record<string, string> = {
   contact_due: 'Kontakt denne uge',
   grant_without_mentor: 'Mangler mentor',
   mentor_over_capacity: 'Mentor over kapacitet',
+  measurement_due: 'Måling forfalden',
 };
 
 export function HomePage() {
