@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { importsRepository, type ImportRecord } from '../db/repositories/imports-repository.ts';
 import { unverifiedMappingWarning } from '../domain/register-mappings.ts';
@@ -16,9 +18,22 @@ export { progress as importProgress };
  * lines read so far as progress, the bad lines with their numbers when it fails, and warnings (an
  * unverified mapping). An unknown mapping is refused before anything starts (INVALID_INPUT).
  */
-export async function startRegisterImport(ctx: UseCaseContext, input: { csv: string; layout: 'long' | 'wide'; mapping: string }): Promise<{ id: number }> {
-  requireRegisterImportRole(ctx, 'import register data');
-  const mapping = await ctx.db.transaction((tx) => loadMappingForImport({ ...ctx, db: tx }, input.mapping));
+export async function startRegisterImport(
+  ctx: UseCaseContext,
+  input: ({ csv: string } | { uploadedFile: string }) & { layout: 'long' | 'wide'; mapping: string },
+): Promise<{ id: number }> {
+  // An uploaded file (multipart) is a temporary copy: it is removed when the import ends or is refused.
+  const removeUpload = async () => {
+    if ('uploadedFile' in input) await rm(input.uploadedFile, { force: true });
+  };
+  let mapping: Awaited<ReturnType<typeof loadMappingForImport>>;
+  try {
+    requireRegisterImportRole(ctx, 'import register data');
+    mapping = await ctx.db.transaction((tx) => loadMappingForImport({ ...ctx, db: tx }, input.mapping));
+  } catch (error) {
+    await removeUpload();
+    throw error;
+  }
   const imports = importsRepository(ctx.db);
   const id = await imports.create({ municipalityId: ctx.actor.municipalityId, kind: `register:${input.layout}:${mapping.name}`, createdBy: ctx.actor.userId });
   progress.set(id, { lines: 0, stagedSpells: 0, phase: 'reading' });
@@ -26,7 +41,7 @@ export async function startRegisterImport(ctx: UseCaseContext, input: { csv: str
     void (async () => {
       try {
         const { mapping: _mapping, warnings, ...counts } = await importRegisterStatuses(ctx, {
-          source: Readable.from([input.csv]), layout: input.layout, mapping: String(mapping.id), onProgress: (_lines, p) => progress.set(id, p),
+          source: 'csv' in input ? Readable.from([input.csv]) : createReadStream(input.uploadedFile), layout: input.layout, mapping: String(mapping.id), onProgress: (_lines, p) => progress.set(id, p),
         });
         await imports.finish({ id, status: 'done', counts, errors: [], warnings });
       } catch (error) {
@@ -35,6 +50,7 @@ export async function startRegisterImport(ctx: UseCaseContext, input: { csv: str
         await imports.finish({ id, status: 'failed', counts: badLines, errors, warnings: mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)] });
       } finally {
         progress.delete(id);
+        await removeUpload();
       }
     })();
   });

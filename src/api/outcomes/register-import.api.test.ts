@@ -40,6 +40,32 @@ describe('register import through the API', () => {
     expect(row!.n).toBe(1);
   });
 
+  it('accepts the extract as a multipart file upload (field "file"), streamed to a temporary file', async () => {
+    // 6 Jan 2017: a wide extract uploaded from the browser's file picker or `curl -F file=@extract.csv`.
+    const boundary = 'mentorspor-test-boundary';
+    const body = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="extract.csv"',
+      'Content-Type: text/csv',
+      '',
+      'cpr;2017-W01;2017-W02;2017-W03\n0101851234;318;318;\n',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const response = await t.app.inject({
+      method: 'POST', url: '/api/imports/register?layout=wide&mapping=dst', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body,
+    });
+    expect(response.statusCode).toBe(202);
+    const record = await waitFor(response.json().id);
+    expect(record).toMatchObject({ status: 'done', counts: { weeks: 2, spells: 1, citizens: 1 } });
+    const wrongField = body.replace('name="file"', 'name="upload"');
+    const refused = await t.app.inject({
+      method: 'POST', url: '/api/imports/register?layout=wide', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: wrongField,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.field).toBe('file');
+  });
+
   it('answers 400 for a missing layout and 403 for a caseworker', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/imports/register', headers: { cookie, 'content-type': 'text/csv' }, payload: 'cpr;week;code\n' })).statusCode).toBe(400);
     expect((await t.as('cw').get('/api/imports/1')).statusCode).toBe(403);

@@ -8,9 +8,11 @@ export type RegisterImport = {
   linesRead: number | null; progress: { lines: number; stagedSpells: number; phase: 'reading' | 'merging' | 'done' } | null;
 };
 
-/** The register extract goes as the raw CSV body (text/csv), not as JSON. */
-async function postCsv<T>(url: string, csv: string): Promise<T> {
-  const response = await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'text/csv' }, body: csv });
+/** The register extract goes as a multipart file upload (the browser streams it; never read into memory here). */
+async function postFile<T>(url: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  const response = await fetch(url, { method: 'POST', credentials: 'same-origin', body: form });
   const text = await response.text();
   const json = text ? JSON.parse(text) : {};
   if (!response.ok) {
@@ -22,7 +24,7 @@ async function postCsv<T>(url: string, csv: string): Promise<T> {
 
 export const registerImportApi = {
   mappings: () => api<{ mappings: RegisterMapping[] }>('GET', '/api/mappings'),
-  start: (input: { csv: string; layout: 'long' | 'wide'; mapping: string }) =>
-    postCsv<{ id: number }>(`/api/imports/register?layout=${input.layout}&mapping=${encodeURIComponent(input.mapping)}`, input.csv),
+  start: (input: { file: File; layout: 'long' | 'wide'; mapping: string }) =>
+    postFile<{ id: number }>(`/api/imports/register?layout=${input.layout}&mapping=${encodeURIComponent(input.mapping)}`, input.file),
   get: (id: number) => api<RegisterImport>('GET', `/api/imports/${id}`),
 };

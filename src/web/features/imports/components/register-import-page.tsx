@@ -30,7 +30,7 @@ export function RegisterImportPage() {
     setError(null);
     setRecord(null);
     try {
-      const { id } = await registerImportApi.start({ csv: await file.text(), layout, mapping });
+      const { id } = await registerImportApi.start({ file, layout, mapping });
       setRecord(await registerImportApi.get(id));
     } catch (err) {
       setError(err);
