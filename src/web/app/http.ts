@@ -17,12 +17,22 @@ export class ApiError extends Error {
 }
 
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
+  return send<T>(url, {
     method,
-    credentials: 'same-origin',
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+/** A file as a multipart upload (field `file`): the browser streams it; it is never read into memory here. */
+export async function uploadFile<T>(url: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  return send<T>(url, { method: 'POST', body: form });
+}
+
+async function send<T>(url: string, init: RequestInit): Promise<T> {
+  const response = await fetch(url, { ...init, credentials: 'same-origin' });
   const text = await response.text();
   const json = text ? JSON.parse(text) : {};
   if (!response.ok) {
