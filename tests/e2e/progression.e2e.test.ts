@@ -43,6 +43,7 @@ describe('progression, satisfaction and attendance in the browser', () => {
     try {
       const page = await browser.newPage();
       await logIn(page, demo.server.url, 'lars');
+      await page.getByRole('link', { name: 'Rapporter' }).click();
       await page.getByRole('link', { name: 'Progression og tilfredshed' }).click();
       await page.getByRole('heading', { name: 'Progression og tilfredshed', level: 1 }).waitFor();
       await page.getByRole('heading', { name: 'Fremmøde' }).waitFor();

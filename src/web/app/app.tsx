@@ -38,9 +38,8 @@ const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
   { path: '/mentors', key: 'mentors', roles: ['caseworker', 'mentor', 'coordinator', 'manager', 'admin'] },
   { path: '/providers', key: 'providers', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/regimes', key: 'regimes', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
+  // One entry for the report pages; they share a sub-navigation (ReportsNav).
   { path: '/reports/cohort', key: 'reports', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
-  { path: '/reports/passive', key: 'passiveCitizens', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
-  { path: '/reports/follow-up', key: 'followUpReports', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/effect', key: 'effect', roles: ['caseworker', 'coordinator', 'manager', 'admin'] },
   { path: '/economy', key: 'economy', roles: ['coordinator', 'manager', 'admin'] },
   { path: '/invoices', key: 'invoices', roles: ['caseworker', 'coordinator', 'manager'] },
@@ -99,7 +98,7 @@ function Shell() {
           {navItems
             .filter((n) => n.roles.includes(user.role))
             .map((n) => {
-              const active = n.path === '/' ? route.path === '/' : route.path.startsWith(n.path);
+              const active = n.path === '/' ? route.path === '/' : n.key === 'reports' ? route.path.startsWith('/reports/') : route.path.startsWith(n.path);
               return (
                 <li key={n.path}>
                   <a href={`#${n.path}`} aria-current={active ? 'page' : undefined}>
@@ -131,11 +130,32 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/economy') return <EconomyPage />;
   if (path === '/effect') return <EffectPage />;
   if (path === '/invoices') return <InvoicesPage />;
-  if (path === '/reports/passive') return <PassiveCitizensPage />;
-  if (path === '/reports/cohort') return <CohortReportsPage />;
+  if (path === '/reports/passive') return <><ReportsNav path={path} /><PassiveCitizensPage /></>;
+  if (path === '/reports/cohort') return <><ReportsNav path={path} /><CohortReportsPage /></>;
   if (path === '/imports/register') return <RegisterImportPage />;
-  if (path === '/reports/follow-up') return <FollowUpReportPage />;
+  if (path === '/reports/follow-up') return <><ReportsNav path={path} /><FollowUpReportPage /></>;
   if (path === '/follow-up/instruments') return <InstrumentsPage />;
   if (path === '/audit') return <AuditPage citizenId={query.get('citizenId')} />;
   return <h1>404</h1>;
+}
+
+/** The report pages behind the one "Rapporter" entry of the main menu. */
+function ReportsNav({ path }: { path: string }) {
+  const { t } = useI18n();
+  const pages: { path: string; key: TextKey }[] = [
+    { path: '/reports/cohort', key: 'cohortReports' },
+    { path: '/reports/passive', key: 'passiveCitizens' },
+    { path: '/reports/follow-up', key: 'followUpReports' },
+  ];
+  return (
+    <nav aria-label={t('reports')} className="subnav">
+      <ul>
+        {pages.map((p) => (
+          <li key={p.path}>
+            <a href={`#${p.path}`} aria-current={p.path === path ? 'page' : undefined}>{t(p.key)}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }

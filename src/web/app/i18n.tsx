@@ -27,6 +27,7 @@ const da = {
   invoices: 'Fakturaer',
   passiveCitizens: 'Passive borgere',
   reports: 'Rapporter',
+  cohortReports: 'Forløb og status',
   followUpReports: 'Progression og tilfredshed',
   // Follow-up (progression, satisfaction, attendance)
   fuProgression: "Progression",
@@ -235,6 +236,7 @@ const en: Record<TextKey, string> = {
   invoices: 'Invoices',
   passiveCitizens: 'Passive citizens',
   reports: 'Reports',
+  cohortReports: 'Courses and status',
   followUpReports: 'Progression and satisfaction',
   // Follow-up (progression, satisfaction, attendance)
   fuProgression: "Progression",

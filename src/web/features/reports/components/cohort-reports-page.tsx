@@ -74,7 +74,7 @@ export function CohortReportsPage() {
         ) : null}
         <button type="submit">Vis</button>
       </form>
-      <nav aria-label="Rapporter" className="report-tabs">
+      <nav aria-label="Vælg rapport" className="report-tabs">
         <ul>
           {reportNames.map((r) => (
             <li key={r.key}>
