@@ -28,7 +28,7 @@ import type { UseCaseContext } from '../src/use-cases/use-case-context.ts';
 import { generateRegisterExtract, syntheticBirthDateSql, syntheticCprSql } from './generate-register-extract.ts';
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+const mb = (bytes: number | null) => (bytes === null ? 'not sampled' : `${(bytes / 1e6).toFixed(0)} MB`);
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 /** The first `count` data lines of the file (after the header), as a stream; `corruptLine` replaces one line. */
@@ -201,7 +201,8 @@ export async function run(): Promise<void> {
     clearInterval(timer);
     process.stderr.write('\n');
     const reading = samples.filter((s) => s.lines > 0 && s.lines < generated.lines);
-    const rssAt = (share: number) => reading.find((s) => s.lines >= share * generated.lines)?.rss ?? Number.NaN;
+    // A small smoke run may read the whole file between two samples: then the point is "not sampled".
+    const rssAt = (share: number) => reading.find((s) => s.lines >= share * generated.lines)?.rss ?? null;
     const peak = Math.max(rssBefore, ...samples.map((s) => s.rss));
     console.log(`import ${fmt(result.lines)} lines (${fmt(result.weeks)} non-empty weeks) → ${fmt(result.stagedSpells)} staged → ${fmt(result.spells)} spells for ${fmt(result.citizens)} citizens (${result.unknownCitizens} unknown)`);
     console.log(`import time ${total.toFixed(1)} s (${phaseTimes}, merge + insert ${(total - readSeconds).toFixed(1)} s): ${fmt(result.lines / total)} lines/s, ${fmt(result.weeks / total)} weeks/s`);

@@ -3,8 +3,11 @@
  * Repositories receive a `Database` and never know which engine is behind it. Dates come back as
  * 'YYYY-MM-DD' strings, numerics and bigints as JS numbers, timestamps as Date.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 export type DatabaseEngine = 'pglite' | 'postgres';
 
@@ -156,42 +159,7 @@ function wrapPool(pool: pg.Pool): Database {
   };
 }
 
-/** The part of pg's connection a COPY needs (pg/lib/connection.js). */
-type CopyConnection = { query(text: string): void; sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void };
-
-/**
- * `COPY … FROM STDIN` on a pg client without pg-copy-streams (not installed; STACK.md): a minimal
- * "submittable" query, the extension point pg offers for this (the same protocol steps pg-copy-streams
- * takes). It sends the whole text in 1 MB chunks and settles on ReadyForQuery. Can go if
- * pg-copy-streams becomes a dependency.
- */
-function copyFromStdin(client: pg.PoolClient, sql: string, rows: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let failure: Error | null = null;
-    const ignore = () => {};
-    const submittable = {
-      submit(connection: CopyConnection) {
-        connection.query(sql);
-      },
-      handleCopyInResponse(connection: CopyConnection) {
-        const data = Buffer.from(rows, 'utf8');
-        for (let offset = 0; offset < data.length; offset += 1 << 20) connection.sendCopyFromChunk(data.subarray(offset, offset + (1 << 20)));
-        connection.endCopyFrom();
-      },
-      handleError(error: Error) {
-        failure = error;
-      },
-      handleReadyForQuery() {
-        if (failure) reject(failure);
-        else resolve();
-      },
-      handleCommandComplete: ignore,
-      handleRowDescription: ignore,
-      handleDataRow: ignore,
-      handleEmptyQuery: ignore,
-      handlePortalSuspended: ignore,
-      handleCopyData: ignore,
-    };
-    void client.query(submittable as unknown as pg.QueryConfig);
-  });
+/** `COPY … FROM STDIN` on a pg client, through pg-copy-streams (PGlite has its own '/dev/blob' path above). */
+async function copyFromStdin(client: pg.PoolClient, sql: string, rows: string): Promise<void> {
+  await pipeline(Readable.from([Buffer.from(rows, 'utf8')]), client.query(copyFrom(sql)));
 }
