@@ -3,13 +3,12 @@
  * history from its CSV exports (columns in README.md), streaming with progress on stderr and a summary
  * line on stdout; all or nothing. Exit 2 with every bad line (up to 100) when the file is bad.
  */
-import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
 import type { CaseHistoryKind } from '../../domain/case-history-csv.ts';
-import { isAppError } from '../../errors.ts';
 import { openDatabase } from '../../open-database.ts';
+import { openImportFile, reportImportFailure } from '../file-import.ts';
 import { importCaseHistory } from '../../use-cases/import-case-history.ts';
 import { commandLineContext } from '../../use-cases/system-actor.ts';
 
@@ -32,43 +31,21 @@ async function run(kind: CaseHistoryKind, argv: string[]): Promise<number> {
     process.stderr.write(`INVALID_INPUT: ${!file ? 'FILE is required' : 'only one FILE at a time'}\n${usage}\n`);
     return 2;
   }
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    process.stderr.write(`INVALID_INPUT: cannot read ${file}\n`);
-    return 2;
-  }
+  const input = openImportFile(file);
+  if (!input) return 2;
   const db = await openDatabase(loadConfig());
-  let progressShown = false;
   try {
     await migrateDatabase(db);
     const ctx = await commandLineContext(db, parsed.values.user ?? 'admin', 'case_history_import');
-    const stream = createReadStream(file);
     const started = Date.now();
-    const result = await importCaseHistory(ctx, {
-      kind,
-      source: stream,
-      onProgress: (lines) => {
-        const share = Math.min(1, stream.bytesRead / Math.max(1, size));
-        const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
-        process.stderr.write(`\r[${bar}] ${(share * 100).toFixed(0)} % ${lines.toLocaleString('en')} lines`);
-        progressShown = true;
-      },
-    });
-    if (progressShown) process.stderr.write('\n');
+    const result = await importCaseHistory(ctx, { kind, source: input.stream, onProgress: (lines) => input.progress(lines) });
+    if (input.progressShown) process.stderr.write('\n');
     process.stdout.write(
       `Imported ${result.rows.toLocaleString('en')} ${kind} from ${result.lines.toLocaleString('en')} lines: ${result.created.toLocaleString('en')} created, ${result.updated.toLocaleString('en')} updated, ${result.unchanged.toLocaleString('en')} unchanged in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
     return 0;
   } catch (error) {
-    if (isAppError(error)) {
-      process.stderr.write(`${progressShown ? '\n' : ''}${error.code}: ${error.message}\n`);
-      const errors = (error.details?.errors as { line: number; message: string }[] | undefined) ?? [];
-      for (const e of errors) process.stderr.write(`  line ${e.line}: ${e.message}\n`);
-      return error.code === 'INVALID_INPUT' ? 2 : 1;
-    }
-    throw error;
+    return reportImportFailure(error, input);
   } finally {
     await db.close();
   }

@@ -3,12 +3,11 @@
  * a register extract into status spells with a progress bar on stderr; all or nothing. An unverified
  * mapping (the DREAM template) is imported with a warning on stderr.
  */
-import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
-import { isAppError } from '../../errors.ts';
 import { openDatabase } from '../../open-database.ts';
+import { openImportFile, reportImportFailure } from '../file-import.ts';
 import { importRegisterStatuses } from '../../use-cases/import-register-statuses.ts';
 import { commandLineContext } from '../../use-cases/system-actor.ts';
 
@@ -29,29 +28,18 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`INVALID_INPUT: ${!file ? 'FILE is required' : '--layout must be long or wide'}\n${usage}\n`);
     return 2;
   }
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    process.stderr.write(`INVALID_INPUT: cannot read ${file}\n`);
-    return 2;
-  }
+  const input = openImportFile(file);
+  if (!input) return 2;
   const db = await openDatabase(loadConfig());
   try {
     await migrateDatabase(db);
     const ctx = await commandLineContext(db, parsed.values.user ?? 'admin', 'register_import');
-    const stream = createReadStream(file);
     const started = Date.now();
     const result = await importRegisterStatuses(ctx, {
-      source: stream,
+      source: input.stream,
       layout,
       mapping,
-      onProgress: (lines, progress) => {
-        const share = Math.min(1, stream.bytesRead / Math.max(1, size));
-        const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
-        const phase = progress.phase === 'reading' ? '' : ` — ${progress.phase === 'merging' ? 'merging spells' : 'done'}`;
-        process.stderr.write(`\r[${bar}] ${(share * 100).toFixed(0)} % ${lines.toLocaleString('en')} lines${phase}   `);
-      },
+      onProgress: (lines, progress) => input.progress(lines, progress.phase === 'reading' ? '' : ` — ${progress.phase === 'merging' ? 'merging spells' : 'done'}`),
     });
     process.stderr.write('\n');
     for (const warning of result.warnings) process.stderr.write(`WARNING: ${warning}\n`);
@@ -60,15 +48,7 @@ export async function run(argv: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (isAppError(error)) {
-      process.stderr.write(`\n${error.code}: ${error.message}\n`);
-      const errors = (error.details?.errors as { line: number; message: string }[] | undefined) ?? [];
-      for (const e of errors) process.stderr.write(`  line ${e.line}: ${e.message}\n`);
-      const badLines = Number(error.details?.badLines ?? errors.length);
-      if (badLines > errors.length) process.stderr.write(`  … and ${badLines - errors.length} more bad line(s)\n`);
-      return error.code === 'INVALID_INPUT' ? 2 : 1;
-    }
-    throw error;
+    return reportImportFailure(error, input);
   } finally {
     await db.close();
   }

@@ -1,0 +1,46 @@
+/**
+ * What the file-import commands (`import register`, `import citizens|target-groups|grants|offers`) share:
+ * opening the file, a progress bar on stderr by bytes read, and printing a refused import's bad lines
+ * (`line N: …`) with the exit code (2 for bad input, 1 otherwise).
+ */
+import { createReadStream, statSync, type ReadStream } from 'node:fs';
+import { isAppError } from '../errors.ts';
+
+export type ImportFile = { stream: ReadStream; progress(lines: number, suffix?: string): void; readonly progressShown: boolean };
+
+/** The file with its progress bar, or null (after printing INVALID_INPUT) when it cannot be read. */
+export function openImportFile(path: string): ImportFile | null {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    process.stderr.write(`INVALID_INPUT: cannot read ${path}\n`);
+    return null;
+  }
+  const stream = createReadStream(path);
+  let shown = false;
+  return {
+    stream,
+    progress(lines, suffix = '') {
+      const share = Math.min(1, stream.bytesRead / Math.max(1, size));
+      const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
+      // Spaces after a suffix wipe the rest of a longer earlier one ("merging spells" → "done").
+      process.stderr.write(`\r[${bar}] ${(share * 100).toFixed(0)} % ${lines.toLocaleString('en')} lines${suffix}${suffix ? '   ' : ''}`);
+      shown = true;
+    },
+    get progressShown() {
+      return shown;
+    },
+  };
+}
+
+/** Prints a refused import (code, message, numbered bad lines) and returns the exit code; rethrows bugs. */
+export function reportImportFailure(error: unknown, file: ImportFile | null): number {
+  if (!isAppError(error)) throw error;
+  process.stderr.write(`${file?.progressShown ? '\n' : ''}${error.code}: ${error.message}\n`);
+  const errors = (error.details?.errors as { line: number; message: string }[] | undefined) ?? [];
+  for (const e of errors) process.stderr.write(`  line ${e.line}: ${e.message}\n`);
+  const badLines = Number(error.details?.badLines ?? errors.length);
+  if (badLines > errors.length) process.stderr.write(`  … and ${badLines - errors.length} more bad line(s)\n`);
+  return error.code === 'INVALID_INPUT' ? 2 : 1;
+}
