@@ -7,6 +7,7 @@
  * the margins; percentages are given only for shown cells.
  */
 import { ageOn, daysBetween, type CalendarDate } from './calendar-date.ts';
+import type { OfferTypeCode } from './offer-types.ts';
 import { suppressTable } from './statistical-suppression.ts';
 
 export const cohortReportNames = [
@@ -215,7 +216,7 @@ export const horizonOfferRows: ReportAxis[] = [
   { key: 'guidance', label: 'Vejledning og opkvalificering' },
   { key: 'other', label: 'Øvrige' },
 ];
-export function horizonOfferGroupOf(offerType: string): 'company' | 'guidance' | 'other' {
+export function horizonOfferGroupOf(offerType: OfferTypeCode | string): 'company' | 'guidance' | 'other' {
   if (offerType === 'virksomhedspraktik' || offerType === 'loentilskud') return 'company';
   if (offerType === 'vejledning_opkvalificering') return 'guidance';
   return 'other';

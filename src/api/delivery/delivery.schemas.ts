@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { offerTypes } from '../../domain/offer-types.ts';
 import { CalendarDateSchema } from '../common.schemas.ts';
 
 export const RecordContactBodySchema = Type.Object(
@@ -30,7 +31,7 @@ export const ComplianceQuerySchema = Type.Object({ asOf: Type.Optional(CalendarD
 export const RegisterOfferBodySchema = Type.Object(
   {
     type: Type.Union(
-      (['vejledning_opkvalificering', 'virksomhedspraktik', 'nytteindsats', 'loentilskud', 'jobrettet_uddannelse_6_uger'] as const).map((t) => Type.Literal(t)),
+      offerTypes.map((t) => Type.Literal(t)),
     ),
     startDate: CalendarDateSchema,
     endDate: Type.Optional(Type.Union([CalendarDateSchema, Type.Null()])),

@@ -1,6 +1,7 @@
+import type { OfferTypeCode } from '../../domain/offer-types.ts';
 import type { Database } from '../database.ts';
 
-export type OfferType = 'vejledning_opkvalificering' | 'virksomhedspraktik' | 'nytteindsats' | 'loentilskud' | 'jobrettet_uddannelse_6_uger';
+export type OfferType = OfferTypeCode;
 export type OfferRecord = { id: number; citizenId: number; type: OfferType; startDate: string; endDate: string | null };
 
 const columns = `id, citizen_id as "citizenId", type, start_date as "startDate", end_date as "endDate"`;
