@@ -35,7 +35,7 @@ import {
 import { copenhagenCategories, copenhagenLabels, toCopenhagenCategory } from '../domain/outcome-categories.ts';
 import { ageBand } from '../domain/passive-citizens.ts';
 import { weekIndexOf } from '../domain/register-week.ts';
-import { targetGroupLabels, type TargetGroupCode } from '../domain/target-group.ts';
+import { targetGroupCodes, targetGroupLabels, type TargetGroupCode } from '../domain/target-group.ts';
 import { AppError } from '../errors.ts';
 import { visibleCitizenIds } from './citizen-scope.ts';
 import { loadMunicipalSettings } from './load-municipal-settings.ts';
@@ -43,7 +43,8 @@ import { loadOutcomeStatuses } from './load-outcome-statuses.ts';
 import { recordAudit } from './record-audit.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
-export type CohortReportInput = { report: CohortReportName; firstStartFrom: string; firstStartTo: string; type: string | null; horizonMonths: number };
+/** `targetGroups`: the cohort's target groups on the day the (first) course started; null for all. */
+export type CohortReportInput = { report: CohortReportName; firstStartFrom: string; firstStartTo: string; type: string | null; horizonMonths: number; targetGroups?: string[] | null };
 
 type ReportSpec = {
   title: string;
@@ -66,7 +67,7 @@ const targetGroupAxis = (code: string | null): ReportAxis =>
 
 async function specOf(ctx: UseCaseContext, input: CohortReportInput): Promise<ReportSpec> {
   const repository = cohortReportsRepository(ctx.db);
-  const filter: CohortFilter = { municipalityId: ctx.actor.municipalityId, from: input.firstStartFrom, to: input.firstStartTo, type: input.type };
+  const filter: CohortFilter = { municipalityId: ctx.actor.municipalityId, from: input.firstStartFrom, to: input.firstStartTo, type: input.type, targetGroups: input.targetGroups?.length ? input.targetGroups : null };
   const period = `første mentorforløb startet ${input.firstStartFrom} – ${input.firstStartTo}`;
   switch (input.report) {
     case 'persons-per-year': {
@@ -226,6 +227,8 @@ function validate(ctx: UseCaseContext, input: CohortReportInput): void {
   }
   if (input.firstStartFrom > input.firstStartTo) throw new AppError('INVALID_INPUT', 'firstStartFrom is after firstStartTo', { field: 'firstStartFrom' });
   if (addMonths(input.firstStartFrom, 12 * 30) < input.firstStartTo) throw new AppError('INVALID_INPUT', 'The period may span at most 30 years', { field: 'firstStartTo' });
+  const unknown = (input.targetGroups ?? []).find((g) => !(targetGroupCodes as readonly string[]).includes(g));
+  if (unknown !== undefined) throw new AppError('INVALID_INPUT', `Unknown target group '${unknown}'`, { field: 'targetGroups' });
 }
 
 export async function reportCohort(ctx: UseCaseContext, input: CohortReportInput): Promise<ReportTable> {
@@ -255,7 +258,7 @@ export async function listCohortReportCitizens(
     action: 'search',
     entity: 'cohort_report',
     citizenIds: citizens.map((c) => c.citizenId),
-    criterion: `report:${input.report}:${input.firstStartFrom}..${input.firstStartTo}:${input.type ?? 'all'}:${input.row}/${input.column}`,
+    criterion: `report:${input.report}:${input.firstStartFrom}..${input.firstStartTo}:${input.type ?? 'all'}:${input.targetGroups?.join('+') ?? 'all'}:${input.row}/${input.column}`,
   });
   return { citizens };
 }

@@ -21,7 +21,7 @@ export type OutcomeGroup = {
 
 export async function reportOutcomeStatus(
   ctx: UseCaseContext,
-  input: { horizonMonths: number; firstStartFrom: string; firstStartTo: string; type: string | null; groupBy: 'age30' | 'none' },
+  input: { horizonMonths: number; firstStartFrom: string; firstStartTo: string; type: string | null; groupBy: 'age30' | 'none'; targetGroups?: string[] | null },
 ): Promise<{ groups: OutcomeGroup[]; suppressed: { group: string; category: string }[]; caption: string }> {
   if (!['caseworker', 'coordinator', 'manager', 'admin'].includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Reports are not available to this role');
   for (const field of ['firstStartFrom', 'firstStartTo'] as const) {
@@ -29,6 +29,7 @@ export async function reportOutcomeStatus(
   }
   const rows = await loadOutcomeStatuses(ctx, {
     municipalityId: ctx.actor.municipalityId, from: input.firstStartFrom, to: input.firstStartTo, type: input.type, horizonMonths: input.horizonMonths,
+    targetGroups: input.targetGroups?.length ? input.targetGroups : null,
   });
   const keys = input.groupBy === 'age30' ? ['under30', '30plus'] : ['total'];
   const counts = new Map(keys.map((k) => [k, Object.fromEntries(copenhagenCategories.map((c) => [c, 0])) as Record<CopenhagenCategory, number>]));

@@ -58,6 +58,7 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       firstStartTo: request.query.firstStartTo,
       type: request.query.type ?? null,
       groupBy: request.query.groupBy ?? 'none',
+      targetGroups: request.query.targetGroups ?? null,
     }),
   );
 

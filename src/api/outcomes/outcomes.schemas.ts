@@ -10,6 +10,7 @@ export const OutcomeStatusQuerySchema = Type.Object(
     firstStartTo: CalendarDateSchema,
     type: Type.Optional(Type.Union(grantTypes.map((t) => Type.Literal(t)))),
     groupBy: Type.Optional(Type.Union([Type.Literal('age30'), Type.Literal('none')])),
+    targetGroups: Type.Optional(Type.Array(Type.Union(targetGroupCodes.map((c) => Type.Literal(c))), { minItems: 1 })),
   },
   { additionalProperties: false },
 );

@@ -273,6 +273,17 @@ describe('cohort reports (issue 5 point 3)', () => {
     await t.as('admin').put('/api/municipality/settings', { suppressionThreshold: 1 });
   });
 
+  it('narrows the cohort to the target groups on the day of the first start', async () => {
+    // All twelve were aktivitetsparate cash-benefit recipients when they started; none on education benefit.
+    expect((await report('outcome-status', 'boss', '&targetGroups=kontanthjaelp_aktivitetsparat')).total).toBe(12);
+    const none = await report('mentor-duration', 'boss', '&targetGroups=uddannelseshjaelp_aktivitetsparat');
+    expect(none.total).toBe(0);
+    expect((await report('starts-per-month', 'boss', '&targetGroups=uddannelseshjaelp_aktivitetsparat&targetGroups=kontanthjaelp_aktivitetsparat')).total).toBe(14);
+    const legacy = (await t.as('boss').get(`/api/reports/outcome-status?${period}&groupBy=age30&targetGroups=uddannelseshjaelp_aktivitetsparat`)).json();
+    expect(legacy.groups.map((g: { total: number }) => g.total)).toEqual([0, 0]);
+    expect((await t.as('boss').get(`/api/reports/cohort/age?${period}&targetGroups=nonsense`)).statusCode).toBe(400);
+  });
+
   it('answers 400 for an unknown report or a reversed period and 403 for a mentor', async () => {
     expect((await t.as('boss').get(`/api/reports/cohort/nonsense?${period}`)).statusCode).toBe(400);
     expect((await t.as('boss').get('/api/reports/cohort/age?firstStartFrom=2015-12-31&firstStartTo=2015-01-01')).statusCode).toBe(400);

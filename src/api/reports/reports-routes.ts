@@ -15,6 +15,7 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     firstStartTo: query.firstStartTo,
     type: query.type ?? null,
     horizonMonths: query.horizonMonths ?? 7,
+    targetGroups: query.targetGroups ?? null,
   });
 
   app.get(

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { cohortReportNames } from '../../domain/cohort-report.ts';
 import { grantTypes } from '../../domain/mentor-grant.ts';
+import { targetGroupCodes } from '../../domain/target-group.ts';
 import { CalendarDateSchema } from '../common.schemas.ts';
 
 export const CohortReportParamsSchema = Type.Object(
@@ -14,6 +15,7 @@ export const CohortReportQuerySchema = Type.Object(
     firstStartTo: CalendarDateSchema,
     type: Type.Optional(Type.Union(grantTypes.map((t) => Type.Literal(t)))),
     horizonMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, default: 7, description: 'Follow-up horizon for outcome-status and offers-at-horizon (3, 6, 7, 12, 24 …)' })),
+    targetGroups: Type.Optional(Type.Array(Type.Union(targetGroupCodes.map((c) => Type.Literal(c))), { minItems: 1, description: 'Target groups on the day the course started (repeat the parameter); all when absent' })),
   },
   { additionalProperties: false },
 );

@@ -52,7 +52,7 @@ describe('mentorspor report (CLI)', () => {
   });
 
   it('prints any report as a readable table', () => {
-    const out = cli(['mentor-duration', '--first-start-from', '2015-01-01', '--first-start-to', '2015-12-31']);
+    const out = cli(['mentor-duration', '--first-start-from', '2015-01-01', '--first-start-to', '2015-12-31', '--target-groups', '']);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('Samlet varighed af mentorforløb pr. borger');
     expect(out.stdout).toMatch(/3–6 mdr\.\s+6 \(100 %\)/);
@@ -65,5 +65,8 @@ describe('mentorspor report (CLI)', () => {
     const bad = cli(['age', '--first-start-from', '2015-02-30', '--first-start-to', '2015-12-31']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('INVALID_INPUT: --first-start-from and --first-start-to must be dates');
+    const group = cli(['age', '--first-start-from', '2015-01-01', '--first-start-to', '2015-12-31', '--target-groups', 'kontanthjaelp_aktivitetsparat,nonsense']);
+    expect(group.code).toBe(2);
+    expect(group.stderr).toContain("unknown target group 'nonsense'");
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `mentorspor report NAME --first-start-from DATE --first-start-to DATE [--type T] [--horizon-months N]
+ * `mentorspor report NAME --first-start-from DATE --first-start-to DATE [--type T] [--target-groups a,b] [--horizon-months N]
  * [--group-by age30|none] [--json | --format xlsx|pdf --out FILE] [--user NAME]` — the reports of issue
  * 5 from the command line. `outcome-status` prints the same JSON as GET /api/reports/outcome-status; the
  * other reports the table of GET /api/reports/cohort/NAME. Suppression (R-STAT-1) as in the app.
@@ -11,6 +11,7 @@ import { migrateDatabase } from '../../db/migrate.ts';
 import { isCalendarDate } from '../../domain/calendar-date.ts';
 import { cohortReportNames, type CohortReportName, type ReportTable } from '../../domain/cohort-report.ts';
 import { grantTypes } from '../../domain/mentor-grant.ts';
+import { targetGroupCodes } from '../../domain/target-group.ts';
 import { openDatabase } from '../../open-database.ts';
 import { exportCohortReport } from '../../use-cases/export-cohort-report.ts';
 import { reportCohort } from '../../use-cases/report-cohort.ts';
@@ -18,12 +19,13 @@ import { reportOutcomeStatus } from '../../use-cases/report-outcome-status.ts';
 import { commandLineContext } from '../../use-cases/system-actor.ts';
 
 const usage = `Usage: mentorspor report ${cohortReportNames.join('|')} --first-start-from YYYY-MM-DD --first-start-to YYYY-MM-DD
-       [--type ${grantTypes.join('|')}] [--horizon-months 7] [--group-by age30|none] [--json | --format xlsx|pdf --out FILE] [--user admin]`;
+       [--type ${grantTypes.join('|')}] [--target-groups a,b] [--horizon-months 7] [--group-by age30|none] [--json | --format xlsx|pdf --out FILE] [--user admin]`;
 
 const options = {
   'first-start-from': { type: 'string' },
   'first-start-to': { type: 'string' },
   type: { type: 'string' },
+  'target-groups': { type: 'string' },
   'horizon-months': { type: 'string' },
   'group-by': { type: 'string' },
   json: { type: 'boolean' },
@@ -52,6 +54,10 @@ export async function run(argv: string[]): Promise<number> {
   const to = v['first-start-to'];
   if (!isCalendarDate(from) || !isCalendarDate(to)) return badInput('--first-start-from and --first-start-to must be dates YYYY-MM-DD');
   if (v.type !== undefined && !(grantTypes as readonly string[]).includes(v.type)) return badInput(`unknown --type '${v.type}'`);
+  const listed = (v['target-groups'] ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
+  const targetGroups = listed.length > 0 ? listed : null;
+  const unknownGroup = targetGroups?.find((g) => !(targetGroupCodes as readonly string[]).includes(g));
+  if (unknownGroup !== undefined) return badInput(`unknown target group '${unknownGroup}' (${targetGroupCodes.join(', ')})`);
   const horizonMonths = v['horizon-months'] === undefined ? 7 : Number(v['horizon-months']);
   if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > 60) return badInput('--horizon-months must be a whole number from 1 to 60');
   const groupBy = v['group-by'] ?? 'age30';
@@ -63,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     await migrateDatabase(db);
     const ctx = await commandLineContext(db, v.user ?? 'admin', 'statistik');
-    const input = { report: name as CohortReportName, firstStartFrom: from, firstStartTo: to, type: v.type ?? null, horizonMonths };
+    const input = { report: name as CohortReportName, firstStartFrom: from, firstStartTo: to, type: v.type ?? null, horizonMonths, targetGroups };
     if (v.format && v.out) {
       const file = await exportCohortReport(ctx, { ...input, format: v.format as 'xlsx' | 'pdf' });
       writeFileSync(v.out, file.bytes);

@@ -1,7 +1,8 @@
 import { maskCpr } from '../../domain/cpr.ts';
 import type { Database } from '../database.ts';
 
-export type CohortFilter = { municipalityId: number; from: string; to: string; type: string | null };
+/** `targetGroups`: only citizens in one of these groups on the day the course started (null: all). */
+export type CohortFilter = { municipalityId: number; from: string; to: string; type: string | null; targetGroups: string[] | null };
 
 export type CohortMemberRow = {
   citizenId: number;
@@ -33,9 +34,18 @@ const cohortCte = `
     where g.municipality_id = $1 and ${delivered} and ($4::text is null or g.type = $4)
     order by g.citizen_id, g.start_date, g.id
   ),
-  cohort as (select citizen_id, start_date as first_start from first_course where start_date between $2 and $3)`;
+  cohort as (
+    select f.citizen_id, f.start_date as first_start from first_course f
+    where f.start_date between $2 and $3 and ${inTargetGroups('f.citizen_id', 'f.start_date')}
+  )`;
 
-const cohortParams = (f: CohortFilter) => [f.municipalityId, f.from, f.to, f.type];
+/** The citizen was in one of the target groups `$5` (null: any) on the day. */
+function inTargetGroups(citizenId: string, day: string): string {
+  return `($5::text[] is null or exists (select 1 from target_group_spells tg where tg.citizen_id = ${citizenId} and tg.from_date <= ${day}
+            and (tg.to_date is null or tg.to_date >= ${day}) and tg.target_group = any($5::text[])))`;
+}
+
+const cohortParams = (f: CohortFilter) => [f.municipalityId, f.from, f.to, f.type, f.targetGroups];
 
 export function cohortReportsRepository(db: Database) {
   return {
@@ -60,7 +70,7 @@ export function cohortReportsRepository(db: Database) {
         `with ${cohortCte}
          select r.citizen_id as "citizenId", r.from_week as "fromWeek", r.to_week as "toWeek"
          from cohort k join register_status_spells r on r.citizen_id = k.citizen_id
-         where r.category = any($5::text[]) and r.from_week < week_index(k.first_start)`,
+         where r.category = any($6::text[]) and r.from_week < week_index(k.first_start)`,
         [...cohortParams(f), categories],
       );
     },
@@ -80,7 +90,7 @@ export function cohortReportsRepository(db: Database) {
     async inProgressAtHorizon(f: CohortFilter & { horizonMonths: number }): Promise<HorizonOffersRow[]> {
       return db.query<HorizonOffersRow>(
         `with ${cohortCte}, at as (
-           select citizen_id, first_start, (first_start + make_interval(months => $5))::date as on_date from cohort
+           select citizen_id, first_start, (first_start + make_interval(months => $6))::date as on_date from cohort
          )
          select a.citizen_id as "citizenId", a.first_start as "firstStart", c.birth_date as "birthDate",
            (select array_agg(distinct o.type) from offers o where o.citizen_id = a.citizen_id and o.start_date <= a.on_date
@@ -100,6 +110,7 @@ export function cohortReportsRepository(db: Database) {
          from grants g join citizens c on c.id = g.citizen_id
            left join mentors m on m.id = g.mentor_id left join providers p on p.id = m.provider_id
          where g.municipality_id = $1 and ${delivered} and ($4::text is null or g.type = $4) and g.start_date between $2 and $3
+           and ${inTargetGroups('g.citizen_id', 'g.start_date')}
          order by g.start_date, g.id`,
         cohortParams(f),
       );
@@ -115,7 +126,7 @@ export function cohortReportsRepository(db: Database) {
          running as (
            select g.citizen_id, y.year, min(greatest(g.start_date, make_date(y.year, 1, 1))) as first_day
            from grants g join years y on g.start_date <= make_date(y.year, 12, 31) and coalesce(g.actual_end_date, g.end_date) >= make_date(y.year, 1, 1)
-           where g.municipality_id = $1 and ${delivered} and ($4::text is null or g.type = $4)
+           where g.municipality_id = $1 and ${delivered} and ($4::text is null or g.type = $4) and ${inTargetGroups('g.citizen_id', 'g.start_date')}
            group by g.citizen_id, y.year
          )
          select r.citizen_id as "citizenId", r.year,
@@ -128,18 +139,19 @@ export function cohortReportsRepository(db: Database) {
 
     /** Persons in each target group at some time in each year: the denominators of "share with mentor". */
     async targetGroupPopulationPerYear(f: Omit<CohortFilter, 'type'>): Promise<{ year: number; targetGroup: string; persons: number }[]> {
+      // $4 (the filter's groups, null: all) keeps the placeholders apart from the cohort's numbering.
       return db.query(
         `with years as (select generate_series(extract(year from $2::date)::int, extract(year from $3::date)::int) as year)
          select y.year, s.target_group as "targetGroup", count(distinct s.citizen_id)::int as persons
          from target_group_spells s join years y on s.from_date <= make_date(y.year, 12, 31) and (s.to_date is null or s.to_date >= make_date(y.year, 1, 1))
-         where s.municipality_id = $1
+         where s.municipality_id = $1 and ($4::text[] is null or s.target_group = any($4::text[]))
          group by y.year, s.target_group`,
-        [f.municipalityId, f.from, f.to],
+        [f.municipalityId, f.from, f.to, f.targetGroups],
       );
     },
 
     /** Everyone in the given target groups at some time in [from, to]: the comparison population of figure 2. */
-    async targetGroupPopulation(f: Omit<CohortFilter, 'type'> & { targetGroups: string[] }): Promise<PopulationRow[]> {
+    async targetGroupPopulation(f: Omit<CohortFilter, 'type' | 'targetGroups'> & { targetGroups: string[] }): Promise<PopulationRow[]> {
       return db.query<PopulationRow>(
         `select distinct c.id as "citizenId", c.birth_date as "birthDate"
          from target_group_spells s join citizens c on c.id = s.citizen_id

@@ -2,7 +2,7 @@ import type { ReportTableResponse } from '../../../api/reports/reports.schemas.t
 import { api } from '../../app/http.ts';
 
 export type ReportTable = ReportTableResponse;
-export type ReportFilter = { report: string; firstStartFrom: string; firstStartTo: string; type: string; horizonMonths: number };
+export type ReportFilter = { report: string; firstStartFrom: string; firstStartTo: string; type: string; targetGroup: string; horizonMonths: number };
 export type ReportCitizen = { citizenId: number; name: string; cprMasked: string };
 
 export const reportNames: { key: string; label: string }[] = [
@@ -19,7 +19,10 @@ export const reportNames: { key: string; label: string }[] = [
 ];
 
 const query = (f: ReportFilter) =>
-  new URLSearchParams({ firstStartFrom: f.firstStartFrom, firstStartTo: f.firstStartTo, horizonMonths: String(f.horizonMonths), ...(f.type ? { type: f.type } : {}) }).toString();
+  new URLSearchParams({
+    firstStartFrom: f.firstStartFrom, firstStartTo: f.firstStartTo, horizonMonths: String(f.horizonMonths),
+    ...(f.type ? { type: f.type } : {}), ...(f.targetGroup ? { targetGroups: f.targetGroup } : {}),
+  }).toString();
 
 export const reportsApi = {
   get: (f: ReportFilter) => api<ReportTable>('GET', `/api/reports/cohort/${f.report}?${query(f)}`),

@@ -4,6 +4,7 @@ import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
+import { targetGroupCodes } from '../../citizens/api-client.ts';
 import { grantTypes } from '../../grants/api-client.ts';
 import { reportNames, reportsApi, type ReportCitizen, type ReportFilter, type ReportTable } from '../api-client.ts';
 import { ReportChart } from './report-chart.tsx';
@@ -20,7 +21,7 @@ const canOpenCells = (role: string) => role === 'caseworker' || role === 'coordi
 export function CohortReportsPage() {
   const { e } = useI18n();
   const { user } = useSession();
-  const [draft, setDraft] = useState<ReportFilter>({ report: 'outcome-status', firstStartFrom: '2014-01-01', firstStartTo: '2015-09-30', type: 'RET_OG_PLIGT', horizonMonths: 7 });
+  const [draft, setDraft] = useState<ReportFilter>({ report: 'outcome-status', firstStartFrom: '2014-01-01', firstStartTo: '2015-09-30', type: 'RET_OG_PLIGT', targetGroup: '', horizonMonths: 7 });
   const [filter, setFilter] = useState(draft);
   const [cell, setCell] = useState<{ row: string; column: string; label: string; citizens: ReportCitizen[] | null; error: unknown } | null>(null);
   const { data, error } = useLoad(() => reportsApi.get(filter), [filter]);
@@ -63,6 +64,12 @@ export function CohortReportsPage() {
           <select id="report-type" value={draft.type} onChange={(ev) => setDraft({ ...draft, type: ev.target.value })}>
             <option value="">Alle typer</option>
             {grantTypes.map((g) => <option key={g} value={g}>{e(g)}</option>)}
+          </select>
+        </Field>
+        <Field id="report-group" label="Målgruppe ved start">
+          <select id="report-group" value={draft.targetGroup} onChange={(ev) => setDraft({ ...draft, targetGroup: ev.target.value })}>
+            <option value="">Alle målgrupper</option>
+            {targetGroupCodes.map((g) => <option key={g} value={g}>{e(g)}</option>)}
           </select>
         </Field>
         {usesHorizon ? (
