@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: ['node_modules/**', 'tests/e2e/**'],
+    // One migrated template per run; each test file gets its own database cloned from it.
+    globalSetup: ['src/db/test-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -39,15 +39,29 @@ function toNumber(value: string): number {
   return Number(value);
 }
 
-export async function openPglite(dataDir: string | null): Promise<Database> {
+const pgliteClients = new WeakMap<Database, PGlite>();
+
+/** `loadDataDir`: start from a dumped data directory (PGlite `dumpDataDir`), e.g. a migrated test template. */
+export async function openPglite(dataDir: string | null, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   const client = await PGlite.create(dataDir ?? undefined, {
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: {
       [DATE_OID]: (value: string) => value,
       [INT8_OID]: toNumber,
       [NUMERIC_OID]: toNumber,
     },
   });
-  return wrapPglite(client, client);
+  const db = wrapPglite(client, client);
+  pgliteClients.set(db, client);
+  return db;
+}
+
+/** The whole data directory of an in-memory PGlite database as an uncompressed tarball (for test templates). */
+export async function dumpPgliteDataDir(db: Database): Promise<Uint8Array> {
+  const client = pgliteClients.get(db);
+  if (!client) throw new Error('dumpPgliteDataDir: not an embedded PGlite database');
+  const dump = await client.dumpDataDir('none');
+  return new Uint8Array(await dump.arrayBuffer());
 }
 
 type PgliteQueryable = Pick<PGlite, 'query' | 'exec'>;

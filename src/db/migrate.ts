@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { AppError } from '../errors.ts';
 import type { Database } from './database.ts';
 
-const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+export const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 export async function listMigrationFiles(): Promise<string[]> {
   const names = await readdir(migrationsDir);

@@ -1,36 +1,58 @@
 /**
- * A fresh, migrated database for one test file: embedded PGlite in memory by default, or a private
- * schema on the PostgreSQL server named by TEST_DATABASE_URL (dropped again on close), so every
- * `.db.test.ts` runs on both engines.
+ * A fresh, migrated database for one test file, cloned from a template that is migrated once per test
+ * run (src/db/test-template.ts, vitest globalSetup): embedded PGlite loaded from the template's dumped
+ * data directory by default, or a database created `TEMPLATE` the migrated template database on the
+ * PostgreSQL server named by TEST_DATABASE_URL (dropped again on close), so every `.db.test.ts` runs on
+ * both engines without migrating inside a test.
  */
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { testDatabaseUrl } from '../config.ts';
 import { openPglite, openPostgres, type Database } from './database.ts';
-import { migrateDatabase } from './migrate.ts';
+import { databaseUrlFor, ensureTestTemplate, newTestDatabaseName, type TestTemplate } from './test-template.ts';
+
+let templatePromise: Promise<TestTemplate> | null = null;
+
+/** The run's template: provided by vitest's globalSetup, else (a benchmark script) built in this process. */
+async function template(): Promise<TestTemplate> {
+  templatePromise ??= (async () => {
+    if (process.env.VITEST) {
+      const { inject } = await import('vitest');
+      const provided: TestTemplate | undefined = inject('mentorsporTestTemplate');
+      if (provided) return provided;
+    }
+    return ensureTestTemplate(testDatabaseUrl());
+  })();
+  return templatePromise;
+}
+
+let pgliteTemplateBlob: Promise<Blob> | null = null;
 
 export async function openTestDatabase(): Promise<Database> {
-  const url = testDatabaseUrl();
-  if (!url) {
-    const db = await openPglite(null);
-    await migrateDatabase(db);
-    return db;
+  const source = await template();
+  if (source.engine === 'pglite') {
+    pgliteTemplateBlob ??= import('node:fs/promises').then(async ({ readFile }) => new Blob([await readFile(source.dumpFile)]));
+    return openPglite(null, { loadDataDir: await pgliteTemplateBlob });
   }
-  const schema = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
+  const name = newTestDatabaseName();
+  const admin = new pg.Client({ connectionString: source.url });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const db = await openPostgres(url, { searchPath: schema });
-  await migrateDatabase(db);
+  try {
+    await admin.query(`create database ${name} template ${source.templateName}`);
+  } finally {
+    await admin.end();
+  }
+  const db = await openPostgres(databaseUrlFor(source.url, name));
   return {
     ...db,
     async close() {
       await db.close();
-      const cleanup = new pg.Client({ connectionString: url });
+      const cleanup = new pg.Client({ connectionString: source.url });
       await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
+      try {
+        await cleanup.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await cleanup.end();
+      }
     },
   };
 }

@@ -1,19 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAgreementDocument } from '../domain/agreement-document.ts';
 import { regimeOn } from '../domain/test-factories.ts';
 import { renderAgreementPdf } from './agreement-pdf.ts';
-
-/** Needs pdftotext (Debian poppler-utils; .ci/run installs it). */
-function pdfText(pdf: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'agreement-'));
-  const file = join(dir, 'a.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
+import { pdfText } from './test-pdf-text.ts';
 
 describe('the written agreement (domain spec §2.1)', () => {
   // 23 Feb 2015: Søren Ærø gets a ret-og-pligt mentor, Mads Mentor, 2 Mar – 1 Sep 2015, 1,5 hours a week.
@@ -44,7 +33,7 @@ describe('the written agreement (domain spec §2.1)', () => {
   it('renders a PDF whose text keeps æ, ø and å and shows only the masked CPR', async () => {
     const pdf = await renderAgreementPdf(document);
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('Aftale om mentorstøtte');
     expect(text).toContain('Søren Ærø');
     expect(text).toContain('Målet med mentorstøtten');

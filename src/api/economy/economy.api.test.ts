@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysBetween } from '../../domain/calendar-date.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 import { economyFactories } from './economy-test-factories.ts';
+import { pdfText } from '../../documents/test-pdf-text.ts';
 
 /** Inclusive days. */
 const days = (from: string, to: string) => daysBetween(from, to) + 1;
@@ -219,9 +216,7 @@ describe('economy through the API', () => {
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('application/pdf');
       expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-      const dir = mkdtempSync(join(tmpdir(), 'economy-'));
-      writeFileSync(join(dir, 'e.pdf'), response.rawPayload);
-      const text = execFileSync('pdftotext', ['-layout', join(dir, 'e.pdf'), '-'], { encoding: 'utf8' });
+      const text = await pdfText(response.rawPayload);
       expect(text).toContain('Økonomi for mentorstøtte 2026');
       expect(text).toContain('Prognosen overskrider budgettet');
     });

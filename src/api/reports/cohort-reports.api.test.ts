@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../test-app.ts';
+import { pdfText } from '../../documents/test-pdf-text.ts';
 
 /**
  * A small municipality in 2015, every report checked by hand. Twelve aktivitetsparate cash-benefit
@@ -264,9 +261,7 @@ describe('cohort reports (issue 5 point 3)', () => {
     expect(values).toContain('–');
     const pdf = await t.as('boss').get(`/api/reports/cohort/age.pdf?${period}`);
     expect(pdf.statusCode).toBe(200);
-    const dir = mkdtempSync(join(tmpdir(), 'report-'));
-    writeFileSync(join(dir, 'r.pdf'), pdf.rawPayload);
-    const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-']).toString();
+    const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('Alder ved start på første mentorforløb');
     expect(text).toContain('Hele målgruppen');
     expect(text.replace(/\s+/g, ' ')).toContain('siger ikke, om det skyldtes mentorstøtten');
