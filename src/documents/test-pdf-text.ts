@@ -3,13 +3,18 @@
  * needs no system binary such as poppler's pdftotext. Items on the same baseline are joined into one
  * line, left to right; a gap wider than a space becomes a space.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+// The standard 14 fonts' metrics, which pdfkit's built-in fonts refer to (else pdfjs warns on each page).
+const standardFontDataUrl = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
 
 type PositionedText = { text: string; x: number; y: number; width: number };
 
 export async function pdfText(pdf: Uint8Array): Promise<string> {
   // pdfjs detaches the buffer it is given: hand it a copy so the caller's bytes stay usable.
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  const document = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, useSystemFonts: false, isEvalSupported: false }).promise;
   try {
     const pages: string[] = [];
     for (let number = 1; number <= document.numPages; number++) {
