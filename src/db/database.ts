@@ -108,6 +108,11 @@ export async function openPostgres(connectionString: string, options: { searchPa
     max: 10,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
+  // An idle pooled connection that the server closes (restart, admin termination) emits 'error' on the
+  // pool; unhandled, that would end the process. The pool drops the client and opens a new one on demand.
+  pool.on('error', (error) => {
+    console.error(`PostgreSQL: an idle connection was closed (${(error as { code?: string }).code ?? error.name})`);
+  });
   // Fail at boot, not at the first request, when the server is unreachable or misconfigured.
   const probe = await pool.connect();
   probe.release();
