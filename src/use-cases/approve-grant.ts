@@ -26,7 +26,10 @@ export async function approveGrant(ctx: UseCaseContext, grantId: number): Promis
       throw new AppError('RULE_VIOLATED', `Grant ${grantId} breaks ${[...new Set(rules)].join(', ')}`, { findings: decision.findings });
     }
     const grants = grantsRepository(tx);
-    await grants.markApproved(ctx.actor.municipalityId, grantId, ctx.actor.userId);
+    // Two approvals of one draft at once: the second waits for the first's row lock, then finds no draft.
+    if (!(await grants.markApproved(ctx.actor.municipalityId, grantId, ctx.actor.userId))) {
+      throw new AppError('CONFLICT', `Grant ${grantId} was approved by someone else meanwhile`);
+    }
     const approved = (await grants.findById(ctx.actor.municipalityId, grantId))!;
     const document = await buildGrantAgreement(txCtx, { grant: approved, regime: assessment.regime, settings: assessment.settings });
     const pdf = await renderAgreementPdf(document);

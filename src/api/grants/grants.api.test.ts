@@ -91,6 +91,16 @@ describe('grants through the API', () => {
     expect(JSON.stringify(agreement)).toContain('Mette Mentor');
   });
 
+  it('two approvals of one draft at the same moment store one agreement version; the second gets 409', async () => {
+    // 23 Feb 2015: two caseworkers press "Godkend" on the same draft at once.
+    const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
+    const draft = (await t.as('cw').post('/api/grants', ropBody(citizenId))).json();
+    const answers = await Promise.all([t.as('cw').post(`/api/grants/${draft.id}/approve`), t.as('cw').post(`/api/grants/${draft.id}/approve`)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const versions = await t.db.query<{ n: number }>('select count(*) as n from agreement_versions where grant_id = $1', [draft.id]);
+    expect(versions[0]!.n).toBe(1);
+  });
+
   it('R-ROP-2: the 26-week end (start + 181 days) is accepted too', async () => {
     const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
     const check = await t.as('cw').post('/api/grants/check', ropBody(citizenId, { endDate: '2015-08-30' }));
