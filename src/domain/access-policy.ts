@@ -26,16 +26,38 @@ export type Permission =
   | 'offer:write'
   // Follow-up (issue 5 points 5–6): instruments and survey questions; measurements and survey answers.
   | 'instrument:write'
-  | 'measurement:write';
+  | 'measurement:write'
+  // Outcomes and reports (issues 5–6): aggregate reports, register and case-system imports, analyses.
+  | 'report:read'
+  | 'outcomes:import'
+  | 'mapping:write'
+  | 'history:import'
+  | 'analysis:run'
+  // Delivery (issue 3): choosing the mentor of a grant from the proposals.
+  | 'mentor:assign';
 
 const permissionsByRole: Record<Role, readonly Permission[]> = {
-  caseworker: ['citizen:read', 'citizen:write', 'grant:read', 'grant:write', 'grant:approve', 'contact:write', 'offer:write', 'register:read', 'regime:read', 'invoice:read', 'invoice:approve', 'measurement:write'],
+  caseworker: [
+    'citizen:read', 'citizen:write', 'grant:read', 'grant:write', 'grant:approve', 'contact:write', 'offer:write', 'register:read', 'regime:read',
+    'invoice:read', 'invoice:approve', 'measurement:write', 'report:read', 'analysis:run', 'mentor:assign',
+  ],
   mentor: ['citizen:read', 'grant:read', 'contact:write', 'register:read', 'measurement:write'],
-  coordinator: ['citizen:read', 'grant:read', 'register:read', 'register:write', 'regime:read', 'economy:read', 'economy:write', 'invoice:read', 'invoice:write', 'instrument:write'],
+  coordinator: [
+    'citizen:read', 'grant:read', 'register:read', 'register:write', 'regime:read', 'economy:read', 'economy:write', 'invoice:read', 'invoice:write',
+    'instrument:write', 'report:read', 'outcomes:import', 'history:import', 'analysis:run', 'mentor:assign',
+  ],
   // Managers work with aggregates; they get no citizen-level access (least privilege).
-  manager: ['register:read', 'regime:read', 'economy:read', 'economy:write', 'invoice:read', 'invoice:write', 'invoice:approve'],
-  admin: ['citizen:read', 'register:read', 'register:write', 'regime:read', 'regime:write', 'settings:write', 'audit:read', 'economy:read', 'instrument:write'],
+  manager: ['register:read', 'regime:read', 'economy:read', 'economy:write', 'invoice:read', 'invoice:write', 'invoice:approve', 'report:read', 'outcomes:import', 'analysis:run'],
+  admin: [
+    'citizen:read', 'register:read', 'register:write', 'regime:read', 'regime:write', 'settings:write', 'audit:read', 'economy:read', 'instrument:write',
+    'report:read', 'outcomes:import', 'mapping:write', 'history:import', 'analysis:run',
+  ],
 };
+
+/** Every permission, in declaration order of the roles' lists (for the matrix test and documentation). */
+export function permissionsOf(role: Role): readonly Permission[] {
+  return permissionsByRole[role];
+}
 
 export function hasPermission(role: Role, permission: Permission): boolean {
   return permissionsByRole[role].includes(permission);

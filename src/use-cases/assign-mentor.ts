@@ -11,7 +11,7 @@ import { requirePermission, type UseCaseContext } from './use-case-context.ts';
  */
 export async function assignMentor(ctx: UseCaseContext, grantId: number, input: { mentorId: number; reason: string }): Promise<GrantView> {
   requirePermission(ctx, 'grant:read');
-  if (!['caseworker', 'coordinator'].includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Only caseworkers and coordinators choose mentors');
+  requirePermission(ctx, 'mentor:assign');
   const reason = input.reason.trim();
   if (reason === '') throw new AppError('INVALID_INPUT', 'A reason for the choice is required', { field: 'reason' });
   return ctx.db.transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { followUpCohortsRepository, type CohortCourse } from '../db/repositories
 import { compareDates, isCalendarDate } from '../domain/calendar-date.ts';
 import { AppError } from '../errors.ts';
 import { loadMunicipalSettings } from './load-municipal-settings.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 export type CohortInput = { firstStartFrom: string; firstStartTo: string; type: string | null };
 
@@ -11,7 +11,7 @@ export type CohortInput = { firstStartFrom: string; firstStartTo: string; type: 
  * aggregates for caseworkers, coordinators, managers and admins; every count in them is suppressed.
  */
 export async function loadFollowUpCohort(ctx: UseCaseContext, input: CohortInput): Promise<{ courses: CohortCourse[]; threshold: number }> {
-  if (!['caseworker', 'coordinator', 'manager', 'admin'].includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Reports are not available to this role');
+  requirePermission(ctx, 'report:read');
   for (const field of ['firstStartFrom', 'firstStartTo'] as const) {
     if (!isCalendarDate(input[field])) throw new AppError('INVALID_INPUT', `${field} is not a valid date`, { field });
   }

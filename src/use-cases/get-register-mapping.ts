@@ -2,11 +2,11 @@ import { registerMappingsRepository, type RegisterMappingRecord } from '../db/re
 import { isBuiltInMappingKey } from '../domain/register-mappings.ts';
 import type { OutcomeCategory } from '../domain/outcome-categories.ts';
 import { AppError } from '../errors.ts';
-import { ensureBuiltInMappings, requireRegisterImportRole } from './list-register-mappings.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { ensureBuiltInMappings } from './list-register-mappings.ts';
+import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 export async function getRegisterMapping(ctx: UseCaseContext, id: number): Promise<RegisterMappingRecord> {
-  requireRegisterImportRole(ctx, 'see register mappings');
+  requirePermission(ctx, 'outcomes:import');
   const mapping = await ctx.db.transaction(async (tx) => {
     await ensureBuiltInMappings({ ...ctx, db: tx });
     return registerMappingsRepository(tx).find({ municipalityId: ctx.actor.municipalityId, id });

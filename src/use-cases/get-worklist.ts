@@ -9,6 +9,7 @@ import { grantsRepository, type GrantRecord } from '../db/repositories/grants-re
 import { mentorsRepository } from '../db/repositories/mentors-repository.ts';
 import { offersRepository } from '../db/repositories/offers-repository.ts';
 import { regimesRepository } from '../db/repositories/regimes-repository.ts';
+import { hasPermission } from '../domain/access-policy.ts';
 import { addDays, calendarDateOf, compareDates, danishDateOf, isoWeekOf } from '../domain/calendar-date.ts';
 import { checkContactFrequency } from '../domain/contact-frequency.ts';
 import { grantDeadlines } from '../domain/grant-deadlines.ts';
@@ -42,7 +43,8 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
   const municipalityId = ctx.actor.municipalityId;
   const role = ctx.actor.role;
   const items: WorklistItem[] = [];
-  if (!['caseworker', 'mentor', 'coordinator'].includes(role)) return { role, items };
+  // A worklist is about grants: roles without grant access (managers, admins) have an empty one.
+  if (!hasPermission(role, 'grant:read')) return { role, items };
   const grantsRepo = grantsRepository(ctx.db);
   const mentorScope = role === 'mentor' ? (ctx.actor.mentorId ?? -1) : null;
   const all = [

@@ -27,10 +27,9 @@ import type { LegalRegime, RefundClass } from '../domain/legal-regime.ts';
 import type { TargetGroupSpell } from '../domain/target-group.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from './record-audit.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 /** Loading a municipality's history is an operator's task (least privilege): admins and coordinators. */
-export const caseHistoryImportRoles: readonly string[] = ['admin', 'coordinator'];
 
 export type CaseHistoryImportResult = { lines: number; rows: number; created: number; updated: number; unchanged: number };
 export type ImportLineError = { line: number; message: string };
@@ -42,7 +41,7 @@ export async function importCaseHistory(
   ctx: UseCaseContext,
   input: { kind: CaseHistoryKind; source: Readable; onProgress?: (lines: number) => void },
 ): Promise<CaseHistoryImportResult> {
-  if (!caseHistoryImportRoles.includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Only admins and coordinators import case-system history');
+  requirePermission(ctx, 'history:import');
   const { kind } = input;
   const municipalityId = ctx.actor.municipalityId;
   return ctx.db.transaction(async (tx) => {

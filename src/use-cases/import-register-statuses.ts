@@ -23,9 +23,8 @@ import { canExtendSpell, compressWideLine, extendSpell, type StatusSpell } from 
 import { parseIsoWeek } from '../domain/register-week.ts';
 import { AppError } from '../errors.ts';
 import { loadMappingForImport } from './get-register-mapping.ts';
-import { requireRegisterImportRole } from './list-register-mappings.ts';
 import { recordAudit } from './record-audit.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 export type RegisterImportResult = {
   lines: number;
@@ -58,7 +57,7 @@ export async function importRegisterStatuses(
     bulkFromSpells?: number;
   },
 ): Promise<RegisterImportResult> {
-  requireRegisterImportRole(ctx, 'import register data');
+  requirePermission(ctx, 'outcomes:import');
   const batchSpells = input.batchSpells ?? 50_000;
   return ctx.db.transaction(async (tx) => {
     const mapping = await loadMappingForImport({ ...ctx, db: tx }, input.mapping);

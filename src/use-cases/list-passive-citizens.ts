@@ -6,7 +6,7 @@ import { AppError } from '../errors.ts';
 import { loadMunicipalSettings } from './load-municipal-settings.ts';
 import { visibleCitizenIds } from './citizen-scope.ts';
 import { recordAudit } from './record-audit.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 /** A cell as reported: counts are null where suppressed (R-STAT-1). */
 type ReportCell = Omit<PassiveCell, 'total' | 'passive'> & { total: number | null; passive: number | null; suppressed: boolean };
@@ -21,7 +21,7 @@ export async function listPassiveCitizens(
   ctx: UseCaseContext,
   input: { date: string; windowMonths?: number },
 ): Promise<{ date: string; windowStart: string; total: ReportCell; byGroup: ReportCell[]; byAgeBand: ReportCell[]; citizens: { citizenId: number; name: string; group: string }[] | null }> {
-  if (!['caseworker', 'coordinator', 'manager', 'admin'].includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Reports are not available to this role');
+  requirePermission(ctx, 'report:read');
   if (!isCalendarDate(input.date)) throw new AppError('INVALID_INPUT', 'date is not a valid date', { field: 'date' });
   const months = input.windowMonths ?? 12;
   const windowStart = addDays(addMonths(input.date, -months), 1);

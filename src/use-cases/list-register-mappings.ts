@@ -1,13 +1,6 @@
 import { registerMappingsRepository, type RegisterMappingSummary } from '../db/repositories/register-mappings-repository.ts';
 import { builtInMappings } from '../domain/register-mappings.ts';
-import { AppError } from '../errors.ts';
-import type { UseCaseContext } from './use-case-context.ts';
-
-export const registerImportRoles = ['admin', 'coordinator', 'manager'] as const;
-
-export function requireRegisterImportRole(ctx: UseCaseContext, what: string): void {
-  if (!(registerImportRoles as readonly string[]).includes(ctx.actor.role)) throw new AppError('FORBIDDEN', `Only admins, coordinators and managers ${what}`);
-}
+import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 /** Stores the built-in DST (verified) and DREAM (unverified) mappings for the municipality on first use. */
 export async function ensureBuiltInMappings(ctx: UseCaseContext): Promise<void> {
@@ -19,7 +12,7 @@ export async function ensureBuiltInMappings(ctx: UseCaseContext): Promise<void> 
 
 /** The municipality's register code mappings (issue 5): DST, the DREAM template and uploaded ones. */
 export async function listRegisterMappings(ctx: UseCaseContext): Promise<RegisterMappingSummary[]> {
-  requireRegisterImportRole(ctx, 'see register mappings');
+  requirePermission(ctx, 'outcomes:import');
   return ctx.db.transaction(async (tx) => {
     await ensureBuiltInMappings({ ...ctx, db: tx });
     return registerMappingsRepository(tx).list(ctx.actor.municipalityId);

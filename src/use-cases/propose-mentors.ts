@@ -1,7 +1,6 @@
 import { matchingRepository } from '../db/repositories/matching-repository.ts';
 import { calendarDateOf, compareDates } from '../domain/calendar-date.ts';
 import { proposeMentors as rankMentors, type MentorProposal } from '../domain/mentor-matching.ts';
-import { AppError } from '../errors.ts';
 import { loadVisibleGrant } from './get-grant.ts';
 import { recordAudit } from './record-audit.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
@@ -9,7 +8,7 @@ import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 /** Ranked mentor proposals for a grant, hard constraints first, with the reasons shown (issue 3 point 8). */
 export async function proposeMentorsForGrant(ctx: UseCaseContext, grantId: number): Promise<{ proposals: MentorProposal[] }> {
   requirePermission(ctx, 'grant:read');
-  if (!['caseworker', 'coordinator'].includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Only caseworkers and coordinators match mentors');
+  requirePermission(ctx, 'mentor:assign');
   const grant = await loadVisibleGrant(ctx, grantId);
   const repo = matchingRepository(ctx.db);
   const profile = await repo.findCitizenProfile(ctx.actor.municipalityId, grant.citizenId);

@@ -41,7 +41,7 @@ import { visibleCitizenIds } from './citizen-scope.ts';
 import { loadMunicipalSettings } from './load-municipal-settings.ts';
 import { loadOutcomeStatuses } from './load-outcome-statuses.ts';
 import { recordAudit } from './record-audit.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 /** `targetGroups`: the cohort's target groups on the day the (first) course started; null for all. */
 export type CohortReportInput = { report: CohortReportName; firstStartFrom: string; firstStartTo: string; type: string | null; horizonMonths: number; targetGroups?: string[] | null };
@@ -221,7 +221,7 @@ async function specOf(ctx: UseCaseContext, input: CohortReportInput): Promise<Re
 }
 
 function validate(ctx: UseCaseContext, input: CohortReportInput): void {
-  if (!['caseworker', 'coordinator', 'manager', 'admin'].includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Reports are not available to this role');
+  requirePermission(ctx, 'report:read');
   for (const field of ['firstStartFrom', 'firstStartTo'] as const) {
     if (!isCalendarDate(input[field])) throw new AppError('INVALID_INPUT', `${field} is not a valid date`, { field });
   }

@@ -10,7 +10,7 @@ import { suppressTable } from '../domain/statistical-suppression.ts';
 import { AppError } from '../errors.ts';
 import { loadMunicipalSettings } from './load-municipal-settings.ts';
 import { loadOutcomeStatuses } from './load-outcome-statuses.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 export type OutcomeGroup = {
   key: string;
@@ -23,7 +23,7 @@ export async function reportOutcomeStatus(
   ctx: UseCaseContext,
   input: { horizonMonths: number; firstStartFrom: string; firstStartTo: string; type: string | null; groupBy: 'age30' | 'none'; targetGroups?: string[] | null },
 ): Promise<{ groups: OutcomeGroup[]; suppressed: { group: string; category: string }[]; caption: string }> {
-  if (!['caseworker', 'coordinator', 'manager', 'admin'].includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Reports are not available to this role');
+  requirePermission(ctx, 'report:read');
   for (const field of ['firstStartFrom', 'firstStartTo'] as const) {
     if (!isCalendarDate(input[field])) throw new AppError('INVALID_INPUT', `${field} is not a valid date`, { field });
   }

@@ -17,7 +17,7 @@ import { analysisOutcomes, type AnalysisResult } from './analyse-risk-set.ts';
 import { analyseRiskSetInWorker } from './analyse-risk-set-in-worker.ts';
 import { loadRiskSet } from './load-risk-set.ts';
 import { recordAudit } from './record-audit.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 export type { AnalysisOutcome, AnalysisResult } from './analyse-risk-set.ts';
 export { describeEstimate } from './analyse-risk-set.ts';
@@ -42,10 +42,9 @@ export type EffectAnalysisInput = { type: string; firstStartFrom: string; firstS
 const loadingShare = 0.7;
 const modelShare = 0.2;
 
-const analysisRoles = ['manager', 'admin', 'coordinator', 'caseworker'];
 
 function requireAnalysisRole(ctx: UseCaseContext): void {
-  if (!analysisRoles.includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Analyses are not available to this role');
+  requirePermission(ctx, 'analysis:run');
 }
 
 export async function startEffectAnalysis(ctx: UseCaseContext, input: EffectAnalysisInput, options: { chunkCitizens?: number } = {}): Promise<{ id: string }> {

@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import { importsRepository } from '../db/repositories/imports-repository.ts';
 import type { CaseHistoryKind } from '../domain/case-history-csv.ts';
 import { AppError, isAppError } from '../errors.ts';
-import { caseHistoryImportRoles, importCaseHistory } from './import-case-history.ts';
+import { importCaseHistory } from './import-case-history.ts';
 import { importProgress } from './start-register-import.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 /**
  * The API's case-history import: recorded in `imports` as `case-history:<kind>`, run in the background
@@ -12,7 +12,7 @@ import type { UseCaseContext } from './use-case-context.ts';
  * then the counts, or the bad lines with their numbers.
  */
 export async function startCaseHistoryImport(ctx: UseCaseContext, input: { kind: CaseHistoryKind; csv: string }): Promise<{ id: number }> {
-  if (!caseHistoryImportRoles.includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Only admins and coordinators import case-system history');
+  requirePermission(ctx, 'history:import');
   const imports = importsRepository(ctx.db);
   const id = await imports.create({ municipalityId: ctx.actor.municipalityId, kind: `case-history:${input.kind}`, createdBy: ctx.actor.userId });
   importProgress.set(id, { lines: 0, stagedSpells: 0, phase: 'reading' });

@@ -6,8 +6,7 @@ import { unverifiedMappingWarning } from '../domain/register-mappings.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { loadMappingForImport } from './get-register-mapping.ts';
 import { importRegisterStatuses, type RegisterImportProgress } from './import-register-statuses.ts';
-import { requireRegisterImportRole } from './list-register-mappings.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 const progress = new Map<number, RegisterImportProgress>();
 /** Progress of running imports (register and case history), by import id. */
@@ -28,7 +27,7 @@ export async function startRegisterImport(
   };
   let mapping: Awaited<ReturnType<typeof loadMappingForImport>>;
   try {
-    requireRegisterImportRole(ctx, 'import register data');
+    requirePermission(ctx, 'outcomes:import');
     mapping = await ctx.db.transaction((tx) => loadMappingForImport({ ...ctx, db: tx }, input.mapping));
   } catch (error) {
     await removeUpload();
@@ -58,11 +57,11 @@ export async function startRegisterImport(
 }
 
 export async function getImport(ctx: UseCaseContext, id: number): Promise<ImportRecord & { linesRead: number | null; progress: RegisterImportProgress | null }> {
-  requireRegisterImportRole(ctx, 'see imports');
+  requirePermission(ctx, 'outcomes:import');
   const record = await importsRepository(ctx.db).findById(ctx.actor.municipalityId, id);
   if (!record) throw new AppError('NOT_FOUND', `Import ${id} not found`);
   // Case-history errors name citizens (masked CPR): only the roles that may run that import read them.
-  if (record.kind.startsWith('case-history:') && !['admin', 'coordinator'].includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Only admins and coordinators see case-history imports');
+  if (record.kind.startsWith('case-history:')) requirePermission(ctx, 'history:import');
   const running = progress.get(id) ?? null;
   return { ...record, linesRead: running?.lines ?? null, progress: running };
 }

@@ -1,7 +1,7 @@
 import { registerMappingsRepository, type RegisterMappingSummary } from '../db/repositories/register-mappings-repository.ts';
 import { parseMappingCsv } from '../domain/register-mappings.ts';
 import { AppError } from '../errors.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 /**
  * An admin uploads a custom register code mapping (issue 5), CSV `code;category`: every bad line (unknown
@@ -12,7 +12,7 @@ export async function uploadRegisterMapping(
   ctx: UseCaseContext,
   input: { name: string; csv: string; verified?: boolean; sourceNote?: string },
 ): Promise<RegisterMappingSummary> {
-  if (ctx.actor.role !== 'admin') throw new AppError('FORBIDDEN', 'Only admins upload register mappings');
+  requirePermission(ctx, 'mapping:write');
   const name = input.name.trim();
   if (name === '' || name.length > 200) throw new AppError('INVALID_INPUT', 'The mapping needs a name (at most 200 characters)', { field: 'name' });
   const parsed = parseMappingCsv(input.csv);
