@@ -24,7 +24,7 @@ export function fitLogisticRegression(input: { x: Float64Array; n: number; p: nu
   const fitted = new Float64Array(n);
   let previousDeviance = Infinity;
   let converged = false;
-  let iterations = 0;
+  let iterations: number;
   let collinear = false;
   const xtwx = new Float64Array(p * p);
   const gradient = new Float64Array(p);

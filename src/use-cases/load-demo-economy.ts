@@ -8,7 +8,7 @@
 import type { Database } from '../db/database.ts';
 import { grantsRepository } from '../db/repositories/grants-repository.ts';
 import { mentorsRepository } from '../db/repositories/mentors-repository.ts';
-import { usersRepository, type UserRecord } from '../db/repositories/users-repository.ts';
+import { usersRepository } from '../db/repositories/users-repository.ts';
 import { addDays, addMonths, compareDates, daysBetween, maxDate, minDate } from '../domain/calendar-date.ts';
 import { firstDayOf, lastDayOf, monthOf } from '../domain/calendar-month.ts';
 import { addHourlyRate } from './add-hourly-rate.ts';

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { importsRepository } from '../db/repositories/imports-repository.ts';
 import type { CaseHistoryKind } from '../domain/case-history-csv.ts';
-import { AppError, isAppError } from '../errors.ts';
+import { isAppError } from '../errors.ts';
 import { importCaseHistory } from './import-case-history.ts';
 import { importProgress } from './start-register-import.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';

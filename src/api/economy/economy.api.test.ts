@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysBetween } from '../../domain/calendar-date.ts';
+import type { EconomyOverview } from '../../domain/economy-overview.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 import { economyFactories } from './economy-test-factories.ts';
 import { pdfText } from '../../documents/test-pdf-text.ts';
@@ -56,7 +57,7 @@ describe('economy through the API', () => {
     // 2015: frame 2.0 M kr. at 50 %, budget 4.4 M kr. Three providers bill 5.0 M kr. for aktivitetsparat citizens
     // (inside the frame) in Copenhagen's shares (S2): external 64 %, jobcentre 22 %, employment centre 14 %;
     // and 100,000 kr. for a dagpenge citizen, who has no refund (R-FIN-2).
-    let overview: Record<string, any>;
+    let overview: EconomyOverview;
 
     beforeAll(async () => {
       await t.as('boss').put('/api/municipality/frames/2015', { refundFrame: 2_000_000, budget: 4_400_000 });

@@ -1,21 +1,31 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
-/** Loads data once (and on reload()); keeps the error for display. */
+/**
+ * Loads data once per distinct `deps` (and on reload()); keeps the error for display. `deps` are
+ * primitives (ids, dates, filters): they are compared by value, so a new array each render is fine.
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: unknown; reload: () => void } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [tick, setTick] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const stableLoad = useCallback(load, deps);
+  const latestLoad = useRef(load);
+  useEffect(() => {
+    latestLoad.current = load;
+  });
+  const depsKey = JSON.stringify(deps);
   useEffect(() => {
     let alive = true;
-    setError(null);
-    stableLoad()
-      .then((d) => alive && setData(d))
+    latestLoad
+      .current()
+      .then((d) => {
+        if (!alive) return;
+        setData(d);
+        setError(null);
+      })
       .catch((e: unknown) => alive && setError(e));
     return () => {
       alive = false;
     };
-  }, [stableLoad, tick]);
+  }, [depsKey, tick]);
   return { data, error, reload: () => setTick((n) => n + 1) };
 }
