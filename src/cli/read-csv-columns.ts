@@ -3,7 +3,7 @@
  * double-quoted fields with "" escapes, UTF-8 (a BOM is ignored). Returns columns by name.
  */
 import { readFileSync } from 'node:fs';
-import { splitCsvLine } from '../domain/csv-line.ts';
+import { csvLines, detectSeparator, splitCsvLine } from '../domain/csv.ts';
 import { AppError } from '../errors.ts';
 
 
@@ -14,12 +14,13 @@ export function readCsvColumns(path: string): { header: string[]; columns: Map<s
   } catch (error) {
     throw new AppError('INVALID_INPUT', `cannot read ${path}: ${(error as Error).message}`);
   }
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = csvLines(text);
   if (lines.length < 2) throw new AppError('INVALID_INPUT', `${path}: needs a header row and at least one data row`);
-  const separator = (lines[0]!.match(/;/g)?.length ?? 0) > (lines[0]!.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const separator = detectSeparator(lines[0]!.text);
   const split = (r: number) => {
-    const fields = splitCsvLine(lines[r]!, separator);
-    if (fields === null) throw new AppError('INVALID_INPUT', `${path} line ${r + 1}: a quote is not closed`);
+    const { text: line, line: number } = lines[r]!;
+    const fields = splitCsvLine(line, separator);
+    if (fields === null) throw new AppError('INVALID_INPUT', `${path} line ${number}: a quote is not closed`);
     return fields;
   };
   const header = split(0);
@@ -27,7 +28,7 @@ export function readCsvColumns(path: string): { header: string[]; columns: Map<s
   for (let r = 1; r < lines.length; r += 1) {
     const fields = split(r);
     if (fields.length !== header.length) {
-      throw new AppError('INVALID_INPUT', `${path} line ${r + 1}: expected ${header.length} fields, found ${fields.length}`);
+      throw new AppError('INVALID_INPUT', `${path} line ${lines[r]!.line}: expected ${header.length} fields, found ${fields.length}`);
     }
     header.forEach((h, j) => columns.get(h)!.push(fields[j]!));
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLegalRegimes } from './legal-regime.ts';
 import { classifyHistoricGrant, parseCaseHistoryHeader, parseCaseHistoryLine, type CsvHeader } from './case-history-csv.ts';
-import { splitCsvLine } from './csv-line.ts';
+import { splitCsvLine } from './csv.ts';
 
 const header = (kind: Parameters<typeof parseCaseHistoryHeader>[0], line: string): CsvHeader => {
   const parsed = parseCaseHistoryHeader(kind, line);

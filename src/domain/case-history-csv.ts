@@ -9,7 +9,7 @@
  * decimal comma. The header row is required, column order is free, names are case-insensitive, an
  * unknown or repeated column is an error. Messages never show a full CPR (R-PRV-3).
  */
-import { splitCsvLine } from './csv-line.ts';
+import { detectSeparator, splitCsvLine, stripBom, type CsvSeparator } from './csv.ts';
 import { compareDates, isCalendarDate, type CalendarDate } from './calendar-date.ts';
 import { maskCpr, parseCpr } from './cpr.ts';
 import { refundClassFor } from './grant-compliance.ts';
@@ -69,13 +69,13 @@ export type CaseHistoryRow = {
   offers: OfferImportRow;
 };
 
-export type CsvHeader = { separator: ';' | ','; columns: string[] };
+export type CsvHeader = { separator: CsvSeparator; columns: string[] };
 export type ParsedLine<T> = { ok: true; row: T } | { ok: false; message: string };
 
 /** The header row: separator by majority, every column known and present once, the required ones there. */
 export function parseCaseHistoryHeader(kind: CaseHistoryKind, line: string): { ok: true; header: CsvHeader } | { ok: false; message: string } {
-  const text = line.replace(/^\uFEFF/, '');
-  const separator = (text.match(/;/g)?.length ?? 0) >= (text.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const text = stripBom(line);
+  const separator = detectSeparator(text);
   const spec = caseHistoryColumns[kind];
   const known = [...spec.required, ...spec.optional];
   const byLowerCase = new Map(known.map((c) => [c.toLowerCase(), c]));

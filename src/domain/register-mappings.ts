@@ -6,6 +6,7 @@
  *   import with it carries a warning until an admin uploads a verified list as a custom mapping.
  * Custom mappings are uploaded as CSV `code;category` (validated: a known §4.2 category, each code once).
  */
+import { csvLines, detectSeparator, splitCsvLine, type CsvSeparator } from './csv.ts';
 import { dstMapping, outcomeCategories, type OutcomeCategory } from './outcome-categories.ts';
 
 export type BuiltInMappingKey = 'dst' | 'dream';
@@ -78,25 +79,28 @@ export function parseMappingCsv(text: string): ParsedMapping {
   const errors: MappingLineError[] = [];
   const codes: Record<string, OutcomeCategory> = {};
   const firstLine: Record<string, number> = {};
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  let separator: string | null = null;
+  let separator: CsvSeparator | null = null;
   const fail = (line: number, message: string) => {
     if (errors.length < 100) errors.push({ line, message });
   };
-  lines.forEach((raw, index) => {
-    const lineNumber = index + 1;
-    if (raw.trim() === '') return;
-    separator ??= raw.includes(';') ? ';' : ',';
-    const fields = raw.split(separator).map((f) => f.trim());
-    if (fields.length === 2 && fields[0]!.toLowerCase() === 'code' && fields[1]!.toLowerCase() === 'category') return;
-    if (fields.length !== 2) return fail(lineNumber, `expected 2 fields (code;category), found ${fields.length}`);
+  for (const { text: raw, line: lineNumber } of csvLines(text)) {
+    separator ??= detectSeparator(raw);
+    const fields = splitCsvLine(raw, separator);
+    if (fields === null) {
+      fail(lineNumber, 'a quote is not closed');
+      continue;
+    }
+    if (fields.length === 2 && fields[0]!.toLowerCase() === 'code' && fields[1]!.toLowerCase() === 'category') continue;
     const [code, category] = fields as [string, string];
-    if (code === '') return fail(lineNumber, 'the code is empty');
-    if (!categorySet.has(category)) return fail(lineNumber, `unknown category '${category}' (one of ${outcomeCategories.join(', ')})`);
-    if (firstLine[code] !== undefined) return fail(lineNumber, `duplicate code '${code}' (first on line ${firstLine[code]})`);
-    firstLine[code] = lineNumber;
-    codes[code] = category as OutcomeCategory;
-  });
+    if (fields.length !== 2) fail(lineNumber, `expected 2 fields (code;category), found ${fields.length}`);
+    else if (code === '') fail(lineNumber, 'the code is empty');
+    else if (!categorySet.has(category)) fail(lineNumber, `unknown category '${category}' (one of ${outcomeCategories.join(', ')})`);
+    else if (firstLine[code] !== undefined) fail(lineNumber, `duplicate code '${code}' (first on line ${firstLine[code]})`);
+    else {
+      firstLine[code] = lineNumber;
+      codes[code] = category as OutcomeCategory;
+    }
+  }
   if (errors.length === 0 && Object.keys(codes).length === 0) errors.push({ line: 1, message: 'the mapping has no codes' });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, codes };
 }

@@ -5,7 +5,7 @@
  * Separator ';' (Danish spreadsheets; decimal comma allowed) or ','. Invoice-level columns must agree on
  * every row. Bad input answers INVALID_INPUT with the field and the CSV line number.
  */
-import { splitCsvLine } from '../domain/csv-line.ts';
+import { csvLines, detectSeparator, splitCsvLine } from '../domain/csv.ts';
 import { AppError } from '../errors.ts';
 import { recordInvoice, type InvoiceInput } from './record-invoice.ts';
 import type { InvoiceView } from './reconcile-invoice.ts';
@@ -23,10 +23,10 @@ function fail(message: string, field: string, line: number): never {
 
 /** Parses the CSV text into an invoice; throws INVALID_INPUT naming the field and line. */
 export function parseInvoiceCsv(text: string): InvoiceInput {
-  const rows = text.split(/\r?\n/).map((r, i) => ({ text: r, line: i + 1 })).filter((r) => r.text.trim() !== '');
+  const rows = csvLines(text);
   if (rows.length < 2) fail('the file needs a header row and at least one line', 'csv', 1);
   const header = rows[0]!;
-  const separator = header.text.includes(';') ? ';' : ',';
+  const separator = detectSeparator(header.text);
   const names = (splitCsvLine(header.text, separator) ?? fail('a quote is not closed', 'csv', header.line)).map(normalise);
   const indexOf = {} as Record<Column, number>;
   for (const column of columns) {
