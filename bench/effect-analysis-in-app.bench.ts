@@ -22,7 +22,7 @@
 import { estimateEffect } from '../src/analytics/estimate-effect.ts';
 import type { Database } from '../src/db/database.ts';
 import { municipalitiesRepository } from '../src/db/repositories/municipalities-repository.ts';
-import { perUnitRiskSetReference } from '../src/db/repositories/per-unit-risk-set-reference.ts';
+import { perUnitRiskSetReference } from '../src/db/test-fixtures/per-unit-risk-set-reference.ts';
 import { usersRepository } from '../src/db/repositories/users-repository.ts';
 import { openTestDatabase } from '../src/db/test-database.ts';
 import { analyseRiskSet, analysisOutcomes, riskSetCovariates, type RiskSetColumns } from '../src/use-cases/analyse-risk-set.ts';

@@ -3,7 +3,7 @@ import { categorical } from '../analytics/design-matrix.ts';
 import type { Database } from '../db/database.ts';
 import type { RiskSetInput } from '../db/repositories/effect-analysis-repository.ts';
 import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
-import { perUnitRiskSetReference, type PerUnitRiskSetRow } from '../db/repositories/per-unit-risk-set-reference.ts';
+import { perUnitRiskSetReference, type PerUnitRiskSetRow } from '../db/test-fixtures/per-unit-risk-set-reference.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import type { RiskSetColumns } from './analyse-risk-set.ts';
 import { loadRiskSet } from './load-risk-set.ts';
