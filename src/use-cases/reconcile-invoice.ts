@@ -11,8 +11,7 @@ import { AppError } from '../errors.ts';
 import { loadEconomySettings } from './load-economy-settings.ts';
 import { loadGrantEconomyFacts, type LoadedGrantFacts } from './load-grant-economy-facts.ts';
 import { loadMunicipalSettings } from './load-municipal-settings.ts';
-import { recordAudit } from './record-audit.ts';
-import { requirePermission, todayOf, type UseCaseContext } from './use-case-context.ts';
+import { todayOf, type UseCaseContext } from './use-case-context.ts';
 
 export type InvoiceView = Omit<InvoiceRecord, 'lines'> & {
   reconciliation: InvoiceReconciliation;
@@ -106,14 +105,3 @@ export async function reconcileInvoiceById(ctx: UseCaseContext, invoiceId: numbe
   };
 }
 
-/**
- * GET /api/invoices/{id}/reconciliation: each line against the logged and confirmed contacts of its
- * period (R-DEL-1). The lines concern citizens' grants, so the read is logged (R-PRV-1).
- */
-export async function getInvoiceReconciliation(ctx: UseCaseContext, invoiceId: number): Promise<InvoiceView> {
-  requirePermission(ctx, 'invoice:read');
-  const view = await reconcileInvoiceById(ctx, invoiceId);
-  const links = await invoicesRepository(ctx.db).grantLinksOf(ctx.actor.municipalityId, view.reconciliation.lines.map((l) => l.grantId));
-  await recordAudit(ctx, { action: 'read', entity: 'invoice', citizenIds: [...new Set(links.map((l) => l.citizenId))] });
-  return view;
-}

@@ -49,7 +49,3 @@ export async function registerMentor(ctx: UseCaseContext, input: RegisterMentorI
   });
 }
 
-export async function listMentors(ctx: UseCaseContext): Promise<MentorRecord[]> {
-  requirePermission(ctx, 'register:read');
-  return mentorsRepository(ctx.db).list(ctx.actor.municipalityId);
-}

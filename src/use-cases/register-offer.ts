@@ -2,7 +2,6 @@ import { citizensRepository } from '../db/repositories/citizens-repository.ts';
 import { offersRepository, type OfferRecord, type OfferType } from '../db/repositories/offers-repository.ts';
 import { compareDates, isCalendarDate } from '../domain/calendar-date.ts';
 import { AppError } from '../errors.ts';
-import { assertCitizenVisible } from './citizen-scope.ts';
 import { recordAudit } from './record-audit.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
@@ -25,9 +24,3 @@ export async function registerOffer(
   });
 }
 
-export async function listOffers(ctx: UseCaseContext, citizenId: number): Promise<OfferRecord[]> {
-  requirePermission(ctx, 'citizen:read');
-  await assertCitizenVisible(ctx, citizenId);
-  await recordAudit(ctx, { action: 'read', entity: 'offer', citizenIds: [citizenId] });
-  return offersRepository(ctx.db).listByCitizenId(ctx.actor.municipalityId, citizenId);
-}

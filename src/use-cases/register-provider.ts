@@ -25,7 +25,3 @@ export async function registerProvider(
   });
 }
 
-export async function listProviders(ctx: UseCaseContext): Promise<ProviderRecord[]> {
-  requirePermission(ctx, 'register:read');
-  return providersRepository(ctx.db).list(ctx.actor.municipalityId, todayOf(ctx));
-}

@@ -7,40 +7,15 @@
  * behind one cell, only to roles that may see citizens, and audits it (R-PRV-1).
  */
 import { cohortReportsRepository, type CohortFilter } from '../db/repositories/cohort-reports-repository.ts';
-import { hasPermission } from '../domain/access-policy.ts';
 import { addMonths, isCalendarDate } from '../domain/calendar-date.ts';
-import {
-  age30Columns,
-  age30Of,
-  ageBands,
-  benefitDurationBandOf,
-  benefitDurationBands,
-  buildReportTable,
-  courseDays,
-  genderRows,
-  horizonOfferGroupOf,
-  horizonOfferRows,
-  mentorDurationBandOf,
-  mentorDurationBands,
-  monthRows,
-  originRows,
-  providerRows,
-  weeksOnBenefitBefore,
-  type CohortReportName,
-  type PercentBase,
-  type ReportAxis,
-  type ReportTable,
-  type ReportUnit,
-} from '../domain/cohort-report.ts';
+import { age30Columns, age30Of, ageBands, benefitDurationBandOf, benefitDurationBands, buildReportTable, courseDays, genderRows, horizonOfferGroupOf, horizonOfferRows, mentorDurationBandOf, mentorDurationBands, monthRows, originRows, providerRows, weeksOnBenefitBefore, type CohortReportName, type PercentBase, type ReportAxis, type ReportTable, type ReportUnit } from '../domain/cohort-report.ts';
 import { copenhagenCategories, copenhagenLabels, toCopenhagenCategory } from '../domain/outcome-categories.ts';
 import { ageBand } from '../domain/passive-citizens.ts';
 import { weekIndexOf } from '../domain/register-week.ts';
 import { targetGroupCodes, targetGroupLabels, type TargetGroupCode } from '../domain/target-group.ts';
 import { AppError } from '../errors.ts';
-import { visibleCitizenIds } from './citizen-scope.ts';
 import { loadMunicipalSettings } from './load-municipal-settings.ts';
 import { loadOutcomeStatuses } from './load-outcome-statuses.ts';
-import { recordAudit } from './record-audit.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 /** `targetGroups`: the cohort's target groups on the day the (first) course started; null for all. */
@@ -245,13 +220,13 @@ const reportBuilders: Record<CohortReportName, (c: ReportContext) => Promise<Rep
   providers: providerSplit,
 };
 
-async function specOf(ctx: UseCaseContext, input: CohortReportInput): Promise<ReportSpec> {
+export async function cohortReportSpecOf(ctx: UseCaseContext, input: CohortReportInput): Promise<ReportSpec> {
   const filter: CohortFilter = { municipalityId: ctx.actor.municipalityId, from: input.firstStartFrom, to: input.firstStartTo, type: input.type, targetGroups: input.targetGroups?.length ? input.targetGroups : null };
   const period = `første mentorforløb startet ${input.firstStartFrom} – ${input.firstStartTo}`;
   return reportBuilders[input.report]({ ctx, input, filter, period, repository: cohortReportsRepository(ctx.db) });
 }
 
-function validate(ctx: UseCaseContext, input: CohortReportInput): void {
+export function validateCohortReportInput(ctx: UseCaseContext, input: CohortReportInput): void {
   requirePermission(ctx, 'report:read');
   for (const field of ['firstStartFrom', 'firstStartTo'] as const) {
     if (!isCalendarDate(input[field])) throw new AppError('INVALID_INPUT', `${field} is not a valid date`, { field });
@@ -263,33 +238,10 @@ function validate(ctx: UseCaseContext, input: CohortReportInput): void {
 }
 
 export async function reportCohort(ctx: UseCaseContext, input: CohortReportInput): Promise<ReportTable> {
-  validate(ctx, input);
-  const spec = await specOf(ctx, input);
+  validateCohortReportInput(ctx, input);
+  const spec = await cohortReportSpecOf(ctx, input);
   const { suppressionThreshold } = await loadMunicipalSettings(ctx);
   const table = buildReportTable({ report: input.report, threshold: suppressionThreshold, ...spec });
   return { ...table, caption: `${table.caption} Celler med færre end ${suppressionThreshold} vises ikke (diskretion).` };
 }
 
-/** The citizens behind one cell (drill-down), for roles that may see citizens; audited as a search. */
-export async function listCohortReportCitizens(
-  ctx: UseCaseContext,
-  input: CohortReportInput & { row: string; column: string },
-): Promise<{ citizens: { citizenId: number; name: string; cprMasked: string }[] }> {
-  validate(ctx, input);
-  if (!hasPermission(ctx.actor.role, 'citizen:read')) throw new AppError('FORBIDDEN', 'Only roles that may see citizens can open a report cell', { permission: 'citizen:read' });
-  const spec = await specOf(ctx, input);
-  if (!spec.rows.some((r) => r.key === input.row) || !spec.columns.some((c) => c.key === input.column)) {
-    throw new AppError('INVALID_INPUT', `No cell ${input.row}/${input.column} in the report ${input.report}`, { field: 'row' });
-  }
-  const visible = await visibleCitizenIds(ctx);
-  const ids = [...new Set(spec.units.filter((u) => u.row === input.row && u.column === input.column).map((u) => u.citizenId))]
-    .filter((id) => visible === null || visible.includes(id));
-  const citizens = await cohortReportsRepository(ctx.db).citizensByIds(ctx.actor.municipalityId, ids);
-  await recordAudit(ctx, {
-    action: 'search',
-    entity: 'cohort_report',
-    citizenIds: citizens.map((c) => c.citizenId),
-    criterion: `report:${input.report}:${input.firstStartFrom}..${input.firstStartTo}:${input.type ?? 'all'}:${input.targetGroups?.join('+') ?? 'all'}:${input.row}/${input.column}`,
-  });
-  return { citizens };
-}

@@ -17,7 +17,8 @@ import { getWorklist } from '../../use-cases/get-worklist.ts';
 import { listContacts } from '../../use-cases/list-contacts.ts';
 import { listPassiveCitizens } from '../../use-cases/list-passive-citizens.ts';
 import { recordContact } from '../../use-cases/record-contact.ts';
-import { listOffers, registerOffer } from '../../use-cases/register-offer.ts';
+import { registerOffer } from '../../use-cases/register-offer.ts';
+import { listOffers } from '../../use-cases/list-offers.ts';
 import { IdParamsSchema } from '../common.schemas.ts';
 import { contextOf } from '../request-context.ts';
 import {

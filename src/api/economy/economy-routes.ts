@@ -7,9 +7,10 @@ import { exportEconomyOverview } from '../../use-cases/export-economy-overview.t
 import { getEconomyOverview } from '../../use-cases/get-economy-overview.ts';
 import { getGrantCost } from '../../use-cases/get-grant-cost.ts';
 import { importInvoiceCsv } from '../../use-cases/import-invoice-csv.ts';
-import { listInvoices, listInvoiceWorklist } from '../../use-cases/list-invoices.ts';
+import { listInvoices } from '../../use-cases/list-invoices.ts';
+import { listInvoiceWorklist } from '../../use-cases/list-invoice-worklist.ts';
 import { listRefundFrames } from '../../use-cases/list-refund-frames.ts';
-import { getInvoiceReconciliation } from '../../use-cases/reconcile-invoice.ts';
+import { getInvoiceReconciliation } from '../../use-cases/get-invoice-reconciliation.ts';
 import { recordInvoice, type InvoiceInput } from '../../use-cases/record-invoice.ts';
 import { registerPlaceMentor } from '../../use-cases/register-place-mentor.ts';
 import { reviewInvoiceLine } from '../../use-cases/review-invoice-line.ts';

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { listMentors, registerMentor } from '../../use-cases/register-mentor.ts';
-import { listProviders, registerProvider } from '../../use-cases/register-provider.ts';
+import { registerMentor } from '../../use-cases/register-mentor.ts';
+import { listMentors } from '../../use-cases/list-mentors.ts';
+import { registerProvider } from '../../use-cases/register-provider.ts';
+import { listProviders } from '../../use-cases/list-providers.ts';
 import { contextOf } from '../request-context.ts';
 import { CreateMentorBodySchema, CreateProviderBodySchema } from './registers.schemas.ts';
 

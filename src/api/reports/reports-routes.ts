@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import { exportCohortReport } from '../../use-cases/export-cohort-report.ts';
-import { listCohortReportCitizens, reportCohort } from '../../use-cases/report-cohort.ts';
+import { reportCohort } from '../../use-cases/report-cohort.ts';
+import { listCohortReportCitizens } from '../../use-cases/list-cohort-report-citizens.ts';
 import { contextOf } from '../request-context.ts';
 import { CohortReportCellQuerySchema, CohortReportParamsSchema, CohortReportQuerySchema, ReportCitizensSchema, ReportTableSchema } from './reports.schemas.ts';
 
