@@ -31,7 +31,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict('The web UI talks to the server over HTTP only (ARCHITECTURE.md: layers).', [
+      ...restrict('The web UI talks to the server over HTTP only; it may share the pure domain/ modules (labels, formats) (ARCHITECTURE.md: layers).', [
         ...nodeBuiltins,
         '**/api/**/*.ts',
         // The API's TypeBox schemas are the one contract: the web derives its types from them (Static<>).

@@ -19,7 +19,7 @@ const allowed: Record<string, string[]> = {
   'use-cases': ['use-cases', 'domain', 'db', 'documents', 'analytics', 'errors.ts', 'config.ts'],
   api: ['api', 'use-cases', 'domain', 'errors.ts', 'config.ts'],
   cli: ['cli', 'use-cases', 'domain', 'db', 'analytics', 'errors.ts', 'config.ts', 'open-database.ts'],
-  web: ['web'],
+  web: ['web', 'domain'],
   'errors.ts': [],
   'config.ts': ['errors.ts'],
   'open-database.ts': ['db'],
