@@ -13,6 +13,8 @@ export type Config = {
   /** 'auto': demo data into an empty embedded database only; '1' always into an empty one; '0' never. */
   demo: 'auto' | 'always' | 'never';
   secureCookies: boolean;
+  /** Private folder for uploads in progress; null: a per-user folder in the temp directory. */
+  uploadDir: string | null;
 };
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -42,6 +44,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     adminPassword,
     demo,
     secureCookies: env.MENTORSPOR_SECURE_COOKIES === '1',
+    uploadDir: env.MENTORSPOR_UPLOAD_DIR?.trim() || null,
   };
 }
 

@@ -3,6 +3,13 @@ import { loadConfig } from './config.ts';
 import { isAppError } from './errors.ts';
 import { startMentorspor } from './start-mentorspor.ts';
 
+// A failing background job must never stop the server (issue 10): jobs record their own failure; anything
+// that still escapes is logged by kind only (an error's message or detail may quote personal data).
+process.on('unhandledRejection', (reason: unknown) => {
+  const kind = reason instanceof Error ? `${reason.name}${(reason as { code?: unknown }).code ? ` ${String((reason as { code?: unknown }).code)}` : ''}` : typeof reason;
+  console.error(`unhandled rejection (${kind}); the server keeps running`);
+});
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const server = await startMentorspor({
@@ -13,6 +20,7 @@ async function main(): Promise<void> {
     demo: config.demo,
     adminPassword: config.adminPassword,
     secureCookies: config.secureCookies,
+    uploadDir: config.uploadDir,
     log: (line) => console.log(line),
   });
   console.log(`Mentorspor is running on http://localhost:${config.port}`);

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './api/app.ts';
+import { sweepUploads, uploadDirectory } from './api/upload-directory.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './open-database.ts';
 import { failInterruptedEffectAnalyses } from './use-cases/fail-interrupted-effect-analyses.ts';
@@ -20,6 +21,7 @@ export type StartOptions = {
   demo: boolean | 'auto' | 'always' | 'never';
   adminPassword?: string | null;
   secureCookies?: boolean;
+  uploadDir?: string | null;
   logger?: boolean;
   log?: (line: string) => void;
 };
@@ -39,7 +41,10 @@ export async function startMentorspor(options: StartOptions): Promise<{ url: str
   if (interrupted > 0) log(`Effect analyses: ${interrupted} interrupted by the last stop marked failed`);
   const purgeTimer = setInterval(() => void purge().catch((error: unknown) => log(`Access-log purge failed: ${String(error)}`)), dayMs);
   purgeTimer.unref();
-  const app = await buildApp({ db, secureCookies: options.secureCookies ?? false, logger: options.logger ?? false });
+  const uploadDir = uploadDirectory(options.uploadDir ?? null);
+  const swept = sweepUploads(uploadDir);
+  if (swept > 0) log(`Uploads: ${swept} files left by the last stop deleted`);
+  const app = await buildApp({ db, uploadDir, secureCookies: options.secureCookies ?? false, logger: options.logger ?? false });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {
     url: address.replace('[::1]', 'localhost'),

@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { administrationRoutes } from './administration/administration-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
+import { registerBodyParsers } from './body-parsers.ts';
 import { citizensRoutes } from './citizens/citizens-routes.ts';
 import { deliveryRoutes } from './delivery/delivery-routes.ts';
 import { economyRoutes } from './economy/economy-routes.ts';
@@ -23,12 +24,15 @@ import { outcomesRoutes } from './outcomes/outcomes-routes.ts';
 import { registersRoutes } from './registers/registers-routes.ts';
 import { reportsRoutes } from './reports/reports-routes.ts';
 import { registerRequestContext } from './request-context.ts';
+import { registerValidation } from './validation.ts';
 
 export type AppDependencies = {
   db: Database;
   now?: () => Date;
   secureCookies?: boolean;
   logger?: boolean;
+  /** Private folder for uploaded register extracts (upload-directory.ts); a per-user temp folder by default. */
+  uploadDir?: string;
   /** Folder with the built web UI (vite build); not served when missing. */
   webDir?: string | null;
 };
@@ -39,11 +43,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const now = deps.now ?? (() => new Date());
   const app = Fastify({
     logger: deps.logger ? { level: 'info' } : false,
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  registerBodyParsers(app);
+  registerValidation(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -61,7 +66,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(registersRoutes);
   await app.register(grantsRoutes);
   await app.register(deliveryRoutes);
-  await app.register(outcomesRoutes);
+  await app.register(outcomesRoutes, { uploadDir: deps.uploadDir });
   await app.register(reportsRoutes);
   await app.register(importsRoutes);
   await app.register(administrationRoutes);

@@ -31,21 +31,30 @@ export function errorHandler(error: FastifyError & PgError, request: FastifyRequ
     return;
   }
   if (error.code === '23505') {
-    void reply.status(409).send({ error: { code: 'CONFLICT', message: 'Already exists', details: { constraint: error.constraint ?? null } } });
+    void reply.status(409).send({ error: { code: 'CONFLICT', message: 'Already exists', details: {} } });
     return;
   }
   if (error.code === '23503') {
-    void reply.status(409).send({ error: { code: 'CONFLICT', message: 'Referenced row is missing or still in use', details: { constraint: error.constraint ?? null } } });
+    // A referenced row that is missing — or belongs to another municipality — is a 404, exactly like a
+    // missing id in the path; the constraint is not named, so the answer reveals nothing (issue 10).
+    if (/is not present in table/.test(error.detail ?? '')) {
+      void reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'A referenced row was not found', details: {} } });
+    } else {
+      void reply.status(409).send({ error: { code: 'CONFLICT', message: 'The row is still in use', details: {} } });
+    }
     return;
   }
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.statusCode === 400) {
-    void reply.status(400).send({ error: { code: 'INVALID_INPUT', message: error.message, details: {} } });
+  // PostgreSQL's data exceptions (class 22: a number or date out of range, a NUL byte) and a too deep
+  // expression (54001) come from the input, not from a fault of the server.
+  if ((typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) || error.code === '54001') {
+    void reply.status(400).send({ error: { code: 'INVALID_INPUT', message: 'A value is out of range or not allowed', details: { reason: 'DATA_EXCEPTION' } } });
     return;
   }
-  if (error.statusCode === 415 || error.statusCode === 413) {
-    void reply.status(error.statusCode).send({ error: { code: 'INVALID_INPUT', message: error.message, details: {} } });
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    void reply.status(status).send({ error: { code: 'INVALID_INPUT', message: error.message, details: { reason: error.code ?? null } } });
     return;
   }
-  request.log.error(error);
-  void reply.status(500).send({ error: { code: 'INTERNAL', message: 'Internal error', details: {} } });
+  request.log.error({ err: { type: error.name, code: error.code ?? null, stack: error.stack } }, 'unexpected error');
+  void reply.status(500).send({ error: { code: 'INTERNAL', message: 'Internal error', details: { requestId: request.id } } });
 }

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { CalendarDateSchema } from '../common.schemas.ts';
+import { CalendarDateSchema, IdSchema } from '../common.schemas.ts';
 
 export const RegimeParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
 
@@ -17,6 +17,6 @@ export const UpdateSettingsBodySchema = Type.Record(Type.String(), Type.Any(), {
 });
 
 export const AuditQuerySchema = Type.Object(
-  { citizenId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { citizenId: Type.Optional(IdSchema) },
   { additionalProperties: false },
 );

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { offerTypes } from '../../domain/offer-types.ts';
-import { CalendarDateSchema } from '../common.schemas.ts';
+import { CalendarDateSchema, IdSchema } from '../common.schemas.ts';
 
 export const RecordContactBodySchema = Type.Object(
   {
@@ -45,7 +45,7 @@ export const PassiveCitizensQuerySchema = Type.Object(
 );
 
 export const AssignMentorBodySchema = Type.Object(
-  { mentorId: Type.Integer({ minimum: 1 }), reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { mentorId: IdSchema, reason: Type.String({ minLength: 1, maxLength: 2000 }) },
   { additionalProperties: false },
 );
 
@@ -68,7 +68,7 @@ export const MentorMatchingProfileSchema = Type.Object(
 );
 
 export const MentorRelationBodySchema = Type.Object(
-  { mentorId: Type.Integer({ minimum: 1 }), reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { mentorId: IdSchema, reason: Type.String({ minLength: 1, maxLength: 500 }) },
   { additionalProperties: false },
 );
 

@@ -51,7 +51,6 @@ function invalidInput(errors: FastifySchemaValidationError[], dataVar: string): 
 export const economyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['economy'];
   app.setSchemaErrorFormatter(invalidInput);
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   app.get('/api/municipality/frames', { schema: { tags } }, async (request) => ({ frames: await listRefundFrames(contextOf(request)) }));
 

@@ -4,7 +4,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { grantTypes } from '../../domain/mentor-grant.ts';
-import { CalendarDateSchema } from '../common.schemas.ts';
+import { CalendarDateSchema, IdSchema } from '../common.schemas.ts';
 
 const Kr = (description: string) => Type.Number({ minimum: 0, maximum: 1e11, description: `${description} (kr.)` });
 const NullableKr = (description: string) => Type.Union([Type.Number({ description: `${description} (kr.)` }), Type.Null()]);
@@ -70,19 +70,19 @@ export const WageCostBodySchema = Type.Object(
 export const PlaceMentorBodySchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    providerId: Type.Integer({ minimum: 1 }),
-    mentorId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    providerId: IdSchema,
+    mentorId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
     weeklyHours: Type.Number({ minimum: 0, maximum: 200, description: 'Hours per week for the place (R-CMP-3)' }),
     startDate: CalendarDateSchema,
     endDate: CalendarDateSchema,
-    grantIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100, description: 'The grants of the persons linked to the place' }),
+    grantIds: Type.Array(IdSchema, { maxItems: 100, description: 'The grants of the persons linked to the place' }),
   },
   { additionalProperties: false },
 );
 
 export const InvoiceLineSchema = Type.Object(
   {
-    grantId: Type.Integer({ minimum: 1 }),
+    grantId: IdSchema,
     periodFrom: CalendarDateSchema,
     periodTo: CalendarDateSchema,
     hours: Type.Number({ minimum: 0, maximum: 10_000 }),
@@ -93,7 +93,7 @@ export const InvoiceLineSchema = Type.Object(
 
 export const InvoiceBodySchema = Type.Object(
   {
-    providerId: Type.Integer({ minimum: 1 }),
+    providerId: IdSchema,
     invoiceNumber: Type.String({ minLength: 1, maxLength: 100 }),
     periodFrom: CalendarDateSchema,
     periodTo: CalendarDateSchema,
@@ -115,7 +115,7 @@ export const InvoiceListQuerySchema = Type.Object(
 );
 
 export const InvoiceLineParamsSchema = Type.Object(
-  { id: Type.Integer({ minimum: 1 }), lineId: Type.Integer({ minimum: 1 }) },
+  { id: IdSchema, lineId: IdSchema },
   { additionalProperties: false },
 );
 

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { grantTypes } from '../../domain/mentor-grant.ts';
 import { entryModes, respondents } from '../../domain/progression.ts';
 import { answerTypes, surveyKinds } from '../../domain/satisfaction.ts';
-import { CalendarDateSchema } from '../common.schemas.ts';
+import { CalendarDateSchema, IdSchema } from '../common.schemas.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const text = (maxLength: number) => Type.String({ maxLength });
@@ -47,7 +47,7 @@ export const RecordMeasurementBodySchema = Type.Object(
     measuredOn: CalendarDateSchema,
     respondent: literals(respondents),
     entryMode: literals(entryModes),
-    instrumentId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    instrumentId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
     values: Type.Record(Type.String({ maxLength: 50 }), Type.Integer(), { description: 'Indicator code → value on its scale' }),
   },
   { additionalProperties: false },
@@ -85,7 +85,7 @@ export const FollowUpReportQuerySchema = Type.Object(
     firstStartFrom: CalendarDateSchema,
     firstStartTo: CalendarDateSchema,
     type: Type.Optional(literals(grantTypes)),
-    instrumentId: Type.Optional(Type.Integer({ minimum: 1 })),
+    instrumentId: Type.Optional(IdSchema),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { endReasons, grantTypes } from '../../domain/mentor-grant.ts';
-import { CalendarDateSchema } from '../common.schemas.ts';
+import { CalendarDateSchema, IdSchema } from '../common.schemas.ts';
 
 const NullableDate = Type.Union([CalendarDateSchema, Type.Null()]);
 const NullableText = Type.Union([Type.String({ maxLength: 5000 }), Type.Null()]);
@@ -8,7 +8,7 @@ const NullableText = Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])
 export const GrantTypeSchema = Type.Union(grantTypes.map((t) => Type.Literal(t)));
 
 const grantProperties = {
-  citizenId: Type.Integer({ minimum: 1 }),
+  citizenId: IdSchema,
   type: GrantTypeSchema,
   agreedOn: CalendarDateSchema,
   startDate: CalendarDateSchema,
@@ -16,14 +16,14 @@ const grantProperties = {
   weeklyHours: Type.Number({ minimum: 0, maximum: 80, description: 'Hours per week; R-AGR-1 requires > 0 to approve' }),
   goal: Type.String({ maxLength: 5000 }),
   tasks: Type.Array(Type.String({ maxLength: 1000 }), { maxItems: 50 }),
-  mentorId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  mentorId: Type.Union([IdSchema, Type.Null()]),
   complaintGuidance: Type.Boolean(),
   needAssessment: Type.Optional(NullableText),
   assessmentDate: Type.Optional(NullableDate),
   citizenConsent: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
   dischargeDate: Type.Optional(NullableDate),
   admissionDate: Type.Optional(NullableDate),
-  previousGrantId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+  previousGrantId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
   justification: Type.Optional(NullableText),
 };
 
@@ -34,7 +34,7 @@ export const GrantPatchBodySchema = Type.Partial(Type.Object(changeable, { addit
 
 export const ListGrantsQuerySchema = Type.Object(
   {
-    citizenId: Type.Optional(Type.Integer({ minimum: 1 })),
+    citizenId: Type.Optional(IdSchema),
     status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('approved'), Type.Literal('ended')])),
   },
   { additionalProperties: false },

@@ -8,8 +8,6 @@ import { StartImportResponseSchema } from './imports.schemas.ts';
 
 /** Case-system history (issue 5 point 1): POST /api/imports/citizens|target-groups|grants|offers with a text/csv body. */
 export const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // The CSV arrives as the raw body; very large histories go through the CLI, which streams.
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_request, body, done) => done(null, body));
   for (const kind of caseHistoryKinds) {
     const { required, optional } = caseHistoryColumns[kind];
     app.post(

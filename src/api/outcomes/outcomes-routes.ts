@@ -1,41 +1,32 @@
-import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { reportOutcomeStatus } from '../../use-cases/report-outcome-status.ts';
 import { getEffectAnalysis, listEffectAnalyses, startEffectAnalysis } from '../../use-cases/run-effect-analysis.ts';
 import { getRegisterMapping } from '../../use-cases/get-register-mapping.ts';
 import { listRegisterMappings } from '../../use-cases/list-register-mappings.ts';
 import { getImport, startRegisterImport } from '../../use-cases/start-register-import.ts';
 import { uploadRegisterMapping } from '../../use-cases/upload-register-mapping.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, isAppError } from '../../errors.ts';
 import { IdParamsSchema } from '../common.schemas.ts';
 import { contextOf } from '../request-context.ts';
+import { newUploadPath, uploadDirectory } from '../upload-directory.ts';
 import { AnalysisParamsSchema, OutcomeStatusQuerySchema, RegisterImportQuerySchema, StartEffectAnalysisBodySchema, UploadMappingQuerySchema } from './outcomes.schemas.ts';
 
 const maxUploadBytes = 2 * 1024 ** 3;
 
-export const outcomesRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // Register extracts arrive as the raw CSV body (text/csv); large files go through the CLI, which streams.
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_request, body, done) => done(null, body));
-  // Or as a file in a multipart/form-data upload (field `file`), streamed to a temporary file so a
+export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string }> = async (app, pluginOptions) => {
+  const uploads = pluginOptions.uploadDir ?? uploadDirectory();
+  // Register extracts arrive as the raw CSV body (text/csv, parsed in body-parsers.ts) or as a file in a multipart/form-data upload (field `file`), streamed to a private upload file (upload-directory.ts) so a
   // national-size extract never sits in memory; the import reads it from there in the background.
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 5, fileSize: maxUploadBytes } });
   app.post('/api/imports/register', { schema: { tags: ['outcomes'], querystring: RegisterImportQuerySchema } }, async (request, reply) => {
     const options = { layout: request.query.layout, mapping: request.query.mapping ?? 'dst' };
     if (request.isMultipart()) {
-      const part = await request.file();
-      if (!part || part.fieldname !== 'file') throw new AppError('INVALID_INPUT', 'Send the extract in the multipart field "file"', { field: 'file' });
-      const path = join(tmpdir(), `mentorspor-register-${randomUUID()}.csv`);
-      await pipeline(part.file, createWriteStream(path));
-      if (part.file.truncated) {
-        await rm(path, { force: true });
-        throw new AppError('INVALID_INPUT', `The file is larger than ${maxUploadBytes / 1024 ** 3} GB; import it with the CLI`, { field: 'file' });
-      }
+      const path = await receiveUpload(request, uploads);
       return reply.status(202).send(await startRegisterImport(contextOf(request), { uploadedFile: path, ...options }));
     }
     if (typeof request.body !== 'string' || request.body.trim() === '') throw new AppError('INVALID_INPUT', 'Send the CSV as the request body with content-type text/csv, or as the multipart field "file"', { field: 'body' });
@@ -76,3 +67,22 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/analyses/:id', { schema: { tags: ['outcomes'], params: AnalysisParamsSchema } }, async (request) => getEffectAnalysis(contextOf(request), request.params.id));
   app.get('/api/analyses', { schema: { tags: ['outcomes'] } }, async (request) => listEffectAnalyses(contextOf(request)));
 };
+
+/**
+ * Streams the multipart field `file` into a private upload file (0600). A malformed or truncated
+ * multipart body is the client's fault: it answers 400 and leaves no file behind.
+ */
+async function receiveUpload(request: FastifyRequest, directory: string): Promise<string> {
+  const path = newUploadPath(directory);
+  try {
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') throw new AppError('INVALID_INPUT', 'Send the extract in the multipart field "file"', { field: 'file' });
+    await pipeline(part.file, createWriteStream(path, { mode: 0o600 }));
+    if (part.file.truncated) throw new AppError('INVALID_INPUT', `The file is larger than ${maxUploadBytes / 1024 ** 3} GB; import it with the CLI`, { field: 'file' });
+    return path;
+  } catch (error) {
+    await rm(path, { force: true });
+    if (isAppError(error)) throw error;
+    throw new AppError('INVALID_INPUT', 'The multipart body is malformed', { field: 'file', reason: 'MULTIPART_MALFORMED' });
+  }
+}

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { CalendarDateSchema } from '../common.schemas.ts';
+import { CalendarDateSchema, IdSchema } from '../common.schemas.ts';
 
 export const ProviderTypeSchema = Type.Union(
   (['internal', 'employment_centre', 'external', 'company', 'education', 'volunteer'] as const).map((t) => Type.Literal(t)),
@@ -20,7 +20,7 @@ const TextList = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { max
 export const CreateMentorBodySchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    providerId: Type.Integer({ minimum: 1 }),
+    providerId: IdSchema,
     phone: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
     email: Type.Optional(Type.Union([Type.String({ maxLength: 200, pattern: '^[^@\\s]+@[^@\\s]+$' }), Type.Null()])),
     specialties: Type.Optional(TextList),

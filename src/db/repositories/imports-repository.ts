@@ -1,6 +1,12 @@
+import { withoutControlCharacters } from '../../domain/control-characters.ts';
 import type { Database } from '../database.ts';
 
 export type ImportRecord = { id: number; kind: string; status: 'running' | 'done' | 'failed'; counts: Record<string, number>; errors: { line: number; message: string }[]; warnings: string[]; createdAt: string; finishedAt: string | null };
+
+/** JSON for a jsonb column: messages may quote the input, and PostgreSQL refuses NUL (\u0000) in jsonb. */
+function storableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? withoutControlCharacters(v) : v));
+}
 
 const columns = `id, kind, status, counts, errors, warnings, created_at as "createdAt", finished_at as "finishedAt"`;
 
@@ -14,7 +20,7 @@ export function importsRepository(db: Database) {
     },
     async finish(input: { id: number; status: 'done' | 'failed'; counts: object; errors: object[]; warnings?: string[] }): Promise<void> {
       await db.query(`update imports set status = $2, counts = $3, errors = $4, warnings = $5, finished_at = now() where id = $1`, [
-        input.id, input.status, JSON.stringify(input.counts), JSON.stringify(input.errors), JSON.stringify(input.warnings ?? []),
+        input.id, input.status, JSON.stringify(input.counts), storableJson(input.errors), storableJson(input.warnings ?? []),
       ]);
     },
     async findById(municipalityId: number, id: number): Promise<ImportRecord | null> {
