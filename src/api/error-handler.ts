@@ -44,6 +44,13 @@ export function errorHandler(error: FastifyError & PgError, request: FastifyRequ
     }
     return;
   }
+  // Row-level security refused a row of another municipality (42501 with a policy): the database's last
+  // line of tenancy, answered like a missing id.
+  if (error.code === '42501' && /row-level security/.test(error.message)) {
+    request.log.warn({ kind: 'ROW_LEVEL_SECURITY' }, 'a write into another municipality was refused by the database');
+    void reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'A referenced row was not found', details: {} } });
+    return;
+  }
   // PostgreSQL's data exceptions (class 22: a number or date out of range, a NUL byte) and a too deep
   // expression (54001) come from the input, not from a fault of the server.
   if ((typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) || error.code === '54001') {

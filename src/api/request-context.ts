@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { resolveSession } from '../use-cases/log-in.ts';
-import type { UseCaseContext } from '../use-cases/use-case-context.ts';
+import { tenantContext, type UseCaseContext } from '../use-cases/use-case-context.ts';
 
 export const sessionCookie = 'mentorspor_session';
 
@@ -25,7 +25,7 @@ export function registerRequestContext(app: FastifyInstance, deps: { db: Databas
     if (!actor) return;
     const purposeHeader = request.headers['x-purpose'];
     const purpose = typeof purposeHeader === 'string' && purposeHeader.trim() !== '' ? purposeHeader.trim().slice(0, 200) : 'sagsbehandling';
-    request.useCaseContext = { db: deps.db, actor, purpose, now: deps.now };
+    request.useCaseContext = tenantContext(deps.db, actor, purpose, deps.now);
   });
 }
 

@@ -9,6 +9,10 @@ import { municipalitiesRepository } from '../db/repositories/municipalities-repo
 import { usersRepository, type UserRole } from '../db/repositories/users-repository.ts';
 import { hashPassword } from '../use-cases/log-in.ts';
 import { prepareDatabase } from '../use-cases/prepare-database.ts';
+import { regimesRepository } from '../db/repositories/regimes-repository.ts';
+import { defaultLegalRegimes } from '../domain/legal-regime.ts';
+import { defaultMunicipalSettings } from '../domain/municipal-settings.ts';
+import { ensureDefaultInstrument } from '../use-cases/ensure-default-instrument.ts';
 import { buildApp } from './app.ts';
 
 export const testPassword = 'test-password-1';
@@ -70,4 +74,19 @@ export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp
       await db.close();
     },
   };
+}
+
+/**
+ * A second municipality in the same database, with its legal regimes and the given users (password
+ * `testPassword`), for cross-municipality tests. Returns its id.
+ */
+export async function addTestMunicipality(t: TestApp, code: string, users: Record<string, UserRole>): Promise<number> {
+  const municipality = await municipalitiesRepository(t.db).create({ code, name: `Kommune ${code}`, settings: defaultMunicipalSettings });
+  for (const regime of defaultLegalRegimes) await regimesRepository(t.db).insert(municipality.id, regime);
+  await ensureDefaultInstrument(t.db, municipality.id);
+  const passwordHash = await hashPassword(testPassword);
+  for (const [username, role] of Object.entries(users)) {
+    await usersRepository(t.db).create({ municipalityId: municipality.id, username, name: username, role, passwordHash, mentorId: null });
+  }
+  return municipality.id;
 }

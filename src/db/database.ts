@@ -77,8 +77,14 @@ function wrapPglite(client: PGlite, queryable: PgliteQueryable, inTransaction = 
       await queryable.exec(sql);
     },
     async copyRows(table, columns, rows) {
-      // STACK.md: COPY FROM STDIN through pg-copy-streams crashed PGlite; its own /dev/blob works.
+      // STACK.md: COPY FROM STDIN through pg-copy-streams crashed PGlite; its own /dev/blob works. That is
+      // a COPY from a server file, which the tenant role (db/tenant-database.ts) may not run: it runs as
+      // the session user and the transaction returns to its role afterwards.
+      const [role] = (await queryable.query<{ current: string; session: string }>('select current_user as current, session_user as session')).rows;
+      const switched = role !== undefined && role.current !== role.session;
+      if (switched) await queryable.exec('reset role');
       await queryable.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([rows]) });
+      if (switched) await queryable.query(`select set_config('role', $1, true)`, [role.current]);
     },
     async transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
       if (inTransaction) return work(db);

@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import type { Permission, Role } from '../domain/access-policy.ts';
 import { hasPermission } from '../domain/access-policy.ts';
 import { AppError } from '../errors.ts';
+import { tenantDatabase } from '../db/tenant-database.ts';
 
 /** The logged-in user a use case acts for. */
 export type Actor = {
@@ -21,6 +22,14 @@ export type UseCaseContext = {
   purpose: string;
   now: () => Date;
 };
+
+/**
+ * The context of a request or command: its database is the actor's municipality's tenant view, so
+ * row-level security applies to everything the use cases do (db/tenant-database.ts).
+ */
+export function tenantContext(db: Database, actor: Actor, purpose: string, now: () => Date): UseCaseContext {
+  return { db: tenantDatabase(db, actor.municipalityId), actor, purpose, now };
+}
 
 export function requirePermission(ctx: UseCaseContext, permission: Permission): void {
   if (!hasPermission(ctx.actor.role, permission)) {

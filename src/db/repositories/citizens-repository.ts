@@ -22,6 +22,7 @@ function toRecord({ cpr, ...rest }: CitizenRow): CitizenRecord {
 
 export function citizensRepository(db: Database) {
   return {
+    /** The new citizen, or null when the municipality already has one with this CPR number. */
     async create(input: {
       municipalityId: number;
       cpr: string;
@@ -29,13 +30,15 @@ export function citizensRepository(db: Database) {
       name: string;
       gender: CitizenRecord['gender'];
       origin: CitizenRecord['origin'];
-    }): Promise<CitizenRecord> {
+    }): Promise<CitizenRecord | null> {
+      // `on conflict do nothing`: a duplicate CPR is answered by the caller, never by a unique violation,
+      // whose message PostgreSQL writes to its server log with the CPR number in it (issue 10).
       const [row] = await db.query<CitizenRow>(
         `insert into citizens (municipality_id, cpr, birth_date, name, gender, origin)
-         values ($1, $2, $3, $4, $5, $6) returning ${columns}`,
+         values ($1, $2, $3, $4, $5, $6) on conflict (municipality_id, cpr) do nothing returning ${columns}`,
         [input.municipalityId, input.cpr, input.birthDate, input.name, input.gender, input.origin],
       );
-      return toRecord(row!);
+      return row ? toRecord(row) : null;
     },
     async findById(municipalityId: number, id: number): Promise<CitizenRecord | null> {
       const [row] = await db.query<CitizenRow>(`select ${columns} from citizens where municipality_id = $1 and id = $2`, [

@@ -1,4 +1,5 @@
 import type { Database } from '../database.ts';
+import { asTableOwner } from '../tenant-database.ts';
 
 /** A batch of staged spells, column by column (the register import's unit of bulk load). */
 export type StagedSpells = { cpr: string[]; line: number[]; category: string[]; code: string[]; fromWeek: number[]; toWeek: number[] };
@@ -68,8 +69,11 @@ export function registerStatusesRepository(db: Database) {
       // The window sort of millions of staged spells spills to disk with the default 4 MB.
       await db.exec(`set local work_mem = '256MB'`);
       if (options.bulk) {
-        await db.exec(`alter table register_status_spells drop constraint register_status_spells_citizen_id_fkey,
-          drop constraint register_status_spells_municipality_id_fkey`);
+        // Only the table's owner may alter it; the inserts below name the municipality themselves.
+        await asTableOwner(db, () =>
+          db.exec(`alter table register_status_spells drop constraint register_status_spells_citizen_id_fkey,
+            drop constraint register_status_spells_municipality_id_fkey`),
+        );
       }
       let stored = 0;
       let mergeFilter = '';
@@ -110,10 +114,13 @@ export function registerStatusesRepository(db: Database) {
       );
       stored += merged?.n ?? 0;
       if (options.bulk) {
-        // The same constraints (names and definitions) as migration 20261124T1900_register-statuses.sql.
-        await db.exec(`alter table register_status_spells
-          add constraint register_status_spells_citizen_id_fkey foreign key (citizen_id) references citizens(id),
-          add constraint register_status_spells_municipality_id_fkey foreign key (municipality_id) references municipalities(id)`);
+        // The same constraints (names and definitions) as migrations 20261124T1900_register-statuses.sql
+        // and 20261203T1000_tenancy-in-the-database.sql (the citizen key is composite).
+        await asTableOwner(db, () =>
+          db.exec(`alter table register_status_spells
+            add constraint register_status_spells_citizen_id_fkey foreign key (municipality_id, citizen_id) references citizens(municipality_id, id),
+            add constraint register_status_spells_municipality_id_fkey foreign key (municipality_id) references municipalities(id)`),
+        );
       }
       return stored;
     },

@@ -1,0 +1,48 @@
+/**
+ * Tenancy enforced by the database (issue 10). A tenant database runs every query, statement and
+ * transaction of one municipality as the non-owner role `mentorspor_app`, with
+ * `mentorspor.municipality_id` set for that transaction only: row-level security
+ * (migration 20261203T1000_tenancy-in-the-database.sql) then hides and refuses every other
+ * municipality's rows, even when a query forgets its `where municipality_id = …`.
+ *
+ * Request and CLI contexts get one (api/request-context.ts, use-cases/system-actor.ts); the login,
+ * migrations and first-start data use the owner connection.
+ */
+import type { Database } from './database.ts';
+
+export const applicationRole = 'mentorspor_app';
+
+async function enter(tx: Database, municipalityId: number): Promise<void> {
+  await tx.query(`select set_config('mentorspor.municipality_id', $1, true), set_config('role', '${applicationRole}', true)`, [String(municipalityId)]);
+}
+
+export function tenantDatabase(db: Database, municipalityId: number): Database {
+  if (!Number.isSafeInteger(municipalityId) || municipalityId < 1) throw new Error('tenantDatabase: municipality id must be a positive integer');
+  const inTenant = <T>(work: (tx: Database) => Promise<T>): Promise<T> =>
+    db.transaction(async (tx) => {
+      await enter(tx, municipalityId);
+      return work(tx);
+    });
+  return {
+    engine: db.engine,
+    query: (sql, params) => inTenant((tx) => tx.query(sql, params)),
+    exec: (sql) => inTenant((tx) => tx.exec(sql)),
+    copyRows: (table, columns, rows) => inTenant((tx) => tx.copyRows(table, columns, rows)),
+    transaction: inTenant,
+    // The owner's connection outlives every tenant view of it.
+    async close() {},
+  };
+}
+
+/**
+ * Runs `work` as the connection's own (owner) user inside the current transaction, then returns to the
+ * role the transaction had: for the few statements only the table owner may run (the register import's
+ * bulk path drops and re-adds a foreign key). The statements must name the municipality themselves.
+ */
+export async function asTableOwner<T>(tx: Database, work: () => Promise<T>): Promise<T> {
+  const [current] = await tx.query<{ role: string }>('select current_user as role');
+  await tx.exec('reset role');
+  const result = await work();
+  await tx.query(`select set_config('role', $1, true)`, [current!.role]);
+  return result;
+}
