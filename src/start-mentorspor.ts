@@ -8,6 +8,7 @@ import { sweepUploads, uploadDirectory } from './api/upload-directory.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './open-database.ts';
 import { failInterruptedEffectAnalyses } from './use-cases/fail-interrupted-effect-analyses.ts';
+import { failInterruptedImports } from './use-cases/fail-interrupted-imports.ts';
 import { prepareDatabase } from './use-cases/prepare-database.ts';
 import { purgeExpiredAuditEntries } from './use-cases/purge-expired-audit-entries.ts';
 
@@ -39,6 +40,8 @@ export async function startMentorspor(options: StartOptions): Promise<{ url: str
   await purge();
   const interrupted = await failInterruptedEffectAnalyses(db);
   if (interrupted > 0) log(`Effect analyses: ${interrupted} interrupted by the last stop marked failed`);
+  const interruptedImports = await failInterruptedImports(db);
+  if (interruptedImports > 0) log(`Imports: ${interruptedImports} interrupted by the last stop marked failed`);
   const purgeTimer = setInterval(() => void purge().catch((error: unknown) => log(`Access-log purge failed: ${String(error)}`)), dayMs);
   purgeTimer.unref();
   const uploadDir = uploadDirectory(options.uploadDir ?? null);

@@ -3,6 +3,9 @@
  * is stored, and no background job fails in a way that could stop the process.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importsRepository } from '../db/repositories/imports-repository.ts';
+import { usersRepository } from '../db/repositories/users-repository.ts';
+import { failInterruptedImports } from '../use-cases/fail-interrupted-imports.ts';
 import { openTestApp, type TestApp } from './test-app.ts';
 
 describe('hostile input on 2026-12-03', () => {
@@ -110,5 +113,15 @@ describe('hostile input on 2026-12-03', () => {
     expect(malformed.statusCode).toBeLessThan(500);
     expectError(await t.app.inject({ method: 'POST', url: '/api/imports/citizens', headers: { cookie: await cookieOf('coord'), 'content-type': 'text/plain' }, payload: 'cpr;name\n0101901234;A' }), 415);
     expect(await counts()).toEqual(before);
+  });
+
+  it('marks an import left running by a stopped server as failed at the next start, with the reason', async () => {
+    const boss = await usersRepository(t.db).findByUsername('boss');
+    const id = await importsRepository(t.db).create({ municipalityId: t.municipalityId, kind: 'register:long:dst', createdBy: boss!.id });
+    expect(await failInterruptedImports(t.db)).toBe(1);
+    const record = (await t.as('boss').get(`/api/imports/${id}`)).json();
+    expect(record).toMatchObject({ status: 'failed', errors: [{ line: 0, code: 'INTERRUPTED' }] });
+    expect(record.errors[0].message).toMatch(/stopped/);
+    expect(await failInterruptedImports(t.db)).toBe(0);
   });
 });

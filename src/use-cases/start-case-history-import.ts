@@ -27,7 +27,10 @@ export async function startCaseHistoryImport(ctx: UseCaseContext, input: { kind:
       } finally {
         importProgress.delete(id);
       }
-    })();
+    })().catch((error: unknown) => {
+      // Recording the outcome failed too: the next start marks the row failed (fail-interrupted-imports.ts).
+      console.error(`case-history import ${id}: could not record its outcome (${error instanceof Error ? error.name : typeof error})`);
+    });
   });
   return { id };
 }

@@ -44,14 +44,18 @@ export async function startRegisterImport(
         });
         await imports.finish({ id, status: 'done', counts, errors: [], warnings });
       } catch (error) {
-        const errors = isAppError(error) ? ((error.details?.errors as object[] | undefined) ?? [{ line: Number(error.details?.line ?? 0), message: error.message }]) : [{ line: 0, message: String(error) }];
+        const errors = isAppError(error) ? ((error.details?.errors as object[] | undefined) ?? [{ line: Number(error.details?.line ?? 0), message: error.message }]) : [{ line: 0, message: `internal error (${error instanceof Error ? error.name : typeof error}${(error as { code?: unknown })?.code ? ` ${String((error as { code?: unknown }).code)}` : ''}); nothing was imported` }];
         const badLines = isAppError(error) && typeof error.details?.badLines === 'number' ? { badLines: error.details.badLines } : {};
         await imports.finish({ id, status: 'failed', counts: badLines, errors, warnings: mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)] });
       } finally {
         progress.delete(id);
         await removeUpload();
       }
-    })();
+    })().catch((error: unknown) => {
+      // Recording the outcome failed too (the database went away): the row stays running until the next
+      // start marks it failed (fail-interrupted-imports.ts); the process keeps serving.
+      console.error(`register import ${id}: could not record its outcome (${error instanceof Error ? error.name : typeof error})`);
+    });
   });
   return { id };
 }

@@ -23,6 +23,14 @@ export function importsRepository(db: Database) {
         input.id, input.status, JSON.stringify(input.counts), storableJson(input.errors), storableJson(input.warnings ?? []),
       ]);
     },
+    /** Marks every import still running as failed with `message` (the process that ran them stopped). */
+    async failAllRunning(message: string): Promise<number> {
+      const rows = await db.query<{ id: number }>(
+        `update imports set status = 'failed', errors = $1, finished_at = now() where status = 'running' returning id`,
+        [JSON.stringify([{ line: 0, message, code: 'INTERRUPTED' }])],
+      );
+      return rows.length;
+    },
     async findById(municipalityId: number, id: number): Promise<ImportRecord | null> {
       const [row] = await db.query<ImportRecord & { createdAt: Date; finishedAt: Date | null }>(`select ${columns} from imports where municipality_id = $1 and id = $2`, [municipalityId, id]);
       return row ? { ...row, createdAt: new Date(row.createdAt).toISOString(), finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null } : null;
