@@ -200,6 +200,7 @@ export async function importRegisterStatuses(
     const known = await statuses.countStagedCitizens(ctx.actor.municipalityId);
     // A wide line's spells are final when its week columns increase; only citizens on several lines need the merge.
     const linesAreFinal = input.layout === 'wide' && weekColumns.every((week, i) => i === 0 || week > weekColumns[i - 1]!);
+    const replacedSpells = await statuses.clearCoveredWeeks(ctx.actor.municipalityId);
     const spells = await statuses.insertMergedSpells(ctx.actor.municipalityId, { bulk: stagedSpells >= (input.bulkFromSpells ?? 1_000_000), linesAreFinal });
     // R-DEL-2: statuses computed from the old spells are recomputed from the new ones on the next report.
     await cohortReportsRepository(tx).forgetStatuses(ctx.actor.municipalityId);
@@ -207,7 +208,7 @@ export async function importRegisterStatuses(
     const warnings = mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)];
     await recordAudit({ ...ctx, db: tx }, { action: 'create', entity: 'register_statuses', criterion: `import:${input.layout}:${mapping.name}:${weeks} weeks` });
     return {
-      lines: lineNumber, weeks, stagedSpells, spells, citizens: known.citizens, unknownCitizens: known.unknown,
+      lines: lineNumber, weeks, stagedSpells, spells, replacedSpells, citizens: known.citizens, unknownCitizens: known.unknown,
       mapping: { id: mapping.id, name: mapping.name, verified: mapping.verified }, warnings,
     };
   });

@@ -50,6 +50,35 @@ export function registerStatusesRepository(db: Database) {
       return row ?? { citizens: 0, unknown: 0 };
     },
     /**
+     * An extract replaces the weeks it covers for the citizens it names (issue 10: importing the same
+     * extract twice gives the spells of importing it once). The covered weeks are the staged spells'
+     * first to last week; for each named citizen, stored spells inside them are deleted and spells
+     * reaching over an edge are cut at it (the part outside is kept). Returns the spells deleted or cut.
+     */
+    async clearCoveredWeeks(municipalityId: number): Promise<number> {
+      const [range] = await db.query<{ lo: number | null; hi: number | null }>('select min(from_week) as lo, max(to_week) as hi from register_spell_staging');
+      if (!range || range.lo === null || range.hi === null) return 0;
+      await db.exec('drop table if exists register_named_citizens');
+      await db.query(
+        `create temp table register_named_citizens on commit drop as
+         select distinct c.id from register_spell_staging s join citizens c on c.cpr = s.cpr and c.municipality_id = ${Number(municipalityId)}`,
+      );
+      const named = `municipality_id = $1 and citizen_id in (select id from register_named_citizens)`;
+      const count = async (sql: string, params: unknown[]) => (await db.query<{ n: number }>(`with changed as (${sql} returning 1) select count(*)::int as n from changed`, params))[0]?.n ?? 0;
+      // The part after the covered weeks of a spell that reaches past them …
+      const tails = await count(
+        `insert into register_status_spells (municipality_id, citizen_id, category, source_code, from_week, to_week)
+         select municipality_id, citizen_id, category, source_code, $2 + 1, to_week from register_status_spells
+         where ${named} and from_week <= $2 and to_week > $2`,
+        [municipalityId, range.hi],
+      );
+      // … the part before them of a spell that starts earlier …
+      const heads = await count(`update register_status_spells set to_week = $2 - 1 where ${named} and from_week < $2 and to_week >= $2`, [municipalityId, range.lo]);
+      // … and nothing inside them.
+      const inside = await count(`delete from register_status_spells where ${named} and from_week between $2 and $3`, [municipalityId, range.lo, range.hi]);
+      return tails + heads + inside;
+    },
+    /**
      * Gaps and islands on spells: staged spells of the same citizen and category that overlap or touch
      * (from week ≤ the latest to week before it + 1) form one island, stored as one spell with the
      * smallest source code (the rule of domain/register-spells.ts `mergeSpells`). Citizens not in the
