@@ -4,6 +4,8 @@
  */
 import { AppError } from './errors.ts';
 
+export type SecureCookies = 'always' | 'never' | 'auto';
+
 export type Config = {
   port: number;
   /** PostgreSQL server; when null the embedded PGlite database in `dataDir` is used. */
@@ -12,9 +14,12 @@ export type Config = {
   adminPassword: string | null;
   /** 'auto': demo data into an empty embedded database only; '1' always into an empty one; '0' never. */
   demo: 'auto' | 'always' | 'never';
-  secureCookies: boolean;
+  /** 'auto': Secure except on plain HTTP to a loopback host (api/auth/session-cookie.ts). */
+  secureCookies: SecureCookies;
   /** Private folder for uploads in progress; null: a per-user folder in the temp directory. */
   uploadDir: string | null;
+  /** Origins (besides the server's own host) allowed to send state-changing requests. */
+  allowedOrigins: string[];
 };
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -37,15 +42,28 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (adminPassword !== null && adminPassword.length < 8) {
     throw new AppError('CONFIG_INVALID', 'MENTORSPOR_ADMIN_PASSWORD must be at least 8 characters');
   }
+  const allowedOrigins = (env.MENTORSPOR_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const origin of allowedOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new AppError('CONFIG_INVALID', `MENTORSPOR_ALLOWED_ORIGINS: '${origin}' is not an origin like https://mentor.kommune.dk`);
+  }
   return {
     port,
     databaseUrl,
     dataDir: env.MENTORSPOR_DATA_DIR?.trim() || './data',
     adminPassword,
     demo,
-    secureCookies: env.MENTORSPOR_SECURE_COOKIES === '1',
+    secureCookies: secureCookiesOf(env),
     uploadDir: env.MENTORSPOR_UPLOAD_DIR?.trim() || null,
+    allowedOrigins,
   };
+}
+
+function secureCookiesOf(env: Record<string, string | undefined>): SecureCookies {
+  const text = env.MENTORSPOR_SECURE_COOKIES?.trim() ?? '';
+  if (text === '1' || text === 'true') return 'always';
+  if (text === '0' || text === 'false') return 'never';
+  if (text !== '') throw new AppError('CONFIG_INVALID', `MENTORSPOR_SECURE_COOKIES must be 0 or 1, got '${text}'`);
+  return env.NODE_ENV === 'development' ? 'never' : 'auto';
 }
 
 export function loadConfig(): Config {

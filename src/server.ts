@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     adminPassword: config.adminPassword,
     secureCookies: config.secureCookies,
     uploadDir: config.uploadDir,
+    allowedOrigins: config.allowedOrigins,
+    logger: true,
     log: (line) => console.log(line),
   });
   console.log(`Mentorspor is running on http://localhost:${config.port}`);

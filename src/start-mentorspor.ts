@@ -3,6 +3,7 @@
  * Used by `npm start` (src/server.ts) and by the browser journeys in tests/e2e.
  */
 import type { FastifyInstance } from 'fastify';
+import type { SecureCookies } from './config.ts';
 import { buildApp } from './api/app.ts';
 import { sweepUploads, uploadDirectory } from './api/upload-directory.ts';
 import type { Database } from './db/database.ts';
@@ -21,8 +22,9 @@ export type StartOptions = {
   dataDir: string;
   demo: boolean | 'auto' | 'always' | 'never';
   adminPassword?: string | null;
-  secureCookies?: boolean;
+  secureCookies?: SecureCookies;
   uploadDir?: string | null;
+  allowedOrigins?: readonly string[];
   logger?: boolean;
   log?: (line: string) => void;
 };
@@ -47,7 +49,7 @@ export async function startMentorspor(options: StartOptions): Promise<{ url: str
   const uploadDir = uploadDirectory(options.uploadDir ?? null);
   const swept = sweepUploads(uploadDir);
   if (swept > 0) log(`Uploads: ${swept} files left by the last stop deleted`);
-  const app = await buildApp({ db, uploadDir, secureCookies: options.secureCookies ?? false, logger: options.logger ?? false });
+  const app = await buildApp({ db, uploadDir, allowedOrigins: options.allowedOrigins ?? [], secureCookies: options.secureCookies ?? 'auto', logger: options.logger ?? false });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {
     url: address.replace('[::1]', 'localhost'),

@@ -5,15 +5,18 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { SecureCookies } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { administrationRoutes } from './administration/administration-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { registerBodyParsers } from './body-parsers.ts';
 import { citizensRoutes } from './citizens/citizens-routes.ts';
+import { registerCrossSiteGuard } from './cross-site.ts';
 import { deliveryRoutes } from './delivery/delivery-routes.ts';
 import { economyRoutes } from './economy/economy-routes.ts';
 import { errorHandler } from './error-handler.ts';
@@ -24,15 +27,19 @@ import { outcomesRoutes } from './outcomes/outcomes-routes.ts';
 import { registersRoutes } from './registers/registers-routes.ts';
 import { reportsRoutes } from './reports/reports-routes.ts';
 import { registerRequestContext } from './request-context.ts';
+import { requestLogOptions, type LogDestination } from './request-log.ts';
 import { registerValidation } from './validation.ts';
 
 export type AppDependencies = {
   db: Database;
   now?: () => Date;
-  secureCookies?: boolean;
-  logger?: boolean;
+  secureCookies?: SecureCookies;
+  /** Request logs (request-log.ts): true for standard output, or a destination; off when absent. */
+  logger?: boolean | LogDestination;
   /** Private folder for uploaded register extracts (upload-directory.ts); a per-user temp folder by default. */
   uploadDir?: string;
+  /** Origins besides the server's own host allowed to send state-changing requests (cross-site.ts). */
+  allowedOrigins?: readonly string[];
   /** Folder with the built web UI (vite build); not served when missing. */
   webDir?: string | null;
 };
@@ -42,11 +49,33 @@ const defaultWebDir = fileURLToPath(new URL('../../dist/web/', import.meta.url))
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const app = Fastify({
-    logger: deps.logger ? { level: 'info' } : false,
+    ...(deps.logger ? requestLogOptions(deps.logger) : { logger: false }),
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  registerCrossSiteGuard(app, { allowedOrigins: deps.allowedOrigins ?? [] });
+  // Security headers (issue 10): the React build loads only its own script and style files.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: false,
+  });
   registerBodyParsers(app);
   registerValidation(app);
   await app.register(fastifyCookie);
@@ -61,7 +90,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.get('/api/health', { schema: { tags: ['administration'] } }, async () => ({ status: 'ok', database: deps.db.engine }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(authRoutes, { db: deps.db, now, secureCookies: deps.secureCookies ?? false });
+  await app.register(authRoutes, { db: deps.db, now, secureCookies: deps.secureCookies ?? 'auto' });
   await app.register(citizensRoutes);
   await app.register(registersRoutes);
   await app.register(grantsRoutes);

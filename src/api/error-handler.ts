@@ -62,6 +62,7 @@ export function errorHandler(error: FastifyError & PgError, request: FastifyRequ
     void reply.status(status).send({ error: { code: 'INVALID_INPUT', message: error.message, details: { reason: error.code ?? null } } });
     return;
   }
-  request.log.error({ err: { type: error.name, code: error.code ?? null, stack: error.stack } }, 'unexpected error');
+  // The stack's first line is the message, which may quote personal data: only the frames are logged.
+  request.log.error({ fault: { type: error.name, code: error.code ?? null, frames: error.stack?.split('\n').slice(1).join('\n') ?? null } }, 'unexpected error');
   void reply.status(500).send({ error: { code: 'INTERNAL', message: 'Internal error', details: { requestId: request.id } } });
 }

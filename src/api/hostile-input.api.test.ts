@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importsRepository } from '../db/repositories/imports-repository.ts';
 import { usersRepository } from '../db/repositories/users-repository.ts';
 import { failInterruptedImports } from '../use-cases/fail-interrupted-imports.ts';
-import { openTestApp, type TestApp } from './test-app.ts';
+import { openTestApp, type TestApp, sameOrigin } from './test-app.ts';
 
 describe('hostile input on 2026-12-03', () => {
   let t: TestApp;
@@ -20,7 +20,7 @@ describe('hostile input on 2026-12-03', () => {
     return rows[0]!;
   };
   const cookieOf = async (username: string) => {
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'test-password-1' } });
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username, password: 'test-password-1' } });
     return login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   };
 
@@ -55,7 +55,7 @@ describe('hostile input on 2026-12-03', () => {
     const before = await counts();
     const cookie = await cookieOf('coord');
     const raw = (payload: string) =>
-      t.app.inject({ method: 'POST', url: '/api/mentors', headers: { cookie, 'content-type': 'application/json' }, payload });
+      t.app.inject({ method: 'POST', url: '/api/mentors', headers: { ...sameOrigin, cookie, 'content-type': 'application/json' }, payload });
     expectError(await raw(`{"name":"Mette\\u0000","providerId":${providerId}}`), 400);
     expectError(await raw(`{"name":"Mette\\u001b[31m","providerId":${providerId}}`), 400);
     expectError(await raw(`{"na\\u0000me":"Mette","providerId":${providerId}}`), 400);
@@ -79,7 +79,7 @@ describe('hostile input on 2026-12-03', () => {
     const cookie = await cookieOf('coord');
     const before = await counts();
     for (const kind of ['citizens', 'target-groups', 'grants', 'offers']) {
-      const response = await t.app.inject({ method: 'POST', url: `/api/imports/${kind}`, headers: { cookie, 'content-type': 'text/csv' }, payload: '\u0000cpr;name' });
+      const response = await t.app.inject({ method: 'POST', url: `/api/imports/${kind}`, headers: { ...sameOrigin, cookie, 'content-type': 'text/csv' }, payload: '\u0000cpr;name' });
       expectError(response, 400);
       expect(response.json().error.details).toMatchObject({ line: 1, reason: 'CONTROL_CHARACTER' });
     }
@@ -91,7 +91,7 @@ describe('hostile input on 2026-12-03', () => {
     const cookie = await cookieOf('boss');
     const boundary = 'hostile-boundary';
     const body = [`--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="x.csv"', 'Content-Type: text/csv', '', 'cpr;week;code', '\u0000101851234;2015-W01;318', `--${boundary}--`, ''].join('\r\n');
-    const response = await t.app.inject({ method: 'POST', url: '/api/imports/register?layout=long&mapping=dst', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    const response = await t.app.inject({ method: 'POST', url: '/api/imports/register?layout=long&mapping=dst', headers: { ...sameOrigin, cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
     expect(response.statusCode).toBe(202);
     let record: { status: string; errors: { line: number; message: string }[] } = { status: 'running', errors: [] };
     for (let i = 0; i < 200 && record.status === 'running'; i += 1) {
@@ -107,11 +107,11 @@ describe('hostile input on 2026-12-03', () => {
     const cookie = await cookieOf('boss');
     const before = await counts();
     const malformed = await t.app.inject({
-      method: 'POST', url: '/api/imports/register?layout=long&mapping=dst', headers: { cookie, 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-da',
+      method: 'POST', url: '/api/imports/register?layout=long&mapping=dst', headers: { ...sameOrigin, cookie, 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-da',
     });
     expect(malformed.statusCode).toBeGreaterThanOrEqual(400);
     expect(malformed.statusCode).toBeLessThan(500);
-    expectError(await t.app.inject({ method: 'POST', url: '/api/imports/citizens', headers: { cookie: await cookieOf('coord'), 'content-type': 'text/plain' }, payload: 'cpr;name\n0101901234;A' }), 415);
+    expectError(await t.app.inject({ method: 'POST', url: '/api/imports/citizens', headers: { ...sameOrigin, cookie: await cookieOf('coord'), 'content-type': 'text/plain' }, payload: 'cpr;name\n0101901234;A' }), 415);
     expect(await counts()).toEqual(before);
   });
 
@@ -123,5 +123,15 @@ describe('hostile input on 2026-12-03', () => {
     expect(record).toMatchObject({ status: 'failed', errors: [{ line: 0, code: 'INTERRUPTED' }] });
     expect(record.errors[0].message).toMatch(/stopped/);
     expect(await failInterruptedImports(t.db)).toBe(0);
+  });
+
+  it('logs each request with an id, method, path and status, never the query string, body or CPR number', async () => {
+    await t.as('cw').get('/api/citizens?search=0101901234');
+    await t.as('cw').post('/api/citizens', { cpr: '0505905678', name: 'Logget Ikke' });
+    const lines = t.logLines.map((line) => JSON.parse(line) as { reqId?: string; req?: { path: string }; res?: { statusCode: number } });
+    const search = lines.find((l) => l.req?.path === '/api/citizens');
+    expect(search).toMatchObject({ reqId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(lines.some((l) => l.res?.statusCode === 201)).toBe(true);
+    expect(t.logLines.join('\n')).not.toMatch(/0101901234|0505905678|Logget Ikke|search=/);
   });
 });

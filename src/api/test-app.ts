@@ -17,6 +17,12 @@ import { buildApp } from './app.ts';
 
 export const testPassword = 'test-password-1';
 
+/** A CPR number, with or without the dash, as it could leak into a log line. */
+export const cprPattern = /(?<![0-9])[0-3][0-9][01][0-9]{3}-?[0-9]{4}(?![0-9])/;
+
+/** What a browser sends with a request from the app's own pages (api/cross-site.ts); app.inject's host is localhost. */
+export const sameOrigin = { origin: 'http://localhost' } as const;
+
 export type TestApp = {
   app: FastifyInstance;
   db: Database;
@@ -29,6 +35,8 @@ export type TestApp = {
     patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   };
   createUser(username: string, role: UserRole, mentorId?: number | null): Promise<number>;
+  /** The app's request log lines (JSON), as production writes them to standard output. */
+  logLines: string[];
   close(): Promise<void>;
 };
 
@@ -37,7 +45,9 @@ export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp
   const now = options.now ?? new Date('2026-11-24T10:00:00Z');
   await prepareDatabase(db, { demo: 'never', adminPassword: testPassword, log: () => {}, now });
   const municipality = (await municipalitiesRepository(db).findFirst())!;
-  const app = await buildApp({ db, now: () => now, webDir: null });
+  // Every test app logs like production, into a collector checked at close: no line may hold a CPR number.
+  const logLines: string[] = [];
+  const app = await buildApp({ db, now: () => now, webDir: null, logger: { write: (line) => void logLines.push(line) } });
   const passwordHash = await hashPassword(testPassword);
   const createUser = async (username: string, role: UserRole, mentorId: number | null = null) =>
     (await usersRepository(db).create({ municipalityId: municipality.id, username, name: username, role, passwordHash, mentorId })).id;
@@ -48,7 +58,7 @@ export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp
   async function cookieOf(username: string): Promise<string> {
     const cached = cookies.get(username);
     if (cached) return cached;
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: testPassword } });
+    const response = await app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username, password: testPassword } });
     if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);
     const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     cookies.set(username, cookie);
@@ -61,7 +71,7 @@ export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp
     createUser,
     as(username: string) {
       const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, body?: unknown) =>
-        app.inject({ method, url, headers: { cookie: await cookieOf(username) }, ...(body === undefined ? {} : { payload: body as object }) });
+        app.inject({ method, url, headers: { ...sameOrigin, cookie: await cookieOf(username) }, ...(body === undefined ? {} : { payload: body as object }) });
       return {
         get: (url) => call('GET', url),
         post: (url, body) => call('POST', url, body ?? {}),
@@ -69,9 +79,13 @@ export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp
         patch: (url, body) => call('PATCH', url, body),
       };
     },
+    logLines,
     async close() {
       await app.close();
       await db.close();
+      const leaking = logLines.filter((line) => cprPattern.test(line));
+      if (leaking.length > 0) throw new Error(`${leaking.length} request log lines contain a CPR number, e.g. ${leaking[0]!.slice(0, 80)}…`);
+      if (logLines.length === 0) throw new Error('the request log stayed empty: is the logger wired?');
     },
   };
 }

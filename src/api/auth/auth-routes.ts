@@ -1,3 +1,5 @@
+import type { FastifyRequest } from 'fastify';
+import type { SecureCookies } from '../../config.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../../db/database.ts';
 import { logIn, logOut } from '../../use-cases/log-in.ts';
@@ -11,14 +13,26 @@ function userView(actor: Actor) {
   return { id: userId, ...rest };
 }
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; now: () => Date; secureCookies: boolean }> = async (app, deps) => {
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The session cookie is `Secure` by default (issue 10): always, except on plain HTTP to a loopback host
+ * (`npm start` on http://localhost:3000) or with NODE_ENV=development; MENTORSPOR_SECURE_COOKIES=1/0
+ * forces it on or off.
+ */
+export function cookieIsSecure(setting: SecureCookies, request: FastifyRequest): boolean {
+  if (setting !== 'auto') return setting === 'always';
+  return !(request.protocol === 'http' && loopbackHosts.has(request.hostname));
+}
+
+export const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; now: () => Date; secureCookies: SecureCookies }> = async (app, deps) => {
   app.post('/api/auth/login', { schema: { tags: ['auth'], body: LoginBodySchema } }, async (request, reply) => {
     const session = await logIn(deps.db, { ...request.body, now: deps.now() });
     void reply.setCookie(sessionCookie, session.token, {
       path: '/',
       httpOnly: true,
       sameSite: 'strict',
-      secure: deps.secureCookies,
+      secure: cookieIsSecure(deps.secureCookies, request),
       expires: session.expiresAt,
     });
     return { user: userView(session.actor) };

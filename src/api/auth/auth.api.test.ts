@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, testPassword, type TestApp } from '../test-app.ts';
+import { openTestApp, testPassword, type TestApp, sameOrigin } from '../test-app.ts';
 
 describe('authentication and access', () => {
   let t: TestApp;
@@ -23,7 +23,7 @@ describe('authentication and access', () => {
   });
 
   it('logs in with a password and sets an http-only session cookie', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: testPassword } });
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'admin', password: testPassword } });
     expect(response.statusCode).toBe(200);
     expect(response.json().user).toMatchObject({ username: 'admin', role: 'admin' });
     const cookie = response.cookies.find((c) => c.name === 'mentorspor_session');
@@ -34,16 +34,16 @@ describe('authentication and access', () => {
   it('refuses a wrong password with 401 and locks the account after five failures', async () => {
     await t.createUser('victim', 'caseworker');
     for (let i = 0; i < 5; i += 1) {
-      const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'victim', password: 'nope' } });
+      const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'victim', password: 'nope' } });
       expect(wrong.statusCode).toBe(401);
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'victim', password: testPassword } });
+    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'victim', password: testPassword } });
     expect(locked.statusCode).toBe(401);
     expect(locked.json().error.details.reason).toBe('LOCKED');
   });
 
   it('answers 400 INVALID_INPUT for a malformed login body', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin' } });
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'admin' } });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('INVALID_INPUT');
   });

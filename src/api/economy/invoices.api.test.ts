@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, testPassword, type TestApp } from '../test-app.ts';
+import { openTestApp, testPassword, type TestApp, sameOrigin } from '../test-app.ts';
 import { economyFactories } from './economy-test-factories.ts';
 
 describe('provider invoices through the API', () => {
@@ -10,9 +10,9 @@ describe('provider invoices through the API', () => {
   let invoiceId: number;
 
   async function postCsv(csv: string) {
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'coord', password: testPassword } });
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'coord', password: testPassword } });
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    return t.app.inject({ method: 'POST', url: '/api/invoices', headers: { cookie, 'content-type': 'text/csv' }, payload: csv });
+    return t.app.inject({ method: 'POST', url: '/api/invoices', headers: { ...sameOrigin, cookie, 'content-type': 'text/csv' }, payload: csv });
   }
   const invoiceCount = async () => Number((await t.db.query<{ n: number }>('select count(*) as n from invoices'))[0]!.n);
   const contact = (at: string, minutes: number) =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, testPassword, type TestApp } from '../test-app.ts';
+import { openTestApp, testPassword, type TestApp, sameOrigin } from '../test-app.ts';
 
 describe('case-history import through the API', () => {
   let t: TestApp;
@@ -7,13 +7,13 @@ describe('case-history import through the API', () => {
 
   async function cookieOf(username: string) {
     if (!cookies.has(username)) {
-      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: testPassword } });
+      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username, password: testPassword } });
       cookies.set(username, login.cookies.map((c) => `${c.name}=${c.value}`).join('; '));
     }
     return cookies.get(username)!;
   }
   async function upload(kind: string, csv: string, username = 'coord') {
-    return t.app.inject({ method: 'POST', url: `/api/imports/${kind}`, headers: { cookie: await cookieOf(username), 'content-type': 'text/csv' }, payload: csv });
+    return t.app.inject({ method: 'POST', url: `/api/imports/${kind}`, headers: { ...sameOrigin, cookie: await cookieOf(username), 'content-type': 'text/csv' }, payload: csv });
   }
   async function waitFor(id: number, username = 'coord') {
     for (let i = 0; i < 200; i += 1) {

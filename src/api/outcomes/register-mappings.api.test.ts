@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, testPassword, type TestApp } from '../test-app.ts';
+import { openTestApp, testPassword, type TestApp, sameOrigin } from '../test-app.ts';
 
 describe('register mappings through the API (issue 5 point 1)', () => {
   let t: TestApp;
@@ -8,7 +8,7 @@ describe('register mappings through the API (issue 5 point 1)', () => {
     t = await openTestApp();
     await t.as('cw').post('/api/citizens', { cpr: '0101851234', name: 'A' });
     for (const username of ['admin', 'boss']) {
-      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: testPassword } });
+      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username, password: testPassword } });
       cookies.set(username, login.cookies.map((c) => `${c.name}=${c.value}`).join('; '));
     }
   });
@@ -17,7 +17,7 @@ describe('register mappings through the API (issue 5 point 1)', () => {
   });
 
   const postCsv = (username: string, url: string, csv: string) =>
-    t.app.inject({ method: 'POST', url, headers: { cookie: cookies.get(username)!, 'content-type': 'text/csv' }, payload: csv });
+    t.app.inject({ method: 'POST', url, headers: { ...sameOrigin, cookie: cookies.get(username)!, 'content-type': 'text/csv' }, payload: csv });
   async function waitFor(id: number) {
     for (let i = 0; i < 100; i += 1) {
       const record = (await t.as('boss').get(`/api/imports/${id}`)).json();

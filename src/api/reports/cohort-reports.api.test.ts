@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../test-app.ts';
+import { openTestApp, type TestApp, sameOrigin } from '../test-app.ts';
 import { pdfText } from '../../documents/test-pdf-text.ts';
 
 /**
@@ -236,7 +236,7 @@ describe('cohort reports (issue 5 point 3)', () => {
     const imported = await t.as('admin').post('/api/imports/register?layout=long', undefined);
     expect(imported.statusCode).toBe(400);
     const csv = 'cpr;week;code\n0101011234;2015-W01;318\n';
-    const accepted = await t.app.inject({ method: 'POST', url: '/api/imports/register?layout=long', headers: { cookie: await loginCookie(t), 'content-type': 'text/csv' }, payload: csv });
+    const accepted = await t.app.inject({ method: 'POST', url: '/api/imports/register?layout=long', headers: { ...sameOrigin, cookie: await loginCookie(t), 'content-type': 'text/csv' }, payload: csv });
     expect(accepted.statusCode).toBe(202);
     for (let i = 0; i < 50; i += 1) {
       const status = (await t.as('admin').get(`/api/imports/${accepted.json().id}`)).json().status;
@@ -288,6 +288,6 @@ describe('cohort reports (issue 5 point 3)', () => {
 });
 
 async function loginCookie(t: TestApp): Promise<string> {
-  const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'test-password-1' } });
+  const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'admin', password: 'test-password-1' } });
   return response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
