@@ -10,6 +10,7 @@ export const appErrorCodes = [
   'CONFLICT',
   'RULE_VIOLATED',
   'CONFIG_INVALID',
+  'RATE_LIMITED',
 ] as const;
 
 export type AppErrorCode = (typeof appErrorCodes)[number];

@@ -10,6 +10,7 @@ import type { Database } from './db/database.ts';
 import { openDatabase } from './open-database.ts';
 import { failInterruptedEffectAnalyses } from './use-cases/fail-interrupted-effect-analyses.ts';
 import { failInterruptedImports } from './use-cases/fail-interrupted-imports.ts';
+import { forgetOldLoginFailures } from './use-cases/forget-old-login-failures.ts';
 import { prepareDatabase } from './use-cases/prepare-database.ts';
 import { purgeExpiredAuditEntries } from './use-cases/purge-expired-audit-entries.ts';
 
@@ -36,6 +37,7 @@ export async function startMentorspor(options: StartOptions): Promise<{ url: str
   const demo = options.demo === true ? 'always' : options.demo === false ? 'never' : options.demo;
   await prepareDatabase(db, { demo, adminPassword: options.adminPassword ?? null, log, now: new Date() });
   const purge = async () => {
+    await forgetOldLoginFailures(db, new Date());
     const purged = await purgeExpiredAuditEntries(db, new Date());
     if (purged > 0) log(`Access log: deleted ${purged} entries past the retention period`);
   };

@@ -17,6 +17,7 @@ import { authRoutes } from './auth/auth-routes.ts';
 import { registerBodyParsers } from './body-parsers.ts';
 import { citizensRoutes } from './citizens/citizens-routes.ts';
 import { registerCrossSiteGuard } from './cross-site.ts';
+import { registerDeniedAccessAudit } from './denied-access-audit.ts';
 import { deliveryRoutes } from './delivery/delivery-routes.ts';
 import { economyRoutes } from './economy/economy-routes.ts';
 import { errorHandler } from './error-handler.ts';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
   });
   registerRequestContext(app, { db: deps.db, now });
+  registerDeniedAccessAudit(app, { db: deps.db });
 
   app.get('/api/health', { schema: { tags: ['administration'] } }, async () => ({ status: 'ok', database: deps.db.engine }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

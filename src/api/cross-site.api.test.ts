@@ -14,6 +14,8 @@ describe('cross-site requests (issue 10)', () => {
     const tables = await t.db.query<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`);
     const counts: Record<string, number> = {};
     for (const { name } of tables) counts[name] = (await t.db.query<{ n: number }>(`select count(*)::int as n from ${name}`))[0]!.n;
+    // Refusals on citizen routes are audited (access_denied); that is the one change they may make.
+    counts.audit_log = (await t.db.query<{ n: number }>(`select count(*)::int as n from audit_log where action <> 'access_denied'`))[0]!.n;
     return counts;
   };
 

@@ -10,12 +10,14 @@ export const httpStatusOf: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   RULE_VIOLATED: 422,
   CONFIG_INVALID: 500,
+  RATE_LIMITED: 429,
 };
 
 type PgError = { code?: string; constraint?: string; detail?: string };
 
 export function errorHandler(error: FastifyError & PgError, request: FastifyRequest, reply: FastifyReply): void {
   if (isAppError(error)) {
+    if (typeof error.details?.retryAfterSeconds === 'number') void reply.header('retry-after', String(error.details.retryAfterSeconds));
     void reply.status(httpStatusOf[error.code]).send({ error: { code: error.code, message: error.message, details: error.details ?? {} } });
     return;
   }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Database } from '../db/database.ts';
 import { auditLogRepository } from '../db/repositories/audit-log-repository.ts';
+import { loginThrottleRepository } from '../db/repositories/login-throttle-repository.ts';
 import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
 import { sessionsRepository } from '../db/repositories/sessions-repository.ts';
 import { usersRepository, type UserRecord } from '../db/repositories/users-repository.ts';
@@ -9,9 +10,28 @@ import { AppError } from '../errors.ts';
 import type { Actor } from './use-case-context.ts';
 
 export const sessionLifetimeMs = 8 * 60 * 60 * 1000;
-// Lock an account after repeated failures (the logging-clause practice of domain spec §7 [E46]).
-const maxFailedLogins = 5;
-const lockMinutes = 15;
+
+/**
+ * The login back-off (issue 10), per typed username *and* client address: the first three failures are
+ * free, then each further failure blocks that pair for 1 s, 2 s, 4 s … up to 15 minutes. An attacker
+ * hammering a username from one address blocks only that address for it: the real user logs in from
+ * their own. There is no account lock (it let anyone keep an account closed). A successful login clears
+ * the pair; failures a day old are forgotten. Unknown and known usernames are treated alike.
+ */
+export const freeFailures = 3;
+export const maxBlockMs = 15 * 60 * 1000;
+export function blockAfter(failures: number): number {
+  return failures <= freeFailures ? 0 : Math.min(1000 * 2 ** (failures - freeFailures - 1), maxBlockMs);
+}
+
+/** A typed username as it may be stored in the audit log: never a CPR number typed by mistake. */
+export function auditableUsername(typed: string): string {
+  const clean = typed.trim().slice(0, 100);
+  return /[0-9]{6}-?[0-9]{4}/.test(clean) ? clean.replace(/[0-9]/g, 'X') : clean;
+}
+
+// Unknown users are checked against this hash, so they take as long as a wrong password (issue 10).
+let dummyHash: Promise<string> | null = null;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
@@ -34,28 +54,39 @@ export async function actorOf(db: Database, user: UserRecord): Promise<Actor> {
   };
 }
 
-/** Local login: argon2id password check, then a random session token whose hash is stored. */
+/**
+ * Local login: argon2id password check, then a random session token whose hash is stored. Unknown,
+ * inactive and wrong-password logins get the same answer after the same work; a blocked
+ * (username, address) pair gets 429 whether the username exists or not.
+ */
 export async function logIn(
   db: Database,
-  input: { username: string; password: string; now: Date },
+  input: { username: string; password: string; now: Date; ip?: string },
 ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
-  const users = usersRepository(db);
-  const user = await users.findByUsername(input.username.trim());
-  const invalid = new AppError('UNAUTHENTICATED', 'Wrong username or password', { reason: 'INVALID_CREDENTIALS' });
-  if (!user || !user.active) throw invalid;
-  if (user.lockedUntil && user.lockedUntil > input.now) {
-    throw new AppError('UNAUTHENTICATED', 'Account temporarily locked after repeated failed logins', { reason: 'LOCKED' });
+  const typed = input.username.trim();
+  const throttleKey = typed.toLowerCase();
+  const ip = input.ip ?? 'unknown';
+  const throttle = loginThrottleRepository(db);
+  const blockedUntil = await throttle.blockedUntil(throttleKey, ip);
+  if (blockedUntil && blockedUntil > input.now) {
+    const seconds = Math.ceil((blockedUntil.getTime() - input.now.getTime()) / 1000);
+    throw new AppError('RATE_LIMITED', `Too many failed logins; try again in ${seconds} s`, { reason: 'LOGIN_BACK_OFF', retryAfterSeconds: seconds });
   }
-  const ok = await verify(user.passwordHash, input.password);
-  if (!ok) {
-    const lockUntil = user.failedLogins + 1 >= maxFailedLogins ? new Date(input.now.getTime() + lockMinutes * 60_000) : null;
-    await users.recordFailedLogin(user.id, lockUntil);
+  const user = await usersRepository(db).findByUsername(typed);
+  const known = user !== null && user.active;
+  dummyHash ??= hash(randomBytes(16).toString('hex'));
+  const ok = await verify(known ? user.passwordHash : await dummyHash, input.password);
+  if (!known || !ok) {
+    await throttle.recordFailure(throttleKey, ip, input.now, blockAfter);
     await auditLogRepository(db).record([
-      { municipalityId: user.municipalityId, userId: user.id, username: user.username, action: 'login_failed', entity: 'session' },
+      {
+        municipalityId: known ? user.municipalityId : null, userId: known ? user.id : null, username: auditableUsername(typed),
+        action: 'login_failed', entity: 'session', criterion: `ip:${ip.slice(0, 64)}`,
+      },
     ]);
-    throw invalid;
+    throw new AppError('UNAUTHENTICATED', 'Wrong username or password', { reason: 'INVALID_CREDENTIALS' });
   }
-  await users.resetFailedLogins(user.id);
+  await throttle.clear(throttleKey, ip);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(input.now.getTime() + sessionLifetimeMs);
   await sessionsRepository(db).create({ tokenHash: hashSessionToken(token), userId: user.id, expiresAt });

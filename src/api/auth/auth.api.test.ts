@@ -31,15 +31,64 @@ describe('authentication and access', () => {
     expect(cookie?.sameSite).toBe('Strict');
   });
 
-  it('refuses a wrong password with 401 and locks the account after five failures', async () => {
+  it('backs off an attacker per username and address, while the real user logs in from their own address (issue 10)', async () => {
     await t.createUser('victim', 'caseworker');
-    for (let i = 0; i < 5; i += 1) {
-      const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'victim', password: 'nope' } });
-      expect(wrong.statusCode).toBe(401);
+    const login = (password: string, remoteAddress: string, username = 'victim') =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, remoteAddress, payload: { username, password } });
+    // 3 December 2026: an attacker at 203.0.113.9 tries 3 passwords (free), then is backed off.
+    for (let i = 0; i < 4; i += 1) expect((await login(`guess-${i}`, '203.0.113.9')).statusCode).toBe(401);
+    const backedOff = await login(testPassword, '203.0.113.9');
+    expect(backedOff.statusCode).toBe(429);
+    expect(backedOff.json().error).toMatchObject({ code: 'RATE_LIMITED', details: { reason: 'LOGIN_BACK_OFF' } });
+    expect(Number(backedOff.headers['retry-after'])).toBeGreaterThan(0);
+    // The victim, at the office, is not locked out.
+    expect((await login(testPassword, '192.0.2.10')).statusCode).toBe(200);
+    // An unknown username is backed off exactly alike: the answer reveals nothing.
+    for (let i = 0; i < 4; i += 1) expect((await login(`guess-${i}`, '203.0.113.9', 'nobody')).statusCode).toBe(401);
+    expect((await login('x', '203.0.113.9', 'nobody')).json().error.details.reason).toBe('LOGIN_BACK_OFF');
+  });
+
+  it('gives the same answer to an unknown user, an inactive user and a wrong password, and audits each failure', async () => {
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, remoteAddress: '198.51.100.1', payload: { username: 'cw', password: 'nope' } });
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, remoteAddress: '198.51.100.2', payload: { username: '0101901234', password: 'nope' } });
+    expect([wrong.statusCode, unknown.statusCode]).toEqual([401, 401]);
+    expect(unknown.json()).toEqual(wrong.json());
+    const failed = await t.db.query<{ username: string; municipalityId: number | null; criterion: string }>(
+      `select username, municipality_id as "municipalityId", criterion from audit_log where action = 'login_failed' and criterion in ('ip:198.51.100.1', 'ip:198.51.100.2') order by criterion`,
+    );
+    expect(failed).toEqual([
+      { username: 'cw', municipalityId: t.municipalityId, criterion: 'ip:198.51.100.1' },
+      // A CPR number typed as a username is never stored.
+      { username: 'XXXXXXXXXX', municipalityId: null, criterion: 'ip:198.51.100.2' },
+    ]);
+  });
+
+  it('limits logins per address to 30 a minute, whatever the usernames (429 RATE_LIMITED)', async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < 31; i += 1) {
+      answers.push((await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, remoteAddress: '198.51.100.77', payload: { username: `user${i}`, password: 'x' } })).statusCode);
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'victim', password: testPassword } });
-    expect(locked.statusCode).toBe(401);
-    expect(locked.json().error.details.reason).toBe('LOCKED');
+    expect(answers.slice(0, 30).every((s) => s === 401)).toBe(true);
+    const limited = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, remoteAddress: '198.51.100.77', payload: { username: 'admin', password: testPassword } });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error).toMatchObject({ code: 'RATE_LIMITED', details: { reason: 'LOGIN_RATE_LIMIT' } });
+  });
+
+  it('audits a denied request on citizen data, with the citizen when it exists (issue 10)', async () => {
+    const citizen = await t.as('cw').post('/api/citizens', { cpr: '0303903333', name: 'Karen' });
+    const id = citizen.json().id;
+    expect((await t.as('boss').get(`/api/citizens/${id}`)).statusCode).toBe(403);
+    expect((await t.as('cw').get('/api/citizens/999999')).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/citizens/${id}` })).statusCode).toBe(401);
+    await new Promise((r) => setTimeout(r, 50)); // the audit row is written after the answer is sent
+    const denied = await t.db.query<{ username: string; citizenId: number | null; criterion: string }>(
+      `select username, citizen_id as "citizenId", criterion from audit_log where action = 'access_denied' and criterion like '% /api/citizens/:id' order by id`,
+    );
+    expect(denied).toEqual([
+      { username: 'boss', citizenId: id, criterion: '403 GET /api/citizens/:id' },
+      { username: 'cw', citizenId: null, criterion: '404 GET /api/citizens/:id' },
+      { username: '(ingen session)', citizenId: null, criterion: '401 GET /api/citizens/:id' },
+    ]);
   });
 
   it('answers 400 INVALID_INPUT for a malformed login body', async () => {

@@ -1,9 +1,10 @@
 import type { Database } from '../database.ts';
 
-export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'export' | 'delete' | 'login' | 'login_failed';
+export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'export' | 'delete' | 'login' | 'login_failed' | 'access_denied';
 
 export type AuditEntry = {
-  municipalityId: number;
+  /** Null only for a failed login with an unknown username or a denied request without a session. */
+  municipalityId: number | null;
   userId: number | null;
   username: string;
   action: AuditAction;

@@ -428,6 +428,7 @@ const errorText: Record<Language, Record<string, string>> = {
     CONFLICT: 'Handlingen er i konflikt med eksisterende data (findes allerede eller er allerede behandlet).',
     RULE_VIOLATED: 'Handlingen strider mod reglerne nedenfor.',
     INTERNAL: 'Der opstod en uventet fejl. Prøv igen.',
+    RATE_LIMITED: 'For mange forsøg. Vent lidt, og prøv igen.',
   },
   en: {
     INVALID_INPUT: 'The data is not valid. Correct the marked fields.',
@@ -437,6 +438,7 @@ const errorText: Record<Language, Record<string, string>> = {
     CONFLICT: 'This conflicts with existing data (already exists or already handled).',
     RULE_VIOLATED: 'This breaks the rules listed below.',
     INTERNAL: 'An unexpected error occurred. Try again.',
+    RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
   },
 };
 
@@ -475,7 +477,7 @@ export const enumText: Record<Language, Record<string, string>> = {
     internal: 'Jobcenter (intern)', employment_centre: 'Beskæftigelsescenter', external: 'Ekstern leverandør', company: 'Virksomhed', education: 'Uddannelsesinstitution', volunteer: 'Frivillig',
     female: 'Kvinde', male: 'Mand', other: 'Andet', danish: 'Dansk', western: 'Vestlig', non_western: 'Ikke-vestlig',
     caseworker: 'Sagsbehandler', mentor: 'Mentor', coordinator: 'Koordinator', manager: 'Leder', admin: 'Administrator',
-    read: 'Læst', search: 'Søgning', create: 'Oprettet', update: 'Ændret', export: 'Eksporteret', delete: 'Slettet', login: 'Login', login_failed: 'Fejlet login',
+    read: 'Læst', search: 'Søgning', create: 'Oprettet', update: 'Ændret', export: 'Eksporteret', delete: 'Slettet', login: 'Login', login_failed: 'Fejlet login', access_denied: 'Adgang nægtet',
   },
   en: {
     GENERAL: 'General mentor support', RET_OG_PLIGT: 'Ret-og-pligt mentor', PSYCH_DISCHARGE: 'Psychiatric discharge', PRISON_RELEASE: 'Prison release',
