@@ -72,6 +72,11 @@ describe('hostile input on 2026-12-03', () => {
     expectError(await t.as('cw').post('/api/grants/2147483648/approve', {}), 400);
     expectError(await t.as('cw').get('/api/grants/99999999999999999999'), 400);
     expectError(await t.as('cw').post('/api/grants', { citizenId: 2147483648 }), 400);
+    // An id is written in digits: coercion must not read "1e0" as citizen 1.
+    const citizen = (await t.as('cw').post('/api/citizens', { cpr: '0606906789', name: 'Ida' })).json().id;
+    expect((await t.as('cw').get(`/api/citizens/${citizen}`)).statusCode).toBe(200);
+    expectError(await t.as('cw').get(`/api/citizens/${citizen}e0`), 400);
+    expectError(await t.as('cw').get(`/api/citizens/%20${citizen}`), 400);
     expect(await grantCount()).toBe(0);
   });
 

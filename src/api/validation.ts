@@ -33,5 +33,26 @@ function closeEach(properties: unknown): unknown {
 export function registerValidation(app: FastifyInstance): void {
   const bodies = addFormats(new Ajv({ ...common, coerceTypes: false }));
   const parameters = addFormats(new Ajv({ ...common, coerceTypes: 'array' }));
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodies.compile(closeObjects(schema) as object) : parameters.compile(schema)));
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    if (httpPart === 'body') return bodies.compile(closeObjects(schema) as object);
+    const validate = parameters.compile(schema);
+    const integers = integerPropertiesOf(schema);
+    if (integers.length === 0) return validate;
+    // Coercion would read "1e3" as 1000 and " 7" as 7: an integer parameter must be written in digits.
+    return (data: unknown) => {
+      const values = (data ?? {}) as Record<string, unknown>;
+      for (const key of integers) {
+        const value = values[key];
+        if (typeof value === 'string' && !/^-?[0-9]{1,20}$/.test(value)) {
+          return { error: Object.assign(new Error(`${key} must be an integer written in digits`), { validation: [{ instancePath: `/${key}`, keyword: 'type', message: 'must be an integer', params: {} }] }) };
+        }
+      }
+      return validate(data);
+    };
+  });
+}
+
+function integerPropertiesOf(schema: unknown): string[] {
+  const properties = (schema as { properties?: Record<string, { type?: unknown }> } | null)?.properties ?? {};
+  return Object.entries(properties).filter(([, property]) => property.type === 'integer').map(([key]) => key);
 }
