@@ -16,8 +16,11 @@ export type Database = {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Runs several statements (migrations); no parameters. */
   exec(sql: string): Promise<void>;
-  /** All-or-nothing: the callback's queries commit together or not at all. Nested calls reuse the transaction. */
-  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  /**
+   * All-or-nothing: the callback's queries commit together or not at all. Nested calls reuse the
+   * transaction. `setup` (trusted SQL without parameters) runs first, sent with BEGIN in one round trip.
+   */
+  transaction<T>(work: (tx: Database) => Promise<T>, options?: { setup?: string }): Promise<T>;
   /**
    * Bulk load: `rows` in COPY text format (tab-separated columns, one row per line) into `table`.
    * PGlite reads it as `COPY … FROM '/dev/blob'`, a server as `COPY … FROM STDIN`.
@@ -86,11 +89,17 @@ function wrapPglite(client: PGlite, queryable: PgliteQueryable, inTransaction = 
       await queryable.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([rows]) });
       if (switched) await queryable.query(`select set_config('role', $1, true)`, [role.current]);
     },
-    async transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
-      if (inTransaction) return work(db);
+    async transaction<T>(work: (tx: Database) => Promise<T>, options: { setup?: string } = {}): Promise<T> {
+      if (inTransaction) {
+        if (options.setup) await queryable.exec(options.setup);
+        return work(db);
+      }
       // PGlite is a single-connection engine: its transaction() holds the connection exclusively, so
       // other callers queue behind it (the serialisation STACK.md asks for).
-      return client.transaction((tx) => work(wrapPglite(client, tx as unknown as PgliteQueryable, true)));
+      return client.transaction(async (tx) => {
+        if (options.setup) await tx.exec(options.setup);
+        return work(wrapPglite(client, tx as unknown as PgliteQueryable, true));
+      });
     },
     async close() {
       if (!inTransaction) await client.close();
@@ -111,7 +120,7 @@ export async function openPostgres(connectionString: string, options: { searchPa
   const pool = new pg.Pool({
     connectionString,
     types: pgTypes,
-    max: 10,
+    max: 20,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   // An idle pooled connection that the server closes (restart, admin termination) emits 'error' on the
@@ -138,7 +147,8 @@ function wrapClient(client: pg.PoolClient): Database {
     async copyRows(table, columns, rows) {
       await copyFromStdin(client, copySql(table, columns, 'stdin'), rows);
     },
-    async transaction<T>(work: (tx: Database) => Promise<T>) {
+    async transaction<T>(work: (tx: Database) => Promise<T>, options: { setup?: string } = {}) {
+      if (options.setup) await client.query(options.setup);
       return work(db);
     },
     async close() {},
@@ -164,10 +174,11 @@ function wrapPool(pool: pg.Pool): Database {
         client.release();
       }
     },
-    async transaction<T>(work: (tx: Database) => Promise<T>) {
+    async transaction<T>(work: (tx: Database) => Promise<T>, options: { setup?: string } = {}) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        // One round trip: the simple query protocol runs both statements.
+        await client.query(options.setup ? `BEGIN; ${options.setup}` : 'BEGIN');
         const result = await work(wrapClient(client));
         await client.query('COMMIT');
         return result;

@@ -12,17 +12,12 @@ import type { Database } from './database.ts';
 
 export const applicationRole = 'mentorspor_app';
 
-async function enter(tx: Database, municipalityId: number): Promise<void> {
-  await tx.query(`select set_config('mentorspor.municipality_id', $1, true), set_config('role', '${applicationRole}', true)`, [String(municipalityId)]);
-}
 
 export function tenantDatabase(db: Database, municipalityId: number): Database {
   if (!Number.isSafeInteger(municipalityId) || municipalityId < 1) throw new Error('tenantDatabase: municipality id must be a positive integer');
-  const inTenant = <T>(work: (tx: Database) => Promise<T>): Promise<T> =>
-    db.transaction(async (tx) => {
-      await enter(tx, municipalityId);
-      return work(tx);
-    });
+  // Sent with BEGIN in one round trip; the id is a checked integer, so the SQL needs no parameter.
+  const setup = `select set_config('mentorspor.municipality_id', '${municipalityId}', true), set_config('role', '${applicationRole}', true)`;
+  const inTenant = <T>(work: (tx: Database) => Promise<T>): Promise<T> => db.transaction(work, { setup });
   return {
     engine: db.engine,
     query: (sql, params) => inTenant((tx) => tx.query(sql, params)),

@@ -97,11 +97,8 @@ export async function logIn(
 }
 
 export async function resolveSession(db: Database, token: string, now: Date): Promise<Actor | null> {
-  const userId = await sessionsRepository(db).findUserIdByTokenHash(hashSessionToken(token), now);
-  if (userId === null) return null;
-  const user = await usersRepository(db).findById(userId);
-  if (!user || !user.active) return null;
-  return actorOf(db, user);
+  // One query: this runs on every request.
+  return sessionsRepository(db).findActiveUserByTokenHash(hashSessionToken(token), now);
 }
 
 export async function logOut(db: Database, token: string): Promise<void> {

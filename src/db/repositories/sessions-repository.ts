@@ -1,4 +1,7 @@
 import type { Database } from '../database.ts';
+import type { UserRole } from './users-repository.ts';
+
+export type SessionUser = { userId: number; username: string; name: string; role: UserRole; municipalityId: number; municipalityName: string; mentorId: number | null };
 
 export function sessionsRepository(db: Database) {
   return {
@@ -9,12 +12,15 @@ export function sessionsRepository(db: Database) {
         input.expiresAt,
       ]);
     },
-    async findUserIdByTokenHash(tokenHash: string, now: Date): Promise<number | null> {
-      const [row] = await db.query<{ userId: number }>(
-        'select user_id as "userId" from sessions where token_hash = $1 and expires_at > $2',
+    /** The active user of a live session with their municipality's name, in one round trip (every request asks). */
+    async findActiveUserByTokenHash(tokenHash: string, now: Date): Promise<SessionUser | null> {
+      const [row] = await db.query<SessionUser>(
+        `select u.id as "userId", u.username, u.name, u.role, u.municipality_id as "municipalityId", m.name as "municipalityName", u.mentor_id as "mentorId"
+         from sessions s join users u on u.id = s.user_id and u.active join municipalities m on m.id = u.municipality_id
+         where s.token_hash = $1 and s.expires_at > $2`,
         [tokenHash, now],
       );
-      return row?.userId ?? null;
+      return row ?? null;
     },
     async delete(tokenHash: string): Promise<void> {
       await db.query('delete from sessions where token_hash = $1', [tokenHash]);
