@@ -29,6 +29,7 @@ import { registersRoutes } from './registers/registers-routes.ts';
 import { reportsRoutes } from './reports/reports-routes.ts';
 import { registerRequestContext } from './request-context.ts';
 import { requestLogOptions, type LogDestination } from './request-log.ts';
+import { usersRoutes } from './users/users-routes.ts';
 import { registerValidation } from './validation.ts';
 
 export type AppDependencies = {
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(administrationRoutes);
   await app.register(economyRoutes);
   await app.register(followUpRoutes);
+  await app.register(usersRoutes);
 
   const webDir = deps.webDir === undefined ? defaultWebDir : deps.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);

@@ -15,6 +15,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   'import grants': { summary: "import historic grants from a case system's CSV export", load: async () => (await import('./commands/import-case-history.ts')).commandFor('grants') },
   'import offers': { summary: "import offers from a case system's CSV export", load: async () => (await import('./commands/import-case-history.ts')).commandFor('offers') },
   report: { summary: 'print or export a report (outcome-status, age, providers, …)', load: () => import('./commands/report-cohort.ts') },
+  users: { summary: 'add or list the municipality\'s users (users add --username … --name … --role …)', load: () => import('./commands/manage-users.ts') },
   'db migrate': { summary: 'apply database migrations (DATABASE_URL or ./data)', load: () => import('./commands/migrate-database.ts') },
 };
 

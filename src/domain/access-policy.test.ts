@@ -32,6 +32,7 @@ const expected: Record<Permission, Role[]> = {
   'history:import': ['coordinator', 'admin'],
   'analysis:run': ['caseworker', 'coordinator', 'manager', 'admin'],
   'mentor:assign': ['caseworker', 'coordinator'],
+  'user:manage': ['admin'],
 };
 
 function matrix(): string {

@@ -34,7 +34,9 @@ export type Permission =
   | 'history:import'
   | 'analysis:run'
   // Delivery (issue 3): choosing the mentor of a grant from the proposals.
-  | 'mentor:assign';
+  | 'mentor:assign'
+  // Go-live (issue 11): the municipality's own users.
+  | 'user:manage';
 
 const permissionsByRole: Record<Role, readonly Permission[]> = {
   caseworker: [
@@ -50,7 +52,7 @@ const permissionsByRole: Record<Role, readonly Permission[]> = {
   manager: ['register:read', 'regime:read', 'economy:read', 'economy:write', 'invoice:read', 'invoice:write', 'invoice:approve', 'report:read', 'outcomes:import', 'analysis:run'],
   admin: [
     'citizen:read', 'register:read', 'register:write', 'regime:read', 'regime:write', 'settings:write', 'audit:read', 'economy:read', 'instrument:write',
-    'report:read', 'outcomes:import', 'mapping:write', 'history:import', 'analysis:run',
+    'report:read', 'outcomes:import', 'mapping:write', 'history:import', 'analysis:run', 'user:manage',
   ],
 };
 

@@ -22,6 +22,10 @@ export function sessionsRepository(db: Database) {
       );
       return row ?? null;
     },
+    /** Ends every session of a user at once (deactivation, password reset). */
+    async deleteAllOfUser(userId: number): Promise<number> {
+      return (await db.query('delete from sessions where user_id = $1 returning 1', [userId])).length;
+    },
     async delete(tokenHash: string): Promise<void> {
       await db.query('delete from sessions where token_hash = $1', [tokenHash]);
     },
