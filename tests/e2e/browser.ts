@@ -50,9 +50,9 @@ export async function openDemo(viewport?: { width: number; height: number }): Pr
   };
 }
 
-export async function logIn(page: Page, url: string, username: string): Promise<void> {
+export async function logIn(page: Page, url: string, username: string, password = 'mentorspor'): Promise<void> {
   await page.goto(url);
   await page.getByLabel('Brugernavn').fill(username);
-  await page.getByLabel('Adgangskode').fill('mentorspor');
+  await page.getByLabel('Adgangskode').fill(password);
   await page.getByRole('button', { name: 'Log ind' }).click();
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { AuditPage } from '../features/administration/components/audit-page.tsx';
 import { RegimesPage } from '../features/administration/components/regimes-page.tsx';
+import { UsersPage } from '../features/administration/components/users-page.tsx';
 import { CitizenPage } from '../features/citizens/components/citizen-page.tsx';
 import { CitizensPage } from '../features/citizens/components/citizens-page.tsx';
 import { CohortReportsPage } from '../features/reports/components/cohort-reports-page.tsx';
@@ -45,6 +46,7 @@ const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
   { path: '/invoices', key: 'invoices', roles: ['caseworker', 'coordinator', 'manager'] },
   { path: '/imports/register', key: 'registerImport', roles: ['coordinator', 'manager', 'admin'] },
   { path: '/audit', key: 'auditLog', roles: ['admin'] },
+  { path: '/users', key: 'users', roles: ['admin'] },
 ];
 
 function Shell() {
@@ -136,6 +138,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/reports/follow-up') return <><ReportsNav path={path} /><FollowUpReportPage /></>;
   if (path === '/follow-up/instruments') return <InstrumentsPage />;
   if (path === '/audit') return <AuditPage citizenId={query.get('citizenId')} />;
+  if (path === '/users') return <UsersPage />;
   return <h1>404</h1>;
 }
 
