@@ -14,7 +14,8 @@ export async function updateRegime(
 ): Promise<LegalRegime> {
   requirePermission(ctx, 'regime:write');
   if (!isCalendarDate(input.validFrom)) throw new AppError('INVALID_INPUT', 'validFrom is not a valid date', { field: 'validFrom' });
-  if (input.validTo !== null && !isCalendarDate(input.validTo)) throw new AppError('INVALID_INPUT', 'validTo is not a valid date', { field: 'validTo' });
+  if (input.validTo !== null && !isCalendarDate(input.validTo))
+    throw new AppError('INVALID_INPUT', 'validTo is not a valid date', { field: 'validTo' });
   if (input.validTo !== null && compareDates(input.validTo, input.validFrom) < 0) {
     throw new AppError('INVALID_INPUT', 'validTo must be on or after validFrom', { field: 'validTo' });
   }

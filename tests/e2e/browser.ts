@@ -14,7 +14,16 @@ export async function launchBrowser(viewport = { width: 1280, height: 900 }): Pr
     headless: true,
     viewport,
     acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -32,7 +41,12 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-export type DemoSession = { server: Awaited<ReturnType<typeof startMentorspor>>; browser: BrowserContext; page: Page; close(): Promise<void> };
+export type DemoSession = {
+  server: Awaited<ReturnType<typeof startMentorspor>>;
+  browser: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+};
 
 /** The demo app on a free port with a fresh embedded database, and a Chromium page. */
 export async function openDemo(viewport?: { width: number; height: number }): Promise<DemoSession> {

@@ -15,7 +15,13 @@ function ReasonMessage({ error }: { error: unknown }) {
   const reason = error instanceof ApiError ? error.details.reason : null;
   if (typeof reason !== 'string') return <ErrorMessage error={error} />;
   const text = t(`userReason${reason}` as TextKey) as string | undefined;
-  return text === undefined ? <ErrorMessage error={error} /> : <div className="alert alert-error" role="alert"><p>{text}</p></div>;
+  return text === undefined ? (
+    <ErrorMessage error={error} />
+  ) : (
+    <div className="alert alert-error" role="alert">
+      <p>{text}</p>
+    </div>
+  );
 }
 
 /** Issue 11: the admin creates and maintains the municipality's users; a one-time password is shown once. */
@@ -36,7 +42,10 @@ export function UsersPage() {
     setSecret(null);
     try {
       const created = await administrationApi.createUser({
-        username: form.username, name: form.name, role: form.role, password: form.password === '' ? null : form.password,
+        username: form.username,
+        name: form.name,
+        role: form.role,
+        password: form.password === '' ? null : form.password,
         mentorId: form.role === 'mentor' && form.mentorId !== '' ? Number(form.mentorId) : null,
       });
       if (created.oneTimePassword) setSecret({ username: created.username, password: created.oneTimePassword });
@@ -53,7 +62,8 @@ export function UsersPage() {
     setError(null);
     setSecret(null);
     try {
-      if (action === 'reset') setSecret({ username: user.username, password: (await administrationApi.resetPassword(user.id)).oneTimePassword });
+      if (action === 'reset')
+        setSecret({ username: user.username, password: (await administrationApi.resetPassword(user.id)).oneTimePassword });
       else await administrationApi.updateUser(user.id, { active: !user.active });
       setVersion((v) => v + 1);
     } catch (err) {
@@ -66,7 +76,9 @@ export function UsersPage() {
       <h1>{t('users')}</h1>
       {secret ? (
         <div className="alert" role="status">
-          <p>{t('oneTimePasswordFor')} <strong>{secret.username}</strong>: <code data-testid="one-time-password">{secret.password}</code></p>
+          <p>
+            {t('oneTimePasswordFor')} <strong>{secret.username}</strong>: <code data-testid="one-time-password">{secret.password}</code>
+          </p>
           <p>{t('oneTimePasswordHint')}</p>
         </div>
       ) : null}
@@ -75,7 +87,16 @@ export function UsersPage() {
       <table>
         <caption className="sr-only">{t('users')}</caption>
         <thead>
-          <tr><th scope="col">{t('username')}</th><th scope="col">{t('name')}</th><th scope="col">{t('userRole')}</th><th scope="col">{t('mentor')}</th><th scope="col">{t('status')}</th><th scope="col"><span className="sr-only">{t('users')}</span></th></tr>
+          <tr>
+            <th scope="col">{t('username')}</th>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('userRole')}</th>
+            <th scope="col">{t('mentor')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('users')}</span>
+            </th>
+          </tr>
         </thead>
         <tbody>
           {(users.data?.users ?? []).map((user) => (
@@ -86,8 +107,14 @@ export function UsersPage() {
               <td>{user.mentorId === null ? '–' : (mentors.data?.mentors.find((m) => m.id === user.mentorId)?.name ?? user.mentorId)}</td>
               <td>{user.active ? t('userActive') : t('userInactive')}</td>
               <td>
-                <button type="button" onClick={() => void change(user, 'toggle')}>{user.active ? t('deactivate') : t('activate')}<span className="sr-only"> {user.username}</span></button>{' '}
-                <button type="button" onClick={() => void change(user, 'reset')}>{t('resetPassword')}<span className="sr-only"> {user.username}</span></button>
+                <button type="button" onClick={() => void change(user, 'toggle')}>
+                  {user.active ? t('deactivate') : t('activate')}
+                  <span className="sr-only"> {user.username}</span>
+                </button>{' '}
+                <button type="button" onClick={() => void change(user, 'reset')}>
+                  {t('resetPassword')}
+                  <span className="sr-only"> {user.username}</span>
+                </button>
               </td>
             </tr>
           ))}
@@ -96,28 +123,50 @@ export function UsersPage() {
       <h2>{t('createUser')}</h2>
       <form onSubmit={(ev) => void submit(ev)}>
         <Field id="user-username" label={t('username')}>
-          <input id="user-username" required autoComplete="off" value={form.username} onChange={(ev) => setForm({ ...form, username: ev.target.value })} />
+          <input
+            id="user-username"
+            required
+            autoComplete="off"
+            value={form.username}
+            onChange={(ev) => setForm({ ...form, username: ev.target.value })}
+          />
         </Field>
         <Field id="user-name" label={t('name')}>
           <input id="user-name" required value={form.name} onChange={(ev) => setForm({ ...form, name: ev.target.value })} />
         </Field>
         <Field id="user-role" label={t('userRole')}>
           <select id="user-role" value={form.role} onChange={(ev) => setForm({ ...form, role: ev.target.value as UserRole })}>
-            {roles.map((role) => <option key={role} value={role}>{e(role)}</option>)}
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {e(role)}
+              </option>
+            ))}
           </select>
         </Field>
         {form.role === 'mentor' ? (
           <Field id="user-mentor" label={t('mentorRecord')}>
             <select id="user-mentor" value={form.mentorId} onChange={(ev) => setForm({ ...form, mentorId: ev.target.value })}>
               <option value="">{t('noMentor')}</option>
-              {(mentors.data?.mentors ?? []).map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+              {(mentors.data?.mentors ?? []).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
             </select>
           </Field>
         ) : null}
         <Field id="user-password" label={t('newPasswordOptional')}>
-          <input id="user-password" type="password" autoComplete="new-password" value={form.password} onChange={(ev) => setForm({ ...form, password: ev.target.value })} />
+          <input
+            id="user-password"
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(ev) => setForm({ ...form, password: ev.target.value })}
+          />
         </Field>
-        <button type="submit" className="primary" disabled={saving}>{t('createUser')}</button>
+        <button type="submit" className="primary" disabled={saving}>
+          {t('createUser')}
+        </button>
       </form>
     </section>
   );
