@@ -19,7 +19,10 @@ describe('serving the built app (issue 11)', () => {
 
   beforeAll(async () => {
     mkdirSync(join(webDir, 'assets'));
-    writeFileSync(join(webDir, 'index.html'), `<!doctype html><html lang="da"><title>Mentorspor</title><script type="module" src="/assets/index-abc123.js"></script></html>`);
+    writeFileSync(
+      join(webDir, 'index.html'),
+      `<!doctype html><html lang="da"><title>Mentorspor</title><script type="module" src="/assets/index-abc123.js"></script></html>`,
+    );
     writeFileSync(join(webDir, 'assets', 'index-abc123.js'), `export const text = ${JSON.stringify('mentorstøtte '.repeat(500))};\n`);
     db = await openTestDatabase();
     await prepareDatabase(db, { demo: 'never', adminPassword: 'test-password-1', log: () => {}, now: new Date('2026-12-03T10:00:00Z') });
