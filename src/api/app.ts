@@ -12,6 +12,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { SecureCookies } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { administrationRoutes } from './administration/administration-routes.ts';
@@ -29,7 +30,8 @@ import { importsRoutes } from './imports/imports-routes.ts';
 import { outcomesRoutes } from './outcomes/outcomes-routes.ts';
 import { registersRoutes } from './registers/registers-routes.ts';
 import { reportsRoutes } from './reports/reports-routes.ts';
-import { registerRequestContext } from './request-context.ts';
+import { registerRequestContext, sessionCookie } from './request-context.ts';
+import { documentErrorResponses } from './error-responses.ts';
 import { requestLogOptions, type LogDestination } from './request-log.ts';
 import { usersRoutes } from './users/users-routes.ts';
 import { registerValidation } from './validation.ts';
@@ -107,17 +109,26 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         { name: 'audit' },
         { name: 'follow-up' },
       ],
+      // The session cookie set by POST /api/auth/login authenticates every other operation.
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } } },
+      security: [{ session: [] }],
     },
   });
   registerRequestContext(app, { db: deps.db, now });
+  documentErrorResponses(app);
   registerDeniedAccessAudit(app, { db: deps.db });
 
   // Liveness (the process answers) and readiness (database reachable, migrations applied) are separate.
   app.get('/api/health', { schema: { tags: ['administration'] } }, async () => ({ status: 'ok', database: deps.db.engine }));
-  app.get('/api/health/ready', { schema: { tags: ['administration'] } }, async (_request, reply) => {
-    const readiness = await checkReadiness(deps.db);
-    return reply.status(readiness.ready ? 200 : 503).send(readiness);
-  });
+  const ReadinessSchema = Type.Object({ ready: Type.Boolean(), database: Type.String(), pendingMigrations: Type.Integer() });
+  app.get(
+    '/api/health/ready',
+    { schema: { tags: ['administration'], response: { 200: ReadinessSchema, 503: ReadinessSchema } } },
+    async (_request, reply) => {
+      const readiness = await checkReadiness(deps.db);
+      return reply.status(readiness.ready ? 200 : 503).send(readiness);
+    },
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes, { db: deps.db, now, secureCookies: deps.secureCookies ?? 'auto' });
