@@ -9,7 +9,11 @@ type Operation = { responses?: Record<string, { content?: Record<string, { schem
 
 describe('the OpenAPI document', () => {
   let t: TestApp;
-  let doc: { paths: Record<string, Record<string, Operation>>; components?: { securitySchemes?: Record<string, unknown> }; security?: unknown[] };
+  let doc: {
+    paths: Record<string, Record<string, Operation>>;
+    components?: { securitySchemes?: Record<string, unknown> };
+    security?: unknown[];
+  };
   beforeAll(async () => {
     t = await openTestApp();
     doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
@@ -31,7 +35,8 @@ describe('the OpenAPI document', () => {
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         for (const status of ['4XX', '5XX']) {
-          const schema = operation.responses?.[status]?.content?.['application/json']?.schema as { properties?: { error?: unknown } } | undefined;
+          const schema = operation.responses?.[status]?.content?.['application/json']?.schema as
+            { properties?: { error?: unknown } } | undefined;
           if (!schema?.properties?.error) missing.push(`${method.toUpperCase()} ${path} ${status}`);
         }
       }
