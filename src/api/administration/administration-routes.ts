@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { listCitizenAccesses } from '../../use-cases/list-citizen-accesses.ts';
+import { exportAccessLog } from '../../use-cases/export-access-log.ts';
+import { searchAccessLog, type AuditAction } from '../../use-cases/search-access-log.ts';
 import { listRegimes } from '../../use-cases/list-regimes.ts';
 import { loadMunicipalSettings } from '../../use-cases/load-municipal-settings.ts';
 import { updateMunicipalSettings } from '../../use-cases/update-municipal-settings.ts';
@@ -29,7 +30,16 @@ export const administrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     updateMunicipalSettings(contextOf(request), request.body),
   );
 
-  app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuerySchema } }, async (request) => {
-    return { entries: await listCitizenAccesses(contextOf(request), request.query.citizenId ?? null) };
+  // R-PRV-2: the access log, filtered and paged (50 a page) with the total; by citizen id or CPR number.
+  app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuerySchema } }, async (request) =>
+    searchAccessLog(contextOf(request), { ...request.query, action: (request.query.action as AuditAction | undefined) ?? null }),
+  );
+  // A data subject's access request: every access to one citizen as CSV.
+  app.get('/api/audit/export.csv', { schema: { tags: ['audit'], querystring: AuditQuerySchema } }, async (request, reply) => {
+    const { filename, csv } = await exportAccessLog(contextOf(request), request.query);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(csv);
   });
 };

@@ -16,4 +16,19 @@ export const UpdateSettingsBodySchema = Type.Record(Type.String(), Type.Any(), {
   description: 'Partial municipal settings; validated by the domain (validateMunicipalSettings)',
 });
 
-export const AuditQuerySchema = Type.Object({ citizenId: Type.Optional(IdSchema) }, { additionalProperties: false });
+export const AuditQuerySchema = Type.Object(
+  {
+    citizenId: Type.Optional(IdSchema),
+    cpr: Type.Optional(Type.String({ pattern: '^[0-9]{6}-?[0-9]{4}$', description: 'A citizen by CPR number (DDMMYY-SSSS)' })),
+    from: Type.Optional(CalendarDateSchema),
+    to: Type.Optional(CalendarDateSchema),
+    username: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    action: Type.Optional(
+      Type.Union(
+        ['read', 'search', 'create', 'update', 'export', 'delete', 'login', 'login_failed', 'access_denied'].map((a) => Type.Literal(a)),
+      ),
+    ),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  },
+  { additionalProperties: false },
+);

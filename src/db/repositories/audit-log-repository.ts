@@ -54,6 +54,22 @@ export function auditLogRepository(db: Database) {
       );
       return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
     },
+    /** One page of the municipality's log, newest first, with the number of matching rows; periods are Danish calendar days. */
+    async search(
+      municipalityId: number,
+      filter: { citizenId: number | null; from: string | null; to: string | null; username: string | null; action: AuditAction | null; limit: number; offset: number },
+    ): Promise<{ entries: AuditRecord[]; total: number }> {
+      const rows = await db.query<AuditRecord & { at: Date; total: number }>(
+        `select id, at, user_id as "userId", username, action, entity, citizen_id as "citizenId", criterion, purpose, count(*) over ()::int as total
+         from audit_log
+         where municipality_id = $1 and ($2::int is null or citizen_id = $2)
+           and ($3::date is null or at >= ($3::date)::timestamp at time zone 'Europe/Copenhagen')
+           and ($4::date is null or at < ($4::date + 1)::timestamp at time zone 'Europe/Copenhagen') and ($5::text is null or username = $5) and ($6::text is null or action = $6)
+         order by at desc, id desc limit $7 offset $8`,
+        [municipalityId, filter.citizenId, filter.from, filter.to, filter.username, filter.action, filter.limit, filter.offset],
+      );
+      return { entries: rows.map(({ total: _total, ...r }) => ({ ...r, at: new Date(r.at).toISOString() })), total: rows[0]?.total ?? 0 };
+    },
     async listRecent(municipalityId: number, limit: number): Promise<AuditRecord[]> {
       const rows = await db.query<AuditRecord & { at: Date }>(
         `select id, at, user_id as "userId", username, action, entity, citizen_id as "citizenId", criterion, purpose

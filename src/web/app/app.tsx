@@ -178,7 +178,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
       </>
     );
   if (path === '/follow-up/instruments') return <InstrumentsPage />;
-  if (path === '/audit') return <AuditPage citizenId={query.get('citizenId')} />;
+  if (path === '/audit') return <AuditPage query={query} />;
   if (path === '/users') return <UsersPage />;
   return <h1>404</h1>;
 }

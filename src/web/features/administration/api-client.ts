@@ -34,6 +34,8 @@ export const administrationApi = {
     api<Regime>('PUT', `/api/regimes/${encodeURIComponent(id)}`, body),
   settings: () => api<Record<string, unknown>>('GET', '/api/municipality/settings'),
   updateSettings: (body: Record<string, unknown>) => api<Record<string, unknown>>('PUT', '/api/municipality/settings', body),
-  audit: (citizenId: string | null) =>
-    api<{ entries: AuditEntry[] }>('GET', citizenId ? `/api/audit?citizenId=${encodeURIComponent(citizenId)}` : '/api/audit'),
+  /** The access log; `query` holds the filters as URL parameters (citizenId, cpr, from, to, username, action, page). */
+  audit: (query: URLSearchParams) =>
+    api<{ entries: AuditEntry[]; total: number; page: number; pageSize: number }>('GET', `/api/audit?${query.toString()}`),
+  auditExportUrl: (query: URLSearchParams) => `/api/audit/export.csv?${query.toString()}`,
 };

@@ -6,27 +6,80 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { administrationApi } from '../api-client.ts';
 
-/** R-PRV-2: every access to one citizen's data (or the latest accesses), for access requests and spot checks. */
-export function AuditPage({ citizenId }: { citizenId: string | null }) {
+const filterKeys = ['cpr', 'citizenId', 'from', 'to', 'username', 'action'] as const;
+const actions = ['read', 'search', 'create', 'update', 'export', 'delete', 'login', 'login_failed', 'access_denied'];
+
+/**
+ * R-PRV-2 and issue 14: the access log for access requests and spot checks — by CPR number or citizen
+ * id, period, user and action, 50 rows a page with the total, and a CSV export for the citizen.
+ */
+export function AuditPage({ query }: { query: URLSearchParams }) {
   const { t, e } = useI18n();
-  const [id, setId] = useState(citizenId ?? '');
-  const { data, error } = useLoad(() => administrationApi.audit(citizenId), [citizenId]);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    navigate(id ? `/audit?citizenId=${encodeURIComponent(id)}` : '/audit');
+  const key = query.toString();
+  const [filter, setFilter] = useState<Record<(typeof filterKeys)[number], string>>(
+    () => Object.fromEntries(filterKeys.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof filterKeys)[number], string>,
+  );
+  const { data, error } = useLoad(() => administrationApi.audit(new URLSearchParams(key)), [key]);
+  const page = Number(query.get('page') ?? '1');
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  function go(nextPage: number, event?: FormEvent) {
+    event?.preventDefault();
+    const next = new URLSearchParams();
+    for (const k of filterKeys) if (filter[k].trim() !== '') next.set(k, filter[k].trim());
+    if (nextPage > 1) next.set('page', String(nextPage));
+    navigate(`/audit?${next.toString()}`);
   }
+  const citizenChosen = query.get('cpr') || query.get('citizenId');
+  const set = (k: (typeof filterKeys)[number]) => (value: string) => setFilter({ ...filter, [k]: value });
+
   return (
     <section>
       <h1>{t('auditLog')}</h1>
-      <form onSubmit={submit} className="inline-form">
+      <form onSubmit={(ev) => go(1, ev)} className="inline-form">
+        <Field id="audit-cpr" label={t('auditCpr')}>
+          <input id="audit-cpr" inputMode="numeric" autoComplete="off" value={filter.cpr} onChange={(ev) => set('cpr')(ev.target.value)} />
+        </Field>
         <Field id="audit-citizen" label={t('citizenId')}>
-          <input id="audit-citizen" inputMode="numeric" value={id} onChange={(ev) => setId(ev.target.value)} />
+          <input id="audit-citizen" inputMode="numeric" value={filter.citizenId} onChange={(ev) => set('citizenId')(ev.target.value)} />
+        </Field>
+        <Field id="audit-from" label={t('auditFrom')}>
+          <input id="audit-from" type="date" value={filter.from} onChange={(ev) => set('from')(ev.target.value)} />
+        </Field>
+        <Field id="audit-to" label={t('auditTo')}>
+          <input id="audit-to" type="date" value={filter.to} onChange={(ev) => set('to')(ev.target.value)} />
+        </Field>
+        <Field id="audit-user" label={t('user')}>
+          <input id="audit-user" value={filter.username} onChange={(ev) => set('username')(ev.target.value)} />
+        </Field>
+        <Field id="audit-action" label={t('action')}>
+          <select id="audit-action" value={filter.action} onChange={(ev) => set('action')(ev.target.value)}>
+            <option value="">{t('auditAllActions')}</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {e(a)}
+              </option>
+            ))}
+          </select>
         </Field>
         <button type="submit" className="primary">
           {t('showAccesses')}
         </button>
       </form>
       <ErrorMessage error={error} />
+      {data ? (
+        <p role="status">
+          {t('auditTotal')}: {data.total.toLocaleString('da-DK')} · {t('auditPage')} {page} / {pages}
+          {citizenChosen ? (
+            <>
+              {' · '}
+              <a href={administrationApi.auditExportUrl(new URLSearchParams(key))} download>
+                {t('auditExport')}
+              </a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       <table>
         <caption className="sr-only">{t('auditLog')}</caption>
         <thead>
@@ -42,10 +95,10 @@ export function AuditPage({ citizenId }: { citizenId: string | null }) {
         <tbody>
           {(data?.entries ?? []).map((x) => (
             <tr key={x.id}>
-              <td>{new Date(x.at).toLocaleString('da-DK')}</td>
+              <td>{new Date(x.at).toLocaleString('da-DK', { dateStyle: 'short', timeStyle: 'short' })}</td>
               <td>{x.username}</td>
               <td>
-                {e(x.action)} ({x.entity})
+                {e(x.action)} ({e(`entity:${x.entity}`)})
               </td>
               <td>{x.citizenId ?? '–'}</td>
               <td>{x.criterion ?? '–'}</td>
@@ -54,6 +107,14 @@ export function AuditPage({ citizenId }: { citizenId: string | null }) {
           ))}
         </tbody>
       </table>
+      <nav aria-label={t('auditPage')} className="inline-form">
+        <button type="button" disabled={page <= 1} onClick={() => go(page - 1)}>
+          {t('auditPrevious')}
+        </button>
+        <button type="button" disabled={page >= pages} onClick={() => go(page + 1)}>
+          {t('auditNext')}
+        </button>
+      </nav>
     </section>
   );
 }

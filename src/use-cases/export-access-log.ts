@@ -1,0 +1,52 @@
+import { auditLogRepository } from '../db/repositories/audit-log-repository.ts';
+import { danishDateOf } from '../domain/calendar-date.ts';
+import { recordAudit } from './record-audit.ts';
+import { citizenOfFilter, type AccessLogFilter } from './search-access-log.ts';
+import { requirePermission, type UseCaseContext } from './use-case-context.ts';
+
+const actionText: Record<string, string> = {
+  read: 'Læst',
+  search: 'Søgning',
+  create: 'Oprettet',
+  update: 'Ændret',
+  export: 'Eksporteret',
+  delete: 'Slettet',
+  login: 'Login',
+  login_failed: 'Fejlet login',
+  access_denied: 'Adgang nægtet',
+};
+
+function csvField(value: string): string {
+  return /[;"\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * R-PRV-2, a data subject's right of access (issue 14): every logged access to one citizen's data as a
+ * CSV file (semicolon, UTF-8 with BOM for Excel), Danish headings and action names. The export is logged.
+ */
+export async function exportAccessLog(ctx: UseCaseContext, filter: AccessLogFilter): Promise<{ filename: string; csv: string }> {
+  requirePermission(ctx, 'audit:read');
+  const citizenId = await citizenOfFilter(ctx, filter);
+  const { entries } = await auditLogRepository(ctx.db).search(ctx.actor.municipalityId, {
+    citizenId,
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+    username: null,
+    action: null,
+    limit: 100_000,
+    offset: 0,
+  });
+  const lines = [['Tidspunkt', 'Bruger', 'Handling', 'Oplysning', 'Formål'].join(';')];
+  for (const e of entries) {
+    const at = new Date(e.at);
+    const time = `${danishDateOf(at).split('-').reverse().join('.')} ${at.toLocaleTimeString('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' })}`;
+    lines.push([time, e.username, actionText[e.action] ?? e.action, e.entity, e.purpose ?? ''].map(csvField).join(';'));
+  }
+  await recordAudit(ctx, {
+    action: 'export',
+    entity: 'audit_log',
+    citizenIds: citizenId === null ? [] : [citizenId],
+    criterion: `rows:${entries.length}`,
+  });
+  return { filename: `adgangslog-${citizenId ?? 'kommune'}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n` };
+}
