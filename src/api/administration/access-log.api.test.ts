@@ -27,14 +27,19 @@ describe('the access log (R-PRV-2, issue 14)', () => {
     expect(first.entries.every((e: { citizenId: number }) => e.citizenId === nora)).toBe(true);
     // The first look-up is on Nora's log now too: 63 rows, 13 on page 2.
     expect((await t.as('admin').get('/api/audit?cpr=0101901234&page=2')).json().entries).toHaveLength(13);
-    expect((await t.as('admin').get('/api/audit?cpr=0101901234&username=coord')).json()).toMatchObject({ total: 1, entries: [{ username: 'coord', action: 'read' }] });
+    expect((await t.as('admin').get('/api/audit?cpr=0101901234&username=coord')).json()).toMatchObject({
+      total: 1,
+      entries: [{ username: 'coord', action: 'read' }],
+    });
     expect((await t.as('admin').get('/api/audit?cpr=0101901234&action=create')).json().total).toBe(1);
     // The log's times come from the database clock; a period after today holds nothing.
     expect((await t.as('admin').get('/api/audit?cpr=0101901234&from=2099-01-01')).json().total).toBe(0);
     expect((await t.as('admin').get('/api/audit?cpr=0101901234&to=2020-01-01')).json().total).toBe(0);
     expect((await t.as('admin').get('/api/audit?cpr=3112999999')).statusCode).toBe(404);
     // Looking up the log for Nora is itself on the log, with her CPR masked.
-    const own = await t.db.query<{ criterion: string }>(`select criterion from audit_log where entity = 'audit_log' and citizen_id = $1`, [nora]);
+    const own = await t.db.query<{ criterion: string }>(`select criterion from audit_log where entity = 'audit_log' and citizen_id = $1`, [
+      nora,
+    ]);
     expect(own.map((r) => r.criterion)).toContain('cpr:010190-XXXX');
   });
 

@@ -57,7 +57,15 @@ export function auditLogRepository(db: Database) {
     /** One page of the municipality's log, newest first, with the number of matching rows; periods are Danish calendar days. */
     async search(
       municipalityId: number,
-      filter: { citizenId: number | null; from: string | null; to: string | null; username: string | null; action: AuditAction | null; limit: number; offset: number },
+      filter: {
+        citizenId: number | null;
+        from: string | null;
+        to: string | null;
+        username: string | null;
+        action: AuditAction | null;
+        limit: number;
+        offset: number;
+      },
     ): Promise<{ entries: AuditRecord[]; total: number }> {
       const rows = await db.query<AuditRecord & { at: Date; total: number }>(
         `select id, at, user_id as "userId", username, action, entity, citizen_id as "citizenId", criterion, purpose, count(*) over ()::int as total

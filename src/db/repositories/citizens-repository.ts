@@ -48,7 +48,10 @@ export function citizensRepository(db: Database) {
       return row ? toRecord(row) : null;
     },
     async findIdByCpr(municipalityId: number, cpr: string): Promise<number | null> {
-      const [row] = await db.query<{ id: number }>('select id from citizens where municipality_id = $1 and cpr = $2', [municipalityId, cpr]);
+      const [row] = await db.query<{ id: number }>('select id from citizens where municipality_id = $1 and cpr = $2', [
+        municipalityId,
+        cpr,
+      ]);
       return row?.id ?? null;
     },
     async findFullCpr(municipalityId: number, id: number): Promise<string | null> {
