@@ -22,6 +22,7 @@ describe('admin manages users', () => {
     await logIn(page, demo.server.url, 'admin');
     await page.getByRole('link', { name: 'Brugere' }).click();
     await page.getByRole('heading', { name: 'Brugere', level: 1 }).waitFor();
+    await page.waitForFunction(() => document.title === 'Brugere – Mentorspor');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Brugernavn').fill('nina');
@@ -37,6 +38,12 @@ describe('admin manages users', () => {
     expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
     await page.getByRole('cell', { name: 'Nina Krog' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // An unknown address: a heading that says so, a way back, and its own title (issue 14).
+    await page.goto(`${demo.server.url}/#/findes-ikke`);
+    await page.getByRole('heading', { name: 'Siden findes ikke', level: 1 }).waitFor();
+    await page.waitForFunction(() => document.title === 'Siden findes ikke – Mentorspor');
+    await page.getByRole('link', { name: 'Tilbage til forsiden' }).click();
 
     await page.context().clearCookies();
     await logIn(page, demo.server.url, 'nina', password);

@@ -55,9 +55,22 @@ function Shell() {
   const route = useRoute();
   const mainRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    document.title = `Mentorspor`;
     mainRef.current?.focus();
   }, [route.path]);
+  // WCAG 2.4.2: every page has its own title — its main heading, kept current as the page loads.
+  useEffect(() => {
+    const main = mainRef.current;
+    const update = () => {
+      const heading = main?.querySelector('h1')?.textContent?.trim();
+      const title = heading ? `${heading} – Mentorspor` : 'Mentorspor';
+      if (document.title !== title) document.title = title;
+    };
+    update();
+    if (!main) return;
+    const observer = new MutationObserver(update);
+    observer.observe(main, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [route.path, user, loading]);
   if (loading) return <p className="loading">{t('loading')}</p>;
   const header = (
     <header className="topbar">
@@ -180,7 +193,21 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/follow-up/instruments') return <InstrumentsPage />;
   if (path === '/audit') return <AuditPage query={query} />;
   if (path === '/users') return <UsersPage />;
-  return <h1>404</h1>;
+  return <NotFoundPage />;
+}
+
+/** An unknown address: a heading that says so and a way back (issue 14). */
+function NotFoundPage() {
+  const { t } = useI18n();
+  return (
+    <section>
+      <h1>{t('notFoundTitle')}</h1>
+      <p>{t('notFoundText')}</p>
+      <p>
+        <a href="#/">{t('backToHome')}</a>
+      </p>
+    </section>
+  );
 }
 
 /** The report pages behind the one "Rapporter" entry of the main menu. */

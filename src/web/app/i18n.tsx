@@ -213,6 +213,9 @@ const da = {
   registerLine: 'Linje',
   registerUnverifiedWarning:
     'Kodeoversættelsen er ikke verificeret (DREAM-skabelon). Kontrollér udfaldskategorierne, før resultaterne bruges.',
+  notFoundTitle: 'Siden findes ikke',
+  notFoundText: 'Adressen findes ikke i Mentorspor, eller du har ikke adgang til den.',
+  backToHome: 'Tilbage til forsiden',
   auditCpr: 'CPR-nummer',
   auditFrom: 'Fra dato',
   auditTo: 'Til dato',
@@ -251,6 +254,9 @@ export type TextKey = keyof typeof da;
 
 const en: Record<TextKey, string> = {
   ...da,
+  notFoundTitle: 'Page not found',
+  notFoundText: 'The address does not exist in Mentorspor, or you have no access to it.',
+  backToHome: 'Back to the home page',
   auditCpr: 'CPR number',
   auditFrom: 'From date',
   auditTo: 'To date',
