@@ -12,6 +12,7 @@ import { checkAgreementContents, checkCaseDocumentation, checkNeedAndConsent } f
 import { checkContinuation, checkMaximumDuration, defaultPeriodEnd } from './rules/duration-rules.ts';
 import { formatDanishDate, type GrantRuleInput } from './rules/grant-rule-input.ts';
 import { checkRefund } from './rules/refund-rules.ts';
+import { checkGrantTypeOffered } from './rules/regime-type-rules.ts';
 import { checkRetOgPligtEligibility, checkRetOgPligtLength, checkRetOgPligtReview } from './rules/ret-og-pligt-rules.ts';
 import {
   checkCompanyMentorJustification,
@@ -20,11 +21,13 @@ import {
   checkYouthEducation,
   psychDischargeCoverage,
 } from './rules/special-type-rules.ts';
+import { checkYouthEducationRightHolder, checkYouthEducationWindow } from './rules/youth-education-rules.ts';
 
 export type { Finding } from './finding.ts';
 export { refundClassFor } from './rules/refund-rules.ts';
 
 const grantRules = [
+  checkGrantTypeOffered,
   checkAgreementContents,
   checkCaseDocumentation,
   checkNeedAndConsent,
@@ -36,6 +39,8 @@ const grantRules = [
   checkPsychDischargeStart,
   checkPsychDischargeTotal,
   checkYouthEducation,
+  checkYouthEducationRightHolder,
+  checkYouthEducationWindow,
   checkCompanyMentorJustification,
   checkRefund,
 ];

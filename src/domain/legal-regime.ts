@@ -21,8 +21,11 @@ export type RegimeParameters = {
   maxPeriodMonths: number | null;
   /** R-ROP-2: planned length of a ret-og-pligt period. */
   retOgPligtPeriodMonths: number;
-  /** R-ROP-5: at least one contact per this many weeks (1 in 2014–15, 2 from 2016). */
-  retOgPligtContactIntervalWeeks: number;
+  /**
+   * R-ROP-5: at least one contact per this many weeks (1 in 2014–15, 2 from 2016); null = no statutory
+   * contact minimum (LAB-2020 onwards: none found [NF], delivery is checked against the agreed hours, R-DEL-1).
+   */
+  retOgPligtContactIntervalWeeks: number | null;
   /** R-ROP-6: contact forms that count without a "special circumstances" justification. */
   allowedContactForms: ContactForm[];
   /** R-ROP-8 [U]: from this date the ret-og-pligt rules need legal review; null = not needed. */
@@ -44,6 +47,13 @@ export type RegimeParameters = {
   refundByGrantType: Partial<Record<GrantType, RefundClass>>;
   /** R-FIN-5 [U]: budget-guarantee ceiling in kr. per full-time person (draft 10,602 kr.). */
   budgetCeilingRatePerFte: number | null;
+  /**
+   * R-REG-1: the mentor types offered for agreements in this regime. Missing in regimes stored before
+   * issue 13: then the statutory types of the regime's start date apply (statutoryGrantTypes).
+   */
+  offeredGrantTypes?: GrantType[];
+  /** R-REG-1: the admin's recorded reason for offering a type the law does not provide in this regime. */
+  offeredGrantTypesReason?: string | null;
   /** Complaint deadline written in the agreement (4 weeks, [E32]). */
   complaintDeadlineWeeks: number;
   /** The legal basis per grant type, written in the agreement. */
@@ -60,6 +70,29 @@ export type LegalRegime = {
   parameters: RegimeParameters;
   sources: string[];
 };
+
+/** From this date mentor support is LAB kapitel 26 (lov nr. 548 af 7. maj 2019) [V] (law update 2026-12 §1). */
+export const lab2020From: CalendarDate = '2020-01-01';
+
+/**
+ * R-REG-1: the mentor types the law provides for agreements in a regime starting on `validFrom`. The
+ * ret-og-pligt mentor exists 2014-01-01 – 2019-12-31 only: LAB 2020 § 102 gives ret og pligt to offers in
+ * kapitel 11–14, and mentor support (kapitel 26) is not among them [I] (law update 2026-12 §1).
+ */
+export function statutoryGrantTypes(validFrom: CalendarDate): GrantType[] {
+  return compareDates(validFrom, lab2020From) < 0 ? [...grantTypes] : grantTypes.filter((t) => t !== 'RET_OG_PLIGT');
+}
+
+/** R-REG-1: the types a caseworker may grant under this regime (regime data, switchable by an admin). */
+export function grantTypesOffered(regime: Pick<LegalRegime, 'validFrom' | 'parameters'>): GrantType[] {
+  return regime.parameters.offeredGrantTypes ?? statutoryGrantTypes(regime.validFrom);
+}
+
+/** R-REG-1: types an admin has switched on beyond the law; each needs a recorded reason. */
+export function typesBeyondStatute(regime: Pick<LegalRegime, 'validFrom' | 'parameters'>): GrantType[] {
+  const statutory = statutoryGrantTypes(regime.validFrom);
+  return grantTypesOffered(regime).filter((t) => !statutory.includes(t));
+}
 
 export function findRegimeOn(regimes: readonly LegalRegime[], date: CalendarDate): LegalRegime | null {
   return (
@@ -96,6 +129,8 @@ const basis2020: Record<GrantType, string> = {
 
 const common = {
   maxPeriodMonths: 6,
+  offeredGrantTypes: [...grantTypes] as GrantType[],
+  offeredGrantTypesReason: null,
   retOgPligtPeriodMonths: 6,
   allowedContactForms: ['physical'] as ContactForm[],
   retOgPligtReviewRequiredFrom: null,
@@ -178,8 +213,9 @@ export const defaultLegalRegimes: LegalRegime[] = [
     validTo: '2025-06-30',
     parameters: {
       ...common,
-      // [U] whether the 2-week contact minimum still applies in LAB-2020 (spec §10.1).
-      retOgPligtContactIntervalWeeks: 2,
+      // R-REG-1: no ret-og-pligt mentor and no statutory contact minimum from 2020 [I/NF] (law update 2026-12 §1).
+      offeredGrantTypes: statutoryGrantTypes('2020-01-01'),
+      retOgPligtContactIntervalWeeks: null,
       youthRightIsEntitlement: true,
       refundTable: tableAfter2019,
       legalBasis: basis2020,
@@ -194,7 +230,9 @@ export const defaultLegalRegimes: LegalRegime[] = [
     validTo: '2026-01-31',
     parameters: {
       ...common,
-      retOgPligtContactIntervalWeeks: 2,
+      // R-REG-1: no ret-og-pligt mentor and no statutory contact minimum from 2020 [I/NF] (law update 2026-12 §1).
+      offeredGrantTypes: statutoryGrantTypes('2020-01-01'),
+      retOgPligtContactIntervalWeeks: null,
       youthRightIsEntitlement: true,
       refundTable: tableAfter2019,
       legalBasis: basis2020,
@@ -209,7 +247,9 @@ export const defaultLegalRegimes: LegalRegime[] = [
     validTo: null,
     parameters: {
       ...common,
-      retOgPligtContactIntervalWeeks: 2,
+      // R-REG-1: no ret-og-pligt mentor and no statutory contact minimum from 2020 [I/NF] (law update 2026-12 §1).
+      offeredGrantTypes: statutoryGrantTypes('2020-01-01'),
+      retOgPligtContactIntervalWeeks: null,
       // R-ROP-8 [U]: more flexible offers from 2026-07-01; ret-og-pligt rules need review.
       retOgPligtReviewRequiredFrom: '2026-07-01',
       youthRightIsEntitlement: true,
@@ -237,7 +277,7 @@ export function validateRegimeParameters(json: unknown): ValidationResult<Regime
   };
   positive('maxPeriodMonths', true);
   positive('retOgPligtPeriodMonths');
-  positive('retOgPligtContactIntervalWeeks');
+  positive('retOgPligtContactIntervalWeeks', true);
   positive('psychPreDischargeMonths');
   positive('psychMinTotalMonths');
   positive('youthRightMonths');
@@ -272,6 +312,12 @@ export function validateRegimeParameters(json: unknown): ValidationResult<Regime
     if (!(grantTypes as readonly string[]).includes(key) || !(refundClasses as readonly unknown[]).includes(value)) {
       errors.push(`refundByGrantType.${key} is invalid`);
     }
+  }
+  if (p.offeredGrantTypes !== undefined && (!Array.isArray(p.offeredGrantTypes) || p.offeredGrantTypes.some((t) => !(grantTypes as readonly unknown[]).includes(t)))) {
+    errors.push(`offeredGrantTypes must list some of ${grantTypes.join(', ')}`);
+  }
+  if (p.offeredGrantTypesReason !== undefined && p.offeredGrantTypesReason !== null && typeof p.offeredGrantTypesReason !== 'string') {
+    errors.push('offeredGrantTypesReason must be text or null');
   }
   const basis = p.legalBasis as Record<string, unknown> | undefined;
   if (typeof basis !== 'object' || basis === null || grantTypes.some((t) => typeof basis[t] !== 'string')) {

@@ -174,11 +174,13 @@ export async function loadDemoMunicipality(
     endWith: { date: '2017-08-05', reason: 'PLANNED_END' } });
   await grant({ citizenId: amira, type: 'RET_OG_PLIGT', start: '2018-01-08', mentorId: birgit.id, goal: ropGoal, tasks: ropTasks,
     endWith: { date: '2018-07-07', reason: 'PLANNED_END' } });
-  // Active now (today is after these starts): ret-og-pligt and general mentors in 2026.
+  // Active now (today is after these starts): general mentors in 2026 — there is no ret-og-pligt mentor for
+  // agreements from 2020 (R-REG-1, law update 2026-12 §1).
   const now = today(input.now);
   const recent = (monthsAgo: number) => addMonths(now, -monthsAgo);
-  const mikkelGrant = await grant({ citizenId: mikkel, type: 'RET_OG_PLIGT', start: recent(2), mentorId: mads.id, goal: ropGoal, tasks: ropTasks });
-  const amiraGrant = await grant({ citizenId: amira, type: 'RET_OG_PLIGT', start: recent(5), mentorId: yusuf.id, goal: ropGoal, tasks: ropTasks });
+  const activeGoal = 'At skabe stabilitet og struktur i hverdagen, så borgeren kan deltage i et tilbud.';
+  const mikkelGrant = await grant({ citizenId: mikkel, type: 'GENERAL', start: recent(2), mentorId: mads.id, goal: activeGoal, tasks: ropTasks });
+  const amiraGrant = await grant({ citizenId: amira, type: 'GENERAL', start: recent(5), mentorId: yusuf.id, goal: activeGoal, tasks: ropTasks });
   const soerenGrant = await grant({ citizenId: soeren, type: 'GENERAL', start: recent(3), mentorId: birgit.id, weeklyHours: 3,
     goal: 'At fastholde ressourceforløbet og afklare arbejdsevnen.', tasks: ['Støtte til fremmøde i praktik', 'Kontakt til misbrugscenter'] });
   await grant({ citizenId: maria, type: 'GENERAL', start: recent(1), mentorId: psych.id, weeklyHours: 1,

@@ -448,14 +448,16 @@ export const ruleNames: Record<Language, Record<string, string>> = {
     'R-AGR-1': 'Skriftlig aftale', 'R-AGR-3': 'Dokumentation', 'R-AGR-4': 'Behov og samtykke', 'R-DUR-1': 'Højst 6 måneder',
     'R-DUR-2': 'Ny periode', 'R-ROP-1': 'Målgruppe for ret og pligt', 'R-ROP-2': 'Ret og pligt: 6 måneder', 'R-ROP-3': 'Afbrydelse af ret og pligt',
     'R-ROP-8': 'Ret og pligt efter 1.7.2026', 'R-PSY-1': 'Start før udskrivning', 'R-PSY-2': 'Mindst 6 måneder ved udskrivning',
-    'R-YTH-1': 'Ret til mentor ved uddannelse', 'R-CMP-1': 'Virksomhedsmentor: begrundelse', 'R-FIN-1': 'Refusion: målgruppe', 'R-FIN-2': 'Ingen refusion',
+    'R-YTH-1': 'Mentor ved uddannelse (før 2020)', 'R-YED-1': 'Ret til mentor ved uddannelse: målgruppe', 'R-YED-2': 'Ret til mentor ved uddannelse: 6 måneder fra optagelse',
+    'R-REG-1': 'Mentortypen findes ikke på aftaledatoen', 'R-CMP-1': 'Virksomhedsmentor: begrundelse', 'R-FIN-1': 'Refusion: målgruppe', 'R-FIN-2': 'Ingen refusion',
     'R-ROP-4': 'Opfølgning efter ret og pligt', 'R-ROP-5': 'Kontakthyppighed', 'R-ROP-6': 'Kontaktform', 'R-DEL-1': 'Leverede timer',
   },
   en: {
     'R-AGR-1': 'Written agreement', 'R-AGR-3': 'Documentation', 'R-AGR-4': 'Need and consent', 'R-DUR-1': 'At most 6 months',
     'R-DUR-2': 'New period', 'R-ROP-1': 'Ret-og-pligt target group', 'R-ROP-2': 'Ret-og-pligt: 6 months', 'R-ROP-3': 'Ending ret-og-pligt early',
     'R-ROP-8': 'Ret-og-pligt after 1 Jul 2026', 'R-PSY-1': 'Start before discharge', 'R-PSY-2': 'At least 6 months at discharge',
-    'R-YTH-1': 'Right to mentor at education', 'R-CMP-1': 'Company mentor: justification', 'R-FIN-1': 'Refund: target group', 'R-FIN-2': 'No refund',
+    'R-YTH-1': 'Mentor at education (before 2020)', 'R-YED-1': 'Youth-education mentor: target group', 'R-YED-2': 'Youth-education mentor: 6 months from admission',
+    'R-REG-1': 'Mentor type does not exist on the agreement date', 'R-CMP-1': 'Company mentor: justification', 'R-FIN-1': 'Refund: target group', 'R-FIN-2': 'No refund',
     'R-ROP-4': 'Follow-up after ret-og-pligt', 'R-ROP-5': 'Contact frequency', 'R-ROP-6': 'Contact form', 'R-DEL-1': 'Delivered hours',
   },
 };

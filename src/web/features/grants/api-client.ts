@@ -11,7 +11,7 @@ export type Grant = GrantBody & {
   actualEndDate: string | null; endReason: string | null; mentorName: string | null; approvedAt: string | null; findings: Finding[];
 };
 
-export type Check = { findings: Finding[]; regime: string; refundClass: string; suggestedEndDate: string };
+export type Check = { findings: Finding[]; regime: string; regimeName: string; offeredTypes: string[]; refundClass: string; suggestedEndDate: string };
 export type AgreementDocument = { title: string; municipalityName: string; citizen: { name: string; cprMasked: string }; sections: { heading: string; paragraphs: string[] }[]; version: number | null };
 
 export const grantsApi = {

@@ -11,13 +11,16 @@ import { grantsApi, grantTypes, type Check, type GrantBody } from '../api-client
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** The grant wizard with the live rule panel: every change is checked (debounced) against the rules. */
+/**
+ * The grant wizard with the live rule panel: every change is checked (debounced) against the rules. It
+ * defaults to the general mentor and lists only the types of the regime on the agreement date (R-REG-1).
+ */
 export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number; previousGrantId: number | null }) {
   const { t, e } = useI18n();
   const mentors = useLoad(() => registersApi.mentors(), []);
   const previous = useLoad(() => (previousGrantId ? grantsApi.get(previousGrantId) : Promise.resolve(null)), [previousGrantId]);
   const [form, setForm] = useState<GrantBody>({
-    citizenId, type: 'RET_OG_PLIGT', agreedOn: today(), startDate: today(), endDate: '', weeklyHours: 2, goal: '', tasks: [''],
+    citizenId, type: 'GENERAL', agreedOn: today(), startDate: today(), endDate: '', weeklyHours: 2, goal: '', tasks: [''],
     mentorId: null, complaintGuidance: true, needAssessment: '', assessmentDate: today(), citizenConsent: null,
     dischargeDate: null, admissionDate: null, previousGrantId, justification: '',
   });
@@ -48,6 +51,8 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
   }, [body, form.agreedOn, form.startDate]);
 
   const set = <K extends keyof GrantBody>(key: K, value: GrantBody[K]) => setForm((f) => ({ ...f, [key]: value }));
+  // The chosen type stays listed even when the new agreement date's regime lacks it: R-REG-1 then explains why.
+  const typeOptions = check ? grantTypes.filter((g) => check.offeredTypes.includes(g) || g === form.type) : grantTypes;
   const needsDischarge = form.type === 'PSYCH_DISCHARGE';
   const needsAdmission = form.type === 'YOUTH_EDUCATION';
   const needsJustification = form.type === 'COMPANY' || form.type === 'EDUCATION_INST';
@@ -72,7 +77,7 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
         <form onSubmit={save} className="wizard-form" aria-describedby="rule-panel">
           <Field id="g-type" label={t('grantType')}>
             <select id="g-type" value={form.type} onChange={(ev) => set('type', ev.target.value)}>
-              {grantTypes.map((g) => <option key={g} value={g}>{e(g)}</option>)}
+              {typeOptions.map((g) => <option key={g} value={g}>{e(g)}</option>)}
             </select>
           </Field>
           <div className="row">
