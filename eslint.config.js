@@ -31,17 +31,20 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict('The web UI talks to the server over HTTP only; it may share the pure domain/ modules (labels, formats) (ARCHITECTURE.md: layers).', [
-        ...nodeBuiltins,
-        '**/api/**/*.ts',
-        // The API's TypeBox schemas are the one contract: the web derives its types from them (Static<>).
-        '!**/api/**/*.schemas.ts',
-        '**/db/*',
-        '**/use-cases/*',
-        '**/analytics/*',
-        '**/documents/*',
-        '**/cli/*',
-      ]),
+      ...restrict(
+        'The web UI talks to the server over HTTP only; it may share the pure domain/ modules (labels, formats) (ARCHITECTURE.md: layers).',
+        [
+          ...nodeBuiltins,
+          '**/api/**/*.ts',
+          // The API's TypeBox schemas are the one contract: the web derives its types from them (Static<>).
+          '!**/api/**/*.schemas.ts',
+          '**/db/*',
+          '**/use-cases/*',
+          '**/analytics/*',
+          '**/documents/*',
+          '**/cli/*',
+        ],
+      ),
     },
   },
   {

@@ -36,7 +36,14 @@ async function load(name: string, url: string, headers: Record<string, string>, 
     headers: { 'content-type': 'application/json', ...headers },
     requests: [{ setupRequest: (request) => Object.assign(request, { body: body() }) }],
   });
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
 }
 
 let minute = 0;
@@ -51,31 +58,74 @@ export async function run(): Promise<void> {
   const db = await openTestDatabase();
   await prepareDatabase(db, { demo: 'never', adminPassword: 'bench-password-1', log: () => {}, now });
   const municipality = (await municipalitiesRepository(db).findFirst())!;
-  await usersRepository(db).create({ municipalityId: municipality.id, username: 'cw', name: 'cw', role: 'caseworker', passwordHash: await hashPassword('bench-password-1') });
-  await usersRepository(db).create({ municipalityId: municipality.id, username: 'coord', name: 'coord', role: 'coordinator', passwordHash: await hashPassword('bench-password-1') });
+  await usersRepository(db).create({
+    municipalityId: municipality.id,
+    username: 'cw',
+    name: 'cw',
+    role: 'caseworker',
+    passwordHash: await hashPassword('bench-password-1'),
+  });
+  await usersRepository(db).create({
+    municipalityId: municipality.id,
+    username: 'coord',
+    name: 'coord',
+    role: 'coordinator',
+    passwordHash: await hashPassword('bench-password-1'),
+  });
 
   // Mentorspor on the same database, with a citizen and an approved general grant from 15 June 2026.
   const app = await buildApp({ db, now: () => now, webDir: null, logger: { write: () => {} } });
   const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const origin = new URL(appUrl).origin;
   const call = async (cookie: string, path: string, body: unknown) => {
-    const response = await fetch(`${appUrl}${path}`, { method: 'POST', headers: { origin, cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${appUrl}${path}`, {
+      method: 'POST',
+      headers: { origin, cookie, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (response.status >= 300) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { id: number };
   };
   const cookieOf = async (username: string) => {
-    const response = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench-password-1' }) });
-    return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const response = await fetch(`${appUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'bench-password-1' }),
+    });
+    return response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
   };
   const cw = await cookieOf('cw');
   const coord = await cookieOf('coord');
   const provider = await call(coord, '/api/providers', { name: 'Jobcentret', type: 'internal' });
-  const mentor = await call(coord, '/api/mentors', { name: 'Mia', providerId: provider.id, phone: '1', qualifications: ['x'], weeklyCapacityHours: 40 });
+  const mentor = await call(coord, '/api/mentors', {
+    name: 'Mia',
+    providerId: provider.id,
+    phone: '1',
+    qualifications: ['x'],
+    weeklyCapacityHours: 40,
+  });
   const citizen = await call(cw, '/api/citizens', { cpr: '0101901234', name: 'Nora' });
-  await call(cw, `/api/citizens/${citizen.id}/target-groups`, { group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2025-06-01' });
+  await call(cw, `/api/citizens/${citizen.id}/target-groups`, {
+    group: 'kontanthjaelp_aktivitetsparat',
+    visitation: 'aktivitetsparat',
+    from: '2025-06-01',
+  });
   const grant = await call(cw, '/api/grants', {
-    citizenId: citizen.id, type: 'GENERAL', agreedOn: '2026-06-12', startDate: '2026-06-15', endDate: '2026-12-14', weeklyHours: 40,
-    goal: 'Fastholdelse', tasks: ['Møder'], mentorId: mentor.id, complaintGuidance: true, needAssessment: 'Behov', citizenConsent: true,
+    citizenId: citizen.id,
+    type: 'GENERAL',
+    agreedOn: '2026-06-12',
+    startDate: '2026-06-15',
+    endDate: '2026-12-14',
+    weeklyHours: 40,
+    goal: 'Fastholdelse',
+    tasks: ['Møder'],
+    mentorId: mentor.id,
+    complaintGuidance: true,
+    needAssessment: 'Behov',
+    citizenConsent: true,
   });
   await call(cw, `/api/grants/${grant.id}/approve`, {});
 
@@ -87,11 +137,18 @@ export async function run(): Promise<void> {
   if (engine === 'postgres' && process.env.BENCH_CONTACT_CEILING !== '0') {
     const schema = (await db.query<{ s: string }>('select current_database() as s'))[0]!.s;
     pool = new pg.Pool({ connectionString: testDatabaseUrl()!.replace(/\/[^/]*$/, `/${schema}`), max: 10 });
-    await pool.query('create table if not exists bare_contacts (id serial primary key, grant_id integer not null, at timestamptz not null, minutes integer not null, form text not null)');
+    await pool.query(
+      'create table if not exists bare_contacts (id serial primary key, grant_id integer not null, at timestamptz not null, minutes integer not null, form text not null)',
+    );
     bare = Fastify();
     bare.post('/contacts', async (request: FastifyRequest) => {
       const body = request.body as { at: string; minutes: number; form: string };
-      const { rows } = await pool!.query('insert into bare_contacts (grant_id, at, minutes, form) values ($1, $2, $3, $4) returning id', [grant.id, body.at, body.minutes, body.form]);
+      const { rows } = await pool!.query('insert into bare_contacts (grant_id, at, minutes, form) values ($1, $2, $3, $4) returning id', [
+        grant.id,
+        body.at,
+        body.minutes,
+        body.form,
+      ]);
       return rows[0];
     });
     bareUrl = `${await bare.listen({ port: 0, host: '127.0.0.1' })}/contacts`;
@@ -101,7 +158,9 @@ export async function run(): Promise<void> {
   if (bareUrl) results.push(await load('bare Fastify + pg INSERT (ceiling)', bareUrl, {}, contactBody));
   results.push(await load('Mentorspor: log a contact', `${appUrl}/api/grants/${grant.id}/contacts`, { origin, cookie: cw }, contactBody));
 
-  console.log(`contact throughput on ${engine === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'}, ${connections} connections, ${duration} s each`);
+  console.log(
+    `contact throughput on ${engine === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'}, ${connections} connections, ${duration} s each`,
+  );
   console.log('| run | requests/s | p50 ms | p99 ms | errors | non-2xx |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);

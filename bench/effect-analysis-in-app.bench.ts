@@ -97,7 +97,12 @@ async function generateMunicipality(db: Database, municipalityId: number, citize
 
 async function actorFor(db: Database, municipalityId: number, username: string): Promise<UseCaseContext> {
   const userId = (await usersRepository(db).create({ municipalityId, username, name: username, role: 'manager', passwordHash: 'x' })).id;
-  return { db, purpose: 'benchmark', now: () => new Date(), actor: { userId, username, name: username, role: 'manager', municipalityId, municipalityName: username, mentorId: null } };
+  return {
+    db,
+    purpose: 'benchmark',
+    now: () => new Date(),
+    actor: { userId, username, name: username, role: 'manager', municipalityId, municipalityName: username, mentorId: null },
+  };
 }
 
 function copyColumns(c: RiskSetColumns): RiskSetColumns {
@@ -122,10 +127,25 @@ export async function run(): Promise<void> {
       `select (select count(*) from grants where municipality_id = $1)::int as treated, (select count(*) from register_status_spells where municipality_id = $1)::int as spells`,
       [national],
     );
-    console.log(`generated ${citizens.toLocaleString('en')} citizens, ${counts!.treated.toLocaleString('en')} first ret-og-pligt courses in 2015, ${counts!.spells.toLocaleString('en')} register spells (+ a ${baselineCitizens.toLocaleString('en')}-citizen sample) in ${fmt(seconds(generation))}`);
+    console.log(
+      `generated ${citizens.toLocaleString('en')} citizens, ${counts!.treated.toLocaleString('en')} first ret-og-pligt courses in 2015, ${counts!.spells.toLocaleString('en')} register spells (+ a ${baselineCitizens.toLocaleString('en')}-citizen sample) in ${fmt(seconds(generation))}`,
+    );
 
-    const input = { type: 'RET_OG_PLIGT', firstStartFrom: '2015-01-01', firstStartTo: '2015-12-31', horizonMonths: 7, targetGroups: groups };
-    const riskInput = (municipalityId: number) => ({ municipalityId, from: input.firstStartFrom, to: input.firstStartTo, type: input.type, horizonMonths: 7, targetGroups: groups });
+    const input = {
+      type: 'RET_OG_PLIGT',
+      firstStartFrom: '2015-01-01',
+      firstStartTo: '2015-12-31',
+      horizonMonths: 7,
+      targetGroups: groups,
+    };
+    const riskInput = (municipalityId: number) => ({
+      municipalityId,
+      from: input.firstStartFrom,
+      to: input.firstStartTo,
+      type: input.type,
+      horizonMonths: 7,
+      targetGroups: groups,
+    });
 
     // End to end through the use case, polling the job as the page does; time per phase from the job row.
     const ctx = await actorFor(db, national, 'bench-manager');
@@ -147,9 +167,14 @@ export async function run(): Promise<void> {
     phases.push({ phase: 'done', at: totalSeconds });
     const employment = job.results[0]!;
     console.log(`in-app analysis end to end (job row → chunked set-based load → worker estimate → results stored): ${fmt(totalSeconds)}`);
-    for (let k = 0; k + 1 < phases.length; k += 1) console.log(`  ${phases[k]!.phase.padEnd(18)} ${fmt(phases[k + 1]!.at - phases[k]!.at)}`);
-    console.log(`  units ${(employment.nTreated + employment.nControl).toLocaleString('en')} (${employment.nTreated.toLocaleString('en')} treated); employment effect ${employment.estimate.toFixed(4)} [${employment.confidenceInterval.map((x) => x.toFixed(4)).join(', ')}] (true +0.05), naive ${employment.naiveDifference.toFixed(4)}; max |SMD| after ${employment.maxAbsSmdAfter.toFixed(3)}`);
-    console.log(`  RSS of this process: peak growth ${((peakRss - rssBefore) / 1e6).toFixed(0)} MB while polling (estimation runs in a worker of this process)`);
+    for (let k = 0; k + 1 < phases.length; k += 1)
+      console.log(`  ${phases[k]!.phase.padEnd(18)} ${fmt(phases[k + 1]!.at - phases[k]!.at)}`);
+    console.log(
+      `  units ${(employment.nTreated + employment.nControl).toLocaleString('en')} (${employment.nTreated.toLocaleString('en')} treated); employment effect ${employment.estimate.toFixed(4)} [${employment.confidenceInterval.map((x) => x.toFixed(4)).join(', ')}] (true +0.05), naive ${employment.naiveDifference.toFixed(4)}; max |SMD| after ${employment.maxAbsSmdAfter.toFixed(3)}`,
+    );
+    console.log(
+      `  RSS of this process: peak growth ${((peakRss - rssBefore) / 1e6).toFixed(0)} MB while polling (estimation runs in a worker of this process)`,
+    );
 
     // Baseline: the old per-unit query on the sample, scaled linearly; the set-based loader on the same sample.
     const oldQuery = process.hrtime.bigint();
@@ -160,10 +185,14 @@ export async function run(): Promise<void> {
     const newSampleSeconds = seconds(newSample);
     if (sampleColumns.n !== oldRows.length) throw new Error(`sample risk sets differ: ${sampleColumns.n} vs ${oldRows.length} rows`);
     const scale = citizens / baselineCitizens;
-    console.log(`baseline: old per-unit query on ${baselineCitizens.toLocaleString('en')} citizens (${oldRows.length.toLocaleString('en')} units) ${fmt(oldQuerySeconds)}; set-based chunked loader on the same ${fmt(newSampleSeconds)} (${(oldQuerySeconds / newSampleSeconds).toFixed(1)}×)`);
+    console.log(
+      `baseline: old per-unit query on ${baselineCitizens.toLocaleString('en')} citizens (${oldRows.length.toLocaleString('en')} units) ${fmt(oldQuerySeconds)}; set-based chunked loader on the same ${fmt(newSampleSeconds)} (${(oldQuerySeconds / newSampleSeconds).toFixed(1)}×)`,
+    );
 
     if (!compare) {
-      console.log(`old query scaled to ${citizens.toLocaleString('en')} citizens: ${fmt(oldQuerySeconds * scale)}; ratio old query scaled / whole new analysis: ${((oldQuerySeconds * scale) / totalSeconds).toFixed(1)}×`);
+      console.log(
+        `old query scaled to ${citizens.toLocaleString('en')} citizens: ${fmt(oldQuerySeconds * scale)}; ratio old query scaled / whole new analysis: ${((oldQuerySeconds * scale) / totalSeconds).toFixed(1)}×`,
+      );
       return;
     }
     // Both cores while loading: 1 vs 2 chunk queries under way.
@@ -174,7 +203,9 @@ export async function run(): Promise<void> {
     };
     const serial = await timeLoad(1);
     const overlapped = await timeLoad(2);
-    console.log(`loading ${serial.columns.n.toLocaleString('en')} units: 1 query at a time ${fmt(serial.s)}, 2 under way ${fmt(overlapped.s)}`);
+    console.log(
+      `loading ${serial.columns.n.toLocaleString('en')} units: 1 query at a time ${fmt(serial.s)}, 2 under way ${fmt(overlapped.s)}`,
+    );
 
     // Estimation alone on the same arrays.
     const columns = overlapped.columns;
@@ -183,7 +214,11 @@ export async function run(): Promise<void> {
     const sharedSeconds = seconds(shared);
     const separate = process.hrtime.bigint();
     const covariates = riskSetCovariates(columns);
-    for (const o of analysisOutcomes) estimateEffect({ treatment: columns.treatment, outcome: columns.outcomes[o], covariates, strata: columns.strata }, { method: 'nearest', replace: true, exact: ['startQuarter'] });
+    for (const o of analysisOutcomes)
+      estimateEffect(
+        { treatment: columns.treatment, outcome: columns.outcomes[o], covariates, strata: columns.strata },
+        { method: 'nearest', replace: true, exact: ['startQuarter'] },
+      );
     const separateSeconds = seconds(separate);
     const pool = process.hrtime.bigint();
     await Promise.all([
@@ -194,10 +229,14 @@ export async function run(): Promise<void> {
     const single = process.hrtime.bigint();
     await analyseRiskSetInWorker(copyColumns(columns), 7);
     const singleWorkerSeconds = seconds(single);
-    console.log(`estimating 4 outcomes: shared model in this thread ${fmt(sharedSeconds)}, in one worker ${fmt(singleWorkerSeconds)} (incl. copy + start), pool of 2 workers × 2 outcomes ${fmt(poolSeconds)}, old way 4 separate estimates ${fmt(separateSeconds)}`);
+    console.log(
+      `estimating 4 outcomes: shared model in this thread ${fmt(sharedSeconds)}, in one worker ${fmt(singleWorkerSeconds)} (incl. copy + start), pool of 2 workers × 2 outcomes ${fmt(poolSeconds)}, old way 4 separate estimates ${fmt(separateSeconds)}`,
+    );
 
     const oldTotal = oldQuerySeconds * scale + separateSeconds;
-    console.log(`old pipeline at ${citizens.toLocaleString('en')} citizens: per-unit query scaled ${fmt(oldQuerySeconds * scale)} + 4 separate estimates ${fmt(separateSeconds)} = ${fmt(oldTotal)}`);
+    console.log(
+      `old pipeline at ${citizens.toLocaleString('en')} citizens: per-unit query scaled ${fmt(oldQuerySeconds * scale)} + 4 separate estimates ${fmt(separateSeconds)} = ${fmt(oldTotal)}`,
+    );
     console.log(`ratio old pipeline / new end to end: ${(oldTotal / totalSeconds).toFixed(1)}×`);
   } finally {
     await db.close();

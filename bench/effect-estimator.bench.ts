@@ -36,7 +36,9 @@ export async function run(): Promise<void> {
   const n = Number(process.env.BENCH_EFFECT_UNITS ?? 1_000_000);
   const generation = process.hrtime.bigint();
   const { data, trueAtt } = simulateMentorData({ n, seed: 2026, trueEffect: 0.05, binaryOutcome: true, extraCovariates: 6 });
-  console.log(`generated ${n.toLocaleString('en')} units × 10 covariates in ${seconds(generation).toFixed(2)} s (true ATT ${trueAtt.toFixed(4)})`);
+  console.log(
+    `generated ${n.toLocaleString('en')} units × 10 covariates in ${seconds(generation).toFixed(2)} s (true ATT ${trueAtt.toFixed(4)})`,
+  );
   const rssBefore = process.memoryUsage().rss;
 
   const withReplacement = process.hrtime.bigint();
@@ -53,10 +55,18 @@ export async function run(): Promise<void> {
   const naive = naiveMatchSeconds(scoreProxy(age.kind === 'numeric' ? age.values : new Float64Array(n)), data.treatment, m);
   const naiveScaled = naive * (n / m) ** 2;
 
-  console.log(`full pipeline, matching with replacement (fit + match + balance + AI SE): ${fullPipeline.toFixed(2)} s  → estimate ${result.estimate.toFixed(4)} [${result.confidenceInterval.map((x) => x.toFixed(4)).join(', ')}]`);
-  console.log(`full pipeline, matching without replacement (greedy, O(n log n)):          ${withoutSeconds.toFixed(2)} s  → estimate ${noReplacement.estimate.toFixed(4)}`);
-  console.log(`baseline: naive O(n²) matcher on ${m.toLocaleString('en')} units ${naive.toFixed(2)} s, scaled to ${n.toLocaleString('en')}: ${naiveScaled.toFixed(0)} s`);
-  console.log(`ratio baseline / pipeline: ${(naiveScaled / fullPipeline).toFixed(0)}×; RSS growth during the pipeline ${((rssAfter - rssBefore) / 1e6).toFixed(0)} MB (${((rssAfter - rssBefore) / n).toFixed(0)} bytes per unit)`);
+  console.log(
+    `full pipeline, matching with replacement (fit + match + balance + AI SE): ${fullPipeline.toFixed(2)} s  → estimate ${result.estimate.toFixed(4)} [${result.confidenceInterval.map((x) => x.toFixed(4)).join(', ')}]`,
+  );
+  console.log(
+    `full pipeline, matching without replacement (greedy, O(n log n)):          ${withoutSeconds.toFixed(2)} s  → estimate ${noReplacement.estimate.toFixed(4)}`,
+  );
+  console.log(
+    `baseline: naive O(n²) matcher on ${m.toLocaleString('en')} units ${naive.toFixed(2)} s, scaled to ${n.toLocaleString('en')}: ${naiveScaled.toFixed(0)} s`,
+  );
+  console.log(
+    `ratio baseline / pipeline: ${(naiveScaled / fullPipeline).toFixed(0)}×; RSS growth during the pipeline ${((rssAfter - rssBefore) / 1e6).toFixed(0)} MB (${((rssAfter - rssBefore) / n).toFixed(0)} bytes per unit)`,
+  );
 }
 
 /** The baseline searches on a cheap stand-in score (a monotone transform of age); the work per pair is what is timed. */

@@ -16,9 +16,16 @@ const server = given ? null : await startMentorspor({ port: 0, dataDir: dataDir!
 const base = (given ?? server!.url).replace(/\/$/, '');
 const origin = new URL(base).origin;
 
-const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ username: 'sara', password: 'mentorspor' }) });
+const login = await fetch(`${base}/api/auth/login`, {
+  method: 'POST',
+  headers: { origin, 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'sara', password: 'mentorspor' }),
+});
 if (login.status !== 200) throw new Error(`login as sara failed: ${login.status}`);
-const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+const cookie = login.headers
+  .getSetCookie()
+  .map((c) => c.split(';')[0])
+  .join('; ');
 const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as OpenApiDocument;
 const variants = fuzzVariants(doc, { origin });
 const byClass = new Map<string, number>();
@@ -26,7 +33,11 @@ const serverErrors: string[] = [];
 const accepted: string[] = [];
 const started = performance.now();
 for (const variant of variants) {
-  const response = await fetch(`${base}${variant.url}`, { method: variant.method, headers: { ...variant.headers, cookie }, body: variant.payload });
+  const response = await fetch(`${base}${variant.url}`, {
+    method: variant.method,
+    headers: { ...variant.headers, cookie },
+    body: variant.payload,
+  });
   await response.arrayBuffer();
   const statusClass = `${String(response.status)[0]}xx`;
   byClass.set(statusClass, (byClass.get(statusClass) ?? 0) + 1);
@@ -35,7 +46,12 @@ for (const variant of variants) {
 }
 const alive = (await fetch(`${base}/api/health`)).status === 200;
 console.log(`fuzz: ${variants.length} invalid requests in ${((performance.now() - started) / 1000).toFixed(1)} s against ${base}`);
-console.log(`answers: ${[...byClass].sort().map(([c, n]) => `${c} ${n}`).join(', ')}; 5xx: ${serverErrors.length}; server alive after: ${alive ? 'yes' : 'NO'}`);
+console.log(
+  `answers: ${[...byClass]
+    .sort()
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ')}; 5xx: ${serverErrors.length}; server alive after: ${alive ? 'yes' : 'NO'}`,
+);
 for (const line of [...serverErrors, ...accepted].slice(0, 20)) console.log(`  ${line}`);
 await server?.close();
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -42,14 +42,80 @@ export function isoWeekLabels(firstMonday: string, count: number): string[] {
 type State = { codes: string[]; meanWeeks: number; next: [number, number][] };
 // Index: 0 none, 1 cash, 2 employment, 3 education, 4 sickness, 5 unemployment insurance, 6 resource, 7 flexjob, 8 disability.
 const states: State[] = [
-  { codes: [''], meanWeeks: 10, next: [[1, 3], [2, 4], [3, 2], [5, 1]] },
-  { codes: ['318', '319'], meanWeeks: 30, next: [[0, 2], [2, 3], [3, 2], [4, 2], [6, 1]] },
-  { codes: ['131', '135'], meanWeeks: 40, next: [[0, 2], [1, 2], [4, 1], [5, 3]] },
-  { codes: ['511', '517'], meanWeeks: 35, next: [[0, 2], [1, 2], [2, 4]] },
-  { codes: ['317'], meanWeeks: 12, next: [[1, 3], [2, 3], [6, 1]] },
-  { codes: ['312'], meanWeeks: 15, next: [[1, 2], [2, 5]] },
-  { codes: ['321', '322'], meanWeeks: 50, next: [[1, 2], [7, 2], [8, 1]] },
-  { codes: ['351'], meanWeeks: 80, next: [[6, 1], [8, 1]] },
+  {
+    codes: [''],
+    meanWeeks: 10,
+    next: [
+      [1, 3],
+      [2, 4],
+      [3, 2],
+      [5, 1],
+    ],
+  },
+  {
+    codes: ['318', '319'],
+    meanWeeks: 30,
+    next: [
+      [0, 2],
+      [2, 3],
+      [3, 2],
+      [4, 2],
+      [6, 1],
+    ],
+  },
+  {
+    codes: ['131', '135'],
+    meanWeeks: 40,
+    next: [
+      [0, 2],
+      [1, 2],
+      [4, 1],
+      [5, 3],
+    ],
+  },
+  {
+    codes: ['511', '517'],
+    meanWeeks: 35,
+    next: [
+      [0, 2],
+      [1, 2],
+      [2, 4],
+    ],
+  },
+  {
+    codes: ['317'],
+    meanWeeks: 12,
+    next: [
+      [1, 3],
+      [2, 3],
+      [6, 1],
+    ],
+  },
+  {
+    codes: ['312'],
+    meanWeeks: 15,
+    next: [
+      [1, 2],
+      [2, 5],
+    ],
+  },
+  {
+    codes: ['321', '322'],
+    meanWeeks: 50,
+    next: [
+      [1, 2],
+      [7, 2],
+      [8, 1],
+    ],
+  },
+  {
+    codes: ['351'],
+    meanWeeks: 80,
+    next: [
+      [6, 1],
+      [8, 1],
+    ],
+  },
   { codes: ['411'], meanWeeks: 1000, next: [[8, 1]] },
 ];
 
@@ -77,7 +143,14 @@ function citizenWeeks(random: () => number, weeks: number, out: string[]): void 
   }
 }
 
-export async function generateRegisterExtract(options: { citizens: number; weeks: number; layout: 'wide' | 'long'; out: string; seed?: number; separator?: string }): Promise<{ lines: number; bytes: number }> {
+export async function generateRegisterExtract(options: {
+  citizens: number;
+  weeks: number;
+  layout: 'wide' | 'long';
+  out: string;
+  seed?: number;
+  separator?: string;
+}): Promise<{ lines: number; bytes: number }> {
   const random = seededRandom(options.seed ?? 2026).next;
   const separator = options.separator ?? ';';
   const labels = isoWeekLabels('2014-12-29', options.weeks);
@@ -111,14 +184,33 @@ export async function generateRegisterExtract(options: { citizens: number; weeks
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { citizens: { type: 'string' }, weeks: { type: 'string', default: '260' }, layout: { type: 'string', default: 'wide' }, out: { type: 'string' }, seed: { type: 'string', default: '2026' } } });
+  const { values } = parseArgs({
+    options: {
+      citizens: { type: 'string' },
+      weeks: { type: 'string', default: '260' },
+      layout: { type: 'string', default: 'wide' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '2026' },
+    },
+  });
   const citizens = Number(values.citizens);
   const weeks = Number(values.weeks);
-  if (!Number.isInteger(citizens) || citizens < 1 || !Number.isInteger(weeks) || weeks < 1 || (values.layout !== 'wide' && values.layout !== 'long') || !values.out) {
-    process.stderr.write('INVALID_INPUT: usage: generate-register-extract.ts --citizens N --weeks W --layout wide|long --out FILE [--seed S]\n');
+  if (
+    !Number.isInteger(citizens) ||
+    citizens < 1 ||
+    !Number.isInteger(weeks) ||
+    weeks < 1 ||
+    (values.layout !== 'wide' && values.layout !== 'long') ||
+    !values.out
+  ) {
+    process.stderr.write(
+      'INVALID_INPUT: usage: generate-register-extract.ts --citizens N --weeks W --layout wide|long --out FILE [--seed S]\n',
+    );
     process.exit(2);
   }
   const started = Date.now();
   const result = await generateRegisterExtract({ citizens, weeks, layout: values.layout, out: values.out, seed: Number(values.seed) });
-  process.stdout.write(`wrote ${result.lines.toLocaleString('en')} lines, ${(result.bytes / 1e6).toFixed(0)} MB to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `wrote ${result.lines.toLocaleString('en')} lines, ${(result.bytes / 1e6).toFixed(0)} MB to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }

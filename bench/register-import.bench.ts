@@ -79,7 +79,10 @@ async function perWeekStaging(db: Database, municipalityId: number, file: string
       let batch: { cpr: string; week: number; category: string; code: string }[] = [];
       const flush = async () => {
         await tx.query('insert into register_week_staging select * from unnest($1::text[], $2::int[], $3::text[], $4::text[])', [
-          batch.map((r) => r.cpr), batch.map((r) => r.week), batch.map((r) => r.category), batch.map((r) => r.code),
+          batch.map((r) => r.cpr),
+          batch.map((r) => r.week),
+          batch.map((r) => r.category),
+          batch.map((r) => r.code),
         ]);
         batch = [];
       };
@@ -91,7 +94,8 @@ async function perWeekStaging(db: Database, municipalityId: number, file: string
             weeks = fields.slice(1).map((w) => parseIsoWeek(w)!);
             continue;
           }
-          for (let j = 1; j < fields.length; j += 1) if (fields[j] !== '') batch.push({ cpr: fields[0]!, week: weeks[j - 1]!, category: dstMapping[fields[j]!]!, code: fields[j]! });
+          for (let j = 1; j < fields.length; j += 1)
+            if (fields[j] !== '') batch.push({ cpr: fields[0]!, week: weeks[j - 1]!, category: dstMapping[fields[j]!]!, code: fields[j]! });
           if (batch.length >= 2000) await flush();
         }
       }
@@ -120,7 +124,10 @@ async function subsampleImport(ctx: UseCaseContext, file: string, count: number,
   const start = process.hrtime.bigint();
   await ctx.db
     .transaction(async (tx) => {
-      await importRegisterStatuses({ ...ctx, db: tx }, { source: Readable.from(linesOf(file, { count })), layout: 'wide', mapping: 'dst', staging });
+      await importRegisterStatuses(
+        { ...ctx, db: tx },
+        { source: Readable.from(linesOf(file, { count })), layout: 'wide', mapping: 'dst', staging },
+      );
       throw new RollBack();
     })
     .catch((error: unknown) => {
@@ -144,14 +151,23 @@ export async function run(): Promise<void> {
   const file = join(dir, 'extract-wide.csv');
   const db = await openTestDatabase();
   try {
-    console.log(`engine: ${db.engine === 'postgres' ? 'PostgreSQL server (private schema, dropped afterwards)' : 'embedded PGlite (in memory)'}`);
+    console.log(
+      `engine: ${db.engine === 'postgres' ? 'PostgreSQL server (private schema, dropped afterwards)' : 'embedded PGlite (in memory)'}`,
+    );
     let start = process.hrtime.bigint();
     const generated = await generateRegisterExtract({ citizens, weeks: weekCount, layout: 'wide', out: file });
-    console.log(`generated ${fmt(citizens)} citizens × ${weekCount} weeks (wide): ${fmt(generated.lines)} lines, ${mb(statSync(file).size)} in ${seconds(start).toFixed(1)} s (${file})`);
+    console.log(
+      `generated ${fmt(citizens)} citizens × ${weekCount} weeks (wide): ${fmt(generated.lines)} lines, ${mb(statSync(file).size)} in ${seconds(start).toFixed(1)} s (${file})`,
+    );
 
     start = process.hrtime.bigint();
-    const [municipality] = await db.query<{ id: number }>(`insert into municipalities (code, name, settings) values ('bench', 'Bench Kommune', '{}') returning id`);
-    const [user] = await db.query<{ id: number }>(`insert into users (municipality_id, username, name, role, password_hash) values ($1, 'bench-admin', 'Bench', 'admin', 'x') returning id`, [municipality!.id]);
+    const [municipality] = await db.query<{ id: number }>(
+      `insert into municipalities (code, name, settings) values ('bench', 'Bench Kommune', '{}') returning id`,
+    );
+    const [user] = await db.query<{ id: number }>(
+      `insert into users (municipality_id, username, name, role, password_hash) values ($1, 'bench-admin', 'Bench', 'admin', 'x') returning id`,
+      [municipality!.id],
+    );
     await db.query(
       `insert into citizens (municipality_id, cpr, birth_date, name)
        select $1, ${syntheticCprSql('i')}, ${syntheticBirthDateSql('i')}, 'Borger ' || i from generate_series(0, $2::int - 1) i`,
@@ -159,20 +175,36 @@ export async function run(): Promise<void> {
     );
     console.log(`created ${fmt(citizens)} citizens (set-based SQL) in ${seconds(start).toFixed(1)} s`);
     const ctx: UseCaseContext = {
-      db, purpose: 'benchmark', now: () => new Date(),
-      actor: { userId: user!.id, username: 'bench-admin', name: 'Bench', role: 'admin', municipalityId: municipality!.id, municipalityName: 'Bench Kommune', mentorId: null },
+      db,
+      purpose: 'benchmark',
+      now: () => new Date(),
+      actor: {
+        userId: user!.id,
+        username: 'bench-admin',
+        name: 'Bench',
+        role: 'admin',
+        municipalityId: municipality!.id,
+        municipalityName: 'Bench Kommune',
+        mentorId: null,
+      },
     };
 
     const parsed = await parseOnly(file);
-    console.log(`baseline (a) read + parse + compress, no database: ${parsed.seconds.toFixed(1)} s (${fmt(generated.lines / parsed.seconds)} lines/s, ${fmt(parsed.spells)} spells)`);
+    console.log(
+      `baseline (a) read + parse + compress, no database: ${parsed.seconds.toFixed(1)} s (${fmt(generated.lines / parsed.seconds)} lines/s, ${fmt(parsed.spells)} spells)`,
+    );
 
     const sample = Math.min(citizens, Number(process.env.BENCH_REGISTER_SAMPLE ?? 20_000));
     const oldSeconds = await perWeekStaging(db, municipality!.id, file, sample);
     const unnestSeconds = await subsampleImport(ctx, file, sample, 'unnest');
     const copySeconds = await subsampleImport(ctx, file, sample, 'copy');
     const scale = citizens / sample;
-    console.log(`baseline (b) previous import, one staging row per week, on ${fmt(sample)} citizens: ${oldSeconds.toFixed(2)} s, scaled to ${fmt(citizens)}: ${fmt(oldSeconds * scale)} s`);
-    console.log(`staging on the same ${fmt(sample)} citizens: COPY ${copySeconds.toFixed(2)} s, insert … select from unnest ${unnestSeconds.toFixed(2)} s`);
+    console.log(
+      `baseline (b) previous import, one staging row per week, on ${fmt(sample)} citizens: ${oldSeconds.toFixed(2)} s, scaled to ${fmt(citizens)}: ${fmt(oldSeconds * scale)} s`,
+    );
+    console.log(
+      `staging on the same ${fmt(sample)} citizens: COPY ${copySeconds.toFixed(2)} s, insert … select from unnest ${unnestSeconds.toFixed(2)} s`,
+    );
 
     // The import, with a progress line and RSS sampled every 200 ms.
     const samples: { lines: number; rss: number }[] = [];
@@ -193,7 +225,9 @@ export async function run(): Promise<void> {
           phaseTimes = `read + stage ${readSeconds.toFixed(1)} s`;
         }
         if (process.stderr.isTTY || n % 100_000 === 0 || progress.phase !== 'reading') {
-          process.stderr.write(`\r  import: ${((100 * n) / generated.lines).toFixed(0).padStart(3)} % ${fmt(n)} lines, ${fmt(progress.stagedSpells)} spells staged, ${progress.phase}, RSS ${mb(process.memoryUsage().rss)}   ${process.stderr.isTTY ? '' : '\n'}`);
+          process.stderr.write(
+            `\r  import: ${((100 * n) / generated.lines).toFixed(0).padStart(3)} % ${fmt(n)} lines, ${fmt(progress.stagedSpells)} spells staged, ${progress.phase}, RSS ${mb(process.memoryUsage().rss)}   ${process.stderr.isTTY ? '' : '\n'}`,
+          );
         }
       },
     });
@@ -204,20 +238,36 @@ export async function run(): Promise<void> {
     // A small smoke run may read the whole file between two samples: then the point is "not sampled".
     const rssAt = (share: number) => reading.find((s) => s.lines >= share * generated.lines)?.rss ?? null;
     const peak = Math.max(rssBefore, ...samples.map((s) => s.rss));
-    console.log(`import ${fmt(result.lines)} lines (${fmt(result.weeks)} non-empty weeks) → ${fmt(result.stagedSpells)} staged → ${fmt(result.spells)} spells for ${fmt(result.citizens)} citizens (${result.unknownCitizens} unknown)`);
-    console.log(`import time ${total.toFixed(1)} s (${phaseTimes}, merge + insert ${(total - readSeconds).toFixed(1)} s): ${fmt(result.lines / total)} lines/s, ${fmt(result.weeks / total)} weeks/s`);
-    console.log(`memory: RSS before ${mb(rssBefore)}, at 10/50/90 % of the file ${mb(rssAt(0.1))} / ${mb(rssAt(0.5))} / ${mb(rssAt(0.9))}, peak ${mb(peak)} (${samples.length} samples)`);
-    console.log(`ratio: import / parse-only ${(total / parsed.seconds).toFixed(2)}×; previous per-week import (scaled) / import ${((oldSeconds * scale) / total).toFixed(1)}×`);
+    console.log(
+      `import ${fmt(result.lines)} lines (${fmt(result.weeks)} non-empty weeks) → ${fmt(result.stagedSpells)} staged → ${fmt(result.spells)} spells for ${fmt(result.citizens)} citizens (${result.unknownCitizens} unknown)`,
+    );
+    console.log(
+      `import time ${total.toFixed(1)} s (${phaseTimes}, merge + insert ${(total - readSeconds).toFixed(1)} s): ${fmt(result.lines / total)} lines/s, ${fmt(result.weeks / total)} weeks/s`,
+    );
+    console.log(
+      `memory: RSS before ${mb(rssBefore)}, at 10/50/90 % of the file ${mb(rssAt(0.1))} / ${mb(rssAt(0.5))} / ${mb(rssAt(0.9))}, peak ${mb(peak)} (${samples.length} samples)`,
+    );
+    console.log(
+      `ratio: import / parse-only ${(total / parsed.seconds).toFixed(2)}×; previous per-week import (scaled) / import ${((oldSeconds * scale) / total).toFixed(1)}×`,
+    );
 
     // A corrupt line near the end: all or nothing.
     const before = await tableCounts(db);
     const corruptLine = generated.lines - 10;
     start = process.hrtime.bigint();
-    const failure = await importRegisterStatuses(ctx, { source: Readable.from(linesOf(file, { corruptLine })), layout: 'wide', mapping: 'dst' }).catch((error: unknown) => error as { code?: string; details?: { errors?: { line: number; message: string }[] } });
+    const failure = await importRegisterStatuses(ctx, {
+      source: Readable.from(linesOf(file, { corruptLine })),
+      layout: 'wide',
+      mapping: 'dst',
+    }).catch((error: unknown) => error as { code?: string; details?: { errors?: { line: number; message: string }[] } });
     const after = await tableCounts(db);
     const reported = (failure as { details?: { errors?: { line: number; message: string }[] } }).details?.errors?.[0];
-    console.log(`corrupt line ${fmt(corruptLine)} of ${fmt(generated.lines)}: ${(failure as { code?: string }).code ?? 'NO ERROR'} at line ${reported?.line} (${reported?.message}) after ${seconds(start).toFixed(1)} s`);
-    console.log(`rows before ${before}, after ${after}: ${before === after && reported?.line === corruptLine ? 'unchanged ✓' : 'CHANGED ✗'}`);
+    console.log(
+      `corrupt line ${fmt(corruptLine)} of ${fmt(generated.lines)}: ${(failure as { code?: string }).code ?? 'NO ERROR'} at line ${reported?.line} (${reported?.message}) after ${seconds(start).toFixed(1)} s`,
+    );
+    console.log(
+      `rows before ${before}, after ${after}: ${before === after && reported?.line === corruptLine ? 'unchanged ✓' : 'CHANGED ✗'}`,
+    );
     if (before !== after || reported?.line !== corruptLine) process.exitCode = 1;
   } finally {
     await db.close();

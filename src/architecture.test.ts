@@ -104,7 +104,9 @@ describe('import directions', () => {
   it('use cases check roles through requirePermission (domain/access-policy.ts), never through their own role lists', () => {
     const offenders = sourceFiles(join(srcDir, 'use-cases'))
       .filter((file) => !file.endsWith('.test.ts'))
-      .filter((file) => /\[\s*'(caseworker|mentor|coordinator|manager|admin)'[^\]]*\]\s*(as [^)]*\))?\.includes\(/.test(readFileSync(file, 'utf8')))
+      .filter((file) =>
+        /\[\s*'(caseworker|mentor|coordinator|manager|admin)'[^\]]*\]\s*(as [^)]*\))?\.includes\(/.test(readFileSync(file, 'utf8')),
+      )
       .map((file) => relative(srcDir, file));
     expect(offenders).toEqual([]);
   });

@@ -42,9 +42,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (adminPassword !== null && adminPassword.length < 8) {
     throw new AppError('CONFIG_INVALID', 'MENTORSPOR_ADMIN_PASSWORD must be at least 8 characters');
   }
-  const allowedOrigins = (env.MENTORSPOR_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  const allowedOrigins = (env.MENTORSPOR_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
   for (const origin of allowedOrigins) {
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new AppError('CONFIG_INVALID', `MENTORSPOR_ALLOWED_ORIGINS: '${origin}' is not an origin like https://mentor.kommune.dk`);
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new AppError('CONFIG_INVALID', `MENTORSPOR_ALLOWED_ORIGINS: '${origin}' is not an origin like https://mentor.kommune.dk`);
   }
   return {
     port,

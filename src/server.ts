@@ -6,7 +6,10 @@ import { startMentorspor } from './start-mentorspor.ts';
 // A failing background job must never stop the server (issue 10): jobs record their own failure; anything
 // that still escapes is logged by kind only (an error's message or detail may quote personal data).
 process.on('unhandledRejection', (reason: unknown) => {
-  const kind = reason instanceof Error ? `${reason.name}${(reason as { code?: unknown }).code ? ` ${String((reason as { code?: unknown }).code)}` : ''}` : typeof reason;
+  const kind =
+    reason instanceof Error
+      ? `${reason.name}${(reason as { code?: unknown }).code ? ` ${String((reason as { code?: unknown }).code)}` : ''}`
+      : typeof reason;
   console.error(`unhandled rejection (${kind}); the server keeps running`);
 });
 

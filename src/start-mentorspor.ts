@@ -30,7 +30,9 @@ export type StartOptions = {
   log?: (line: string) => void;
 };
 
-export async function startMentorspor(options: StartOptions): Promise<{ url: string; app: FastifyInstance; db: Database; close(): Promise<void> }> {
+export async function startMentorspor(
+  options: StartOptions,
+): Promise<{ url: string; app: FastifyInstance; db: Database; close(): Promise<void> }> {
   const log = options.log ?? (() => {});
   const db = await openDatabase({ databaseUrl: options.databaseUrl ?? null, dataDir: options.dataDir });
   log(`Database: ${db.engine === 'postgres' ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${options.dataDir}`}`);
@@ -51,7 +53,13 @@ export async function startMentorspor(options: StartOptions): Promise<{ url: str
   const uploadDir = uploadDirectory(options.uploadDir ?? null);
   const swept = sweepUploads(uploadDir);
   if (swept > 0) log(`Uploads: ${swept} files left by the last stop deleted`);
-  const app = await buildApp({ db, uploadDir, allowedOrigins: options.allowedOrigins ?? [], secureCookies: options.secureCookies ?? 'auto', logger: options.logger ?? false });
+  const app = await buildApp({
+    db,
+    uploadDir,
+    allowedOrigins: options.allowedOrigins ?? [],
+    secureCookies: options.secureCookies ?? 'auto',
+    logger: options.logger ?? false,
+  });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {
     url: address.replace('[::1]', 'localhost'),

@@ -5,8 +5,7 @@
  */
 
 export type Covariate =
-  | { name: string; kind: 'numeric'; values: Float64Array }
-  | { name: string; kind: 'categorical'; codes: Int32Array; levels: string[] };
+  { name: string; kind: 'numeric'; values: Float64Array } | { name: string; kind: 'categorical'; codes: Int32Array; levels: string[] };
 
 export type BalanceColumn = { name: string; values: Float64Array; binary: boolean };
 

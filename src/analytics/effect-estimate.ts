@@ -73,7 +73,13 @@ export type EffectEstimate = {
   maxAbsSmdAfter: number;
   propensityModel: { coefficients: Record<string, number>; converged: boolean; iterations: number };
   overlap: { treatedOutsideControlRange: number; maxControlWeightShare: number; effectiveControlSampleSize: number };
-  sensitivity: { method: 'rosenbaum' | 'e-value'; gamma: number | null; eValue: number | null; eValueConfidenceLimit: number | null; statement: string };
+  sensitivity: {
+    method: 'rosenbaum' | 'e-value';
+    gamma: number | null;
+    eValue: number | null;
+    eValueConfidenceLimit: number | null;
+    statement: string;
+  };
   naiveDifference: number;
   /** Propensity-score histogram (20 equal bins on [0, 1]) of treated and controls, for the overlap plot. */
   scoreHistogram: { treated: number[]; control: number[] };

@@ -48,10 +48,20 @@ describe('simulated mentor data with a known effect (confounded by age, prior be
   it('reports the balance of every level of a categorical covariate and k−1 model indicators', () => {
     const result = estimateEffect(data, { method: 'nearest', replace: true });
     expect(result.balance.map((b) => b.covariate)).toEqual([
-      'age', 'priorWeeks', 'female', 'group=kontanthjaelp', 'group=ressourceforloeb', 'group=uddannelseshjaelp',
+      'age',
+      'priorWeeks',
+      'female',
+      'group=kontanthjaelp',
+      'group=ressourceforloeb',
+      'group=uddannelseshjaelp',
     ]);
     expect(Object.keys(result.propensityModel.coefficients)).toEqual([
-      '(Intercept)', 'age', 'priorWeeks', 'female', 'group=ressourceforloeb', 'group=uddannelseshjaelp',
+      '(Intercept)',
+      'age',
+      'priorWeeks',
+      'female',
+      'group=ressourceforloeb',
+      'group=uddannelseshjaelp',
     ]);
     expect(result.sensitivity.method).toBe('rosenbaum');
     expect(result.sensitivity.statement.length).toBeGreaterThan(20);
@@ -185,7 +195,11 @@ describe('warnings a careful statistician gives', () => {
   it('still matches when two covariates are exactly collinear', () => {
     const { data, trueAtt } = simulateMentorData({ n: 4000, seed: 8, trueEffect: 0.1, binaryOutcome: true });
     const priorWeeks = data.covariates[1]!;
-    const copy = { name: 'priorWeeksCopy', kind: 'numeric' as const, values: priorWeeks.kind === 'numeric' ? priorWeeks.values.slice() : new Float64Array(4000) };
+    const copy = {
+      name: 'priorWeeksCopy',
+      kind: 'numeric' as const,
+      values: priorWeeks.kind === 'numeric' ? priorWeeks.values.slice() : new Float64Array(4000),
+    };
     const result = estimateEffect({ ...data, covariates: [...data.covariates, copy] }, { method: 'nearest', replace: true });
     expect(result.maxAbsSmdAfter).toBeLessThan(0.1);
     expect(result.confidenceInterval[0]).toBeLessThanOrEqual(trueAtt);

@@ -13,12 +13,7 @@
 import { abadieImbensStandardError, conditionalVariances, sameGroupNeighbors } from './abadie-imbens-variance.ts';
 import { balanceTable } from './balance-table.ts';
 import { buildDesignMatrix, type Covariate } from './design-matrix.ts';
-import {
-  defaultEffectOptions,
-  type EffectEstimate,
-  type EffectOptions,
-  type EffectWarning,
-} from './effect-estimate.ts';
+import { defaultEffectOptions, type EffectEstimate, type EffectOptions, type EffectWarning } from './effect-estimate.ts';
 import { fitLogisticRegression } from './logistic-regression.ts';
 import { matchingWeights, matchNearestNeighbors } from './nearest-neighbor-matching.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -98,13 +93,15 @@ export function estimateEffects(
   if (fit.separation) {
     warnings.push({
       code: 'SEPARATION',
-      message: 'The propensity model shows (quasi-)separation: some covariate pattern predicts treatment (almost) perfectly, so scores near 0 or 1 are unreliable and overlap is poor.',
+      message:
+        'The propensity model shows (quasi-)separation: some covariate pattern predicts treatment (almost) perfectly, so scores near 0 or 1 are unreliable and overlap is poor.',
     });
   }
   if (fit.collinear) {
     warnings.push({
       code: 'SEPARATION',
-      message: 'Some covariates are exactly collinear (one is determined by others); the propensity model was stabilised with a small ridge and their separate coefficients are not interpretable.',
+      message:
+        'Some covariates are exactly collinear (one is determined by others); the propensity model was stabilised with a small ridge and their separate coefficients are not interpretable.',
     });
   }
   const score = fit.fitted;
@@ -134,7 +131,14 @@ export function estimateEffects(
     let caliperWidth: number | null = null;
     if (options.caliper !== null) caliperWidth = options.caliper * sd(distance);
     matching = matchNearestNeighbors({
-      treatment, distance, score, ratio: options.ratio, replace: options.replace, order: options.order, caliperWidth, strata: data.strata,
+      treatment,
+      distance,
+      score,
+      ratio: options.ratio,
+      replace: options.replace,
+      order: options.order,
+      caliperWidth,
+      strata: data.strata,
     });
     weights = matchingWeights(matching, n);
     if (matching.unmatchedTreated > 0) {
@@ -219,10 +223,21 @@ export function estimateEffects(
   const abadieImbens = options.method === 'nearest' && options.replace && !options.regressionAdjustment;
   const neighbors = abadieImbens ? sameGroupNeighbors({ treatment, distance, strata: data.strata }) : null;
   const adjust = options.regressionAdjustment ? design.balanceColumns.map((c) => c.values) : [];
-  const modelAdjust = options.regressionAdjustment ? dropCollinear(adjust, design.balanceColumns.map((c) => c.name), data.covariates) : [];
+  const modelAdjust = options.regressionAdjustment
+    ? dropCollinear(
+        adjust,
+        design.balanceColumns.map((c) => c.name),
+        data.covariates,
+      )
+    : [];
   const rows = balanceTable({ columns: design.balanceColumns, treatment, weights });
   const balance = rows.map(({ covariate, meanTreated, meanControl, smdBefore, smdAfter, varianceRatioAfter }) => ({
-    covariate, meanTreated, meanControl, smdBefore, smdAfter, varianceRatioAfter,
+    covariate,
+    meanTreated,
+    meanControl,
+    smdBefore,
+    smdAfter,
+    varianceRatioAfter,
   }));
   let maxAbsSmdAfter = 0;
   const imbalanced: string[] = [];
@@ -253,7 +268,15 @@ export function estimateEffects(
     }
     if (neighbors) {
       const sigma2 = conditionalVariances({ outcome, neighbors });
-      standardError = abadieImbensStandardError({ outcome, treatment, weights, squaredShares, imputedControl: imputed, effect: estimate, sigma2 });
+      standardError = abadieImbensStandardError({
+        outcome,
+        treatment,
+        weights,
+        squaredShares,
+        imputedControl: imputed,
+        effect: estimate,
+        sigma2,
+      });
     } else {
       const regression = weightedTreatmentRegression({ outcome, treatment, weights, adjust: modelAdjust, clusters });
       if (!regression) throw new EffectInputError('the outcome regression could not be fitted (too few units or collinear covariates)');
@@ -267,7 +290,8 @@ export function estimateEffects(
       if (options.method === 'nearest' && options.replace) {
         warnings.push({
           code: 'BOOTSTRAP_INVALID_FOR_MATCHING',
-          message: 'The bootstrap is not valid for nearest-neighbour matching with replacement (Abadie & Imbens 2008); prefer the Abadie–Imbens standard error.',
+          message:
+            'The bootstrap is not valid for nearest-neighbour matching with replacement (Abadie & Imbens 2008); prefer the Abadie–Imbens standard error.',
         });
       }
       const { outcomes: _outcomes, ...rest } = data;

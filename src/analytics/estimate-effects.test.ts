@@ -16,8 +16,13 @@ describe('several outcomes of the same units (shared propensity model and matchi
     { method: 'ipw' as const, regressionAdjustment: true },
   ]) {
     it(`gives results identical to separate estimates (${JSON.stringify(options)})`, () => {
-      const together = estimateEffects({ ...shared, strata: options.method === 'nearest' && options.replace ? strata : null, outcomes: [outcome, weeks] }, options);
-      const separate = [outcome, weeks].map((y) => estimateEffect({ ...shared, strata: options.method === 'nearest' && options.replace ? strata : null, outcome: y }, options));
+      const together = estimateEffects(
+        { ...shared, strata: options.method === 'nearest' && options.replace ? strata : null, outcomes: [outcome, weeks] },
+        options,
+      );
+      const separate = [outcome, weeks].map((y) =>
+        estimateEffect({ ...shared, strata: options.method === 'nearest' && options.replace ? strata : null, outcome: y }, options),
+      );
       expect(together).toEqual(separate);
       expect(together[0]!.estimate).not.toBe(together[1]!.estimate);
     });

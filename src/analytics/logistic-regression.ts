@@ -16,7 +16,13 @@ export type LogisticFit = {
   separation: boolean;
 };
 
-export function fitLogisticRegression(input: { x: Float64Array; n: number; p: number; y: Uint8Array; maxIterations?: number }): LogisticFit {
+export function fitLogisticRegression(input: {
+  x: Float64Array;
+  n: number;
+  p: number;
+  y: Uint8Array;
+  maxIterations?: number;
+}): LogisticFit {
   const { x, n, p, y } = input;
   const maxIterations = input.maxIterations ?? 30;
   let beta = new Float64Array(p);

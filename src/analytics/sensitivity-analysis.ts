@@ -53,15 +53,15 @@ function pValueAtGamma(differences: Float64Array, binary: boolean, gamma: number
   if (s === 0) return 1;
   const order = nonzero.map((d, i) => ({ abs: Math.abs(d), positive: d > 0, i })).sort((x, y) => x.abs - y.abs);
   let t = 0;
-  for (let r = 0; r < s; ) {
+  for (let r = 0; r < s;) {
     let end = r;
     while (end + 1 < s && order[end + 1]!.abs === order[r]!.abs) end += 1;
     const rank = (r + end) / 2 + 1;
     for (let q = r; q <= end; q += 1) if (order[q]!.positive) t += rank;
     r = end + 1;
   }
-  const mean = plus * (s * (s + 1)) / 2;
-  const variance = plus * (1 - plus) * (s * (s + 1) * (2 * s + 1)) / 6;
+  const mean = (plus * (s * (s + 1))) / 2;
+  const variance = (plus * (1 - plus) * (s * (s + 1) * (2 * s + 1))) / 6;
   return 1 - normalCdf((t - mean) / Math.sqrt(variance));
 }
 
@@ -110,17 +110,29 @@ export function eValue(input: { effect: number; ci: [number, number]; binary: bo
   };
 }
 
-export function sensitivityStatement(s: { method: 'rosenbaum' | 'e-value'; gamma: number | null; eValue: number | null; eValueConfidenceLimit: number | null }): string {
+export function sensitivityStatement(s: {
+  method: 'rosenbaum' | 'e-value';
+  gamma: number | null;
+  eValue: number | null;
+  eValueConfidenceLimit: number | null;
+}): string {
   const parts: string[] = [];
   if (s.method === 'rosenbaum') {
-    if (s.gamma === 1) parts.push('The effect is not significant even without hidden bias (Γ = 1), so no unmeasured confounder is needed to explain it away.');
+    if (s.gamma === 1)
+      parts.push(
+        'The effect is not significant even without hidden bias (Γ = 1), so no unmeasured confounder is needed to explain it away.',
+      );
     else if (s.gamma !== null)
-      parts.push(`An unmeasured confounder that made otherwise similar people ${s.gamma.toFixed(2)} times as likely to get a mentor (Γ = ${s.gamma.toFixed(2)}) would be enough to make the effect non-significant at 5 %.`);
+      parts.push(
+        `An unmeasured confounder that made otherwise similar people ${s.gamma.toFixed(2)} times as likely to get a mentor (Γ = ${s.gamma.toFixed(2)}) would be enough to make the effect non-significant at 5 %.`,
+      );
   }
   if (s.eValue !== null) {
     parts.push(
       `To explain the estimate away, an unmeasured confounder would need a risk ratio of at least ${s.eValue.toFixed(2)} with both mentor support and the outcome (E-value)` +
-        (s.eValueConfidenceLimit !== null ? `; ${s.eValueConfidenceLimit.toFixed(2)} to move the confidence interval to include no effect.` : '.'),
+        (s.eValueConfidenceLimit !== null
+          ? `; ${s.eValueConfidenceLimit.toFixed(2)} to move the confidence interval to include no effect.`
+          : '.'),
     );
   }
   return parts.join(' ') || 'Sensitivity could not be computed for this estimate.';

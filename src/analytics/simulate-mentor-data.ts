@@ -8,7 +8,13 @@ import { categorical, type Covariate } from './design-matrix.ts';
 import type { EffectData } from './estimate-effect.ts';
 import { seededRandom } from './seeded-random.ts';
 
-export function simulateMentorData(input: { n: number; seed: number; trueEffect: number; binaryOutcome: boolean; extraCovariates?: number }): {
+export function simulateMentorData(input: {
+  n: number;
+  seed: number;
+  trueEffect: number;
+  binaryOutcome: boolean;
+  extraCovariates?: number;
+}): {
   data: EffectData;
   /** The realised true ATT: mean over the treated of E[Y(1) − Y(0) | X] (clamping of probabilities included). */
   trueAtt: number;

@@ -75,5 +75,9 @@ export function weightedTreatmentRegression(input: {
   // Var(β_1) = (bread · meat · bread)[1][1].
   let variance = 0;
   for (let j = 0; j < p; j += 1) for (let k = 0; k < p; k += 1) variance += bread[1 * p + j]! * meat[j * p + k]! * bread[k * p + 1]!;
-  return { coefficient: beta[1]!, standardError: Math.sqrt(Math.max(variance * factor, 0)), degreesOfFreedom: input.clusters ? groups - 1 : used - p };
+  return {
+    coefficient: beta[1]!,
+    standardError: Math.sqrt(Math.max(variance * factor, 0)),
+    degreesOfFreedom: input.clusters ? groups - 1 : used - p,
+  };
 }

@@ -84,7 +84,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Mentorspor API', version: '0.1.0', description: 'Grant, run and measure mentor support (mentorstøtte) under LAB.' },
-      tags: [{ name: 'auth' }, { name: 'citizens' }, { name: 'registers' }, { name: 'grants' }, { name: 'delivery' }, { name: 'outcomes' }, { name: 'reports' }, { name: 'administration' }, { name: 'audit' }, { name: 'follow-up' }],
+      tags: [
+        { name: 'auth' },
+        { name: 'citizens' },
+        { name: 'registers' },
+        { name: 'grants' },
+        { name: 'delivery' },
+        { name: 'outcomes' },
+        { name: 'reports' },
+        { name: 'administration' },
+        { name: 'audit' },
+        { name: 'follow-up' },
+      ],
     },
   });
   registerRequestContext(app, { db: deps.db, now });

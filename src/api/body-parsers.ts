@@ -46,7 +46,8 @@ export function parseStrictJson(text: string): unknown {
       if (typeof value === 'string' && controlCharacterIndex(value) >= 0) {
         throw invalid(`The field ${key} holds a control character`, { field: key, reason: 'CONTROL_CHARACTER' });
       }
-      if (typeof value === 'number' && !Number.isFinite(value)) throw invalid(`The field ${key} is not a finite number`, { field: key, reason: 'NOT_FINITE' });
+      if (typeof value === 'number' && !Number.isFinite(value))
+        throw invalid(`The field ${key} is not a finite number`, { field: key, reason: 'NOT_FINITE' });
       return value;
     });
   } catch (error) {
@@ -59,7 +60,11 @@ export function parseStrictJson(text: string): unknown {
 export function checkCsvBody(text: string): string {
   const index = controlCharacterIndex(text);
   if (index >= 0) {
-    throw invalid(`The CSV holds a control character on line ${lineOfIndex(text, index)}`, { field: 'body', line: lineOfIndex(text, index), reason: 'CONTROL_CHARACTER' });
+    throw invalid(`The CSV holds a control character on line ${lineOfIndex(text, index)}`, {
+      field: 'body',
+      line: lineOfIndex(text, index),
+      reason: 'CONTROL_CHARACTER',
+    });
   }
   return text;
 }

@@ -11,7 +11,9 @@ describe('cross-site requests (issue 10)', () => {
   let t: TestApp;
   let cookie: string;
   const rowCounts = async () => {
-    const tables = await t.db.query<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`);
+    const tables = await t.db.query<{ name: string }>(
+      `select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`,
+    );
     const counts: Record<string, number> = {};
     for (const { name } of tables) counts[name] = (await t.db.query<{ n: number }>(`select count(*)::int as n from ${name}`))[0]!.n;
     // Refusals on citizen routes are audited (access_denied); that is the one change they may make.
@@ -21,7 +23,12 @@ describe('cross-site requests (issue 10)', () => {
 
   beforeAll(async () => {
     t = await openTestApp({ now: new Date('2026-12-03T10:00:00Z') });
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'cw', password: 'test-password-1' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: sameOrigin,
+      payload: { username: 'cw', password: 'test-password-1' },
+    });
     expect(login.statusCode).toBe(200);
     cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   });
@@ -30,9 +37,13 @@ describe('cross-site requests (issue 10)', () => {
   });
 
   it('refuses every state-changing route with a foreign, a missing or a same-site origin, and changes nothing', async () => {
-    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const routes = Object.entries(openapi.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).filter((m) => ['post', 'put', 'patch', 'delete'].includes(m)).map((m) => [m.toUpperCase() as 'POST' | 'PUT' | 'PATCH' | 'DELETE', path.replace(/\{[^}]+\}/g, '1')] as const),
+      Object.keys(methods)
+        .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => [m.toUpperCase() as 'POST' | 'PUT' | 'PATCH' | 'DELETE', path.replace(/\{[^}]+\}/g, '1')] as const),
     );
     expect(routes.length).toBeGreaterThan(30);
     expect(routes).toContainEqual(['POST', '/api/auth/login']);
@@ -47,7 +58,12 @@ describe('cross-site requests (issue 10)', () => {
     const answers: string[] = [];
     for (const [method, url] of routes) {
       for (const headers of attacks) {
-        const response = await t.app.inject({ method, url, headers: { ...headers, cookie, 'content-type': 'text/plain' }, payload: 'cpr;name\n0101901234;Mallory' });
+        const response = await t.app.inject({
+          method,
+          url,
+          headers: { ...headers, cookie, 'content-type': 'text/plain' },
+          payload: 'cpr;name\n0101901234;Mallory',
+        });
         const reason = response.statusCode === 403 ? response.json().error.details.reason : response.statusCode;
         if (reason !== 'CROSS_SITE_REQUEST') answers.push(`${method} ${url} ${JSON.stringify(headers)} → ${reason}`);
       }
@@ -57,9 +73,19 @@ describe('cross-site requests (issue 10)', () => {
   });
 
   it("serves the app's own requests: same Origin host, or Sec-Fetch-Site: same-origin", async () => {
-    const byOrigin = await t.app.inject({ method: 'POST', url: '/api/citizens', headers: { ...sameOrigin, cookie }, payload: { cpr: '0101901234', name: 'Nora' } });
+    const byOrigin = await t.app.inject({
+      method: 'POST',
+      url: '/api/citizens',
+      headers: { ...sameOrigin, cookie },
+      payload: { cpr: '0101901234', name: 'Nora' },
+    });
     expect(byOrigin.statusCode).toBe(201);
-    const byFetchMetadata = await t.app.inject({ method: 'POST', url: '/api/citizens', headers: { 'sec-fetch-site': 'same-origin', cookie }, payload: { cpr: '0202902345', name: 'Omar' } });
+    const byFetchMetadata = await t.app.inject({
+      method: 'POST',
+      url: '/api/citizens',
+      headers: { 'sec-fetch-site': 'same-origin', cookie },
+      payload: { cpr: '0202902345', name: 'Omar' },
+    });
     expect(byFetchMetadata.statusCode).toBe(201);
     // Reading is not state-changing: a GET needs no Origin.
     expect((await t.app.inject({ method: 'GET', url: '/api/citizens', headers: { cookie } })).statusCode).toBe(200);
@@ -78,7 +104,12 @@ describe('cross-site requests (issue 10)', () => {
 
   it('sets the session cookie Secure by default, except on plain HTTP to a loopback host', async () => {
     const login = (host: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { host, origin: `http://${host}` }, payload: { username: 'cw', password: 'test-password-1' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { host, origin: `http://${host}` },
+        payload: { username: 'cw', password: 'test-password-1' },
+      });
     const setCookie = async (host: string) => String((await login(host)).headers['set-cookie']);
     expect(await setCookie('mentor.kommune.dk')).toMatch(/; Secure/);
     expect(await setCookie('localhost:3000')).not.toMatch(/; Secure/);

@@ -30,7 +30,11 @@ export function registerCrossSiteGuard(app: FastifyInstance, options: { allowedO
     if (originHost !== null && (originHost === ownHost || allowedHosts.has(originHost))) return;
     request.log.warn({ kind: 'CROSS_SITE_REQUEST', method: request.method }, 'refused a state-changing request from another site');
     return reply.status(403).send({
-      error: { code: 'FORBIDDEN', message: 'State-changing requests must come from this site (Origin)', details: { reason: 'CROSS_SITE_REQUEST' } },
+      error: {
+        code: 'FORBIDDEN',
+        message: 'State-changing requests must come from this site (Origin)',
+        details: { reason: 'CROSS_SITE_REQUEST' },
+      },
     });
   });
 }

@@ -20,7 +20,13 @@ export function registerDeniedAccessAudit(app: FastifyInstance, deps: { db: Data
     const idText = route.startsWith('/api/citizens/:id') && params ? String(params.id ?? '') : '';
     const citizenId = /^[0-9]{1,10}$/.test(idText) && Number(idText) <= maxId ? Number(idText) : null;
     try {
-      await recordDeniedAccess(deps.db, { actor: request.useCaseContext?.actor ?? null, status: reply.statusCode, method: request.method, route: request.routeOptions.url ?? '(unknown route)', citizenId });
+      await recordDeniedAccess(deps.db, {
+        actor: request.useCaseContext?.actor ?? null,
+        status: reply.statusCode,
+        method: request.method,
+        route: request.routeOptions.url ?? '(unknown route)',
+        citizenId,
+      });
     } catch (error) {
       request.log.error({ fault: { type: error instanceof Error ? error.name : typeof error } }, 'could not audit a denied request');
     }

@@ -23,7 +23,8 @@ export function errorHandler(error: FastifyError & PgError, request: FastifyRequ
   }
   if (error.validation) {
     const problems = error.validation.map((v) => ({
-      field: (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || (v.params as { missingProperty?: string })?.missingProperty || '',
+      field:
+        (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || (v.params as { missingProperty?: string })?.missingProperty || '',
       problem: v.keyword,
       message: v.message ?? '',
     }));
@@ -56,7 +57,9 @@ export function errorHandler(error: FastifyError & PgError, request: FastifyRequ
   // PostgreSQL's data exceptions (class 22: a number or date out of range, a NUL byte) and a too deep
   // expression (54001) come from the input, not from a fault of the server.
   if ((typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) || error.code === '54001') {
-    void reply.status(400).send({ error: { code: 'INVALID_INPUT', message: 'A value is out of range or not allowed', details: { reason: 'DATA_EXCEPTION' } } });
+    void reply
+      .status(400)
+      .send({ error: { code: 'INVALID_INPUT', message: 'A value is out of range or not allowed', details: { reason: 'DATA_EXCEPTION' } } });
     return;
   }
   const status = error.statusCode ?? 500;
@@ -65,6 +68,9 @@ export function errorHandler(error: FastifyError & PgError, request: FastifyRequ
     return;
   }
   // The stack's first line is the message, which may quote personal data: only the frames are logged.
-  request.log.error({ fault: { type: error.name, code: error.code ?? null, frames: error.stack?.split('\n').slice(1).join('\n') ?? null } }, 'unexpected error');
+  request.log.error(
+    { fault: { type: error.name, code: error.code ?? null, frames: error.stack?.split('\n').slice(1).join('\n') ?? null } },
+    'unexpected error',
+  );
   void reply.status(500).send({ error: { code: 'INTERNAL', message: 'Internal error', details: { requestId: request.id } } });
 }

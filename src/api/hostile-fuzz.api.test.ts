@@ -25,9 +25,16 @@ describe('fuzzing every write operation (issue 10)', () => {
   beforeAll(async () => {
     t = await openTestApp({ now: new Date('2026-12-03T10:00:00Z') });
     const provider = (await t.as('coord').post('/api/providers', { name: 'Jobcentret', type: 'internal' })).json().id;
-    await t.as('coord').post('/api/mentors', { name: 'Mia', providerId: provider, phone: '1', qualifications: ['x'], weeklyCapacityHours: 10 });
+    await t
+      .as('coord')
+      .post('/api/mentors', { name: 'Mia', providerId: provider, phone: '1', qualifications: ['x'], weeklyCapacityHours: 10 });
     await t.as('cw').post('/api/citizens', { cpr: '0101901234', name: 'Nora' });
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'cw', password: 'test-password-1' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: sameOrigin,
+      payload: { username: 'cw', password: 'test-password-1' },
+    });
     cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   });
   afterAll(async () => {
@@ -41,9 +48,18 @@ describe('fuzzing every write operation (issue 10)', () => {
     const before = await rowCounts();
     const wrong: string[] = [];
     for (const variant of variants) {
-      const response = await t.app.inject({ method: variant.method, url: variant.url, headers: { ...variant.headers, cookie }, payload: variant.payload });
-      const body = response.statusCode >= 400 && response.statusCode < 500 ? (response.json() as { error?: { code?: unknown; message?: unknown } }) : null;
-      if (!body || typeof body.error?.code !== 'string' || typeof body.error.message !== 'string') wrong.push(`${variant.label} → ${response.statusCode}`);
+      const response = await t.app.inject({
+        method: variant.method,
+        url: variant.url,
+        headers: { ...variant.headers, cookie },
+        payload: variant.payload,
+      });
+      const body =
+        response.statusCode >= 400 && response.statusCode < 500
+          ? (response.json() as { error?: { code?: unknown; message?: unknown } })
+          : null;
+      if (!body || typeof body.error?.code !== 'string' || typeof body.error.message !== 'string')
+        wrong.push(`${variant.label} → ${response.statusCode}`);
     }
     expect(wrong).toEqual([]);
     expect(await rowCounts()).toEqual(before);

@@ -20,7 +20,12 @@ describe('hostile input on 2026-12-03', () => {
     return rows[0]!;
   };
   const cookieOf = async (username: string) => {
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username, password: 'test-password-1' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: sameOrigin,
+      payload: { username, password: 'test-password-1' },
+    });
     return login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   };
 
@@ -55,7 +60,12 @@ describe('hostile input on 2026-12-03', () => {
     const before = await counts();
     const cookie = await cookieOf('coord');
     const raw = (payload: string) =>
-      t.app.inject({ method: 'POST', url: '/api/mentors', headers: { ...sameOrigin, cookie, 'content-type': 'application/json' }, payload });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/mentors',
+        headers: { ...sameOrigin, cookie, 'content-type': 'application/json' },
+        payload,
+      });
     expectError(await raw(`{"name":"Mette\\u0000","providerId":${providerId}}`), 400);
     expectError(await raw(`{"name":"Mette\\u001b[31m","providerId":${providerId}}`), 400);
     expectError(await raw(`{"na\\u0000me":"Mette","providerId":${providerId}}`), 400);
@@ -84,7 +94,12 @@ describe('hostile input on 2026-12-03', () => {
     const cookie = await cookieOf('coord');
     const before = await counts();
     for (const kind of ['citizens', 'target-groups', 'grants', 'offers']) {
-      const response = await t.app.inject({ method: 'POST', url: `/api/imports/${kind}`, headers: { ...sameOrigin, cookie, 'content-type': 'text/csv' }, payload: '\u0000cpr;name' });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/imports/${kind}`,
+        headers: { ...sameOrigin, cookie, 'content-type': 'text/csv' },
+        payload: '\u0000cpr;name',
+      });
       expectError(response, 400);
       expect(response.json().error.details).toMatchObject({ line: 1, reason: 'CONTROL_CHARACTER' });
     }
@@ -95,8 +110,22 @@ describe('hostile input on 2026-12-03', () => {
   it('stores a failed register import whose bad line quotes a NUL byte (multipart upload) as failed, with the byte masked', async () => {
     const cookie = await cookieOf('boss');
     const boundary = 'hostile-boundary';
-    const body = [`--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="x.csv"', 'Content-Type: text/csv', '', 'cpr;week;code', '\u0000101851234;2015-W01;318', `--${boundary}--`, ''].join('\r\n');
-    const response = await t.app.inject({ method: 'POST', url: '/api/imports/register?layout=long&mapping=dst', headers: { ...sameOrigin, cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    const body = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="x.csv"',
+      'Content-Type: text/csv',
+      '',
+      'cpr;week;code',
+      '\u0000101851234;2015-W01;318',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports/register?layout=long&mapping=dst',
+      headers: { ...sameOrigin, cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
     expect(response.statusCode).toBe(202);
     let record: { status: string; errors: { line: number; message: string }[] } = { status: 'running', errors: [] };
     for (let i = 0; i < 200 && record.status === 'running'; i += 1) {
@@ -112,11 +141,22 @@ describe('hostile input on 2026-12-03', () => {
     const cookie = await cookieOf('boss');
     const before = await counts();
     const malformed = await t.app.inject({
-      method: 'POST', url: '/api/imports/register?layout=long&mapping=dst', headers: { ...sameOrigin, cookie, 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-da',
+      method: 'POST',
+      url: '/api/imports/register?layout=long&mapping=dst',
+      headers: { ...sameOrigin, cookie, 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x\r\nContent-Disposition: form-da',
     });
     expect(malformed.statusCode).toBeGreaterThanOrEqual(400);
     expect(malformed.statusCode).toBeLessThan(500);
-    expectError(await t.app.inject({ method: 'POST', url: '/api/imports/citizens', headers: { ...sameOrigin, cookie: await cookieOf('coord'), 'content-type': 'text/plain' }, payload: 'cpr;name\n0101901234;A' }), 415);
+    expectError(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/imports/citizens',
+        headers: { ...sameOrigin, cookie: await cookieOf('coord'), 'content-type': 'text/plain' },
+        payload: 'cpr;name\n0101901234;A',
+      }),
+      415,
+    );
     expect(await counts()).toEqual(before);
   });
 

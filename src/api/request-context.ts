@@ -24,7 +24,8 @@ export function registerRequestContext(app: FastifyInstance, deps: { db: Databas
     const actor = await resolveSession(deps.db, token, deps.now());
     if (!actor) return;
     const purposeHeader = request.headers['x-purpose'];
-    const purpose = typeof purposeHeader === 'string' && purposeHeader.trim() !== '' ? purposeHeader.trim().slice(0, 200) : 'sagsbehandling';
+    const purpose =
+      typeof purposeHeader === 'string' && purposeHeader.trim() !== '' ? purposeHeader.trim().slice(0, 200) : 'sagsbehandling';
     request.useCaseContext = tenantContext(deps.db, actor, purpose, deps.now);
   });
 }

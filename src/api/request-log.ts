@@ -17,7 +17,11 @@ export function requestLogOptions(destination: LogDestination | true): Pick<Fast
       level: 'info',
       ...(destination === true ? {} : { stream: destination }),
       serializers: {
-        req: (request: { method: string; url: string; id: string }) => ({ id: request.id, method: request.method, path: request.url.split('?')[0] }),
+        req: (request: { method: string; url: string; id: string }) => ({
+          id: request.id,
+          method: request.method,
+          path: request.url.split('?')[0],
+        }),
         res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
         // An error's message may quote personal data: its kind only (Fastify's own typing expects more).
         err: ((error: Error & { code?: unknown }) => ({ type: error.name, code: error.code ?? null })) as never,

@@ -58,7 +58,12 @@ export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp
   async function cookieOf(username: string): Promise<string> {
     const cached = cookies.get(username);
     if (cached) return cached;
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username, password: testPassword } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: sameOrigin,
+      payload: { username, password: testPassword },
+    });
     if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);
     const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     cookies.set(username, cookie);
@@ -71,7 +76,12 @@ export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp
     createUser,
     as(username: string) {
       const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, body?: unknown) =>
-        app.inject({ method, url, headers: { ...sameOrigin, cookie: await cookieOf(username) }, ...(body === undefined ? {} : { payload: body as object }) });
+        app.inject({
+          method,
+          url,
+          headers: { ...sameOrigin, cookie: await cookieOf(username) },
+          ...(body === undefined ? {} : { payload: body as object }),
+        });
       return {
         get: (url) => call('GET', url),
         post: (url, body) => call('POST', url, body ?? {}),
@@ -84,7 +94,10 @@ export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp
       await app.close();
       await db.close();
       const leaking = logLines.filter((line) => cprPattern.test(line));
-      if (leaking.length > 0) throw new Error(`${leaking.length} request log lines contain a CPR number, e.g. ${leaking[0]!.replace(/"time":[0-9]+,"pid":[0-9]+,"hostname":"[^"]*",/, '').slice(0, 400)}`);
+      if (leaking.length > 0)
+        throw new Error(
+          `${leaking.length} request log lines contain a CPR number, e.g. ${leaking[0]!.replace(/"time":[0-9]+,"pid":[0-9]+,"hostname":"[^"]*",/, '').slice(0, 400)}`,
+        );
       if (logLines.length === 0) throw new Error('the request log stayed empty: is the logger wired?');
     },
   };

@@ -22,10 +22,19 @@ type Schema = {
   minItems?: number;
   nullable?: boolean;
 };
-type Operation = { requestBody?: { content: Record<string, { schema?: Schema }> }; parameters?: { in: string; name: string; schema?: Schema }[] };
+type Operation = {
+  requestBody?: { content: Record<string, { schema?: Schema }> };
+  parameters?: { in: string; name: string; schema?: Schema }[];
+};
 export type OpenApiDocument = { paths: Record<string, Record<string, Operation>> };
 
-export type FuzzVariant = { method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; headers: Record<string, string>; payload: string; label: string };
+export type FuzzVariant = {
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  payload: string;
+  label: string;
+};
 
 const writeMethods = ['post', 'put', 'patch', 'delete'] as const;
 
@@ -98,10 +107,14 @@ export function fuzzVariants(doc: OpenApiDocument, options: { origin: string }):
       const operation = operations[method];
       if (!operation) continue;
       const verb = method.toUpperCase() as FuzzVariant['method'];
-      const url = path.replace(/\{[^}]+\}/g, '1') + (operation.parameters?.some((p) => p.in === 'query' && p.name === 'layout') ? '?layout=long' : '');
+      const url =
+        path.replace(/\{[^}]+\}/g, '1') +
+        (operation.parameters?.some((p) => p.in === 'query' && p.name === 'layout') ? '?layout=long' : '');
       const add = (label: string, payload: string, headers: Record<string, string> = {}, at = url) => {
         // An empty header value means: leave the header out.
-        const all = Object.fromEntries(Object.entries({ ...same, 'content-type': 'application/json', ...headers }).filter(([, value]) => value !== ''));
+        const all = Object.fromEntries(
+          Object.entries({ ...same, 'content-type': 'application/json', ...headers }).filter(([, value]) => value !== ''),
+        );
         variants.push({ method: verb, url: at, headers: all, payload, label: `${verb} ${path}: ${label}` });
       };
       const jsonSchema = operation.requestBody?.content['application/json']?.schema;
@@ -115,7 +128,8 @@ export function fuzzVariants(doc: OpenApiDocument, options: { origin: string }):
       add('text/plain body', 'cpr;name\n0101901234;Mallory', { 'content-type': 'text/plain' });
       add('xml body', '<a/>', { 'content-type': 'application/xml' });
       if (path.includes('{id}')) {
-        for (const id of ['2147483648', '0', '-1', 'abc', '1e3', '99999999999999999999']) add(`id ${id}`, baseText, {}, path.replace(/\{[^}]+\}/g, id));
+        for (const id of ['2147483648', '0', '-1', 'abc', '1e3', '99999999999999999999'])
+          add(`id ${id}`, baseText, {}, path.replace(/\{[^}]+\}/g, id));
       }
       if (csv) {
         add('CSV with a NUL byte', '\u0000cpr;name\n', { 'content-type': 'text/csv' });
@@ -125,7 +139,12 @@ export function fuzzVariants(doc: OpenApiDocument, options: { origin: string }):
       const valid = ajv.compile(jsonSchema);
       const breaks = (value: unknown) => !valid(value);
       // The whole body.
-      for (const [label, value] of [['array body', []], ['string body', 'x'], ['null body', null], ['number body', 1]] as const) {
+      for (const [label, value] of [
+        ['array body', []],
+        ['string body', 'x'],
+        ['null body', null],
+        ['number body', 1],
+      ] as const) {
         if (breaks(value)) add(label, JSON.stringify(value));
       }
       add('empty body', '');
@@ -140,13 +159,18 @@ export function fuzzVariants(doc: OpenApiDocument, options: { origin: string }):
       // Each property.
       for (const [key, schema] of Object.entries(jsonSchema.properties ?? {})) {
         const withValue = (value: unknown) => ({ ...(base as object), [key]: value });
-        const candidates: [string, unknown][] = [[`${key} wrong type`, wrongTypeOf(schema)], [`${key} null`, null]];
+        const candidates: [string, unknown][] = [
+          [`${key} wrong type`, wrongTypeOf(schema)],
+          [`${key} null`, null],
+        ];
         if (isNumeric(schema)) candidates.push([`${key} 1e308`, 1e308], [`${key} 2^31`, 2 ** 31], [`${key} -1`, -1], [`${key} 1.5`, 1.5]);
-        if (isString(schema)) candidates.push([`${key} NUL`, 'a\u0000b'], [`${key} escape char`, 'a\u001bb'], [`${key} 100 kB`, 'x'.repeat(100_000)]);
+        if (isString(schema))
+          candidates.push([`${key} NUL`, 'a\u0000b'], [`${key} escape char`, 'a\u001bb'], [`${key} 100 kB`, 'x'.repeat(100_000)]);
         for (const [label, value] of candidates) if (breaks(withValue(value))) add(label, JSON.stringify(withValue(value)));
         if (isNumeric(schema)) {
           // Not JSON numbers a strict parser accepts: written into the text directly.
-          for (const raw of ['1e999', '-1e999', 'NaN', 'Infinity']) add(`${key} ${raw}`, JSON.stringify(withValue('__RAW__')).replace('"__RAW__"', raw));
+          for (const raw of ['1e999', '-1e999', 'NaN', 'Infinity'])
+            add(`${key} ${raw}`, JSON.stringify(withValue('__RAW__')).replace('"__RAW__"', raw));
           add(`${key} "Infinity"`, JSON.stringify(withValue('Infinity')));
         }
         const nested = schema.type === 'object' ? schema : schema.type === 'array' && schema.items?.type === 'object' ? schema.items : null;

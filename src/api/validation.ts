@@ -19,9 +19,15 @@ export function closeObjects(schema: unknown, insideAllOf = false): unknown {
   const node = schema as SchemaNode;
   const copy: SchemaNode = {};
   for (const [key, value] of Object.entries(node)) {
-    copy[key] = key === 'allOf' ? closeObjects(value, true) : key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions' ? closeEach(value) : closeObjects(value, false);
+    copy[key] =
+      key === 'allOf'
+        ? closeObjects(value, true)
+        : key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions'
+          ? closeEach(value)
+          : closeObjects(value, false);
   }
-  if (node.type === 'object' && node.properties !== undefined && node.additionalProperties === undefined && !insideAllOf) copy.additionalProperties = false;
+  if (node.type === 'object' && node.properties !== undefined && node.additionalProperties === undefined && !insideAllOf)
+    copy.additionalProperties = false;
   return copy;
 }
 
@@ -44,7 +50,11 @@ export function registerValidation(app: FastifyInstance): void {
       for (const key of integers) {
         const value = values[key];
         if (typeof value === 'string' && !/^-?[0-9]{1,20}$/.test(value)) {
-          return { error: Object.assign(new Error(`${key} must be an integer written in digits`), { validation: [{ instancePath: `/${key}`, keyword: 'type', message: 'must be an integer', params: {} }] }) };
+          return {
+            error: Object.assign(new Error(`${key} must be an integer written in digits`), {
+              validation: [{ instancePath: `/${key}`, keyword: 'type', message: 'must be an integer', params: {} }],
+            }),
+          };
         }
       }
       return validate(data);
@@ -54,5 +64,7 @@ export function registerValidation(app: FastifyInstance): void {
 
 function integerPropertiesOf(schema: unknown): string[] {
   const properties = (schema as { properties?: Record<string, { type?: unknown }> } | null)?.properties ?? {};
-  return Object.entries(properties).filter(([, property]) => property.type === 'integer').map(([key]) => key);
+  return Object.entries(properties)
+    .filter(([, property]) => property.type === 'integer')
+    .map(([key]) => key);
 }

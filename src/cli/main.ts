@@ -8,14 +8,35 @@ import { isAppError } from '../errors.ts';
 type CommandModule = { run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
-  effect: { summary: 'estimate the effect of mentor support (ATT) from a CSV extract', load: () => import('./commands/estimate-effect.ts') },
-  'import register': { summary: 'import a register extract (CSV, long or wide) as status spells', load: () => import('./commands/import-register.ts') },
-  'import citizens': { summary: "import citizens from a case system's CSV export", load: async () => (await import('./commands/import-case-history.ts')).commandFor('citizens') },
-  'import target-groups': { summary: "import target-group spells from a case system's CSV export", load: async () => (await import('./commands/import-case-history.ts')).commandFor('target-groups') },
-  'import grants': { summary: "import historic grants from a case system's CSV export", load: async () => (await import('./commands/import-case-history.ts')).commandFor('grants') },
-  'import offers': { summary: "import offers from a case system's CSV export", load: async () => (await import('./commands/import-case-history.ts')).commandFor('offers') },
+  effect: {
+    summary: 'estimate the effect of mentor support (ATT) from a CSV extract',
+    load: () => import('./commands/estimate-effect.ts'),
+  },
+  'import register': {
+    summary: 'import a register extract (CSV, long or wide) as status spells',
+    load: () => import('./commands/import-register.ts'),
+  },
+  'import citizens': {
+    summary: "import citizens from a case system's CSV export",
+    load: async () => (await import('./commands/import-case-history.ts')).commandFor('citizens'),
+  },
+  'import target-groups': {
+    summary: "import target-group spells from a case system's CSV export",
+    load: async () => (await import('./commands/import-case-history.ts')).commandFor('target-groups'),
+  },
+  'import grants': {
+    summary: "import historic grants from a case system's CSV export",
+    load: async () => (await import('./commands/import-case-history.ts')).commandFor('grants'),
+  },
+  'import offers': {
+    summary: "import offers from a case system's CSV export",
+    load: async () => (await import('./commands/import-case-history.ts')).commandFor('offers'),
+  },
   report: { summary: 'print or export a report (outcome-status, age, providers, …)', load: () => import('./commands/report-cohort.ts') },
-  users: { summary: 'add or list the municipality\'s users (users add --username … --name … --role …)', load: () => import('./commands/manage-users.ts') },
+  users: {
+    summary: "add or list the municipality's users (users add --username … --name … --role …)",
+    load: () => import('./commands/manage-users.ts'),
+  },
   'db migrate': { summary: 'apply database migrations (DATABASE_URL or ./data)', load: () => import('./commands/migrate-database.ts') },
 };
 

@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { csvLines, detectSeparator, splitCsvLine } from '../domain/csv.ts';
 import { AppError } from '../errors.ts';
 
-
 export function readCsvColumns(path: string): { header: string[]; columns: Map<string, string[]>; rows: number } {
   let text: string;
   try {

@@ -30,7 +30,8 @@ export type Database = {
 };
 
 function copySql(table: string, columns: readonly string[], source: string): string {
-  if (![table, ...columns].every((name) => /^[a-z_][a-z0-9_]*$/.test(name))) throw new Error(`copyRows: bad identifier in ${table}(${columns.join(', ')})`);
+  if (![table, ...columns].every((name) => /^[a-z_][a-z0-9_]*$/.test(name)))
+    throw new Error(`copyRows: bad identifier in ${table}(${columns.join(', ')})`);
   return `copy ${table} (${columns.join(', ')}) from ${source}`;
 }
 
@@ -83,7 +84,9 @@ function wrapPglite(client: PGlite, queryable: PgliteQueryable, inTransaction = 
       // STACK.md: COPY FROM STDIN through pg-copy-streams crashed PGlite; its own /dev/blob works. That is
       // a COPY from a server file, which the tenant role (db/tenant-database.ts) may not run: it runs as
       // the session user and the transaction returns to its role afterwards.
-      const [role] = (await queryable.query<{ current: string; session: string }>('select current_user as current, session_user as session')).rows;
+      const [role] = (
+        await queryable.query<{ current: string; session: string }>('select current_user as current, session_user as session')
+      ).rows;
       const switched = role !== undefined && role.current !== role.session;
       if (switched) await queryable.exec('reset role');
       await queryable.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([rows]) });

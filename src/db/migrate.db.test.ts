@@ -26,7 +26,9 @@ describe('migrateDatabase', () => {
   });
 
   it('refuses to start when an applied migration file was edited afterwards', async () => {
-    const [first] = await db.query<{ name: string; checksum: string }>('select name, checksum from schema_migrations order by name limit 1');
+    const [first] = await db.query<{ name: string; checksum: string }>(
+      'select name, checksum from schema_migrations order by name limit 1',
+    );
     expect(first!.checksum).toMatch(/^[0-9a-f]{64}$/);
     await db.query('update schema_migrations set checksum = $2 where name = $1', [first!.name, '0'.repeat(64)]);
     await expect(migrateDatabase(db)).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringContaining('edited') });

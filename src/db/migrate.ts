@@ -29,7 +29,9 @@ export async function migrateDatabase(db: Database): Promise<{ applied: string[]
   );
   alter table schema_migrations add column if not exists checksum text`);
   const files = await listMigrationFiles();
-  const appliedRows = await db.query<{ name: string; checksum: string | null }>('select name, checksum from schema_migrations order by name');
+  const appliedRows = await db.query<{ name: string; checksum: string | null }>(
+    'select name, checksum from schema_migrations order by name',
+  );
   for (const [index, row] of appliedRows.entries()) {
     if (files[index] !== row.name) {
       throw new AppError(

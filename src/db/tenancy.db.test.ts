@@ -20,12 +20,24 @@ describe('tenancy enforced by PostgreSQL', () => {
     db = await openTestDatabase();
     aarhus = (await municipalitiesRepository(db).create({ code: 'aarhus', name: 'Aarhus Kommune', settings: {} })).id;
     odense = (await municipalitiesRepository(db).create({ code: 'odense', name: 'Odense Kommune', settings: {} })).id;
-    for (const [name, municipality, cpr] of [['Ane', aarhus, '0101901111'], ['Ole', odense, '0202902222']] as const) {
-      const [row] = await db.query<{ id: number }>(`insert into citizens (municipality_id, cpr, name, birth_date) values ($1, $2, $3, '1990-01-01') returning id`, [municipality, cpr, name]);
+    for (const [name, municipality, cpr] of [
+      ['Ane', aarhus, '0101901111'],
+      ['Ole', odense, '0202902222'],
+    ] as const) {
+      const [row] = await db.query<{ id: number }>(
+        `insert into citizens (municipality_id, cpr, name, birth_date) values ($1, $2, $3, '1990-01-01') returning id`,
+        [municipality, cpr, name],
+      );
       citizens[name] = row!.id;
     }
-    for (const [name, municipality] of [['Mia', aarhus], ['Max', odense]] as const) {
-      const [provider] = await db.query<{ id: number }>(`insert into providers (municipality_id, name, type) values ($1, 'Team', 'internal') returning id`, [municipality]);
+    for (const [name, municipality] of [
+      ['Mia', aarhus],
+      ['Max', odense],
+    ] as const) {
+      const [provider] = await db.query<{ id: number }>(
+        `insert into providers (municipality_id, name, type) values ($1, 'Team', 'internal') returning id`,
+        [municipality],
+      );
       const [mentor] = await db.query<{ id: number }>(
         `insert into mentors (municipality_id, provider_id, name) values ($1, $2, $3) returning id`,
         [municipality, provider!.id, name],
@@ -64,18 +76,34 @@ describe('tenancy enforced by PostgreSQL', () => {
       await tx.query(`update citizens set name = name || '!'`);
       await tx.query(`update citizens set name = trim(trailing '!' from name)`);
     });
-    expect((await db.query<{ name: string }>('select name from citizens where id = $1', [citizens.Ole])).map((r) => r.name)).toEqual(['Ole']);
+    expect((await db.query<{ name: string }>('select name from citizens where id = $1', [citizens.Ole])).map((r) => r.name)).toEqual([
+      'Ole',
+    ]);
   });
 
   it("refuses to write a row into another municipality, and a row pointing at another municipality's citizen", async () => {
     const asAarhus = tenantDatabase(db, aarhus);
-    await expect(asAarhus.query(`insert into citizens (municipality_id, cpr, name, birth_date) values ($1, $2, $3, '1990-03-03')`, [odense, '0303903333', 'Ib'])).rejects.toThrow(/row-level security/);
+    await expect(
+      asAarhus.query(`insert into citizens (municipality_id, cpr, name, birth_date) values ($1, $2, $3, '1990-03-03')`, [
+        odense,
+        '0303903333',
+        'Ib',
+      ]),
+    ).rejects.toThrow(/row-level security/);
     // The owner connection bypasses row-level security; the composite key still refuses the cross link.
     await expect(
-      db.query(`insert into mentor_relations (municipality_id, citizen_id, mentor_id, reason) values ($1, $2, $3, 'Nabo')`, [aarhus, citizens.Ole, mentors.Mia]),
+      db.query(`insert into mentor_relations (municipality_id, citizen_id, mentor_id, reason) values ($1, $2, $3, 'Nabo')`, [
+        aarhus,
+        citizens.Ole,
+        mentors.Mia,
+      ]),
     ).rejects.toMatchObject({ code: '23503' });
     await expect(
-      db.query(`insert into mentor_relations (municipality_id, citizen_id, mentor_id, reason) values ($1, $2, $3, 'Nabo')`, [aarhus, citizens.Ane, mentors.Max]),
+      db.query(`insert into mentor_relations (municipality_id, citizen_id, mentor_id, reason) values ($1, $2, $3, 'Nabo')`, [
+        aarhus,
+        citizens.Ane,
+        mentors.Max,
+      ]),
     ).rejects.toMatchObject({ code: '23503' });
     const [{ n }] = (await db.query<{ n: number }>('select count(*)::int as n from mentor_relations')) as [{ n: number }];
     expect(n).toBe(0);

@@ -12,9 +12,9 @@ import type { Database } from './database.ts';
 
 export const applicationRole = 'mentorspor_app';
 
-
 export function tenantDatabase(db: Database, municipalityId: number): Database {
-  if (!Number.isSafeInteger(municipalityId) || municipalityId < 1) throw new Error('tenantDatabase: municipality id must be a positive integer');
+  if (!Number.isSafeInteger(municipalityId) || municipalityId < 1)
+    throw new Error('tenantDatabase: municipality id must be a positive integer');
   // Sent with BEGIN in one round trip; the id is a checked integer, so the SQL needs no parameter.
   const setup = `select set_config('mentorspor.municipality_id', '${municipalityId}', true), set_config('role', '${applicationRole}', true)`;
   const inTenant = <T>(work: (tx: Database) => Promise<T>): Promise<T> => db.transaction(work, { setup });

@@ -30,7 +30,12 @@ const staleAfterSeconds = 6 * 60 * 60;
 async function migrationsKey(): Promise<string> {
   // The runner's own code too: it creates schema_migrations.
   const hash = createHash('sha256').update(await readFile(new URL('./migrate.ts', import.meta.url)));
-  for (const name of await listMigrationFiles()) hash.update(name).update('\0').update(await readFile(join(migrationsDir, name))).update('\0');
+  for (const name of await listMigrationFiles())
+    hash
+      .update(name)
+      .update('\0')
+      .update(await readFile(join(migrationsDir, name)))
+      .update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -42,7 +47,13 @@ export async function ensureTestTemplate(url: string | null): Promise<TestTempla
 async function ensurePgliteTemplate(key: string): Promise<TestTemplate> {
   const dir = join(tmpdir(), 'mentorspor-test-templates');
   const dumpFile = join(dir, `pglite-${key}.tar`);
-  if (await stat(dumpFile).then(() => true, () => false)) return { engine: 'pglite', dumpFile };
+  if (
+    await stat(dumpFile).then(
+      () => true,
+      () => false,
+    )
+  )
+    return { engine: 'pglite', dumpFile };
   await mkdir(dir, { recursive: true });
   const db = await openPglite(null);
   try {
@@ -64,7 +75,10 @@ async function ensurePostgresTemplate(url: string, key: string): Promise<TestTem
     // One builder at a time across concurrent test runs on the same server.
     await admin.query(`select pg_advisory_lock(hashtext('mentorspor test template'))`);
     await dropStaleDatabases(admin);
-    const existing = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1 order by datname desc limit 1`, [`${templatePrefix}${key}_%`]);
+    const existing = await admin.query<{ datname: string }>(
+      `select datname from pg_database where datname like $1 order by datname desc limit 1`,
+      [`${templatePrefix}${key}_%`],
+    );
     if (existing.rows[0]) return { engine: 'postgres', url, templateName: existing.rows[0].datname };
     const templateName = `${templatePrefix}${key}_${Math.floor(Date.now() / 1000)}`;
     const building = `${templateName}_building`;

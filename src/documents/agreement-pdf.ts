@@ -30,9 +30,12 @@ export function renderAgreementPdf(doc: AgreementDocument): Promise<Uint8Array> 
       pdf.moveDown(0.8);
     }
     pdf.moveDown();
-    pdf.fontSize(9).fillColor('#444444').text(
-      `Bevilling nr. ${doc.grantId} · regelsæt ${doc.regimeId}${doc.approvedAt ? ` · godkendt ${doc.approvedAt.slice(0, 10)}` : ' · udkast'}`,
-    );
+    pdf
+      .fontSize(9)
+      .fillColor('#444444')
+      .text(
+        `Bevilling nr. ${doc.grantId} · regelsæt ${doc.regimeId}${doc.approvedAt ? ` · godkendt ${doc.approvedAt.slice(0, 10)}` : ' · udkast'}`,
+      );
     pdf.end();
   });
 }

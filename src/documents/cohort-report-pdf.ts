@@ -12,7 +12,13 @@ const percent = (v: number | null) => (v === null ? '–' : `${v.toLocaleString(
 
 export function renderCohortReportPdf(table: ReportTable, meta: { municipalityName: string; period: string }): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: 40, bottom: 40, left: 48, right: 48 }, info: { Title: table.title, Author: meta.municipalityName }, lang: 'da-DK' });
+    const pdf = new PDFDocument({
+      size: 'A4',
+      layout: 'landscape',
+      margins: { top: 40, bottom: 40, left: 48, right: 48 },
+      info: { Title: table.title, Author: meta.municipalityName },
+      lang: 'da-DK',
+    });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
     pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
@@ -28,15 +34,30 @@ export function renderCohortReportPdf(table: ReportTable, meta: { municipalityNa
     const withPercent = table.percentBase !== 'none';
     let y = pdf.y + 6;
     const line = (label: string, cells: string[], total: string, bold = false) => {
-      pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9).fillColor('#000000');
+      pdf
+        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(9)
+        .fillColor('#000000');
       pdf.text(label, 48, y, { width: labelWidth, lineBreak: false, ellipsis: true });
-      cells.forEach((c, j) => pdf.text(c, 48 + labelWidth + j * columnWidth, y, { width: columnWidth - 6, align: 'right', lineBreak: false }));
-      if (table.rowTotals) pdf.text(total, 48 + labelWidth + cells.length * columnWidth, y, { width: 54, align: 'right', lineBreak: false });
+      cells.forEach((c, j) =>
+        pdf.text(c, 48 + labelWidth + j * columnWidth, y, { width: columnWidth - 6, align: 'right', lineBreak: false }),
+      );
+      if (table.rowTotals)
+        pdf.text(total, 48 + labelWidth + cells.length * columnWidth, y, { width: 54, align: 'right', lineBreak: false });
       y += 14;
     };
-    line('', table.columns.map((c) => c.label), 'I alt', true);
+    line(
+      '',
+      table.columns.map((c) => c.label),
+      'I alt',
+      true,
+    );
     for (const row of table.rows) {
-      line(row.label, row.values.map((v, j) => (withPercent ? `${number(v)} (${percent(row.percentages[j]!)})` : number(v))), number(row.total));
+      line(
+        row.label,
+        row.values.map((v, j) => (withPercent ? `${number(v)} (${percent(row.percentages[j]!)})` : number(v))),
+        number(row.total),
+      );
     }
     line('I alt', table.columnTotals.map(number), number(table.total), true);
     pdf.font('Helvetica').fontSize(8).fillColor('#444444');
@@ -58,19 +79,36 @@ function drawBars(pdf: PDFKit.PDFDocument, table: ReportTable): void {
   const groupWidth = width / Math.max(1, table.rows.length);
   const barWidth = Math.max(2, (groupWidth - 8) / Math.max(1, table.columns.length));
   pdf.save();
-  pdf.moveTo(left, top + height).lineTo(left + width, top + height).lineWidth(0.5).strokeColor('#999999').stroke();
+  pdf
+    .moveTo(left, top + height)
+    .lineTo(left + width, top + height)
+    .lineWidth(0.5)
+    .strokeColor('#999999')
+    .stroke();
   table.rows.forEach((row, i) => {
     table.columns.forEach((_, j) => {
       const v = valueOf(i, j);
       if (v === null || v <= 0) return;
       const h = (v / max) * height;
-      pdf.rect(left + i * groupWidth + 4 + j * barWidth, top + height - h, barWidth - 1, h).fillColor(palette[j % palette.length]!).fill();
+      pdf
+        .rect(left + i * groupWidth + 4 + j * barWidth, top + height - h, barWidth - 1, h)
+        .fillColor(palette[j % palette.length]!)
+        .fill();
     });
-    pdf.fillColor('#444444').fontSize(6).text(row.label, left + i * groupWidth, top + height + 3, { width: groupWidth, align: 'center', height: 16, ellipsis: true });
+    pdf
+      .fillColor('#444444')
+      .fontSize(6)
+      .text(row.label, left + i * groupWidth, top + height + 3, { width: groupWidth, align: 'center', height: 16, ellipsis: true });
   });
   table.columns.forEach((c, j) => {
-    pdf.rect(left + j * 120, top + height + 22, 8, 8).fillColor(palette[j % palette.length]!).fill();
-    pdf.fillColor('#000000').fontSize(8).text(c.label, left + j * 120 + 12, top + height + 22, { lineBreak: false });
+    pdf
+      .rect(left + j * 120, top + height + 22, 8, 8)
+      .fillColor(palette[j % palette.length]!)
+      .fill();
+    pdf
+      .fillColor('#000000')
+      .fontSize(8)
+      .text(c.label, left + j * 120 + 12, top + height + 22, { lineBreak: false });
   });
   pdf.restore();
   pdf.x = 48;

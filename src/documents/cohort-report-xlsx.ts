@@ -14,13 +14,25 @@ export async function renderCohortReportXlsx(table: ReportTable, meta: { municip
   sheet.addRow([`${meta.municipalityName} · ${meta.period}`]);
   sheet.addRow([]);
   const withPercent = table.percentBase !== 'none';
-  const header = ['', ...table.columns.flatMap((c) => (withPercent ? [`${c.label} (antal)`, `${c.label} (pct.)`] : [c.label])), ...(table.rowTotals ? ['I alt'] : [])];
+  const header = [
+    '',
+    ...table.columns.flatMap((c) => (withPercent ? [`${c.label} (antal)`, `${c.label} (pct.)`] : [c.label])),
+    ...(table.rowTotals ? ['I alt'] : []),
+  ];
   sheet.addRow(header).font = { bold: true };
   const cell = (v: number | null) => (v === null ? '–' : v);
   for (const row of table.rows) {
-    sheet.addRow([row.label, ...row.values.flatMap((v, j) => (withPercent ? [cell(v), cell(row.percentages[j]!)] : [cell(v)])), ...(table.rowTotals ? [cell(row.total)] : [])]);
+    sheet.addRow([
+      row.label,
+      ...row.values.flatMap((v, j) => (withPercent ? [cell(v), cell(row.percentages[j]!)] : [cell(v)])),
+      ...(table.rowTotals ? [cell(row.total)] : []),
+    ]);
   }
-  sheet.addRow(['I alt', ...table.columnTotals.flatMap((v) => (withPercent ? [cell(v), ''] : [cell(v)])), ...(table.rowTotals ? [cell(table.total)] : [])]).font = { bold: true };
+  sheet.addRow([
+    'I alt',
+    ...table.columnTotals.flatMap((v) => (withPercent ? [cell(v), ''] : [cell(v)])),
+    ...(table.rowTotals ? [cell(table.total)] : []),
+  ]).font = { bold: true };
   sheet.addRow([]);
   sheet.addRow([table.caption]);
   sheet.addRow([`Enhed: ${table.unit}. «–» = skjult af diskretionshensyn (færre end ${table.threshold}).`]);

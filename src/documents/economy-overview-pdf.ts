@@ -35,13 +35,17 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
       ['Refusionsramme', formatKr(overview.refundFrame)],
       ['Budget', formatKr(overview.budgetKr)],
       ['Budget ud over refusionsrammen', formatPercent(overview.overFramePercent)],
-      ['Prognose for året (lav – høj)', `${formatKr(overview.forecast.expected)} (${formatKr(overview.forecast.low)} – ${formatKr(overview.forecast.high)})`],
+      [
+        'Prognose for året (lav – høj)',
+        `${formatKr(overview.forecast.expected)} (${formatKr(overview.forecast.low)} – ${formatKr(overview.forecast.high)})`,
+      ],
       ['Gennemsnit pr. forløb / pr. time', `${formatKr(overview.averageCostPerCourseKr)} / ${formatKr(overview.averageCostPerHourKr)}`],
     ];
     for (const [label, value] of figures) {
       pdf.font('Helvetica').fontSize(10).text(label, { continued: true, width: 480 }).font('Helvetica-Bold').text(`  ${value}`);
     }
-    for (const alert of overview.alerts) pdf.moveDown(0.3).font('Helvetica-Bold').fillColor('#a00000').text(alert.message).fillColor('#000000');
+    for (const alert of overview.alerts)
+      pdf.moveDown(0.3).font('Helvetica-Bold').fillColor('#a00000').text(alert.message).fillColor('#000000');
     pdf.moveDown();
     drawChart(pdf, overview);
 
@@ -49,7 +53,9 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
       pdf.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(title);
       pdf.font('Helvetica').fontSize(9);
       for (const row of rows) {
-        pdf.text(`${row.label}: ${formatKr(row.spendKr)} (${formatPercent(row.sharePercent)}), ${row.courses} forløb, ${row.hours.toLocaleString('da-DK')} timer`);
+        pdf.text(
+          `${row.label}: ${formatKr(row.spendKr)} (${formatPercent(row.sharePercent)}), ${row.courses} forløb, ${row.hours.toLocaleString('da-DK')} timer`,
+        );
       }
     };
     table('Fordelt på mentortype', overview.byMentorType);
@@ -58,7 +64,8 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
     table('Fordelt på refusion', overview.byRefundClass);
     pdf.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text('Kontering');
     pdf.font('Helvetica').fontSize(9);
-    for (const f of overview.accountingFunctions) pdf.text(`${f.functionCode ?? '–'} (${f.refundClass}): ${formatKr(f.spendKr)}${f.note ? ` – ${f.note}` : ''}`);
+    for (const f of overview.accountingFunctions)
+      pdf.text(`${f.functionCode ?? '–'} (${f.refundClass}): ${formatKr(f.spendKr)}${f.note ? ` – ${f.note}` : ''}`);
     pdf.moveDown(0.8).fontSize(8).fillColor('#444444').text(overview.forecast.method);
     pdf.end();
   });
@@ -93,8 +100,16 @@ function drawChart(pdf: PDFKit.PDFDocument, overview: EconomyOverview): void {
   }
   const limitLine = (amountKr: number | null, color: string, label: string) => {
     if (amountKr === null || amountKr <= 0) return;
-    pdf.moveTo(left, y(amountKr)).lineTo(left + width, y(amountKr)).strokeColor(color).lineWidth(1).stroke();
-    pdf.fillColor(color).fontSize(7).text(label, left + 4, y(amountKr) - 9, { lineBreak: false });
+    pdf
+      .moveTo(left, y(amountKr))
+      .lineTo(left + width, y(amountKr))
+      .strokeColor(color)
+      .lineWidth(1)
+      .stroke();
+    pdf
+      .fillColor(color)
+      .fontSize(7)
+      .text(label, left + 4, y(amountKr) - 9, { lineBreak: false });
   };
   limitLine(overview.budgetKr, '#a00000', 'Budget');
   limitLine(overview.refundableSpendKr, '#38761d', 'Refusionsramme / sats');

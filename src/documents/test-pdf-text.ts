@@ -14,7 +14,8 @@ type PositionedText = { text: string; x: number; y: number; width: number };
 
 export async function pdfText(pdf: Uint8Array): Promise<string> {
   // pdfjs detaches the buffer it is given: hand it a copy so the caller's bytes stay usable.
-  const document = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, useSystemFonts: false, isEvalSupported: false }).promise;
+  const document = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, useSystemFonts: false, isEvalSupported: false })
+    .promise;
   try {
     const pages: string[] = [];
     for (let number = 1; number <= document.numPages; number++) {

@@ -47,13 +47,17 @@ describe('access policy (least privilege)', () => {
   it('gives each role exactly the permissions of the matrix', () => {
     console.log(`Permission matrix (domain/access-policy.ts):\n${matrix()}`);
     for (const role of roles) {
-      const granted = Object.entries(expected).filter(([, allowed]) => allowed.includes(role)).map(([p]) => p);
+      const granted = Object.entries(expected)
+        .filter(([, allowed]) => allowed.includes(role))
+        .map(([p]) => p);
       expect([...permissionsOf(role)].sort(), role).toEqual(granted.sort());
     }
   });
 
   it('keeps managers away from citizen-level data and admins away from casework', () => {
-    for (const p of ['citizen:read', 'citizen:write', 'grant:read', 'contact:write'] as const) expect(hasPermission('manager', p)).toBe(false);
-    for (const p of ['citizen:write', 'grant:write', 'grant:approve', 'contact:write'] as const) expect(hasPermission('admin', p)).toBe(false);
+    for (const p of ['citizen:read', 'citizen:write', 'grant:read', 'contact:write'] as const)
+      expect(hasPermission('manager', p)).toBe(false);
+    for (const p of ['citizen:write', 'grant:write', 'grant:approve', 'contact:write'] as const)
+      expect(hasPermission('admin', p)).toBe(false);
   });
 });

@@ -14,8 +14,23 @@ describe('attendance = attended ÷ planned contacts', () => {
 
   it('pools a cohort and also gives the mean of the course shares', () => {
     const a = attendanceOf([{ attended: true }, { attended: false }]);
-    const b = attendanceOf([{ attended: true }, { attended: true }, { attended: true }, { attended: true }, { attended: true }, { attended: true }]);
+    const b = attendanceOf([
+      { attended: true },
+      { attended: true },
+      { attended: true },
+      { attended: true },
+      { attended: true },
+      { attended: true },
+    ]);
     const cohort = cohortAttendance([a, b, attendanceOf([])]);
-    expect(cohort).toMatchObject({ courses: 3, coursesWithContacts: 2, planned: 8, attended: 7, missed: 1, share: 7 / 8, meanCourseShare: (0.5 + 1) / 2 });
+    expect(cohort).toMatchObject({
+      courses: 3,
+      coursesWithContacts: 2,
+      planned: 8,
+      attended: 7,
+      missed: 1,
+      share: 7 / 8,
+      meanCourseShare: (0.5 + 1) / 2,
+    });
   });
 });

@@ -14,7 +14,9 @@ export function attendanceOf(contacts: readonly { attended: boolean }[]): Attend
 }
 
 /** Pooled over courses (attended ÷ planned over all logged contacts) and the mean of the per-course shares. */
-export function cohortAttendance(courses: readonly AttendanceFigure[]): AttendanceFigure & { courses: number; coursesWithContacts: number; meanCourseShare: number | null } {
+export function cohortAttendance(
+  courses: readonly AttendanceFigure[],
+): AttendanceFigure & { courses: number; coursesWithContacts: number; meanCourseShare: number | null } {
   const planned = courses.reduce((s, c) => s + c.planned, 0);
   const attended = courses.reduce((s, c) => s + c.attended, 0);
   const shares = courses.map((c) => c.share).filter((s): s is number => s !== null);

@@ -50,7 +50,10 @@ export function clampPeriod(
  * Splits the inclusive period [from, to] at month boundaries: one piece per month with its day count.
  * Used to spread an amount over months in proportion to days.
  */
-export function monthPieces(from: CalendarDate, to: CalendarDate): { month: CalendarMonth; from: CalendarDate; to: CalendarDate; days: number }[] {
+export function monthPieces(
+  from: CalendarDate,
+  to: CalendarDate,
+): { month: CalendarMonth; from: CalendarDate; to: CalendarDate; days: number }[] {
   const pieces: { month: CalendarMonth; from: CalendarDate; to: CalendarDate; days: number }[] = [];
   let cursor = from;
   while (compareDates(cursor, to) <= 0) {

@@ -16,7 +16,14 @@ import { refundClassFor } from './grant-compliance.ts';
 import { findRegimeOn, type LegalRegime, type RefundClass } from './legal-regime.ts';
 import { endReasons, grantTypes, type EndReason, type GrantType } from './mentor-grant.ts';
 import { offerTypes, type OfferTypeCode } from './offer-types.ts';
-import { findTargetGroupOn, targetGroupCodes, visitationCategories, type TargetGroupCode, type TargetGroupSpell, type VisitationCategory } from './target-group.ts';
+import {
+  findTargetGroupOn,
+  targetGroupCodes,
+  visitationCategories,
+  type TargetGroupCode,
+  type TargetGroupSpell,
+  type VisitationCategory,
+} from './target-group.ts';
 
 export const caseHistoryKinds = ['citizens', 'target-groups', 'grants', 'offers'] as const;
 export type CaseHistoryKind = (typeof caseHistoryKinds)[number];
@@ -60,7 +67,13 @@ export type GrantImportRow = {
   endReason: EndReason | null;
   goal: string;
 };
-export type OfferImportRow = { cpr: string; externalId: string; type: OfferTypeCode; startDate: CalendarDate; endDate: CalendarDate | null };
+export type OfferImportRow = {
+  cpr: string;
+  externalId: string;
+  type: OfferTypeCode;
+  startDate: CalendarDate;
+  endDate: CalendarDate | null;
+};
 
 export type CaseHistoryRow = {
   citizens: CitizenImportRow;
@@ -73,7 +86,10 @@ export type CsvHeader = { separator: CsvSeparator; columns: string[] };
 export type ParsedLine<T> = { ok: true; row: T } | { ok: false; message: string };
 
 /** The header row: separator by majority, every column known and present once, the required ones there. */
-export function parseCaseHistoryHeader(kind: CaseHistoryKind, line: string): { ok: true; header: CsvHeader } | { ok: false; message: string } {
+export function parseCaseHistoryHeader(
+  kind: CaseHistoryKind,
+  line: string,
+): { ok: true; header: CsvHeader } | { ok: false; message: string } {
   const text = stripBom(line);
   const separator = detectSeparator(text);
   const spec = caseHistoryColumns[kind];
@@ -90,13 +106,29 @@ export function parseCaseHistoryHeader(kind: CaseHistoryKind, line: string): { o
   }
   const missing = spec.required.filter((c) => !columns.includes(c));
   if (missing.length > 0) problems.push(`missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `'${c}'`).join(', ')}`);
-  if (problems.length > 0) return { ok: false, message: `${problems.join('; ')} (the ${kind} file has the columns ${known.join(separator)})` };
+  if (problems.length > 0)
+    return { ok: false, message: `${problems.join('; ')} (the ${kind} file has the columns ${known.join(separator)})` };
   return { ok: true, header: { separator, columns } };
 }
 
-const genders: Record<string, Gender> = { female: 'female', male: 'male', other: 'other', kvinde: 'female', mand: 'male', andet: 'other', k: 'female', m: 'male' };
+const genders: Record<string, Gender> = {
+  female: 'female',
+  male: 'male',
+  other: 'other',
+  kvinde: 'female',
+  mand: 'male',
+  andet: 'other',
+  k: 'female',
+  m: 'male',
+};
 const origins: Record<string, Origin> = {
-  danish: 'danish', western: 'western', non_western: 'non_western', dansk: 'danish', vestlig: 'western', ikke_vestlig: 'non_western', 'ikke-vestlig': 'non_western',
+  danish: 'danish',
+  western: 'western',
+  non_western: 'non_western',
+  dansk: 'danish',
+  vestlig: 'western',
+  ikke_vestlig: 'non_western',
+  'ikke-vestlig': 'non_western',
 };
 
 /** R-PRV-3: an invalid CPR is shown only by its first six characters. */
@@ -140,13 +172,18 @@ function lineReader(fields: Record<string, string>) {
     }
     const parsed = parseCpr(value);
     if (!parsed.ok) {
-      problems.push(parsed.reason === 'format' ? `invalid CPR '${shownCpr(value)}' (10 digits, DDMMYY-SSSS)` : `CPR ${shownCpr(value)} has no valid birth date`);
+      problems.push(
+        parsed.reason === 'format'
+          ? `invalid CPR '${shownCpr(value)}' (10 digits, DDMMYY-SSSS)`
+          : `CPR ${shownCpr(value)} has no valid birth date`,
+      );
       return null;
     }
     return parsed;
   };
   const notBefore = (laterColumn: string, later: CalendarDate | null, earlierColumn: string, earlier: CalendarDate | null) => {
-    if (later !== null && earlier !== null && compareDates(later, earlier) < 0) problems.push(`${laterColumn} ${later} is before ${earlierColumn} ${earlier}`);
+    if (later !== null && earlier !== null && compareDates(later, earlier) < 0)
+      problems.push(`${laterColumn} ${later} is before ${earlierColumn} ${earlier}`);
   };
   return { problems, text, oneOf, date, cpr, notBefore };
 }
@@ -221,8 +258,17 @@ export function parseGrantLine(fields: Record<string, string>): ParsedLine<Grant
     r.problems.push("actualEndDate and endReason belong to an ended grant (status 'ended')");
   }
   return result(r.problems, () => ({
-    externalId, cpr: cpr!.cpr, type: type!, agreedOn: agreedOn!, startDate: startDate!, endDate: endDate!, weeklyHours: weeklyHours!,
-    status: status!, actualEndDate, endReason, goal: r.text('goal'),
+    externalId,
+    cpr: cpr!.cpr,
+    type: type!,
+    agreedOn: agreedOn!,
+    startDate: startDate!,
+    endDate: endDate!,
+    weeklyHours: weeklyHours!,
+    status: status!,
+    actualEndDate,
+    endReason,
+    goal: r.text('goal'),
   }));
 }
 
@@ -248,7 +294,8 @@ const lineParsers: { [K in CaseHistoryKind]: (fields: Record<string, string>) =>
 export function parseCaseHistoryLine<K extends CaseHistoryKind>(kind: K, header: CsvHeader, line: string): ParsedLine<CaseHistoryRow[K]> {
   const values = splitCsvLine(line, header.separator);
   if (values === null) return { ok: false, message: 'a quoted field is not closed' };
-  if (values.length !== header.columns.length) return { ok: false, message: `expected ${header.columns.length} fields, found ${values.length}` };
+  if (values.length !== header.columns.length)
+    return { ok: false, message: `expected ${header.columns.length} fields, found ${values.length}` };
   const fields: Record<string, string> = {};
   header.columns.forEach((column, i) => {
     fields[column] = values[i]!;

@@ -9,18 +9,36 @@ import {
 } from './cohort-report.ts';
 import { weekIndexOf } from './register-week.ts';
 
-const units = (row: string, column: string, n: number, from = 0): ReportUnit[] => Array.from({ length: n }, (_, i) => ({ citizenId: from + i, row, column }));
+const units = (row: string, column: string, n: number, from = 0): ReportUnit[] =>
+  Array.from({ length: n }, (_, i) => ({ citizenId: from + i, row, column }));
 const axis = (...keys: string[]) => keys.map((key) => ({ key, label: key }));
 
 describe('report tables (issue 5 point 3, R-STAT-1)', () => {
   it('counts each unit in its cell, with margins and column percentages', () => {
     const table = buildReportTable({
-      report: 'gender', title: 't', caption: 'c', unit: 'personer', percentBase: 'column', threshold: 1,
-      rows: axis('female', 'male'), columns: axis('under30', '30plus'),
-      units: [...units('female', 'under30', 49), ...units('male', 'under30', 51), ...units('female', '30plus', 47), ...units('male', '30plus', 53)],
+      report: 'gender',
+      title: 't',
+      caption: 'c',
+      unit: 'personer',
+      percentBase: 'column',
+      threshold: 1,
+      rows: axis('female', 'male'),
+      columns: axis('under30', '30plus'),
+      units: [
+        ...units('female', 'under30', 49),
+        ...units('male', 'under30', 51),
+        ...units('female', '30plus', 47),
+        ...units('male', '30plus', 53),
+      ],
     });
-    expect(table.rows.map((r) => r.values)).toEqual([[49, 47], [51, 53]]);
-    expect(table.rows.map((r) => r.percentages)).toEqual([[49, 47], [51, 53]]);
+    expect(table.rows.map((r) => r.values)).toEqual([
+      [49, 47],
+      [51, 53],
+    ]);
+    expect(table.rows.map((r) => r.percentages)).toEqual([
+      [49, 47],
+      [51, 53],
+    ]);
     expect(table.rows.map((r) => r.total)).toEqual([96, 104]);
     expect(table.columnTotals).toEqual([100, 100]);
     expect(table.total).toBe(200);
@@ -29,9 +47,22 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
   it('hides a 3 and a second cell in its row and column, so neither can be recovered from the totals', () => {
     // Copenhagen's "pension" row under 30 is 3: alone it would be readable as 1,352 minus the others.
     const table = buildReportTable({
-      report: 'outcome-status', title: 't', caption: 'c', unit: 'personer', percentBase: 'column', threshold: 5,
-      rows: axis('cash', 'pension', 'job'), columns: axis('under30', '30plus'),
-      units: [...units('cash', 'under30', 60), ...units('pension', 'under30', 3), ...units('job', 'under30', 39), ...units('cash', '30plus', 90), ...units('pension', '30plus', 15), ...units('job', '30plus', 28)],
+      report: 'outcome-status',
+      title: 't',
+      caption: 'c',
+      unit: 'personer',
+      percentBase: 'column',
+      threshold: 5,
+      rows: axis('cash', 'pension', 'job'),
+      columns: axis('under30', '30plus'),
+      units: [
+        ...units('cash', 'under30', 60),
+        ...units('pension', 'under30', 3),
+        ...units('job', 'under30', 39),
+        ...units('cash', '30plus', 90),
+        ...units('pension', '30plus', 15),
+        ...units('job', '30plus', 28),
+      ],
     });
     expect(table.rows[1]!.values[0]).toBeNull();
     expect(table.rows[1]!.percentages[0]).toBeNull();
@@ -43,8 +74,14 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
 
   it('hides a small row total, and another, so it cannot be recovered from the grand total', () => {
     const table = buildReportTable({
-      report: 'providers', title: 't', caption: 'c', unit: 'forløb', percentBase: 'none', threshold: 5,
-      rows: axis('a', 'b', 'c'), columns: axis('x', 'y'),
+      report: 'providers',
+      title: 't',
+      caption: 'c',
+      unit: 'forløb',
+      percentBase: 'none',
+      threshold: 5,
+      rows: axis('a', 'b', 'c'),
+      columns: axis('x', 'y'),
       units: [...units('a', 'x', 3), ...units('b', 'x', 20), ...units('b', 'y', 20), ...units('c', 'x', 12), ...units('c', 'y', 9)],
     });
     expect(table.rows[0]!.total).toBeNull();
@@ -55,22 +92,36 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
   it('hides a row total when its row has one hidden cell and zeros elsewhere', () => {
     // Row b is [0, 12]; if 12 is hidden to protect column y, the row total 12 must go too.
     const table = buildReportTable({
-      report: 'providers', title: 't', caption: 'c', unit: 'forløb', percentBase: 'none', threshold: 5,
-      rows: axis('a', 'b', 'c'), columns: axis('x', 'y'),
+      report: 'providers',
+      title: 't',
+      caption: 'c',
+      unit: 'forløb',
+      percentBase: 'none',
+      threshold: 5,
+      rows: axis('a', 'b', 'c'),
+      columns: axis('x', 'y'),
       units: [...units('a', 'x', 30), ...units('a', 'y', 2), ...units('b', 'y', 12), ...units('c', 'x', 30), ...units('c', 'y', 40)],
     });
     for (const row of table.rows) {
       const hidden = [...row.values, row.total].filter((v) => v === null).length;
       expect(hidden).not.toBe(1);
     }
-    for (let j = 0; j < 2; j += 1) expect([...table.rows.map((r) => r.values[j]), table.columnTotals[j]].filter((v) => v === null).length).not.toBe(1);
+    for (let j = 0; j < 2; j += 1)
+      expect([...table.rows.map((r) => r.values[j]), table.columnTotals[j]].filter((v) => v === null).length).not.toBe(1);
   });
 
   it('gives the share of a population when the report has denominators (Jobindsats: share with mentor)', () => {
     // Hvidovre: 406 persons with a mentor in 2016 against 732 in 2015 (seed S0); here of 2,000 in the group.
     const table = buildReportTable({
-      report: 'persons-per-year', title: 't', caption: 'c', unit: 'personer', percentBase: 'denominator', threshold: 5,
-      rows: axis('2015', '2016'), columns: axis('kh'), units: [...units('2015', 'kh', 732), ...units('2016', 'kh', 406)],
+      report: 'persons-per-year',
+      title: 't',
+      caption: 'c',
+      unit: 'personer',
+      percentBase: 'denominator',
+      threshold: 5,
+      rows: axis('2015', '2016'),
+      columns: axis('kh'),
+      units: [...units('2015', 'kh', 732), ...units('2016', 'kh', 406)],
       denominators: [[2000], [2000]],
     });
     expect(table.rows.map((r) => r.values[0])).toEqual([732, 406]);
@@ -78,7 +129,19 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
   });
 
   it('refuses a unit outside the table (a bug in the caller)', () => {
-    expect(() => buildReportTable({ report: 'age', title: 't', caption: 'c', unit: 'personer', percentBase: 'none', threshold: 5, rows: axis('a'), columns: axis('b'), units: units('x', 'b', 1) })).toThrow();
+    expect(() =>
+      buildReportTable({
+        report: 'age',
+        title: 't',
+        caption: 'c',
+        unit: 'personer',
+        percentBase: 'none',
+        threshold: 5,
+        rows: axis('a'),
+        columns: axis('b'),
+        units: units('x', 'b', 1),
+      }),
+    ).toThrow();
   });
 });
 

@@ -233,6 +233,17 @@ export const providerRows: ReportAxis[] = [
   { key: 'none', label: 'Ingen mentor tildelt' },
 ];
 
-export const monthRows: ReportAxis[] = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'].map(
-  (label, i) => ({ key: String(i + 1).padStart(2, '0'), label }),
-);
+export const monthRows: ReportAxis[] = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+].map((label, i) => ({ key: String(i + 1).padStart(2, '0'), label }));

@@ -34,9 +34,20 @@ describe('R-CMP-2 company-mentor wage cost', () => {
   });
 
   it('refuses unknown kinds, duplicates, negative amounts and a cost without the wage itself', () => {
-    const reject = (lines: { component: string; amountKr: number; per: 'hour' | 'month' }[]) => decideCompanyMentorHourlyCost({ lines }).outcome;
-    expect(reject([{ component: 'wage', amountKr: 165, per: 'hour' }, { component: 'canteen', amountKr: 5, per: 'hour' }])).toBe('reject');
-    expect(reject([{ component: 'wage', amountKr: 165, per: 'hour' }, { component: 'wage', amountKr: 5, per: 'hour' }])).toBe('reject');
+    const reject = (lines: { component: string; amountKr: number; per: 'hour' | 'month' }[]) =>
+      decideCompanyMentorHourlyCost({ lines }).outcome;
+    expect(
+      reject([
+        { component: 'wage', amountKr: 165, per: 'hour' },
+        { component: 'canteen', amountKr: 5, per: 'hour' },
+      ]),
+    ).toBe('reject');
+    expect(
+      reject([
+        { component: 'wage', amountKr: 165, per: 'hour' },
+        { component: 'wage', amountKr: 5, per: 'hour' },
+      ]),
+    ).toBe('reject');
     expect(reject([{ component: 'wage', amountKr: -1, per: 'hour' }])).toBe('reject');
     expect(reject([{ component: 'pension', amountKr: 20, per: 'hour' }])).toBe('reject');
   });

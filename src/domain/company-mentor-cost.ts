@@ -36,9 +36,10 @@ export type WageCostLine = { component: WageCostComponent; amountKr: number; per
 const source = 'BEK om en aktiv beskæftigelsesindsats § 122 (E14); LAB §§ 31 e / 169';
 
 /** R-CMP-2: accepts wage-cost lines of the allowed kinds and returns the hourly wage cost; refuses the rest. */
-export function decideCompanyMentorHourlyCost(input: { lines: readonly WageCostLineInput[]; monthlyNormHours?: number }):
-  | { outcome: 'accept'; hourlyCostKr: number; lines: WageCostLine[] }
-  | { outcome: 'reject'; findings: Finding[] } {
+export function decideCompanyMentorHourlyCost(input: {
+  lines: readonly WageCostLineInput[];
+  monthlyNormHours?: number;
+}): { outcome: 'accept'; hourlyCostKr: number; lines: WageCostLine[] } | { outcome: 'reject'; findings: Finding[] } {
   const normHours = input.monthlyNormHours ?? defaultMonthlyNormHours;
   const findings: Finding[] = [];
   const refused = input.lines.filter((l) => !(allowedWageCostComponents as readonly string[]).includes(l.component));

@@ -85,7 +85,9 @@ describe('R-ROP-6 contact form', () => {
     const contact: ContactFact = { date: '2015-03-03', form: 'phone', attended: true, justification: null };
     expect(checkContactForm({ grantType: 'RET_OG_PLIGT', contact, allowedForms: ['physical'] }).map((f) => f.rule)).toEqual(['R-ROP-6']);
     expect(checkContactForm({ grantType: 'GENERAL', contact, allowedForms: ['physical'] })).toEqual([]);
-    expect(checkContactForm({ grantType: 'RET_OG_PLIGT', contact: { ...contact, justification: 'Indlagt' }, allowedForms: ['physical'] })).toEqual([]);
+    expect(
+      checkContactForm({ grantType: 'RET_OG_PLIGT', contact: { ...contact, justification: 'Indlagt' }, allowedForms: ['physical'] }),
+    ).toEqual([]);
   });
 });
 
@@ -117,7 +119,10 @@ describe('hours by month', () => {
     const months = hoursByMonth({
       period: { startDate: '2015-03-25', endDate: '2015-09-24' },
       weeklyHours: 2,
-      contacts: [{ date: '2015-03-26', minutes: 90, attended: true, confirmed: true }, { date: '2015-04-02', minutes: 60, attended: true, confirmed: false }],
+      contacts: [
+        { date: '2015-03-26', minutes: 90, attended: true, confirmed: true },
+        { date: '2015-04-02', minutes: 60, attended: true, confirmed: false },
+      ],
       asOf: '2015-04-30',
     });
     expect(months).toEqual([

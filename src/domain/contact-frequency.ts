@@ -20,12 +20,14 @@ export function countsAsContact(contact: ContactFact, allowedForms: readonly Con
 
 /** R-ROP-6 at recording time: a non-physical contact under a ret-og-pligt grant needs a justification. */
 export function checkContactForm(input: { grantType: string; contact: ContactFact; allowedForms: readonly ContactForm[] }): Finding[] {
-  if (input.grantType !== 'RET_OG_PLIGT' || input.allowedForms.includes(input.contact.form) || input.contact.justification?.trim()) return [];
+  if (input.grantType !== 'RET_OG_PLIGT' || input.allowedForms.includes(input.contact.form) || input.contact.justification?.trim())
+    return [];
   return [
     {
       rule: 'R-ROP-6',
       severity: 'error',
-      message: 'Kontakt med en ret og pligt-mentor skal som udgangspunkt være fysisk. Telefon-, video- og beskedkontakt tæller kun, når særlige omstændigheder er begrundet.',
+      message:
+        'Kontakt med en ret og pligt-mentor skal som udgangspunkt være fysisk. Telefon-, video- og beskedkontakt tæller kun, når særlige omstændigheder er begrundet.',
       source: 'Bemærkningerne til L 66 (2015-16) om kontaktform (E5)',
     },
   ];
@@ -56,7 +58,12 @@ export function checkContactFrequency(input: {
     const gaps: string[] = [];
     for (let i = 0; i < points.length; i += 1) {
       const from = points[i]!;
-      const to = i + 1 < points.length ? points[i + 1]! : compareDates(last, input.period.endDate) === 0 && compareDates(input.asOf, input.period.endDate) >= 0 ? addDays(last, 1) : null;
+      const to =
+        i + 1 < points.length
+          ? points[i + 1]!
+          : compareDates(last, input.period.endDate) === 0 && compareDates(input.asOf, input.period.endDate) >= 0
+            ? addDays(last, 1)
+            : null;
       if (to === null) {
         // Open end: a gap still running counts once it already exceeds the maximum.
         if (daysBetween(from, input.asOf) > maxGap) gaps.push(`${addDays(from, 1)}–${input.asOf}`);
@@ -66,7 +73,18 @@ export function checkContactFrequency(input: {
     }
     return {
       missingWeeks: gaps,
-      findings: gaps.length === 0 ? [] : [{ rule: 'R-ROP-5', severity: 'error', message: `Kontakten skal ske ${frequency}; der er perioder uden kontakt på mere end ${maxGap} dage: ${gaps.join(', ')}.`, source, weeks: gaps }],
+      findings:
+        gaps.length === 0
+          ? []
+          : [
+              {
+                rule: 'R-ROP-5',
+                severity: 'error',
+                message: `Kontakten skal ske ${frequency}; der er perioder uden kontakt på mere end ${maxGap} dage: ${gaps.join(', ')}.`,
+                source,
+                weeks: gaps,
+              },
+            ],
     };
   }
 
@@ -82,7 +100,8 @@ export function checkContactFrequency(input: {
   for (let i = 0; i + interval <= weeks.length; i += 1) {
     const window = weeks.slice(i, i + interval);
     const windowEnd = window[window.length - 1]!.sunday;
-    const ended = compareDates(windowEnd, input.asOf) <= 0 || (compareDates(input.period.endDate, input.asOf) <= 0 && i + interval === weeks.length);
+    const ended =
+      compareDates(windowEnd, input.asOf) <= 0 || (compareDates(input.period.endDate, input.asOf) <= 0 && i + interval === weeks.length);
     if (!ended) continue;
     if (window.every((w) => !w.contact)) for (const w of window) missing.add(w.week);
   }
@@ -92,6 +111,14 @@ export function checkContactFrequency(input: {
     findings:
       missingWeeks.length === 0
         ? []
-        : [{ rule: 'R-ROP-5', severity: 'error', message: `Kontakten skal ske ${frequency}; der mangler kontakt i uge ${missingWeeks.join(', ')}.`, source, weeks: missingWeeks }],
+        : [
+            {
+              rule: 'R-ROP-5',
+              severity: 'error',
+              message: `Kontakten skal ske ${frequency}; der mangler kontakt i uge ${missingWeeks.join(', ')}.`,
+              source,
+              weeks: missingWeeks,
+            },
+          ],
   };
 }

@@ -85,8 +85,23 @@ describe('economy overview by refund class and accounting function', () => {
       budgetCeilingRatePerFte: null,
       lookbackMonths: 3,
       grants: [
-        buildFacts({ grantId: 1, refundClass: 'none', refundRate: 0, targetGroup: 'dagpenge', startDate: '2016-01-04', plannedEndDate: '2016-06-30', invoiceLines: [{ periodFrom: '2016-01-04', periodTo: '2016-06-30', hours: 25, amountKr: 10_000 }] }),
-        buildFacts({ grantId: 2, refundClass: 'outside_frame', targetGroup: 'ressourceforloeb', startDate: '2016-01-04', plannedEndDate: '2016-06-30', invoiceLines: [{ periodFrom: '2016-01-04', periodTo: '2016-06-30', hours: 25, amountKr: 10_000 }] }),
+        buildFacts({
+          grantId: 1,
+          refundClass: 'none',
+          refundRate: 0,
+          targetGroup: 'dagpenge',
+          startDate: '2016-01-04',
+          plannedEndDate: '2016-06-30',
+          invoiceLines: [{ periodFrom: '2016-01-04', periodTo: '2016-06-30', hours: 25, amountKr: 10_000 }],
+        }),
+        buildFacts({
+          grantId: 2,
+          refundClass: 'outside_frame',
+          targetGroup: 'ressourceforloeb',
+          startDate: '2016-01-04',
+          plannedEndDate: '2016-06-30',
+          invoiceLines: [{ periodFrom: '2016-01-04', periodTo: '2016-06-30', hours: 25, amountKr: 10_000 }],
+        }),
       ],
     });
     expect(overview).toMatchObject({ spend: 20_000, eligibleSpend: 10_000, refund: 5_000, overFramePercent: null });
@@ -94,7 +109,10 @@ describe('economy overview by refund class and accounting function', () => {
       ['outside_frame', 10_000, 5_000],
       ['none', 10_000, 0],
     ]);
-    expect(overview.accountingFunctions.find((f) => f.refundClass === 'none')).toMatchObject({ functionCode: '5.68.90.018', spendKr: 10_000 });
+    expect(overview.accountingFunctions.find((f) => f.refundClass === 'none')).toMatchObject({
+      functionCode: '5.68.90.018',
+      spendKr: 10_000,
+    });
     expect(overview.averageCostPerHourKr).toBe(400);
     expect(overview.averageCostPerCourseKr).toBe(10_000);
   });
@@ -112,7 +130,14 @@ describe('a back-dated overview', () => {
       budgetCeilingRatePerFte: null,
       lookbackMonths: 3,
       grants: [
-        buildFacts({ grantId: 1, refundClass: 'none', agreedOn: '2025-12-29', startDate: '2026-01-05', plannedEndDate: '2026-07-04', actualEndDate: '2026-04-30' }),
+        buildFacts({
+          grantId: 1,
+          refundClass: 'none',
+          agreedOn: '2025-12-29',
+          startDate: '2026-01-05',
+          plannedEndDate: '2026-07-04',
+          actualEndDate: '2026-04-30',
+        }),
         buildFacts({ grantId: 2, refundClass: 'none', agreedOn: '2026-05-01', startDate: '2026-05-04', plannedEndDate: '2026-11-03' }),
       ],
     });
@@ -133,7 +158,15 @@ describe('R-FIN-5 [U] ceiling in the 2026 overview', () => {
       accountingFunctionOf: () => '5.68.90.018',
       budgetCeilingRatePerFte: 10_602,
       lookbackMonths: 3,
-      grants: [buildFacts({ refundClass: 'none', refundRate: 0, startDate: '2026-01-05', plannedEndDate: '2026-06-30', invoiceLines: [{ periodFrom: '2026-01-05', periodTo: '2026-06-30', hours: 50, amountKr: 20_000 }] })],
+      grants: [
+        buildFacts({
+          refundClass: 'none',
+          refundRate: 0,
+          startDate: '2026-01-05',
+          plannedEndDate: '2026-06-30',
+          invoiceLines: [{ periodFrom: '2026-01-05', periodTo: '2026-06-30', hours: 50, amountKr: 20_000 }],
+        }),
+      ],
     });
     expect(overview.budgetCeiling).toMatchObject({ ceilingKr: 21_204, totalSpendKr: 25_000, overCeilingKr: 3_796, withinCeiling: false });
   });

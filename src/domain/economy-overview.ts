@@ -9,19 +9,19 @@
 import { addDays, addMonths, compareDates, maxDate, minDate, type CalendarDate } from './calendar-date.ts';
 import { firstDayOfYear, lastDayOfYear, monthsOfYear, type CalendarMonth } from './calendar-month.ts';
 import { reportBudgetCeiling, type BudgetCeilingReport } from './budget-ceiling-2026.ts';
-import {
-  deliveredCost,
-  invoicedCost,
-  plannedCost,
-  spendByMonth,
-  type HourlyRate,
-  type SpendBasis,
-} from './grant-cost.ts';
+import { deliveredCost, invoicedCost, plannedCost, spendByMonth, type HourlyRate, type SpendBasis } from './grant-cost.ts';
 import type { RefundClass } from './legal-regime.ts';
 import { grantTypeLabels, grantTypes, type GrantType } from './mentor-grant.ts';
 import { roundHours, roundKr, roundPercent } from './money.ts';
 import { overFramePercent, refundableSpend, refundOfYear } from './refund-frame.ts';
-import { forecastAlerts, forecastYearEnd, spendWindow, type ForecastAlert, type ForecastGrant, type YearEndForecast } from './spend-forecast.ts';
+import {
+  forecastAlerts,
+  forecastYearEnd,
+  spendWindow,
+  type ForecastAlert,
+  type ForecastGrant,
+  type YearEndForecast,
+} from './spend-forecast.ts';
 import { targetGroupCodes, targetGroupLabels, type TargetGroupCode } from './target-group.ts';
 
 export const providerTypeLabels: Record<string, string> = {
@@ -189,7 +189,12 @@ function costOfYear(facts: EconomyGrantFacts, year: number, asOf: CalendarDate):
   };
 }
 
-function breakdown(rows: readonly GrantYear[], keyOf: (g: GrantYear) => string, labelOf: (key: string) => string, order: readonly string[]): BreakdownRow[] {
+function breakdown(
+  rows: readonly GrantYear[],
+  keyOf: (g: GrantYear) => string,
+  labelOf: (key: string) => string,
+  order: readonly string[],
+): BreakdownRow[] {
   const total = rows.reduce((s, g) => s + g.spendKr, 0);
   const groups = new Map<string, GrantYear[]>();
   for (const row of rows) {
@@ -313,7 +318,10 @@ export function buildEconomyOverview(input: {
         functionCode: code,
         refundClass: row.facts.refundClass,
         spendKr: 0,
-        note: code === null ? 'Funktion for refusionsberettigede udgifter er ikke angivet i kilderne [U]; konteres efter kommunens kontoplan.' : null,
+        note:
+          code === null
+            ? 'Funktion for refusionsberettigede udgifter er ikke angivet i kilderne [U]; konteres efter kommunens kontoplan.'
+            : null,
       };
       entry.spendKr += m.amountKr;
       functionTotals.set(key, entry);
@@ -325,12 +333,17 @@ export function buildEconomyOverview(input: {
 
   const courses = rows.filter((r) => r.spendKr > 0).length;
   const hours = rows.reduce((s, r) => s + r.hours, 0);
-  const refundByClass = breakdown(rows, (r) => r.facts.refundClass, (k) => refundClassLabels[k as RefundClass], ['inside_frame', 'outside_frame', 'none']).map(
-    (row) => ({
-      ...row,
-      refundKr: roundKr(row.key === 'inside_frame' ? refund.refundInsideFrameKr : row.key === 'outside_frame' ? refund.refundOutsideFrameKr : 0),
-    }),
-  );
+  const refundByClass = breakdown(
+    rows,
+    (r) => r.facts.refundClass,
+    (k) => refundClassLabels[k as RefundClass],
+    ['inside_frame', 'outside_frame', 'none'],
+  ).map((row) => ({
+    ...row,
+    refundKr: roundKr(
+      row.key === 'inside_frame' ? refund.refundInsideFrameKr : row.key === 'outside_frame' ? refund.refundOutsideFrameKr : 0,
+    ),
+  }));
 
   const ceilingRate = input.budgetCeilingRatePerFte;
   const budgetCeiling =
@@ -385,8 +398,18 @@ export function buildEconomyOverview(input: {
       refundableSpendKr: refundable,
     }).map((a) => ({ ...a, limitKr: roundKr(a.limitKr), forecastKr: roundKr(a.forecastKr) })),
     byMonth,
-    byMentorType: breakdown(rows, (r) => r.facts.type, (k) => grantTypeLabels[k as GrantType] ?? k, grantTypes),
-    byProviderType: breakdown(rows, (r) => r.facts.providerType ?? 'none', (k) => providerTypeLabels[k] ?? 'Ingen mentor', Object.keys(providerTypeLabels)),
+    byMentorType: breakdown(
+      rows,
+      (r) => r.facts.type,
+      (k) => grantTypeLabels[k as GrantType] ?? k,
+      grantTypes,
+    ),
+    byProviderType: breakdown(
+      rows,
+      (r) => r.facts.providerType ?? 'none',
+      (k) => providerTypeLabels[k] ?? 'Ingen mentor',
+      Object.keys(providerTypeLabels),
+    ),
     byTargetGroup: breakdown(
       rows,
       (r) => r.facts.targetGroup ?? 'unknown',

@@ -22,7 +22,9 @@ describe('a compliant ret-og-pligt grant', () => {
 describe('R-AGR-1 written agreement contents', () => {
   it('is an error when goal, tasks, hours or complaint guidance are missing', () => {
     // 23 Feb 2015: the caseworker saves a draft before writing the goal and tasks.
-    const findings = evaluateGrantProposal(buildRuleInput({ proposal: { goal: ' ', tasks: [], weeklyHours: 0, complaintGuidance: false } }));
+    const findings = evaluateGrantProposal(
+      buildRuleInput({ proposal: { goal: ' ', tasks: [], weeklyHours: 0, complaintGuidance: false } }),
+    );
     const agr = findings.find((f) => f.rule === 'R-AGR-1')!;
     expect(agr.severity).toBe('error');
     expect(agr.message).toContain('målet med mentorstøtten');
@@ -81,7 +83,9 @@ describe('R-DUR-2 continuation as a new period', () => {
     expect(rules({ proposal: { ...next, assessmentDate: null } })).toContain('R-DUR-2');
   });
   it('refuses a new period overlapping the previous one', () => {
-    expect(rules({ proposal: { ...next, startDate: '2015-09-01', endDate: '2016-02-29', assessmentDate: '2015-08-25' } })).toContain('R-DUR-2');
+    expect(rules({ proposal: { ...next, startDate: '2015-09-01', endDate: '2016-02-29', assessmentDate: '2015-08-25' } })).toContain(
+      'R-DUR-2',
+    );
   });
 });
 
@@ -94,7 +98,13 @@ describe('R-DUR-3 no cap on the number of periods', () => {
     ];
     const findings = evaluateGrantProposal(
       buildRuleInput({
-        proposal: { previousGrant: chain[1]!, agreedOn: '2016-02-25', assessmentDate: '2016-02-25', startDate: '2016-03-02', endDate: '2016-09-01' },
+        proposal: {
+          previousGrant: chain[1]!,
+          agreedOn: '2016-02-25',
+          assessmentDate: '2016-02-25',
+          startDate: '2016-03-02',
+          endDate: '2016-09-01',
+        },
         chain,
       }),
     );
@@ -104,13 +114,19 @@ describe('R-DUR-3 no cap on the number of periods', () => {
 
 describe('R-ROP-1 ret-og-pligt eligibility', () => {
   it('refuses a jobparat cash-benefit recipient', () => {
-    expect(rules({ spells: [{ group: 'kontanthjaelp_jobparat', visitation: 'jobparat', from: '2014-01-01', to: null }] })).toContain('R-ROP-1');
+    expect(rules({ spells: [{ group: 'kontanthjaelp_jobparat', visitation: 'jobparat', from: '2014-01-01', to: null }] })).toContain(
+      'R-ROP-1',
+    );
   });
   it('accepts an aktivitetsparat education-benefit recipient (§ 2 nr. 13)', () => {
-    expect(rules({ spells: [{ group: 'uddannelseshjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2014-01-01', to: null }] })).toEqual([]);
+    expect(
+      rules({ spells: [{ group: 'uddannelseshjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2014-01-01', to: null }] }),
+    ).toEqual([]);
   });
   it('judges the target group on the start date: aktivitetsparat only from 1 Apr 2015 fails a 2 Mar start', () => {
-    expect(rules({ spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2015-04-01', to: null }] })).toContain('R-ROP-1');
+    expect(
+      rules({ spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2015-04-01', to: null }] }),
+    ).toContain('R-ROP-1');
   });
   it('requires the recorded assessment that personal circumstances prevent an offer', () => {
     expect(rules({ proposal: { needAssessment: '' } })).toContain('R-ROP-1');
@@ -144,8 +160,12 @@ describe('R-ROP-3 early end of a ret-og-pligt period', () => {
     expect(decideGrantEnd({ ...base, endDate: '2015-05-01', reason: 'LEFT_TARGET_GROUP' }).outcome).toBe('end');
   });
   it('allows READY_FOR_OFFER only with an offer starting within the grace period (14 days)', () => {
-    expect(decideGrantEnd({ ...base, endDate: '2015-05-01', reason: 'READY_FOR_OFFER', followUpOfferStart: '2015-05-15' }).outcome).toBe('end');
-    expect(decideGrantEnd({ ...base, endDate: '2015-05-01', reason: 'READY_FOR_OFFER', followUpOfferStart: '2015-05-16' }).outcome).toBe('reject');
+    expect(decideGrantEnd({ ...base, endDate: '2015-05-01', reason: 'READY_FOR_OFFER', followUpOfferStart: '2015-05-15' }).outcome).toBe(
+      'end',
+    );
+    expect(decideGrantEnd({ ...base, endDate: '2015-05-01', reason: 'READY_FOR_OFFER', followUpOfferStart: '2015-05-16' }).outcome).toBe(
+      'reject',
+    );
     expect(decideGrantEnd({ ...base, endDate: '2015-05-01', reason: 'READY_FOR_OFFER' }).outcome).toBe('reject');
   });
   it('allows the planned end with any reason, and refuses ending after the planned end (R-DUR-2)', () => {
@@ -157,11 +177,15 @@ describe('R-ROP-3 early end of a ret-og-pligt period', () => {
 describe('R-ROP-8 rules after 1 July 2026 need review', () => {
   it('warns for a ret-og-pligt period running past 2026-07-01, not for one ending before', () => {
     const late = { agreedOn: '2026-05-01', startDate: '2026-05-04', endDate: '2026-11-03' };
-    const spells = [{ group: 'kontanthjaelp_aktivitetsparat' as const, visitation: 'aktivitetsparat' as const, from: '2020-01-01', to: null }];
+    const spells = [
+      { group: 'kontanthjaelp_aktivitetsparat' as const, visitation: 'aktivitetsparat' as const, from: '2020-01-01', to: null },
+    ];
     expect(rules({ proposal: late, spells }, 'warning')).toContain('R-ROP-8');
     const early = { agreedOn: '2026-02-01', startDate: '2026-02-02', endDate: '2026-06-30' };
     expect(rules({ proposal: { ...early, endDate: '2026-08-01' }, spells }, 'warning')).toContain('R-ROP-8');
-    expect(rules({ proposal: { agreedOn: '2025-08-01', startDate: '2025-08-04', endDate: '2026-02-03' }, spells }, 'warning')).not.toContain('R-ROP-8');
+    expect(
+      rules({ proposal: { agreedOn: '2025-08-01', startDate: '2025-08-04', endDate: '2026-02-03' }, spells }, 'warning'),
+    ).not.toContain('R-ROP-8');
   });
 });
 
@@ -177,7 +201,13 @@ describe('R-PSY-1 psychiatric discharge start', () => {
 });
 
 describe('R-PSY-2 at least 6 months in total at psychiatric discharge', () => {
-  const psych = { type: 'PSYCH_DISCHARGE' as const, citizenConsent: true, agreedOn: '2015-02-20', startDate: '2015-03-01', dischargeDate: '2015-04-01' };
+  const psych = {
+    type: 'PSYCH_DISCHARGE' as const,
+    citizenConsent: true,
+    agreedOn: '2015-02-20',
+    startDate: '2015-03-01',
+    dischargeDate: '2015-04-01',
+  };
   it('warns when the plan covers less than 6 months', () => {
     expect(rules({ proposal: { ...psych, endDate: '2015-06-30' } }, 'warning')).toContain('R-PSY-2');
     expect(rules({ proposal: { ...psych, endDate: '2015-08-31' } }, 'warning')).not.toContain('R-PSY-2');
@@ -197,8 +227,17 @@ describe('R-PSY-2 at least 6 months in total at psychiatric discharge', () => {
 
 describe('R-YTH-1 mentor at the start of education before 2020 (a can-rule)', () => {
   // 10 Aug 2015: a 20-year-old starts a vocational education on 17 Aug.
-  const youth = { type: 'YOUTH_EDUCATION' as const, citizenConsent: true, agreedOn: '2015-08-10', startDate: '2015-08-17', endDate: '2016-02-16', admissionDate: '2015-08-17' };
-  const spells = [{ group: 'uddannelseshjaelp_uddannelsesparat' as const, visitation: 'uddannelsesparat' as const, from: '2015-01-01', to: null }];
+  const youth = {
+    type: 'YOUTH_EDUCATION' as const,
+    citizenConsent: true,
+    agreedOn: '2015-08-10',
+    startDate: '2015-08-17',
+    endDate: '2016-02-16',
+    admissionDate: '2015-08-17',
+  };
+  const spells = [
+    { group: 'uddannelseshjaelp_uddannelsesparat' as const, visitation: 'uddannelsesparat' as const, from: '2015-01-01', to: null },
+  ];
   it('grants an under-30 with an admission date, and refuses a 30-year-old or a missing admission date', () => {
     expect(evaluateGrantProposal(buildRuleInput({ proposal: youth, spells, birthDate: '1995-01-01' }))).toEqual([]);
     expect(rules({ proposal: youth, spells, birthDate: '1985-01-01' })).toContain('R-YTH-1');
@@ -207,14 +246,25 @@ describe('R-YTH-1 mentor at the start of education before 2020 (a can-rule)', ()
 });
 
 describe('R-YED § 167 stk. 3 youth-education mentor (LAB 2020)', () => {
-  const youth = { type: 'YOUTH_EDUCATION' as const, citizenConsent: true, agreedOn: '2022-08-10', startDate: '2022-08-15', endDate: '2023-02-07', admissionDate: '2022-08-08' };
-  const spells = [{ group: 'uddannelseshjaelp_uddannelsesparat' as const, visitation: 'uddannelsesparat' as const, from: '2022-01-01', to: null }];
+  const youth = {
+    type: 'YOUTH_EDUCATION' as const,
+    citizenConsent: true,
+    agreedOn: '2022-08-10',
+    startDate: '2022-08-15',
+    endDate: '2023-02-07',
+    admissionDate: '2022-08-08',
+  };
+  const spells = [
+    { group: 'uddannelseshjaelp_uddannelsesparat' as const, visitation: 'uddannelsesparat' as const, from: '2022-01-01', to: null },
+  ];
   it('is a right within 6 months of admission for § 6 nr. 4–5: no finding', () => {
     expect(evaluateGrantProposal(buildRuleInput({ proposal: youth, spells, birthDate: '2001-01-01' }))).toEqual([]);
   });
   it('grants a 24-year-old kontanthjælp recipient without education (§ 6 nr. 4) who starts education on 5 Jan 2026, under § 167 stk. 3', () => {
     // 2 Jan 2026: since 1 Jul 2025 uddannelseshjælp is kontanthjælp; § 6 nr. 4 = uddannelsesparat under 30 without education.
-    const kh = [{ group: 'uddannelseshjaelp_uddannelsesparat' as const, visitation: 'uddannelsesparat' as const, from: '2025-07-01', to: null }];
+    const kh = [
+      { group: 'uddannelseshjaelp_uddannelsesparat' as const, visitation: 'uddannelsesparat' as const, from: '2025-07-01', to: null },
+    ];
     const input = buildRuleInput({
       proposal: { ...youth, agreedOn: '2026-01-02', startDate: '2026-01-05', endDate: '2026-07-04', admissionDate: '2026-01-05' },
       spells: kh,
@@ -231,19 +281,39 @@ describe('R-YED § 167 stk. 3 youth-education mentor (LAB 2020)', () => {
   });
   it('R-YED-2: needs the admission date; a start 7 months after admission is not a right', () => {
     expect(rules({ proposal: { ...youth, admissionDate: null }, spells, birthDate: '2001-01-01' })).toContain('R-YED-2');
-    expect(rules({ proposal: { ...youth, startDate: '2023-03-15', endDate: '2023-09-14', agreedOn: '2023-03-10' }, spells, birthDate: '2001-01-01' }, 'warning')).toContain('R-YED-2');
+    expect(
+      rules(
+        { proposal: { ...youth, startDate: '2023-03-15', endDate: '2023-09-14', agreedOn: '2023-03-10' }, spells, birthDate: '2001-01-01' },
+        'warning',
+      ),
+    ).toContain('R-YED-2');
   });
   it('R-YED-2/3: a first period past 6 months from admission is flagged; an extension of a youth period is not', () => {
     const long = { ...youth, endDate: '2023-02-14' };
     expect(rules({ proposal: long, spells, birthDate: '2001-01-01' }, 'warning')).toEqual(['R-YED-2']);
-    const previous = { id: 1, type: 'YOUTH_EDUCATION' as const, startDate: '2022-08-15', endDate: '2023-02-07', status: 'approved' as const };
-    const extension = { ...youth, previousGrant: previous, assessmentDate: '2023-02-01', startDate: '2023-02-08', endDate: '2023-08-07', agreedOn: '2023-02-01' };
+    const previous = {
+      id: 1,
+      type: 'YOUTH_EDUCATION' as const,
+      startDate: '2022-08-15',
+      endDate: '2023-02-07',
+      status: 'approved' as const,
+    };
+    const extension = {
+      ...youth,
+      previousGrant: previous,
+      assessmentDate: '2023-02-01',
+      startDate: '2023-02-08',
+      endDate: '2023-08-07',
+      agreedOn: '2023-02-01',
+    };
     expect(evaluateGrantProposal(buildRuleInput({ proposal: extension, spells, birthDate: '2001-01-01' }))).toEqual([]);
   });
 });
 
 describe('R-REG-1 mentor types by agreement date', () => {
-  const spells = [{ group: 'kontanthjaelp_aktivitetsparat' as const, visitation: 'aktivitetsparat' as const, from: '2014-01-01', to: null }];
+  const spells = [
+    { group: 'kontanthjaelp_aktivitetsparat' as const, visitation: 'aktivitetsparat' as const, from: '2014-01-01', to: null },
+  ];
   it('a 2016 ret-og-pligt grant with contact every second week is lawful', () => {
     // 1 Feb 2016: aktivitetsparat citizen, ret-og-pligt mentor for 6 months under L 66 (contact every second week).
     const input = buildRuleInput({ proposal: { agreedOn: '2016-02-01', startDate: '2016-02-01', endDate: '2016-07-31' }, spells });
@@ -260,8 +330,15 @@ describe('R-REG-1 mentor types by agreement date', () => {
   });
   it('a 2021 ret-og-pligt grant is lawful once an admin has switched the type on for LAB-2020', () => {
     const lab2020 = regimeOn('2021-03-01');
-    const switched = { ...lab2020, parameters: { ...lab2020.parameters, offeredGrantTypes: [...grantTypes], offeredGrantTypesReason: 'Byrådsbeslutning 12/2026' } };
-    const input = buildRuleInput({ proposal: { agreedOn: '2021-03-01', startDate: '2021-03-01', endDate: '2021-08-31' }, spells, regime: switched });
+    const switched = {
+      ...lab2020,
+      parameters: { ...lab2020.parameters, offeredGrantTypes: [...grantTypes], offeredGrantTypesReason: 'Byrådsbeslutning 12/2026' },
+    };
+    const input = buildRuleInput({
+      proposal: { agreedOn: '2021-03-01', startDate: '2021-03-01', endDate: '2021-08-31' },
+      spells,
+      regime: switched,
+    });
     expect(evaluateGrantProposal(input).map((f) => f.rule)).toEqual([]);
   });
   it('offers every type 2014–2019 and all but ret-og-pligt from 2020, also for regimes stored before the parameter existed', () => {
@@ -277,7 +354,9 @@ describe('R-CMP-1 company and education-institution mentors', () => {
   const company = { type: 'COMPANY' as const, citizenConsent: true };
   it('requires a justification that the effort goes beyond usual duties', () => {
     expect(rules({ proposal: company })).toContain('R-CMP-1');
-    expect(rules({ proposal: { ...company, justification: 'Oplæring ud over sædvanlig introduktion; afgørende for ansættelsen' } })).toEqual([]);
+    expect(
+      rules({ proposal: { ...company, justification: 'Oplæring ud over sædvanlig introduktion; afgørende for ansættelsen' } }),
+    ).toEqual([]);
     expect(rules({ proposal: { type: 'EDUCATION_INST', citizenConsent: true } })).toContain('R-CMP-1');
   });
 });
@@ -301,15 +380,24 @@ describe('regime by agreement date', () => {
 });
 
 describe('R-FIN-1 / R-FIN-2 / R-FIN-4 refund class', () => {
-  const classOf = (group: 'dagpenge' | 'sygedagpenge' | 'kontanthjaelp_aktivitetsparat' | 'ressourceforloeb' | 'kontanthjaelp_jobparat', agreedOn: string) =>
-    refundClassFor({ regime: regimeOn(agreedOn), targetGroup: group, grantType: 'GENERAL', agreedOn }).refundClass;
+  const classOf = (
+    group: 'dagpenge' | 'sygedagpenge' | 'kontanthjaelp_aktivitetsparat' | 'ressourceforloeb' | 'kontanthjaelp_jobparat',
+    agreedOn: string,
+  ) => refundClassFor({ regime: regimeOn(agreedOn), targetGroup: group, grantType: 'GENERAL', agreedOn }).refundClass;
 
   it('R-FIN-2 (LAB-2014): inside the frame for aktivitetsparat, outside for ressourceforløb, none for dagpenge and jobparat', () => {
     expect(classOf('kontanthjaelp_aktivitetsparat', '2015-06-01')).toBe('inside_frame');
     expect(classOf('ressourceforloeb', '2015-06-01')).toBe('outside_frame');
     expect(classOf('dagpenge', '2015-06-01')).toBe('none');
     expect(classOf('kontanthjaelp_jobparat', '2015-06-01')).toBe('none');
-    expect(refundClassFor({ regime: regimeOn('2015-06-01'), targetGroup: 'kontanthjaelp_aktivitetsparat', grantType: 'GENERAL', agreedOn: '2015-06-01' }).rate).toBe(0.5);
+    expect(
+      refundClassFor({
+        regime: regimeOn('2015-06-01'),
+        targetGroup: 'kontanthjaelp_aktivitetsparat',
+        grantType: 'GENERAL',
+        agreedOn: '2015-06-01',
+      }).rate,
+    ).toBe(0.5);
   });
   it('R-FIN-4: no refund for aktivitetsparat agreed 2019-01-01, still on 2018-12-31', () => {
     expect(classOf('kontanthjaelp_aktivitetsparat', '2018-12-31')).toBe('inside_frame');
@@ -327,20 +415,36 @@ describe('R-FIN-1 / R-FIN-2 / R-FIN-4 refund class', () => {
     expect(noGroup).toContain('R-FIN-1');
   });
   it('R-FIN-2: warns that a 2015 dagpenge mentor is paid fully by the municipality', () => {
-    const warnings = rules({ proposal: { type: 'GENERAL', citizenConsent: true }, spells: [{ group: 'dagpenge', visitation: null, from: '2014-01-01', to: null }] }, 'warning');
+    const warnings = rules(
+      {
+        proposal: { type: 'GENERAL', citizenConsent: true },
+        spells: [{ group: 'dagpenge', visitation: null, from: '2014-01-01', to: null }],
+      },
+      'warning',
+    );
     expect(warnings).toContain('R-FIN-2');
   });
   it('psychiatric discharge is refunded inside the frame in 2015 whatever the group', () => {
-    expect(refundClassFor({ regime: regimeOn('2015-06-01'), targetGroup: 'dagpenge', grantType: 'PSYCH_DISCHARGE', agreedOn: '2015-06-01' }).refundClass).toBe('inside_frame');
+    expect(
+      refundClassFor({ regime: regimeOn('2015-06-01'), targetGroup: 'dagpenge', grantType: 'PSYCH_DISCHARGE', agreedOn: '2015-06-01' })
+        .refundClass,
+    ).toBe('inside_frame');
   });
 });
 
 describe('suggestPlannedEnd', () => {
   it('follows the municipality’s month convention', () => {
     const regime = regimeOn('2015-02-23');
-    expect(suggestPlannedEnd({ type: 'RET_OG_PLIGT', startDate: '2015-03-02', regime, settings: defaultMunicipalSettings })).toBe('2015-09-01');
+    expect(suggestPlannedEnd({ type: 'RET_OG_PLIGT', startDate: '2015-03-02', regime, settings: defaultMunicipalSettings })).toBe(
+      '2015-09-01',
+    );
     expect(
-      suggestPlannedEnd({ type: 'RET_OG_PLIGT', startDate: '2015-03-02', regime, settings: { ...defaultMunicipalSettings, monthConvention: 'weeks26' } }),
+      suggestPlannedEnd({
+        type: 'RET_OG_PLIGT',
+        startDate: '2015-03-02',
+        regime,
+        settings: { ...defaultMunicipalSettings, monthConvention: 'weeks26' },
+      }),
     ).toBe('2015-08-30');
   });
 });

@@ -52,14 +52,19 @@ export function evaluateGrantProposal(input: GrantRuleInput): Finding[] {
 }
 
 /** Approval is refused while any error-level rule fails (issue 2 point 4). */
-export function decideGrantApproval(input: { findings: Finding[] }):
-  | { outcome: 'approve'; findings: Finding[] }
-  | { outcome: 'reject'; findings: Finding[] } {
+export function decideGrantApproval(input: {
+  findings: Finding[];
+}): { outcome: 'approve'; findings: Finding[] } | { outcome: 'reject'; findings: Finding[] } {
   return hasErrors(input.findings) ? { outcome: 'reject', findings: input.findings } : { outcome: 'approve', findings: input.findings };
 }
 
 /** The planned end a new period gets by default (R-ROP-2 / R-DUR-1 / R-YTH-1 lengths, municipal month convention). */
-export function suggestPlannedEnd(input: { type: GrantType; startDate: CalendarDate; regime: LegalRegime; settings: MunicipalSettings }): CalendarDate {
+export function suggestPlannedEnd(input: {
+  type: GrantType;
+  startDate: CalendarDate;
+  regime: LegalRegime;
+  settings: MunicipalSettings;
+}): CalendarDate {
   const p = input.regime.parameters;
   const months =
     input.type === 'RET_OG_PLIGT'
@@ -112,7 +117,8 @@ export function decideGrantEnd(input: {
       findings.push({
         rule: 'R-ROP-3',
         severity: 'error',
-        message: 'En ret og pligt-mentorperiode kan kun afbrydes før tid, hvis borgeren er ude af målgruppen, eller hvis borgeren er klar til og får et ret og pligt-tilbud.',
+        message:
+          'En ret og pligt-mentorperiode kan kun afbrydes før tid, hvis borgeren er ude af målgruppen, eller hvis borgeren er klar til og får et ret og pligt-tilbud.',
         source,
       });
     } else if (reason === 'READY_FOR_OFFER') {

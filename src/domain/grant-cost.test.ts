@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decideRateSuccession, deliveredCost, hourlyRateOn, invoicedCost, plannedCost, spendByMonth, type HourlyRate } from './grant-cost.ts';
+import {
+  decideRateSuccession,
+  deliveredCost,
+  hourlyRateOn,
+  invoicedCost,
+  plannedCost,
+  spendByMonth,
+  type HourlyRate,
+} from './grant-cost.ts';
 
 const providerRate = (hourlyRateKr: number, validFrom: string, validTo: string | null = null): HourlyRate => ({
   hourlyRateKr,
@@ -17,7 +25,10 @@ describe('hourlyRateOn', () => {
   });
 
   it('prefers the mentor’s internal cost rate over the provider’s price list', () => {
-    const rates = [providerRate(390, '2014-01-01'), { hourlyRateKr: 310, validFrom: '2020-01-01', validTo: null, source: 'mentor_internal_cost' as const }];
+    const rates = [
+      providerRate(390, '2014-01-01'),
+      { hourlyRateKr: 310, validFrom: '2020-01-01', validTo: null, source: 'mentor_internal_cost' as const },
+    ];
     expect(hourlyRateOn(rates, '2019-06-01')?.hourlyRateKr).toBe(390);
     expect(hourlyRateOn(rates, '2026-06-01')).toMatchObject({ hourlyRateKr: 310, source: 'mentor_internal_cost' });
   });
@@ -106,7 +117,13 @@ describe('spend by month from the best evidence', () => {
   it('uses the invoice, else the logged hours, else the plan up to today, and nothing after today', () => {
     const rates = [providerRate(400, '2014-01-01')];
     const spend = spendByMonth({
-      plannedToDate: plannedCost({ weeklyHours: 7, startDate: '2026-01-01', endDate: '2026-06-30', rates, window: { from: '2026-01-01', to: '2026-03-15' } }),
+      plannedToDate: plannedCost({
+        weeklyHours: 7,
+        startDate: '2026-01-01',
+        endDate: '2026-06-30',
+        rates,
+        window: { from: '2026-01-01', to: '2026-03-15' },
+      }),
       delivered: deliveredCost({ deliveries: [{ date: '2026-02-10', hours: 20 }], rates }),
       invoiced: invoicedCost({ lines: [{ periodFrom: '2026-01-01', periodTo: '2026-01-31', hours: 30, amountKr: 12_000 }] }),
       asOf: '2026-03-15',
@@ -130,6 +147,8 @@ describe('decideRateSuccession', () => {
   });
 
   it('refuses a rate that starts before or on the latest one', () => {
-    expect(decideRateSuccession({ existing: [{ id: 3, validFrom: '2026-01-01', validTo: null }], validFrom: '2025-06-01' }).outcome).toBe('conflict');
+    expect(decideRateSuccession({ existing: [{ id: 3, validFrom: '2026-01-01', validTo: null }], validFrom: '2025-06-01' }).outcome).toBe(
+      'conflict',
+    );
   });
 });

@@ -32,7 +32,12 @@ export function hoursByMonth(input: {
     if (c.confirmed) row.confirmed += c.minutes / 60;
   }
   const round = (n: number) => Math.round(n * 100) / 100;
-  return [...months.values()].map((m) => ({ month: m.month, granted: round(m.granted), logged: round(m.logged), confirmed: round(m.confirmed) }));
+  return [...months.values()].map((m) => ({
+    month: m.month,
+    granted: round(m.granted),
+    logged: round(m.logged),
+    confirmed: round(m.confirmed),
+  }));
 }
 
 export function reconcileHours(input: {
@@ -48,7 +53,12 @@ export function reconcileHours(input: {
   for (let monday = mondayOf(input.period.startDate); compareDates(monday, last) <= 0; monday = addDays(monday, 7)) {
     const from = maxDate(monday, input.period.startDate);
     const to = minDate(addDays(monday, 6), input.period.endDate);
-    const row = { week: isoWeekOf(monday), granted: Math.round(input.weeklyHours * ((daysBetween(from, to) + 1) / 7) * 100) / 100, logged: 0, confirmed: 0 };
+    const row = {
+      week: isoWeekOf(monday),
+      granted: Math.round(input.weeklyHours * ((daysBetween(from, to) + 1) / 7) * 100) / 100,
+      logged: 0,
+      confirmed: 0,
+    };
     hours.push(row);
     byWeek.set(row.week, row);
   }

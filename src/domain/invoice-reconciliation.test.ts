@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decideInvoiceApproval, invoiceInputProblems, reconcileInvoice, reconcileInvoiceLine, type InvoiceLineFacts } from './invoice-reconciliation.ts';
+import {
+  decideInvoiceApproval,
+  invoiceInputProblems,
+  reconcileInvoice,
+  reconcileInvoiceLine,
+  type InvoiceLineFacts,
+} from './invoice-reconciliation.ts';
 
 /** Week 10 of 2026 (2–8 March): Mentorhuset bills a general mentor grant at 425 kr. an hour. */
 function buildLine(overrides: Partial<InvoiceLineFacts> = {}): InvoiceLineFacts {
@@ -63,22 +69,42 @@ describe('four-eyes approval', () => {
   const flagged = reconcileInvoice({ lines: [buildLine({ hours: 10, amountKr: 4250 })] });
 
   it('attests first, then approves by another person', () => {
-    expect(decideInvoiceApproval({ status: 'received', attestedBy: null, approverId: 7, reconciliation: clean, openDeliveryFindings: [] })).toEqual({ outcome: 'attest' });
-    expect(decideInvoiceApproval({ status: 'attested', attestedBy: 7, approverId: 8, reconciliation: clean, openDeliveryFindings: [] })).toEqual({ outcome: 'approve' });
+    expect(
+      decideInvoiceApproval({ status: 'received', attestedBy: null, approverId: 7, reconciliation: clean, openDeliveryFindings: [] }),
+    ).toEqual({ outcome: 'attest' });
+    expect(
+      decideInvoiceApproval({ status: 'attested', attestedBy: 7, approverId: 8, reconciliation: clean, openDeliveryFindings: [] }),
+    ).toEqual({ outcome: 'approve' });
   });
 
   it('refuses the second approval by the person who attested', () => {
-    const decision = decideInvoiceApproval({ status: 'attested', attestedBy: 7, approverId: 7, reconciliation: clean, openDeliveryFindings: [] });
+    const decision = decideInvoiceApproval({
+      status: 'attested',
+      attestedBy: 7,
+      approverId: 7,
+      reconciliation: clean,
+      openDeliveryFindings: [],
+    });
     expect(decision).toMatchObject({ outcome: 'reject', reason: 'FOUR_EYES' });
   });
 
   it('is blocked by a flagged line and by open R-DEL-1 delivery findings', () => {
-    expect(decideInvoiceApproval({ status: 'received', attestedBy: null, approverId: 7, reconciliation: flagged, openDeliveryFindings: [] })).toMatchObject({
+    expect(
+      decideInvoiceApproval({ status: 'received', attestedBy: null, approverId: 7, reconciliation: flagged, openDeliveryFindings: [] }),
+    ).toMatchObject({
       outcome: 'reject',
       reason: 'OPEN_FINDINGS',
     });
     const finding = { rule: 'R-DEL-1' as const, severity: 'error' as const, message: 'Leverede timer under det aftalte', source: 'E11' };
-    expect(decideInvoiceApproval({ status: 'received', attestedBy: null, approverId: 7, reconciliation: clean, openDeliveryFindings: [finding] })).toMatchObject({
+    expect(
+      decideInvoiceApproval({
+        status: 'received',
+        attestedBy: null,
+        approverId: 7,
+        reconciliation: clean,
+        openDeliveryFindings: [finding],
+      }),
+    ).toMatchObject({
       outcome: 'reject',
       reason: 'OPEN_FINDINGS',
       findings: [finding],

@@ -188,7 +188,10 @@ export function decideInvoiceApproval(input: {
   });
   if (input.status === 'approved') return reject('ALREADY_APPROVED', 'Fakturaen er allerede godkendt.');
   if (openLines.length > 0 || input.openDeliveryFindings.length > 0) {
-    return reject('OPEN_FINDINGS', 'Fakturaen kan ikke godkendes, før sagsbehandleren har gennemgået de markerede linjer og leveringsfund (R-DEL-1).');
+    return reject(
+      'OPEN_FINDINGS',
+      'Fakturaen kan ikke godkendes, før sagsbehandleren har gennemgået de markerede linjer og leveringsfund (R-DEL-1).',
+    );
   }
   if (input.status === 'received') return { outcome: 'attest' };
   if (input.attestedBy === input.approverId) {
@@ -208,12 +211,14 @@ export function invoiceInputProblems(input: {
   if (input.lines.length === 0) problems.push({ field: 'lines', message: 'an invoice needs at least one line' });
   input.lines.forEach((line, i) => {
     const at = `lines.${i}`;
-    if (compareDates(line.periodTo, line.periodFrom) < 0) problems.push({ field: `${at}.periodTo`, message: 'periodTo is before periodFrom' });
+    if (compareDates(line.periodTo, line.periodFrom) < 0)
+      problems.push({ field: `${at}.periodTo`, message: 'periodTo is before periodFrom' });
     if (compareDates(line.periodFrom, input.periodFrom) < 0 || compareDates(input.periodTo, line.periodTo) < 0) {
       problems.push({ field: `${at}.periodFrom`, message: 'the line period must lie inside the invoice period' });
     }
     if (!Number.isFinite(line.hours) || line.hours < 0) problems.push({ field: `${at}.hours`, message: 'hours must be 0 or more' });
-    if (!Number.isFinite(line.amountKr) || line.amountKr < 0) problems.push({ field: `${at}.amountKr`, message: 'amountKr must be 0 or more' });
+    if (!Number.isFinite(line.amountKr) || line.amountKr < 0)
+      problems.push({ field: `${at}.amountKr`, message: 'amountKr must be 0 or more' });
   });
   return problems;
 }

@@ -95,9 +95,7 @@ export function typesBeyondStatute(regime: Pick<LegalRegime, 'validFrom' | 'para
 }
 
 export function findRegimeOn(regimes: readonly LegalRegime[], date: CalendarDate): LegalRegime | null {
-  return (
-    regimes.find((r) => compareDates(r.validFrom, date) <= 0 && (r.validTo === null || compareDates(date, r.validTo) <= 0)) ?? null
-  );
+  return regimes.find((r) => compareDates(r.validFrom, date) <= 0 && (r.validTo === null || compareDates(date, r.validTo) <= 0)) ?? null;
 }
 
 function table(inside: TargetGroupCode[], outside: TargetGroupCode[], extra: Partial<Record<TargetGroupCode, RefundRule>> = {}) {
@@ -146,8 +144,16 @@ const common = {
 
 // 2014–2018: inside the frame for the listed groups, outside for ressourceforløb/jobafklaring (spec §1.5).
 const tableBefore2019 = table(
-  ['kontanthjaelp_aktivitetsparat', 'uddannelseshjaelp_uddannelsesparat', 'uddannelseshjaelp_aktivitetsparat', 'sygedagpenge',
-    'foertidspension', 'fleksjob_ledighedsydelse', 'revalidering', 'selvforsoergende'],
+  [
+    'kontanthjaelp_aktivitetsparat',
+    'uddannelseshjaelp_uddannelsesparat',
+    'uddannelseshjaelp_aktivitetsparat',
+    'sygedagpenge',
+    'foertidspension',
+    'fleksjob_ledighedsydelse',
+    'revalidering',
+    'selvforsoergende',
+  ],
   ['ressourceforloeb', 'jobafklaring'],
 );
 // After 2019 only ressourceforløb keeps a refund (R-FIN-4 default; spec §1.5 [U]).
@@ -273,7 +279,8 @@ export function validateRegimeParameters(json: unknown): ValidationResult<Regime
   const positive = (key: string, allowNull = false) => {
     const v = p[key];
     if (allowNull && v === null) return;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) errors.push(`${key} must be a positive number${allowNull ? ' or null' : ''}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+      errors.push(`${key} must be a positive number${allowNull ? ' or null' : ''}`);
   };
   positive('maxPeriodMonths', true);
   positive('retOgPligtPeriodMonths');
@@ -300,7 +307,8 @@ export function validateRegimeParameters(json: unknown): ValidationResult<Regime
   else {
     for (const code of targetGroupCodes) {
       const rule = refundTable[code] as { class?: unknown; until?: unknown } | undefined;
-      if (!rule || !(refundClasses as readonly unknown[]).includes(rule.class)) errors.push(`refundTable.${code}.class must be one of ${refundClasses.join(', ')}`);
+      if (!rule || !(refundClasses as readonly unknown[]).includes(rule.class))
+        errors.push(`refundTable.${code}.class must be one of ${refundClasses.join(', ')}`);
       else if (rule.until !== undefined && !isCalendarDate(rule.until)) errors.push(`refundTable.${code}.until must be a date`);
     }
     for (const key of Object.keys(refundTable)) {
@@ -313,7 +321,10 @@ export function validateRegimeParameters(json: unknown): ValidationResult<Regime
       errors.push(`refundByGrantType.${key} is invalid`);
     }
   }
-  if (p.offeredGrantTypes !== undefined && (!Array.isArray(p.offeredGrantTypes) || p.offeredGrantTypes.some((t) => !(grantTypes as readonly unknown[]).includes(t)))) {
+  if (
+    p.offeredGrantTypes !== undefined &&
+    (!Array.isArray(p.offeredGrantTypes) || p.offeredGrantTypes.some((t) => !(grantTypes as readonly unknown[]).includes(t)))
+  ) {
     errors.push(`offeredGrantTypes must list some of ${grantTypes.join(', ')}`);
   }
   if (p.offeredGrantTypesReason !== undefined && p.offeredGrantTypesReason !== null && typeof p.offeredGrantTypesReason !== 'string') {

@@ -2,10 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { proposeMentors, type MatchingMentor, type MatchingNeed } from './mentor-matching.ts';
 
 const mentor = (id: number, overrides: Partial<MatchingMentor> = {}): MatchingMentor => ({
-  id, name: `M${id}`, weeklyCapacityHours: 20, loadHours: 10, specialties: [], languages: ['da'], gender: 'female', postcode: '2650',
-  hasAuthorityRole: false, relatedCitizenIds: [], ...overrides,
+  id,
+  name: `M${id}`,
+  weeklyCapacityHours: 20,
+  loadHours: 10,
+  specialties: [],
+  languages: ['da'],
+  gender: 'female',
+  postcode: '2650',
+  hasAuthorityRole: false,
+  relatedCitizenIds: [],
+  ...overrides,
 });
-const need: MatchingNeed = { citizenId: 7, weeklyHours: 2, barriers: [], language: null, preferredGender: null, postcode: null, earlierMentorIds: [] };
+const need: MatchingNeed = {
+  citizenId: 7,
+  weeklyHours: 2,
+  barriers: [],
+  language: null,
+  preferredGender: null,
+  postcode: null,
+  earlierMentorIds: [],
+};
 
 describe('proposeMentors', () => {
   it('excludes on hard constraints and says why', () => {

@@ -43,7 +43,8 @@ export function validateMunicipalSettings(json: unknown): ValidationResult<Munic
   };
   const integer = (key: string, min: number, max: number) => {
     const v = s[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) errors.push(`${key} must be a whole number from ${min} to ${max}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      errors.push(`${key} must be a whole number from ${min} to ${max}`);
   };
   oneOf('monthConvention', ['calendar', 'weeks26']);
   oneOf('organisationLabel', ['jobcenter', 'kommune']);

@@ -6,14 +6,31 @@
  */
 
 export const outcomeCategories = [
-  'DEAD', 'EMIGRATED', 'ORDINARY_EMPLOYMENT', 'EDUCATION', 'FLEXJOB', 'DISABILITY_PENSION', 'OLD_AGE_PENSION',
-  'RESOURCE_OR_CLARIFICATION', 'SICKNESS_BENEFIT', 'LEDIGHEDSYDELSE', 'REVALIDERING', 'UNEMPLOYMENT_INSURANCE',
-  'CASH_BENEFIT_SAME', 'CASH_BENEFIT_UPGRADED', 'SELF_SUPPORTING_OTHER',
+  'DEAD',
+  'EMIGRATED',
+  'ORDINARY_EMPLOYMENT',
+  'EDUCATION',
+  'FLEXJOB',
+  'DISABILITY_PENSION',
+  'OLD_AGE_PENSION',
+  'RESOURCE_OR_CLARIFICATION',
+  'SICKNESS_BENEFIT',
+  'LEDIGHEDSYDELSE',
+  'REVALIDERING',
+  'UNEMPLOYMENT_INSURANCE',
+  'CASH_BENEFIT_SAME',
+  'CASH_BENEFIT_UPGRADED',
+  'SELF_SUPPORTING_OTHER',
 ] as const;
 export type OutcomeCategory = (typeof outcomeCategories)[number];
 
 export const copenhagenCategories = [
-  'kontanthjaelp', 'anden_offentlig', 'beskaeftigelse', 'uddannelse', 'pension_fleksjob', 'selvforsoergelse_udflyttet',
+  'kontanthjaelp',
+  'anden_offentlig',
+  'beskaeftigelse',
+  'uddannelse',
+  'pension_fleksjob',
+  'selvforsoergelse_udflyttet',
 ] as const;
 export type CopenhagenCategory = (typeof copenhagenCategories)[number];
 
@@ -59,12 +76,37 @@ export function pickByPrecedence(categories: readonly OutcomeCategory[]): Outcom
 
 /** DST 3-digit socio-economic status → outcome (§4.5, verified codes; active-offer codes map to cash benefit). */
 export const dstMapping: Record<string, OutcomeCategory> = {
-  '110': 'ORDINARY_EMPLOYMENT', '120': 'ORDINARY_EMPLOYMENT', '131': 'ORDINARY_EMPLOYMENT', '132': 'ORDINARY_EMPLOYMENT',
-  '133': 'ORDINARY_EMPLOYMENT', '134': 'ORDINARY_EMPLOYMENT', '135': 'ORDINARY_EMPLOYMENT', '136': 'ORDINARY_EMPLOYMENT',
-  '200': 'CASH_BENEFIT_SAME', '311': 'CASH_BENEFIT_SAME', '312': 'UNEMPLOYMENT_INSURANCE', '313': 'CASH_BENEFIT_SAME',
-  '314': 'LEDIGHEDSYDELSE', '315': 'UNEMPLOYMENT_INSURANCE', '316': 'UNEMPLOYMENT_INSURANCE', '317': 'SICKNESS_BENEFIT',
-  '318': 'CASH_BENEFIT_SAME', '319': 'CASH_BENEFIT_SAME', '320': 'REVALIDERING', '321': 'RESOURCE_OR_CLARIFICATION',
-  '322': 'RESOURCE_OR_CLARIFICATION', '351': 'FLEXJOB', '411': 'DISABILITY_PENSION', '412': 'OLD_AGE_PENSION',
-  '413': 'OLD_AGE_PENSION', '414': 'OLD_AGE_PENSION', '415': 'OLD_AGE_PENSION', '511': 'EDUCATION', '513': 'SELF_SUPPORTING_OTHER',
-  '514': 'EDUCATION', '515': 'EDUCATION', '516': 'EDUCATION', '517': 'EDUCATION',
+  '110': 'ORDINARY_EMPLOYMENT',
+  '120': 'ORDINARY_EMPLOYMENT',
+  '131': 'ORDINARY_EMPLOYMENT',
+  '132': 'ORDINARY_EMPLOYMENT',
+  '133': 'ORDINARY_EMPLOYMENT',
+  '134': 'ORDINARY_EMPLOYMENT',
+  '135': 'ORDINARY_EMPLOYMENT',
+  '136': 'ORDINARY_EMPLOYMENT',
+  '200': 'CASH_BENEFIT_SAME',
+  '311': 'CASH_BENEFIT_SAME',
+  '312': 'UNEMPLOYMENT_INSURANCE',
+  '313': 'CASH_BENEFIT_SAME',
+  '314': 'LEDIGHEDSYDELSE',
+  '315': 'UNEMPLOYMENT_INSURANCE',
+  '316': 'UNEMPLOYMENT_INSURANCE',
+  '317': 'SICKNESS_BENEFIT',
+  '318': 'CASH_BENEFIT_SAME',
+  '319': 'CASH_BENEFIT_SAME',
+  '320': 'REVALIDERING',
+  '321': 'RESOURCE_OR_CLARIFICATION',
+  '322': 'RESOURCE_OR_CLARIFICATION',
+  '351': 'FLEXJOB',
+  '411': 'DISABILITY_PENSION',
+  '412': 'OLD_AGE_PENSION',
+  '413': 'OLD_AGE_PENSION',
+  '414': 'OLD_AGE_PENSION',
+  '415': 'OLD_AGE_PENSION',
+  '511': 'EDUCATION',
+  '513': 'SELF_SUPPORTING_OTHER',
+  '514': 'EDUCATION',
+  '515': 'EDUCATION',
+  '516': 'EDUCATION',
+  '517': 'EDUCATION',
 };

@@ -15,7 +15,13 @@ export const passiveTargetGroups: TargetGroupCode[] = [
   'ressourceforloeb',
 ];
 
-export type PassiveCandidate = { citizenId: number; group: TargetGroupCode; birthDate: CalendarDate; hadMentor: boolean; hadOffer: boolean };
+export type PassiveCandidate = {
+  citizenId: number;
+  group: TargetGroupCode;
+  birthDate: CalendarDate;
+  hadMentor: boolean;
+  hadOffer: boolean;
+};
 
 export type PassiveCell = { key: string; total: number; passive: number; sharePassive: number | null; shareWithEffort: number | null };
 
@@ -24,7 +30,10 @@ export function ageBand(birthDate: CalendarDate, on: CalendarDate): 'under30' | 
   return age < 30 ? 'under30' : age < 40 ? '30-39' : age < 50 ? '40-49' : '50+';
 }
 
-export function summarisePassiveCitizens(candidates: PassiveCandidate[], date: CalendarDate): { byGroup: PassiveCell[]; byAgeBand: PassiveCell[]; total: PassiveCell } {
+export function summarisePassiveCitizens(
+  candidates: PassiveCandidate[],
+  date: CalendarDate,
+): { byGroup: PassiveCell[]; byAgeBand: PassiveCell[]; total: PassiveCell } {
   const cell = (key: string, members: PassiveCandidate[]): PassiveCell => {
     const passive = members.filter((c) => !c.hadMentor && !c.hadOffer).length;
     return {
@@ -35,7 +44,13 @@ export function summarisePassiveCitizens(candidates: PassiveCandidate[], date: C
       shareWithEffort: members.length > 0 ? 1 - passive / members.length : null,
     };
   };
-  const groupBy = (keyOf: (c: PassiveCandidate) => string, keys: string[]) => keys.map((k) => cell(k, candidates.filter((c) => keyOf(c) === k)));
+  const groupBy = (keyOf: (c: PassiveCandidate) => string, keys: string[]) =>
+    keys.map((k) =>
+      cell(
+        k,
+        candidates.filter((c) => keyOf(c) === k),
+      ),
+    );
   return {
     byGroup: groupBy((c) => c.group, passiveTargetGroups),
     byAgeBand: groupBy((c) => ageBand(c.birthDate, date), ['under30', '30-39', '40-49', '50+']),

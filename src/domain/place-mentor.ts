@@ -22,13 +22,23 @@ export type PlaceMentorProposal = {
 export function checkPlaceMentor(proposal: PlaceMentorProposal): Finding[] {
   const findings: Finding[] = [];
   if (!(proposal.weeklyHours > 0)) {
-    findings.push({ rule: 'R-CMP-3', severity: 'error', message: 'En pladsmentor skal have et timetal for pladsen (timer pr. uge).', source });
+    findings.push({
+      rule: 'R-CMP-3',
+      severity: 'error',
+      message: 'En pladsmentor skal have et timetal for pladsen (timer pr. uge).',
+      source,
+    });
   }
   if (compareDates(proposal.endDate, proposal.startDate) < 0) {
     findings.push({ rule: 'R-CMP-3', severity: 'error', message: 'Pladsens slutdato ligger før startdatoen.', source });
   }
   if (proposal.linkedGrants.length === 0) {
-    findings.push({ rule: 'R-CMP-3', severity: 'error', message: 'Hver person under en pladsmentor skal knyttes til pladsen; der er ingen personer knyttet.', source });
+    findings.push({
+      rule: 'R-CMP-3',
+      severity: 'error',
+      message: 'Hver person under en pladsmentor skal knyttes til pladsen; der er ingen personer knyttet.',
+      source,
+    });
   }
   for (const grant of proposal.linkedGrants) {
     if (!placeGrantTypes.includes(grant.type)) {

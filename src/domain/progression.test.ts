@@ -11,7 +11,12 @@ import {
   type MeasurementFact,
 } from './progression.ts';
 
-const m = (id: number, measuredOn: string, respondent: MeasurementFact['respondent'], values: Record<string, number>): MeasurementFact => ({ id, measuredOn, respondent, values });
+const m = (id: number, measuredOn: string, respondent: MeasurementFact['respondent'], values: Record<string, number>): MeasurementFact => ({
+  id,
+  measuredOn,
+  respondent,
+  values,
+});
 
 describe('distance travelled (domain spec §5)', () => {
   it('is latest minus first per indicator and respondent, and null with one measurement', () => {
@@ -27,7 +32,12 @@ describe('distance travelled (domain spec §5)', () => {
       ],
     });
     const citizen = progress.find((p) => p.code === 'job_search' && p.respondent === 'citizen')!;
-    expect(citizen).toMatchObject({ measurements: 3, first: { measuredOn: '2026-03-02', value: 2 }, latest: { measuredOn: '2026-09-01', value: 3 }, distanceTravelled: 1 });
+    expect(citizen).toMatchObject({
+      measurements: 3,
+      first: { measuredOn: '2026-03-02', value: 2 },
+      latest: { measuredOn: '2026-09-01', value: 3 },
+      distanceTravelled: 1,
+    });
     expect(progress.find((p) => p.code === 'job_search' && p.respondent === 'mentor')!.distanceTravelled).toBeNull();
     expect(progress.find((p) => p.code === 'cooperation' && p.respondent === 'citizen')!.distanceTravelled).toBeNull();
     expect(progress.find((p) => p.code === 'caseworker_job_belief')!.respondent).toBe('caseworker');
@@ -35,7 +45,13 @@ describe('distance travelled (domain spec §5)', () => {
 
   it('counts courses improved, unchanged and worse across a cohort', () => {
     const course = (first: number, latest: number) =>
-      summariseProgression({ indicators: defaultInstrument.indicators, measurements: [m(1, '2026-01-05', 'citizen', { goal_orientation: first }), m(2, '2026-04-06', 'citizen', { goal_orientation: latest })] });
+      summariseProgression({
+        indicators: defaultInstrument.indicators,
+        measurements: [
+          m(1, '2026-01-05', 'citizen', { goal_orientation: first }),
+          m(2, '2026-04-06', 'citizen', { goal_orientation: latest }),
+        ],
+      });
     const cells = aggregateDistances([course(1, 4), course(2, 3), course(3, 3), course(4, 2)]);
     expect(cells.get('goal_orientation:citizen')).toEqual({ courses: 4, improved: 2, unchanged: 1, worse: 1, sumDistance: 3 + 1 + 0 - 2 });
     expect(cells.has('goal_orientation:mentor')).toBe(false);
@@ -78,7 +94,10 @@ describe('measurement rounds and due measurements (every 3 months by default, §
     expect(measurementDue({ ...course, measuredOn: ['2026-05-06'], today: '2026-07-01' })).toBeNull();
     expect(measurementDue({ ...course, measuredOn: ['2026-05-06'], today: '2026-08-10' })).toEqual({ round: 1, dueDate: '2026-08-04' });
     expect(measurementDue({ ...course, measuredOn: ['2026-05-06', '2026-08-05'], today: '2026-11-24' })).toBeNull();
-    expect(measurementDue({ ...course, cadenceMonths: 2, measuredOn: ['2026-05-06'], today: '2026-07-05' })).toEqual({ round: 1, dueDate: '2026-07-04' });
+    expect(measurementDue({ ...course, cadenceMonths: 2, measuredOn: ['2026-05-06'], today: '2026-07-05' })).toEqual({
+      round: 1,
+      dueDate: '2026-07-04',
+    });
   });
 });
 
@@ -92,11 +111,19 @@ describe('validation of instruments and values', () => {
         { ...defaultInstrument.indicators[0]!, labelDa: ' ' },
       ],
     };
-    expect(findInstrumentProblems(broken).map((p) => p.field)).toEqual(['indicators[0].scaleMin', 'indicators[1].code', 'indicators[1].labelDa']);
+    expect(findInstrumentProblems(broken).map((p) => p.field)).toEqual([
+      'indicators[0].scaleMin',
+      'indicators[1].code',
+      'indicators[1].labelDa',
+    ]);
   });
 
   it('refuses a value outside the scale and an indicator not asked of the respondent', () => {
-    const problems = findMeasurementProblems({ respondent: 'citizen', indicators: defaultInstrument.indicators, values: { job_search: 6, caseworker_job_belief: 3, cooperation: 5 } });
+    const problems = findMeasurementProblems({
+      respondent: 'citizen',
+      indicators: defaultInstrument.indicators,
+      values: { job_search: 6, caseworker_job_belief: 3, cooperation: 5 },
+    });
     expect(problems.map((p) => p.field)).toEqual(['values.job_search', 'values.caseworker_job_belief']);
   });
 });

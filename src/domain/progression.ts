@@ -57,14 +57,78 @@ export const defaultInstrument: InstrumentDefinition = {
   cadenceMonths: 3,
   disagreementThreshold: 2,
   indicators: [
-    { code: 'job_search', labelDa: 'Jobsøgning: Jeg søger aktivt efter arbejde eller uddannelse', labelEn: 'Job search: I actively look for work or education', respondents: asked, scaleMin: 1, scaleMax: 5, anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree') },
-    { code: 'labour_market_knowledge', labelDa: 'Kendskab til arbejdsmarkedet: Jeg ved, hvilke job der passer til mig', labelEn: 'Knowledge of the labour market: I know which jobs suit me', respondents: asked, scaleMin: 1, scaleMax: 5, anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree') },
-    { code: 'health_coping', labelDa: 'Helbred: Jeg kan håndtere mit helbred i hverdagen', labelEn: 'Health: I can cope with my health day to day', respondents: asked, scaleMin: 1, scaleMax: 5, anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree') },
-    { code: 'everyday_coping', labelDa: 'Hverdag: Jeg får min hverdag til at hænge sammen', labelEn: 'Everyday life: I manage my everyday life', respondents: asked, scaleMin: 1, scaleMax: 5, anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree') },
-    { code: 'cooperation', labelDa: 'Samarbejde: Jeg kan samarbejde med andre', labelEn: 'Co-operation: I can work together with others', respondents: asked, scaleMin: 1, scaleMax: 5, anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree') },
-    { code: 'goal_orientation', labelDa: 'Mål: Jeg har et klart mål for, hvad jeg vil', labelEn: 'Goals: I have a clear goal for what I want', respondents: asked, scaleMin: 1, scaleMax: 5, anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree') },
-    { code: 'job_belief', labelDa: 'Tro på job: Jeg tror på, at jeg kan klare et job', labelEn: 'Belief: I believe I can manage a job', respondents: asked, scaleMin: 1, scaleMax: 5, anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree') },
-    { code: 'caseworker_job_belief', labelDa: 'Sagsbehandlerens vurdering: Borgeren kommer i job eller uddannelse', labelEn: "Caseworker's view: the citizen will get a job or education", respondents: ['caseworker'], scaleMin: 1, scaleMax: 5, anchors: fivePoint('Meget usandsynligt', 'Very unlikely', 'Meget sandsynligt', 'Very likely') },
+    {
+      code: 'job_search',
+      labelDa: 'Jobsøgning: Jeg søger aktivt efter arbejde eller uddannelse',
+      labelEn: 'Job search: I actively look for work or education',
+      respondents: asked,
+      scaleMin: 1,
+      scaleMax: 5,
+      anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree'),
+    },
+    {
+      code: 'labour_market_knowledge',
+      labelDa: 'Kendskab til arbejdsmarkedet: Jeg ved, hvilke job der passer til mig',
+      labelEn: 'Knowledge of the labour market: I know which jobs suit me',
+      respondents: asked,
+      scaleMin: 1,
+      scaleMax: 5,
+      anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree'),
+    },
+    {
+      code: 'health_coping',
+      labelDa: 'Helbred: Jeg kan håndtere mit helbred i hverdagen',
+      labelEn: 'Health: I can cope with my health day to day',
+      respondents: asked,
+      scaleMin: 1,
+      scaleMax: 5,
+      anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree'),
+    },
+    {
+      code: 'everyday_coping',
+      labelDa: 'Hverdag: Jeg får min hverdag til at hænge sammen',
+      labelEn: 'Everyday life: I manage my everyday life',
+      respondents: asked,
+      scaleMin: 1,
+      scaleMax: 5,
+      anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree'),
+    },
+    {
+      code: 'cooperation',
+      labelDa: 'Samarbejde: Jeg kan samarbejde med andre',
+      labelEn: 'Co-operation: I can work together with others',
+      respondents: asked,
+      scaleMin: 1,
+      scaleMax: 5,
+      anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree'),
+    },
+    {
+      code: 'goal_orientation',
+      labelDa: 'Mål: Jeg har et klart mål for, hvad jeg vil',
+      labelEn: 'Goals: I have a clear goal for what I want',
+      respondents: asked,
+      scaleMin: 1,
+      scaleMax: 5,
+      anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree'),
+    },
+    {
+      code: 'job_belief',
+      labelDa: 'Tro på job: Jeg tror på, at jeg kan klare et job',
+      labelEn: 'Belief: I believe I can manage a job',
+      respondents: asked,
+      scaleMin: 1,
+      scaleMax: 5,
+      anchors: fivePoint('Slet ikke', 'Not at all', 'I høj grad', 'To a high degree'),
+    },
+    {
+      code: 'caseworker_job_belief',
+      labelDa: 'Sagsbehandlerens vurdering: Borgeren kommer i job eller uddannelse',
+      labelEn: "Caseworker's view: the citizen will get a job or education",
+      respondents: ['caseworker'],
+      scaleMin: 1,
+      scaleMax: 5,
+      anchors: fivePoint('Meget usandsynligt', 'Very unlikely', 'Meget sandsynligt', 'Very likely'),
+    },
   ],
 };
 
@@ -73,24 +137,29 @@ export function findInstrumentProblems(input: InstrumentDefinition): { field: st
   const problems: { field: string; message: string }[] = [];
   if (input.name.trim() === '') problems.push({ field: 'name', message: 'name is empty' });
   if (input.licenceNote.trim() === '') problems.push({ field: 'licenceNote', message: 'a licence note is required (domain spec §5.2)' });
-  if (!Number.isInteger(input.cadenceMonths) || input.cadenceMonths < 1 || input.cadenceMonths > 24) problems.push({ field: 'cadenceMonths', message: 'cadenceMonths must be 1–24' });
-  if (!Number.isInteger(input.disagreementThreshold) || input.disagreementThreshold < 1) problems.push({ field: 'disagreementThreshold', message: 'disagreementThreshold must be at least 1' });
+  if (!Number.isInteger(input.cadenceMonths) || input.cadenceMonths < 1 || input.cadenceMonths > 24)
+    problems.push({ field: 'cadenceMonths', message: 'cadenceMonths must be 1–24' });
+  if (!Number.isInteger(input.disagreementThreshold) || input.disagreementThreshold < 1)
+    problems.push({ field: 'disagreementThreshold', message: 'disagreementThreshold must be at least 1' });
   if (input.indicators.length === 0) problems.push({ field: 'indicators', message: 'at least one indicator is required' });
   const seen = new Set<string>();
   input.indicators.forEach((indicator, i) => {
     const at = `indicators[${i}]`;
-    if (!/^[a-z][a-z0-9_]{0,49}$/.test(indicator.code)) problems.push({ field: `${at}.code`, message: 'code must be lower-case letters, digits and _' });
+    if (!/^[a-z][a-z0-9_]{0,49}$/.test(indicator.code))
+      problems.push({ field: `${at}.code`, message: 'code must be lower-case letters, digits and _' });
     if (seen.has(indicator.code)) problems.push({ field: `${at}.code`, message: `code '${indicator.code}' is used twice` });
     seen.add(indicator.code);
     if (indicator.labelDa.trim() === '') problems.push({ field: `${at}.labelDa`, message: 'Danish label is empty' });
     if (indicator.labelEn.trim() === '') problems.push({ field: `${at}.labelEn`, message: 'English label is empty' });
     if (indicator.respondents.length === 0) problems.push({ field: `${at}.respondents`, message: 'at least one respondent is required' });
-    if (new Set(indicator.respondents).size !== indicator.respondents.length) problems.push({ field: `${at}.respondents`, message: 'a respondent is listed twice' });
+    if (new Set(indicator.respondents).size !== indicator.respondents.length)
+      problems.push({ field: `${at}.respondents`, message: 'a respondent is listed twice' });
     if (!Number.isInteger(indicator.scaleMin) || !Number.isInteger(indicator.scaleMax) || indicator.scaleMin >= indicator.scaleMax) {
       problems.push({ field: `${at}.scaleMin`, message: 'scaleMin must be an integer below scaleMax' });
     }
     indicator.anchors.forEach((anchor, j) => {
-      if (anchor.value < indicator.scaleMin || anchor.value > indicator.scaleMax) problems.push({ field: `${at}.anchors[${j}].value`, message: 'anchor value lies outside the scale' });
+      if (anchor.value < indicator.scaleMin || anchor.value > indicator.scaleMax)
+        problems.push({ field: `${at}.anchors[${j}].value`, message: 'anchor value lies outside the scale' });
       if (anchor.da.trim() === '') problems.push({ field: `${at}.anchors[${j}].da`, message: 'anchor text is empty' });
     });
   });
@@ -110,9 +179,13 @@ export function findMeasurementProblems(input: {
     const indicator = input.indicators.find((x) => x.code === code);
     const value = input.values[code]!;
     if (!indicator) problems.push({ field: `values.${code}`, message: `no indicator '${code}' in this instrument` });
-    else if (!indicator.respondents.includes(input.respondent)) problems.push({ field: `values.${code}`, message: `indicator '${code}' is not asked of the ${input.respondent}` });
+    else if (!indicator.respondents.includes(input.respondent))
+      problems.push({ field: `values.${code}`, message: `indicator '${code}' is not asked of the ${input.respondent}` });
     else if (!Number.isInteger(value) || value < indicator.scaleMin || value > indicator.scaleMax) {
-      problems.push({ field: `values.${code}`, message: `value ${value} lies outside the scale ${indicator.scaleMin}–${indicator.scaleMax}` });
+      problems.push({
+        field: `values.${code}`,
+        message: `value ${value} lies outside the scale ${indicator.scaleMin}–${indicator.scaleMax}`,
+      });
     }
   }
   return problems;
@@ -145,7 +218,9 @@ export function measurementDue(input: {
   const last = compareDates(input.today, input.courseEnd) < 0 ? input.today : input.courseEnd;
   let round = 0;
   while (compareDates(addMonths(input.courseStart, (round + 1) * input.cadenceMonths), last) <= 0) round += 1;
-  const done = new Set(input.measuredOn.map((d) => measurementRoundOf({ courseStart: input.courseStart, measuredOn: d, cadenceMonths: input.cadenceMonths })));
+  const done = new Set(
+    input.measuredOn.map((d) => measurementRoundOf({ courseStart: input.courseStart, measuredOn: d, cadenceMonths: input.cadenceMonths })),
+  );
   if (done.has(round)) return null;
   return { round, dueDate: addMonths(input.courseStart, round * input.cadenceMonths) };
 }
@@ -167,7 +242,10 @@ export type Disagreement = { round: number; code: string; citizen: number; mento
 const byDate = (a: MeasurementFact, b: MeasurementFact) => compareDates(a.measuredOn, b.measuredOn) || a.id - b.id;
 
 /** Distance travelled per indicator and respondent (§5, issue 5 point 5): first and latest value. */
-export function summariseProgression(input: { indicators: readonly IndicatorDefinition[]; measurements: readonly MeasurementFact[] }): IndicatorProgress[] {
+export function summariseProgression(input: {
+  indicators: readonly IndicatorDefinition[];
+  measurements: readonly MeasurementFact[];
+}): IndicatorProgress[] {
   const sorted = [...input.measurements].sort(byDate);
   const result: IndicatorProgress[] = [];
   for (const indicator of input.indicators) {
@@ -215,7 +293,14 @@ export function findDisagreements(input: {
     for (const code of Object.keys(citizen.values)) {
       if (mentor.values[code] === undefined) continue;
       const difference = mentor.values[code]! - citizen.values[code]!;
-      result.push({ round, code, citizen: citizen.values[code]!, mentor: mentor.values[code]!, difference, flagged: Math.abs(difference) >= input.threshold });
+      result.push({
+        round,
+        code,
+        citizen: citizen.values[code]!,
+        mentor: mentor.values[code]!,
+        difference,
+        flagged: Math.abs(difference) >= input.threshold,
+      });
     }
   }
   return result;

@@ -11,7 +11,10 @@ describe('register mappings (issue 5 point 1)', () => {
   });
 
   it('reads a custom mapping with a header, semicolons and Windows line ends', () => {
-    expect(parseMappingCsv('code;category\r\n318;CASH_BENEFIT_SAME\r\nA1;EDUCATION\r\n')).toEqual({ ok: true, codes: { '318': 'CASH_BENEFIT_SAME', A1: 'EDUCATION' } });
+    expect(parseMappingCsv('code;category\r\n318;CASH_BENEFIT_SAME\r\nA1;EDUCATION\r\n')).toEqual({
+      ok: true,
+      codes: { '318': 'CASH_BENEFIT_SAME', A1: 'EDUCATION' },
+    });
   });
 
   it('reports an unknown category and a duplicate code with their line numbers', () => {

@@ -51,7 +51,8 @@ export const builtInMappings: Record<BuiltInMappingKey, MappingDefinition> = {
     key: 'dream',
     name: 'DREAM-skabelon (IKKE VERIFICERET)',
     verified: false,
-    sourceNote: 'Domain spec §4.4: unverified recollection of DREAM code ranges, every line [U]. Replace with the authoritative list from STAR\'s DREAM documentation before use.',
+    sourceNote:
+      "Domain spec §4.4: unverified recollection of DREAM code ranges, every line [U]. Replace with the authoritative list from STAR's DREAM documentation before use.",
     codes: dreamTemplateCodes,
   },
 };

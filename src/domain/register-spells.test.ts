@@ -23,7 +23,13 @@ describe('register spells (issue 5 point 1)', () => {
     // Jan 2015: cash benefit weeks 1–3 (318, then 319 integration benefit: same category), week 4 no
     // public support, weeks 5–6 employed (131).
     const weeks = ['2015-W01', '2015-W02', '2015-W03', '2015-W04', '2015-W05', '2015-W06'].map(w);
-    const result = compressWideLine({ weeks, codes: ['0101851234', '318', '318', '319', '', '131', '131'], firstCode: 1, categoryOf, mappingName: 'dst' });
+    const result = compressWideLine({
+      weeks,
+      codes: ['0101851234', '318', '318', '319', '', '131', '131'],
+      firstCode: 1,
+      categoryOf,
+      mappingName: 'dst',
+    });
     expect(result).toEqual({
       ok: true,
       spells: [
@@ -36,14 +42,20 @@ describe('register spells (issue 5 point 1)', () => {
   it('breaks a wide run where the header skips a week', () => {
     const weeks = ['2015-W01', '2015-W02', '2015-W10'].map(w);
     const result = compressWideLine({ weeks, codes: ['511', '511', '511'], categoryOf, mappingName: 'dst' });
-    expect(result.ok && result.spells.map((s) => [s.fromWeek, s.toWeek])).toEqual([[w('2015-W01'), w('2015-W02')], [w('2015-W10'), w('2015-W10')]]);
+    expect(result.ok && result.spells.map((s) => [s.fromWeek, s.toWeek])).toEqual([
+      [w('2015-W01'), w('2015-W02')],
+      [w('2015-W10'), w('2015-W10')],
+    ]);
   });
 
   it('runs across the turn of a 53-week year stay one spell', () => {
     // 2015 has 53 ISO weeks: 2015-W53 is followed by 2016-W01.
     const weeks = ['2015-W52', '2015-W53', '2016-W01'].map(w);
     const result = compressWideLine({ weeks, codes: ['317', '317', '317'], categoryOf, mappingName: 'dst' });
-    expect(result).toEqual({ ok: true, spells: [{ category: 'SICKNESS_BENEFIT', code: '317', fromWeek: w('2015-W52'), toWeek: w('2016-W01') }] });
+    expect(result).toEqual({
+      ok: true,
+      spells: [{ category: 'SICKNESS_BENEFIT', code: '317', fromWeek: w('2015-W52'), toWeek: w('2016-W01') }],
+    });
   });
 
   it('makes a wide line with an unknown code bad, naming the code and the mapping', () => {
@@ -55,8 +67,14 @@ describe('register spells (issue 5 point 1)', () => {
     // 2016: a citizen on sickness benefit weeks 1–4, then in education weeks 5–8; the extract lists the
     // weeks out of order.
     const sorted: [string, string][] = [
-      ['2016-W01', '317'], ['2016-W02', '317'], ['2016-W03', '317'], ['2016-W04', '317'],
-      ['2016-W05', '511'], ['2016-W06', '517'], ['2016-W07', '511'], ['2016-W08', '511'],
+      ['2016-W01', '317'],
+      ['2016-W02', '317'],
+      ['2016-W03', '317'],
+      ['2016-W04', '317'],
+      ['2016-W05', '511'],
+      ['2016-W06', '517'],
+      ['2016-W07', '511'],
+      ['2016-W08', '511'],
     ];
     const unsorted: [string, string][] = [sorted[5]!, sorted[0]!, sorted[2]!, sorted[7]!, sorted[1]!, sorted[4]!, sorted[3]!, sorted[6]!];
     const expected = [

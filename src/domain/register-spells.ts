@@ -81,7 +81,9 @@ export function extendSpell(spell: StatusSpell, week: number, code: string): Sta
  * from week. The SQL merge in the register-statuses repository implements the same rule.
  */
 export function mergeSpells(spells: readonly StatusSpell[]): StatusSpell[] {
-  const sorted = [...spells].sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : a.fromWeek - b.fromWeek || a.toWeek - b.toWeek));
+  const sorted = [...spells].sort((a, b) =>
+    a.category < b.category ? -1 : a.category > b.category ? 1 : a.fromWeek - b.fromWeek || a.toWeek - b.toWeek,
+  );
   const merged: StatusSpell[] = [];
   for (const spell of sorted) {
     const last = merged[merged.length - 1];

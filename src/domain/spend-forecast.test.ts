@@ -88,7 +88,11 @@ describe('early ends and the edges of the year', () => {
   });
 
   it('lowers the expected committed cost by the early-end share and keeps the full cost as the high end', () => {
-    const grants = [course('2025-03-03', addDays('2025-03-03', 90)), course('2025-05-05', addDays('2025-05-05', 181)), course('2026-01-05')];
+    const grants = [
+      course('2025-03-03', addDays('2025-03-03', 90)),
+      course('2025-05-05', addDays('2025-05-05', 181)),
+      course('2026-01-05'),
+    ];
     const forecast = forecastYearEnd({ year: 2026, asOf: '2026-01-15', spentByMonth: [], grants, lookbackMonths: 3 });
     const r = 91 / 364;
     expect(forecast.expectedKr - forecast.expectedNewKr).toBeCloseTo(forecast.committedKr * (1 - r), 6);
@@ -97,7 +101,13 @@ describe('early ends and the edges of the year', () => {
 
   it('forecasts nothing beyond what is spent once the year is over', () => {
     const grants = [course('2026-09-01')];
-    const forecast = forecastYearEnd({ year: 2026, asOf: '2027-01-10', spentByMonth: [{ month: '2026-09', hours: 8, amountKr: 3200 }], grants, lookbackMonths: 3 });
+    const forecast = forecastYearEnd({
+      year: 2026,
+      asOf: '2027-01-10',
+      spentByMonth: [{ month: '2026-09', hours: 8, amountKr: 3200 }],
+      grants,
+      lookbackMonths: 3,
+    });
     expect(forecast).toMatchObject({ expectedKr: 3200, lowKr: 3200, highKr: 3200, committedKr: 0, expectedNewKr: 0 });
   });
 });

@@ -22,7 +22,17 @@
  * rates stay as configured. Crude on purpose: a manager must be able to recompute it by hand.
  */
 import { addDays, addMonths, compareDates, daysBetween, minDate, type CalendarDate } from './calendar-date.ts';
-import { clampPeriod, firstDayOf, firstDayOfYear, lastDayOf, lastDayOfYear, monthOf, monthPieces, monthsOfYear, type CalendarMonth } from './calendar-month.ts';
+import {
+  clampPeriod,
+  firstDayOf,
+  firstDayOfYear,
+  lastDayOf,
+  lastDayOfYear,
+  monthOf,
+  monthPieces,
+  monthsOfYear,
+  type CalendarMonth,
+} from './calendar-month.ts';
 import { plannedCost, type HourlyRate, type MonthlyCost } from './grant-cost.ts';
 
 /** z of a two-sided 80 % normal interval. */
@@ -85,7 +95,9 @@ export function recentStartRate(grants: readonly ForecastGrant[], asOf: Calendar
   const since = addMonths(asOf, -lookbackMonths);
   const recent = grants.filter((g) => compareDates(since, g.startDate) < 0 && compareDates(g.startDate, asOf) <= 0);
   if (recent.length === 0) return { startsPerMonth: 0, averageCourseCostKr: 0, averageCourseDays: 0 };
-  const costs = recent.map((g) => plannedCost({ weeklyHours: g.weeklyHours, startDate: g.startDate, endDate: g.plannedEndDate, rates: g.rates }).amountKr);
+  const costs = recent.map(
+    (g) => plannedCost({ weeklyHours: g.weeklyHours, startDate: g.startDate, endDate: g.plannedEndDate, rates: g.rates }).amountKr,
+  );
   return {
     startsPerMonth: recent.length / lookbackMonths,
     averageCourseCostKr: costs.reduce((s, c) => s + c, 0) / recent.length,
@@ -121,7 +133,13 @@ export function forecastYearEnd(input: {
   if (future !== null) {
     for (const g of input.grants) {
       if (g.actualEndDate !== null) continue;
-      const cost = plannedCost({ weeklyHours: g.weeklyHours, startDate: g.startDate, endDate: g.plannedEndDate, rates: g.rates, window: future });
+      const cost = plannedCost({
+        weeklyHours: g.weeklyHours,
+        startDate: g.startDate,
+        endDate: g.plannedEndDate,
+        rates: g.rates,
+        window: future,
+      });
       for (const m of cost.byMonth) committed[index.get(m.month)!]! += m.amountKr;
     }
   }
@@ -226,12 +244,26 @@ export function forecastAlerts(input: {
   ) => {
     const expected = firstCrossing(forecast.byMonth, limitKr, 'cumulativeExpectedKr');
     if (expected) {
-      alerts.push({ code: codes[0], severity: 'error', month: expected.month, limitKr, forecastKr: forecast.expectedKr, message: `${what.expected} (${danishKr(limitKr)}) i ${expected.month}; forventet ved årets udgang ${danishKr(forecast.expectedKr)}.` });
+      alerts.push({
+        code: codes[0],
+        severity: 'error',
+        month: expected.month,
+        limitKr,
+        forecastKr: forecast.expectedKr,
+        message: `${what.expected} (${danishKr(limitKr)}) i ${expected.month}; forventet ved årets udgang ${danishKr(forecast.expectedKr)}.`,
+      });
       return;
     }
     const possible = firstCrossing(forecast.byMonth, limitKr, 'cumulativeHighKr');
     if (possible) {
-      alerts.push({ code: codes[1], severity: 'warning', month: possible.month, limitKr, forecastKr: forecast.highKr, message: `${what.possible} (${danishKr(limitKr)}) fra ${possible.month}; høj prognose ${danishKr(forecast.highKr)}.` });
+      alerts.push({
+        code: codes[1],
+        severity: 'warning',
+        month: possible.month,
+        limitKr,
+        forecastKr: forecast.highKr,
+        message: `${what.possible} (${danishKr(limitKr)}) fra ${possible.month}; høj prognose ${danishKr(forecast.highKr)}.`,
+      });
     }
   };
   if (input.budgetKr !== null && input.budgetKr > 0) {

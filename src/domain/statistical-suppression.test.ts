@@ -4,14 +4,26 @@ import { suppressTable } from './statistical-suppression.ts';
 
 describe('R-STAT-1 suppression', () => {
   it('suppresses 0 < n < 5 and leaves zeros and large cells', () => {
-    const { values } = suppressTable({ cells: [[0, 3, 40, 50], [10, 20, 30, 40]], threshold: 5 });
+    const { values } = suppressTable({
+      cells: [
+        [0, 3, 40, 50],
+        [10, 20, 30, 40],
+      ],
+      threshold: 5,
+    });
     expect(values[0]![0]).toBe(0);
     expect(values[0]![1]).toBeNull();
   });
 
   it('adds secondary suppression so a hidden cell cannot be computed from the row total', () => {
     // Row total 93 is published; with only the 3 hidden, 93 − 0 − 40 − 50 = 3 would reveal it.
-    const { values, suppressed } = suppressTable({ cells: [[0, 3, 40, 50], [10, 20, 30, 40]], threshold: 5 });
+    const { values, suppressed } = suppressTable({
+      cells: [
+        [0, 3, 40, 50],
+        [10, 20, 30, 40],
+      ],
+      threshold: 5,
+    });
     const hiddenInRow0 = values[0]!.filter((v) => v === null).length;
     expect(hiddenInRow0).toBeGreaterThanOrEqual(2);
     // The column of the 3 must also hold a second hidden cell (column totals are published too).
@@ -21,7 +33,15 @@ describe('R-STAT-1 suppression', () => {
   });
 
   it('hides nothing when no cell is small', () => {
-    expect(suppressTable({ cells: [[10, 20], [30, 40]], threshold: 5 }).suppressed).toEqual([]);
+    expect(
+      suppressTable({
+        cells: [
+          [10, 20],
+          [30, 40],
+        ],
+        threshold: 5,
+      }).suppressed,
+    ).toEqual([]);
   });
 });
 

@@ -45,14 +45,18 @@ export function regimeOn(date: string): LegalRegime {
 }
 
 export function buildRuleInput(
-  overrides: { proposal?: Partial<GrantProposal>; spells?: TargetGroupSpell[]; birthDate?: string } & Partial<Omit<GrantRuleInput, 'proposal' | 'citizen'>> = {},
+  overrides: { proposal?: Partial<GrantProposal>; spells?: TargetGroupSpell[]; birthDate?: string } & Partial<
+    Omit<GrantRuleInput, 'proposal' | 'citizen'>
+  > = {},
 ): GrantRuleInput {
   const proposal = buildProposal(overrides.proposal);
   return {
     proposal,
     citizen: {
       birthDate: overrides.birthDate ?? '1980-05-01',
-      targetGroupSpells: overrides.spells ?? [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2014-01-01', to: null }],
+      targetGroupSpells: overrides.spells ?? [
+        { group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2014-01-01', to: null },
+      ],
     },
     regime: overrides.regime ?? regimeOn(proposal.agreedOn),
     settings: overrides.settings ?? defaultMunicipalSettings,

@@ -28,16 +28,28 @@ export async function addHourlyRate(ctx: UseCaseContext, input: HourlyRateInput)
       if (!(await providersRepository(tx).findById(municipalityId, input.providerId, todayOf(ctx)))) {
         throw new AppError('NOT_FOUND', `Provider ${input.providerId} not found`, { field: 'providerId' });
       }
-      const decision = decideRateSuccession({ existing: await rates.listProviderRates(municipalityId, input.providerId), validFrom: input.validFrom });
+      const decision = decideRateSuccession({
+        existing: await rates.listProviderRates(municipalityId, input.providerId),
+        validFrom: input.validFrom,
+      });
       if (decision.outcome === 'conflict') throw new AppError('CONFLICT', decision.message, { field: 'validFrom' });
       if (decision.close) await rates.closeProviderRate(municipalityId, decision.close.id, decision.close.validTo);
-      const rate = await rates.addProviderRate({ municipalityId, providerId: input.providerId, hourlyRateKr: input.hourlyRateKr, validFrom: input.validFrom, validTo: null });
+      const rate = await rates.addProviderRate({
+        municipalityId,
+        providerId: input.providerId,
+        hourlyRateKr: input.hourlyRateKr,
+        validFrom: input.validFrom,
+        validTo: null,
+      });
       return { ...rate, kind: 'provider' };
     }
     if (!(await mentorsRepository(tx).findById(municipalityId, input.mentorId))) {
       throw new AppError('NOT_FOUND', `Mentor ${input.mentorId} not found`, { field: 'mentorId' });
     }
-    const decision = decideRateSuccession({ existing: await rates.listMentorRates(municipalityId, input.mentorId, input.kind), validFrom: input.validFrom });
+    const decision = decideRateSuccession({
+      existing: await rates.listMentorRates(municipalityId, input.mentorId, input.kind),
+      validFrom: input.validFrom,
+    });
     if (decision.outcome === 'conflict') throw new AppError('CONFLICT', decision.message, { field: 'validFrom' });
     if (decision.close) await rates.closeMentorRate(municipalityId, decision.close.id, decision.close.validTo);
     const rate = await rates.addMentorRate({

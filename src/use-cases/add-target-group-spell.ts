@@ -1,8 +1,5 @@
 import { citizensRepository } from '../db/repositories/citizens-repository.ts';
-import {
-  targetGroupSpellsRepository,
-  type TargetGroupSpellRecord,
-} from '../db/repositories/target-group-spells-repository.ts';
+import { targetGroupSpellsRepository, type TargetGroupSpellRecord } from '../db/repositories/target-group-spells-repository.ts';
 import { compareDates, isCalendarDate } from '../domain/calendar-date.ts';
 import type { TargetGroupCode, VisitationCategory } from '../domain/target-group.ts';
 import { AppError } from '../errors.ts';

@@ -10,7 +10,8 @@ import { analysisOutcomes, type AnalysisOutcome, type AnalysisResult, type RiskS
 const workerUrl = new URL('./effect-estimation-worker.ts', import.meta.url).href;
 const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); });`;
 
-type WorkerMessage = { kind: 'progress'; outcomesDone: number } | { kind: 'done'; results: AnalysisResult[] } | { kind: 'error'; message: string };
+type WorkerMessage =
+  { kind: 'progress'; outcomesDone: number } | { kind: 'done'; results: AnalysisResult[] } | { kind: 'error'; message: string };
 
 export function analyseRiskSetInWorker(
   columns: RiskSetColumns,
@@ -19,8 +20,16 @@ export function analyseRiskSetInWorker(
   options: { outcomes?: AnalysisOutcome[]; transfer?: boolean } = {},
 ): Promise<AnalysisResult[]> {
   const buffers = [
-    columns.treatment, columns.strata, columns.age, columns.gender.codes, columns.origin.codes, columns.targetGroup.codes,
-    columns.publicWeeks52, columns.publicWeeks156, columns.employedWeeks156, ...Object.values(columns.outcomes),
+    columns.treatment,
+    columns.strata,
+    columns.age,
+    columns.gender.codes,
+    columns.origin.codes,
+    columns.targetGroup.codes,
+    columns.publicWeeks52,
+    columns.publicWeeks156,
+    columns.employedWeeks156,
+    ...Object.values(columns.outcomes),
   ].map((a) => a.buffer as ArrayBuffer);
   return new Promise((resolve, reject) => {
     const worker = new Worker(bootstrap, {

@@ -79,7 +79,12 @@ export function analyseRiskSet(
   outcomes: AnalysisOutcome[] = analysisOutcomes,
 ): AnalysisResult[] {
   const results = estimateEffects(
-    { treatment: columns.treatment, outcomes: outcomes.map((o) => columns.outcomes[o]), covariates: riskSetCovariates(columns), strata: columns.strata },
+    {
+      treatment: columns.treatment,
+      outcomes: outcomes.map((o) => columns.outcomes[o]),
+      covariates: riskSetCovariates(columns),
+      strata: columns.strata,
+    },
     { method: 'nearest', replace: true, exact: ['startQuarter'] },
     onProgress,
   );

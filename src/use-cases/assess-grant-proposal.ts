@@ -120,7 +120,10 @@ export async function assessGrantProposal(ctx: UseCaseContext, input: GrantInput
   const regimes = await regimesRepository(ctx.db).listByMunicipality(municipalityId);
   const regime = findRegimeOn(regimes, input.agreedOn);
   if (!regime) {
-    throw new AppError('INVALID_INPUT', `No legal regime covers the agreement date ${input.agreedOn}`, { field: 'agreedOn', reason: 'NO_REGIME' });
+    throw new AppError('INVALID_INPUT', `No legal regime covers the agreement date ${input.agreedOn}`, {
+      field: 'agreedOn',
+      reason: 'NO_REGIME',
+    });
   }
   const settings = await loadMunicipalSettings(ctx);
   const spells = await targetGroupSpellsRepository(ctx.db).listByCitizenId(municipalityId, input.citizenId);

@@ -22,12 +22,23 @@ export async function assignMentor(ctx: UseCaseContext, grantId: number, input: 
     const proposal = proposals.find((p) => p.mentorId === input.mentorId);
     if (!proposal) throw new AppError('NOT_FOUND', `Mentor ${input.mentorId} not found`, { field: 'mentorId' });
     if (!proposal.eligible) {
-      throw new AppError('CONFLICT', `Mentor ${input.mentorId} is excluded: ${proposal.reasons.filter((r) => r.startsWith('Udelukket')).join('; ')}`, {
-        field: 'mentorId', reasons: proposal.reasons,
-      });
+      throw new AppError(
+        'CONFLICT',
+        `Mentor ${input.mentorId} is excluded: ${proposal.reasons.filter((r) => r.startsWith('Udelukket')).join('; ')}`,
+        {
+          field: 'mentorId',
+          reasons: proposal.reasons,
+        },
+      );
     }
-    await matchingRepository(tx).recordAssignment({ municipalityId: ctx.actor.municipalityId, grantId, mentorId: input.mentorId, reason, chosenBy: ctx.actor.userId });
+    await matchingRepository(tx).recordAssignment({
+      municipalityId: ctx.actor.municipalityId,
+      grantId,
+      mentorId: input.mentorId,
+      reason,
+      chosenBy: ctx.actor.userId,
+    });
     await recordAudit(txCtx, { action: 'update', entity: 'grant', citizenIds: [grant.citizenId] });
-    return viewGrant(txCtx, (await loadVisibleGrant(txCtx, grantId)));
+    return viewGrant(txCtx, await loadVisibleGrant(txCtx, grantId));
   });
 }

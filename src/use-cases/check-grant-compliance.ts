@@ -43,7 +43,12 @@ export async function checkGrantCompliance(
     });
     findings.push(...frequency.findings);
   }
-  const hourContacts = contacts.map((c) => ({ date: danishDateOf(c.at), minutes: c.minutes, attended: c.attended, confirmed: c.confirmedAt !== null }));
+  const hourContacts = contacts.map((c) => ({
+    date: danishDateOf(c.at),
+    minutes: c.minutes,
+    attended: c.attended,
+    confirmed: c.confirmedAt !== null,
+  }));
   const reconciliation = reconcileHours({
     period,
     weeklyHours: grant.weeklyHours,
@@ -53,5 +58,9 @@ export async function checkGrantCompliance(
   });
   if (grant.status !== 'draft') findings.push(...reconciliation.findings);
   await recordAudit(ctx, { action: 'read', entity: 'compliance', citizenIds: [grant.citizenId] });
-  return { findings, hours: reconciliation.hours, hoursByMonth: hoursByMonth({ period, weeklyHours: grant.weeklyHours, contacts: hourContacts, asOf: until }) };
+  return {
+    findings,
+    hours: reconciliation.hours,
+    hoursByMonth: hoursByMonth({ period, weeklyHours: grant.weeklyHours, contacts: hourContacts, asOf: until }),
+  };
 }

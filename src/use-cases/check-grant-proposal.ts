@@ -11,7 +11,14 @@ import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 export async function checkGrantProposal(
   ctx: UseCaseContext,
   input: GrantInput,
-): Promise<{ findings: Finding[]; regime: string; regimeName: string; offeredTypes: GrantType[]; refundClass: string; suggestedEndDate: string }> {
+): Promise<{
+  findings: Finding[];
+  regime: string;
+  regimeName: string;
+  offeredTypes: GrantType[];
+  refundClass: string;
+  suggestedEndDate: string;
+}> {
   requirePermission(ctx, 'grant:write');
   const assessment = await assessGrantProposal(ctx, input);
   return {

@@ -18,7 +18,12 @@ export async function confirmContact(
     const grantId = await contacts.findGrantId(ctx.actor.municipalityId, contactId);
     if (grantId === null) throw new AppError('NOT_FOUND', `Contact ${contactId} not found`);
     const grant = await loadVisibleGrant({ ...ctx, db: tx }, grantId);
-    const confirmed = await contacts.confirm({ municipalityId: ctx.actor.municipalityId, contactId, method: input.method, at: at.toISOString() });
+    const confirmed = await contacts.confirm({
+      municipalityId: ctx.actor.municipalityId,
+      contactId,
+      method: input.method,
+      at: at.toISOString(),
+    });
     if (!confirmed) throw new AppError('CONFLICT', `Contact ${contactId} is already confirmed`);
     await recordAudit({ ...ctx, db: tx }, { action: 'update', entity: 'contact', citizenIds: [grant.citizenId] });
     return confirmed;

@@ -6,7 +6,11 @@ import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 export function assertValidInstrument(definition: InstrumentDefinition): void {
   const problems = findInstrumentProblems(definition);
-  if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { field: problems[0]!.field, problems });
+  if (problems.length > 0)
+    throw new AppError('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+      field: problems[0]!.field,
+      problems,
+    });
 }
 
 /**
@@ -32,9 +36,15 @@ export async function createInstrument(
       key = base.key;
       isDefault = base.isDefault;
     } else {
-      key = (input.key ?? input.definition.name).toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+      key = (input.key ?? input.definition.name)
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60);
       if (key === '') throw new AppError('INVALID_INPUT', 'key must contain letters or digits', { field: 'key' });
-      if ((await repo.latestVersionOf(municipalityId, key)) > 0) throw new AppError('CONFLICT', `An instrument with key '${key}' exists; create a new version of it instead`, { field: 'key' });
+      if ((await repo.latestVersionOf(municipalityId, key)) > 0)
+        throw new AppError('CONFLICT', `An instrument with key '${key}' exists; create a new version of it instead`, { field: 'key' });
     }
     const version = (await repo.latestVersionOf(municipalityId, key)) + 1;
     const id = await repo.create({ municipalityId, key, version, isDefault, definition: input.definition, createdBy: ctx.actor.userId });

@@ -24,7 +24,10 @@ export async function createUser(
   const username = input.username.trim().toLowerCase();
   const name = input.name.trim();
   if (!/^[a-z0-9._@-]{2,100}$/.test(username)) {
-    throw new AppError('INVALID_INPUT', 'Brugernavnet må kun indeholde små bogstaver a–z, tal og . _ @ - (2–100 tegn).', { field: 'username', reason: 'USERNAME_FORMAT' });
+    throw new AppError('INVALID_INPUT', 'Brugernavnet må kun indeholde små bogstaver a–z, tal og . _ @ - (2–100 tegn).', {
+      field: 'username',
+      reason: 'USERNAME_FORMAT',
+    });
   }
   if (name === '') throw new AppError('INVALID_INPUT', 'Navn skal udfyldes.', { field: 'name' });
   const generated = input.password ? null : oneTimePassword();
@@ -34,7 +37,14 @@ export async function createUser(
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     await checkMentorLink(tx, ctx.actor.municipalityId, input.role, input.mentorId ?? null);
-    const user = await usersRepository(tx).createIfFree({ municipalityId: ctx.actor.municipalityId, username, name, role: input.role, passwordHash, mentorId: input.mentorId ?? null });
+    const user = await usersRepository(tx).createIfFree({
+      municipalityId: ctx.actor.municipalityId,
+      username,
+      name,
+      role: input.role,
+      passwordHash,
+      mentorId: input.mentorId ?? null,
+    });
     if (!user) throw new AppError('CONFLICT', `Brugernavnet '${username}' er optaget.`, { field: 'username', reason: 'USERNAME_TAKEN' });
     await recordAudit(txCtx, { action: 'create', entity: 'user', criterion: `user:${user.username} role:${user.role}` });
     return { ...userViewOf(user), oneTimePassword: generated };

@@ -8,7 +8,12 @@ import { analyseRiskSet, analysisOutcomes, type AnalysisOutcome, type RiskSetCol
 
 const { columns, horizonMonths, outcomes } = workerData as { columns: RiskSetColumns; horizonMonths: number; outcomes?: AnalysisOutcome[] };
 try {
-  const results = analyseRiskSet(columns, horizonMonths, (outcomesDone) => parentPort!.postMessage({ kind: 'progress', outcomesDone }), outcomes ?? analysisOutcomes);
+  const results = analyseRiskSet(
+    columns,
+    horizonMonths,
+    (outcomesDone) => parentPort!.postMessage({ kind: 'progress', outcomesDone }),
+    outcomes ?? analysisOutcomes,
+  );
   parentPort!.postMessage({ kind: 'done', results });
 } catch (error) {
   parentPort!.postMessage({ kind: 'error', message: error instanceof Error ? error.message : String(error) });

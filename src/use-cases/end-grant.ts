@@ -24,7 +24,8 @@ export async function endGrant(
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const grant = await loadVisibleGrant(txCtx, grantId);
-    if (grant.status !== 'approved') throw new AppError('CONFLICT', `Only approved grants can be ended; grant ${grantId} is ${grant.status}`);
+    if (grant.status !== 'approved')
+      throw new AppError('CONFLICT', `Only approved grants can be ended; grant ${grantId} is ${grant.status}`);
     const assessment = await assessGrantProposal(txCtx, grantInputOf(grant), grantId);
     const decision = decideGrantEnd({
       grant: { type: grant.type as GrantType, startDate: grant.startDate, endDate: grant.endDate },

@@ -10,5 +10,12 @@ import { defaultInstrument, defaultInstrumentKey } from '../domain/progression.t
 export async function ensureDefaultInstrument(db: Database, municipalityId: number): Promise<void> {
   const repo = instrumentsRepository(db);
   if ((await repo.latestVersionOf(municipalityId, defaultInstrumentKey)) > 0) return;
-  await repo.create({ municipalityId, key: defaultInstrumentKey, version: 1, isDefault: true, definition: defaultInstrument, createdBy: null });
+  await repo.create({
+    municipalityId,
+    key: defaultInstrumentKey,
+    version: 1,
+    isDefault: true,
+    definition: defaultInstrument,
+    createdBy: null,
+  });
 }

@@ -9,10 +9,17 @@ export async function exportCohortReport(
   input: CohortReportInput & { format: 'xlsx' | 'pdf' },
 ): Promise<{ bytes: Uint8Array; contentType: string; fileName: string }> {
   const table = await reportCohort(ctx, input);
-  const meta = { municipalityName: ctx.actor.municipalityName, period: `${input.firstStartFrom} – ${input.firstStartTo}${input.type ? ` · ${input.type}` : ''}` };
+  const meta = {
+    municipalityName: ctx.actor.municipalityName,
+    period: `${input.firstStartFrom} – ${input.firstStartTo}${input.type ? ` · ${input.type}` : ''}`,
+  };
   const fileName = `mentorrapport-${input.report}-${input.firstStartFrom}-${input.firstStartTo}.${input.format}`;
   if (input.format === 'xlsx') {
-    return { bytes: await renderCohortReportXlsx(table, meta), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName };
+    return {
+      bytes: await renderCohortReportXlsx(table, meta),
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      fileName,
+    };
   }
   return { bytes: await renderCohortReportPdf(table, meta), contentType: 'application/pdf', fileName };
 }

@@ -16,5 +16,9 @@ export async function exportEconomyOverview(
       fileName: `mentoroekonomi-${input.year}.xlsx`,
     };
   }
-  return { bytes: await renderEconomyOverviewPdf(overview, ctx.actor.municipalityName), contentType: 'application/pdf', fileName: `mentoroekonomi-${input.year}.pdf` };
+  return {
+    bytes: await renderEconomyOverviewPdf(overview, ctx.actor.municipalityName),
+    contentType: 'application/pdf',
+    fileName: `mentoroekonomi-${input.year}.pdf`,
+  };
 }

@@ -15,8 +15,14 @@ export async function loadFollowUpCohort(ctx: UseCaseContext, input: CohortInput
   for (const field of ['firstStartFrom', 'firstStartTo'] as const) {
     if (!isCalendarDate(input[field])) throw new AppError('INVALID_INPUT', `${field} is not a valid date`, { field });
   }
-  if (compareDates(input.firstStartFrom, input.firstStartTo) > 0) throw new AppError('INVALID_INPUT', 'firstStartFrom lies after firstStartTo', { field: 'firstStartFrom' });
-  const courses = await followUpCohortsRepository(ctx.db).listCourses({ municipalityId: ctx.actor.municipalityId, from: input.firstStartFrom, to: input.firstStartTo, type: input.type });
+  if (compareDates(input.firstStartFrom, input.firstStartTo) > 0)
+    throw new AppError('INVALID_INPUT', 'firstStartFrom lies after firstStartTo', { field: 'firstStartFrom' });
+  const courses = await followUpCohortsRepository(ctx.db).listCourses({
+    municipalityId: ctx.actor.municipalityId,
+    from: input.firstStartFrom,
+    to: input.firstStartTo,
+    type: input.type,
+  });
   const { suppressionThreshold } = await loadMunicipalSettings(ctx);
   return { courses, threshold: suppressionThreshold };
 }

@@ -1,9 +1,6 @@
 import { citizensRepository, type CitizenRecord } from '../db/repositories/citizens-repository.ts';
 import { grantsRepository, type GrantRecord } from '../db/repositories/grants-repository.ts';
-import {
-  targetGroupSpellsRepository,
-  type TargetGroupSpellRecord,
-} from '../db/repositories/target-group-spells-repository.ts';
+import { targetGroupSpellsRepository, type TargetGroupSpellRecord } from '../db/repositories/target-group-spells-repository.ts';
 import { AppError } from '../errors.ts';
 import { assertCitizenVisible } from './citizen-scope.ts';
 import { recordAudit } from './record-audit.ts';

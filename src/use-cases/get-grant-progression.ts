@@ -28,7 +28,10 @@ export type InstrumentProgression = {
  * the current version), the measurements, first and latest value and distance travelled per
  * indicator and respondent, citizen–mentor disagreement per round, and the measurement due now.
  */
-export async function getGrantProgression(ctx: UseCaseContext, grantId: number): Promise<{ grantId: number; instruments: InstrumentProgression[] }> {
+export async function getGrantProgression(
+  ctx: UseCaseContext,
+  grantId: number,
+): Promise<{ grantId: number; instruments: InstrumentProgression[] }> {
   requirePermission(ctx, 'grant:read');
   const grant = await loadVisibleGrant(ctx, grantId);
   await ensureDefaultInstrument(ctx.db, ctx.actor.municipalityId);
@@ -46,12 +49,15 @@ export async function getGrantProgression(ctx: UseCaseContext, grantId: number):
       measurements: own.map((m) => ({ ...m, round: measurementRoundOf({ ...cadence, measuredOn: m.measuredOn }) })),
       progress: summariseProgression({ indicators: instrument.indicators, measurements: own }),
       disagreements: findDisagreements({ ...cadence, threshold: instrument.disagreementThreshold, measurements: own }),
-      due: grant.status === 'draft' ? null : measurementDue({
-        ...cadence,
-        courseEnd: grant.actualEndDate ?? grant.endDate,
-        measuredOn: own.filter((m) => m.respondent === 'citizen').map((m) => m.measuredOn),
-        today,
-      }),
+      due:
+        grant.status === 'draft'
+          ? null
+          : measurementDue({
+              ...cadence,
+              courseEnd: grant.actualEndDate ?? grant.endDate,
+              measuredOn: own.filter((m) => m.respondent === 'citizen').map((m) => m.measuredOn),
+              today,
+            }),
     };
   });
   await recordAudit(ctx, { action: 'read', entity: 'measurement', citizenIds: [grant.citizenId] });

@@ -11,7 +11,10 @@ import type { InvoiceView } from './reconcile-invoice.ts';
 export async function getInvoiceReconciliation(ctx: UseCaseContext, invoiceId: number): Promise<InvoiceView> {
   requirePermission(ctx, 'invoice:read');
   const view = await reconcileInvoiceById(ctx, invoiceId);
-  const links = await invoicesRepository(ctx.db).grantLinksOf(ctx.actor.municipalityId, view.reconciliation.lines.map((l) => l.grantId));
+  const links = await invoicesRepository(ctx.db).grantLinksOf(
+    ctx.actor.municipalityId,
+    view.reconciliation.lines.map((l) => l.grantId),
+  );
   await recordAudit(ctx, { action: 'read', entity: 'invoice', citizenIds: [...new Set(links.map((l) => l.citizenId))] });
   return view;
 }

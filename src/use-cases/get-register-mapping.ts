@@ -24,12 +24,23 @@ export type MappingForImport = { id: number; name: string; verified: boolean; co
 export async function loadMappingForImport(ctx: UseCaseContext, mapping: string): Promise<MappingForImport> {
   const text = mapping.trim();
   const builtIn = isBuiltInMappingKey(text);
-  if (!builtIn && !/^[1-9]\d{0,8}$/.test(text)) throw new AppError('INVALID_INPUT', `Unknown mapping '${mapping}': use dst, dream or the id of an uploaded mapping`, { field: 'mapping' });
+  if (!builtIn && !/^[1-9]\d{0,8}$/.test(text))
+    throw new AppError('INVALID_INPUT', `Unknown mapping '${mapping}': use dst, dream or the id of an uploaded mapping`, {
+      field: 'mapping',
+    });
   await ensureBuiltInMappings(ctx);
   const repository = registerMappingsRepository(ctx.db);
   const record = builtIn
     ? await repository.find({ municipalityId: ctx.actor.municipalityId, key: text })
     : await repository.find({ municipalityId: ctx.actor.municipalityId, id: Number(text) });
-  if (!record) throw new AppError('INVALID_INPUT', `Unknown mapping '${mapping}': use dst, dream or the id of an uploaded mapping`, { field: 'mapping' });
-  return { id: record.id, name: record.key ?? record.name, verified: record.verified, codes: new Map(record.codes.map((c) => [c.code, c.category as OutcomeCategory])) };
+  if (!record)
+    throw new AppError('INVALID_INPUT', `Unknown mapping '${mapping}': use dst, dream or the id of an uploaded mapping`, {
+      field: 'mapping',
+    });
+  return {
+    id: record.id,
+    name: record.key ?? record.name,
+    verified: record.verified,
+    codes: new Map(record.codes.map((c) => [c.code, c.category as OutcomeCategory])),
+  };
 }

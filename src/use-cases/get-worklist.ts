@@ -22,8 +22,15 @@ import type { UseCaseContext } from './use-case-context.ts';
 
 export type WorklistItem = {
   kind:
-    | 'period_ending' | 'decision_overdue' | 'follow_up_missing' | 'contact_missing' | 'hours_shortfall'
-    | 'my_citizen' | 'contact_due' | 'grant_without_mentor' | 'mentor_over_capacity'
+    | 'period_ending'
+    | 'decision_overdue'
+    | 'follow_up_missing'
+    | 'contact_missing'
+    | 'hours_shortfall'
+    | 'my_citizen'
+    | 'contact_due'
+    | 'grant_without_mentor'
+    | 'mentor_over_capacity'
     | 'measurement_due';
   grantId: number | null;
   citizenId: number | null;
@@ -57,7 +64,11 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
   const settings = await loadMunicipalSettings(ctx);
   const regimes = await regimesRepository(ctx.db).listByMunicipality(municipalityId);
   const item = (g: GrantRecord, rest: Omit<WorklistItem, 'grantId' | 'citizenId' | 'citizenName' | 'mentorId'>): WorklistItem => ({
-    grantId: g.id, citizenId: g.citizenId, citizenName: g.citizenName, mentorId: g.mentorId, ...rest,
+    grantId: g.id,
+    citizenId: g.citizenId,
+    citizenName: g.citizenName,
+    mentorId: g.mentorId,
+    ...rest,
   });
 
   if (role === 'caseworker') {
@@ -67,10 +78,33 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
         ...all.filter((o) => o.citizenId === g.citizenId && o.type === 'RET_OG_PLIGT' && o.id !== g.id).map((o) => o.startDate),
         ...(g.type === 'RET_OG_PLIGT' ? (await offers.listByCitizenId(municipalityId, g.citizenId)).map((o) => o.startDate) : []),
       ];
-      for (const d of grantDeadlines({ grant: g, followUpStarts, today, warningDays: settings.deadlineWarningDays, graceDays: settings.retOgPligtGraceDays })) {
-        if (d.kind === 'period_ending') items.push(item(g, { kind: d.kind, dueDate: d.dueDate, rule: null, message: `Perioden slutter om ${d.daysLeft} dage: beslut forlængelse, tilbud eller afslutning.` }));
-        if (d.kind === 'decision_overdue') items.push(item(g, { kind: d.kind, dueDate: d.dueDate, rule: null, message: `Perioden sluttede for ${d.daysOverdue} dage siden uden afgørelse.` }));
-        if (d.kind === 'follow_up_missing') items.push(item(g, { kind: d.kind, dueDate: d.dueDate, rule: 'R-ROP-4', message: d.finding.message }));
+      for (const d of grantDeadlines({
+        grant: g,
+        followUpStarts,
+        today,
+        warningDays: settings.deadlineWarningDays,
+        graceDays: settings.retOgPligtGraceDays,
+      })) {
+        if (d.kind === 'period_ending')
+          items.push(
+            item(g, {
+              kind: d.kind,
+              dueDate: d.dueDate,
+              rule: null,
+              message: `Perioden slutter om ${d.daysLeft} dage: beslut forlængelse, tilbud eller afslutning.`,
+            }),
+          );
+        if (d.kind === 'decision_overdue')
+          items.push(
+            item(g, {
+              kind: d.kind,
+              dueDate: d.dueDate,
+              rule: null,
+              message: `Perioden sluttede for ${d.daysOverdue} dage siden uden afgørelse.`,
+            }),
+          );
+        if (d.kind === 'follow_up_missing')
+          items.push(item(g, { kind: d.kind, dueDate: d.dueDate, rule: 'R-ROP-4', message: d.finding.message }));
       }
     }
   }
@@ -80,10 +114,24 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
       const contacts = await contactsRepo.listByGrantId(municipalityId, g.id);
       const regime = findRegimeOn(regimes, g.agreedOn);
       if (role === 'mentor') {
-        items.push(item(g, { kind: 'my_citizen', dueDate: g.endDate, rule: null, message: `Aktiv til ${g.endDate}, ${g.weeklyHours} timer om ugen.` }));
+        items.push(
+          item(g, {
+            kind: 'my_citizen',
+            dueDate: g.endDate,
+            rule: null,
+            message: `Aktiv til ${g.endDate}, ${g.weeklyHours} timer om ugen.`,
+          }),
+        );
         const thisWeek = isoWeekOf(today);
         if (g.type === 'RET_OG_PLIGT' && !contacts.some((c) => c.attended && isoWeekOf(danishDateOf(c.at)) === thisWeek)) {
-          items.push(item(g, { kind: 'contact_due', dueDate: addDays(today, 6 - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7)), rule: 'R-ROP-5', message: 'Ingen kontakt registreret i denne uge.' }));
+          items.push(
+            item(g, {
+              kind: 'contact_due',
+              dueDate: addDays(today, 6 - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7)),
+              rule: 'R-ROP-5',
+              message: 'Ingen kontakt registreret i denne uge.',
+            }),
+          );
         }
         continue;
       }
@@ -99,23 +147,49 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
           asOf: today,
         });
         const recent = frequency.missingWeeks.slice(-4);
-        if (recent.length > 0) items.push(item(g, { kind: 'contact_missing', dueDate: null, rule: 'R-ROP-5', message: `Manglende kontakt i uge ${recent.join(', ')}.` }));
+        if (recent.length > 0)
+          items.push(
+            item(g, { kind: 'contact_missing', dueDate: null, rule: 'R-ROP-5', message: `Manglende kontakt i uge ${recent.join(', ')}.` }),
+          );
       }
       const hours = reconcileHours({
         period: { startDate: g.startDate, endDate: g.endDate },
         weeklyHours: g.weeklyHours,
-        contacts: contacts.map((c) => ({ date: danishDateOf(c.at), minutes: c.minutes, attended: c.attended, confirmed: c.confirmedAt !== null })),
+        contacts: contacts.map((c) => ({
+          date: danishDateOf(c.at),
+          minutes: c.minutes,
+          attended: c.attended,
+          confirmed: c.confirmedAt !== null,
+        })),
         tolerance: settings.hoursShortfallTolerance,
         asOf: today,
       });
       const short = hours.findings[0]?.weeks?.slice(-4) ?? [];
-      if (short.length > 0) items.push(item(g, { kind: 'hours_shortfall', dueDate: null, rule: 'R-DEL-1', message: `Færre leverede timer end bevilget i uge ${short.join(', ')}.` }));
+      if (short.length > 0)
+        items.push(
+          item(g, {
+            kind: 'hours_shortfall',
+            dueDate: null,
+            rule: 'R-DEL-1',
+            message: `Færre leverede timer end bevilget i uge ${short.join(', ')}.`,
+          }),
+        );
     }
   }
   if (role === 'caseworker' || role === 'mentor') {
     // Issue 5 point 5: the progression measurement of this round is due (every cadence months from the start).
-    for (const d of await findMeasurementsDue(ctx, all.filter((x) => isActive(x, today)))) {
-      items.push(item(d.grant, { kind: 'measurement_due', dueDate: d.dueDate, rule: null, message: `Måling forfalden: ${d.round === 0 ? 'startmåling' : `${d.round}. opfølgende måling`} siden ${d.dueDate}.` }));
+    for (const d of await findMeasurementsDue(
+      ctx,
+      all.filter((x) => isActive(x, today)),
+    )) {
+      items.push(
+        item(d.grant, {
+          kind: 'measurement_due',
+          dueDate: d.dueDate,
+          rule: null,
+          message: `Måling forfalden: ${d.round === 0 ? 'startmåling' : `${d.round}. opfølgende måling`} siden ${d.dueDate}.`,
+        }),
+      );
     }
   }
   if (role === 'coordinator') {
@@ -123,12 +197,21 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
       items.push(item(g, { kind: 'grant_without_mentor', dueDate: g.startDate, rule: null, message: 'Bevillingen mangler en mentor.' }));
     }
     const load = new Map<number, number>();
-    for (const g of all.filter((x) => isActive(x, today) && x.mentorId !== null)) load.set(g.mentorId!, (load.get(g.mentorId!) ?? 0) + g.weeklyHours);
+    for (const g of all.filter((x) => isActive(x, today) && x.mentorId !== null))
+      load.set(g.mentorId!, (load.get(g.mentorId!) ?? 0) + g.weeklyHours);
     for (const m of await mentorsRepository(ctx.db).list(municipalityId)) {
       const used = load.get(m.id) ?? 0;
       if (m.weeklyCapacityHours !== null && used > m.weeklyCapacityHours) {
-        items.push({ kind: 'mentor_over_capacity', grantId: null, citizenId: null, citizenName: null, mentorId: m.id, dueDate: null, rule: null,
-          message: `${m.name} har ${used} timer om ugen bevilget mod en kapacitet på ${m.weeklyCapacityHours}.` });
+        items.push({
+          kind: 'mentor_over_capacity',
+          grantId: null,
+          citizenId: null,
+          citizenName: null,
+          mentorId: m.id,
+          dueDate: null,
+          rule: null,
+          message: `${m.name} har ${used} timer om ugen bevilget mod en kapacitet på ${m.weeklyCapacityHours}.`,
+        });
       }
     }
   }

@@ -20,14 +20,19 @@ describe('case-system history import (issue 5 point 1)', () => {
   async function snapshot() {
     return {
       citizens: await rowsOf('select cpr, name, gender, origin, birth_date from citizens order by cpr'),
-      spells: await rowsOf('select citizen_id, external_id, target_group, visitation, from_date, to_date from target_group_spells order by id'),
-      grants: await rowsOf('select external_id, citizen_id, type, status, regime_id, refund_class, start_date, end_date from grants order by id'),
+      spells: await rowsOf(
+        'select citizen_id, external_id, target_group, visitation, from_date, to_date from target_group_spells order by id',
+      ),
+      grants: await rowsOf(
+        'select external_id, citizen_id, type, status, regime_id, refund_class, start_date, end_date from grants order by id',
+      ),
       offers: await rowsOf('select citizen_id, external_id, type, start_date, end_date from offers order by id'),
       audit: await rowsOf('select count(*) as n from audit_log'),
     };
   }
 
-  const citizensCsv = '\uFEFFcpr;name;gender;origin\r\n030385-1234;Anna Jensen;kvinde;dansk\r\n1207904321;Bo Hansen;male;non_western\r\n0101014455;Carl Ny;;\r\n';
+  const citizensCsv =
+    '\uFEFFcpr;name;gender;origin\r\n030385-1234;Anna Jensen;kvinde;dansk\r\n1207904321;Bo Hansen;male;non_western\r\n0101014455;Carl Ny;;\r\n';
   const targetGroupsCsv = [
     'fromDate,toDate,cpr,targetGroup,visitation,externalId',
     '2014-06-01,2016-12-31,0303851234,kontanthjaelp_aktivitetsparat,aktivitetsparat,KMD-77',
@@ -39,7 +44,8 @@ describe('case-system history import (issue 5 point 1)', () => {
     'G-1;0303851234;RET_OG_PLIGT;2015-03-03;2015-03-09;2015-09-08;"7,5";ended;2015-08-14;JOB;"Job; gerne i detailhandlen"',
     'G-2;1207904321;GENERAL;2020-02-01;2020-02-03;2020-07-31;3;approved;;;',
   ].join('\n');
-  const offersCsv = 'cpr;type;startDate;endDate\n0303851234;virksomhedspraktik;2015-09-01;2015-11-30\n0303851234;nytteindsats;2016-01-04;\n';
+  const offersCsv =
+    'cpr;type;startDate;endDate\n0303851234;virksomhedspraktik;2015-09-01;2015-11-30\n0303851234;nytteindsats;2016-01-04;\n';
 
   beforeAll(async () => {
     db = await openTestDatabase();
@@ -47,7 +53,12 @@ describe('case-system history import (issue 5 point 1)', () => {
     for (const regime of defaultLegalRegimes) await regimesRepository(db).insert(m.id, regime);
     const ctx = async (username: string, role: 'coordinator' | 'caseworker'): Promise<UseCaseContext> => {
       const userId = (await usersRepository(db).create({ municipalityId: m.id, username, name: username, role, passwordHash: 'x' })).id;
-      return { db, purpose: 'test', now: () => new Date('2026-12-01T09:00:00Z'), actor: { userId, username, name: username, role, municipalityId: m.id, municipalityName: 'Test', mentorId: null } };
+      return {
+        db,
+        purpose: 'test',
+        now: () => new Date('2026-12-01T09:00:00Z'),
+        actor: { userId, username, name: username, role, municipalityId: m.id, municipalityName: 'Test', mentorId: null },
+      };
     };
     coordinator = await ctx('coord', 'coordinator');
     caseworker = await ctx('cw', 'caseworker');
@@ -93,8 +104,30 @@ describe('case-system history import (issue 5 point 1)', () => {
       'select external_id, type, status, regime_id, refund_class, weekly_hours, actual_end_date, end_reason, goal, approved_at is not null as approved from grants order by external_id',
     );
     expect(grants).toEqual([
-      { external_id: 'G-1', type: 'RET_OG_PLIGT', status: 'ended', regime_id: 'LAB-2014', refund_class: 'inside_frame', weekly_hours: 7.5, actual_end_date: '2015-08-14', end_reason: 'JOB', goal: 'Job; gerne i detailhandlen', approved: true },
-      { external_id: 'G-2', type: 'GENERAL', status: 'approved', regime_id: 'LAB-2020', refund_class: 'none', weekly_hours: 3, actual_end_date: null, end_reason: null, goal: '', approved: true },
+      {
+        external_id: 'G-1',
+        type: 'RET_OG_PLIGT',
+        status: 'ended',
+        regime_id: 'LAB-2014',
+        refund_class: 'inside_frame',
+        weekly_hours: 7.5,
+        actual_end_date: '2015-08-14',
+        end_reason: 'JOB',
+        goal: 'Job; gerne i detailhandlen',
+        approved: true,
+      },
+      {
+        external_id: 'G-2',
+        type: 'GENERAL',
+        status: 'approved',
+        regime_id: 'LAB-2020',
+        refund_class: 'none',
+        weekly_hours: 3,
+        actual_end_date: null,
+        end_reason: null,
+        goal: '',
+        approved: true,
+      },
     ]);
     expect(await run('grants', grantsCsv)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     expect((await snapshot()).grants).toHaveLength(2);
@@ -104,15 +137,25 @@ describe('case-system history import (issue 5 point 1)', () => {
     // Sep 2015: after the mentor, a company internship; Jan 2016: a utility job (nytteindsats), still open.
     expect(await run('offers', offersCsv)).toEqual({ lines: 3, rows: 2, created: 2, updated: 0, unchanged: 0 });
     const offers = (await snapshot()).offers;
-    expect(offers.map((o) => [o.type, o.start_date, o.end_date])).toEqual([['virksomhedspraktik', '2015-09-01', '2015-11-30'], ['nytteindsats', '2016-01-04', null]]);
+    expect(offers.map((o) => [o.type, o.start_date, o.end_date])).toEqual([
+      ['virksomhedspraktik', '2015-09-01', '2015-11-30'],
+      ['nytteindsats', '2016-01-04', null],
+    ]);
     expect(await run('offers', offersCsv)).toMatchObject({ created: 0, unchanged: 2 });
     expect((await snapshot()).offers).toEqual(offers);
   });
 
   it('writes one audit row per import with the counts (R-PRV-1)', async () => {
     await run('offers', offersCsv);
-    const [row] = await rowsOf(`select entity, action, criterion, username from audit_log where entity = 'case_history_offers' order by id desc limit 1`);
-    expect(row).toEqual({ entity: 'case_history_offers', action: 'create', criterion: 'import:offers:2 rows, 0 created, 0 updated, 2 unchanged', username: 'coord' });
+    const [row] = await rowsOf(
+      `select entity, action, criterion, username from audit_log where entity = 'case_history_offers' order by id desc limit 1`,
+    );
+    expect(row).toEqual({
+      entity: 'case_history_offers',
+      action: 'create',
+      criterion: 'import:offers:2 rows, 0 created, 0 updated, 2 unchanged',
+      username: 'coord',
+    });
   });
 
   it('reports every bad line by its number, with the CPR masked, and leaves every table unchanged', async () => {
@@ -132,7 +175,11 @@ describe('case-system history import (issue 5 point 1)', () => {
     expect(lines).toEqual([
       { line: 3, message: 'endDate 2016-08-01 is before startDate 2016-09-01' },
       { line: 4, message: 'unknown CPR 280299-XXXX: the citizen is not in the case system (import the citizens file first)' },
-      { line: 5, message: "unknown type 'MAGIC' (GENERAL, RET_OG_PLIGT, PSYCH_DISCHARGE, PRISON_RELEASE, COMPANY, EDUCATION_INST, YOUTH_EDUCATION); an ended grant needs endReason" },
+      {
+        line: 5,
+        message:
+          "unknown type 'MAGIC' (GENERAL, RET_OG_PLIGT, PSYCH_DISCHARGE, PRISON_RELEASE, COMPANY, EDUCATION_INST, YOUTH_EDUCATION); an ended grant needs endReason",
+      },
       { line: 6, message: 'the same row key as line 2 (externalId)' },
       { line: 7, message: 'no legal regime covers the agreement date 2013-05-01' },
     ]);
@@ -144,10 +191,14 @@ describe('case-system history import (issue 5 point 1)', () => {
     // A 1,500-citizen export with one impossible birth date at line 1,203: not one citizen is kept.
     const before = await snapshot();
     const lines = ['cpr;name'];
-    for (let i = 0; i < 1500; i += 1) lines.push(`0101${String(50 + (i % 40)).padStart(2, '0')}${String(1000 + i).padStart(4, '0')};Borger ${i}`);
+    for (let i = 0; i < 1500; i += 1)
+      lines.push(`0101${String(50 + (i % 40)).padStart(2, '0')}${String(1000 + i).padStart(4, '0')};Borger ${i}`);
     lines[1202] = '3102851234;Umulig Dato';
     const error = await run('citizens', lines.join('\n')).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'INVALID_INPUT', details: { errors: [{ line: 1203, message: 'CPR 310285… has no valid birth date' }] } });
+    expect(error).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { errors: [{ line: 1203, message: 'CPR 310285… has no valid birth date' }] },
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -155,7 +206,10 @@ describe('case-system history import (issue 5 point 1)', () => {
     // An export where every offer has a Danish date format: 150 bad lines, 100 of them listed.
     const lines = ['cpr;type;startDate'];
     for (let i = 0; i < 150; i += 1) lines.push(`0303851234;nytteindsats;01-0${1 + (i % 9)}-2016`);
-    const error = (await run('offers', lines.join('\n')).catch((e: unknown) => e)) as { message: string; details: { errors: { line: number }[]; errorCount: number } };
+    const error = (await run('offers', lines.join('\n')).catch((e: unknown) => e)) as {
+      message: string;
+      details: { errors: { line: number }[]; errorCount: number };
+    };
     expect(error.message).toBe('150 bad line(s) (the first 100 listed); nothing was imported');
     expect(error.details.errorCount).toBe(150);
     expect(error.details.errors.map((e) => e.line)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
@@ -164,7 +218,15 @@ describe('case-system history import (issue 5 point 1)', () => {
   it('refuses a header with an unknown or missing column, as line 1', async () => {
     await expect(run('offers', 'cpr;type;start;endDate\n')).rejects.toMatchObject({
       code: 'INVALID_INPUT',
-      details: { errors: [{ line: 1, message: "unknown column 'start'; missing column 'startDate' (the offers file has the columns cpr;type;startDate;endDate;externalId)" }] },
+      details: {
+        errors: [
+          {
+            line: 1,
+            message:
+              "unknown column 'start'; missing column 'startDate' (the offers file has the columns cpr;type;startDate;endDate;externalId)",
+          },
+        ],
+      },
     });
   });
 

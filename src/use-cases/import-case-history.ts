@@ -74,19 +74,30 @@ export async function importCaseHistory(
     // is still checked and reported.
     const writeBatch = async (lines: typeof batch): Promise<UpsertCounts> => {
       if (kind === 'citizens') {
-        return errorCount > 0 ? { created: 0, updated: 0 } : repo.upsertCitizens(municipalityId, lines.map((l) => l.row as CaseHistoryRow['citizens']));
+        return errorCount > 0
+          ? { created: 0, updated: 0 }
+          : repo.upsertCitizens(
+              municipalityId,
+              lines.map((l) => l.row as CaseHistoryRow['citizens']),
+            );
       }
       const known: { line: number; row: CaseHistoryRow[CaseHistoryKind]; citizenId: number }[] = [];
       for (const l of lines) {
         const citizenId = citizenIds.get(l.row.cpr);
-        if (citizenId === undefined) fail(l.line, `unknown CPR ${maskCpr(l.row.cpr)}: the citizen is not in the case system (import the citizens file first)`);
+        if (citizenId === undefined)
+          fail(l.line, `unknown CPR ${maskCpr(l.row.cpr)}: the citizen is not in the case system (import the citizens file first)`);
         else known.push({ ...l, citizenId });
       }
       if (kind === 'grants') {
         const classified: (GrantImportRow & { citizenId: number; regimeId: string; refundClass: RefundClass })[] = [];
         for (const k of known) {
           const row = k.row as GrantImportRow;
-          const decision = classifyHistoricGrant({ regimes, spells: spells.get(k.citizenId) ?? [], type: row.type, agreedOn: row.agreedOn });
+          const decision = classifyHistoricGrant({
+            regimes,
+            spells: spells.get(k.citizenId) ?? [],
+            type: row.type,
+            agreedOn: row.agreedOn,
+          });
           if (!decision.ok) fail(k.line, decision.message);
           else classified.push({ ...row, citizenId: k.citizenId, regimeId: decision.regimeId, refundClass: decision.refundClass });
         }
@@ -94,9 +105,16 @@ export async function importCaseHistory(
       }
       if (errorCount > 0) return { created: 0, updated: 0 };
       if (kind === 'target-groups') {
-        return repo.upsertTargetGroupSpells(municipalityId, known.map((k) => ({ ...(k.row as CaseHistoryRow['target-groups']), citizenId: k.citizenId })));
+        return repo.upsertTargetGroupSpells(
+          municipalityId,
+          known.map((k) => ({ ...(k.row as CaseHistoryRow['target-groups']), citizenId: k.citizenId })),
+        );
       }
-      return repo.upsertOffers(municipalityId, ctx.actor.userId, known.map((k) => ({ ...(k.row as CaseHistoryRow['offers']), citizenId: k.citizenId })));
+      return repo.upsertOffers(
+        municipalityId,
+        ctx.actor.userId,
+        known.map((k) => ({ ...(k.row as CaseHistoryRow['offers']), citizenId: k.citizenId })),
+      );
     };
 
     let header: CsvHeader | null = null;
@@ -106,7 +124,8 @@ export async function importCaseHistory(
       if (raw.replace(/^\uFEFF/, '').trim() === '') continue;
       if (header === null) {
         const parsed = parseCaseHistoryHeader(kind, raw);
-        if (!parsed.ok) throw new AppError('INVALID_INPUT', `Bad header: ${parsed.message}`, { errors: [{ line: lineNumber, message: parsed.message }] });
+        if (!parsed.ok)
+          throw new AppError('INVALID_INPUT', `Bad header: ${parsed.message}`, { errors: [{ line: lineNumber, message: parsed.message }] });
         header = parsed.header;
         continue;
       }
@@ -118,7 +137,12 @@ export async function importCaseHistory(
       const key = caseHistoryKeyOf(kind, parsed.row);
       const earlier = firstLineOfKey.get(key);
       if (earlier !== undefined) {
-        fail(lineNumber, kind === 'citizens' ? `CPR ${maskCpr(parsed.row.cpr)} is already on line ${earlier}` : `the same row key as line ${earlier} (${describeKey(kind)})`);
+        fail(
+          lineNumber,
+          kind === 'citizens'
+            ? `CPR ${maskCpr(parsed.row.cpr)} is already on line ${earlier}`
+            : `the same row key as line ${earlier} (${describeKey(kind)})`,
+        );
         continue;
       }
       firstLineOfKey.set(key, lineNumber);
@@ -127,20 +151,37 @@ export async function importCaseHistory(
       if (batch.length >= batchSize) await flush();
       if (lineNumber % 10_000 === 0) input.onProgress?.(lineNumber);
     }
-    if (header === null) throw new AppError('INVALID_INPUT', 'The file is empty: a header row is required', { errors: [{ line: 1, message: 'the file is empty: a header row is required' }] });
+    if (header === null)
+      throw new AppError('INVALID_INPUT', 'The file is empty: a header row is required', {
+        errors: [{ line: 1, message: 'the file is empty: a header row is required' }],
+      });
     await flush();
     input.onProgress?.(lineNumber);
     if (errorCount > 0) {
       errors.sort((a, b) => a.line - b.line);
-      throw new AppError('INVALID_INPUT', `${errorCount} bad line(s)${errorCount > errors.length ? ` (the first ${errors.length} listed)` : ''}; nothing was imported`, {
-        errors,
-        errorCount,
-      });
+      throw new AppError(
+        'INVALID_INPUT',
+        `${errorCount} bad line(s)${errorCount > errors.length ? ` (the first ${errors.length} listed)` : ''}; nothing was imported`,
+        {
+          errors,
+          errorCount,
+        },
+      );
     }
-    const result = { lines: lineNumber, rows, created: totals.created, updated: totals.updated, unchanged: rows - totals.created - totals.updated };
+    const result = {
+      lines: lineNumber,
+      rows,
+      created: totals.created,
+      updated: totals.updated,
+      unchanged: rows - totals.created - totals.updated,
+    };
     await recordAudit(
       { ...ctx, db: tx },
-      { action: 'create', entity: `case_history_${kind.replace('-', '_')}`, criterion: `import:${kind}:${rows} rows, ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged` },
+      {
+        action: 'create',
+        entity: `case_history_${kind.replace('-', '_')}`,
+        criterion: `import:${kind}:${rows} rows, ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`,
+      },
     );
     return result;
   });

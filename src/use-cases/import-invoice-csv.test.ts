@@ -46,7 +46,11 @@ describe('parseInvoiceCsv', () => {
       details: { field: 'hours', line: 2 },
     });
     expect(errorOf('invoice_number;provider_id\nF-1;3')?.details).toMatchObject({ field: 'periodFrom', line: 1 });
-    expect(errorOf(`${header}\nF-1;3;2026-03-01;2026-03-31;17;2026-03-02;2026-03-08;6;1\nF-2;3;2026-03-01;2026-03-31;17;2026-03-02;2026-03-08;6;1`)?.details).toEqual({
+    expect(
+      errorOf(
+        `${header}\nF-1;3;2026-03-01;2026-03-31;17;2026-03-02;2026-03-08;6;1\nF-2;3;2026-03-01;2026-03-31;17;2026-03-02;2026-03-08;6;1`,
+      )?.details,
+    ).toEqual({
       field: 'invoiceNumber',
       line: 3,
     });

@@ -14,8 +14,12 @@ import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 const columns = ['invoiceNumber', 'providerId', 'periodFrom', 'periodTo', 'grantId', 'lineFrom', 'lineTo', 'hours', 'amountKr'] as const;
 type Column = (typeof columns)[number];
 
-const normalise = (name: string) => name.trim().replace(/^\uFEFF/, '').replace(/[_\s-]/g, '').toLowerCase();
-
+const normalise = (name: string) =>
+  name
+    .trim()
+    .replace(/^\uFEFF/, '')
+    .replace(/[_\s-]/g, '')
+    .toLowerCase();
 
 function fail(message: string, field: string, line: number): never {
   throw new AppError('INVALID_INPUT', `CSV line ${line}: ${message}`, { field, line });

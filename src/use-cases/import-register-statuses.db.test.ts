@@ -26,7 +26,9 @@ describe('register import (issue 5)', () => {
     const user = async (username: string, role: 'admin' | 'caseworker') =>
       (await usersRepository(db).create({ municipalityId: m.id, username, name: username, role, passwordHash: 'x' })).id;
     const ctx = (userId: number, username: string, role: 'admin' | 'caseworker'): UseCaseContext => ({
-      db, purpose: 'test', now: () => new Date('2026-11-24T10:00:00Z'),
+      db,
+      purpose: 'test',
+      now: () => new Date('2026-11-24T10:00:00Z'),
       actor: { userId, username, name: username, role, municipalityId: m.id, municipalityName: 'Test', mentorId: null },
     });
     admin = ctx(await user('adm', 'admin'), 'adm', 'admin');
@@ -40,7 +42,8 @@ describe('register import (issue 5)', () => {
 
   it('turns weekly codes of the long layout into spells; an empty week is no support', async () => {
     // Weeks 1–3 of 2015 on cash benefit (318), week 4 empty, weeks 5–6 in employment (131).
-    const csv = 'cpr;week;code\n010185-1234;2015-W01;318\n010185-1234;2015-W02;318\n010185-1234;2015-W03;319\n010185-1234;2015-W04;\n010185-1234;2015-W05;131\n010185-1234;2015-W06;131\n';
+    const csv =
+      'cpr;week;code\n010185-1234;2015-W01;318\n010185-1234;2015-W02;318\n010185-1234;2015-W03;319\n010185-1234;2015-W04;\n010185-1234;2015-W05;131\n010185-1234;2015-W06;131\n';
     const result = await importRegisterStatuses(admin, { source: Readable.from([csv]), layout: 'long', mapping: 'dst' });
     expect(result).toMatchObject({ weeks: 5, spells: 2, citizens: 1, unknownCitizens: 0 });
     expect(await spells()).toEqual([
@@ -63,34 +66,50 @@ describe('register import (issue 5)', () => {
     const csv = 'cpr;week;code\n0202901234;2017-W01;318\n0202901234;2017-W02;999\n0202901234;2017-W99;318\n';
     await expect(importRegisterStatuses(admin, { source: Readable.from([csv]), layout: 'long', mapping: 'dst' })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
-      details: { errors: [{ line: 3, message: "unknown code '999' in the dst mapping" }, { line: 4, message: "'2017-W99' is not an ISO week like 2015-W07" }] },
+      details: {
+        errors: [
+          { line: 3, message: "unknown code '999' in the dst mapping" },
+          { line: 4, message: "'2017-W99' is not an ISO week like 2015-W07" },
+        ],
+      },
     });
     expect(await spells()).toEqual(before);
   });
 
   it('is refused to a caseworker', async () => {
-    await expect(importRegisterStatuses(caseworker, { source: Readable.from(['cpr;week;code\n']), layout: 'long', mapping: 'dst' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      importRegisterStatuses(caseworker, { source: Readable.from(['cpr;week;code\n']), layout: 'long', mapping: 'dst' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('replaces the weeks an extract covers for the citizens it names: the same extract twice gives the spells of once (issue 10)', async () => {
     await registerCitizen(caseworker, { cpr: '0303851234', name: 'C' });
     await registerCitizen(caseworker, { cpr: '0404851234', name: 'D' });
     const week = (w: string) => parseIsoWeek(`2017-W${w}`);
-    const ofC = async () => (await spells()).filter((s) => s.cpr === '0303851234').map(({ category, fromWeek, toWeek }) => [category, fromWeek, toWeek]);
+    const ofC = async () =>
+      (await spells()).filter((s) => s.cpr === '0303851234').map(({ category, fromWeek, toWeek }) => [category, fromWeek, toWeek]);
     // Autumn 2017: C on cash benefit weeks 01–10 and employed 11–20; D employed throughout.
-    const first = `cpr;${Array.from({ length: 20 }, (_, i) => `2017-W${String(i + 1).padStart(2, '0')}`).join(';')}\n`
-      + `0303851234;${[...Array(10).fill('318'), ...Array(10).fill('131')].join(';')}\n0404851234;${Array(20).fill('131').join(';')}\n`;
+    const first =
+      `cpr;${Array.from({ length: 20 }, (_, i) => `2017-W${String(i + 1).padStart(2, '0')}`).join(';')}\n` +
+      `0303851234;${[...Array(10).fill('318'), ...Array(10).fill('131')].join(';')}\n0404851234;${Array(20).fill('131').join(';')}\n`;
     const once = await importRegisterStatuses(admin, { source: Readable.from([first]), layout: 'wide', mapping: 'dst' });
     const afterOnce = await spells();
     const twice = await importRegisterStatuses(admin, { source: Readable.from([first]), layout: 'wide', mapping: 'dst' });
     expect(await spells()).toEqual(afterOnce);
     expect(twice).toMatchObject({ spells: once.spells, replacedSpells: 3 });
-    expect(await ofC()).toEqual([['CASH_BENEFIT_SAME', week('01'), week('10')], ['ORDINARY_EMPLOYMENT', week('11'), week('20')]]);
+    expect(await ofC()).toEqual([
+      ['CASH_BENEFIT_SAME', week('01'), week('10')],
+      ['ORDINARY_EMPLOYMENT', week('11'), week('20')],
+    ]);
     // A corrected extract for weeks 06–15 naming only C: C's weeks 06–15 come from it, weeks 01–05 and
     // 16–20 stay as stored, and D (not named) keeps everything.
     const correction = `cpr;week;code\n${Array.from({ length: 10 }, (_, i) => `0303851234;2017-W${String(i + 6).padStart(2, '0')};511`).join('\n')}\n`;
     await importRegisterStatuses(admin, { source: Readable.from([correction]), layout: 'long', mapping: 'dst' });
-    expect(await ofC()).toEqual([['CASH_BENEFIT_SAME', week('01'), week('05')], ['EDUCATION', week('06'), week('15')], ['ORDINARY_EMPLOYMENT', week('16'), week('20')]]);
+    expect(await ofC()).toEqual([
+      ['CASH_BENEFIT_SAME', week('01'), week('05')],
+      ['EDUCATION', week('06'), week('15')],
+      ['ORDINARY_EMPLOYMENT', week('16'), week('20')],
+    ]);
     expect((await spells()).filter((s) => s.cpr === '0404851234').map((s) => [s.fromWeek, s.toWeek])).toEqual([[week('01'), week('20')]]);
   });
 });

@@ -132,7 +132,11 @@ export async function importRegisterStatuses(
           const parsed = header.slice(1).map(parseIsoWeek);
           const bad = parsed.findIndex((w) => w === null);
           if (header[0]!.toLowerCase() !== 'cpr' || bad >= 0 || parsed.length === 0) {
-            throw new AppError('INVALID_INPUT', `The wide layout needs the header cpr;2015-W01;…${bad >= 0 ? ` ('${header[bad + 1]}' is not an ISO week)` : ''}`, { line: 1 });
+            throw new AppError(
+              'INVALID_INPUT',
+              `The wide layout needs the header cpr;2015-W01;…${bad >= 0 ? ` ('${header[bad + 1]}' is not an ISO week)` : ''}`,
+              { line: 1 },
+            );
           }
           weekColumns = Int32Array.from(parsed as number[]);
         }
@@ -201,15 +205,28 @@ export async function importRegisterStatuses(
     // A wide line's spells are final when its week columns increase; only citizens on several lines need the merge.
     const linesAreFinal = input.layout === 'wide' && weekColumns.every((week, i) => i === 0 || week > weekColumns[i - 1]!);
     const replacedSpells = await statuses.clearCoveredWeeks(ctx.actor.municipalityId);
-    const spells = await statuses.insertMergedSpells(ctx.actor.municipalityId, { bulk: stagedSpells >= (input.bulkFromSpells ?? 1_000_000), linesAreFinal });
+    const spells = await statuses.insertMergedSpells(ctx.actor.municipalityId, {
+      bulk: stagedSpells >= (input.bulkFromSpells ?? 1_000_000),
+      linesAreFinal,
+    });
     // R-DEL-2: statuses computed from the old spells are recomputed from the new ones on the next report.
     await cohortReportsRepository(tx).forgetStatuses(ctx.actor.municipalityId);
     report('done');
     const warnings = mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)];
-    await recordAudit({ ...ctx, db: tx }, { action: 'create', entity: 'register_statuses', criterion: `import:${input.layout}:${mapping.name}:${weeks} weeks` });
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: 'create', entity: 'register_statuses', criterion: `import:${input.layout}:${mapping.name}:${weeks} weeks` },
+    );
     return {
-      lines: lineNumber, weeks, stagedSpells, spells, replacedSpells, citizens: known.citizens, unknownCitizens: known.unknown,
-      mapping: { id: mapping.id, name: mapping.name, verified: mapping.verified }, warnings,
+      lines: lineNumber,
+      weeks,
+      stagedSpells,
+      spells,
+      replacedSpells,
+      citizens: known.citizens,
+      unknownCitizens: known.unknown,
+      mapping: { id: mapping.id, name: mapping.name, verified: mapping.verified },
+      warnings,
     };
   });
 }

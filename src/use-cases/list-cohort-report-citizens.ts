@@ -12,14 +12,16 @@ export async function listCohortReportCitizens(
   input: CohortReportInput & { row: string; column: string },
 ): Promise<{ citizens: { citizenId: number; name: string; cprMasked: string }[] }> {
   validateCohortReportInput(ctx, input);
-  if (!hasPermission(ctx.actor.role, 'citizen:read')) throw new AppError('FORBIDDEN', 'Only roles that may see citizens can open a report cell', { permission: 'citizen:read' });
+  if (!hasPermission(ctx.actor.role, 'citizen:read'))
+    throw new AppError('FORBIDDEN', 'Only roles that may see citizens can open a report cell', { permission: 'citizen:read' });
   const spec = await cohortReportSpecOf(ctx, input);
   if (!spec.rows.some((r) => r.key === input.row) || !spec.columns.some((c) => c.key === input.column)) {
     throw new AppError('INVALID_INPUT', `No cell ${input.row}/${input.column} in the report ${input.report}`, { field: 'row' });
   }
   const visible = await visibleCitizenIds(ctx);
-  const ids = [...new Set(spec.units.filter((u) => u.row === input.row && u.column === input.column).map((u) => u.citizenId))]
-    .filter((id) => visible === null || visible.includes(id));
+  const ids = [...new Set(spec.units.filter((u) => u.row === input.row && u.column === input.column).map((u) => u.citizenId))].filter(
+    (id) => visible === null || visible.includes(id),
+  );
   const citizens = await cohortReportsRepository(ctx.db).citizensByIds(ctx.actor.municipalityId, ids);
   await recordAudit(ctx, {
     action: 'search',

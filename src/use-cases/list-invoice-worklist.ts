@@ -13,7 +13,8 @@ export async function listInvoiceWorklist(
   for (const invoice of invoices) {
     const view = await reconcileInvoiceById(ctx, invoice.id);
     for (const line of view.reconciliation.lines) {
-      if (line.status === 'flagged') worklist.push({ ...line, invoiceId: invoice.id, invoiceNumber: invoice.invoiceNumber, providerName: invoice.providerName });
+      if (line.status === 'flagged')
+        worklist.push({ ...line, invoiceId: invoice.id, invoiceNumber: invoice.invoiceNumber, providerName: invoice.providerName });
     }
   }
   return worklist;

@@ -7,7 +7,11 @@ export type InvoiceSummary = Omit<InvoiceView, 'reconciliation'> & { openLineCou
 
 export async function listInvoices(ctx: UseCaseContext, filter: { status?: InvoiceStatus | null } = {}): Promise<InvoiceSummary[]> {
   requirePermission(ctx, 'invoice:read');
-  const invoices = await invoicesRepository(ctx.db).list({ municipalityId: ctx.actor.municipalityId, status: filter.status ?? null, limit: 200 });
+  const invoices = await invoicesRepository(ctx.db).list({
+    municipalityId: ctx.actor.municipalityId,
+    status: filter.status ?? null,
+    limit: 200,
+  });
   const summaries: InvoiceSummary[] = [];
   for (const invoice of invoices) {
     const { reconciliation, ...view } = await reconcileInvoiceById(ctx, invoice.id);
@@ -15,4 +19,3 @@ export async function listInvoices(ctx: UseCaseContext, filter: { status?: Invoi
   }
   return summaries;
 }
-

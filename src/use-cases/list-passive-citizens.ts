@@ -20,13 +20,23 @@ const shown = (c: PassiveCell): ReportCell => ({ ...c, suppressed: false });
 export async function listPassiveCitizens(
   ctx: UseCaseContext,
   input: { date: string; windowMonths?: number },
-): Promise<{ date: string; windowStart: string; total: ReportCell; byGroup: ReportCell[]; byAgeBand: ReportCell[]; citizens: { citizenId: number; name: string; group: string }[] | null }> {
+): Promise<{
+  date: string;
+  windowStart: string;
+  total: ReportCell;
+  byGroup: ReportCell[];
+  byAgeBand: ReportCell[];
+  citizens: { citizenId: number; name: string; group: string }[] | null;
+}> {
   requirePermission(ctx, 'report:read');
   if (!isCalendarDate(input.date)) throw new AppError('INVALID_INPUT', 'date is not a valid date', { field: 'date' });
   const months = input.windowMonths ?? 12;
   const windowStart = addDays(addMonths(input.date, -months), 1);
   const candidates = await passiveCitizensRepository(ctx.db).listCandidates({
-    municipalityId: ctx.actor.municipalityId, date: input.date, windowStart, groups: passiveTargetGroups,
+    municipalityId: ctx.actor.municipalityId,
+    date: input.date,
+    windowStart,
+    groups: passiveTargetGroups,
   });
   const summary = summarisePassiveCitizens(candidates, input.date);
   let citizens: { citizenId: number; name: string; group: string }[] | null = null;
@@ -35,7 +45,13 @@ export async function listPassiveCitizens(
     citizens = candidates
       .filter((c) => !c.hadMentor && !c.hadOffer && (visible === null || visible.includes(c.citizenId)))
       .map((c) => ({ citizenId: c.citizenId, name: c.name, group: c.group }));
-    if (citizens.length > 0) await recordAudit(ctx, { action: 'search', entity: 'passive_citizens', citizenIds: citizens.map((c) => c.citizenId), criterion: `passive:${input.date}` });
+    if (citizens.length > 0)
+      await recordAudit(ctx, {
+        action: 'search',
+        entity: 'passive_citizens',
+        citizenIds: citizens.map((c) => c.citizenId),
+        criterion: `passive:${input.date}`,
+      });
   }
   if (citizens === null) {
     // R-STAT-1 (primary suppression) for roles that see aggregates only; secondary suppression across
@@ -46,7 +62,21 @@ export async function listPassiveCitizens(
       small(c.total) || small(c.passive) || small(c.total - c.passive)
         ? { ...c, passive: null, sharePassive: null, shareWithEffort: null, total: small(c.total) ? null : c.total, suppressed: true }
         : shown(c);
-    return { date: input.date, windowStart, total: suppress(summary.total), byGroup: summary.byGroup.map(suppress), byAgeBand: summary.byAgeBand.map(suppress), citizens };
+    return {
+      date: input.date,
+      windowStart,
+      total: suppress(summary.total),
+      byGroup: summary.byGroup.map(suppress),
+      byAgeBand: summary.byAgeBand.map(suppress),
+      citizens,
+    };
   }
-  return { date: input.date, windowStart, total: shown(summary.total), byGroup: summary.byGroup.map(shown), byAgeBand: summary.byAgeBand.map(shown), citizens };
+  return {
+    date: input.date,
+    windowStart,
+    total: shown(summary.total),
+    byGroup: summary.byGroup.map(shown),
+    byAgeBand: summary.byAgeBand.map(shown),
+    citizens,
+  };
 }

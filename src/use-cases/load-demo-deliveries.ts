@@ -38,7 +38,28 @@ export async function loadDemoDeliveries(
   await weeklyContacts(ctx, grants.soeren, { skipWeek: 0, minutes: 180 });
   const offers = offersRepository(ctx.db);
   const m = ctx.actor.municipalityId;
-  await offers.create({ municipalityId: m, citizenId: grants.citizens.lene, type: 'virksomhedspraktik', startDate: '2015-12-07', endDate: '2016-02-26', createdBy: ctx.actor.userId });
-  await offers.create({ municipalityId: m, citizenId: grants.citizens.soeren, type: 'vejledning_opkvalificering', startDate: addDays(calendarDateOf(ctx.now()), -120), endDate: null, createdBy: ctx.actor.userId });
-  await offers.create({ municipalityId: m, citizenId: grants.citizens.mikkel, type: 'nytteindsats', startDate: '2024-03-04', endDate: '2024-06-28', createdBy: ctx.actor.userId });
+  await offers.create({
+    municipalityId: m,
+    citizenId: grants.citizens.lene,
+    type: 'virksomhedspraktik',
+    startDate: '2015-12-07',
+    endDate: '2016-02-26',
+    createdBy: ctx.actor.userId,
+  });
+  await offers.create({
+    municipalityId: m,
+    citizenId: grants.citizens.soeren,
+    type: 'vejledning_opkvalificering',
+    startDate: addDays(calendarDateOf(ctx.now()), -120),
+    endDate: null,
+    createdBy: ctx.actor.userId,
+  });
+  await offers.create({
+    municipalityId: m,
+    citizenId: grants.citizens.mikkel,
+    type: 'nytteindsats',
+    startDate: '2024-03-04',
+    endDate: '2024-06-28',
+    createdBy: ctx.actor.userId,
+  });
 }

@@ -19,7 +19,15 @@ describe('the demo economy', () => {
     const lars = (await usersRepository(db).findByUsername('lars'))!;
     manager = {
       db,
-      actor: { userId: lars.id, username: lars.username, name: lars.name, role: lars.role, municipalityId: municipality.id, municipalityName: municipality.name, mentorId: null },
+      actor: {
+        userId: lars.id,
+        username: lars.username,
+        name: lars.name,
+        role: lars.role,
+        municipalityId: municipality.id,
+        municipalityName: municipality.name,
+        mentorId: null,
+      },
       purpose: 'test',
       now: () => now,
     };

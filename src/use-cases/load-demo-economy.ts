@@ -59,9 +59,9 @@ export async function loadDemoEconomy(db: Database, input: { municipalityId: num
 
   // Mentorhuset bills Birgit's general mentor grant month by month: the month before last approved (attested
   // by Sara, approved by Lars), last month received and on the worklist until delivery is checked.
-  const grant = (await grantsRepository(db).list({ municipalityId: input.municipalityId, status: 'approved', mentorId: birgit?.id ?? -1, limit: 10 })).find(
-    (g) => g.type === 'GENERAL',
-  );
+  const grant = (
+    await grantsRepository(db).list({ municipalityId: input.municipalityId, status: 'approved', mentorId: birgit?.id ?? -1, limit: 10 })
+  ).find((g) => g.type === 'GENERAL');
   if (!birgit || !grant) return;
   const today = input.now.toISOString().slice(0, 10);
   for (const monthsAgo of [2, 1]) {

@@ -23,7 +23,15 @@ describe('the demo follow-up data', () => {
       const user = (await usersRepository(db).findByUsername(username))!;
       return {
         db,
-        actor: { userId: user.id, username: user.username, name: user.name, role: user.role, municipalityId: municipality.id, municipalityName: municipality.name, mentorId: user.mentorId ?? null },
+        actor: {
+          userId: user.id,
+          username: user.username,
+          name: user.name,
+          role: user.role,
+          municipalityId: municipality.id,
+          municipalityName: municipality.name,
+          mentorId: user.mentorId ?? null,
+        },
         purpose: 'test',
         now: () => now,
       };
@@ -49,7 +57,9 @@ describe('the demo follow-up data', () => {
     const sara = await ctxOf('sara');
     const items = (await getWorklist(sara)).items.filter((i) => i.kind === 'measurement_due');
     expect(items.length).toBeGreaterThan(0);
-    const [amira] = await db.query<{ id: number }>("select g.id from grants g join citizens c on c.id = g.citizen_id where c.name = 'Amira Hassan' and g.status = 'approved'");
+    const [amira] = await db.query<{ id: number }>(
+      "select g.id from grants g join citizens c on c.id = g.citizen_id where c.name = 'Amira Hassan' and g.status = 'approved'",
+    );
     const progression = await getGrantProgression(sara, amira!.id);
     expect(progression.instruments[0]!.disagreements.some((d) => d.flagged)).toBe(true);
     expect(progression.instruments[0]!.progress.some((p) => p.distanceTravelled !== null)).toBe(true);

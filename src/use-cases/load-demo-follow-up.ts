@@ -16,7 +16,12 @@ const citizenCodes = defaultInstrument.indicators.filter((x) => x.respondents.in
 
 /** Values on 1–5 that rise by `step` per round from a per-course base, kept on the scale. */
 function valuesOf(base: number, round: number, step: number, shift = 0): Record<string, number> {
-  return Object.fromEntries(citizenCodes.map((code, i) => [code, Math.min(5, Math.max(1, base + ((i + shift) % 3 === 0 ? 0 : Math.round(round * step)) - (i % 2)))]));
+  return Object.fromEntries(
+    citizenCodes.map((code, i) => [
+      code,
+      Math.min(5, Math.max(1, base + ((i + shift) % 3 === 0 ? 0 : Math.round(round * step)) - (i % 2))),
+    ]),
+  );
 }
 
 export async function loadDemoFollowUp(ctx: UseCaseContext, grants: { active: number[]; frequentNoShows: number }): Promise<void> {
@@ -33,9 +38,20 @@ export async function loadDemoFollowUp(ctx: UseCaseContext, grants: { active: nu
       if (compareDates(on, today) > 0 || compareDates(on, end) > 0) break;
       // Söeren's course (the last active one) has its baseline only: the 3-month round is due.
       if (grant.id === grants.active.at(-1) && round > 0) break;
-      await recordMeasurement(ctx, grant.id, { measuredOn: on, respondent: 'citizen', entryMode: 'paper', values: valuesOf(base, round, n % 3 === 2 ? -0.5 : 1) });
+      await recordMeasurement(ctx, grant.id, {
+        measuredOn: on,
+        respondent: 'citizen',
+        entryMode: 'paper',
+        values: valuesOf(base, round, n % 3 === 2 ? -0.5 : 1),
+      });
       // The caseworker's belief that the citizen gets a job, at the start and at the end.
-      if (round !== 1) await recordMeasurement(ctx, grant.id, { measuredOn: on, respondent: 'caseworker', entryMode: 'self', values: { caseworker_job_belief: Math.min(5, base + (round === 2 ? n % 3 : 0)) } });
+      if (round !== 1)
+        await recordMeasurement(ctx, grant.id, {
+          measuredOn: on,
+          respondent: 'caseworker',
+          entryMode: 'self',
+          values: { caseworker_job_belief: Math.min(5, base + (round === 2 ? n % 3 : 0)) },
+        });
       if (round < 2) {
         // The mentor's view: one point lower on most indicators, and at baseline far lower on health.
         const mentor = valuesOf(base - 1, round, 1, 1);
@@ -45,13 +61,24 @@ export async function loadDemoFollowUp(ctx: UseCaseContext, grants: { active: nu
     }
     if (ended.includes(grant)) {
       await recordSurveyResponse(ctx, grant.id, {
-        kind: 'citizen_end', respondedOn: end, entryMode: 'paper',
-        answers: { overall: 3 + (n % 3), listened: 4, helped: 2 + (n % 3), recommend: n % 3 !== 1, comment: 'Det hjalp at have én fast kontaktperson.' },
+        kind: 'citizen_end',
+        respondedOn: end,
+        entryMode: 'paper',
+        answers: {
+          overall: 3 + (n % 3),
+          listened: 4,
+          helped: 2 + (n % 3),
+          recommend: n % 3 !== 1,
+          comment: 'Det hjalp at have én fast kontaktperson.',
+        },
       });
-      if (n % 4 !== 3) await recordSurveyResponse(ctx, grant.id, {
-        kind: 'mentor_end', respondedOn: end, entryMode: 'paper',
-        answers: { goal_reached: 2 + (n % 3), cooperation: 4, coping: 3 + (n % 2), further_support: n % 2 === 0 },
-      });
+      if (n % 4 !== 3)
+        await recordSurveyResponse(ctx, grant.id, {
+          kind: 'mentor_end',
+          respondedOn: end,
+          entryMode: 'paper',
+          answers: { goal_reached: 2 + (n % 3), cooperation: 4, coping: 3 + (n % 2), further_support: n % 2 === 0 },
+        });
     }
   }
   // Frequent no-shows on one course: four planned meetings in its second month, two missed.
@@ -60,7 +87,13 @@ export async function loadDemoFollowUp(ctx: UseCaseContext, grants: { active: nu
     for (let w = 0; w < 4; w += 1) {
       const day = addDays(addMonths(g.startDate, 1), w * 7 + 3);
       if (compareDates(day, today) >= 0) break;
-      await recordContact(ctx, g.id, { at: `${day}T13:00:00Z`, minutes: 60, form: 'physical', attended: w % 2 === 0, note: w % 2 === 0 ? 'Samtale' : 'Udeblev fra aftalt møde' });
+      await recordContact(ctx, g.id, {
+        at: `${day}T13:00:00Z`,
+        minutes: 60,
+        form: 'physical',
+        attended: w % 2 === 0,
+        note: w % 2 === 0 ? 'Samtale' : 'Udeblev fra aftalt møde',
+      });
     }
   }
 }

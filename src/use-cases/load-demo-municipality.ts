@@ -36,18 +36,96 @@ type DemoCitizen = {
 };
 
 const citizens: DemoCitizen[] = [
-  { cpr: '1203851234', name: 'Jonas Holm', gender: 'male', origin: 'danish', spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2014-02-01', to: null }] },
-  { cpr: '0507921122', name: 'Amira Hassan', gender: 'female', origin: 'non_western', spells: [{ group: 'uddannelseshjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2014-06-01', to: '2025-06-30' }, { group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2025-07-01', to: null }] },
-  { cpr: '2211781357', name: 'Peter Sørensen', gender: 'male', origin: 'danish', spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2013-09-01', to: null }] },
-  { cpr: '1408884468', name: 'Maria Kowalski', gender: 'female', origin: 'western', spells: [{ group: 'sygedagpenge', visitation: null, from: '2026-03-01', to: null }] },
-  { cpr: '0302955579', name: 'Søren Ærø Mølgaard', gender: 'male', origin: 'danish', spells: [{ group: 'ressourceforloeb', visitation: null, from: '2022-01-01', to: null }] },
-  { cpr: '1910014321', name: 'Fatima Ali', gender: 'female', origin: 'non_western', spells: [{ group: 'uddannelseshjaelp_uddannelsesparat', visitation: 'uddannelsesparat', from: '2024-08-01', to: '2025-06-30' }, { group: 'kontanthjaelp_jobparat', visitation: 'uddannelsesparat', from: '2025-07-01', to: null }] },
-  { cpr: '2506672244', name: 'Lene Dahl', gender: 'female', origin: 'danish', spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2015-01-01', to: null }] },
-  { cpr: '0811893366', name: 'Ahmed Yilmaz', gender: 'male', origin: 'non_western', spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2016-05-01', to: null }] },
-  { cpr: '3003904488', name: 'Camilla Berg', gender: 'female', origin: 'danish', spells: [{ group: 'dagpenge', visitation: 'jobparat', from: '2026-02-01', to: null }] },
-  { cpr: '1712845511', name: 'Kasper Vind', gender: 'male', origin: 'danish', spells: [{ group: 'fleksjob_ledighedsydelse', visitation: null, from: '2023-01-01', to: null }] },
-  { cpr: '0404976622', name: 'Nadia Petersen', gender: 'female', origin: 'danish', spells: [{ group: 'jobafklaring', visitation: null, from: '2025-10-01', to: null }] },
-  { cpr: '2109873733', name: 'Mikkel Ravn', gender: 'male', origin: 'danish', spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2019-03-01', to: null }] },
+  {
+    cpr: '1203851234',
+    name: 'Jonas Holm',
+    gender: 'male',
+    origin: 'danish',
+    spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2014-02-01', to: null }],
+  },
+  {
+    cpr: '0507921122',
+    name: 'Amira Hassan',
+    gender: 'female',
+    origin: 'non_western',
+    spells: [
+      { group: 'uddannelseshjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2014-06-01', to: '2025-06-30' },
+      { group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2025-07-01', to: null },
+    ],
+  },
+  {
+    cpr: '2211781357',
+    name: 'Peter Sørensen',
+    gender: 'male',
+    origin: 'danish',
+    spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2013-09-01', to: null }],
+  },
+  {
+    cpr: '1408884468',
+    name: 'Maria Kowalski',
+    gender: 'female',
+    origin: 'western',
+    spells: [{ group: 'sygedagpenge', visitation: null, from: '2026-03-01', to: null }],
+  },
+  {
+    cpr: '0302955579',
+    name: 'Søren Ærø Mølgaard',
+    gender: 'male',
+    origin: 'danish',
+    spells: [{ group: 'ressourceforloeb', visitation: null, from: '2022-01-01', to: null }],
+  },
+  {
+    cpr: '1910014321',
+    name: 'Fatima Ali',
+    gender: 'female',
+    origin: 'non_western',
+    spells: [
+      { group: 'uddannelseshjaelp_uddannelsesparat', visitation: 'uddannelsesparat', from: '2024-08-01', to: '2025-06-30' },
+      { group: 'kontanthjaelp_jobparat', visitation: 'uddannelsesparat', from: '2025-07-01', to: null },
+    ],
+  },
+  {
+    cpr: '2506672244',
+    name: 'Lene Dahl',
+    gender: 'female',
+    origin: 'danish',
+    spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2015-01-01', to: null }],
+  },
+  {
+    cpr: '0811893366',
+    name: 'Ahmed Yilmaz',
+    gender: 'male',
+    origin: 'non_western',
+    spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2016-05-01', to: null }],
+  },
+  {
+    cpr: '3003904488',
+    name: 'Camilla Berg',
+    gender: 'female',
+    origin: 'danish',
+    spells: [{ group: 'dagpenge', visitation: 'jobparat', from: '2026-02-01', to: null }],
+  },
+  {
+    cpr: '1712845511',
+    name: 'Kasper Vind',
+    gender: 'male',
+    origin: 'danish',
+    spells: [{ group: 'fleksjob_ledighedsydelse', visitation: null, from: '2023-01-01', to: null }],
+  },
+  {
+    cpr: '0404976622',
+    name: 'Nadia Petersen',
+    gender: 'female',
+    origin: 'danish',
+    spells: [{ group: 'jobafklaring', visitation: null, from: '2025-10-01', to: null }],
+  },
+  {
+    cpr: '2109873733',
+    name: 'Mikkel Ravn',
+    gender: 'male',
+    origin: 'danish',
+    spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2019-03-01', to: null }],
+  },
 ];
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -83,32 +161,81 @@ export async function loadDemoMunicipality(
     { module: 4, completedOn: '2015-01-19' },
   ];
   const mads = await registerMentor(coord, {
-    name: 'Mads Mentor', providerId: internal.id, phone: '+45 40 11 22 33', email: 'mads.mentor@demo.dk',
-    specialties: ['angst', 'misbrug'], languages: ['da', 'en'], weeklyCapacityHours: 20, qualifications: ['Socialrådgiver'], trainingModules: fullTraining,
+    name: 'Mads Mentor',
+    providerId: internal.id,
+    phone: '+45 40 11 22 33',
+    email: 'mads.mentor@demo.dk',
+    specialties: ['angst', 'misbrug'],
+    languages: ['da', 'en'],
+    weeklyCapacityHours: 20,
+    qualifications: ['Socialrådgiver'],
+    trainingModules: fullTraining,
   });
   const hanne = await registerMentor(coord, {
-    name: 'Hanne Ørsted', providerId: internal.id, phone: '+45 40 22 33 44', email: 'hanne.orsted@demo.dk',
-    specialties: ['ADHD', 'hjemløshed'], languages: ['da'], weeklyCapacityHours: 25, qualifications: ['Pædagog'], trainingModules: fullTraining.slice(0, 3),
+    name: 'Hanne Ørsted',
+    providerId: internal.id,
+    phone: '+45 40 22 33 44',
+    email: 'hanne.orsted@demo.dk',
+    specialties: ['ADHD', 'hjemløshed'],
+    languages: ['da'],
+    weeklyCapacityHours: 25,
+    qualifications: ['Pædagog'],
+    trainingModules: fullTraining.slice(0, 3),
   });
   const yusuf = await registerMentor(coord, {
-    name: 'Yusuf Demir', providerId: centre.id, phone: '+45 40 33 44 55', email: 'yusuf@bcnord.dk',
-    specialties: ['PTSD', 'angst'], languages: ['da', 'tr', 'ar'], weeklyCapacityHours: 30, qualifications: ['Cand.psych.'], trainingModules: [],
+    name: 'Yusuf Demir',
+    providerId: centre.id,
+    phone: '+45 40 33 44 55',
+    email: 'yusuf@bcnord.dk',
+    specialties: ['PTSD', 'angst'],
+    languages: ['da', 'tr', 'ar'],
+    weeklyCapacityHours: 30,
+    qualifications: ['Cand.psych.'],
+    trainingModules: [],
   });
   const birgit = await registerMentor(coord, {
-    name: 'Birgit Lund', providerId: external.id, phone: '+45 40 44 55 66', email: 'birgit@mentorhuset.dk',
-    specialties: ['misbrug', 'hjemløshed'], languages: ['da', 'en'], weeklyCapacityHours: 35, qualifications: ['Misbrugsbehandler'], trainingModules: [],
+    name: 'Birgit Lund',
+    providerId: external.id,
+    phone: '+45 40 44 55 66',
+    email: 'birgit@mentorhuset.dk',
+    specialties: ['misbrug', 'hjemløshed'],
+    languages: ['da', 'en'],
+    weeklyCapacityHours: 35,
+    qualifications: ['Misbrugsbehandler'],
+    trainingModules: [],
   });
   const psych = await registerMentor(coord, {
-    name: 'Jens Kragh', providerId: specialist.id, phone: '+45 40 55 66 77', email: 'jens@psykologhuset.dk',
-    specialties: ['PTSD', 'ADHD', 'angst'], languages: ['da', 'en'], weeklyCapacityHours: 10, qualifications: ['Autoriseret psykolog'], trainingModules: [],
+    name: 'Jens Kragh',
+    providerId: specialist.id,
+    phone: '+45 40 55 66 77',
+    email: 'jens@psykologhuset.dk',
+    specialties: ['PTSD', 'ADHD', 'angst'],
+    languages: ['da', 'en'],
+    weeklyCapacityHours: 10,
+    qualifications: ['Autoriseret psykolog'],
+    trainingModules: [],
   });
   const baker = await registerMentor(coord, {
-    name: 'Tove Bager', providerId: company.id, phone: '+45 40 66 77 88', email: 'tove@solsikken.dk',
-    specialties: [], languages: ['da'], weeklyCapacityHours: 4, qualifications: ['Bagermester, virksomhedsmentorkursus'], trainingModules: [],
+    name: 'Tove Bager',
+    providerId: company.id,
+    phone: '+45 40 66 77 88',
+    email: 'tove@solsikken.dk',
+    specialties: [],
+    languages: ['da'],
+    weeklyCapacityHours: 4,
+    qualifications: ['Bagermester, virksomhedsmentorkursus'],
+    trainingModules: [],
   });
   const teacher = await registerMentor(coord, {
-    name: 'Ole Studievejleder', providerId: school.id, phone: '+45 40 77 88 99', email: 'ole@eud-syd.dk',
-    specialties: ['ordblindhed'], languages: ['da'], weeklyCapacityHours: 6, qualifications: ['Studievejleder'], trainingModules: [],
+    name: 'Ole Studievejleder',
+    providerId: school.id,
+    phone: '+45 40 77 88 99',
+    email: 'ole@eud-syd.dk',
+    specialties: ['ordblindhed'],
+    languages: ['da'],
+    weeklyCapacityHours: 6,
+    qualifications: ['Studievejleder'],
+    trainingModules: [],
   });
   await createUser('mads', 'Mads Mentor', 'mentor', mads.id).then((u) => u);
 
@@ -119,7 +246,18 @@ export async function loadDemoMunicipality(
     ids.push(citizen.id);
   }
   const [jonas, amira, peter, maria, soeren, fatima, lene, ahmed, camilla, kasper, nadia, mikkel] = ids as [
-    number, number, number, number, number, number, number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   void jonas; // Jonas is left without a grant: the browser journey grants him one.
 
@@ -130,9 +268,21 @@ export async function loadDemoMunicipality(
     citizenConsent: true,
   };
   async function grant(input: {
-    citizenId: number; type: GrantType; start: string; mentorId: number; goal: string; tasks: string[];
-    end?: string; weeklyHours?: number; needAssessment?: string; previousGrantId?: number; assessmentDate?: string;
-    justification?: string; dischargeDate?: string; admissionDate?: string; approve?: boolean;
+    citizenId: number;
+    type: GrantType;
+    start: string;
+    mentorId: number;
+    goal: string;
+    tasks: string[];
+    end?: string;
+    weeklyHours?: number;
+    needAssessment?: string;
+    previousGrantId?: number;
+    assessmentDate?: string;
+    justification?: string;
+    dischargeDate?: string;
+    admissionDate?: string;
+    approve?: boolean;
     endWith?: { date: string; reason: 'PLANNED_END' | 'JOB' | 'EDUCATION' | 'READY_FOR_OFFER'; followUpOfferStart?: string };
   }): Promise<number> {
     const created = await grantMentorSupport(cw, {
@@ -156,47 +306,162 @@ export async function loadDemoMunicipality(
     if (input.approve === false) return created.id;
     await approveGrant(cw, created.id);
     if (input.endWith) {
-      await endGrant(cw, created.id, { endDate: input.endWith.date, reason: input.endWith.reason, followUpOfferStart: input.endWith.followUpOfferStart ?? null });
+      await endGrant(cw, created.id, {
+        endDate: input.endWith.date,
+        reason: input.endWith.reason,
+        followUpOfferStart: input.endWith.followUpOfferStart ?? null,
+      });
     }
     return created.id;
   }
 
   const ropGoal = 'At skabe stabilitet og struktur i hverdagen, så borgeren kan deltage i et ret og pligt-tilbud.';
-  const ropTasks = ['Ugentlige møder i borgerens hjem', 'Følge borgeren til behandling og møder', 'Hjælp til at skabe struktur i hverdagen'];
+  const ropTasks = [
+    'Ugentlige møder i borgerens hjem',
+    'Følge borgeren til behandling og møder',
+    'Hjælp til at skabe struktur i hverdagen',
+  ];
   // 2015: Peter's ret-og-pligt periods under LAB-2014 (weekly contact), continued once.
-  const p1 = await grant({ citizenId: peter, type: 'RET_OG_PLIGT', start: '2015-03-02', mentorId: mads.id, goal: ropGoal, tasks: ropTasks,
-    endWith: { date: '2015-09-01', reason: 'PLANNED_END' } });
-  await grant({ citizenId: peter, type: 'RET_OG_PLIGT', start: '2015-09-02', mentorId: mads.id, goal: ropGoal, tasks: ropTasks,
-    previousGrantId: p1, assessmentDate: '2015-08-25', endWith: { date: '2016-03-01', reason: 'PLANNED_END' } });
-  await grant({ citizenId: lene, type: 'RET_OG_PLIGT', start: '2015-06-01', mentorId: hanne.id, goal: ropGoal, tasks: ropTasks,
-    endWith: { date: '2015-11-30', reason: 'PLANNED_END' } });
-  await grant({ citizenId: ahmed, type: 'RET_OG_PLIGT', start: '2017-02-06', mentorId: yusuf.id, goal: ropGoal, tasks: ropTasks, weeklyHours: 1.5,
-    endWith: { date: '2017-08-05', reason: 'PLANNED_END' } });
-  await grant({ citizenId: amira, type: 'RET_OG_PLIGT', start: '2018-01-08', mentorId: birgit.id, goal: ropGoal, tasks: ropTasks,
-    endWith: { date: '2018-07-07', reason: 'PLANNED_END' } });
+  const p1 = await grant({
+    citizenId: peter,
+    type: 'RET_OG_PLIGT',
+    start: '2015-03-02',
+    mentorId: mads.id,
+    goal: ropGoal,
+    tasks: ropTasks,
+    endWith: { date: '2015-09-01', reason: 'PLANNED_END' },
+  });
+  await grant({
+    citizenId: peter,
+    type: 'RET_OG_PLIGT',
+    start: '2015-09-02',
+    mentorId: mads.id,
+    goal: ropGoal,
+    tasks: ropTasks,
+    previousGrantId: p1,
+    assessmentDate: '2015-08-25',
+    endWith: { date: '2016-03-01', reason: 'PLANNED_END' },
+  });
+  await grant({
+    citizenId: lene,
+    type: 'RET_OG_PLIGT',
+    start: '2015-06-01',
+    mentorId: hanne.id,
+    goal: ropGoal,
+    tasks: ropTasks,
+    endWith: { date: '2015-11-30', reason: 'PLANNED_END' },
+  });
+  await grant({
+    citizenId: ahmed,
+    type: 'RET_OG_PLIGT',
+    start: '2017-02-06',
+    mentorId: yusuf.id,
+    goal: ropGoal,
+    tasks: ropTasks,
+    weeklyHours: 1.5,
+    endWith: { date: '2017-08-05', reason: 'PLANNED_END' },
+  });
+  await grant({
+    citizenId: amira,
+    type: 'RET_OG_PLIGT',
+    start: '2018-01-08',
+    mentorId: birgit.id,
+    goal: ropGoal,
+    tasks: ropTasks,
+    endWith: { date: '2018-07-07', reason: 'PLANNED_END' },
+  });
   // Active now (today is after these starts): general mentors in 2026 — there is no ret-og-pligt mentor for
   // agreements from 2020 (R-REG-1, law update 2026-12 §1).
   const now = today(input.now);
   const recent = (monthsAgo: number) => addMonths(now, -monthsAgo);
   const activeGoal = 'At skabe stabilitet og struktur i hverdagen, så borgeren kan deltage i et tilbud.';
-  const mikkelGrant = await grant({ citizenId: mikkel, type: 'GENERAL', start: recent(2), mentorId: mads.id, goal: activeGoal, tasks: ropTasks });
-  const amiraGrant = await grant({ citizenId: amira, type: 'GENERAL', start: recent(5), mentorId: yusuf.id, goal: activeGoal, tasks: ropTasks });
-  const soerenGrant = await grant({ citizenId: soeren, type: 'GENERAL', start: recent(3), mentorId: birgit.id, weeklyHours: 3,
-    goal: 'At fastholde ressourceforløbet og afklare arbejdsevnen.', tasks: ['Støtte til fremmøde i praktik', 'Kontakt til misbrugscenter'] });
-  await grant({ citizenId: maria, type: 'GENERAL', start: recent(1), mentorId: psych.id, weeklyHours: 1,
-    goal: 'At vende tilbage til arbejdet efter sygemelding.', tasks: ['Samtaler om håndtering af angst', 'Plan for gradvis tilbagevenden'] });
-  await grant({ citizenId: kasper, type: 'COMPANY', start: recent(2), mentorId: baker.id, weeklyHours: 3,
-    goal: 'At fastholde fleksjob i bageriet.', tasks: ['Oplæring i arbejdsopgaver', 'Daglig opfølgning på trivsel'],
-    justification: 'Oplæringen går ud over virksomhedens sædvanlige introduktion og er afgørende for fastholdelsen.' });
-  await grant({ citizenId: fatima, type: 'EDUCATION_INST', start: recent(2), mentorId: teacher.id, weeklyHours: 2,
-    goal: 'At gennemføre første semester på erhvervsuddannelsen.', tasks: ['Lektiehjælp', 'Støtte ved fravær'],
-    justification: 'Støtten ligger ud over skolens sædvanlige vejledning og er afgørende for at borgeren kan gennemføre.' });
-  await grant({ citizenId: nadia, type: 'GENERAL', start: recent(0), mentorId: hanne.id, weeklyHours: 2, approve: false,
-    goal: 'At afklare arbejdsevnen under jobafklaringsforløbet.', tasks: ['Støtte til møder med sundhedskoordinator'] });
-  await grant({ citizenId: camilla, type: 'GENERAL', start: recent(1), mentorId: birgit.id, weeklyHours: 1, approve: false,
-    goal: 'At komme i ordinært job.', tasks: ['Jobsøgning'] });
-  await loadDemoDeliveries(cw, { peter2015: p1, mikkel: mikkelGrant, amira: amiraGrant, soeren: soerenGrant, citizens: { mikkel, soeren, lene } });
+  const mikkelGrant = await grant({
+    citizenId: mikkel,
+    type: 'GENERAL',
+    start: recent(2),
+    mentorId: mads.id,
+    goal: activeGoal,
+    tasks: ropTasks,
+  });
+  const amiraGrant = await grant({
+    citizenId: amira,
+    type: 'GENERAL',
+    start: recent(5),
+    mentorId: yusuf.id,
+    goal: activeGoal,
+    tasks: ropTasks,
+  });
+  const soerenGrant = await grant({
+    citizenId: soeren,
+    type: 'GENERAL',
+    start: recent(3),
+    mentorId: birgit.id,
+    weeklyHours: 3,
+    goal: 'At fastholde ressourceforløbet og afklare arbejdsevnen.',
+    tasks: ['Støtte til fremmøde i praktik', 'Kontakt til misbrugscenter'],
+  });
+  await grant({
+    citizenId: maria,
+    type: 'GENERAL',
+    start: recent(1),
+    mentorId: psych.id,
+    weeklyHours: 1,
+    goal: 'At vende tilbage til arbejdet efter sygemelding.',
+    tasks: ['Samtaler om håndtering af angst', 'Plan for gradvis tilbagevenden'],
+  });
+  await grant({
+    citizenId: kasper,
+    type: 'COMPANY',
+    start: recent(2),
+    mentorId: baker.id,
+    weeklyHours: 3,
+    goal: 'At fastholde fleksjob i bageriet.',
+    tasks: ['Oplæring i arbejdsopgaver', 'Daglig opfølgning på trivsel'],
+    justification: 'Oplæringen går ud over virksomhedens sædvanlige introduktion og er afgørende for fastholdelsen.',
+  });
+  await grant({
+    citizenId: fatima,
+    type: 'EDUCATION_INST',
+    start: recent(2),
+    mentorId: teacher.id,
+    weeklyHours: 2,
+    goal: 'At gennemføre første semester på erhvervsuddannelsen.',
+    tasks: ['Lektiehjælp', 'Støtte ved fravær'],
+    justification: 'Støtten ligger ud over skolens sædvanlige vejledning og er afgørende for at borgeren kan gennemføre.',
+  });
+  await grant({
+    citizenId: nadia,
+    type: 'GENERAL',
+    start: recent(0),
+    mentorId: hanne.id,
+    weeklyHours: 2,
+    approve: false,
+    goal: 'At afklare arbejdsevnen under jobafklaringsforløbet.',
+    tasks: ['Støtte til møder med sundhedskoordinator'],
+  });
+  await grant({
+    citizenId: camilla,
+    type: 'GENERAL',
+    start: recent(1),
+    mentorId: birgit.id,
+    weeklyHours: 1,
+    approve: false,
+    goal: 'At komme i ordinært job.',
+    tasks: ['Jobsøgning'],
+  });
+  await loadDemoDeliveries(cw, {
+    peter2015: p1,
+    mikkel: mikkelGrant,
+    amira: amiraGrant,
+    soeren: soerenGrant,
+    citizens: { mikkel, soeren, lene },
+  });
   await loadDemoEconomy(db, input);
   await loadDemoFollowUp(cw, { active: [mikkelGrant, amiraGrant, soerenGrant], frequentNoShows: soerenGrant });
-  await demoHistoryRepository(db).seed({ municipalityId: input.municipalityId, externalMentorId: birgit.id, internalMentorId: hanne.id, centreMentorId: yusuf.id });
+  await demoHistoryRepository(db).seed({
+    municipalityId: input.municipalityId,
+    externalMentorId: birgit.id,
+    internalMentorId: hanne.id,
+    centreMentorId: yusuf.id,
+  });
 }

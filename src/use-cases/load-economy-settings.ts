@@ -8,6 +8,7 @@ export async function loadEconomySettings(ctx: Pick<UseCaseContext, 'db' | 'acto
   const municipality = await municipalitiesRepository(ctx.db).findById(ctx.actor.municipalityId);
   if (!municipality) throw new AppError('NOT_FOUND', 'Municipality not found');
   const result = economySettingsOf(municipality.settings);
-  if (!result.ok) throw new AppError('CONFIG_INVALID', `Stored economy settings are invalid: ${result.errors.join('; ')}`, { errors: result.errors });
+  if (!result.ok)
+    throw new AppError('CONFIG_INVALID', `Stored economy settings are invalid: ${result.errors.join('; ')}`, { errors: result.errors });
   return result.value;
 }

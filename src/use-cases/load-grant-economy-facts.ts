@@ -34,15 +34,26 @@ export async function loadGrantEconomyFacts(
   const providerRates = new Map<number, HourlyRate[]>();
   for (const providerId of new Set(grants.filter((g) => g.place && g.place.mentorId === null).map((g) => g.place!.providerId))) {
     const rows = await hourlyRatesRepository(ctx.db).listProviderRates(municipalityId, providerId);
-    providerRates.set(providerId, rows.map((r) => ({ ...r, source: 'provider' as const })));
+    providerRates.set(
+      providerId,
+      rows.map((r) => ({ ...r, source: 'provider' as const })),
+    );
   }
   const deliveriesByGrant = groupBy(deliveries, (d) => d.grantId);
   const linesByGrant = groupBy(lines, (l) => l.grantId);
   const regimeById = new Map(regimes.map((r) => [r.id, r]));
 
   const ratesOf = (g: GrantCostFacts): HourlyRate[] => {
-    const toRate = (s: MentorRateSpan): HourlyRate => ({ hourlyRateKr: s.hourlyRateKr, validFrom: s.validFrom, validTo: s.validTo, source: s.source });
-    if (g.place) return g.place.mentorId !== null ? (ratesByMentor.get(g.place.mentorId) ?? []).map(toRate) : (providerRates.get(g.place.providerId) ?? []);
+    const toRate = (s: MentorRateSpan): HourlyRate => ({
+      hourlyRateKr: s.hourlyRateKr,
+      validFrom: s.validFrom,
+      validTo: s.validTo,
+      source: s.source,
+    });
+    if (g.place)
+      return g.place.mentorId !== null
+        ? (ratesByMentor.get(g.place.mentorId) ?? []).map(toRate)
+        : (providerRates.get(g.place.providerId) ?? []);
     return g.mentorId === null ? [] : (ratesByMentor.get(g.mentorId) ?? []).map(toRate);
   };
 

@@ -1,9 +1,5 @@
 import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
-import {
-  defaultMunicipalSettings,
-  validateMunicipalSettings,
-  type MunicipalSettings,
-} from '../domain/municipal-settings.ts';
+import { defaultMunicipalSettings, validateMunicipalSettings, type MunicipalSettings } from '../domain/municipal-settings.ts';
 import { AppError } from '../errors.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 

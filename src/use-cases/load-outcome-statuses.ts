@@ -19,8 +19,13 @@ export async function loadOutcomeStatuses(ctx: UseCaseContext, filter: CohortFil
     const repository = cohortReportsRepository(tx);
     const cohort = await outcomesRepository(tx).cohortAtHorizon({ ...filter });
     const stored = new Map(
-      (await repository.storedStatuses({ municipalityId: filter.municipalityId, horizonMonths: filter.horizonMonths, citizenIds: cohort.map((r) => r.citizenId) }))
-        .map((s) => [s.citizenId, s]),
+      (
+        await repository.storedStatuses({
+          municipalityId: filter.municipalityId,
+          horizonMonths: filter.horizonMonths,
+          citizenIds: cohort.map((r) => r.citizenId),
+        })
+      ).map((s) => [s.citizenId, s]),
     );
     const statuses: CohortStatus[] = [];
     const computed: { citizenId: number; firstStart: string; category: string }[] = [];

@@ -22,9 +22,18 @@ function referenceColumns(rows: PerUnitRiskSetRow[]) {
     strata: Int32Array.from(rows, (r) => quarters.indexOf(r.quarter)),
     quarters,
     age: Float64Array.from(rows, (r) => r.age),
-    gender: coded('gender', rows.map((r) => r.gender)),
-    origin: coded('origin', rows.map((r) => r.origin)),
-    targetGroup: coded('targetGroup', rows.map((r) => r.targetGroup)),
+    gender: coded(
+      'gender',
+      rows.map((r) => r.gender),
+    ),
+    origin: coded(
+      'origin',
+      rows.map((r) => r.origin),
+    ),
+    targetGroup: coded(
+      'targetGroup',
+      rows.map((r) => r.targetGroup),
+    ),
     publicWeeks52: Float64Array.from(rows, (r) => r.publicWeeks52),
     publicWeeks156: Float64Array.from(rows, (r) => r.publicWeeks156),
     employedWeeks156: Float64Array.from(rows, (r) => r.employedWeeks156),
@@ -43,7 +52,14 @@ describe('the set-based, chunked risk set equals the per-unit reference query (i
   let db: Database;
   let municipalityId: number;
   const id: Record<string, number> = {};
-  const input = (): RiskSetInput => ({ municipalityId, from: '2015-01-01', to: '2015-06-30', type: 'RET_OG_PLIGT', horizonMonths: 7, targetGroups: groups });
+  const input = (): RiskSetInput => ({
+    municipalityId,
+    from: '2015-01-01',
+    to: '2015-06-30',
+    type: 'RET_OG_PLIGT',
+    horizonMonths: 7,
+    targetGroups: groups,
+  });
 
   async function citizen(key: string, birthDate: string, gender: string | null, origin: string | null): Promise<number> {
     const [row] = await db.query<{ id: number }>(
@@ -53,7 +69,10 @@ describe('the set-based, chunked risk set equals the per-unit reference query (i
     return (id[key] = row!.id);
   }
   const spell = (c: number, group: string, from: string, to: string | null) =>
-    db.query(`insert into target_group_spells (municipality_id, citizen_id, target_group, from_date, to_date) values ($1, $2, $3, $4, $5)`, [municipalityId, c, group, from, to]);
+    db.query(
+      `insert into target_group_spells (municipality_id, citizen_id, target_group, from_date, to_date) values ($1, $2, $3, $4, $5)`,
+      [municipalityId, c, group, from, to],
+    );
   const grant = (c: number, type: string, status: string, start: string) =>
     db.query(
       `insert into grants (municipality_id, citizen_id, type, status, regime_id, refund_class, agreed_on, start_date, end_date, weekly_hours, actual_end_date, end_reason)
@@ -61,9 +80,10 @@ describe('the set-based, chunked risk set equals the per-unit reference query (i
       [municipalityId, c, type, status, start],
     );
   const register = (c: number, category: string, from: string, to: string) =>
-    db.query(`insert into register_status_spells (municipality_id, citizen_id, category, from_week, to_week) values ($1, $2, $3, week_index($4::date), week_index($5::date))`, [
-      municipalityId, c, category, from, to,
-    ]);
+    db.query(
+      `insert into register_status_spells (municipality_id, citizen_id, category, from_week, to_week) values ($1, $2, $3, week_index($4::date), week_index($5::date))`,
+      [municipalityId, c, category, from, to],
+    );
 
   beforeAll(async () => {
     db = await openTestDatabase();
@@ -160,9 +180,17 @@ describe('the set-based, chunked risk set equals the per-unit reference query (i
 
   it('computes the story by hand: Anna, Bo (treated and control in Q1), Carl, Gustav and Hanne', async () => {
     const rows = await reference();
-    const unit = (key: string, quarter: string, treated: boolean) => rows.find((r) => r.citizenId === id[key] && r.quarter === quarter && r.treated === treated);
+    const unit = (key: string, quarter: string, treated: boolean) =>
+      rows.find((r) => r.citizenId === id[key] && r.quarter === quarter && r.treated === treated);
     // Anna, index 2 Feb 2015: 52 of the prior 52 weeks on benefit; 56 weeks since 6 Jan 2014; 2 weeks after; in a job on 2 Sep.
-    expect(unit('anna', '2015-Q1', true)).toMatchObject({ age: 29, publicWeeks52: 52, publicWeeks156: 56, benefitWeeks52After: 2, employment: 1, selfSupport: 1 });
+    expect(unit('anna', '2015-Q1', true)).toMatchObject({
+      age: 29,
+      publicWeeks52: 52,
+      publicWeeks156: 56,
+      benefitWeeks52After: 2,
+      employment: 1,
+      selfSupport: 1,
+    });
     expect(unit('bo', '2015-Q1', true)).toMatchObject({ age: 18, education: 1, selfSupport: 0, targetGroup: groups[1] });
     expect(unit('bo', '2015-Q1', false)).toBeDefined();
     expect(unit('carl', '2015-Q1', false)).toBeDefined();

@@ -7,7 +7,12 @@
  * scattered into quarter order (treated first, then controls, by citizen id) at the end.
  */
 import type { Database } from '../db/database.ts';
-import { effectAnalysisRepository, type RiskSetChunk, type RiskSetInput, type RiskSetRow } from '../db/repositories/effect-analysis-repository.ts';
+import {
+  effectAnalysisRepository,
+  type RiskSetChunk,
+  type RiskSetInput,
+  type RiskSetRow,
+} from '../db/repositories/effect-analysis-repository.ts';
 import type { AnalysisOutcome, RiskSetColumns } from './analyse-risk-set.ts';
 
 export type LoadRiskSetOptions = {
@@ -37,7 +42,10 @@ function codebook() {
 
 const numericFields = ['age', 'publicWeeks52', 'publicWeeks156', 'employedWeeks156'] as const;
 const outcomeFields: [AnalysisOutcome, keyof RiskSetRow][] = [
-  ['employment', 'employment'], ['education', 'education'], ['self_support', 'selfSupport'], ['benefit_weeks_52', 'benefitWeeks52After'],
+  ['employment', 'employment'],
+  ['education', 'education'],
+  ['self_support', 'selfSupport'],
+  ['benefit_weeks_52', 'benefitWeeks52After'],
 ];
 
 /** One chunk as columns: its rows belong to segments (quarter × treated/controls), in segment order. */
@@ -53,7 +61,8 @@ export async function loadRiskSet(db: Database, input: RiskSetInput, options: Lo
   const width = Math.max(1, Math.ceil((ids.max - ids.min + 1) / parts));
   const chunks: RiskSetChunk[] = [];
   if (quarters.length > 0) {
-    for (let from = ids.min; from <= ids.max; from += width) chunks.push({ quarters, citizenIdFrom: from, citizenIdTo: Math.min(ids.max, from + width - 1) });
+    for (let from = ids.min; from <= ids.max; from += width)
+      chunks.push({ quarters, citizenIdFrom: from, citizenIdTo: Math.min(ids.max, from + width - 1) });
   }
   // Segment 2q holds quarter q's treated, 2q + 1 its controls: the analysis order is quarter, treated first, citizen id.
   const quarterIndex = new Map(quarters.map((q, k) => [q.quarter, k]));

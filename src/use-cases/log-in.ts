@@ -70,7 +70,10 @@ export async function logIn(
   const blockedUntil = await throttle.blockedUntil(throttleKey, ip);
   if (blockedUntil && blockedUntil > input.now) {
     const seconds = Math.ceil((blockedUntil.getTime() - input.now.getTime()) / 1000);
-    throw new AppError('RATE_LIMITED', `Too many failed logins; try again in ${seconds} s`, { reason: 'LOGIN_BACK_OFF', retryAfterSeconds: seconds });
+    throw new AppError('RATE_LIMITED', `Too many failed logins; try again in ${seconds} s`, {
+      reason: 'LOGIN_BACK_OFF',
+      retryAfterSeconds: seconds,
+    });
   }
   const user = await usersRepository(db).findByUsername(typed);
   const known = user !== null && user.active;
@@ -80,8 +83,12 @@ export async function logIn(
     await throttle.recordFailure(throttleKey, ip, input.now, blockAfter);
     await auditLogRepository(db).record([
       {
-        municipalityId: known ? user.municipalityId : null, userId: known ? user.id : null, username: auditableUsername(typed),
-        action: 'login_failed', entity: 'session', criterion: `ip:${ip.slice(0, 64)}`,
+        municipalityId: known ? user.municipalityId : null,
+        userId: known ? user.id : null,
+        username: auditableUsername(typed),
+        action: 'login_failed',
+        entity: 'session',
+        criterion: `ip:${ip.slice(0, 64)}`,
       },
     ]);
     throw new AppError('UNAUTHENTICATED', 'Wrong username or password', { reason: 'INVALID_CREDENTIALS' });

@@ -23,7 +23,9 @@ describe('prepareDatabase (first start)', () => {
     db = await openTestDatabase();
     const first = await prepareDatabase(db, { demo: 'always', adminPassword: null, log: () => {}, now });
     expect(first.demoLoaded).toBe(true);
-    const states = await db.query<{ status: string; n: number }>('select status, count(*) as n from grants group by status order by status');
+    const states = await db.query<{ status: string; n: number }>(
+      'select status, count(*) as n from grants group by status order by status',
+    );
     expect(states.map((s) => s.status)).toEqual(['approved', 'draft', 'ended']);
     expect(await count(db, 'agreement_versions')).toBeGreaterThan(5);
     for (const username of ['sara', 'mads', 'kirsten', 'lars', 'admin']) {

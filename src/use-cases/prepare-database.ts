@@ -52,7 +52,9 @@ export async function prepareDatabase(db: Database, options: PrepareOptions): Pr
     });
     if (loadDemo) {
       await loadDemoMunicipality(tx, { municipalityId: municipality.id, municipalityName: municipality.name, now: options.now });
-      options.log(`Loaded demo municipality; demo users sara, mads, kirsten, lars, admin (password '${demoPassword}' unless MENTORSPOR_ADMIN_PASSWORD is set for admin)`);
+      options.log(
+        `Loaded demo municipality; demo users sara, mads, kirsten, lars, admin (password '${demoPassword}' unless MENTORSPOR_ADMIN_PASSWORD is set for admin)`,
+      );
     }
     return { demoLoaded: loadDemo };
   });

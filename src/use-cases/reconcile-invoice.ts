@@ -39,7 +39,12 @@ async function openDeliveryFindingsOf(ctx: UseCaseContext, invoice: InvoiceRecor
     const { findings: shortfalls } = reconcileHours({
       period,
       weeklyHours: grant.weeklyHours,
-      contacts: contacts.map((c) => ({ date: c.at.slice(0, 10), minutes: c.minutes, attended: c.attended, confirmed: c.confirmedAt !== null })),
+      contacts: contacts.map((c) => ({
+        date: c.at.slice(0, 10),
+        minutes: c.minutes,
+        attended: c.attended,
+        confirmed: c.confirmedAt !== null,
+      })),
       tolerance: settings.hoursShortfallTolerance,
       asOf: todayOf(ctx),
     });
@@ -104,4 +109,3 @@ export async function reconcileInvoiceById(ctx: UseCaseContext, invoiceId: numbe
     openDeliveryFindings: await openDeliveryFindingsOf(ctx, invoice, facts.grants),
   };
 }
-

@@ -26,7 +26,8 @@ export async function recordContact(ctx: UseCaseContext, grantId: number, input:
   requirePermission(ctx, 'contact:write');
   const at = new Date(input.at);
   if (Number.isNaN(at.getTime())) throw new AppError('INVALID_INPUT', 'at is not a valid date-time', { field: 'at' });
-  if (at.getTime() > ctx.now().getTime() + 60 * 60 * 1000) throw new AppError('INVALID_INPUT', 'A contact cannot be logged in the future', { field: 'at' });
+  if (at.getTime() > ctx.now().getTime() + 60 * 60 * 1000)
+    throw new AppError('INVALID_INPUT', 'A contact cannot be logged in the future', { field: 'at' });
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const grant = await loadVisibleGrant(txCtx, grantId);

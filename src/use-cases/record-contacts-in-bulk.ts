@@ -13,7 +13,8 @@ export async function recordContactsInBulk(ctx: UseCaseContext, grantId: number,
       try {
         saved.push(await recordContact({ ...ctx, db: tx }, grantId, contact));
       } catch (error) {
-        if (error instanceof AppError) throw new AppError(error.code, `Contact ${index + 1}: ${error.message}`, { ...error.details, index });
+        if (error instanceof AppError)
+          throw new AppError(error.code, `Contact ${index + 1}: ${error.message}`, { ...error.details, index });
         throw error;
       }
     }

@@ -13,7 +13,8 @@ export async function recordDeniedAccess(
   db: Database,
   input: { actor: Actor | null; status: number; method: string; route: string; citizenId: number | null },
 ): Promise<void> {
-  const citizen = input.actor && input.citizenId !== null ? await citizensRepository(db).findById(input.actor.municipalityId, input.citizenId) : null;
+  const citizen =
+    input.actor && input.citizenId !== null ? await citizensRepository(db).findById(input.actor.municipalityId, input.citizenId) : null;
   await auditLogRepository(db).record([
     {
       municipalityId: input.actor?.municipalityId ?? null,

@@ -33,7 +33,8 @@ export async function recordInvoice(ctx: UseCaseContext, input: InvoiceInput, so
     ]),
   ];
   for (const [field, value] of dates) {
-    if (value !== undefined && value !== null && !isCalendarDate(value)) throw new AppError('INVALID_INPUT', `${field} must be a date YYYY-MM-DD`, { field });
+    if (value !== undefined && value !== null && !isCalendarDate(value))
+      throw new AppError('INVALID_INPUT', `${field} must be a date YYYY-MM-DD`, { field });
   }
   const problems = invoiceInputProblems(input);
   if (problems.length > 0) throw new AppError('INVALID_INPUT', problems[0]!.message, { field: problems[0]!.field, problems });
@@ -44,12 +45,21 @@ export async function recordInvoice(ctx: UseCaseContext, input: InvoiceInput, so
       throw new AppError('NOT_FOUND', `Provider ${input.providerId} not found`, { field: 'providerId' });
     }
     const invoices = invoicesRepository(tx);
-    const links = new Map((await invoices.grantLinksOf(municipalityId, input.lines.map((l) => l.grantId))).map((g) => [g.grantId, g]));
+    const links = new Map(
+      (
+        await invoices.grantLinksOf(
+          municipalityId,
+          input.lines.map((l) => l.grantId),
+        )
+      ).map((g) => [g.grantId, g]),
+    );
     input.lines.forEach((line, i) => {
       const link = links.get(line.grantId);
       if (!link) throw new AppError('INVALID_INPUT', `Grant ${line.grantId} not found`, { field: `lines.${i}.grantId` });
       if (link.providerId !== input.providerId) {
-        throw new AppError('INVALID_INPUT', `Grant ${line.grantId} is not served by provider ${input.providerId}`, { field: `lines.${i}.grantId` });
+        throw new AppError('INVALID_INPUT', `Grant ${line.grantId} is not served by provider ${input.providerId}`, {
+          field: `lines.${i}.grantId`,
+        });
       }
     });
     const id = await invoices.create({

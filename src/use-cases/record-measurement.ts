@@ -27,14 +27,16 @@ function assertMayEnter(role: string, respondent: Respondent, entryMode: EntryMo
     (respondent === 'citizen' && entryMode !== 'self') ||
     (respondent === 'mentor' && ((role === 'mentor' && entryMode === 'self') || (role === 'caseworker' && entryMode === 'paper'))) ||
     (respondent === 'caseworker' && role === 'caseworker' && entryMode === 'self');
-  if (!allowed) throw new AppError('FORBIDDEN', `A ${role} may not enter the ${respondent}'s answers as '${entryMode}'`, { field: 'entryMode' });
+  if (!allowed)
+    throw new AppError('FORBIDDEN', `A ${role} may not enter the ${respondent}'s answers as '${entryMode}'`, { field: 'entryMode' });
 }
 
 /** A progression measurement on a course (domain spec §5.4): values checked against the indicators' scales. */
 export async function recordMeasurement(ctx: UseCaseContext, grantId: number, input: RecordMeasurementInput): Promise<{ id: number }> {
   requirePermission(ctx, 'measurement:write');
   if (!isCalendarDate(input.measuredOn)) throw new AppError('INVALID_INPUT', 'measuredOn is not a valid date', { field: 'measuredOn' });
-  if (compareDates(input.measuredOn, calendarDateOf(ctx.now())) > 0) throw new AppError('INVALID_INPUT', 'A measurement cannot be dated in the future', { field: 'measuredOn' });
+  if (compareDates(input.measuredOn, calendarDateOf(ctx.now())) > 0)
+    throw new AppError('INVALID_INPUT', 'A measurement cannot be dated in the future', { field: 'measuredOn' });
   assertMayEnter(ctx.actor.role, input.respondent, input.entryMode);
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
@@ -42,7 +44,9 @@ export async function recordMeasurement(ctx: UseCaseContext, grantId: number, in
     if (grant.status === 'draft') throw new AppError('CONFLICT', 'Measurements are recorded on approved grants only');
     const end = grant.actualEndDate ?? grant.endDate;
     if (compareDates(input.measuredOn, grant.startDate) < 0 || compareDates(input.measuredOn, end) > 0) {
-      throw new AppError('INVALID_INPUT', `The measurement date must lie within the course ${grant.startDate} – ${end}`, { field: 'measuredOn' });
+      throw new AppError('INVALID_INPUT', `The measurement date must lie within the course ${grant.startDate} – ${end}`, {
+        field: 'measuredOn',
+      });
     }
     await ensureDefaultInstrument(tx, ctx.actor.municipalityId);
     const repo = instrumentsRepository(tx);
@@ -51,10 +55,17 @@ export async function recordMeasurement(ctx: UseCaseContext, grantId: number, in
     if (!instrument) throw new AppError('NOT_FOUND', `Instrument ${input.instrumentId} not found`);
     const latest = current.find((i) => i.key === instrument.key)!;
     if (latest.id !== instrument.id) {
-      throw new AppError('CONFLICT', `Version ${instrument.version} of '${instrument.name}' is superseded by version ${latest.version}`, { field: 'instrumentId', currentId: latest.id });
+      throw new AppError('CONFLICT', `Version ${instrument.version} of '${instrument.name}' is superseded by version ${latest.version}`, {
+        field: 'instrumentId',
+        currentId: latest.id,
+      });
     }
     const problems = findMeasurementProblems({ respondent: input.respondent, indicators: instrument.indicators, values: input.values });
-    if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { field: problems[0]!.field, problems });
+    if (problems.length > 0)
+      throw new AppError('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+        field: problems[0]!.field,
+        problems,
+      });
     const id = await measurementsRepository(tx).create({
       municipalityId: ctx.actor.municipalityId,
       grantId,

@@ -32,7 +32,8 @@ export async function registerCitizen(ctx: UseCaseContext, input: RegisterCitize
       gender: input.gender ?? null,
       origin: input.origin ?? null,
     });
-    if (!citizen) throw new AppError('CONFLICT', 'A citizen with this CPR number is already registered', { field: 'cpr', reason: 'CPR_EXISTS' });
+    if (!citizen)
+      throw new AppError('CONFLICT', 'A citizen with this CPR number is already registered', { field: 'cpr', reason: 'CPR_EXISTS' });
     await recordAudit({ ...ctx, db: tx }, { action: 'create', entity: 'citizen', citizenIds: [citizen.id] });
     return citizen;
   });

@@ -24,7 +24,8 @@ export async function registerMentor(ctx: UseCaseContext, input: RegisterMentorI
   const modules = input.trainingModules ?? [];
   const seen = new Set<number>();
   for (const t of modules) {
-    if (!isCalendarDate(t.completedOn)) throw new AppError('INVALID_INPUT', `Training module ${t.module}: invalid date`, { field: 'trainingModules' });
+    if (!isCalendarDate(t.completedOn))
+      throw new AppError('INVALID_INPUT', `Training module ${t.module}: invalid date`, { field: 'trainingModules' });
     if (seen.has(t.module)) throw new AppError('INVALID_INPUT', `Training module ${t.module} listed twice`, { field: 'trainingModules' });
     seen.add(t.module);
   }
@@ -48,4 +49,3 @@ export async function registerMentor(ctx: UseCaseContext, input: RegisterMentorI
     return (await mentors.findById(ctx.actor.municipalityId, id))!;
   });
 }
-

@@ -14,7 +14,15 @@ import { requirePermission, todayOf, type UseCaseContext } from './use-case-cont
  */
 export async function registerPlaceMentor(
   ctx: UseCaseContext,
-  input: { name: string; providerId: number; mentorId?: number | null; weeklyHours: number; startDate: string; endDate: string; grantIds: number[] },
+  input: {
+    name: string;
+    providerId: number;
+    mentorId?: number | null;
+    weeklyHours: number;
+    startDate: string;
+    endDate: string;
+    grantIds: number[];
+  },
 ): Promise<PlaceMentorRecord> {
   requirePermission(ctx, 'economy:write');
   const name = input.name.trim();
@@ -22,7 +30,8 @@ export async function registerPlaceMentor(
   for (const field of ['startDate', 'endDate'] as const) {
     if (!isCalendarDate(input[field])) throw new AppError('INVALID_INPUT', `${field} must be a date YYYY-MM-DD`, { field });
   }
-  if (compareDates(input.endDate, input.startDate) < 0) throw new AppError('INVALID_INPUT', 'endDate is before startDate', { field: 'endDate' });
+  if (compareDates(input.endDate, input.startDate) < 0)
+    throw new AppError('INVALID_INPUT', 'endDate is before startDate', { field: 'endDate' });
   const municipalityId = ctx.actor.municipalityId;
   return ctx.db.transaction(async (tx) => {
     if (!(await providersRepository(tx).findById(municipalityId, input.providerId, todayOf(ctx)))) {

@@ -24,4 +24,3 @@ export async function registerProvider(
     return (await providers.findById(ctx.actor.municipalityId, id, todayOf(ctx)))!;
   });
 }
-

@@ -9,16 +9,35 @@ import { suppressTable } from '../domain/statistical-suppression.ts';
 import { loadFollowUpCohort, suppressCount, type CohortInput } from './follow-up-cohort.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
-export type AttendanceRow = { key: string; courses: number | null; planned: number | null; attended: number | null; share: number | null; meanCourseShare: number | null; suppressed: boolean };
+export type AttendanceRow = {
+  key: string;
+  courses: number | null;
+  planned: number | null;
+  attended: number | null;
+  share: number | null;
+  meanCourseShare: number | null;
+  suppressed: boolean;
+};
 
 const round3 = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
 
-export async function reportAttendance(ctx: UseCaseContext, input: CohortInput): Promise<{ total: AttendanceRow; byType: AttendanceRow[]; caption: string }> {
+export async function reportAttendance(
+  ctx: UseCaseContext,
+  input: CohortInput,
+): Promise<{ total: AttendanceRow; byType: AttendanceRow[]; caption: string }> {
   const { courses, threshold } = await loadFollowUpCohort(ctx, input);
-  const counts = await followUpCohortsRepository(ctx.db).contactCounts(ctx.actor.municipalityId, courses.map((c) => c.grantId));
+  const counts = await followUpCohortsRepository(ctx.db).contactCounts(
+    ctx.actor.municipalityId,
+    courses.map((c) => c.grantId),
+  );
   const figureOf = (grantId: number) => {
     const c = counts.get(grantId) ?? { planned: 0, attended: 0 };
-    return { planned: c.planned, attended: c.attended, missed: c.planned - c.attended, share: c.planned > 0 ? c.attended / c.planned : null };
+    return {
+      planned: c.planned,
+      attended: c.attended,
+      missed: c.planned - c.attended,
+      share: c.planned > 0 ? c.attended / c.planned : null,
+    };
   };
   const types = [...new Set(courses.map((c) => c.type))].sort();
   const byTypeFigures = types.map((type) => cohortAttendance(courses.filter((c) => c.type === type).map((c) => figureOf(c.grantId))));
@@ -26,7 +45,15 @@ export async function reportAttendance(ctx: UseCaseContext, input: CohortInput):
   const row = (key: string, f: ReturnType<typeof cohortAttendance>, hidden: boolean): AttendanceRow =>
     hidden
       ? { key, courses: null, planned: null, attended: null, share: null, meanCourseShare: null, suppressed: true }
-      : { key, courses: f.courses, planned: f.planned, attended: f.attended, share: round3(f.share), meanCourseShare: round3(f.meanCourseShare), suppressed: false };
+      : {
+          key,
+          courses: f.courses,
+          planned: f.planned,
+          attended: f.attended,
+          share: round3(f.share),
+          meanCourseShare: round3(f.meanCourseShare),
+          suppressed: false,
+        };
   const total = cohortAttendance(courses.map((c) => figureOf(c.grantId)));
   return {
     total: row('total', total, suppressCount(total.courses, threshold) === null),

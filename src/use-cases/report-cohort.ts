@@ -8,7 +8,29 @@
  */
 import { cohortReportsRepository, type CohortFilter } from '../db/repositories/cohort-reports-repository.ts';
 import { addMonths, isCalendarDate } from '../domain/calendar-date.ts';
-import { age30Columns, age30Of, ageBands, benefitDurationBandOf, benefitDurationBands, buildReportTable, courseDays, genderRows, horizonOfferGroupOf, horizonOfferRows, mentorDurationBandOf, mentorDurationBands, monthRows, originRows, providerRows, weeksOnBenefitBefore, type CohortReportName, type PercentBase, type ReportAxis, type ReportTable, type ReportUnit } from '../domain/cohort-report.ts';
+import {
+  age30Columns,
+  age30Of,
+  ageBands,
+  benefitDurationBandOf,
+  benefitDurationBands,
+  buildReportTable,
+  courseDays,
+  genderRows,
+  horizonOfferGroupOf,
+  horizonOfferRows,
+  mentorDurationBandOf,
+  mentorDurationBands,
+  monthRows,
+  originRows,
+  providerRows,
+  weeksOnBenefitBefore,
+  type CohortReportName,
+  type PercentBase,
+  type ReportAxis,
+  type ReportTable,
+  type ReportUnit,
+} from '../domain/cohort-report.ts';
 import { copenhagenCategories, copenhagenLabels, toCopenhagenCategory } from '../domain/outcome-categories.ts';
 import { ageBand } from '../domain/passive-citizens.ts';
 import { weekIndexOf } from '../domain/register-week.ts';
@@ -19,7 +41,14 @@ import { loadOutcomeStatuses } from './load-outcome-statuses.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 /** `targetGroups`: the cohort's target groups on the day the (first) course started; null for all. */
-export type CohortReportInput = { report: CohortReportName; firstStartFrom: string; firstStartTo: string; type: string | null; horizonMonths: number; targetGroups?: string[] | null };
+export type CohortReportInput = {
+  report: CohortReportName;
+  firstStartFrom: string;
+  firstStartTo: string;
+  type: string | null;
+  horizonMonths: number;
+  targetGroups?: string[] | null;
+};
 
 type ReportSpec = {
   title: string;
@@ -38,18 +67,27 @@ const benefitCategories = ['CASH_BENEFIT_SAME', 'CASH_BENEFIT_UPGRADED'];
 const noCause = 'Tallene beskriver, hvad der skete — de siger ikke, om det skyldtes mentorstøtten.';
 
 const targetGroupAxis = (code: string | null): ReportAxis =>
-  code === null ? { key: 'none', label: 'Ingen målgruppe registreret' } : { key: code, label: targetGroupLabels[code as TargetGroupCode]?.da ?? code };
+  code === null
+    ? { key: 'none', label: 'Ingen målgruppe registreret' }
+    : { key: code, label: targetGroupLabels[code as TargetGroupCode]?.da ?? code };
 
 /** What every report builder needs: the cohort's filter, the period in words and the repository. */
-type ReportContext = { ctx: UseCaseContext; input: CohortReportInput; filter: CohortFilter; period: string; repository: ReturnType<typeof cohortReportsRepository> };
+type ReportContext = {
+  ctx: UseCaseContext;
+  input: CohortReportInput;
+  filter: CohortFilter;
+  period: string;
+  repository: ReturnType<typeof cohortReportsRepository>;
+};
 
 /** Persons with a mentor per year and as a share of each target group (Hvidovre). */
 async function personsPerYear({ filter, repository }: ReportContext): Promise<ReportSpec> {
   const persons = await repository.personsWithMentorPerYear(filter);
   const population = await repository.targetGroupPopulationPerYear(filter);
   const years = [...new Set(persons.map((p) => p.year))].sort((a, b) => a - b);
-  const groups = [...new Set([...persons.map((p) => p.targetGroup), ...population.map((p) => p.targetGroup)])]
-    .sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+  const groups = [...new Set([...persons.map((p) => p.targetGroup), ...population.map((p) => p.targetGroup)])].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : a.localeCompare(b),
+  );
   const columns = groups.map(targetGroupAxis);
   const size = new Map(population.map((p) => [`${p.year}:${p.targetGroup}`, p.persons]));
   return {
@@ -70,7 +108,8 @@ async function startsPerMonth({ filter, repository }: ReportContext): Promise<Re
   const years = [...new Set(courses.map((c) => c.startDate.slice(0, 4)))].sort();
   return {
     title: 'Påbegyndte mentorforløb pr. måned',
-    caption: 'Forløb startet i perioden pr. måned og år. Forlængelser, genoptagne forløb og mentorskift tæller som nye forløb (som i Københavns opgørelse). Viser omfang, ikke effekt.',
+    caption:
+      'Forløb startet i perioden pr. måned og år. Forlængelser, genoptagne forløb og mentorskift tæller som nye forløb (som i Københavns opgørelse). Viser omfang, ikke effekt.',
     unit: 'forløb',
     rows: monthRows,
     columns: years.map((y) => ({ key: y, label: y })),
@@ -89,7 +128,10 @@ async function ageComparedWithTargetGroup({ input, filter, period, repository }:
     caption: `Borgere med ${period} (alder ved start) og alle i de samme målgrupper i perioden (alder ved periodens slutning). ${noCause}`,
     unit: 'personer',
     rows: ageBands,
-    columns: [{ key: 'mentor', label: 'Med mentor' }, { key: 'population', label: 'Hele målgruppen' }],
+    columns: [
+      { key: 'mentor', label: 'Med mentor' },
+      { key: 'population', label: 'Hele målgruppen' },
+    ],
     rowTotals: false,
     units: [
       ...members.map((m) => ({ citizenId: m.citizenId, row: ageBand(m.birthDate, m.firstStart), column: 'mentor' })),
@@ -109,7 +151,11 @@ async function genderOrOrigin({ input, filter, period, repository }: ReportConte
     unit: 'personer',
     rows,
     columns: age30Columns,
-    units: members.map((m) => ({ citizenId: m.citizenId, row: (input.report === 'gender' ? m.gender : m.origin) ?? 'unknown', column: age30Of(m.birthDate, m.firstStart) })),
+    units: members.map((m) => ({
+      citizenId: m.citizenId,
+      row: (input.report === 'gender' ? m.gender : m.origin) ?? 'unknown',
+      column: age30Of(m.birthDate, m.firstStart),
+    })),
     percentBase: 'column',
   };
 }
@@ -133,7 +179,9 @@ async function benefitDurationBefore({ filter, period, repository }: ReportConte
     columns: age30Columns,
     units: members.map((m) => ({
       citizenId: m.citizenId,
-      row: benefitDurationBandOf(withData.has(m.citizenId) ? weeksOnBenefitBefore(byCitizen.get(m.citizenId) ?? [], weekIndexOf(m.firstStart)) : null),
+      row: benefitDurationBandOf(
+        withData.has(m.citizenId) ? weeksOnBenefitBefore(byCitizen.get(m.citizenId) ?? [], weekIndexOf(m.firstStart)) : null,
+      ),
       column: age30Of(m.birthDate, m.firstStart),
     })),
     percentBase: 'column',
@@ -167,7 +215,11 @@ async function statusAtHorizon({ ctx, input, filter, period }: ReportContext): P
     unit: 'personer',
     rows: copenhagenCategories.map((c) => ({ key: c, label: copenhagenLabels[c] })),
     columns: age30Columns,
-    units: statuses.map((s) => ({ citizenId: s.citizenId, row: toCopenhagenCategory(s.category), column: age30Of(s.birthDate, s.firstStart) })),
+    units: statuses.map((s) => ({
+      citizenId: s.citizenId,
+      row: toCopenhagenCategory(s.category),
+      column: age30Of(s.birthDate, s.firstStart),
+    })),
     percentBase: 'column',
   };
 }
@@ -198,7 +250,8 @@ async function providerSplit({ filter, repository }: ReportContext): Promise<Rep
   const courses = await repository.coursesStarted(filter);
   return {
     title: 'Hvem varetager mentorforløbene',
-    caption: 'Forløb startet i perioden efter mentorens leverandørtype (eksterne leverandører, jobcenter, beskæftigelsescenter m.fl.). Viser fordelingen, ikke kvaliteten.',
+    caption:
+      'Forløb startet i perioden efter mentorens leverandørtype (eksterne leverandører, jobcenter, beskæftigelsescenter m.fl.). Viser fordelingen, ikke kvaliteten.',
     unit: 'forløb',
     rows: providerRows,
     columns: age30Columns,
@@ -221,7 +274,13 @@ const reportBuilders: Record<CohortReportName, (c: ReportContext) => Promise<Rep
 };
 
 export async function cohortReportSpecOf(ctx: UseCaseContext, input: CohortReportInput): Promise<ReportSpec> {
-  const filter: CohortFilter = { municipalityId: ctx.actor.municipalityId, from: input.firstStartFrom, to: input.firstStartTo, type: input.type, targetGroups: input.targetGroups?.length ? input.targetGroups : null };
+  const filter: CohortFilter = {
+    municipalityId: ctx.actor.municipalityId,
+    from: input.firstStartFrom,
+    to: input.firstStartTo,
+    type: input.type,
+    targetGroups: input.targetGroups?.length ? input.targetGroups : null,
+  };
   const period = `første mentorforløb startet ${input.firstStartFrom} – ${input.firstStartTo}`;
   return reportBuilders[input.report]({ ctx, input, filter, period, repository: cohortReportsRepository(ctx.db) });
 }
@@ -231,8 +290,10 @@ export function validateCohortReportInput(ctx: UseCaseContext, input: CohortRepo
   for (const field of ['firstStartFrom', 'firstStartTo'] as const) {
     if (!isCalendarDate(input[field])) throw new AppError('INVALID_INPUT', `${field} is not a valid date`, { field });
   }
-  if (input.firstStartFrom > input.firstStartTo) throw new AppError('INVALID_INPUT', 'firstStartFrom is after firstStartTo', { field: 'firstStartFrom' });
-  if (addMonths(input.firstStartFrom, 12 * 30) < input.firstStartTo) throw new AppError('INVALID_INPUT', 'The period may span at most 30 years', { field: 'firstStartTo' });
+  if (input.firstStartFrom > input.firstStartTo)
+    throw new AppError('INVALID_INPUT', 'firstStartFrom is after firstStartTo', { field: 'firstStartFrom' });
+  if (addMonths(input.firstStartFrom, 12 * 30) < input.firstStartTo)
+    throw new AppError('INVALID_INPUT', 'The period may span at most 30 years', { field: 'firstStartTo' });
   const unknown = (input.targetGroups ?? []).find((g) => !(targetGroupCodes as readonly string[]).includes(g));
   if (unknown !== undefined) throw new AppError('INVALID_INPUT', `Unknown target group '${unknown}'`, { field: 'targetGroups' });
 }
@@ -244,4 +305,3 @@ export async function reportCohort(ctx: UseCaseContext, input: CohortReportInput
   const table = buildReportTable({ report: input.report, threshold: suppressionThreshold, ...spec });
   return { ...table, caption: `${table.caption} Celler med færre end ${suppressionThreshold} vises ikke (diskretion).` };
 }
-

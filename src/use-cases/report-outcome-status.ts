@@ -21,28 +21,47 @@ export type OutcomeGroup = {
 
 export async function reportOutcomeStatus(
   ctx: UseCaseContext,
-  input: { horizonMonths: number; firstStartFrom: string; firstStartTo: string; type: string | null; groupBy: 'age30' | 'none'; targetGroups?: string[] | null },
+  input: {
+    horizonMonths: number;
+    firstStartFrom: string;
+    firstStartTo: string;
+    type: string | null;
+    groupBy: 'age30' | 'none';
+    targetGroups?: string[] | null;
+  },
 ): Promise<{ groups: OutcomeGroup[]; suppressed: { group: string; category: string }[]; caption: string }> {
   requirePermission(ctx, 'report:read');
   for (const field of ['firstStartFrom', 'firstStartTo'] as const) {
     if (!isCalendarDate(input[field])) throw new AppError('INVALID_INPUT', `${field} is not a valid date`, { field });
   }
   const rows = await loadOutcomeStatuses(ctx, {
-    municipalityId: ctx.actor.municipalityId, from: input.firstStartFrom, to: input.firstStartTo, type: input.type, horizonMonths: input.horizonMonths,
+    municipalityId: ctx.actor.municipalityId,
+    from: input.firstStartFrom,
+    to: input.firstStartTo,
+    type: input.type,
+    horizonMonths: input.horizonMonths,
     targetGroups: input.targetGroups?.length ? input.targetGroups : null,
   });
   const keys = input.groupBy === 'age30' ? ['under30', '30plus'] : ['total'];
-  const counts = new Map(keys.map((k) => [k, Object.fromEntries(copenhagenCategories.map((c) => [c, 0])) as Record<CopenhagenCategory, number>]));
+  const counts = new Map(
+    keys.map((k) => [k, Object.fromEntries(copenhagenCategories.map((c) => [c, 0])) as Record<CopenhagenCategory, number>]),
+  );
   for (const row of rows) {
     const category = toCopenhagenCategory(row.category);
     const key = input.groupBy === 'age30' ? (ageOn(row.birthDate, row.firstStart) < 30 ? 'under30' : '30plus') : 'total';
     counts.get(key)![category] += 1;
   }
   const { suppressionThreshold } = await loadMunicipalSettings(ctx);
-  const table = suppressTable({ cells: keys.map((k) => copenhagenCategories.map((c) => counts.get(k)![c])), threshold: suppressionThreshold });
+  const table = suppressTable({
+    cells: keys.map((k) => copenhagenCategories.map((c) => counts.get(k)![c])),
+    threshold: suppressionThreshold,
+  });
   const groups = keys.map((key, r) => {
     const total = copenhagenCategories.reduce((sum, c) => sum + counts.get(key)![c], 0);
-    const categories = Object.fromEntries(copenhagenCategories.map((c, j) => [c, table.values[r]![j]!])) as Record<CopenhagenCategory, number | null>;
+    const categories = Object.fromEntries(copenhagenCategories.map((c, j) => [c, table.values[r]![j]!])) as Record<
+      CopenhagenCategory,
+      number | null
+    >;
     const percentages = Object.fromEntries(
       copenhagenCategories.map((c) => [c, categories[c] === null || total === 0 ? null : Math.round((categories[c]! / total) * 1000) / 10]),
     ) as Record<CopenhagenCategory, number | null>;

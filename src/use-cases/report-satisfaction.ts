@@ -17,15 +17,35 @@ export type SatisfactionGroup = {
   endedCourses: number | null;
   responses: number | null;
   responseRate: number | null;
-  questions: { code: string; textDa: string; textEn: string; answerType: 'scale' | 'yes_no'; answers: number | null; mean: number | null; shareYes: number | null }[];
+  questions: {
+    code: string;
+    textDa: string;
+    textEn: string;
+    answerType: 'scale' | 'yes_no';
+    answers: number | null;
+    mean: number | null;
+    shareYes: number | null;
+  }[];
 };
 
-export async function reportSatisfaction(ctx: UseCaseContext, input: CohortInput): Promise<{ groups: SatisfactionGroup[]; caption: string }> {
+export async function reportSatisfaction(
+  ctx: UseCaseContext,
+  input: CohortInput,
+): Promise<{ groups: SatisfactionGroup[]; caption: string }> {
   const { courses, threshold } = await loadFollowUpCohort(ctx, input);
   const today = calendarDateOf(ctx.now());
   const ended = courses.filter((c) => c.status === 'ended' || compareDates(c.endDate, today) < 0);
-  const responses = await surveysRepository(ctx.db).listByGrantIds(ctx.actor.municipalityId, ended.map((c) => c.grantId));
-  const perKind = await Promise.all(surveyKinds.map(async (kind) => ({ kind, survey: await getSurvey(ctx, kind), answers: responses.filter((r) => r.kind === kind).map((r) => r.answers) })));
+  const responses = await surveysRepository(ctx.db).listByGrantIds(
+    ctx.actor.municipalityId,
+    ended.map((c) => c.grantId),
+  );
+  const perKind = await Promise.all(
+    surveyKinds.map(async (kind) => ({
+      kind,
+      survey: await getSurvey(ctx, kind),
+      answers: responses.filter((r) => r.kind === kind).map((r) => r.answers),
+    })),
+  );
   const groups = perKind.map(({ kind, survey, answers }): SatisfactionGroup => {
     // Each survey is its own table (answered | not answered, summing to the shown number of ended courses).
     const table = suppressTable({ cells: [[answers.length, ended.length - answers.length]], threshold });
@@ -42,7 +62,10 @@ export async function reportSatisfaction(ctx: UseCaseContext, input: CohortInput
         const yes = q.shareYes === null ? 0 : Math.round(q.shareYes * q.answers);
         const shareHidden = hidden || suppressCount(yes, threshold) === null || suppressCount(q.answers - yes, threshold) === null;
         return {
-          code: q.code, textDa: question.textDa, textEn: question.textEn, answerType: q.answerType,
+          code: q.code,
+          textDa: question.textDa,
+          textEn: question.textEn,
+          answerType: q.answerType,
           answers: suppressCount(q.answers, threshold),
           mean: hidden || q.mean === null ? null : Math.round(q.mean * 100) / 100,
           shareYes: shareHidden || q.shareYes === null ? null : Math.round(q.shareYes * 1000) / 1000,

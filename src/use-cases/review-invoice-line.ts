@@ -18,7 +18,8 @@ export async function reviewInvoiceLine(
     const invoices = invoicesRepository(tx);
     const invoice = await invoices.findById(ctx.actor.municipalityId, input.invoiceId);
     if (!invoice) throw new AppError('NOT_FOUND', `Invoice ${input.invoiceId} not found`);
-    if (invoice.status !== 'received') throw new AppError('CONFLICT', `Invoice ${input.invoiceId} is ${invoice.status}; its lines can no longer be reviewed`);
+    if (invoice.status !== 'received')
+      throw new AppError('CONFLICT', `Invoice ${input.invoiceId} is ${invoice.status}; its lines can no longer be reviewed`);
     const updated = await invoices.reviewLine({ municipalityId: ctx.actor.municipalityId, ...input, note, reviewedBy: ctx.actor.userId });
     if (!updated) throw new AppError('NOT_FOUND', `Line ${input.lineId} not found on invoice ${input.invoiceId}`);
     return reconcileInvoiceById({ ...ctx, db: tx }, input.invoiceId);

@@ -36,21 +36,32 @@ export type AnalysisJob = {
   finishedAt: string | null;
 };
 
-export type EffectAnalysisInput = { type: string; firstStartFrom: string; firstStartTo: string; horizonMonths: number; targetGroups: string[] | null };
+export type EffectAnalysisInput = {
+  type: string;
+  firstStartFrom: string;
+  firstStartTo: string;
+  horizonMonths: number;
+  targetGroups: string[] | null;
+};
 
 /** Share of the progress bar for loading the risk set, then for the shared model; the rest is the four outcomes (as measured at 1M units). */
 const loadingShare = 0.7;
 const modelShare = 0.2;
 
-
 function requireAnalysisRole(ctx: UseCaseContext): void {
   requirePermission(ctx, 'analysis:run');
 }
 
-export async function startEffectAnalysis(ctx: UseCaseContext, input: EffectAnalysisInput, options: { chunkCitizens?: number } = {}): Promise<{ id: string }> {
+export async function startEffectAnalysis(
+  ctx: UseCaseContext,
+  input: EffectAnalysisInput,
+  options: { chunkCitizens?: number } = {},
+): Promise<{ id: string }> {
   requireAnalysisRole(ctx);
-  for (const field of ['firstStartFrom', 'firstStartTo'] as const) if (!isCalendarDate(input[field])) throw new AppError('INVALID_INPUT', `${field} is not a valid date`, { field });
-  if (input.firstStartFrom > input.firstStartTo) throw new AppError('INVALID_INPUT', 'firstStartFrom is after firstStartTo', { field: 'firstStartTo' });
+  for (const field of ['firstStartFrom', 'firstStartTo'] as const)
+    if (!isCalendarDate(input[field])) throw new AppError('INVALID_INPUT', `${field} is not a valid date`, { field });
+  if (input.firstStartFrom > input.firstStartTo)
+    throw new AppError('INVALID_INPUT', 'firstStartFrom is after firstStartTo', { field: 'firstStartTo' });
   const id = randomUUID();
   const jobs = effectAnalysesRepository(ctx.db);
   await jobs.create({ id, municipalityId: ctx.actor.municipalityId, parameters: input, createdBy: ctx.actor.userId });
@@ -63,7 +74,12 @@ export async function startEffectAnalysis(ctx: UseCaseContext, input: EffectAnal
 }
 
 /** The job's work: load (progress per chunk), estimate in a worker (progress per outcome), store the results. */
-export async function runEffectAnalysis(ctx: UseCaseContext, id: string, input: EffectAnalysisInput, options: { chunkCitizens?: number } = {}): Promise<AnalysisResult[]> {
+export async function runEffectAnalysis(
+  ctx: UseCaseContext,
+  id: string,
+  input: EffectAnalysisInput,
+  options: { chunkCitizens?: number } = {},
+): Promise<AnalysisResult[]> {
   const jobs = effectAnalysesRepository(ctx.db);
   // Progress writes are not awaited one by one; the last one is awaited before the next phase.
   let lastWrite: Promise<void> = Promise.resolve();
@@ -73,10 +89,17 @@ export async function runEffectAnalysis(ctx: UseCaseContext, id: string, input: 
   const columns = await loadRiskSet(
     ctx.db,
     {
-      municipalityId: ctx.actor.municipalityId, from: input.firstStartFrom, to: input.firstStartTo, type: input.type,
-      horizonMonths: input.horizonMonths, targetGroups: input.targetGroups ?? passiveTargetGroups,
+      municipalityId: ctx.actor.municipalityId,
+      from: input.firstStartFrom,
+      to: input.firstStartTo,
+      type: input.type,
+      horizonMonths: input.horizonMonths,
+      targetGroups: input.targetGroups ?? passiveTargetGroups,
     },
-    { chunkCitizens: options.chunkCitizens, onProgress: (p) => report(`loading ${p.chunksDone}/${p.chunks}`, (loadingShare * p.chunksDone) / p.chunks) },
+    {
+      chunkCitizens: options.chunkCitizens,
+      onProgress: (p) => report(`loading ${p.chunksDone}/${p.chunks}`, (loadingShare * p.chunksDone) / p.chunks),
+    },
   );
   report('estimating', loadingShare);
   const results = await analyseRiskSetInWorker(columns, input.horizonMonths, (done) =>
@@ -84,7 +107,11 @@ export async function runEffectAnalysis(ctx: UseCaseContext, id: string, input: 
   );
   await lastWrite;
   await jobs.finish({ id, results });
-  await recordAudit(ctx, { action: 'search', entity: 'effect_analysis', criterion: `effect:${input.type}:${input.firstStartFrom}..${input.firstStartTo}` });
+  await recordAudit(ctx, {
+    action: 'search',
+    entity: 'effect_analysis',
+    criterion: `effect:${input.type}:${input.firstStartFrom}..${input.firstStartTo}`,
+  });
   return results;
 }
 

@@ -14,7 +14,9 @@ export async function searchCitizens(ctx: UseCaseContext, input: { text: string;
     limit: input.limit ?? 50,
   });
   // A CPR typed as criterion is personal data too: log it masked.
-  const criterion = /^[0-9\s-]{6,}$/.test(input.text.trim()) ? `cpr:${input.text.replace(/[^0-9]/g, '').slice(0, 6)}…` : `text:${input.text}`;
+  const criterion = /^[0-9\s-]{6,}$/.test(input.text.trim())
+    ? `cpr:${input.text.replace(/[^0-9]/g, '').slice(0, 6)}…`
+    : `text:${input.text}`;
   await recordAudit(ctx, { action: 'search', entity: 'citizen', criterion });
   return citizens;
 }

@@ -18,7 +18,9 @@ export async function setCompanyMentorWageCost(
   if (!isCalendarDate(input.validFrom)) throw new AppError('INVALID_INPUT', 'validFrom must be a date YYYY-MM-DD', { field: 'validFrom' });
   const decision = decideCompanyMentorHourlyCost({ lines: input.lines });
   if (decision.outcome === 'reject') {
-    throw new AppError('RULE_VIOLATED', 'The wage cost contains components that cannot be billed (R-CMP-2)', { findings: decision.findings });
+    throw new AppError('RULE_VIOLATED', 'The wage cost contains components that cannot be billed (R-CMP-2)', {
+      findings: decision.findings,
+    });
   }
   const municipalityId = ctx.actor.municipalityId;
   return ctx.db.transaction(async (tx) => {
@@ -28,7 +30,10 @@ export async function setCompanyMentorWageCost(
       throw new AppError('INVALID_INPUT', 'A wage cost applies to company and education-institution mentors only', { field: 'mentorId' });
     }
     const costs = companyMentorWageCostsRepository(tx);
-    const succession = decideRateSuccession({ existing: await costs.listByMentor(municipalityId, input.mentorId), validFrom: input.validFrom });
+    const succession = decideRateSuccession({
+      existing: await costs.listByMentor(municipalityId, input.mentorId),
+      validFrom: input.validFrom,
+    });
     if (succession.outcome === 'conflict') throw new AppError('CONFLICT', succession.message, { field: 'validFrom' });
     if (succession.close) await costs.close(municipalityId, succession.close.id, succession.close.validTo);
     const id = await costs.create({

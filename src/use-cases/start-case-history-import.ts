@@ -14,15 +14,25 @@ import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 export async function startCaseHistoryImport(ctx: UseCaseContext, input: { kind: CaseHistoryKind; csv: string }): Promise<{ id: number }> {
   requirePermission(ctx, 'history:import');
   const imports = importsRepository(ctx.db);
-  const id = await imports.create({ municipalityId: ctx.actor.municipalityId, kind: `case-history:${input.kind}`, createdBy: ctx.actor.userId });
+  const id = await imports.create({
+    municipalityId: ctx.actor.municipalityId,
+    kind: `case-history:${input.kind}`,
+    createdBy: ctx.actor.userId,
+  });
   importProgress.set(id, { lines: 0, stagedSpells: 0, phase: 'reading' });
   setImmediate(() => {
     void (async () => {
       try {
-        const result = await importCaseHistory(ctx, { kind: input.kind, source: Readable.from([input.csv]), onProgress: (lines) => importProgress.set(id, { lines, stagedSpells: 0, phase: 'reading' }) });
+        const result = await importCaseHistory(ctx, {
+          kind: input.kind,
+          source: Readable.from([input.csv]),
+          onProgress: (lines) => importProgress.set(id, { lines, stagedSpells: 0, phase: 'reading' }),
+        });
         await imports.finish({ id, status: 'done', counts: result, errors: [] });
       } catch (error) {
-        const errors = isAppError(error) ? ((error.details?.errors as object[] | undefined) ?? [{ line: 0, message: error.message }]) : [{ line: 0, message: 'internal error; nothing was imported' }];
+        const errors = isAppError(error)
+          ? ((error.details?.errors as object[] | undefined) ?? [{ line: 0, message: error.message }])
+          : [{ line: 0, message: 'internal error; nothing was imported' }];
         await imports.finish({ id, status: 'failed', counts: {}, errors });
       } finally {
         importProgress.delete(id);

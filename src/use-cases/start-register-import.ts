@@ -34,19 +34,43 @@ export async function startRegisterImport(
     throw error;
   }
   const imports = importsRepository(ctx.db);
-  const id = await imports.create({ municipalityId: ctx.actor.municipalityId, kind: `register:${input.layout}:${mapping.name}`, createdBy: ctx.actor.userId });
+  const id = await imports.create({
+    municipalityId: ctx.actor.municipalityId,
+    kind: `register:${input.layout}:${mapping.name}`,
+    createdBy: ctx.actor.userId,
+  });
   progress.set(id, { lines: 0, stagedSpells: 0, phase: 'reading' });
   setImmediate(() => {
     void (async () => {
       try {
-        const { mapping: _mapping, warnings, ...counts } = await importRegisterStatuses(ctx, {
-          source: 'csv' in input ? Readable.from([input.csv]) : createReadStream(input.uploadedFile), layout: input.layout, mapping: String(mapping.id), onProgress: (_lines, p) => progress.set(id, p),
+        const {
+          mapping: _mapping,
+          warnings,
+          ...counts
+        } = await importRegisterStatuses(ctx, {
+          source: 'csv' in input ? Readable.from([input.csv]) : createReadStream(input.uploadedFile),
+          layout: input.layout,
+          mapping: String(mapping.id),
+          onProgress: (_lines, p) => progress.set(id, p),
         });
         await imports.finish({ id, status: 'done', counts, errors: [], warnings });
       } catch (error) {
-        const errors = isAppError(error) ? ((error.details?.errors as object[] | undefined) ?? [{ line: Number(error.details?.line ?? 0), message: error.message }]) : [{ line: 0, message: `internal error (${error instanceof Error ? error.name : typeof error}${(error as { code?: unknown })?.code ? ` ${String((error as { code?: unknown }).code)}` : ''}); nothing was imported` }];
+        const errors = isAppError(error)
+          ? ((error.details?.errors as object[] | undefined) ?? [{ line: Number(error.details?.line ?? 0), message: error.message }])
+          : [
+              {
+                line: 0,
+                message: `internal error (${error instanceof Error ? error.name : typeof error}${(error as { code?: unknown })?.code ? ` ${String((error as { code?: unknown }).code)}` : ''}); nothing was imported`,
+              },
+            ];
         const badLines = isAppError(error) && typeof error.details?.badLines === 'number' ? { badLines: error.details.badLines } : {};
-        await imports.finish({ id, status: 'failed', counts: badLines, errors, warnings: mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)] });
+        await imports.finish({
+          id,
+          status: 'failed',
+          counts: badLines,
+          errors,
+          warnings: mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)],
+        });
       } finally {
         progress.delete(id);
         await removeUpload();
@@ -60,7 +84,10 @@ export async function startRegisterImport(
   return { id };
 }
 
-export async function getImport(ctx: UseCaseContext, id: number): Promise<ImportRecord & { linesRead: number | null; progress: RegisterImportProgress | null }> {
+export async function getImport(
+  ctx: UseCaseContext,
+  id: number,
+): Promise<ImportRecord & { linesRead: number | null; progress: RegisterImportProgress | null }> {
   requirePermission(ctx, 'outcomes:import');
   const record = await importsRepository(ctx.db).findById(ctx.actor.municipalityId, id);
   if (!record) throw new AppError('NOT_FOUND', `Import ${id} not found`);

@@ -7,7 +7,8 @@ import { tenantContext, type UseCaseContext } from './use-case-context.ts';
 
 /** The command line acts as a named user (default `admin`), so its changes are audited like any other. */
 export async function commandLineContext(db: Database, username: string, purpose: string): Promise<UseCaseContext> {
-  if ((await municipalitiesRepository(db).count()) === 0) throw new AppError('CONFIG_INVALID', 'The database has no municipality yet: start the app once (npm start)');
+  if ((await municipalitiesRepository(db).count()) === 0)
+    throw new AppError('CONFIG_INVALID', 'The database has no municipality yet: start the app once (npm start)');
   const user = await usersRepository(db).findByUsername(username);
   if (!user || !user.active) throw new AppError('INVALID_INPUT', `Unknown user '${username}'`);
   return tenantContext(db, await actorOf(db, user), purpose, () => new Date());

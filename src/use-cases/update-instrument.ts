@@ -13,7 +13,11 @@ export async function updateInstrument(ctx: UseCaseContext, id: number, definiti
     const found = await repo.findById(ctx.actor.municipalityId, id);
     if (!found) throw new AppError('NOT_FOUND', `Instrument ${id} not found`);
     if (found.measurementCount > 0) {
-      throw new AppError('CONFLICT', `Version ${found.version} has ${found.measurementCount} measurement(s) and cannot change; create a new version`, { measurementCount: found.measurementCount });
+      throw new AppError(
+        'CONFLICT',
+        `Version ${found.version} has ${found.measurementCount} measurement(s) and cannot change; create a new version`,
+        { measurementCount: found.measurementCount },
+      );
     }
     await repo.replace({ municipalityId: ctx.actor.municipalityId, id, definition });
     return (await repo.findById(ctx.actor.municipalityId, id))!;

@@ -6,10 +6,15 @@ import { recordAudit } from './record-audit.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 /** What the citizen needs from a mentor (barriers → specialties, language, gender preference, postcode). */
-export async function updateCitizenMatchingProfile(ctx: UseCaseContext, citizenId: number, profile: CitizenMatchingProfile): Promise<CitizenMatchingProfile> {
+export async function updateCitizenMatchingProfile(
+  ctx: UseCaseContext,
+  citizenId: number,
+  profile: CitizenMatchingProfile,
+): Promise<CitizenMatchingProfile> {
   requirePermission(ctx, 'citizen:write');
   return ctx.db.transaction(async (tx) => {
-    if (!(await citizensRepository(tx).findById(ctx.actor.municipalityId, citizenId))) throw new AppError('NOT_FOUND', `Citizen ${citizenId} not found`);
+    if (!(await citizensRepository(tx).findById(ctx.actor.municipalityId, citizenId)))
+      throw new AppError('NOT_FOUND', `Citizen ${citizenId} not found`);
     await matchingRepository(tx).updateCitizenProfile(ctx.actor.municipalityId, citizenId, profile);
     await recordAudit({ ...ctx, db: tx }, { action: 'update', entity: 'citizen', citizenIds: [citizenId] });
     return profile;
@@ -17,13 +22,21 @@ export async function updateCitizenMatchingProfile(ctx: UseCaseContext, citizenI
 }
 
 /** A mentor's postcode and gender for matching. */
-export async function updateMentorMatchingProfile(ctx: UseCaseContext, mentorId: number, profile: { postcode: string | null; gender: string | null }): Promise<void> {
+export async function updateMentorMatchingProfile(
+  ctx: UseCaseContext,
+  mentorId: number,
+  profile: { postcode: string | null; gender: string | null },
+): Promise<void> {
   requirePermission(ctx, 'register:write');
-  if (!(await matchingRepository(ctx.db).updateMentorProfile(ctx.actor.municipalityId, mentorId, profile))) throw new AppError('NOT_FOUND', `Mentor ${mentorId} not found`);
+  if (!(await matchingRepository(ctx.db).updateMentorProfile(ctx.actor.municipalityId, mentorId, profile)))
+    throw new AppError('NOT_FOUND', `Mentor ${mentorId} not found`);
 }
 
 /** R-PRV-style exclusion: a family or personal relation between a mentor and a citizen. */
-export async function recordMentorRelation(ctx: UseCaseContext, input: { mentorId: number; citizenId: number; reason: string }): Promise<void> {
+export async function recordMentorRelation(
+  ctx: UseCaseContext,
+  input: { mentorId: number; citizenId: number; reason: string },
+): Promise<void> {
   requirePermission(ctx, 'citizen:write');
   await matchingRepository(ctx.db).recordRelation({ municipalityId: ctx.actor.municipalityId, ...input });
   await recordAudit(ctx, { action: 'update', entity: 'mentor_relation', citizenIds: [input.citizenId] });

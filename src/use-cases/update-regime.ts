@@ -17,7 +17,8 @@ export async function updateRegime(
 ): Promise<LegalRegime> {
   requirePermission(ctx, 'regime:write');
   if (!isCalendarDate(input.validFrom)) throw new AppError('INVALID_INPUT', 'validFrom is not a valid date', { field: 'validFrom' });
-  if (input.validTo !== null && !isCalendarDate(input.validTo)) throw new AppError('INVALID_INPUT', 'validTo is not a valid date', { field: 'validTo' });
+  if (input.validTo !== null && !isCalendarDate(input.validTo))
+    throw new AppError('INVALID_INPUT', 'validTo is not a valid date', { field: 'validTo' });
   if (input.validTo !== null && compareDates(input.validTo, input.validFrom) < 0) {
     throw new AppError('INVALID_INPUT', 'validTo must be on or after validFrom', { field: 'validTo' });
   }
@@ -26,10 +27,14 @@ export async function updateRegime(
   const beyond = typesBeyondStatute({ validFrom: input.validFrom, parameters: validation.value });
   const reason = validation.value.offeredGrantTypesReason?.trim() ?? '';
   if (beyond.length > 0 && reason === '') {
-    throw new AppError('INVALID_INPUT', `Offering ${beyond.join(', ')} in a regime from ${input.validFrom} needs a recorded reason (R-REG-1)`, {
-      field: 'parameters.offeredGrantTypesReason',
-      rule: 'R-REG-1',
-    });
+    throw new AppError(
+      'INVALID_INPUT',
+      `Offering ${beyond.join(', ')} in a regime from ${input.validFrom} needs a recorded reason (R-REG-1)`,
+      {
+        field: 'parameters.offeredGrantTypesReason',
+        rule: 'R-REG-1',
+      },
+    );
   }
   return ctx.db.transaction(async (tx) => {
     const regimes = regimesRepository(tx);

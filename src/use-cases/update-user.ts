@@ -29,7 +29,8 @@ export async function updateUser(
     };
     if (next.name === '') throw new AppError('INVALID_INPUT', 'Navn skal udfyldes.', { field: 'name' });
     const losesAdmin = user.role === 'admin' && user.active && (next.role !== 'admin' || !next.active);
-    if (losesAdmin && user.id === ctx.actor.userId) throw new AppError('CONFLICT', 'Du kan ikke fjerne din egen administratoradgang.', { reason: 'OWN_ADMIN_ACCESS' });
+    if (losesAdmin && user.id === ctx.actor.userId)
+      throw new AppError('CONFLICT', 'Du kan ikke fjerne din egen administratoradgang.', { reason: 'OWN_ADMIN_ACCESS' });
     if (losesAdmin && (await users.countActiveAdmins(ctx.actor.municipalityId)) <= 1) {
       throw new AppError('CONFLICT', 'Kommunen skal have mindst én aktiv administrator.', { reason: 'LAST_ADMIN' });
     }
@@ -37,8 +38,17 @@ export async function updateUser(
     await users.update(ctx.actor.municipalityId, id, next);
     // A deactivated user, or one whose role changed, starts over: every open session ends now.
     const ended = !next.active || next.role !== user.role ? await sessionsRepository(tx).deleteAllOfUser(id) : 0;
-    const changes = (['name', 'role', 'active', 'mentorId'] as const).filter((k) => next[k] !== user[k]).map((k) => `${k}=${String(next[k])}`);
-    await recordAudit({ ...ctx, db: tx }, { action: 'update', entity: 'user', criterion: `user:${user.username} ${changes.join(' ')}${ended > 0 ? ` sessions-ended:${ended}` : ''}`.slice(0, 300) });
+    const changes = (['name', 'role', 'active', 'mentorId'] as const)
+      .filter((k) => next[k] !== user[k])
+      .map((k) => `${k}=${String(next[k])}`);
+    await recordAudit(
+      { ...ctx, db: tx },
+      {
+        action: 'update',
+        entity: 'user',
+        criterion: `user:${user.username} ${changes.join(' ')}${ended > 0 ? ` sessions-ended:${ended}` : ''}`.slice(0, 300),
+      },
+    );
     return userViewOf((await users.findInMunicipality(ctx.actor.municipalityId, id))!);
   });
 }

@@ -14,13 +14,22 @@ export async function uploadRegisterMapping(
 ): Promise<RegisterMappingSummary> {
   requirePermission(ctx, 'mapping:write');
   const name = input.name.trim();
-  if (name === '' || name.length > 200) throw new AppError('INVALID_INPUT', 'The mapping needs a name (at most 200 characters)', { field: 'name' });
+  if (name === '' || name.length > 200)
+    throw new AppError('INVALID_INPUT', 'The mapping needs a name (at most 200 characters)', { field: 'name' });
   const parsed = parseMappingCsv(input.csv);
-  if (!parsed.ok) throw new AppError('INVALID_INPUT', `${parsed.errors.length} bad line(s) in the mapping; nothing was stored`, { errors: parsed.errors });
+  if (!parsed.ok)
+    throw new AppError('INVALID_INPUT', `${parsed.errors.length} bad line(s) in the mapping; nothing was stored`, {
+      errors: parsed.errors,
+    });
   return ctx.db.transaction(async (tx) => {
     const repository = registerMappingsRepository(tx);
     const id = await repository.create({
-      municipalityId: ctx.actor.municipalityId, name, verified: input.verified ?? false, sourceNote: input.sourceNote?.trim() ?? '', codes: parsed.codes, createdBy: ctx.actor.userId,
+      municipalityId: ctx.actor.municipalityId,
+      name,
+      verified: input.verified ?? false,
+      sourceNote: input.sourceNote?.trim() ?? '',
+      codes: parsed.codes,
+      createdBy: ctx.actor.userId,
     });
     const { codes: _codes, ...summary } = (await repository.find({ municipalityId: ctx.actor.municipalityId, id }))!;
     return summary;

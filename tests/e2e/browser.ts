@@ -14,7 +14,16 @@ export async function launchBrowser(viewport = { width: 1280, height: 900 }): Pr
     headless: true,
     viewport,
     acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -32,7 +41,12 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-export type DemoSession = { server: Awaited<ReturnType<typeof startMentorspor>>; browser: BrowserContext; page: Page; close(): Promise<void> };
+export type DemoSession = {
+  server: Awaited<ReturnType<typeof startMentorspor>>;
+  browser: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+};
 
 /** The demo app on a free port with a fresh embedded database, and a Chromium page. */
 export async function openDemo(viewport?: { width: number; height: number }): Promise<DemoSession> {
@@ -50,9 +64,9 @@ export async function openDemo(viewport?: { width: number; height: number }): Pr
   };
 }
 
-export async function logIn(page: Page, url: string, username: string): Promise<void> {
+export async function logIn(page: Page, url: string, username: string, password = 'mentorspor'): Promise<void> {
   await page.goto(url);
   await page.getByLabel('Brugernavn').fill(username);
-  await page.getByLabel('Adgangskode').fill('mentorspor');
+  await page.getByLabel('Adgangskode').fill(password);
   await page.getByRole('button', { name: 'Log ind' }).click();
 }

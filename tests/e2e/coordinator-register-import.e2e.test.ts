@@ -31,7 +31,7 @@ describe('coordinator imports a register extract', () => {
     await logIn(page, demo.server.url, 'kirsten');
     await page.getByRole('link', { name: 'Registerimport' }).click();
     await upload(`cpr;2030-W01;2030-W02\n${cprs[0]};891;891\n${cprs[1]};891;999\n`, 'dream');
-    await page.getByText('Linje 3: ukendt kode \'999\' i kodeoversættelsen dream').waitFor({ timeout: 30_000 });
+    await page.getByText("Linje 3: ukendt kode '999' i kodeoversættelsen dream").waitFor({ timeout: 30_000 });
     expect(await page.textContent('main')).toContain('intet blev gemt');
 
     await upload(`cpr;2030-W01;2030-W02\n${cprs[0]};891;891\n${cprs[1]};891;783\n`, 'dream');

@@ -26,7 +26,10 @@ describe('mentor logs a contact on a phone', () => {
     await page.getByRole('heading', { name: 'Arbejdsliste' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // Mads mentors Mikkel Ravn (ret-og-pligt, started two months ago).
-    await page.locator('.grant-list').getByRole('link', { name: /Mikkel Ravn/ }).click();
+    await page
+      .locator('.grant-list')
+      .getByRole('link', { name: /Mikkel Ravn/ })
+      .click();
     await page.getByRole('button', { name: 'Registrér kontakt' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByLabel('Minutter').fill('45');

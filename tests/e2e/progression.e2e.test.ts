@@ -23,16 +23,26 @@ describe('progression, satisfaction and attendance in the browser', () => {
     await logIn(page, demo.server.url, 'mads');
     await page.getByRole('heading', { name: 'Mine borgere' }).waitFor();
     // Mads mentors Mikkel Ravn (ret-og-pligt, started two months ago; baseline measured).
-    await page.locator('.grant-list').getByRole('link', { name: /Mikkel Ravn/ }).click();
+    await page
+      .locator('.grant-list')
+      .getByRole('link', { name: /Mikkel Ravn/ })
+      .click();
     await page.getByRole('heading', { name: 'Progression' }).waitFor();
     await page.getByText(/Fremmøde:/).waitFor();
     await page.getByRole('button', { name: 'Gem måling' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     const form = page.locator('.measurement-form');
-    await form.getByRole('group', { name: /Jobsøgning/ }).getByRole('radio', { name: '5', exact: true }).check();
+    await form
+      .getByRole('group', { name: /Jobsøgning/ })
+      .getByRole('radio', { name: '5', exact: true })
+      .check();
     await form.getByRole('button', { name: 'Gem måling' }).click();
     await page.getByText('Målingen er gemt.').waitFor();
-    await page.getByRole('row', { name: /Jobsøgning/ }).getByText(/→ 5/).first().waitFor();
+    await page
+      .getByRole('row', { name: /Jobsøgning/ })
+      .getByText(/→ 5/)
+      .first()
+      .waitFor();
     await page.screenshot({ path: join(tmpdir(), 'mentorspor-progression-390.png'), fullPage: true });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);

@@ -9,10 +9,14 @@ import { contextOf } from '../request-context.ts';
 import { AuditQuerySchema, RegimeParamsSchema, UpdateRegimeBodySchema, UpdateSettingsBodySchema } from './administration.schemas.ts';
 
 export const administrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/regimes', { schema: { tags: ['administration'] } }, async (request) => ({ regimes: await listRegimes(contextOf(request)) }));
+  app.get('/api/regimes', { schema: { tags: ['administration'] } }, async (request) => ({
+    regimes: await listRegimes(contextOf(request)),
+  }));
 
-  app.put('/api/regimes/:id', { schema: { tags: ['administration'], params: RegimeParamsSchema, body: UpdateRegimeBodySchema } }, async (request) =>
-    updateRegime(contextOf(request), { id: request.params.id, ...request.body }),
+  app.put(
+    '/api/regimes/:id',
+    { schema: { tags: ['administration'], params: RegimeParamsSchema, body: UpdateRegimeBodySchema } },
+    async (request) => updateRegime(contextOf(request), { id: request.params.id, ...request.body }),
   );
 
   app.get('/api/municipality/settings', { schema: { tags: ['administration'] } }, async (request) => {

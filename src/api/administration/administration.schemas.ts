@@ -16,7 +16,4 @@ export const UpdateSettingsBodySchema = Type.Record(Type.String(), Type.Any(), {
   description: 'Partial municipal settings; validated by the domain (validateMunicipalSettings)',
 });
 
-export const AuditQuerySchema = Type.Object(
-  { citizenId: Type.Optional(IdSchema) },
-  { additionalProperties: false },
-);
+export const AuditQuerySchema = Type.Object({ citizenId: Type.Optional(IdSchema) }, { additionalProperties: false });

@@ -36,19 +36,26 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; now: () => Da
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      new AppError('RATE_LIMITED', 'Too many login attempts from this address', { reason: 'LOGIN_RATE_LIMIT', retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+      new AppError('RATE_LIMITED', 'Too many login attempts from this address', {
+        reason: 'LOGIN_RATE_LIMIT',
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
   });
-  app.post('/api/auth/login', { schema: { tags: ['auth'], body: LoginBodySchema }, config: { rateLimit: { max: loginsPerMinutePerAddress, timeWindow: 60_000 } } }, async (request, reply) => {
-    const session = await logIn(deps.db, { ...request.body, now: deps.now(), ip: request.ip });
-    void reply.setCookie(sessionCookie, session.token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: cookieIsSecure(deps.secureCookies, request),
-      expires: session.expiresAt,
-    });
-    return { user: userView(session.actor) };
-  });
+  app.post(
+    '/api/auth/login',
+    { schema: { tags: ['auth'], body: LoginBodySchema }, config: { rateLimit: { max: loginsPerMinutePerAddress, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      const session = await logIn(deps.db, { ...request.body, now: deps.now(), ip: request.ip });
+      void reply.setCookie(sessionCookie, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: cookieIsSecure(deps.secureCookies, request),
+        expires: session.expiresAt,
+      });
+      return { user: userView(session.actor) };
+    },
+  );
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
     const token = request.cookies[sessionCookie];

@@ -23,7 +23,12 @@ describe('authentication and access', () => {
   });
 
   it('logs in with a password and sets an http-only session cookie', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'admin', password: testPassword } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: sameOrigin,
+      payload: { username: 'admin', password: testPassword },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().user).toMatchObject({ username: 'admin', role: 'admin' });
     const cookie = response.cookies.find((c) => c.name === 'mentorspor_session');
@@ -49,8 +54,20 @@ describe('authentication and access', () => {
   });
 
   it('gives the same answer to an unknown user, an inactive user and a wrong password, and audits each failure', async () => {
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, remoteAddress: '198.51.100.1', payload: { username: 'cw', password: 'nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, remoteAddress: '198.51.100.2', payload: { username: '0101901234', password: 'nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: sameOrigin,
+      remoteAddress: '198.51.100.1',
+      payload: { username: 'cw', password: 'nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: sameOrigin,
+      remoteAddress: '198.51.100.2',
+      payload: { username: '0101901234', password: 'nope' },
+    });
     expect([wrong.statusCode, unknown.statusCode]).toEqual([401, 401]);
     expect(unknown.json()).toEqual(wrong.json());
     const failed = await t.db.query<{ username: string; municipalityId: number | null; criterion: string }>(
@@ -66,10 +83,26 @@ describe('authentication and access', () => {
   it('limits logins per address to 30 a minute, whatever the usernames (429 RATE_LIMITED)', async () => {
     const answers: number[] = [];
     for (let i = 0; i < 31; i += 1) {
-      answers.push((await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, remoteAddress: '198.51.100.77', payload: { username: `user${i}`, password: 'x' } })).statusCode);
+      answers.push(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            headers: sameOrigin,
+            remoteAddress: '198.51.100.77',
+            payload: { username: `user${i}`, password: 'x' },
+          })
+        ).statusCode,
+      );
     }
     expect(answers.slice(0, 30).every((s) => s === 401)).toBe(true);
-    const limited = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, remoteAddress: '198.51.100.77', payload: { username: 'admin', password: testPassword } });
+    const limited = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: sameOrigin,
+      remoteAddress: '198.51.100.77',
+      payload: { username: 'admin', password: testPassword },
+    });
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error).toMatchObject({ code: 'RATE_LIMITED', details: { reason: 'LOGIN_RATE_LIMIT' } });
   });

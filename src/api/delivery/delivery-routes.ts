@@ -36,27 +36,40 @@ import {
 
 export const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['delivery'];
-  app.post('/api/grants/:id/contacts', { schema: { tags, params: IdParamsSchema, body: RecordContactBodySchema } }, async (request, reply) =>
-    reply.status(201).send(await recordContact(contextOf(request), request.params.id, request.body)),
+  app.post(
+    '/api/grants/:id/contacts',
+    { schema: { tags, params: IdParamsSchema, body: RecordContactBodySchema } },
+    async (request, reply) => reply.status(201).send(await recordContact(contextOf(request), request.params.id, request.body)),
   );
-  app.post('/api/grants/:id/contacts/bulk', { schema: { tags, params: IdParamsSchema, body: BulkContactsBodySchema } }, async (request, reply) =>
-    reply.status(201).send({ contacts: await recordContactsInBulk(contextOf(request), request.params.id, request.body.contacts) }),
+  app.post(
+    '/api/grants/:id/contacts/bulk',
+    { schema: { tags, params: IdParamsSchema, body: BulkContactsBodySchema } },
+    async (request, reply) =>
+      reply.status(201).send({ contacts: await recordContactsInBulk(contextOf(request), request.params.id, request.body.contacts) }),
   );
-  app.post('/api/contacts/:id/confirmation', { schema: { tags, params: IdParamsSchema, body: ConfirmContactBodySchema } }, async (request) =>
-    confirmContact(contextOf(request), request.params.id, request.body),
+  app.post(
+    '/api/contacts/:id/confirmation',
+    { schema: { tags, params: IdParamsSchema, body: ConfirmContactBodySchema } },
+    async (request) => confirmContact(contextOf(request), request.params.id, request.body),
   );
   app.get('/api/grants/:id/contacts', { schema: { tags, params: IdParamsSchema } }, async (request) => ({
     contacts: await listContacts(contextOf(request), request.params.id),
   }));
-  app.get('/api/grants/:id/compliance', { schema: { tags, params: IdParamsSchema, querystring: ComplianceQuerySchema } }, async (request) => {
-    const asOf = request.query.asOf ?? null;
-    if (asOf !== null && !isCalendarDate(asOf)) throw new AppError('INVALID_INPUT', 'asOf is not a valid date', { field: 'asOf' });
-    return checkGrantCompliance(contextOf(request), request.params.id, asOf);
-  });
+  app.get(
+    '/api/grants/:id/compliance',
+    { schema: { tags, params: IdParamsSchema, querystring: ComplianceQuerySchema } },
+    async (request) => {
+      const asOf = request.query.asOf ?? null;
+      if (asOf !== null && !isCalendarDate(asOf)) throw new AppError('INVALID_INPUT', 'asOf is not a valid date', { field: 'asOf' });
+      return checkGrantCompliance(contextOf(request), request.params.id, asOf);
+    },
+  );
   app.get('/api/reports/passive-citizens', { schema: { tags, querystring: PassiveCitizensQuerySchema } }, async (request) =>
     listPassiveCitizens(contextOf(request), { date: request.query.date, windowMonths: request.query.windowMonths }),
   );
-  app.get('/api/grants/:id/min-plan', { schema: { tags, params: IdParamsSchema } }, async (request) => exportMinPlan(contextOf(request), request.params.id));
+  app.get('/api/grants/:id/min-plan', { schema: { tags, params: IdParamsSchema } }, async (request) =>
+    exportMinPlan(contextOf(request), request.params.id),
+  );
   app.get('/api/grants/:id/mentor-proposals', { schema: { tags, params: IdParamsSchema } }, async (request) =>
     proposeMentorsForGrant(contextOf(request), request.params.id),
   );
@@ -66,20 +79,37 @@ export const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/citizens/:id/matching-profile', { schema: { tags, params: IdParamsSchema } }, async (request) =>
     getCitizenMatchingProfile(contextOf(request), request.params.id),
   );
-  app.put('/api/citizens/:id/matching-profile', { schema: { tags, params: IdParamsSchema, body: CitizenMatchingProfileSchema } }, async (request) =>
-    updateCitizenMatchingProfile(contextOf(request), request.params.id, request.body),
+  app.put(
+    '/api/citizens/:id/matching-profile',
+    { schema: { tags, params: IdParamsSchema, body: CitizenMatchingProfileSchema } },
+    async (request) => updateCitizenMatchingProfile(contextOf(request), request.params.id, request.body),
   );
-  app.put('/api/mentors/:id/matching-profile', { schema: { tags, params: IdParamsSchema, body: MentorMatchingProfileSchema } }, async (request, reply) => {
-    await updateMentorMatchingProfile(contextOf(request), request.params.id, request.body);
-    return reply.status(204).send();
-  });
-  app.post('/api/citizens/:id/mentor-relations', { schema: { tags, params: IdParamsSchema, body: MentorRelationBodySchema } }, async (request, reply) => {
-    await recordMentorRelation(contextOf(request), { citizenId: request.params.id, ...request.body });
-    return reply.status(201).send({ ok: true });
-  });
+  app.put(
+    '/api/mentors/:id/matching-profile',
+    { schema: { tags, params: IdParamsSchema, body: MentorMatchingProfileSchema } },
+    async (request, reply) => {
+      await updateMentorMatchingProfile(contextOf(request), request.params.id, request.body);
+      return reply.status(204).send();
+    },
+  );
+  app.post(
+    '/api/citizens/:id/mentor-relations',
+    { schema: { tags, params: IdParamsSchema, body: MentorRelationBodySchema } },
+    async (request, reply) => {
+      await recordMentorRelation(contextOf(request), { citizenId: request.params.id, ...request.body });
+      return reply.status(201).send({ ok: true });
+    },
+  );
   app.get('/api/worklist', { schema: { tags } }, async (request) => getWorklist(contextOf(request)));
-  app.post('/api/citizens/:id/offers', { schema: { tags, params: IdParamsSchema, body: RegisterOfferBodySchema } }, async (request, reply) =>
-    reply.status(201).send(await registerOffer(contextOf(request), { citizenId: request.params.id, ...request.body, endDate: request.body.endDate ?? null })),
+  app.post(
+    '/api/citizens/:id/offers',
+    { schema: { tags, params: IdParamsSchema, body: RegisterOfferBodySchema } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await registerOffer(contextOf(request), { citizenId: request.params.id, ...request.body, endDate: request.body.endDate ?? null }),
+        ),
   );
   app.get('/api/citizens/:id/offers', { schema: { tags, params: IdParamsSchema } }, async (request) => ({
     offers: await listOffers(contextOf(request), request.params.id),

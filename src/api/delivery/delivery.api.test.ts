@@ -10,12 +10,27 @@ describe('contact log and delivery control', () => {
   /** An approved ret-og-pligt grant from `start` (a Monday) for an aktivitetsparat citizen. */
   async function approvedRetOgPligt(start: string, end: string): Promise<number> {
     count += 1;
-    const citizen = (await t.as('cw').post('/api/citizens', { cpr: `${String(count).padStart(2, '0')}0290${1000 + count}`, name: `Borger ${count}` })).json();
-    await t.as('cw').post(`/api/citizens/${citizen.id}/target-groups`, { group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2014-01-01' });
+    const citizen = (
+      await t.as('cw').post('/api/citizens', { cpr: `${String(count).padStart(2, '0')}0290${1000 + count}`, name: `Borger ${count}` })
+    ).json();
+    await t.as('cw').post(`/api/citizens/${citizen.id}/target-groups`, {
+      group: 'kontanthjaelp_aktivitetsparat',
+      visitation: 'aktivitetsparat',
+      from: '2014-01-01',
+    });
     const grant = (
       await t.as('cw').post('/api/grants', {
-        citizenId: citizen.id, type: 'RET_OG_PLIGT', agreedOn: addDays(start, -7), startDate: start, endDate: end, weeklyHours: 1,
-        goal: 'Struktur i hverdagen', tasks: ['Møder'], mentorId, complaintGuidance: true, needAssessment: 'Personlige forhold',
+        citizenId: citizen.id,
+        type: 'RET_OG_PLIGT',
+        agreedOn: addDays(start, -7),
+        startDate: start,
+        endDate: end,
+        weeklyHours: 1,
+        goal: 'Struktur i hverdagen',
+        tasks: ['Møder'],
+        mentorId,
+        complaintGuidance: true,
+        needAssessment: 'Personlige forhold',
       })
     ).json();
     expect((await t.as('cw').post(`/api/grants/${grant.id}/approve`)).statusCode).toBe(200);
@@ -25,7 +40,10 @@ describe('contact log and delivery control', () => {
   async function logWeeks(grantId: number, startMonday: string, weeks: number[]) {
     for (const w of weeks) {
       const response = await t.as('cw').post(`/api/grants/${grantId}/contacts`, {
-        at: `${addDays(startMonday, (w - 1) * 7 + 1)}T10:00:00Z`, minutes: 60, form: 'physical', attended: true,
+        at: `${addDays(startMonday, (w - 1) * 7 + 1)}T10:00:00Z`,
+        minutes: 60,
+        form: 'physical',
+        attended: true,
       });
       expect(response.statusCode).toBe(201);
     }
@@ -34,7 +52,9 @@ describe('contact log and delivery control', () => {
   beforeAll(async () => {
     t = await openTestApp();
     const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
-    mentorId = (await t.as('coord').post('/api/mentors', { name: 'Mona Mentor', providerId: provider.id, phone: '1', qualifications: ['x'] })).json().id;
+    mentorId = (
+      await t.as('coord').post('/api/mentors', { name: 'Mona Mentor', providerId: provider.id, phone: '1', qualifications: ['x'] })
+    ).json().id;
   });
   afterAll(async () => {
     await t.close();
@@ -61,12 +81,19 @@ describe('contact log and delivery control', () => {
 
   it('R-ROP-6: a phone contact without justification is refused with 422 and not stored', async () => {
     const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
-    const refused = await t.as('cw').post(`/api/grants/${grantId}/contacts`, { at: '2015-06-02T09:00:00Z', minutes: 20, form: 'phone', attended: true });
+    const refused = await t
+      .as('cw')
+      .post(`/api/grants/${grantId}/contacts`, { at: '2015-06-02T09:00:00Z', minutes: 20, form: 'phone', attended: true });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details.findings[0].rule).toBe('R-ROP-6');
     expect((await t.as('cw').get(`/api/grants/${grantId}/contacts`)).json().contacts).toEqual([]);
     const justified = await t.as('cw').post(`/api/grants/${grantId}/contacts`, {
-      at: '2015-06-02T09:00:00Z', minutes: 20, form: 'phone', attended: true, justification: 'Borgeren er indlagt', confirmation: { method: 'paper' },
+      at: '2015-06-02T09:00:00Z',
+      minutes: 20,
+      form: 'phone',
+      attended: true,
+      justification: 'Borgeren er indlagt',
+      confirmation: { method: 'paper' },
     });
     expect(justified.statusCode).toBe(201);
     expect(justified.json()).toMatchObject({ form: 'phone', confirmationMethod: 'paper' });
@@ -76,8 +103,14 @@ describe('contact log and delivery control', () => {
     const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
     const doc = (await t.as('cw').get(`/api/grants/${grantId}/min-plan`)).json();
     expect(doc).toMatchObject({
-      schema: 'mentorspor.min-plan.v1', goal: 'Struktur i hverdagen', tasks: ['Møder'], weeklyHours: 1,
-      period: { start: '2015-06-01', end: '2015-11-30' }, mentor: { name: 'Mona Mentor' }, complete: true, missing: [],
+      schema: 'mentorspor.min-plan.v1',
+      goal: 'Struktur i hverdagen',
+      tasks: ['Møder'],
+      weeklyHours: 1,
+      period: { start: '2015-06-01', end: '2015-11-30' },
+      mentor: { name: 'Mona Mentor' },
+      complete: true,
+      missing: [],
     });
     expect(doc.citizen.cprMasked).toMatch(/^\d{6}-XXXX$/);
   });
@@ -85,11 +118,15 @@ describe('contact log and delivery control', () => {
   it('bulk entry is all or nothing, and a contact is confirmed once', async () => {
     const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
     const contact = (at: string) => ({ at, minutes: 60, form: 'physical', attended: true });
-    const failed = await t.as('cw').post(`/api/grants/${grantId}/contacts/bulk`, { contacts: [contact('2015-06-02T09:00:00Z'), contact('2016-01-05T09:00:00Z')] });
+    const failed = await t
+      .as('cw')
+      .post(`/api/grants/${grantId}/contacts/bulk`, { contacts: [contact('2015-06-02T09:00:00Z'), contact('2016-01-05T09:00:00Z')] });
     expect(failed.statusCode).toBe(400);
     expect(failed.json().error.details.index).toBe(1);
     expect((await t.as('cw').get(`/api/grants/${grantId}/contacts`)).json().contacts).toEqual([]);
-    const ok = await t.as('cw').post(`/api/grants/${grantId}/contacts/bulk`, { contacts: [contact('2015-06-02T09:00:00Z'), contact('2015-06-09T09:00:00Z')] });
+    const ok = await t
+      .as('cw')
+      .post(`/api/grants/${grantId}/contacts/bulk`, { contacts: [contact('2015-06-02T09:00:00Z'), contact('2015-06-09T09:00:00Z')] });
     expect(ok.statusCode).toBe(201);
     const first = ok.json().contacts[0].id;
     const confirmed = await t.as('cw').post(`/api/contacts/${first}/confirmation`, { method: 'one_time_code', at: '2015-06-02T10:00:00Z' });
@@ -101,12 +138,29 @@ describe('contact log and delivery control', () => {
     const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
     const mentorUser = `mentor${count}`;
     await t.createUser(mentorUser, 'mentor', mentorId);
-    const own = await t.as(mentorUser).post(`/api/grants/${grantId}/contacts`, { at: '2015-06-03T09:00:00Z', minutes: 45, form: 'physical', attended: true, note: 'Gåtur' });
+    const own = await t.as(mentorUser).post(`/api/grants/${grantId}/contacts`, {
+      at: '2015-06-03T09:00:00Z',
+      minutes: 45,
+      form: 'physical',
+      attended: true,
+      note: 'Gåtur',
+    });
     expect(own.statusCode).toBe(201);
     await t.createUser('othermentor', 'mentor', null);
-    expect((await t.as('othermentor').post(`/api/grants/${grantId}/contacts`, { at: '2015-06-03T09:00:00Z', minutes: 45, form: 'physical', attended: true })).statusCode).toBe(404);
-    expect((await t.as('cw').post(`/api/grants/${grantId}/contacts`, { at: 'yesterday', minutes: 45, form: 'physical', attended: true })).statusCode).toBe(400);
-    const outside = await t.as('cw').post(`/api/grants/${grantId}/contacts`, { at: '2016-06-03T09:00:00Z', minutes: 45, form: 'physical', attended: true });
+    expect(
+      (
+        await t
+          .as('othermentor')
+          .post(`/api/grants/${grantId}/contacts`, { at: '2015-06-03T09:00:00Z', minutes: 45, form: 'physical', attended: true })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.as('cw').post(`/api/grants/${grantId}/contacts`, { at: 'yesterday', minutes: 45, form: 'physical', attended: true }))
+        .statusCode,
+    ).toBe(400);
+    const outside = await t
+      .as('cw')
+      .post(`/api/grants/${grantId}/contacts`, { at: '2016-06-03T09:00:00Z', minutes: 45, form: 'physical', attended: true });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.details.field).toBe('at');
   });

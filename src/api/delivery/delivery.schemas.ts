@@ -30,9 +30,7 @@ export const ComplianceQuerySchema = Type.Object({ asOf: Type.Optional(CalendarD
 
 export const RegisterOfferBodySchema = Type.Object(
   {
-    type: Type.Union(
-      offerTypes.map((t) => Type.Literal(t)),
-    ),
+    type: Type.Union(offerTypes.map((t) => Type.Literal(t))),
     startDate: CalendarDateSchema,
     endDate: Type.Optional(Type.Union([CalendarDateSchema, Type.Null()])),
   },

@@ -11,7 +11,11 @@ describe('matching a mentor to a grant', () => {
     t = await openTestApp();
     const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
     const make = async (name: string, body: Record<string, unknown>) => {
-      mentors[name] = (await t.as('coord').post('/api/mentors', { name, providerId: provider.id, phone: '1', qualifications: ['x'], weeklyCapacityHours: 10, ...body })).json().id;
+      mentors[name] = (
+        await t
+          .as('coord')
+          .post('/api/mentors', { name, providerId: provider.id, phone: '1', qualifications: ['x'], weeklyCapacityHours: 10, ...body })
+      ).json().id;
     };
     await make('Aisha', { specialties: ['angst'], languages: ['da', 'ar'] });
     await make('Bo', { specialties: ['angst'], languages: ['da'] });
@@ -21,13 +25,31 @@ describe('matching a mentor to a grant', () => {
     await t.as('coord').put(`/api/mentors/${mentors.Dina}/matching-profile`, { postcode: '8000', gender: 'female' });
     // Nov 2026: a citizen with anxiety who speaks Arabic, living in 2650 Hvidovre; Dina is her aunt.
     citizenId = (await t.as('cw').post('/api/citizens', { cpr: '0101901234', name: 'Nour' })).json().id;
-    await t.as('cw').post(`/api/citizens/${citizenId}/target-groups`, { group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2020-01-01' });
-    await t.as('cw').put(`/api/citizens/${citizenId}/matching-profile`, { postcode: '2650', language: 'ar', barriers: ['angst'], preferredMentorGender: null });
+    await t.as('cw').post(`/api/citizens/${citizenId}/target-groups`, {
+      group: 'kontanthjaelp_aktivitetsparat',
+      visitation: 'aktivitetsparat',
+      from: '2020-01-01',
+    });
+    await t.as('cw').put(`/api/citizens/${citizenId}/matching-profile`, {
+      postcode: '2650',
+      language: 'ar',
+      barriers: ['angst'],
+      preferredMentorGender: null,
+    });
     await t.as('cw').post(`/api/citizens/${citizenId}/mentor-relations`, { mentorId: mentors.Dina, reason: 'Moster' });
     grantId = (
       await t.as('cw').post('/api/grants', {
-        citizenId, type: 'RET_OG_PLIGT', agreedOn: '2026-11-20', startDate: '2026-11-23', endDate: '2027-05-22', weeklyHours: 2,
-        goal: 'Mål', tasks: ['Møder'], mentorId: null, complaintGuidance: true, needAssessment: 'Vurdering',
+        citizenId,
+        type: 'RET_OG_PLIGT',
+        agreedOn: '2026-11-20',
+        startDate: '2026-11-23',
+        endDate: '2027-05-22',
+        weeklyHours: 2,
+        goal: 'Mål',
+        tasks: ['Møder'],
+        mentorId: null,
+        complaintGuidance: true,
+        needAssessment: 'Vurdering',
       })
     ).json().id;
   });
@@ -53,7 +75,9 @@ describe('matching a mentor to a grant', () => {
     const refused = await t.as('cw').post(`/api/grants/${grantId}/mentor`, { mentorId: mentors.Dina, reason: 'Kender familien' });
     expect(refused.statusCode).toBe(409);
     expect((await t.as('cw').post(`/api/grants/${grantId}/mentor`, { mentorId: mentors.Aisha, reason: '' })).statusCode).toBe(400);
-    const chosen = await t.as('cw').post(`/api/grants/${grantId}/mentor`, { mentorId: mentors.Aisha, reason: 'Taler arabisk og bor tæt på' });
+    const chosen = await t
+      .as('cw')
+      .post(`/api/grants/${grantId}/mentor`, { mentorId: mentors.Aisha, reason: 'Taler arabisk og bor tæt på' });
     expect(chosen.statusCode).toBe(200);
     expect(chosen.json()).toMatchObject({ mentorId: mentors.Aisha, mentorName: 'Aisha' });
     const [row] = await t.db.query<{ reason: string }>('select reason from mentor_assignments where grant_id = $1', [grantId]);

@@ -8,23 +8,46 @@ describe('passive citizens (STAR 2017 measure)', () => {
   beforeAll(async () => {
     t = await openTestApp();
     const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
-    const mentorId = (await t.as('coord').post('/api/mentors', { name: 'M', providerId: provider.id, phone: '1', qualifications: ['x'] })).json().id;
+    const mentorId = (
+      await t.as('coord').post('/api/mentors', { name: 'M', providerId: provider.id, phone: '1', qualifications: ['x'] })
+    ).json().id;
     // Five aktivitetsparat citizens on 1 Jan 2016. Anna had a mentor in spring 2015, Bent an offer in
     // autumn 2015, Cecilie a mentor in 2013 (outside the 12 months), Dorte and Erik nothing.
-    const people: [string, string][] = [['Anna', '0101851111'], ['Bent', '0201751112'], ['Cecilie', '0301951113'], ['Dorte', '0401651114'], ['Erik', '0501901115']];
+    const people: [string, string][] = [
+      ['Anna', '0101851111'],
+      ['Bent', '0201751112'],
+      ['Cecilie', '0301951113'],
+      ['Dorte', '0401651114'],
+      ['Erik', '0501901115'],
+    ];
     for (const [name, cpr] of people) {
       const c = (await t.as('cw').post('/api/citizens', { cpr, name })).json();
       ids[name] = c.id;
-      await t.as('cw').post(`/api/citizens/${c.id}/target-groups`, { group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2014-01-01' });
+      await t.as('cw').post(`/api/citizens/${c.id}/target-groups`, {
+        group: 'kontanthjaelp_aktivitetsparat',
+        visitation: 'aktivitetsparat',
+        from: '2014-01-01',
+      });
     }
     const grant = (
       await t.as('cw').post('/api/grants', {
-        citizenId: ids.Anna, type: 'RET_OG_PLIGT', agreedOn: '2015-03-01', startDate: '2015-03-02', endDate: '2015-09-01', weeklyHours: 1,
-        goal: 'Mål', tasks: ['Møder'], mentorId, complaintGuidance: true, needAssessment: 'Vurdering',
+        citizenId: ids.Anna,
+        type: 'RET_OG_PLIGT',
+        agreedOn: '2015-03-01',
+        startDate: '2015-03-02',
+        endDate: '2015-09-01',
+        weeklyHours: 1,
+        goal: 'Mål',
+        tasks: ['Møder'],
+        mentorId,
+        complaintGuidance: true,
+        needAssessment: 'Vurdering',
       })
     ).json();
     await t.as('cw').post(`/api/grants/${grant.id}/approve`);
-    await t.as('cw').post(`/api/citizens/${ids.Bent}/offers`, { type: 'virksomhedspraktik', startDate: '2015-10-01', endDate: '2015-11-30' });
+    await t
+      .as('cw')
+      .post(`/api/citizens/${ids.Bent}/offers`, { type: 'virksomhedspraktik', startDate: '2015-10-01', endDate: '2015-11-30' });
     await t.as('cw').post(`/api/citizens/${ids.Cecilie}/offers`, { type: 'nytteindsats', startDate: '2013-01-07', endDate: '2013-03-29' });
   });
   afterAll(async () => {

@@ -10,16 +10,31 @@ describe('worklists per role', () => {
 
   async function citizen(): Promise<number> {
     count += 1;
-    const c = (await t.as('cw').post('/api/citizens', { cpr: `${String(count).padStart(2, '0')}0388${1000 + count}`, name: `Borger ${count}` })).json();
-    await t.as('cw').post(`/api/citizens/${c.id}/target-groups`, { group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2020-01-01' });
+    const c = (
+      await t.as('cw').post('/api/citizens', { cpr: `${String(count).padStart(2, '0')}0388${1000 + count}`, name: `Borger ${count}` })
+    ).json();
+    await t.as('cw').post(`/api/citizens/${c.id}/target-groups`, {
+      group: 'kontanthjaelp_aktivitetsparat',
+      visitation: 'aktivitetsparat',
+      from: '2020-01-01',
+    });
     return c.id;
   }
 
   async function rop(citizenId: number, start: string, end: string, approve = true, mentor: number | null = mentorId): Promise<number> {
     const g = (
       await t.as('cw').post('/api/grants', {
-        citizenId, type: 'RET_OG_PLIGT', agreedOn: start, startDate: start, endDate: end, weeklyHours: 2, goal: 'Mål', tasks: ['Møder'],
-        mentorId: mentor, complaintGuidance: true, needAssessment: 'Vurdering',
+        citizenId,
+        type: 'RET_OG_PLIGT',
+        agreedOn: start,
+        startDate: start,
+        endDate: end,
+        weeklyHours: 2,
+        goal: 'Mål',
+        tasks: ['Møder'],
+        mentorId: mentor,
+        complaintGuidance: true,
+        needAssessment: 'Vurdering',
       })
     ).json();
     if (approve) expect((await t.as('cw').post(`/api/grants/${g.id}/approve`)).statusCode).toBe(200);
@@ -31,7 +46,11 @@ describe('worklists per role', () => {
     // The 2026 ret-og-pligt periods below need the type switched on (R-REG-1) with the 2016 contact minimum.
     await switchOnRetOgPligt(t);
     const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
-    mentorId = (await t.as('coord').post('/api/mentors', { name: 'Mie Mentor', providerId: provider.id, phone: '1', qualifications: ['x'], weeklyCapacityHours: 3 })).json().id;
+    mentorId = (
+      await t
+        .as('coord')
+        .post('/api/mentors', { name: 'Mie Mentor', providerId: provider.id, phone: '1', qualifications: ['x'], weeklyCapacityHours: 3 })
+    ).json().id;
   });
   afterAll(async () => {
     await t.close();
@@ -43,7 +62,8 @@ describe('worklists per role', () => {
     // Period 1 Apr – 30 Sep 2026 ended without decision: overdue and, after 14 days, R-ROP-4.
     const overdue = await rop(await citizen(), '2026-04-01', '2026-09-30');
     const worklist = (await t.as('cw').get('/api/worklist')).json();
-    const kinds = (grantId: number) => worklist.items.filter((i: { grantId: number }) => i.grantId === grantId).map((i: { kind: string }) => i.kind);
+    const kinds = (grantId: number) =>
+      worklist.items.filter((i: { grantId: number }) => i.grantId === grantId).map((i: { kind: string }) => i.kind);
     expect(kinds(ending)).toEqual(expect.arrayContaining(['period_ending', 'contact_missing', 'hours_shortfall']));
     expect(kinds(overdue)).toEqual(expect.arrayContaining(['decision_overdue', 'follow_up_missing']));
     expect(worklist.items.find((i: { kind: string }) => i.kind === 'follow_up_missing').rule).toBe('R-ROP-4');
@@ -55,7 +75,9 @@ describe('worklists per role', () => {
     await t.as('cw').post(`/api/grants/${grantId}/end`, { endDate: '2026-09-01', reason: 'PLANNED_END' });
     const before = (await t.as('cw').get('/api/worklist')).json().items.filter((i: { grantId: number }) => i.grantId === grantId);
     expect(before.map((i: { kind: string }) => i.kind)).toEqual(['follow_up_missing']);
-    expect((await t.as('cw').post(`/api/citizens/${citizenId}/offers`, { type: 'virksomhedspraktik', startDate: '2026-09-07' })).statusCode).toBe(201);
+    expect(
+      (await t.as('cw').post(`/api/citizens/${citizenId}/offers`, { type: 'virksomhedspraktik', startDate: '2026-09-07' })).statusCode,
+    ).toBe(201);
     const after = (await t.as('cw').get('/api/worklist')).json().items.filter((i: { grantId: number }) => i.grantId === grantId);
     expect(after).toEqual([]);
   });

@@ -65,14 +65,18 @@ export const economyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   for (const format of ['xlsx', 'pdf'] as const) {
-    app.get(`/api/economy/:year.${format}`, { schema: { tags, params: YearParamsSchema, querystring: EconomyQuerySchema } }, async (request, reply) => {
-      const file = await exportEconomyOverview(contextOf(request), { year: request.params.year, asOf: request.query.asOf, format });
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('cache-control', 'no-store')
-        .send(Buffer.from(file.bytes));
-    });
+    app.get(
+      `/api/economy/:year.${format}`,
+      { schema: { tags, params: YearParamsSchema, querystring: EconomyQuerySchema } },
+      async (request, reply) => {
+        const file = await exportEconomyOverview(contextOf(request), { year: request.params.year, asOf: request.query.asOf, format });
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'no-store')
+          .send(Buffer.from(file.bytes));
+      },
+    );
   }
 
   app.post('/api/providers/:id/rates', { schema: { tags, params: IdParamsSchema, body: ProviderRateBodySchema } }, async (request, reply) =>
@@ -91,7 +95,9 @@ export const economyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.status(201).send(await registerPlaceMentor(contextOf(request), request.body)),
   );
 
-  app.get('/api/grants/:id/cost', { schema: { tags, params: IdParamsSchema } }, async (request) => getGrantCost(contextOf(request), request.params.id));
+  app.get('/api/grants/:id/cost', { schema: { tags, params: IdParamsSchema } }, async (request) =>
+    getGrantCost(contextOf(request), request.params.id),
+  );
 
   app.post(
     '/api/invoices',
@@ -119,8 +125,11 @@ export const economyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     getInvoiceReconciliation(contextOf(request), request.params.id),
   );
 
-  app.post('/api/invoices/:id/lines/:lineId/review', { schema: { tags, params: InvoiceLineParamsSchema, body: LineReviewBodySchema } }, async (request) =>
-    reviewInvoiceLine(contextOf(request), { invoiceId: request.params.id, lineId: request.params.lineId, ...request.body }),
+  app.post(
+    '/api/invoices/:id/lines/:lineId/review',
+    { schema: { tags, params: InvoiceLineParamsSchema, body: LineReviewBodySchema } },
+    async (request) =>
+      reviewInvoiceLine(contextOf(request), { invoiceId: request.params.id, lineId: request.params.lineId, ...request.body }),
   );
 
   app.post('/api/invoices/:id/approve', { schema: { tags, params: IdParamsSchema } }, async (request) =>

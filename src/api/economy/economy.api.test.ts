@@ -102,16 +102,19 @@ describe('economy through the API', () => {
     });
 
     it('splits the refundable spend in Copenhagen’s provider shares', () => {
-      const shares = Object.fromEntries(
-        overview.byRefundClass.map((r: { key: string; spendKr: number }) => [r.key, r.spendKr]),
-      );
+      const shares = Object.fromEntries(overview.byRefundClass.map((r: { key: string; spendKr: number }) => [r.key, r.spendKr]));
       expect(shares).toEqual({ inside_frame: 5_000_000, none: 100_000 });
       const byProvider = Object.fromEntries(overview.byProviderType.map((r: { key: string; spendKr: number }) => [r.key, r.spendKr]));
       expect(byProvider).toEqual({ internal: 1_100_000, employment_centre: 700_000, external: 3_300_000 });
     });
 
     it('books the non-refundable 2015 spend on function 5.68.98.019 (E9)', () => {
-      expect(overview.accountingFunctions).toContainEqual({ functionCode: '5.68.98.019', refundClass: 'none', spendKr: 100_000, note: null });
+      expect(overview.accountingFunctions).toContainEqual({
+        functionCode: '5.68.98.019',
+        refundClass: 'none',
+        spendKr: 100_000,
+        note: null,
+      });
     });
 
     it('alerts that spend crossed the budget and the refund frame', () => {
@@ -132,12 +135,20 @@ describe('economy through the API', () => {
     };
 
     beforeAll(async () => {
-      await t.as('boss').put('/api/municipality/frames/2026', { refundFrame: 0, budget: 120_000, fullTimePersons: 3, otherGuidanceSpend: 10_000 });
+      await t
+        .as('boss')
+        .put('/api/municipality/frames/2026', { refundFrame: 0, budget: 120_000, fullTimePersons: 3, otherGuidanceSpend: 10_000 });
       const providerId = await f.provider({ name: 'Mentorhuset Øst', type: 'external', hourlyRate: 400 });
       const mentorId = await f.mentor(providerId, 'Ole Østmentor');
       for (const [i, startDate] of starts.entries()) {
         const agreedOn = new Date(Date.parse(`${startDate}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
-        const grantId = await f.approvedGrant({ citizenId: await f.citizen('kontanthjaelp_aktivitetsparat'), mentorId, agreedOn, startDate, endDate: ends[i]! });
+        const grantId = await f.approvedGrant({
+          citizenId: await f.citizen('kontanthjaelp_aktivitetsparat'),
+          mentorId,
+          agreedOn,
+          startDate,
+          endDate: ends[i]!,
+        });
         if (startDate === '2026-02-02') {
           const ended = await t.as('cw').post(`/api/grants/${grantId}/end`, { endDate: '2026-04-30', reason: 'JOB' });
           expect(ended.statusCode, ended.body).toBe(200);
@@ -148,8 +159,15 @@ describe('economy through the API', () => {
     it('31 March: spent the planned cost to date and commits the known courses to their planned end', async () => {
       const overview = await at('2026-03-31');
       // Known on 31 March: the Jan, Feb and Mar courses and the April course (agreed 30 March); the early end is not known yet.
-      expect(overview.forecast.spentKr).toBeCloseTo((days('2026-01-05', '2026-03-31') + days('2026-02-02', '2026-03-31') + days('2026-03-02', '2026-03-31')) * perDay, 1);
-      const committedDays = days('2026-04-01', '2026-07-04') + days('2026-04-01', '2026-08-01') + days('2026-04-01', '2026-09-01') + days('2026-04-06', '2026-10-05');
+      expect(overview.forecast.spentKr).toBeCloseTo(
+        (days('2026-01-05', '2026-03-31') + days('2026-02-02', '2026-03-31') + days('2026-03-02', '2026-03-31')) * perDay,
+        1,
+      );
+      const committedDays =
+        days('2026-04-01', '2026-07-04') +
+        days('2026-04-01', '2026-08-01') +
+        days('2026-04-01', '2026-09-01') +
+        days('2026-04-06', '2026-10-05');
       expect(overview.forecast.committedKr).toBeCloseTo(committedDays * perDay, 1);
       expect(overview.forecast.earlyEndSharePercent).toBe(0);
       expect(overview.spendBasis.planned).toBeCloseTo(overview.spend, 2);
@@ -158,11 +176,18 @@ describe('economy through the API', () => {
     it('30 June: lowers the committed cost by the share of days lost to early ends and adds a new course a month', async () => {
       const overview = await at('2026-06-30');
       const spentDays =
-        days('2026-01-05', '2026-06-30') + days('2026-02-02', '2026-04-30') + days('2026-03-02', '2026-06-30') + days('2026-04-06', '2026-06-30') +
-        days('2026-05-04', '2026-06-30') + days('2026-06-01', '2026-06-30');
+        days('2026-01-05', '2026-06-30') +
+        days('2026-02-02', '2026-04-30') +
+        days('2026-03-02', '2026-06-30') +
+        days('2026-04-06', '2026-06-30') +
+        days('2026-05-04', '2026-06-30') +
+        days('2026-06-01', '2026-06-30');
       expect(overview.forecast.spentKr).toBeCloseTo(spentDays * perDay, 1);
       const committedDays =
-        days('2026-07-01', '2026-07-04') + days('2026-07-01', '2026-09-01') + days('2026-07-01', '2026-10-05') + days('2026-07-01', '2026-11-03') +
+        days('2026-07-01', '2026-07-04') +
+        days('2026-07-01', '2026-09-01') +
+        days('2026-07-01', '2026-10-05') +
+        days('2026-07-01', '2026-11-03') +
         days('2026-07-01', '2026-11-30');
       expect(overview.forecast.committedKr).toBeCloseTo(committedDays * perDay, 1);
       // The February course used 88 of its 181 planned days.
@@ -205,7 +230,16 @@ describe('economy through the API', () => {
       expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Overblik', 'Måneder', 'Mentortype', 'Leverandørtype', 'Målgruppe', 'Refusion', 'Kontering', 'Varsler']);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual([
+        'Overblik',
+        'Måneder',
+        'Mentortype',
+        'Leverandørtype',
+        'Målgruppe',
+        'Refusion',
+        'Kontering',
+        'Varsler',
+      ]);
       const summary = workbook.getWorksheet('Overblik')!;
       const row = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === 'Prognose, forventet (kr.)')!;
       expect(row.getCell(2).value).toBe((await at('2026-06-30')).forecast.expected);

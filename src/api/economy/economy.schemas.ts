@@ -17,7 +17,10 @@ export const RefundFrameBodySchema = Type.Object(
     refundFrame: Kr('The refund frame (refusionsramme) of the year, R-FIN-3'),
     budget: Kr('The municipality’s mentor budget of the year'),
     fullTimePersons: Type.Optional(
-      Type.Union([Type.Number({ minimum: 0, maximum: 1e7, description: 'Full-time persons in LAB § 6 nr. 1–10 (R-FIN-5 [U])' }), Type.Null()]),
+      Type.Union([
+        Type.Number({ minimum: 0, maximum: 1e7, description: 'Full-time persons in LAB § 6 nr. 1–10 (R-FIN-5 [U])' }),
+        Type.Null(),
+      ]),
     ),
     otherGuidanceSpend: Type.Optional(Type.Union([Kr('Spending on øvrig vejledning og opkvalificering (R-FIN-5 [U])'), Type.Null()])),
   },
@@ -114,10 +117,7 @@ export const InvoiceListQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const InvoiceLineParamsSchema = Type.Object(
-  { id: IdSchema, lineId: IdSchema },
-  { additionalProperties: false },
-);
+export const InvoiceLineParamsSchema = Type.Object({ id: IdSchema, lineId: IdSchema }, { additionalProperties: false });
 
 export const LineReviewBodySchema = Type.Object(
   {
@@ -197,12 +197,16 @@ export const EconomyOverviewSchema = Type.Object({
     }),
   ),
   byMentorType: Type.Array(BreakdownRowSchema, { description: `Keys: ${grantTypes.join(', ')}` }),
-  byProviderType: Type.Array(BreakdownRowSchema, { description: 'Keys: internal, employment_centre, external, company, education, volunteer, none' }),
+  byProviderType: Type.Array(BreakdownRowSchema, {
+    description: 'Keys: internal, employment_centre, external, company, education, volunteer, none',
+  }),
   byTargetGroup: Type.Array(BreakdownRowSchema),
   byRefundClass: Type.Array(Type.Intersect([BreakdownRowSchema, Type.Object({ refundKr: Type.Number() })])),
   accountingFunctions: Type.Array(
     Type.Object({
-      functionCode: Type.Union([Type.String(), Type.Null()], { description: 'E9: 5.68.98.019 up to 2015, 5.68.90.018 from 2016 (non-refundable)' }),
+      functionCode: Type.Union([Type.String(), Type.Null()], {
+        description: 'E9: 5.68.98.019 up to 2015, 5.68.90.018 from 2016 (non-refundable)',
+      }),
       refundClass: Type.String(),
       spendKr: Type.Number(),
       note: Type.Union([Type.String(), Type.Null()]),

@@ -10,13 +10,29 @@ describe('provider invoices through the API', () => {
   let invoiceId: number;
 
   async function postCsv(csv: string) {
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'coord', password: testPassword } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: sameOrigin,
+      payload: { username: 'coord', password: testPassword },
+    });
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    return t.app.inject({ method: 'POST', url: '/api/invoices', headers: { ...sameOrigin, cookie, 'content-type': 'text/csv' }, payload: csv });
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/invoices',
+      headers: { ...sameOrigin, cookie, 'content-type': 'text/csv' },
+      payload: csv,
+    });
   }
   const invoiceCount = async () => Number((await t.db.query<{ n: number }>('select count(*) as n from invoices'))[0]!.n);
   const contact = (at: string, minutes: number) =>
-    t.as('cw').post(`/api/grants/${grantId}/contacts`, { at, minutes, form: 'physical', attended: true, confirmation: { method: 'in_person', at } });
+    t.as('cw').post(`/api/grants/${grantId}/contacts`, {
+      at,
+      minutes,
+      form: 'physical',
+      attended: true,
+      confirmation: { method: 'in_person', at },
+    });
 
   beforeAll(async () => {
     t = await openTestApp();
@@ -32,7 +48,14 @@ describe('provider invoices through the API', () => {
       weeklyHours: 6,
     });
     // Week 10 (2–8 March): three 2-hour meetings. Week 11 (9–15 March): three 2-hour meetings.
-    for (const at of ['2026-03-02T09:00:00Z', '2026-03-04T09:00:00Z', '2026-03-06T09:00:00Z', '2026-03-09T09:00:00Z', '2026-03-11T09:00:00Z', '2026-03-13T09:00:00Z']) {
+    for (const at of [
+      '2026-03-02T09:00:00Z',
+      '2026-03-04T09:00:00Z',
+      '2026-03-06T09:00:00Z',
+      '2026-03-09T09:00:00Z',
+      '2026-03-11T09:00:00Z',
+      '2026-03-13T09:00:00Z',
+    ]) {
       expect((await contact(at, 120)).statusCode).toBe(201);
     }
   });
@@ -60,7 +83,9 @@ describe('provider invoices through the API', () => {
     expect(week11).toMatchObject({ invoicedHours: 6, loggedHours: 6, status: 'ok', flags: [] });
     expect(reconciliation.reconciliation).toMatchObject({ amountKr: 6800, payableAmountKr: 2550, openLineCount: 1 });
     const worklist = (await t.as('cw').get('/api/invoices/worklist')).json().lines;
-    expect(worklist).toEqual([expect.objectContaining({ invoiceId, invoiceNumber: 'F-2026-031', lineId: week10.lineId, providerName: 'Mentorhuset ApS' })]);
+    expect(worklist).toEqual([
+      expect.objectContaining({ invoiceId, invoiceNumber: 'F-2026-031', lineId: week10.lineId, providerName: 'Mentorhuset ApS' }),
+    ]);
   });
 
   it('logs the caseworker’s reading of the reconciliation (R-PRV-1)', async () => {
@@ -102,7 +127,9 @@ describe('provider invoices through the API', () => {
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', attestedByName: 'cw', approvedByName: 'boss' });
     expect((await t.as('boss').post(`/api/invoices/${invoiceId}/approve`)).statusCode).toBe(409);
-    expect((await t.as('cw').post(`/api/invoices/${invoiceId}/lines/${lineId}/review`, { decision: 'accepted', note: 'Fortrudt' })).statusCode).toBe(409);
+    expect(
+      (await t.as('cw').post(`/api/invoices/${invoiceId}/lines/${lineId}/review`, { decision: 'accepted', note: 'Fortrudt' })).statusCode,
+    ).toBe(409);
   });
 
   it('the database itself refuses one person approving twice and changes to an approved invoice’s lines', async () => {
@@ -133,7 +160,10 @@ describe('provider invoices through the API', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details.findings[0].rule).toBe('R-DEL-1');
     const lineId = created.json().reconciliation.lines[0].lineId;
-    await t.as('cw').post(`/api/invoices/${created.json().id}/lines/${lineId}/review`, { decision: 'accepted', note: 'Borgeren var syg to dage; 2 timer er korrekt.' });
+    await t.as('cw').post(`/api/invoices/${created.json().id}/lines/${lineId}/review`, {
+      decision: 'accepted',
+      note: 'Borgeren var syg to dage; 2 timer er korrekt.',
+    });
     expect((await t.as('cw').post(`/api/invoices/${created.json().id}/approve`)).json().status).toBe('attested');
   });
 
@@ -150,7 +180,9 @@ describe('provider invoices through the API', () => {
 
   it('answers bad CSV and bad JSON with 400 naming the field, and stores nothing', async () => {
     const before = await invoiceCount();
-    const badCsv = await postCsv(`invoice_number;provider_id;period_from;period_to;grant_id;line_from;line_to;hours;amount_kr\nF-9;${providerId};2026-05-01;2026-05-31;${grantId};2026-05-04;2026-05-10;ti;637,50`);
+    const badCsv = await postCsv(
+      `invoice_number;provider_id;period_from;period_to;grant_id;line_from;line_to;hours;amount_kr\nF-9;${providerId};2026-05-01;2026-05-31;${grantId};2026-05-04;2026-05-10;ti;637,50`,
+    );
     expect(badCsv.statusCode).toBe(400);
     expect(badCsv.json().error.details).toEqual({ field: 'hours', line: 2 });
     const outside = await t.as('coord').post('/api/invoices', {
@@ -162,20 +194,48 @@ describe('provider invoices through the API', () => {
     });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.details.field).toBe('lines.0.periodFrom');
-    const schema = await t.as('coord').post('/api/invoices', { providerId, invoiceNumber: 'F-9', periodFrom: '2026-05-01', periodTo: '2026-05-31', lines: [{ grantId, periodFrom: '2026-05-04', periodTo: '2026-05-10', hours: -1, amountKr: 1 }] });
+    const schema = await t.as('coord').post('/api/invoices', {
+      providerId,
+      invoiceNumber: 'F-9',
+      periodFrom: '2026-05-01',
+      periodTo: '2026-05-31',
+      lines: [{ grantId, periodFrom: '2026-05-04', periodTo: '2026-05-10', hours: -1, amountKr: 1 }],
+    });
     expect(schema.statusCode).toBe(400);
     expect(schema.json().error.details.field).toBe('lines.0.hours');
     const otherProvider = await f.provider({ name: 'Anden leverandør', type: 'external', hourlyRate: 400 });
-    const wrongProvider = await t.as('coord').post('/api/invoices', { providerId: otherProvider, invoiceNumber: 'F-9', periodFrom: '2026-05-01', periodTo: '2026-05-31', lines: [{ grantId, periodFrom: '2026-05-04', periodTo: '2026-05-10', hours: 1, amountKr: 425 }] });
+    const wrongProvider = await t.as('coord').post('/api/invoices', {
+      providerId: otherProvider,
+      invoiceNumber: 'F-9',
+      periodFrom: '2026-05-01',
+      periodTo: '2026-05-31',
+      lines: [{ grantId, periodFrom: '2026-05-04', periodTo: '2026-05-10', hours: 1, amountKr: 425 }],
+    });
     expect(wrongProvider.statusCode).toBe(400);
     expect(wrongProvider.json().error.details.field).toBe('lines.0.grantId');
-    const duplicate = await t.as('coord').post('/api/invoices', { providerId, invoiceNumber: 'F-2026-031', periodFrom: '2026-05-01', periodTo: '2026-05-31', lines: [{ grantId, periodFrom: '2026-05-04', periodTo: '2026-05-10', hours: 1, amountKr: 425 }] });
+    const duplicate = await t.as('coord').post('/api/invoices', {
+      providerId,
+      invoiceNumber: 'F-2026-031',
+      periodFrom: '2026-05-01',
+      periodTo: '2026-05-31',
+      lines: [{ grantId, periodFrom: '2026-05-04', periodTo: '2026-05-10', hours: 1, amountKr: 425 }],
+    });
     expect(duplicate.statusCode).toBe(409);
     expect(await invoiceCount()).toBe(before);
   });
 
   it('lets only invoice roles record and read invoices', async () => {
-    expect((await t.as('cw').post('/api/invoices', { providerId, invoiceNumber: 'X', periodFrom: '2026-05-01', periodTo: '2026-05-31', lines: [{ grantId, periodFrom: '2026-05-04', periodTo: '2026-05-10', hours: 1, amountKr: 425 }] })).statusCode).toBe(403);
+    expect(
+      (
+        await t.as('cw').post('/api/invoices', {
+          providerId,
+          invoiceNumber: 'X',
+          periodFrom: '2026-05-01',
+          periodTo: '2026-05-31',
+          lines: [{ grantId, periodFrom: '2026-05-04', periodTo: '2026-05-10', hours: 1, amountKr: 425 }],
+        })
+      ).statusCode,
+    ).toBe(403);
     const list = (await t.as('boss').get('/api/invoices?status=approved')).json().invoices;
     expect(list.map((i: { invoiceNumber: string }) => i.invoiceNumber)).toEqual(['F-2026-031']);
   });

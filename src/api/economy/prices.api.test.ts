@@ -33,7 +33,15 @@ describe('prices and the cost of a grant through the API', () => {
     const perDayHours = 2 / 7;
     expect(cost.planned.hours).toBeCloseTo(days('2026-01-05', '2026-07-04') * perDayHours, 2);
     expect(cost.planned.amountKr).toBeCloseTo(days('2026-01-05', '2026-06-30') * perDayHours * 400 + 4 * perDayHours * 450, 2);
-    expect(cost.byMonth.map((m: { month: string }) => m.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07']);
+    expect(cost.byMonth.map((m: { month: string }) => m.month)).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+    ]);
     expect(cost.byMonth[6].plannedKr).toBeCloseTo(4 * perDayHours * 450, 2);
     expect(cost.delivered).toEqual({ hours: 0, amountKr: 0 });
     // A rate that starts before the latest one would rewrite history.
@@ -45,7 +53,9 @@ describe('prices and the cost of a grant through the API', () => {
   it('the internal cost rate of the municipality’s own mentor wins over the team’s price list', async () => {
     const providerId = await f.provider({ name: 'Jobcentrets mentorteam', type: 'internal', hourlyRate: 390 });
     const mentorId = await f.mentor(providerId, 'Mads Mentor');
-    const rate = await t.as('boss').post(`/api/mentors/${mentorId}/rates`, { kind: 'internal_cost', hourlyRateKr: 310, validFrom: '2026-01-01' });
+    const rate = await t
+      .as('boss')
+      .post(`/api/mentors/${mentorId}/rates`, { kind: 'internal_cost', hourlyRateKr: 310, validFrom: '2026-01-01' });
     expect(rate.statusCode, rate.body).toBe(201);
     const grantId = await f.approvedGrant({
       citizenId: await f.citizen('kontanthjaelp_aktivitetsparat'),
@@ -102,7 +112,9 @@ describe('prices and the cost of a grant through the API', () => {
   it('R-CMP-2: a wage cost is only for company and education-institution mentors', async () => {
     const providerId = await f.provider({ name: 'Mentorhuset Vest', type: 'external', hourlyRate: 425 });
     const mentorId = await f.mentor(providerId);
-    const response = await t.as('coord').post(`/api/mentors/${mentorId}/wage-costs`, { validFrom: '2026-01-01', lines: [{ component: 'wage', amountKr: 165, per: 'hour' }] });
+    const response = await t
+      .as('coord')
+      .post(`/api/mentors/${mentorId}/wage-costs`, { validFrom: '2026-01-01', lines: [{ component: 'wage', amountKr: 165, per: 'hour' }] });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details.field).toBe('mentorId');
   });
@@ -140,13 +152,27 @@ describe('prices and the cost of a grant through the API', () => {
     expect(cost.weeklyHours).toBe(3);
     expect(cost.planned.amountKr).toBeCloseTo((days('2026-03-02', '2026-08-31') * 3 * 220) / 7, 2);
     // A grant belongs to one place only.
-    const again = await t.as('coord').post('/api/place-mentors', { name: 'Anden plads', providerId, weeklyHours: 2, startDate: '2026-03-02', endDate: '2026-08-31', grantIds: [grantIds[0]] });
+    const again = await t.as('coord').post('/api/place-mentors', {
+      name: 'Anden plads',
+      providerId,
+      weeklyHours: 2,
+      startDate: '2026-03-02',
+      endDate: '2026-08-31',
+      grantIds: [grantIds[0]],
+    });
     expect(again.statusCode).toBe(409);
   });
 
   it('R-CMP-3: a place needs linked persons whose grants are company or institution mentors', async () => {
     const providerId = await f.provider({ name: 'Virksomheden Nord', type: 'company', hourlyRate: 200 });
-    const empty = await t.as('coord').post('/api/place-mentors', { name: 'Tom plads', providerId, weeklyHours: 4, startDate: '2026-03-02', endDate: '2026-08-31', grantIds: [] });
+    const empty = await t.as('coord').post('/api/place-mentors', {
+      name: 'Tom plads',
+      providerId,
+      weeklyHours: 4,
+      startDate: '2026-03-02',
+      endDate: '2026-08-31',
+      grantIds: [],
+    });
     expect(empty.statusCode).toBe(422);
     expect(empty.json().error.details.findings[0].rule).toBe('R-CMP-3');
     const generalGrant = await f.approvedGrant({
@@ -156,7 +182,14 @@ describe('prices and the cost of a grant through the API', () => {
       startDate: '2026-03-02',
       endDate: '2026-08-31',
     });
-    const wrongType = await t.as('coord').post('/api/place-mentors', { name: 'Forkert plads', providerId, weeklyHours: 4, startDate: '2026-03-02', endDate: '2026-08-31', grantIds: [generalGrant] });
+    const wrongType = await t.as('coord').post('/api/place-mentors', {
+      name: 'Forkert plads',
+      providerId,
+      weeklyHours: 4,
+      startDate: '2026-03-02',
+      endDate: '2026-08-31',
+      grantIds: [generalGrant],
+    });
     expect(wrongType.statusCode).toBe(422);
     const places = await t.db.query('select id from place_mentors where name in ($1, $2)', ['Tom plads', 'Forkert plads']);
     expect(places).toEqual([]);

@@ -53,7 +53,10 @@ describe('refund class by regime and target group at the boundaries', () => {
   });
 
   it('2015-12-31 → 2016-01-01: non-refundable costs move from function 5.68.98.019 to 5.68.90.018 (E9)', async () => {
-    const regimes = (await t.as('coord').get('/api/regimes')).json().regimes as { id: string; parameters: { accountingFunctionNonRefundable: string } }[];
+    const regimes = (await t.as('coord').get('/api/regimes')).json().regimes as {
+      id: string;
+      parameters: { accountingFunctionNonRefundable: string };
+    }[];
     const functionOf = (id: string) => regimes.find((r) => r.id === id)!.parameters.accountingFunctionNonRefundable;
     expect(functionOf('LAB-2014')).toBe('5.68.98.019');
     expect(functionOf('LAB-2016')).toBe('5.68.90.018');

@@ -14,21 +14,52 @@ describe('cohort reports: progression, satisfaction and attendance (R-STAT-1)', 
     t = await openTestApp();
     const f = followUpFactories(t);
     const mie = await f.mentor('Mie Mentor', 'mie');
-    for (let i = 0; i < 6; i += 1) general.push(await f.course({ mentorId: mie, type: 'GENERAL', start: `2026-05-0${2 + i}`, end: '2026-10-30' }));
-    for (let i = 0; i < 3; i += 1) rop.push(await f.course({ mentorId: mie, type: 'RET_OG_PLIGT', start: `2026-06-0${1 + i}`, end: ['2026-11-30', '2026-12-01', '2026-12-02'][i]! }));
+    for (let i = 0; i < 6; i += 1)
+      general.push(await f.course({ mentorId: mie, type: 'GENERAL', start: `2026-05-0${2 + i}`, end: '2026-10-30' }));
+    for (let i = 0; i < 3; i += 1)
+      rop.push(
+        await f.course({
+          mentorId: mie,
+          type: 'RET_OG_PLIGT',
+          start: `2026-06-0${1 + i}`,
+          end: ['2026-11-30', '2026-12-01', '2026-12-02'][i]!,
+        }),
+      );
     // Goal orientation, citizen: five general courses improve by 2, one is unchanged; start and 3 months on.
     for (const [i, id] of general.entries()) {
       const day = `0${2 + i}`;
-      await t.as('mie').post(`/api/grants/${id}/measurements`, { measuredOn: `2026-05-${day}`, respondent: 'citizen', entryMode: 'paper', values: { goal_orientation: 2 } });
-      await t.as('mie').post(`/api/grants/${id}/measurements`, { measuredOn: `2026-08-${day}`, respondent: 'citizen', entryMode: 'paper', values: { goal_orientation: i === 5 ? 2 : 4 } });
+      await t.as('mie').post(`/api/grants/${id}/measurements`, {
+        measuredOn: `2026-05-${day}`,
+        respondent: 'citizen',
+        entryMode: 'paper',
+        values: { goal_orientation: 2 },
+      });
+      await t.as('mie').post(`/api/grants/${id}/measurements`, {
+        measuredOn: `2026-08-${day}`,
+        respondent: 'citizen',
+        entryMode: 'paper',
+        values: { goal_orientation: i === 5 ? 2 : 4 },
+      });
       // Five citizens answer the survey; four would recommend it.
-      if (i < 5) await t.as('mie').post(`/api/grants/${id}/survey-responses`, { kind: 'citizen_end', respondedOn: '2026-10-30', entryMode: 'in_person', answers: { overall: 3 + (i % 2), recommend: i !== 0, comment: `Hemmelig tekst ${i}` } });
+      if (i < 5)
+        await t.as('mie').post(`/api/grants/${id}/survey-responses`, {
+          kind: 'citizen_end',
+          respondedOn: '2026-10-30',
+          entryMode: 'in_person',
+          answers: { overall: 3 + (i % 2), recommend: i !== 0, comment: `Hemmelig tekst ${i}` },
+        });
       // Ten contacts per general course, two no-shows.
       for (let w = 0; w < 10; w += 1) {
-        await t.as('mie').post(`/api/grants/${id}/contacts`, { at: `2026-06-${String(1 + w * 2).padStart(2, '0')}T09:00:00Z`, minutes: 60, form: 'physical', attended: w >= 2 });
+        await t.as('mie').post(`/api/grants/${id}/contacts`, {
+          at: `2026-06-${String(1 + w * 2).padStart(2, '0')}T09:00:00Z`,
+          minutes: 60,
+          form: 'physical',
+          attended: w >= 2,
+        });
       }
     }
-    for (const id of rop) await t.as('mie').post(`/api/grants/${id}/contacts`, { at: '2026-06-10T09:00:00Z', minutes: 60, form: 'physical', attended: true });
+    for (const id of rop)
+      await t.as('mie').post(`/api/grants/${id}/contacts`, { at: '2026-06-10T09:00:00Z', minutes: 60, form: 'physical', attended: true });
   });
   afterAll(async () => {
     await t.close();
@@ -48,7 +79,9 @@ describe('cohort reports: progression, satisfaction and attendance (R-STAT-1)', 
 
     await t.as('admin').put('/api/municipality/settings', { suppressionThreshold: 1 });
     const open = (await t.as('boss').get(`/api/reports/progression?${query}&type=GENERAL`)).json();
-    expect(open.rows.find((r: { code: string; respondent: string }) => r.code === 'goal_orientation' && r.respondent === 'citizen')).toMatchObject({ improved: 5, unchanged: 1, worse: 0 });
+    expect(
+      open.rows.find((r: { code: string; respondent: string }) => r.code === 'goal_orientation' && r.respondent === 'citizen'),
+    ).toMatchObject({ improved: 5, unchanged: 1, worse: 0 });
     await t.as('admin').put('/api/municipality/settings', { suppressionThreshold: 5 });
   });
 
@@ -84,7 +117,10 @@ describe('cohort reports: progression, satisfaction and attendance (R-STAT-1)', 
     expect(report.total).toMatchObject({ courses: 9, planned: 63, attended: 51 });
     expect(report.total.share).toBeCloseTo(51 / 63, 3);
     // GENERAL alone would reveal RET_OG_PLIGT (3 courses) from the total: both rows hidden.
-    expect(report.byType.map((r: { key: string; suppressed: boolean }) => [r.key, r.suppressed])).toEqual([['GENERAL', true], ['RET_OG_PLIGT', true]]);
+    expect(report.byType.map((r: { key: string; suppressed: boolean }) => [r.key, r.suppressed])).toEqual([
+      ['GENERAL', true],
+      ['RET_OG_PLIGT', true],
+    ]);
     expect((await t.as('mie').get(`/api/reports/attendance?${query}`)).statusCode).toBe(403);
     expect((await t.as('boss').get('/api/reports/attendance?firstStartFrom=2026-07-01&firstStartTo=2026-01-01')).statusCode).toBe(400);
   });

@@ -29,7 +29,9 @@ import {
 export const followUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['follow-up'];
   app.get('/api/instruments', { schema: { tags } }, async (request) => ({ instruments: await listInstruments(contextOf(request)) }));
-  app.get('/api/instruments/:id', { schema: { tags, params: IdParamsSchema } }, async (request) => getInstrument(contextOf(request), request.params.id));
+  app.get('/api/instruments/:id', { schema: { tags, params: IdParamsSchema } }, async (request) =>
+    getInstrument(contextOf(request), request.params.id),
+  );
   app.post('/api/instruments', { schema: { tags, body: CreateInstrumentBodySchema } }, async (request, reply) => {
     const { key, basedOn, ...definition } = request.body;
     return reply.status(201).send(await createInstrument(contextOf(request), { definition, key: key ?? null, basedOn: basedOn ?? null }));
@@ -38,27 +40,45 @@ export const followUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
     updateInstrument(contextOf(request), request.params.id, request.body),
   );
 
-  app.post('/api/grants/:id/measurements', { schema: { tags, params: IdParamsSchema, body: RecordMeasurementBodySchema } }, async (request, reply) =>
-    reply.status(201).send(await recordMeasurement(contextOf(request), request.params.id, request.body)),
+  app.post(
+    '/api/grants/:id/measurements',
+    { schema: { tags, params: IdParamsSchema, body: RecordMeasurementBodySchema } },
+    async (request, reply) => reply.status(201).send(await recordMeasurement(contextOf(request), request.params.id, request.body)),
   );
-  app.get('/api/grants/:id/progression', { schema: { tags, params: IdParamsSchema } }, async (request) => getGrantProgression(contextOf(request), request.params.id));
-  app.get('/api/grants/:id/attendance', { schema: { tags, params: IdParamsSchema } }, async (request) => getGrantAttendance(contextOf(request), request.params.id));
+  app.get('/api/grants/:id/progression', { schema: { tags, params: IdParamsSchema } }, async (request) =>
+    getGrantProgression(contextOf(request), request.params.id),
+  );
+  app.get('/api/grants/:id/attendance', { schema: { tags, params: IdParamsSchema } }, async (request) =>
+    getGrantAttendance(contextOf(request), request.params.id),
+  );
 
-  app.get('/api/surveys/:kind', { schema: { tags, params: SurveyKindParamsSchema } }, async (request) => getSurvey(contextOf(request), request.params.kind));
+  app.get('/api/surveys/:kind', { schema: { tags, params: SurveyKindParamsSchema } }, async (request) =>
+    getSurvey(contextOf(request), request.params.kind),
+  );
   app.put('/api/surveys/:kind', { schema: { tags, params: SurveyKindParamsSchema, body: UpdateSurveyBodySchema } }, async (request) =>
     updateSurvey(contextOf(request), request.params.kind, request.body.questions),
   );
-  app.post('/api/grants/:id/survey-responses', { schema: { tags, params: IdParamsSchema, body: RecordSurveyResponseBodySchema } }, async (request, reply) =>
-    reply.status(201).send(await recordSurveyResponse(contextOf(request), request.params.id, request.body)),
+  app.post(
+    '/api/grants/:id/survey-responses',
+    { schema: { tags, params: IdParamsSchema, body: RecordSurveyResponseBodySchema } },
+    async (request, reply) => reply.status(201).send(await recordSurveyResponse(contextOf(request), request.params.id, request.body)),
   );
   app.get('/api/grants/:id/survey-responses', { schema: { tags, params: IdParamsSchema } }, async (request) => ({
     responses: await listSurveyResponses(contextOf(request), request.params.id),
   }));
 
-  const cohortOf = (q: { firstStartFrom: string; firstStartTo: string; type?: string }) => ({ firstStartFrom: q.firstStartFrom, firstStartTo: q.firstStartTo, type: q.type ?? null });
+  const cohortOf = (q: { firstStartFrom: string; firstStartTo: string; type?: string }) => ({
+    firstStartFrom: q.firstStartFrom,
+    firstStartTo: q.firstStartTo,
+    type: q.type ?? null,
+  });
   app.get('/api/reports/progression', { schema: { tags, querystring: FollowUpReportQuerySchema } }, async (request) =>
     reportProgression(contextOf(request), { ...cohortOf(request.query), instrumentId: request.query.instrumentId ?? null }),
   );
-  app.get('/api/reports/satisfaction', { schema: { tags, querystring: FollowUpReportQuerySchema } }, async (request) => reportSatisfaction(contextOf(request), cohortOf(request.query)));
-  app.get('/api/reports/attendance', { schema: { tags, querystring: FollowUpReportQuerySchema } }, async (request) => reportAttendance(contextOf(request), cohortOf(request.query)));
+  app.get('/api/reports/satisfaction', { schema: { tags, querystring: FollowUpReportQuerySchema } }, async (request) =>
+    reportSatisfaction(contextOf(request), cohortOf(request.query)),
+  );
+  app.get('/api/reports/attendance', { schema: { tags, querystring: FollowUpReportQuerySchema } }, async (request) =>
+    reportAttendance(contextOf(request), cohortOf(request.query)),
+  );
 };

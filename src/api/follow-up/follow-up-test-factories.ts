@@ -11,7 +11,9 @@ export function followUpFactories(t: TestApp) {
   return {
     async mentor(name: string, username: string): Promise<number> {
       const provider = (await t.as('coord').post('/api/providers', { name: `Team ${name}`, type: 'internal' })).json();
-      const mentorId = (await t.as('coord').post('/api/mentors', { name, providerId: provider.id, phone: '1', qualifications: ['x'] })).json().id;
+      const mentorId = (
+        await t.as('coord').post('/api/mentors', { name, providerId: provider.id, phone: '1', qualifications: ['x'] })
+      ).json().id;
       await t.createUser(username, 'mentor', mentorId);
       return mentorId;
     },
@@ -21,13 +23,32 @@ export function followUpFactories(t: TestApp) {
         await switchOnRetOgPligt(t);
         retOgPligtOn = true;
       }
-      const citizen = (await t.as('cw').post('/api/citizens', { cpr: `${String((count % 28) + 1).padStart(2, '0')}0590${String(1000 + count).slice(-4)}`, name: `Borger ${count}` })).json();
+      const citizen = (
+        await t.as('cw').post('/api/citizens', {
+          cpr: `${String((count % 28) + 1).padStart(2, '0')}0590${String(1000 + count).slice(-4)}`,
+          name: `Borger ${count}`,
+        })
+      ).json();
       expect(citizen.id, JSON.stringify(citizen)).toBeGreaterThan(0);
-      await t.as('cw').post(`/api/citizens/${citizen.id}/target-groups`, { group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2020-01-01' });
+      await t.as('cw').post(`/api/citizens/${citizen.id}/target-groups`, {
+        group: 'kontanthjaelp_aktivitetsparat',
+        visitation: 'aktivitetsparat',
+        from: '2020-01-01',
+      });
       const grant = (
         await t.as('cw').post('/api/grants', {
-          citizenId: citizen.id, type: input.type ?? 'RET_OG_PLIGT', agreedOn: input.start, startDate: input.start, endDate: input.end, weeklyHours: 2,
-          goal: 'Mål', tasks: ['Møder'], mentorId: input.mentorId, complaintGuidance: true, needAssessment: 'Vurdering', citizenConsent: true,
+          citizenId: citizen.id,
+          type: input.type ?? 'RET_OG_PLIGT',
+          agreedOn: input.start,
+          startDate: input.start,
+          endDate: input.end,
+          weeklyHours: 2,
+          goal: 'Mål',
+          tasks: ['Møder'],
+          mentorId: input.mentorId,
+          complaintGuidance: true,
+          needAssessment: 'Vurdering',
+          citizenConsent: true,
         })
       ).json();
       const approved = await t.as('cw').post(`/api/grants/${grant.id}/approve`);

@@ -14,7 +14,11 @@ export const IndicatorSchema = Type.Object(
     code: Type.String({ maxLength: 50, description: 'Lower-case code, unique in the instrument; kept across versions' }),
     labelDa: text(300),
     labelEn: text(300),
-    respondents: Type.Array(literals(respondents), { minItems: 1, maxItems: 3, description: 'Who is asked: citizen, mentor (about the citizen), caseworker' }),
+    respondents: Type.Array(literals(respondents), {
+      minItems: 1,
+      maxItems: 3,
+      description: 'Who is asked: citizen, mentor (about the citizen), caseworker',
+    }),
     scaleMin: Type.Integer({ minimum: -100, maximum: 100 }),
     scaleMax: Type.Integer({ minimum: -100, maximum: 100 }),
     anchors: Type.Array(AnchorSchema, { maxItems: 201, description: 'Texts for the ends and any point of the scale' }),
@@ -37,7 +41,9 @@ export const CreateInstrumentBodySchema = Type.Object(
   {
     ...InstrumentDefinitionSchema.properties,
     key: Type.Optional(Type.Union([Type.String({ maxLength: 60 }), Type.Null()])),
-    basedOn: Type.Optional(Type.Union([Type.Integer({ minimum: 1, description: 'Instrument id: create a new version of it' }), Type.Null()])),
+    basedOn: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1, description: 'Instrument id: create a new version of it' }), Type.Null()]),
+    ),
   },
   { additionalProperties: false },
 );
@@ -67,7 +73,10 @@ export const SurveyQuestionSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const UpdateSurveyBodySchema = Type.Object({ questions: Type.Array(SurveyQuestionSchema, { minItems: 1, maxItems: 30 }) }, { additionalProperties: false });
+export const UpdateSurveyBodySchema = Type.Object(
+  { questions: Type.Array(SurveyQuestionSchema, { minItems: 1, maxItems: 30 }) },
+  { additionalProperties: false },
+);
 
 export const RecordSurveyResponseBodySchema = Type.Object(
   {
@@ -75,7 +84,9 @@ export const RecordSurveyResponseBodySchema = Type.Object(
     respondedOn: CalendarDateSchema,
     entryMode: literals(entryModes),
     // Unknown, not a union: the request coercion would turn true into 1. The domain checks each type.
-    answers: Type.Record(Type.String({ maxLength: 50 }), Type.Unknown(), { description: 'Question code → integer (scale), boolean (yes/no) or text' }),
+    answers: Type.Record(Type.String({ maxLength: 50 }), Type.Unknown(), {
+      description: 'Question code → integer (scale), boolean (yes/no) or text',
+    }),
   },
   { additionalProperties: false },
 );

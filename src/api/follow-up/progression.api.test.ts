@@ -36,7 +36,10 @@ describe('progression measurements on a course', () => {
 
   it('refuses a value outside the scale with 400 INVALID_INPUT and stores nothing', async () => {
     const response = await t.as('mie').post(`/api/grants/${grantId}/measurements`, {
-      measuredOn: '2026-05-04', respondent: 'citizen', entryMode: 'in_person', values: { job_search: 2, cooperation: 9 },
+      measuredOn: '2026-05-04',
+      respondent: 'citizen',
+      entryMode: 'in_person',
+      values: { job_search: 2, cooperation: 9 },
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'values.cooperation' } });
@@ -54,7 +57,10 @@ describe('progression measurements on a course', () => {
 
   it("does not let a mentor enter the caseworker's answers", async () => {
     const response = await t.as('mie').post(`/api/grants/${grantId}/measurements`, {
-      measuredOn: '2026-05-04', respondent: 'caseworker', entryMode: 'self', values: { caseworker_job_belief: 2 },
+      measuredOn: '2026-05-04',
+      respondent: 'caseworker',
+      entryMode: 'self',
+      values: { caseworker_job_belief: 2 },
     });
     expect(response.statusCode).toBe(403);
   });
@@ -62,17 +68,61 @@ describe('progression measurements on a course', () => {
   it('shows first vs latest, distance travelled and flagged disagreement', async () => {
     const mie = t.as('mie');
     // 4 May: the citizen answers on paper, job search 2 and health 5; Mie sees health at 2 (−3 → flagged).
-    expect((await mie.post(`/api/grants/${grantId}/measurements`, { measuredOn: '2026-05-04', respondent: 'citizen', entryMode: 'paper', values: { job_search: 2, health_coping: 5 } })).statusCode).toBe(201);
-    expect((await mie.post(`/api/grants/${grantId}/measurements`, { measuredOn: '2026-05-05', respondent: 'mentor', entryMode: 'self', values: { job_search: 2, health_coping: 2 } })).statusCode).toBe(201);
+    expect(
+      (
+        await mie.post(`/api/grants/${grantId}/measurements`, {
+          measuredOn: '2026-05-04',
+          respondent: 'citizen',
+          entryMode: 'paper',
+          values: { job_search: 2, health_coping: 5 },
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await mie.post(`/api/grants/${grantId}/measurements`, {
+          measuredOn: '2026-05-05',
+          respondent: 'mentor',
+          entryMode: 'self',
+          values: { job_search: 2, health_coping: 2 },
+        })
+      ).statusCode,
+    ).toBe(201);
     // 3 Aug (round 1): job search 4 and health 4 by the citizen, Mie says job search 3.
-    expect((await mie.post(`/api/grants/${grantId}/measurements`, { measuredOn: '2026-08-03', respondent: 'citizen', entryMode: 'in_person', values: { job_search: 4, health_coping: 4 } })).statusCode).toBe(201);
-    expect((await mie.post(`/api/grants/${grantId}/measurements`, { measuredOn: '2026-08-03', respondent: 'mentor', entryMode: 'self', values: { job_search: 3 } })).statusCode).toBe(201);
+    expect(
+      (
+        await mie.post(`/api/grants/${grantId}/measurements`, {
+          measuredOn: '2026-08-03',
+          respondent: 'citizen',
+          entryMode: 'in_person',
+          values: { job_search: 4, health_coping: 4 },
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await mie.post(`/api/grants/${grantId}/measurements`, {
+          measuredOn: '2026-08-03',
+          respondent: 'mentor',
+          entryMode: 'self',
+          values: { job_search: 3 },
+        })
+      ).statusCode,
+    ).toBe(201);
 
     const progression = (await t.as('cw').get(`/api/grants/${grantId}/progression`)).json();
     const [bip] = progression.instruments;
     expect(bip.measurements).toHaveLength(4);
-    expect(bip.measurements[0]).toMatchObject({ respondent: 'citizen', entryMode: 'paper', enteredByName: 'mie', enteredByRole: 'mentor', round: 0 });
-    const citizenJobSearch = bip.progress.find((p: { code: string; respondent: string }) => p.code === 'job_search' && p.respondent === 'citizen');
+    expect(bip.measurements[0]).toMatchObject({
+      respondent: 'citizen',
+      entryMode: 'paper',
+      enteredByName: 'mie',
+      enteredByRole: 'mentor',
+      round: 0,
+    });
+    const citizenJobSearch = bip.progress.find(
+      (p: { code: string; respondent: string }) => p.code === 'job_search' && p.respondent === 'citizen',
+    );
     expect(citizenJobSearch).toMatchObject({ first: { value: 2 }, latest: { value: 4 }, distanceTravelled: 2 });
     const health = bip.progress.find((p: { code: string; respondent: string }) => p.code === 'health_coping' && p.respondent === 'citizen');
     expect(health.distanceTravelled).toBe(-1);
@@ -82,7 +132,9 @@ describe('progression measurements on a course', () => {
       { round: 1, code: 'job_search', citizen: 4, mentor: 3, difference: -1, flagged: false },
     ]);
     expect(bip.due).toBeNull();
-    const audit = await t.db.query<{ n: number }>("select count(*) as n from audit_log where entity = 'measurement' and action = 'read' and username = 'cw'");
+    const audit = await t.db.query<{ n: number }>(
+      "select count(*) as n from audit_log where entity = 'measurement' and action = 'read' and username = 'cw'",
+    );
     expect(audit[0]!.n).toBeGreaterThan(0);
   });
 
@@ -92,7 +144,12 @@ describe('progression measurements on a course', () => {
     const active = await f.course({ mentorId: mieId, start: '2026-08-10', end: '2027-02-09' });
     const items = (await t.as('mie').get('/api/worklist')).json().items as { kind: string; grantId: number; dueDate: string }[];
     expect(items.find((i) => i.kind === 'measurement_due' && i.grantId === active)).toMatchObject({ dueDate: '2026-11-10' });
-    await t.as('mie').post(`/api/grants/${active}/measurements`, { measuredOn: '2026-11-20', respondent: 'citizen', entryMode: 'in_person', values: { goal_orientation: 3 } });
+    await t.as('mie').post(`/api/grants/${active}/measurements`, {
+      measuredOn: '2026-11-20',
+      respondent: 'citizen',
+      entryMode: 'in_person',
+      values: { goal_orientation: 3 },
+    });
     const after = (await t.as('mie').get('/api/worklist')).json().items as { kind: string; grantId: number }[];
     expect(after.some((i) => i.kind === 'measurement_due' && i.grantId === active)).toBe(false);
   });
@@ -102,8 +159,24 @@ describe('instrument versions', () => {
   let t: TestApp;
   let grantId: number;
   const definition = {
-    name: 'Hverdagsskala', licenceNote: 'Kommunens egen', cadenceMonths: 2, disagreementThreshold: 3,
-    indicators: [{ code: 'structure', labelDa: 'Struktur i hverdagen', labelEn: 'Structure in everyday life', respondents: ['citizen', 'mentor'], scaleMin: 0, scaleMax: 10, anchors: [{ value: 0, da: 'Ingen', en: 'None' }, { value: 10, da: 'Fuld', en: 'Full' }] }],
+    name: 'Hverdagsskala',
+    licenceNote: 'Kommunens egen',
+    cadenceMonths: 2,
+    disagreementThreshold: 3,
+    indicators: [
+      {
+        code: 'structure',
+        labelDa: 'Struktur i hverdagen',
+        labelEn: 'Structure in everyday life',
+        respondents: ['citizen', 'mentor'],
+        scaleMin: 0,
+        scaleMax: 10,
+        anchors: [
+          { value: 0, da: 'Ingen', en: 'None' },
+          { value: 10, da: 'Fuld', en: 'Full' },
+        ],
+      },
+    ],
   };
 
   beforeAll(async () => {
@@ -117,10 +190,20 @@ describe('instrument versions', () => {
   });
 
   it('validates a new instrument: min < max, unique codes, labels present', async () => {
-    const bad = { ...definition, indicators: [{ ...definition.indicators[0], scaleMin: 10, scaleMax: 0, anchors: [] }, { ...definition.indicators[0], labelDa: '', anchors: [] }] };
+    const bad = {
+      ...definition,
+      indicators: [
+        { ...definition.indicators[0], scaleMin: 10, scaleMax: 0, anchors: [] },
+        { ...definition.indicators[0], labelDa: '', anchors: [] },
+      ],
+    };
     const response = await t.as('coord').post('/api/instruments', bad);
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details.problems.map((p: { field: string }) => p.field)).toEqual(['indicators[0].scaleMin', 'indicators[1].code', 'indicators[1].labelDa']);
+    expect(response.json().error.details.problems.map((p: { field: string }) => p.field)).toEqual([
+      'indicators[0].scaleMin',
+      'indicators[1].code',
+      'indicators[1].labelDa',
+    ]);
     expect((await t.as('cw').post('/api/instruments', definition)).statusCode).toBe(403);
   });
 
@@ -131,23 +214,54 @@ describe('instrument versions', () => {
     expect(edited.statusCode).toBe(200);
     expect(edited.json().cadenceMonths).toBe(3);
 
-    expect((await t.as('cw').post(`/api/grants/${grantId}/measurements`, { measuredOn: '2026-09-01', respondent: 'citizen', entryMode: 'in_person', instrumentId: created.id, values: { structure: 4 } })).statusCode).toBe(201);
+    expect(
+      (
+        await t.as('cw').post(`/api/grants/${grantId}/measurements`, {
+          measuredOn: '2026-09-01',
+          respondent: 'citizen',
+          entryMode: 'in_person',
+          instrumentId: created.id,
+          values: { structure: 4 },
+        })
+      ).statusCode,
+    ).toBe(201);
     const refused = await t.as('coord').put(`/api/instruments/${created.id}`, { ...definition, cadenceMonths: 6 });
     expect(refused.statusCode).toBe(409);
     // The database refuses it too, whoever asks.
     await expect(t.db.query('update instruments set cadence_months = 6 where id = $1', [created.id])).rejects.toThrow(/immutable/);
-    await expect(t.db.query("update instrument_indicators set label_da = 'x' where instrument_id = $1", [created.id])).rejects.toThrow(/immutable/);
+    await expect(t.db.query("update instrument_indicators set label_da = 'x' where instrument_id = $1", [created.id])).rejects.toThrow(
+      /immutable/,
+    );
 
     const v2 = await t.as('admin').post('/api/instruments', { ...definition, cadenceMonths: 6, basedOn: created.id });
     expect(v2.statusCode).toBe(201);
     expect(v2.json()).toMatchObject({ key: 'hverdagsskala', version: 2, cadenceMonths: 6 });
-    const old = await t.as('cw').post(`/api/grants/${grantId}/measurements`, { measuredOn: '2026-11-02', respondent: 'citizen', entryMode: 'in_person', instrumentId: created.id, values: { structure: 6 } });
+    const old = await t.as('cw').post(`/api/grants/${grantId}/measurements`, {
+      measuredOn: '2026-11-02',
+      respondent: 'citizen',
+      entryMode: 'in_person',
+      instrumentId: created.id,
+      values: { structure: 6 },
+    });
     expect(old.statusCode).toBe(409);
-    expect((await t.as('cw').post(`/api/grants/${grantId}/measurements`, { measuredOn: '2026-11-02', respondent: 'citizen', entryMode: 'in_person', instrumentId: v2.json().id, values: { structure: 6 } })).statusCode).toBe(201);
+    expect(
+      (
+        await t.as('cw').post(`/api/grants/${grantId}/measurements`, {
+          measuredOn: '2026-11-02',
+          respondent: 'citizen',
+          entryMode: 'in_person',
+          instrumentId: v2.json().id,
+          values: { structure: 6 },
+        })
+      ).statusCode,
+    ).toBe(201);
     // Distance travelled follows the indicator code across versions: 4 → 6.
     const progression = (await t.as('cw').get(`/api/grants/${grantId}/progression`)).json();
     const own = progression.instruments.find((i: { instrument: { key: string } }) => i.instrument.key === 'hverdagsskala');
     expect(own.instrument.version).toBe(2);
-    expect(own.progress.find((p: { code: string; respondent: string }) => p.code === 'structure' && p.respondent === 'citizen').distanceTravelled).toBe(2);
+    expect(
+      own.progress.find((p: { code: string; respondent: string }) => p.code === 'structure' && p.respondent === 'citizen')
+        .distanceTravelled,
+    ).toBe(2);
   });
 });

@@ -26,7 +26,9 @@ export const grantsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.status(201).send(await grantMentorSupport(contextOf(request), request.body)),
   );
 
-  app.get('/api/grants/:id', { schema: { tags, params: IdParamsSchema } }, async (request) => getGrant(contextOf(request), request.params.id));
+  app.get('/api/grants/:id', { schema: { tags, params: IdParamsSchema } }, async (request) =>
+    getGrant(contextOf(request), request.params.id),
+  );
 
   app.patch('/api/grants/:id', { schema: { tags, params: IdParamsSchema, body: GrantPatchBodySchema } }, async (request) =>
     updateGrantDraft(contextOf(request), request.params.id, request.body),

@@ -38,7 +38,9 @@ describe('grants through the API', () => {
 
   beforeAll(async () => {
     t = await openTestApp();
-    const provider = (await t.as('coord').post('/api/providers', { name: 'Jobcentrets mentorteam', type: 'internal', hourlyRate: 390 })).json();
+    const provider = (
+      await t.as('coord').post('/api/providers', { name: 'Jobcentrets mentorteam', type: 'internal', hourlyRate: 390 })
+    ).json();
     const mentor = await t.as('coord').post('/api/mentors', {
       name: 'Mette Mentor',
       providerId: provider.id,
@@ -95,7 +97,10 @@ describe('grants through the API', () => {
     // 23 Feb 2015: two caseworkers press "Godkend" on the same draft at once.
     const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
     const draft = (await t.as('cw').post('/api/grants', ropBody(citizenId))).json();
-    const answers = await Promise.all([t.as('cw').post(`/api/grants/${draft.id}/approve`), t.as('cw').post(`/api/grants/${draft.id}/approve`)]);
+    const answers = await Promise.all([
+      t.as('cw').post(`/api/grants/${draft.id}/approve`),
+      t.as('cw').post(`/api/grants/${draft.id}/approve`),
+    ]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
     const versions = await t.db.query<{ n: number }>('select count(*) as n from agreement_versions where grant_id = $1', [draft.id]);
     expect(versions[0]!.n).toBe(1);
@@ -150,9 +155,7 @@ describe('grants through the API', () => {
 
   it('R-FIN-2: a mentor for a dagpenge recipient in 2015 has no refund', async () => {
     const citizenId = await citizenIn('dagpenge');
-    const check = (
-      await t.as('cw').post('/api/grants/check', { ...ropBody(citizenId), type: 'GENERAL', citizenConsent: true })
-    ).json();
+    const check = (await t.as('cw').post('/api/grants/check', { ...ropBody(citizenId), type: 'GENERAL', citizenConsent: true })).json();
     expect(check.refundClass).toBe('none');
   });
 
@@ -175,22 +178,43 @@ describe('grants through the API', () => {
     const first = (await t.as('cw').post('/api/grants', ropBody(citizenId))).json();
     await t.as('cw').post(`/api/grants/${first.id}/approve`);
     const second = (
-      await t.as('cw').post('/api/grants', ropBody(citizenId, {
-        agreedOn: '2015-08-25', startDate: '2015-09-02', endDate: '2016-03-01', previousGrantId: first.id, assessmentDate: '2015-08-25',
-      }))
+      await t.as('cw').post(
+        '/api/grants',
+        ropBody(citizenId, {
+          agreedOn: '2015-08-25',
+          startDate: '2015-09-02',
+          endDate: '2016-03-01',
+          previousGrantId: first.id,
+          assessmentDate: '2015-08-25',
+        }),
+      )
     ).json();
     expect(rulesOf(second.findings)).toEqual([]);
     expect((await t.as('cw').post(`/api/grants/${second.id}/approve`)).statusCode).toBe(200);
     const undated = (
-      await t.as('cw').post('/api/grants/check', ropBody(citizenId, {
-        agreedOn: '2016-02-25', startDate: '2016-03-02', endDate: '2016-09-01', previousGrantId: second.id, assessmentDate: '2016-03-05',
-      }))
+      await t.as('cw').post(
+        '/api/grants/check',
+        ropBody(citizenId, {
+          agreedOn: '2016-02-25',
+          startDate: '2016-03-02',
+          endDate: '2016-09-01',
+          previousGrantId: second.id,
+          assessmentDate: '2016-03-05',
+        }),
+      )
     ).json();
     expect(rulesOf(undated.findings)).toContain('R-DUR-2');
     const third = (
-      await t.as('cw').post('/api/grants/check', ropBody(citizenId, {
-        agreedOn: '2016-02-25', startDate: '2016-03-02', endDate: '2016-09-01', previousGrantId: second.id, assessmentDate: '2016-02-25',
-      }))
+      await t.as('cw').post(
+        '/api/grants/check',
+        ropBody(citizenId, {
+          agreedOn: '2016-02-25',
+          startDate: '2016-03-02',
+          endDate: '2016-09-01',
+          previousGrantId: second.id,
+          assessmentDate: '2016-02-25',
+        }),
+      )
     ).json();
     expect(rulesOf(third.findings)).toEqual([]);
   });

@@ -7,17 +7,29 @@ describe('case-history import through the API', () => {
 
   async function cookieOf(username: string) {
     if (!cookies.has(username)) {
-      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username, password: testPassword } });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: sameOrigin,
+        payload: { username, password: testPassword },
+      });
       cookies.set(username, login.cookies.map((c) => `${c.name}=${c.value}`).join('; '));
     }
     return cookies.get(username)!;
   }
   async function upload(kind: string, csv: string, username = 'coord') {
-    return t.app.inject({ method: 'POST', url: `/api/imports/${kind}`, headers: { ...sameOrigin, cookie: await cookieOf(username), 'content-type': 'text/csv' }, payload: csv });
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/imports/${kind}`,
+      headers: { ...sameOrigin, cookie: await cookieOf(username), 'content-type': 'text/csv' },
+      payload: csv,
+    });
   }
   async function waitFor(id: number, username = 'coord') {
     for (let i = 0; i < 200; i += 1) {
-      const record = (await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie: await cookieOf(username) } })).json();
+      const record = (
+        await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie: await cookieOf(username) } })
+      ).json();
       if (record.status !== 'running') return record;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -36,22 +48,42 @@ describe('case-history import through the API', () => {
     // 1 Dec 2026: a coordinator loads the old case system's history, citizens first.
     const citizens = await upload('citizens', 'cpr;name;gender\n0303851234;Anna Jensen;female\n1207904321;Bo Hansen;male\n');
     expect(citizens.statusCode).toBe(202);
-    expect(await waitFor(citizens.json().id)).toMatchObject({ kind: 'case-history:citizens', status: 'done', counts: { rows: 2, created: 2 }, errors: [] });
-    const spells = await waitFor((await upload('target-groups', 'cpr;targetGroup;visitation;fromDate;toDate\n0303851234;kontanthjaelp_aktivitetsparat;aktivitetsparat;2014-06-01;2016-12-31\n')).json().id);
+    expect(await waitFor(citizens.json().id)).toMatchObject({
+      kind: 'case-history:citizens',
+      status: 'done',
+      counts: { rows: 2, created: 2 },
+      errors: [],
+    });
+    const spells = await waitFor(
+      (
+        await upload(
+          'target-groups',
+          'cpr;targetGroup;visitation;fromDate;toDate\n0303851234;kontanthjaelp_aktivitetsparat;aktivitetsparat;2014-06-01;2016-12-31\n',
+        )
+      ).json().id,
+    );
     expect(spells).toMatchObject({ status: 'done', counts: { rows: 1, created: 1 } });
     const grants = await waitFor(
-      (await upload('grants', 'externalId;cpr;type;agreedOn;startDate;endDate;weeklyHours;status;actualEndDate;endReason\nG-1;0303851234;RET_OG_PLIGT;2015-03-03;2015-03-09;2015-09-08;7,5;ended;2015-08-14;JOB\n')).json().id,
+      (
+        await upload(
+          'grants',
+          'externalId;cpr;type;agreedOn;startDate;endDate;weeklyHours;status;actualEndDate;endReason\nG-1;0303851234;RET_OG_PLIGT;2015-03-03;2015-03-09;2015-09-08;7,5;ended;2015-08-14;JOB\n',
+        )
+      ).json().id,
     );
     expect(grants).toMatchObject({ status: 'done', counts: { rows: 1, created: 1, updated: 0, unchanged: 0 } });
     const [grant] = await t.db.query<{ regime: string; refund: string }>('select regime_id as regime, refund_class as refund from grants');
     expect(grant).toEqual({ regime: 'LAB-2014', refund: 'inside_frame' });
-    const offers = await waitFor((await upload('offers', 'cpr,type,startDate,endDate\n0303851234,virksomhedspraktik,2015-09-01,2015-11-30\n')).json().id);
+    const offers = await waitFor(
+      (await upload('offers', 'cpr,type,startDate,endDate\n0303851234,virksomhedspraktik,2015-09-01,2015-11-30\n')).json().id,
+    );
     expect(offers).toMatchObject({ status: 'done', counts: { rows: 1, created: 1 } });
   });
 
   it('a bad file fails with line numbers and changes nothing', async () => {
     const before = { citizens: await count('citizens'), grants: await count('grants') };
-    const csv = 'externalId;cpr;type;agreedOn;startDate;endDate;weeklyHours;status\nG-2;1207904321;GENERAL;2020-02-01;2020-02-03;2020-07-31;3;approved\nG-3;0909091234;GENERAL;2020-02-01;2020-02-03;2020-01-31;3;approved\n';
+    const csv =
+      'externalId;cpr;type;agreedOn;startDate;endDate;weeklyHours;status\nG-2;1207904321;GENERAL;2020-02-01;2020-02-03;2020-07-31;3;approved\nG-3;0909091234;GENERAL;2020-02-01;2020-02-03;2020-01-31;3;approved\n';
     const record = await waitFor((await upload('grants', csv)).json().id);
     expect(record).toMatchObject({
       status: 'failed',
@@ -65,6 +97,8 @@ describe('case-history import through the API', () => {
     expect((await upload('citizens', 'cpr;name\n0303851234;A\n', 'cw')).statusCode).toBe(403);
     const { id } = (await upload('citizens', 'cpr;name\n0303851234;Anna Jensen\n')).json();
     await waitFor(id);
-    expect((await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie: await cookieOf('boss') } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie: await cookieOf('boss') } })).statusCode).toBe(
+      403,
+    );
   });
 });

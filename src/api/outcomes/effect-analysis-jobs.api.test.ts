@@ -33,9 +33,17 @@ describe('effect-analysis jobs kept in the database', () => {
   it('marks the interrupted job failed with a clear reason at start-up and keeps the finished one', async () => {
     expect(await failInterruptedEffectAnalyses(t.db)).toBe(2);
     expect((await t.as('boss').get(`/api/analyses/${running}`)).json()).toMatchObject({
-      status: 'failed', errorCode: 'INTERRUPTED', progress: 0.4, phase: null, error: expect.stringMatching(/server stopped/),
+      status: 'failed',
+      errorCode: 'INTERRUPTED',
+      progress: 0.4,
+      phase: null,
+      error: expect.stringMatching(/server stopped/),
     });
-    expect((await t.as('boss').get(`/api/analyses/${finished}`)).json()).toMatchObject({ status: 'done', progress: 1, results: [{ outcome: 'employment', estimate: 0.021 }] });
+    expect((await t.as('boss').get(`/api/analyses/${finished}`)).json()).toMatchObject({
+      status: 'done',
+      progress: 1,
+      results: [{ outcome: 'employment', estimate: 0.021 }],
+    });
   });
 
   it("lists the municipality's analyses, newest first, and hides another municipality's", async () => {
@@ -46,18 +54,27 @@ describe('effect-analysis jobs kept in the database', () => {
   });
 
   it('stores a failed run with its reason when there is nobody to compare (no first courses in the period)', async () => {
-    const started = await t.as('boss').post('/api/analyses/effect', { type: 'RET_OG_PLIGT', firstStartFrom: '2016-01-01', firstStartTo: '2016-03-31', horizonMonths: 7 });
+    const started = await t
+      .as('boss')
+      .post('/api/analyses/effect', { type: 'RET_OG_PLIGT', firstStartFrom: '2016-01-01', firstStartTo: '2016-03-31', horizonMonths: 7 });
     expect(started.statusCode).toBe(202);
     let analysis = (await t.as('boss').get(`/api/analyses/${started.json().id}`)).json();
     for (let i = 0; i < 100 && analysis.status === 'running'; i += 1) {
       await new Promise((r) => setTimeout(r, 100));
       analysis = (await t.as('boss').get(`/api/analyses/${started.json().id}`)).json();
     }
-    expect(analysis).toMatchObject({ status: 'failed', errorCode: 'FAILED', error: expect.stringMatching(/no treated/), parameters: { firstStartFrom: '2016-01-01' } });
+    expect(analysis).toMatchObject({
+      status: 'failed',
+      errorCode: 'FAILED',
+      error: expect.stringMatching(/no treated/),
+      parameters: { firstStartFrom: '2016-01-01' },
+    });
   });
 
   it('refuses a period that ends before it starts and a mentor asking for analyses', async () => {
-    const backwards = await t.as('boss').post('/api/analyses/effect', { type: 'RET_OG_PLIGT', firstStartFrom: '2016-03-31', firstStartTo: '2016-01-01' });
+    const backwards = await t
+      .as('boss')
+      .post('/api/analyses/effect', { type: 'RET_OG_PLIGT', firstStartFrom: '2016-03-31', firstStartTo: '2016-01-01' });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().error.details).toEqual({ field: 'firstStartTo' });
     await t.createUser('mentor1', 'mentor');

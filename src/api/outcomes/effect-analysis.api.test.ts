@@ -12,7 +12,9 @@ describe('in-app effect analysis with risk-set matching (issue 6 point 3)', () =
   beforeAll(async () => {
     t = await openTestApp();
     const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
-    const mentorId = (await t.as('coord').post('/api/mentors', { name: 'M', providerId: provider.id, phone: '1', qualifications: ['x'] })).json().id;
+    const mentorId = (
+      await t.as('coord').post('/api/mentors', { name: 'M', providerId: provider.id, phone: '1', qualifications: ['x'] })
+    ).json().id;
     await seedSimulatedRegisters(t.db, { municipalityId: t.municipalityId, mentorId });
   });
   afterAll(async () => {
@@ -20,7 +22,9 @@ describe('in-app effect analysis with risk-set matching (issue 6 point 3)', () =
   });
 
   it('recovers the known employment effect that the naive comparison misses, and explains it in Danish', async () => {
-    const started = await t.as('boss').post('/api/analyses/effect', { type: 'RET_OG_PLIGT', firstStartFrom: '2015-01-01', firstStartTo: '2015-06-30', horizonMonths: 7 });
+    const started = await t
+      .as('boss')
+      .post('/api/analyses/effect', { type: 'RET_OG_PLIGT', firstStartFrom: '2015-01-01', firstStartTo: '2015-06-30', horizonMonths: 7 });
     expect(started.statusCode).toBe(202);
     const { id } = started.json();
     let analysis = (await t.as('boss').get(`/api/analyses/${id}`)).json();
@@ -29,7 +33,12 @@ describe('in-app effect analysis with risk-set matching (issue 6 point 3)', () =
       analysis = (await t.as('boss').get(`/api/analyses/${id}`)).json();
     }
     expect(analysis.status).toBe('done');
-    expect(analysis.results.map((r: { outcome: string }) => r.outcome)).toEqual(['employment', 'education', 'self_support', 'benefit_weeks_52']);
+    expect(analysis.results.map((r: { outcome: string }) => r.outcome)).toEqual([
+      'employment',
+      'education',
+      'self_support',
+      'benefit_weeks_52',
+    ]);
     const employment = analysis.results[0];
     expect(employment.confidenceInterval[0]).toBeLessThanOrEqual(0.2);
     expect(employment.confidenceInterval[1]).toBeGreaterThanOrEqual(0.2);

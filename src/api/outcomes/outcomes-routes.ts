@@ -14,7 +14,13 @@ import { AppError, isAppError } from '../../errors.ts';
 import { IdParamsSchema } from '../common.schemas.ts';
 import { contextOf } from '../request-context.ts';
 import { newUploadPath, uploadDirectory } from '../upload-directory.ts';
-import { AnalysisParamsSchema, OutcomeStatusQuerySchema, RegisterImportQuerySchema, StartEffectAnalysisBodySchema, UploadMappingQuerySchema } from './outcomes.schemas.ts';
+import {
+  AnalysisParamsSchema,
+  OutcomeStatusQuerySchema,
+  RegisterImportQuerySchema,
+  StartEffectAnalysisBodySchema,
+  UploadMappingQuerySchema,
+} from './outcomes.schemas.ts';
 
 const maxUploadBytes = 2 * 1024 ** 3;
 
@@ -29,19 +35,36 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string }> =
       const path = await receiveUpload(request, uploads);
       return reply.status(202).send(await startRegisterImport(contextOf(request), { uploadedFile: path, ...options }));
     }
-    if (typeof request.body !== 'string' || request.body.trim() === '') throw new AppError('INVALID_INPUT', 'Send the CSV as the request body with content-type text/csv, or as the multipart field "file"', { field: 'body' });
+    if (typeof request.body !== 'string' || request.body.trim() === '')
+      throw new AppError('INVALID_INPUT', 'Send the CSV as the request body with content-type text/csv, or as the multipart field "file"', {
+        field: 'body',
+      });
     return reply.status(202).send(await startRegisterImport(contextOf(request), { csv: request.body, ...options }));
   });
-  app.get('/api/mappings', { schema: { tags: ['outcomes'] } }, async (request) => ({ mappings: await listRegisterMappings(contextOf(request)) }));
-  app.get('/api/mappings/:id', { schema: { tags: ['outcomes'], params: IdParamsSchema } }, async (request) => getRegisterMapping(contextOf(request), request.params.id));
+  app.get('/api/mappings', { schema: { tags: ['outcomes'] } }, async (request) => ({
+    mappings: await listRegisterMappings(contextOf(request)),
+  }));
+  app.get('/api/mappings/:id', { schema: { tags: ['outcomes'], params: IdParamsSchema } }, async (request) =>
+    getRegisterMapping(contextOf(request), request.params.id),
+  );
   // A custom mapping arrives as the raw CSV body (code;category), its name in the query string.
   app.post('/api/mappings', { schema: { tags: ['outcomes'], querystring: UploadMappingQuerySchema } }, async (request, reply) => {
-    if (typeof request.body !== 'string' || request.body.trim() === '') throw new AppError('INVALID_INPUT', 'Send the mapping as the request body with content-type text/csv (code;category)', { field: 'body' });
+    if (typeof request.body !== 'string' || request.body.trim() === '')
+      throw new AppError('INVALID_INPUT', 'Send the mapping as the request body with content-type text/csv (code;category)', {
+        field: 'body',
+      });
     return reply.status(201).send(
-      await uploadRegisterMapping(contextOf(request), { name: request.query.name, csv: request.body, verified: request.query.verified ?? false, sourceNote: request.query.sourceNote ?? '' }),
+      await uploadRegisterMapping(contextOf(request), {
+        name: request.query.name,
+        csv: request.body,
+        verified: request.query.verified ?? false,
+        sourceNote: request.query.sourceNote ?? '',
+      }),
     );
   });
-  app.get('/api/imports/:id', { schema: { tags: ['outcomes'], params: IdParamsSchema } }, async (request) => getImport(contextOf(request), request.params.id));
+  app.get('/api/imports/:id', { schema: { tags: ['outcomes'], params: IdParamsSchema } }, async (request) =>
+    getImport(contextOf(request), request.params.id),
+  );
   app.get('/api/reports/outcome-status', { schema: { tags: ['outcomes'], querystring: OutcomeStatusQuerySchema } }, async (request) =>
     reportOutcomeStatus(contextOf(request), {
       horizonMonths: request.query.horizonMonths ?? 7,
@@ -64,7 +87,9 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string }> =
       }),
     ),
   );
-  app.get('/api/analyses/:id', { schema: { tags: ['outcomes'], params: AnalysisParamsSchema } }, async (request) => getEffectAnalysis(contextOf(request), request.params.id));
+  app.get('/api/analyses/:id', { schema: { tags: ['outcomes'], params: AnalysisParamsSchema } }, async (request) =>
+    getEffectAnalysis(contextOf(request), request.params.id),
+  );
   app.get('/api/analyses', { schema: { tags: ['outcomes'] } }, async (request) => listEffectAnalyses(contextOf(request)));
 };
 
@@ -76,9 +101,13 @@ async function receiveUpload(request: FastifyRequest, directory: string): Promis
   const path = newUploadPath(directory);
   try {
     const part = await request.file();
-    if (!part || part.fieldname !== 'file') throw new AppError('INVALID_INPUT', 'Send the extract in the multipart field "file"', { field: 'file' });
+    if (!part || part.fieldname !== 'file')
+      throw new AppError('INVALID_INPUT', 'Send the extract in the multipart field "file"', { field: 'file' });
     await pipeline(part.file, createWriteStream(path, { mode: 0o600 }));
-    if (part.file.truncated) throw new AppError('INVALID_INPUT', `The file is larger than ${maxUploadBytes / 1024 ** 3} GB; import it with the CLI`, { field: 'file' });
+    if (part.file.truncated)
+      throw new AppError('INVALID_INPUT', `The file is larger than ${maxUploadBytes / 1024 ** 3} GB; import it with the CLI`, {
+        field: 'file',
+      });
     return path;
   } catch (error) {
     await rm(path, { force: true });

@@ -7,7 +7,12 @@ describe('register import through the API', () => {
   beforeAll(async () => {
     t = await openTestApp();
     await t.as('cw').post('/api/citizens', { cpr: '0101851234', name: 'A' });
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'boss', password: 'test-password-1' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: sameOrigin,
+      payload: { username: 'boss', password: 'test-password-1' },
+    });
     cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   });
   afterAll(async () => {
@@ -15,7 +20,12 @@ describe('register import through the API', () => {
   });
 
   async function upload(csv: string, layout = 'long') {
-    return t.app.inject({ method: 'POST', url: `/api/imports/register?layout=${layout}&mapping=dst`, headers: { ...sameOrigin, cookie, 'content-type': 'text/csv' }, payload: csv });
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/imports/register?layout=${layout}&mapping=dst`,
+      headers: { ...sameOrigin, cookie, 'content-type': 'text/csv' },
+      payload: csv,
+    });
   }
   async function waitFor(id: number) {
     for (let i = 0; i < 100; i += 1) {
@@ -53,25 +63,50 @@ describe('register import through the API', () => {
       '',
     ].join('\r\n');
     const response = await t.app.inject({
-      method: 'POST', url: '/api/imports/register?layout=wide&mapping=dst', headers: { ...sameOrigin, cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body,
+      method: 'POST',
+      url: '/api/imports/register?layout=wide&mapping=dst',
+      headers: { ...sameOrigin, cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
     });
     expect(response.statusCode).toBe(202);
     const record = await waitFor(response.json().id);
     expect(record).toMatchObject({ status: 'done', counts: { weeks: 2, spells: 1, citizens: 1 } });
     const wrongField = body.replace('name="file"', 'name="upload"');
     const refused = await t.app.inject({
-      method: 'POST', url: '/api/imports/register?layout=wide', headers: { ...sameOrigin, cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: wrongField,
+      method: 'POST',
+      url: '/api/imports/register?layout=wide',
+      headers: { ...sameOrigin, cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: wrongField,
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details.field).toBe('file');
   });
 
   it('answers 400 for a missing layout and 403 for a caseworker', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/imports/register', headers: { ...sameOrigin, cookie, 'content-type': 'text/csv' }, payload: 'cpr;week;code\n' })).statusCode).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/imports/register',
+          headers: { ...sameOrigin, cookie, 'content-type': 'text/csv' },
+          payload: 'cpr;week;code\n',
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await t.as('cw').get('/api/imports/1')).statusCode).toBe(403);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'cw', password: 'test-password-1' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: sameOrigin,
+      payload: { username: 'cw', password: 'test-password-1' },
+    });
     const cw = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const refused = await t.app.inject({ method: 'POST', url: '/api/imports/register?layout=long', headers: { ...sameOrigin, cookie: cw, 'content-type': 'text/csv' }, payload: 'cpr;week;code\n' });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports/register?layout=long',
+      headers: { ...sameOrigin, cookie: cw, 'content-type': 'text/csv' },
+      payload: 'cpr;week;code\n',
+    });
     expect(refused.statusCode).toBe(403);
   });
 });

@@ -8,7 +8,12 @@ describe('register mappings through the API (issue 5 point 1)', () => {
     t = await openTestApp();
     await t.as('cw').post('/api/citizens', { cpr: '0101851234', name: 'A' });
     for (const username of ['admin', 'boss']) {
-      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username, password: testPassword } });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: sameOrigin,
+        payload: { username, password: testPassword },
+      });
       cookies.set(username, login.cookies.map((c) => `${c.name}=${c.value}`).join('; '));
     }
   });
@@ -17,7 +22,12 @@ describe('register mappings through the API (issue 5 point 1)', () => {
   });
 
   const postCsv = (username: string, url: string, csv: string) =>
-    t.app.inject({ method: 'POST', url, headers: { ...sameOrigin, cookie: cookies.get(username)!, 'content-type': 'text/csv' }, payload: csv });
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...sameOrigin, cookie: cookies.get(username)!, 'content-type': 'text/csv' },
+      payload: csv,
+    });
   async function waitFor(id: number) {
     for (let i = 0; i < 100; i += 1) {
       const record = (await t.as('boss').get(`/api/imports/${id}`)).json();
@@ -30,17 +40,32 @@ describe('register mappings through the API (issue 5 point 1)', () => {
   it('lists DST as verified and DREAM as unverified', async () => {
     const response = await t.as('boss').get('/api/mappings');
     expect(response.statusCode).toBe(200);
-    expect(response.json().mappings.map((m: { key: string; verified: boolean }) => [m.key, m.verified])).toEqual([['dream', false], ['dst', true]]);
+    expect(response.json().mappings.map((m: { key: string; verified: boolean }) => [m.key, m.verified])).toEqual([
+      ['dream', false],
+      ['dst', true],
+    ]);
   });
 
   it('uploads a custom mapping as CSV (201), shows it, and imports with it by id', async () => {
     const created = await postCsv('admin', '/api/mappings?name=Kommunens%20koder', 'code;category\nK1;SICKNESS_BENEFIT\n');
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    expect((await t.as('boss').get(`/api/mappings/${id}`)).json()).toMatchObject({ name: 'Kommunens koder', verified: false, codes: [{ code: 'K1', category: 'SICKNESS_BENEFIT' }] });
-    const started = await postCsv('boss', `/api/imports/register?layout=long&mapping=${id}`, 'cpr;week;code\n0101851234;2015-W10;K1\n0101851234;2015-W11;K1\n');
+    expect((await t.as('boss').get(`/api/mappings/${id}`)).json()).toMatchObject({
+      name: 'Kommunens koder',
+      verified: false,
+      codes: [{ code: 'K1', category: 'SICKNESS_BENEFIT' }],
+    });
+    const started = await postCsv(
+      'boss',
+      `/api/imports/register?layout=long&mapping=${id}`,
+      'cpr;week;code\n0101851234;2015-W10;K1\n0101851234;2015-W11;K1\n',
+    );
     expect(started.statusCode).toBe(202);
-    expect(await waitFor(started.json().id)).toMatchObject({ status: 'done', counts: { spells: 1 }, warnings: [expect.stringMatching(/not verified/)] });
+    expect(await waitFor(started.json().id)).toMatchObject({
+      status: 'done',
+      counts: { spells: 1 },
+      warnings: [expect.stringMatching(/not verified/)],
+    });
   });
 
   it('answers 400 with line numbers for a bad mapping file, and 403 to a manager', async () => {
@@ -52,7 +77,10 @@ describe('register mappings through the API (issue 5 point 1)', () => {
 
   it('warns on an import with the DREAM template', async () => {
     const started = await postCsv('boss', '/api/imports/register?layout=wide&mapping=dream', 'cpr;2016-W01\n0101851234;891\n');
-    expect(await waitFor(started.json().id)).toMatchObject({ status: 'done', warnings: [expect.stringMatching(/'dream' is not verified/)] });
+    expect(await waitFor(started.json().id)).toMatchObject({
+      status: 'done',
+      warnings: [expect.stringMatching(/'dream' is not verified/)],
+    });
   });
 
   it('refuses an unknown mapping with 400 INVALID_INPUT before anything starts', async () => {

@@ -7,7 +7,9 @@ import { contextOf } from '../request-context.ts';
 import { CreateMentorBodySchema, CreateProviderBodySchema } from './registers.schemas.ts';
 
 export const registersRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/providers', { schema: { tags: ['registers'] } }, async (request) => ({ providers: await listProviders(contextOf(request)) }));
+  app.get('/api/providers', { schema: { tags: ['registers'] } }, async (request) => ({
+    providers: await listProviders(contextOf(request)),
+  }));
 
   app.post('/api/providers', { schema: { tags: ['registers'], body: CreateProviderBodySchema } }, async (request, reply) =>
     reply.status(201).send(await registerProvider(contextOf(request), request.body)),

@@ -29,9 +29,12 @@ export const CreateMentorBodySchema = Type.Object(
     weeklyCapacityHours: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 80 }), Type.Null()])),
     hasAuthorityRole: Type.Optional(Type.Boolean()),
     trainingModules: Type.Optional(
-      Type.Array(Type.Object({ module: Type.Integer({ minimum: 1, maximum: 4 }), completedOn: CalendarDateSchema }, { additionalProperties: false }), {
-        maxItems: 4,
-      }),
+      Type.Array(
+        Type.Object({ module: Type.Integer({ minimum: 1, maximum: 4 }), completedOn: CalendarDateSchema }, { additionalProperties: false }),
+        {
+          maxItems: 4,
+        },
+      ),
     ),
   },
   { additionalProperties: false },

@@ -47,13 +47,29 @@ describe('cohort reports (issue 5 point 3)', () => {
     t = await openTestApp();
     const external = (await t.as('coord').post('/api/providers', { name: 'Ekstern A/S', type: 'external' })).json();
     const internal = (await t.as('coord').post('/api/providers', { name: 'Jobcentret', type: 'internal' })).json();
-    const externalMentor = (await t.as('coord').post('/api/mentors', { name: 'Ekstern mentor', providerId: external.id, phone: '1', qualifications: ['x'] })).json().id;
-    const internalMentor = (await t.as('coord').post('/api/mentors', { name: 'Intern mentor', providerId: internal.id, phone: '2', qualifications: ['x'] })).json().id;
-    const all = [...people, { key: 'n1', birth: '1991-01-01', start: null }, { key: 'n2', birth: '1975-01-01', start: null }, { key: 'n3', birth: '1955-01-01', start: null }];
+    const externalMentor = (
+      await t.as('coord').post('/api/mentors', { name: 'Ekstern mentor', providerId: external.id, phone: '1', qualifications: ['x'] })
+    ).json().id;
+    const internalMentor = (
+      await t.as('coord').post('/api/mentors', { name: 'Intern mentor', providerId: internal.id, phone: '2', qualifications: ['x'] })
+    ).json().id;
+    const all = [
+      ...people,
+      { key: 'n1', birth: '1991-01-01', start: null },
+      { key: 'n2', birth: '1975-01-01', start: null },
+      { key: 'n3', birth: '1955-01-01', start: null },
+    ];
     for (const [i, p] of all.entries()) {
       const [row] = await t.db.query<{ id: number }>(
         `insert into citizens (municipality_id, cpr, birth_date, name, gender, origin) values ($1, $2, $3, $4, $5, $6) returning id`,
-        [t.municipalityId, `${p.birth.slice(8, 10)}${p.birth.slice(5, 7)}${p.birth.slice(2, 4)}${String(1000 + i)}`, p.birth, `Borger ${p.key}`, i % 2 === 0 ? 'female' : 'male', i < 9 ? 'danish' : 'non_western'],
+        [
+          t.municipalityId,
+          `${p.birth.slice(8, 10)}${p.birth.slice(5, 7)}${p.birth.slice(2, 4)}${String(1000 + i)}`,
+          p.birth,
+          `Borger ${p.key}`,
+          i % 2 === 0 ? 'female' : 'male',
+          i < 9 ? 'danish' : 'non_western',
+        ],
       );
       id[p.key] = row!.id;
       await t.db.query(
@@ -97,7 +113,13 @@ describe('cohort reports (issue 5 point 3)', () => {
       await spell(p.key, horizonOutcome[p.key] ?? 'CASH_BENEFIT_SAME', p.start, h);
     }
     const offer = (key: string, type: string, from: string, to: string) =>
-      t.db.query(`insert into offers (municipality_id, citizen_id, type, start_date, end_date) values ($1, $2, $3, $4, $5)`, [t.municipalityId, id[key], type, from, to]);
+      t.db.query(`insert into offers (municipality_id, citizen_id, type, start_date, end_date) values ($1, $2, $3, $4, $5)`, [
+        t.municipalityId,
+        id[key],
+        type,
+        from,
+        to,
+      ]);
     await offer('u1', 'vejledning_opkvalificering', '2015-09-01', '2015-12-31');
     await offer('o3', 'vejledning_opkvalificering', '2015-09-01', '2015-12-31');
     await offer('o1', 'virksomhedspraktik', '2015-09-14', '2015-11-06');
@@ -208,7 +230,8 @@ describe('cohort reports (issue 5 point 3)', () => {
     expect(cell(table, 'beskaeftigelse', 'under30')).toBeNull();
     type Row = { values: (number | null)[]; total: number | null };
     for (const row of table.rows as Row[]) expect([...row.values, row.total].filter((v) => v === null).length).not.toBe(1);
-    for (let j = 0; j < 2; j += 1) expect([...(table.rows as Row[]).map((r) => r.values[j]), table.columnTotals[j]].filter((v) => v === null).length).not.toBe(1);
+    for (let j = 0; j < 2; j += 1)
+      expect([...(table.rows as Row[]).map((r) => r.values[j]), table.columnTotals[j]].filter((v) => v === null).length).not.toBe(1);
     expect(table.caption).toContain('færre end 5');
     await t.as('admin').put('/api/municipality/settings', { suppressionThreshold: 1 });
   });
@@ -220,23 +243,38 @@ describe('cohort reports (issue 5 point 3)', () => {
     expect(citizens).toHaveLength(1);
     expect(citizens[0]).toMatchObject({ citizenId: id.u2, name: 'Borger u2' });
     expect(citizens[0].cprMasked).toMatch(/^\d{6}-XXXX$/);
-    const audit = await t.db.query<{ criterion: string }>(`select criterion from audit_log where entity = 'cohort_report' and citizen_id = $1`, [id.u2]);
+    const audit = await t.db.query<{ criterion: string }>(
+      `select criterion from audit_log where entity = 'cohort_report' and citizen_id = $1`,
+      [id.u2],
+    );
     expect(audit[0]!.criterion).toContain('outcome-status');
-    expect((await t.as('boss').get(`/api/reports/cohort/outcome-status/citizens?${period}&row=beskaeftigelse&column=under30`)).statusCode).toBe(403);
-    expect((await t.as('cw').get(`/api/reports/cohort/outcome-status/citizens?${period}&row=nonsense&column=under30`)).statusCode).toBe(400);
+    expect(
+      (await t.as('boss').get(`/api/reports/cohort/outcome-status/citizens?${period}&row=beskaeftigelse&column=under30`)).statusCode,
+    ).toBe(403);
+    expect((await t.as('cw').get(`/api/reports/cohort/outcome-status/citizens?${period}&row=nonsense&column=under30`)).statusCode).toBe(
+      400,
+    );
   });
 
   it('stores each citizen’s status once per horizon and reads it back until new register data arrives (R-DEL-2)', async () => {
     const stored = await t.db.query<{ n: number }>(`select count(*)::int as n from outcome_statuses where horizon_months = 7`);
     expect(stored[0]!.n).toBe(12);
     // A correction straight in the spells (no import) does not change the stored status …
-    await t.db.query(`update register_status_spells set category = 'ORDINARY_EMPLOYMENT' where citizen_id = $1 and category = 'EDUCATION'`, [id.u4]);
+    await t.db.query(
+      `update register_status_spells set category = 'ORDINARY_EMPLOYMENT' where citizen_id = $1 and category = 'EDUCATION'`,
+      [id.u4],
+    );
     expect(cell(await report('outcome-status'), 'uddannelse', 'under30')).toBe(1);
     // … a register import forgets the stored statuses, and the next report computes them anew.
     const imported = await t.as('admin').post('/api/imports/register?layout=long', undefined);
     expect(imported.statusCode).toBe(400);
     const csv = 'cpr;week;code\n0101011234;2015-W01;318\n';
-    const accepted = await t.app.inject({ method: 'POST', url: '/api/imports/register?layout=long', headers: { ...sameOrigin, cookie: await loginCookie(t), 'content-type': 'text/csv' }, payload: csv });
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports/register?layout=long',
+      headers: { ...sameOrigin, cookie: await loginCookie(t), 'content-type': 'text/csv' },
+      payload: csv,
+    });
     expect(accepted.statusCode).toBe(202);
     for (let i = 0; i < 50; i += 1) {
       const status = (await t.as('admin').get(`/api/imports/${accepted.json().id}`)).json().status;
@@ -273,8 +311,18 @@ describe('cohort reports (issue 5 point 3)', () => {
     expect((await report('outcome-status', 'boss', '&targetGroups=kontanthjaelp_aktivitetsparat')).total).toBe(12);
     const none = await report('mentor-duration', 'boss', '&targetGroups=uddannelseshjaelp_aktivitetsparat');
     expect(none.total).toBe(0);
-    expect((await report('starts-per-month', 'boss', '&targetGroups=uddannelseshjaelp_aktivitetsparat&targetGroups=kontanthjaelp_aktivitetsparat')).total).toBe(14);
-    const legacy = (await t.as('boss').get(`/api/reports/outcome-status?${period}&groupBy=age30&targetGroups=uddannelseshjaelp_aktivitetsparat`)).json();
+    expect(
+      (
+        await report(
+          'starts-per-month',
+          'boss',
+          '&targetGroups=uddannelseshjaelp_aktivitetsparat&targetGroups=kontanthjaelp_aktivitetsparat',
+        )
+      ).total,
+    ).toBe(14);
+    const legacy = (
+      await t.as('boss').get(`/api/reports/outcome-status?${period}&groupBy=age30&targetGroups=uddannelseshjaelp_aktivitetsparat`)
+    ).json();
     expect(legacy.groups.map((g: { total: number }) => g.total)).toEqual([0, 0]);
     expect((await t.as('boss').get(`/api/reports/cohort/age?${period}&targetGroups=nonsense`)).statusCode).toBe(400);
   });
@@ -288,6 +336,11 @@ describe('cohort reports (issue 5 point 3)', () => {
 });
 
 async function loginCookie(t: TestApp): Promise<string> {
-  const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'admin', password: 'test-password-1' } });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: sameOrigin,
+    payload: { username: 'admin', password: 'test-password-1' },
+  });
   return response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }

@@ -4,7 +4,13 @@ import { exportCohortReport } from '../../use-cases/export-cohort-report.ts';
 import { reportCohort } from '../../use-cases/report-cohort.ts';
 import { listCohortReportCitizens } from '../../use-cases/list-cohort-report-citizens.ts';
 import { contextOf } from '../request-context.ts';
-import { CohortReportCellQuerySchema, CohortReportParamsSchema, CohortReportQuerySchema, ReportCitizensSchema, ReportTableSchema } from './reports.schemas.ts';
+import {
+  CohortReportCellQuerySchema,
+  CohortReportParamsSchema,
+  CohortReportQuerySchema,
+  ReportCitizensSchema,
+  ReportTableSchema,
+} from './reports.schemas.ts';
 
 const tags = ['reports'];
 
@@ -26,19 +32,30 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   for (const format of ['xlsx', 'pdf'] as const) {
-    app.get(`/api/reports/cohort/:report.${format}`, { schema: { tags, params: CohortReportParamsSchema, querystring: CohortReportQuerySchema } }, async (request, reply) => {
-      const file = await exportCohortReport(contextOf(request), { ...inputOf(request.params, request.query), format });
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('cache-control', 'no-store')
-        .send(Buffer.from(file.bytes));
-    });
+    app.get(
+      `/api/reports/cohort/:report.${format}`,
+      { schema: { tags, params: CohortReportParamsSchema, querystring: CohortReportQuerySchema } },
+      async (request, reply) => {
+        const file = await exportCohortReport(contextOf(request), { ...inputOf(request.params, request.query), format });
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'no-store')
+          .send(Buffer.from(file.bytes));
+      },
+    );
   }
 
   app.get(
     '/api/reports/cohort/:report/citizens',
-    { schema: { tags, params: CohortReportParamsSchema, querystring: CohortReportCellQuerySchema, response: { 200: ReportCitizensSchema } } },
-    async (request) => listCohortReportCitizens(contextOf(request), { ...inputOf(request.params, request.query), row: request.query.row, column: request.query.column }),
+    {
+      schema: { tags, params: CohortReportParamsSchema, querystring: CohortReportCellQuerySchema, response: { 200: ReportCitizensSchema } },
+    },
+    async (request) =>
+      listCohortReportCitizens(contextOf(request), {
+        ...inputOf(request.params, request.query),
+        row: request.query.row,
+        column: request.query.column,
+      }),
   );
 };

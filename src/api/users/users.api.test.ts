@@ -26,9 +26,22 @@ describe('user administration (issue 11)', () => {
 
   it('lets the admin create a caseworker, coordinator, manager and mentor user, and each does its work', async () => {
     const admin = t.as('admin');
-    const caseworker = await admin.post('/api/users', { username: 'Sara.Holm', name: 'Sara Holm', role: 'caseworker', password: 'grøn-hest-ved-åen' });
+    const caseworker = await admin.post('/api/users', {
+      username: 'Sara.Holm',
+      name: 'Sara Holm',
+      role: 'caseworker',
+      password: 'grøn-hest-ved-åen',
+    });
     expect(caseworker.statusCode).toBe(201);
-    expect(caseworker.json()).toEqual({ id: expect.any(Number), username: 'sara.holm', name: 'Sara Holm', role: 'caseworker', active: true, mentorId: null, oneTimePassword: null });
+    expect(caseworker.json()).toEqual({
+      id: expect.any(Number),
+      username: 'sara.holm',
+      name: 'Sara Holm',
+      role: 'caseworker',
+      active: true,
+      mentorId: null,
+      oneTimePassword: null,
+    });
     const coordinator = (await admin.post('/api/users', { username: 'kirsten', name: 'Kirsten Lund', role: 'coordinator' })).json();
     expect(coordinator.oneTimePassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
     const manager = (await admin.post('/api/users', { username: 'lars', name: 'Lars Berg', role: 'manager' })).json();
@@ -39,7 +52,15 @@ describe('user administration (issue 11)', () => {
     expect([sara.status, kirsten.status, lars.status]).toEqual([200, 200, 200]);
     // The coordinator registers a provider and a mentor; the admin links a mentor user to that mentor.
     const provider = (await as(kirsten.cookie).post('/api/providers', { name: 'Jobcentret', type: 'internal' })).json();
-    const mentor = (await as(kirsten.cookie).post('/api/mentors', { name: 'Mads Due', providerId: provider.id, phone: '1', qualifications: ['x'], weeklyCapacityHours: 10 })).json();
+    const mentor = (
+      await as(kirsten.cookie).post('/api/mentors', {
+        name: 'Mads Due',
+        providerId: provider.id,
+        phone: '1',
+        qualifications: ['x'],
+        weeklyCapacityHours: 10,
+      })
+    ).json();
     const mads = (await admin.post('/api/users', { username: 'mads', name: 'Mads Due', role: 'mentor', mentorId: mentor.id })).json();
     expect(mads).toMatchObject({ role: 'mentor', mentorId: mentor.id });
     // The caseworker registers a citizen; the manager reads the economy but no citizen.
@@ -52,7 +73,14 @@ describe('user administration (issue 11)', () => {
     expect(((await as(sara.cookie).get('/api/citizens')).json().citizens as unknown[]).length).toBe(1);
 
     const list = (await admin.get('/api/users')).json().users as { username: string; role: string }[];
-    expect(list.map((u) => [u.username, u.role])).toEqual(expect.arrayContaining([['sara.holm', 'caseworker'], ['kirsten', 'coordinator'], ['lars', 'manager'], ['mads', 'mentor']]));
+    expect(list.map((u) => [u.username, u.role])).toEqual(
+      expect.arrayContaining([
+        ['sara.holm', 'caseworker'],
+        ['kirsten', 'coordinator'],
+        ['lars', 'manager'],
+        ['mads', 'mentor'],
+      ]),
+    );
     expect(JSON.stringify(list)).not.toMatch(/argon2|passwordHash/);
   });
 
@@ -60,25 +88,47 @@ describe('user administration (issue 11)', () => {
     const admin = t.as('admin');
     const short = await admin.post('/api/users', { username: 'anna', name: 'Anna', role: 'caseworker', password: 'kort' });
     expect(short.statusCode).toBe(400);
-    expect(short.json().error).toMatchObject({ message: 'Adgangskoden skal være mindst 12 tegn.', details: { reason: 'PASSWORD_TOO_SHORT' } });
-    expect((await admin.post('/api/users', { username: 'anna', name: 'Anna', role: 'caseworker', password: 'anna-er-den-bedste' })).json().error.details.reason).toBe('PASSWORD_CONTAINS_USERNAME');
-    expect((await admin.post('/api/users', { username: 'anna', name: 'Anna', role: 'caseworker', password: 'Password1234' })).json().error.details.reason).toBe('PASSWORD_TOO_COMMON');
+    expect(short.json().error).toMatchObject({
+      message: 'Adgangskoden skal være mindst 12 tegn.',
+      details: { reason: 'PASSWORD_TOO_SHORT' },
+    });
+    expect(
+      (await admin.post('/api/users', { username: 'anna', name: 'Anna', role: 'caseworker', password: 'anna-er-den-bedste' })).json().error
+        .details.reason,
+    ).toBe('PASSWORD_CONTAINS_USERNAME');
+    expect(
+      (await admin.post('/api/users', { username: 'anna', name: 'Anna', role: 'caseworker', password: 'Password1234' })).json().error
+        .details.reason,
+    ).toBe('PASSWORD_TOO_COMMON');
     expect((await admin.post('/api/users', { username: 'lars', name: 'Lars 2', role: 'caseworker' })).statusCode).toBe(409);
-    expect((await admin.post('/api/users', { username: 'mia', name: 'Mia', role: 'mentor' })).json().error.details.reason).toBe('MENTOR_REQUIRED');
-    expect((await admin.post('/api/users', { username: 'mia', name: 'Mia', role: 'caseworker', mentorId: 1 })).json().error.details.reason).toBe('MENTOR_ONLY_FOR_MENTORS');
+    expect((await admin.post('/api/users', { username: 'mia', name: 'Mia', role: 'mentor' })).json().error.details.reason).toBe(
+      'MENTOR_REQUIRED',
+    );
+    expect(
+      (await admin.post('/api/users', { username: 'mia', name: 'Mia', role: 'caseworker', mentorId: 1 })).json().error.details.reason,
+    ).toBe('MENTOR_ONLY_FOR_MENTORS');
   });
 
   it('ends a deactivated user’s open session at once, and audits the change', async () => {
     const admin = t.as('admin');
-    const user = (await admin.post('/api/users', { username: 'vikar', name: 'Vikar', role: 'caseworker', password: 'lang-og-sikker-kode' })).json();
+    const user = (
+      await admin.post('/api/users', { username: 'vikar', name: 'Vikar', role: 'caseworker', password: 'lang-og-sikker-kode' })
+    ).json();
     const session = await login('vikar', 'lang-og-sikker-kode');
     expect((await as(session.cookie).get('/api/citizens')).statusCode).toBe(200);
-    const patched = await t.app.inject({ method: 'PATCH', url: `/api/users/${user.id}`, headers: { ...sameOrigin, cookie: await cookieOfAdmin() }, payload: { active: false } });
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers: { ...sameOrigin, cookie: await cookieOfAdmin() },
+      payload: { active: false },
+    });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().active).toBe(false);
     expect((await as(session.cookie).get('/api/citizens')).statusCode).toBe(401);
     expect((await login('vikar', 'lang-og-sikker-kode')).status).toBe(401);
-    const audit = await t.db.query<{ username: string; action: string; criterion: string }>(`select username, action, criterion from audit_log where entity = 'user' and criterion like 'user:vikar%' order by id`);
+    const audit = await t.db.query<{ username: string; action: string; criterion: string }>(
+      `select username, action, criterion from audit_log where entity = 'user' and criterion like 'user:vikar%' order by id`,
+    );
     expect(audit).toEqual([
       { username: 'admin', action: 'create', criterion: 'user:vikar role:caseworker' },
       { username: 'admin', action: 'update', criterion: 'user:vikar active=false sessions-ended:1' },
@@ -93,7 +143,12 @@ describe('user administration (issue 11)', () => {
     expect(reset.statusCode).toBe(200);
     expect((await login('lars', reset.json().oneTimePassword)).status).toBe(200);
     const self = users.find((u) => u.username === 'admin')!;
-    const demote = await t.app.inject({ method: 'PATCH', url: `/api/users/${self.id}`, headers: { ...sameOrigin, cookie: await cookieOfAdmin() }, payload: { role: 'caseworker' } });
+    const demote = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${self.id}`,
+      headers: { ...sameOrigin, cookie: await cookieOfAdmin() },
+      payload: { role: 'caseworker' },
+    });
     expect(demote.statusCode).toBe(409);
     expect(demote.json().error.details.reason).toBe('OWN_ADMIN_ACCESS');
   });

@@ -2,12 +2,25 @@ import { Type, type Static } from 'typebox';
 import { roles } from '../../domain/access-policy.ts';
 import { IdSchema } from '../common.schemas.ts';
 
-const RoleSchema = Type.Union([Type.Literal('caseworker'), Type.Literal('mentor'), Type.Literal('coordinator'), Type.Literal('manager'), Type.Literal('admin')]);
+const RoleSchema = Type.Union([
+  Type.Literal('caseworker'),
+  Type.Literal('mentor'),
+  Type.Literal('coordinator'),
+  Type.Literal('manager'),
+  Type.Literal('admin'),
+]);
 // Every role of domain/access-policy.ts is in the list above (a compile-time check).
 export const everyRoleListed: [Exclude<(typeof roles)[number], Static<typeof RoleSchema>>] extends [never] ? true : false = true;
 
 export const UserSchema = Type.Object(
-  { id: IdSchema, username: Type.String(), name: Type.String(), role: RoleSchema, active: Type.Boolean(), mentorId: Type.Union([IdSchema, Type.Null()]) },
+  {
+    id: IdSchema,
+    username: Type.String(),
+    name: Type.String(),
+    role: RoleSchema,
+    active: Type.Boolean(),
+    mentorId: Type.Union([IdSchema, Type.Null()]),
+  },
   { additionalProperties: false },
 );
 

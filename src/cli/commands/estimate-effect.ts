@@ -17,7 +17,8 @@ const usage = `Usage: mentorspor effect --data FILE.csv --treatment COL --outcom
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new AppError('INVALID_INPUT', `--${name} must be one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new AppError('INVALID_INPUT', `--${name} must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 
@@ -100,10 +101,22 @@ export async function run(argv: string[]): Promise<number> {
       strict: true,
       allowPositionals: false,
       options: {
-        data: { type: 'string' }, treatment: { type: 'string' }, outcome: { type: 'string' }, covariates: { type: 'string' },
-        method: { type: 'string' }, distance: { type: 'string' }, replace: { type: 'boolean' }, ratio: { type: 'string' },
-        caliper: { type: 'string' }, order: { type: 'string' }, exact: { type: 'string' }, subclasses: { type: 'string' },
-        'regression-adjustment': { type: 'boolean' }, bootstrap: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' },
+        data: { type: 'string' },
+        treatment: { type: 'string' },
+        outcome: { type: 'string' },
+        covariates: { type: 'string' },
+        method: { type: 'string' },
+        distance: { type: 'string' },
+        replace: { type: 'boolean' },
+        ratio: { type: 'string' },
+        caliper: { type: 'string' },
+        order: { type: 'string' },
+        exact: { type: 'string' },
+        subclasses: { type: 'string' },
+        'regression-adjustment': { type: 'boolean' },
+        bootstrap: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -123,16 +136,29 @@ export async function run(argv: string[]): Promise<number> {
     const treatmentRaw = column(values.treatment as string);
     const treatment = new Uint8Array(csv.rows);
     treatmentRaw.forEach((v, i) => {
-      if (v !== '0' && v !== '1') throw new AppError('INVALID_INPUT', `treatment column '${values.treatment}' must be 0 or 1; row ${i + 2} has '${v}'`);
+      if (v !== '0' && v !== '1')
+        throw new AppError('INVALID_INPUT', `treatment column '${values.treatment}' must be 0 or 1; row ${i + 2} has '${v}'`);
       treatment[i] = v === '1' ? 1 : 0;
     });
     const outcome = numericColumn(values.outcome as string, column(values.outcome as string));
-    const covariateNames = typeof values.covariates === 'string' ? values.covariates.split(',').map((s) => s.trim()).filter(Boolean) : [];
+    const covariateNames =
+      typeof values.covariates === 'string'
+        ? values.covariates
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
     const covariates: Covariate[] = covariateNames.map((name) => {
       const raw = column(name);
       return isNumeric(raw) ? { name, kind: 'numeric', values: numericColumn(name, raw) } : categorical(name, raw);
     });
-    const exact = typeof values.exact === 'string' ? values.exact.split(',').map((s) => s.trim()).filter(Boolean) : [];
+    const exact =
+      typeof values.exact === 'string'
+        ? values.exact
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
     let strata: Int32Array | null = null;
     if (exact.length > 0) {
       const keys = exact.map(column);

@@ -38,7 +38,10 @@ describe('mentorspor import citizens|target-groups|grants|offers (CLI)', () => {
 
   it('exits 2 on a bad file, naming the line, with the CPR masked', () => {
     // Line 3 names a citizen the case system does not have; line 4 has an unknown offer type.
-    const file = writeCsv('offers.csv', 'cpr;type;startDate\n0303851234;nytteindsats;2016-01-04\n0909091234;nytteindsats;2016-01-04\n1207904321;kaffe;2016-02-01\n');
+    const file = writeCsv(
+      'offers.csv',
+      'cpr;type;startDate\n0303851234;nytteindsats;2016-01-04\n0909091234;nytteindsats;2016-01-04\n1207904321;kaffe;2016-02-01\n',
+    );
     const out = cli(['offers', file]);
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');

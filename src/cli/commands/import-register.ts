@@ -14,9 +14,20 @@ import { commandLineContext } from '../../use-cases/system-actor.ts';
 const usage = 'Usage: mentorspor import register FILE --layout long|wide [--mapping dst|dream|<id>] [--user admin]';
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: { layout: { type: 'string' }; mapping: { type: 'string' }; user: { type: 'string' } }; allowPositionals: true; strict: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      options: { layout: { type: 'string' }; mapping: { type: 'string' }; user: { type: 'string' } };
+      allowPositionals: true;
+      strict: true;
+    }>
+  >;
   try {
-    parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { layout: { type: 'string' }, mapping: { type: 'string' }, user: { type: 'string' } } });
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { layout: { type: 'string' }, mapping: { type: 'string' }, user: { type: 'string' } },
+    });
   } catch (error) {
     process.stderr.write(`INVALID_INPUT: ${(error as Error).message}\n${usage}\n`);
     return 2;
@@ -39,7 +50,8 @@ export async function run(argv: string[]): Promise<number> {
       source: input.stream,
       layout,
       mapping,
-      onProgress: (lines, progress) => input.progress(lines, progress.phase === 'reading' ? '' : ` — ${progress.phase === 'merging' ? 'merging spells' : 'done'}`),
+      onProgress: (lines, progress) =>
+        input.progress(lines, progress.phase === 'reading' ? '' : ` — ${progress.phase === 'merging' ? 'merging spells' : 'done'}`),
     });
     process.stderr.write('\n');
     for (const warning of result.warnings) process.stderr.write(`WARNING: ${warning}\n`);

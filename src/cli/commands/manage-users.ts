@@ -46,7 +46,15 @@ export async function run(argv: string[]): Promise<number> {
   const { username, name, role } = parsed.values;
   const mentorIdText = parsed.values['mentor-id'];
   if (verb === 'add') {
-    const problem = !username ? '--username is required' : !name ? '--name is required' : !roles.includes(role as Role) ? `--role must be one of ${roles.join(', ')}` : mentorIdText !== undefined && !/^[1-9][0-9]{0,9}$/.test(mentorIdText) ? '--mentor-id must be a mentor id' : null;
+    const problem = !username
+      ? '--username is required'
+      : !name
+        ? '--name is required'
+        : !roles.includes(role as Role)
+          ? `--role must be one of ${roles.join(', ')}`
+          : mentorIdText !== undefined && !/^[1-9][0-9]{0,9}$/.test(mentorIdText)
+            ? '--mentor-id must be a mentor id'
+            : null;
     if (problem) {
       process.stderr.write(`INVALID_INPUT: ${problem}\n${usage}\n`);
       return 2;
@@ -57,11 +65,21 @@ export async function run(argv: string[]): Promise<number> {
     await migrateDatabase(db);
     const ctx = await commandLineContext(db, parsed.values.user ?? 'admin', 'user_administration');
     if (verb === 'list') {
-      for (const u of await listUsers(ctx)) process.stdout.write(`${String(u.id).padStart(5)}  ${u.username.padEnd(24)} ${u.role.padEnd(12)} ${u.active ? 'aktiv ' : 'inaktiv'} ${u.name}\n`);
+      for (const u of await listUsers(ctx))
+        process.stdout.write(
+          `${String(u.id).padStart(5)}  ${u.username.padEnd(24)} ${u.role.padEnd(12)} ${u.active ? 'aktiv ' : 'inaktiv'} ${u.name}\n`,
+        );
       return 0;
     }
-    const user = await createUser(ctx, { username: username!, name: name!, role: role as Role, mentorId: mentorIdText === undefined ? null : Number(mentorIdText) });
-    process.stdout.write(`Created user '${user.username}' (${user.role}). One-time password: ${user.oneTimePassword}\nGive it to the user in person; it is not shown again.\n`);
+    const user = await createUser(ctx, {
+      username: username!,
+      name: name!,
+      role: role as Role,
+      mentorId: mentorIdText === undefined ? null : Number(mentorIdText),
+    });
+    process.stdout.write(
+      `Created user '${user.username}' (${user.role}). One-time password: ${user.oneTimePassword}\nGive it to the user in person; it is not shown again.\n`,
+    );
     return 0;
   } finally {
     await db.close();

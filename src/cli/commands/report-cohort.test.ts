@@ -42,7 +42,16 @@ describe('mentorspor report (CLI)', () => {
   });
 
   it('prints the outcome-status JSON of the API', () => {
-    const out = cli(['outcome-status', '--first-start-from', '2015-01-01', '--first-start-to', '2015-12-31', '--type', 'RET_OG_PLIGT', '--json']);
+    const out = cli([
+      'outcome-status',
+      '--first-start-from',
+      '2015-01-01',
+      '--first-start-to',
+      '2015-12-31',
+      '--type',
+      'RET_OG_PLIGT',
+      '--json',
+    ]);
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
     const report = JSON.parse(out.stdout);
@@ -65,7 +74,15 @@ describe('mentorspor report (CLI)', () => {
     const bad = cli(['age', '--first-start-from', '2015-02-30', '--first-start-to', '2015-12-31']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('INVALID_INPUT: --first-start-from and --first-start-to must be dates');
-    const group = cli(['age', '--first-start-from', '2015-01-01', '--first-start-to', '2015-12-31', '--target-groups', 'kontanthjaelp_aktivitetsparat,nonsense']);
+    const group = cli([
+      'age',
+      '--first-start-from',
+      '2015-01-01',
+      '--first-start-to',
+      '2015-12-31',
+      '--target-groups',
+      'kontanthjaelp_aktivitetsparat,nonsense',
+    ]);
     expect(group.code).toBe(2);
     expect(group.stderr).toContain("unknown target group 'nonsense'");
   });

@@ -54,12 +54,16 @@ export async function run(argv: string[]): Promise<number> {
   const to = v['first-start-to'];
   if (!isCalendarDate(from) || !isCalendarDate(to)) return badInput('--first-start-from and --first-start-to must be dates YYYY-MM-DD');
   if (v.type !== undefined && !(grantTypes as readonly string[]).includes(v.type)) return badInput(`unknown --type '${v.type}'`);
-  const listed = (v['target-groups'] ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
+  const listed = (v['target-groups'] ?? '')
+    .split(',')
+    .map((g) => g.trim())
+    .filter((g) => g !== '');
   const targetGroups = listed.length > 0 ? listed : null;
   const unknownGroup = targetGroups?.find((g) => !(targetGroupCodes as readonly string[]).includes(g));
   if (unknownGroup !== undefined) return badInput(`unknown target group '${unknownGroup}' (${targetGroupCodes.join(', ')})`);
   const horizonMonths = v['horizon-months'] === undefined ? 7 : Number(v['horizon-months']);
-  if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > 60) return badInput('--horizon-months must be a whole number from 1 to 60');
+  if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > 60)
+    return badInput('--horizon-months must be a whole number from 1 to 60');
   const groupBy = v['group-by'] ?? 'age30';
   if (groupBy !== 'age30' && groupBy !== 'none') return badInput('--group-by must be age30 or none');
   if (v.format !== undefined && v.format !== 'xlsx' && v.format !== 'pdf') return badInput('--format must be xlsx or pdf');
@@ -69,7 +73,14 @@ export async function run(argv: string[]): Promise<number> {
   try {
     await migrateDatabase(db);
     const ctx = await commandLineContext(db, v.user ?? 'admin', 'statistik');
-    const input = { report: name as CohortReportName, firstStartFrom: from, firstStartTo: to, type: v.type ?? null, horizonMonths, targetGroups };
+    const input = {
+      report: name as CohortReportName,
+      firstStartFrom: from,
+      firstStartTo: to,
+      type: v.type ?? null,
+      horizonMonths,
+      targetGroups,
+    };
     if (v.format && v.out) {
       const file = await exportCohortReport(ctx, { ...input, format: v.format as 'xlsx' | 'pdf' });
       writeFileSync(v.out, file.bytes);
@@ -95,7 +106,11 @@ export function formatTable(table: ReportTable): string {
   const total = (n: number | null) => (table.rowTotals ? [show(n)] : []);
   const header = ['', ...table.columns.map((c) => c.label), ...(table.rowTotals ? ['I alt'] : [])];
   const lines = [
-    ...table.rows.map((r) => [r.label, ...r.values.map((n, j) => (table.percentBase === 'none' || n === null ? show(n) : `${show(n)} (${show(r.percentages[j]!)} %)`)), ...total(r.total)]),
+    ...table.rows.map((r) => [
+      r.label,
+      ...r.values.map((n, j) => (table.percentBase === 'none' || n === null ? show(n) : `${show(n)} (${show(r.percentages[j]!)} %)`)),
+      ...total(r.total),
+    ]),
     ['I alt', ...table.columnTotals.map(show), ...total(table.total)],
   ];
   const widths = header.map((_, j) => Math.max(header[j]!.length, ...lines.map((l) => l[j]!.length)));

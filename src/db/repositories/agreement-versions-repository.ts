@@ -4,7 +4,13 @@ export type AgreementVersion = { version: number; document: unknown; pdf: Uint8A
 
 export function agreementVersionsRepository(db: Database) {
   return {
-    async create(input: { municipalityId: number; grantId: number; document: unknown; pdf: Uint8Array; createdBy: number }): Promise<number> {
+    async create(input: {
+      municipalityId: number;
+      grantId: number;
+      document: unknown;
+      pdf: Uint8Array;
+      createdBy: number;
+    }): Promise<number> {
       const [row] = await db.query<{ version: number }>(
         `insert into agreement_versions (municipality_id, grant_id, version, document, pdf, created_by)
          values ($1, $2, coalesce((select max(version) from agreement_versions where grant_id = $2), 0) + 1, $3, $4, $5)

@@ -18,7 +18,15 @@ describe('audit log (R-PRV-1)', () => {
   it('stores many entries in one call and lists them newest first', async () => {
     const log = auditLogRepository(db);
     await log.record([
-      { municipalityId, userId: null, username: 'sara', action: 'search', entity: 'citizen', criterion: 'text:Jonas', purpose: 'sagsbehandling' },
+      {
+        municipalityId,
+        userId: null,
+        username: 'sara',
+        action: 'search',
+        entity: 'citizen',
+        criterion: 'text:Jonas',
+        purpose: 'sagsbehandling',
+      },
       { municipalityId, userId: null, username: 'sara', action: 'login', entity: 'session' },
     ]);
     const recent = await log.listRecent(municipalityId, 10);

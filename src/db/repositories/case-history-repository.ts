@@ -51,7 +51,14 @@ export function caseHistoryRepository(db: Database) {
            set name = excluded.name, gender = coalesce(excluded.gender, c.gender), origin = coalesce(excluded.origin, c.origin)
            where (c.name, c.gender, c.origin) is distinct from (excluded.name, coalesce(excluded.gender, c.gender), coalesce(excluded.origin, c.origin))
          returning (xmax = 0) as created`,
-        [municipalityId, rows.map((r) => r.cpr), rows.map((r) => r.birthDate), rows.map((r) => r.name), rows.map((r) => r.gender), rows.map((r) => r.origin)],
+        [
+          municipalityId,
+          rows.map((r) => r.cpr),
+          rows.map((r) => r.birthDate),
+          rows.map((r) => r.name),
+          rows.map((r) => r.gender),
+          rows.map((r) => r.origin),
+        ],
       );
       return countsOf(result);
     },
@@ -63,8 +70,15 @@ export function caseHistoryRepository(db: Database) {
            set target_group = excluded.target_group, visitation = excluded.visitation, from_date = excluded.from_date, to_date = excluded.to_date
            where (s.target_group, s.visitation, s.from_date, s.to_date) is distinct from (excluded.target_group, excluded.visitation, excluded.from_date, excluded.to_date)
          returning (xmax = 0) as created`,
-        [municipalityId, rows.map((r) => r.citizenId), rows.map((r) => r.externalId), rows.map((r) => r.group), rows.map((r) => r.visitation),
-          rows.map((r) => r.from), rows.map((r) => r.to)],
+        [
+          municipalityId,
+          rows.map((r) => r.citizenId),
+          rows.map((r) => r.externalId),
+          rows.map((r) => r.group),
+          rows.map((r) => r.visitation),
+          rows.map((r) => r.from),
+          rows.map((r) => r.to),
+        ],
       );
       return countsOf(result);
     },
@@ -76,8 +90,15 @@ export function caseHistoryRepository(db: Database) {
            set type = excluded.type, start_date = excluded.start_date, end_date = excluded.end_date
            where (o.type, o.start_date, o.end_date) is distinct from (excluded.type, excluded.start_date, excluded.end_date)
          returning (xmax = 0) as created`,
-        [municipalityId, createdBy, rows.map((r) => r.citizenId), rows.map((r) => r.externalId), rows.map((r) => r.type), rows.map((r) => r.startDate),
-          rows.map((r) => r.endDate)],
+        [
+          municipalityId,
+          createdBy,
+          rows.map((r) => r.citizenId),
+          rows.map((r) => r.externalId),
+          rows.map((r) => r.type),
+          rows.map((r) => r.startDate),
+          rows.map((r) => r.endDate),
+        ],
       );
       return countsOf(result);
     },
@@ -108,9 +129,20 @@ export function caseHistoryRepository(db: Database) {
                excluded.end_reason, excluded.goal)
          returning (xmax = 0) as created`,
         [
-          municipalityId, createdBy, rows.map((r) => r.externalId), rows.map((r) => r.citizenId), rows.map((r) => r.type), rows.map((r) => r.status),
-          rows.map((r) => r.regimeId), rows.map((r) => r.refundClass), rows.map((r) => r.agreedOn), rows.map((r) => r.startDate),
-          rows.map((r) => r.endDate), rows.map((r) => r.weeklyHours), rows.map((r) => r.actualEndDate), rows.map((r) => r.endReason),
+          municipalityId,
+          createdBy,
+          rows.map((r) => r.externalId),
+          rows.map((r) => r.citizenId),
+          rows.map((r) => r.type),
+          rows.map((r) => r.status),
+          rows.map((r) => r.regimeId),
+          rows.map((r) => r.refundClass),
+          rows.map((r) => r.agreedOn),
+          rows.map((r) => r.startDate),
+          rows.map((r) => r.endDate),
+          rows.map((r) => r.weeklyHours),
+          rows.map((r) => r.actualEndDate),
+          rows.map((r) => r.endReason),
           rows.map((r) => r.goal),
         ],
       );

@@ -17,7 +17,13 @@ export type CohortMemberRow = {
 export type CourseRow = { grantId: number; citizenId: number; startDate: string; birthDate: string; providerType: string | null };
 export type CitizenYearRow = { citizenId: number; year: number; targetGroup: string | null };
 export type PopulationRow = { citizenId: number; birthDate: string };
-export type HorizonOffersRow = { citizenId: number; firstStart: string; birthDate: string; offerTypes: string[] | null; mentorActive: boolean };
+export type HorizonOffersRow = {
+  citizenId: number;
+  firstStart: string;
+  birthDate: string;
+  offerTypes: string[] | null;
+  mentorActive: boolean;
+};
 export type StoredOutcomeStatus = { citizenId: number; firstStart: string; category: string };
 
 /** Approved or ended grants are courses; drafts are not (they were never delivered). */
@@ -65,7 +71,10 @@ export function cohortReportsRepository(db: Database) {
     },
 
     /** Register spells in the given categories that began before each member's first start. */
-    async spellsBeforeFirstStart(f: CohortFilter, categories: readonly string[]): Promise<{ citizenId: number; fromWeek: number; toWeek: number }[]> {
+    async spellsBeforeFirstStart(
+      f: CohortFilter,
+      categories: readonly string[],
+    ): Promise<{ citizenId: number; fromWeek: number; toWeek: number }[]> {
       return db.query(
         `with ${cohortCte}
          select r.citizen_id as "citizenId", r.from_week as "fromWeek", r.to_week as "toWeek"
@@ -178,7 +187,13 @@ export function cohortReportsRepository(db: Database) {
          select $1, u.citizen_id, $2, u.first_start, u.category
          from unnest($3::int[], $4::date[], $5::text[]) as u(citizen_id, first_start, category)
          on conflict (citizen_id, horizon_months) do update set first_start = excluded.first_start, category = excluded.category, computed_at = now()`,
-        [input.municipalityId, input.horizonMonths, input.statuses.map((s) => s.citizenId), input.statuses.map((s) => s.firstStart), input.statuses.map((s) => s.category)],
+        [
+          input.municipalityId,
+          input.horizonMonths,
+          input.statuses.map((s) => s.citizenId),
+          input.statuses.map((s) => s.firstStart),
+          input.statuses.map((s) => s.category),
+        ],
       );
     },
 

@@ -39,14 +39,21 @@ export function companyMentorWageCostsRepository(db: Database) {
       return row!.id;
     },
     async close(municipalityId: number, id: number, validTo: string): Promise<void> {
-      await db.query('update company_mentor_wage_costs set valid_to = $3 where municipality_id = $1 and id = $2', [municipalityId, id, validTo]);
+      await db.query('update company_mentor_wage_costs set valid_to = $3 where municipality_id = $1 and id = $2', [
+        municipalityId,
+        id,
+        validTo,
+      ]);
     },
     async listByMentor(municipalityId: number, mentorId: number): Promise<WageCostRecord[]> {
       const rows = await db.query<WageCostRecord>(`${select} where w.municipality_id = $1 and w.mentor_id = $2 order by w.valid_from`, [
         municipalityId,
         mentorId,
       ]);
-      return rows.map((r) => ({ ...r, lines: r.lines.map((l) => ({ ...l, amountKr: Number(l.amountKr), hourlyAmountKr: Number(l.hourlyAmountKr) })) }));
+      return rows.map((r) => ({
+        ...r,
+        lines: r.lines.map((l) => ({ ...l, amountKr: Number(l.amountKr), hourlyAmountKr: Number(l.hourlyAmountKr) })),
+      }));
     },
   };
 }

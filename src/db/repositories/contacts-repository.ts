@@ -39,12 +39,28 @@ export function contactsRepository(db: Database) {
       const [row] = await db.query<ContactRecord>(
         `insert into contacts (municipality_id, grant_id, at, minutes, form, attended, justification, note, confirmed_at, confirmation_method, created_by)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning ${columns}`,
-        [input.municipalityId, input.grantId, input.at, input.minutes, input.form, input.attended, input.justification, input.note,
-          input.confirmedAt, input.confirmationMethod, input.createdBy],
+        [
+          input.municipalityId,
+          input.grantId,
+          input.at,
+          input.minutes,
+          input.form,
+          input.attended,
+          input.justification,
+          input.note,
+          input.confirmedAt,
+          input.confirmationMethod,
+          input.createdBy,
+        ],
       );
       return toRecord(row!);
     },
-    async confirm(input: { municipalityId: number; contactId: number; method: 'in_person' | 'one_time_code' | 'paper'; at: string }): Promise<ContactRecord | null> {
+    async confirm(input: {
+      municipalityId: number;
+      contactId: number;
+      method: 'in_person' | 'one_time_code' | 'paper';
+      at: string;
+    }): Promise<ContactRecord | null> {
       const [row] = await db.query<ContactRecord>(
         `update contacts set confirmed_at = $3, confirmation_method = $4 where municipality_id = $1 and id = $2 and confirmed_at is null returning ${columns}`,
         [input.municipalityId, input.contactId, input.at, input.method],
@@ -52,14 +68,17 @@ export function contactsRepository(db: Database) {
       return row ? toRecord(row) : null;
     },
     async findGrantId(municipalityId: number, contactId: number): Promise<number | null> {
-      const [row] = await db.query<{ grantId: number }>('select grant_id as "grantId" from contacts where municipality_id = $1 and id = $2', [municipalityId, contactId]);
+      const [row] = await db.query<{ grantId: number }>(
+        'select grant_id as "grantId" from contacts where municipality_id = $1 and id = $2',
+        [municipalityId, contactId],
+      );
       return row?.grantId ?? null;
     },
     async listByGrantId(municipalityId: number, grantId: number): Promise<ContactRecord[]> {
-      const rows = await db.query<ContactRecord>(`select ${columns} from contacts where municipality_id = $1 and grant_id = $2 order by at, id`, [
-        municipalityId,
-        grantId,
-      ]);
+      const rows = await db.query<ContactRecord>(
+        `select ${columns} from contacts where municipality_id = $1 and grant_id = $2 order by at, id`,
+        [municipalityId, grantId],
+      );
       return rows.map(toRecord);
     },
   };

@@ -14,7 +14,12 @@ import type { Database } from '../database.ts';
  */
 export function demoHistoryRepository(db: Database) {
   return {
-    async seed(input: { municipalityId: number; externalMentorId: number; internalMentorId: number; centreMentorId: number }): Promise<{ citizens: number; courses: number }> {
+    async seed(input: {
+      municipalityId: number;
+      externalMentorId: number;
+      internalMentorId: number;
+      centreMentorId: number;
+    }): Promise<{ citizens: number; courses: number }> {
       const [row] = await db.query<{ citizens: number; courses: number }>(
         `with draws as (
            select i,

@@ -31,22 +31,29 @@ const toRecord = (row: Row): EffectAnalysisRecord => ({
 export function effectAnalysesRepository(db: Database) {
   return {
     async create(input: { id: string; municipalityId: number; parameters: object; createdBy: number | null }): Promise<void> {
-      await db.query(`insert into effect_analyses (id, municipality_id, parameters, status, phase, created_by) values ($1, $2, $3, 'running', 'loading', $4)`, [
-        input.id, input.municipalityId, JSON.stringify(input.parameters), input.createdBy,
-      ]);
+      await db.query(
+        `insert into effect_analyses (id, municipality_id, parameters, status, phase, created_by) values ($1, $2, $3, 'running', 'loading', $4)`,
+        [input.id, input.municipalityId, JSON.stringify(input.parameters), input.createdBy],
+      );
     },
     async updateProgress(input: { id: string; phase: string; progress: number }): Promise<void> {
-      await db.query(`update effect_analyses set phase = $2, progress = $3 where id = $1 and status = 'running'`, [input.id, input.phase, input.progress]);
+      await db.query(`update effect_analyses set phase = $2, progress = $3 where id = $1 and status = 'running'`, [
+        input.id,
+        input.phase,
+        input.progress,
+      ]);
     },
     async finish(input: { id: string; results: unknown[] }): Promise<void> {
-      await db.query(`update effect_analyses set status = 'done', phase = null, progress = 1, results = $2, finished_at = now() where id = $1`, [
-        input.id, JSON.stringify(input.results),
-      ]);
+      await db.query(
+        `update effect_analyses set status = 'done', phase = null, progress = 1, results = $2, finished_at = now() where id = $1`,
+        [input.id, JSON.stringify(input.results)],
+      );
     },
     async fail(input: { id: string; errorCode: 'INTERRUPTED' | 'FAILED'; error: string }): Promise<void> {
-      await db.query(`update effect_analyses set status = 'failed', phase = null, error_code = $2, error = $3, finished_at = now() where id = $1`, [
-        input.id, input.errorCode, input.error,
-      ]);
+      await db.query(
+        `update effect_analyses set status = 'failed', phase = null, error_code = $2, error = $3, finished_at = now() where id = $1`,
+        [input.id, input.errorCode, input.error],
+      );
     },
     /** Every job still marked running (at start-up: the previous process stopped during them) → failed. */
     async failAllRunning(error: string): Promise<number> {
@@ -57,7 +64,10 @@ export function effectAnalysesRepository(db: Database) {
       return rows.length;
     },
     async findById(municipalityId: number, id: string): Promise<EffectAnalysisRecord | null> {
-      const [row] = await db.query<Row>(`select ${columns} from effect_analyses where municipality_id = $1 and id = $2`, [municipalityId, id]);
+      const [row] = await db.query<Row>(`select ${columns} from effect_analyses where municipality_id = $1 and id = $2`, [
+        municipalityId,
+        id,
+      ]);
       return row ? toRecord(row) : null;
     },
     /** The municipality's most recent analyses, newest first, without their results. */

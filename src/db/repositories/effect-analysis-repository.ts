@@ -20,7 +20,14 @@ export type RiskSetRow = {
 
 export type RiskSetQuarter = { quarter: string; indexDate: string; treatedCount: number };
 
-export type RiskSetInput = { municipalityId: number; from: string; to: string; type: string; horizonMonths: number; targetGroups: string[] };
+export type RiskSetInput = {
+  municipalityId: number;
+  from: string;
+  to: string;
+  type: string;
+  horizonMonths: number;
+  targetGroups: string[];
+};
 
 /** A slice of the risk set: every unit (treated and controls of every quarter) of the citizens with ids in [citizenIdFrom, citizenIdTo]. */
 export type RiskSetChunk = { quarters: RiskSetQuarter[]; citizenIdFrom: number; citizenIdTo: number };
@@ -147,9 +154,16 @@ export function effectAnalysisRepository(db: Database) {
         await tx.query(`set local work_mem = '256MB'`);
         await tx.query(`set local jit = off`);
         return tx.query<RiskSetRow>(chunkSql, [
-          input.municipalityId, input.horizonMonths, chunk.citizenIdFrom, chunk.citizenIdTo,
-          chunk.quarters.map((q) => q.quarter), chunk.quarters.map((q) => q.indexDate),
-          input.type, input.from, input.to, input.targetGroups,
+          input.municipalityId,
+          input.horizonMonths,
+          chunk.citizenIdFrom,
+          chunk.citizenIdTo,
+          chunk.quarters.map((q) => q.quarter),
+          chunk.quarters.map((q) => q.indexDate),
+          input.type,
+          input.from,
+          input.to,
+          input.targetGroups,
         ]);
       });
     },

@@ -61,7 +61,13 @@ export function grantCostFactsRepository(db: Database) {
         place:
           placeId === null
             ? null
-            : { id: placeId, weeklyHours: placeWeeklyHours!, linkedCount: placeLinkedCount!, mentorId: placeMentorId, providerId: placeProviderId! },
+            : {
+                id: placeId,
+                weeklyHours: placeWeeklyHours!,
+                linkedCount: placeLinkedCount!,
+                mentorId: placeMentorId,
+                providerId: placeProviderId!,
+              },
       }));
     },
   };

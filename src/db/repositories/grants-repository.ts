@@ -34,9 +34,25 @@ export type GrantRecord = {
 /** The columns a caseworker's proposal sets (the rest is set by approval and ending). */
 export type GrantFields = Pick<
   GrantRecord,
-  | 'citizenId' | 'type' | 'regime' | 'refundClass' | 'agreedOn' | 'startDate' | 'endDate' | 'weeklyHours' | 'goal' | 'tasks'
-  | 'mentorId' | 'complaintGuidance' | 'needAssessment' | 'assessmentDate' | 'citizenConsent' | 'dischargeDate' | 'admissionDate'
-  | 'previousGrantId' | 'justification'
+  | 'citizenId'
+  | 'type'
+  | 'regime'
+  | 'refundClass'
+  | 'agreedOn'
+  | 'startDate'
+  | 'endDate'
+  | 'weeklyHours'
+  | 'goal'
+  | 'tasks'
+  | 'mentorId'
+  | 'complaintGuidance'
+  | 'needAssessment'
+  | 'assessmentDate'
+  | 'citizenConsent'
+  | 'dischargeDate'
+  | 'admissionDate'
+  | 'previousGrantId'
+  | 'justification'
 >;
 
 const select = `select g.id, g.citizen_id as "citizenId", c.name as "citizenName",

@@ -66,7 +66,13 @@ export function hourlyRatesRepository(db: Database) {
     async closeMentorRate(municipalityId: number, id: number, validTo: string): Promise<void> {
       await db.query('update mentor_rates set valid_to = $3 where municipality_id = $1 and id = $2', [municipalityId, id, validTo]);
     },
-    async addProviderRate(input: { municipalityId: number; providerId: number; hourlyRateKr: number; validFrom: string; validTo: string | null }): Promise<RateRecord> {
+    async addProviderRate(input: {
+      municipalityId: number;
+      providerId: number;
+      hourlyRateKr: number;
+      validFrom: string;
+      validTo: string | null;
+    }): Promise<RateRecord> {
       const [row] = await db.query<RateRecord>(
         `insert into provider_rates (municipality_id, provider_id, hourly_rate_kr, valid_from, valid_to) values ($1, $2, $3, $4, $5)
          returning id, hourly_rate_kr as "hourlyRateKr", valid_from as "validFrom", valid_to as "validTo"`,

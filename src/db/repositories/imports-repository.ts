@@ -1,7 +1,16 @@
 import { withoutControlCharacters } from '../../domain/control-characters.ts';
 import type { Database } from '../database.ts';
 
-export type ImportRecord = { id: number; kind: string; status: 'running' | 'done' | 'failed'; counts: Record<string, number>; errors: { line: number; message: string }[]; warnings: string[]; createdAt: string; finishedAt: string | null };
+export type ImportRecord = {
+  id: number;
+  kind: string;
+  status: 'running' | 'done' | 'failed';
+  counts: Record<string, number>;
+  errors: { line: number; message: string }[];
+  warnings: string[];
+  createdAt: string;
+  finishedAt: string | null;
+};
 
 /** JSON for a jsonb column: messages may quote the input, and PostgreSQL refuses NUL (\u0000) in jsonb. */
 function storableJson(value: unknown): string {
@@ -13,14 +22,19 @@ const columns = `id, kind, status, counts, errors, warnings, created_at as "crea
 export function importsRepository(db: Database) {
   return {
     async create(input: { municipalityId: number; kind: string; createdBy: number }): Promise<number> {
-      const [row] = await db.query<{ id: number }>(`insert into imports (municipality_id, kind, status, created_by) values ($1, $2, 'running', $3) returning id`, [
-        input.municipalityId, input.kind, input.createdBy,
-      ]);
+      const [row] = await db.query<{ id: number }>(
+        `insert into imports (municipality_id, kind, status, created_by) values ($1, $2, 'running', $3) returning id`,
+        [input.municipalityId, input.kind, input.createdBy],
+      );
       return row!.id;
     },
     async finish(input: { id: number; status: 'done' | 'failed'; counts: object; errors: object[]; warnings?: string[] }): Promise<void> {
       await db.query(`update imports set status = $2, counts = $3, errors = $4, warnings = $5, finished_at = now() where id = $1`, [
-        input.id, input.status, JSON.stringify(input.counts), storableJson(input.errors), storableJson(input.warnings ?? []),
+        input.id,
+        input.status,
+        JSON.stringify(input.counts),
+        storableJson(input.errors),
+        storableJson(input.warnings ?? []),
       ]);
     },
     /** Marks every import still running as failed with `message` (the process that ran them stopped). */
@@ -32,8 +46,17 @@ export function importsRepository(db: Database) {
       return rows.length;
     },
     async findById(municipalityId: number, id: number): Promise<ImportRecord | null> {
-      const [row] = await db.query<ImportRecord & { createdAt: Date; finishedAt: Date | null }>(`select ${columns} from imports where municipality_id = $1 and id = $2`, [municipalityId, id]);
-      return row ? { ...row, createdAt: new Date(row.createdAt).toISOString(), finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null } : null;
+      const [row] = await db.query<ImportRecord & { createdAt: Date; finishedAt: Date | null }>(
+        `select ${columns} from imports where municipality_id = $1 and id = $2`,
+        [municipalityId, id],
+      );
+      return row
+        ? {
+            ...row,
+            createdAt: new Date(row.createdAt).toISOString(),
+            finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
+          }
+        : null;
     },
   };
 }

@@ -15,10 +15,21 @@ const columns = `i.id, i.key, i.version, i.name, i.licence_note as "licenceNote"
   i.disagreement_threshold as "disagreementThreshold", i.is_default as "isDefault", i.created_at as "createdAt",
   (select count(*) from measurements m where m.instrument_id = i.id) as "measurementCount"`;
 
-type IndicatorRow = { instrumentId: number; code: string; labelDa: string; labelEn: string; respondents: Respondent[]; scaleMin: number; scaleMax: number; anchors: Anchor[] };
+type IndicatorRow = {
+  instrumentId: number;
+  code: string;
+  labelDa: string;
+  labelEn: string;
+  respondents: Respondent[];
+  scaleMin: number;
+  scaleMax: number;
+  anchors: Anchor[];
+};
 
 export function instrumentsRepository(db: Database) {
-  async function withIndicators(rows: (Omit<InstrumentRecord, 'indicators' | 'createdAt'> & { createdAt: Date | string })[]): Promise<InstrumentRecord[]> {
+  async function withIndicators(
+    rows: (Omit<InstrumentRecord, 'indicators' | 'createdAt'> & { createdAt: Date | string })[],
+  ): Promise<InstrumentRecord[]> {
     if (rows.length === 0) return [];
     const indicators = await db.query<IndicatorRow>(
       `select instrument_id as "instrumentId", code, label_da as "labelDa", label_en as "labelEn", respondents, scale_min as "scaleMin",
@@ -33,12 +44,29 @@ export function instrumentsRepository(db: Database) {
     }));
   }
   return {
-    async create(input: { municipalityId: number; key: string; version: number; isDefault: boolean; definition: InstrumentDefinition; createdBy: number | null }): Promise<number> {
+    async create(input: {
+      municipalityId: number;
+      key: string;
+      version: number;
+      isDefault: boolean;
+      definition: InstrumentDefinition;
+      createdBy: number | null;
+    }): Promise<number> {
       const d = input.definition;
       const [row] = await db.query<{ id: number }>(
         `insert into instruments (municipality_id, key, version, name, licence_note, cadence_months, disagreement_threshold, is_default, created_by)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-        [input.municipalityId, input.key, input.version, d.name, d.licenceNote, d.cadenceMonths, d.disagreementThreshold, input.isDefault, input.createdBy],
+        [
+          input.municipalityId,
+          input.key,
+          input.version,
+          d.name,
+          d.licenceNote,
+          d.cadenceMonths,
+          d.disagreementThreshold,
+          input.isDefault,
+          input.createdBy,
+        ],
       );
       await insertIndicators(db, row!.id, d.indicators);
       return row!.id;
@@ -54,14 +82,21 @@ export function instrumentsRepository(db: Database) {
       await insertIndicators(db, input.id, d.indicators);
     },
     async list(municipalityId: number): Promise<InstrumentRecord[]> {
-      return withIndicators(await db.query(`select ${columns} from instruments i where i.municipality_id = $1 order by i.key, i.version`, [municipalityId]));
+      return withIndicators(
+        await db.query(`select ${columns} from instruments i where i.municipality_id = $1 order by i.key, i.version`, [municipalityId]),
+      );
     },
     async findById(municipalityId: number, id: number): Promise<InstrumentRecord | null> {
-      const [found] = await withIndicators(await db.query(`select ${columns} from instruments i where i.municipality_id = $1 and i.id = $2`, [municipalityId, id]));
+      const [found] = await withIndicators(
+        await db.query(`select ${columns} from instruments i where i.municipality_id = $1 and i.id = $2`, [municipalityId, id]),
+      );
       return found ?? null;
     },
     async latestVersionOf(municipalityId: number, key: string): Promise<number> {
-      const [row] = await db.query<{ v: number | null }>('select max(version) as v from instruments where municipality_id = $1 and key = $2', [municipalityId, key]);
+      const [row] = await db.query<{ v: number | null }>(
+        'select max(version) as v from instruments where municipality_id = $1 and key = $2',
+        [municipalityId, key],
+      );
       return row?.v ?? 0;
     },
     async hasAny(municipalityId: number): Promise<boolean> {

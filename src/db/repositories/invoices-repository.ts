@@ -69,7 +69,10 @@ function toRecord(row: RawInvoice): InvoiceRecord {
       ...line,
       hours: Number(line.hours),
       amountKr: Number(line.amountKr),
-      review: reviewDecision === null ? null : { decision: reviewDecision, note: reviewNote ?? '', reviewedBy: reviewedBy!, reviewedAt: iso(reviewedAt)! },
+      review:
+        reviewDecision === null
+          ? null
+          : { decision: reviewDecision, note: reviewNote ?? '', reviewedBy: reviewedBy!, reviewedAt: iso(reviewedAt)! },
     })),
   };
 }
@@ -90,7 +93,16 @@ export function invoicesRepository(db: Database) {
       const [row] = await db.query<{ id: number }>(
         `insert into invoices (municipality_id, provider_id, invoice_number, period_from, period_to, received_on, source, recorded_by)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-        [input.municipalityId, input.providerId, input.invoiceNumber, input.periodFrom, input.periodTo, input.receivedOn, input.source, input.recordedBy],
+        [
+          input.municipalityId,
+          input.providerId,
+          input.invoiceNumber,
+          input.periodFrom,
+          input.periodTo,
+          input.receivedOn,
+          input.source,
+          input.recordedBy,
+        ],
       );
       let lineNo = 0;
       for (const line of input.lines) {
@@ -115,7 +127,11 @@ export function invoicesRepository(db: Database) {
       return rows.map(toRecord);
     },
     /** Invoice lines of approved-for-payment and pending invoices whose period overlaps [from, to], for the economy. */
-    async listLinesOverlapping(input: { municipalityId: number; from: string; to: string }): Promise<(InvoiceLineInput & { status: string })[]> {
+    async listLinesOverlapping(input: {
+      municipalityId: number;
+      from: string;
+      to: string;
+    }): Promise<(InvoiceLineInput & { status: string })[]> {
       return db.query(
         `select l.grant_id as "grantId", l.period_from as "periodFrom", l.period_to as "periodTo", l.hours, l.amount_kr as "amountKr", i.status
          from invoice_lines l join invoices i on i.id = l.invoice_id
@@ -125,7 +141,10 @@ export function invoicesRepository(db: Database) {
       );
     },
     /** Who each grant belongs to and which provider serves it (the pladsmentor's provider, else the mentor's). */
-    async grantLinksOf(municipalityId: number, grantIds: number[]): Promise<{ grantId: number; citizenId: number; status: string; providerId: number | null }[]> {
+    async grantLinksOf(
+      municipalityId: number,
+      grantIds: number[],
+    ): Promise<{ grantId: number; citizenId: number; status: string; providerId: number | null }[]> {
       return db.query(
         `select g.id as "grantId", g.citizen_id as "citizenId", g.status, coalesce(pm.provider_id, m.provider_id) as "providerId"
          from grants g left join mentors m on m.id = g.mentor_id

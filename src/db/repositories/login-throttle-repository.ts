@@ -4,7 +4,10 @@ import type { Database } from '../database.ts';
 export function loginThrottleRepository(db: Database) {
   return {
     async blockedUntil(username: string, ip: string): Promise<Date | null> {
-      const [row] = await db.query<{ blockedUntil: Date | null }>('select blocked_until as "blockedUntil" from login_throttle where username = $1 and ip = $2', [username, ip]);
+      const [row] = await db.query<{ blockedUntil: Date | null }>(
+        'select blocked_until as "blockedUntil" from login_throttle where username = $1 and ip = $2',
+        [username, ip],
+      );
       return row?.blockedUntil ?? null;
     },
     /** Counts one more failure and stores the block computed from the new count; returns the count. */
@@ -17,7 +20,12 @@ export function loginThrottleRepository(db: Database) {
       );
       const failures = row!.failures;
       const ms = blockFor(failures);
-      if (ms > 0) await db.query('update login_throttle set blocked_until = $3 where username = $1 and ip = $2', [username, ip, new Date(now.getTime() + ms)]);
+      if (ms > 0)
+        await db.query('update login_throttle set blocked_until = $3 where username = $1 and ip = $2', [
+          username,
+          ip,
+          new Date(now.getTime() + ms),
+        ]);
       return failures;
     },
     async clear(username: string, ip: string): Promise<void> {

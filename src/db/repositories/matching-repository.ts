@@ -1,7 +1,12 @@
 import type { Database } from '../database.ts';
 import type { MatchingMentor } from '../../domain/mentor-matching.ts';
 
-export type CitizenMatchingProfile = { postcode: string | null; language: string | null; barriers: string[]; preferredMentorGender: 'female' | 'male' | null };
+export type CitizenMatchingProfile = {
+  postcode: string | null;
+  language: string | null;
+  barriers: string[];
+  preferredMentorGender: 'female' | 'male' | null;
+};
 
 export function matchingRepository(db: Database) {
   return {
@@ -18,8 +23,17 @@ export function matchingRepository(db: Database) {
         [municipalityId, citizenId, p.postcode, p.language, p.barriers, p.preferredMentorGender],
       );
     },
-    async updateMentorProfile(municipalityId: number, mentorId: number, p: { postcode: string | null; gender: string | null }): Promise<boolean> {
-      const rows = await db.query('update mentors set postcode = $3, gender = $4 where municipality_id = $1 and id = $2 returning id', [municipalityId, mentorId, p.postcode, p.gender]);
+    async updateMentorProfile(
+      municipalityId: number,
+      mentorId: number,
+      p: { postcode: string | null; gender: string | null },
+    ): Promise<boolean> {
+      const rows = await db.query('update mentors set postcode = $3, gender = $4 where municipality_id = $1 and id = $2 returning id', [
+        municipalityId,
+        mentorId,
+        p.postcode,
+        p.gender,
+      ]);
       return rows.length === 1;
     },
     /** Active mentors with their load (weekly hours of approved grants running on `on`) and relations. */
@@ -43,14 +57,28 @@ export function matchingRepository(db: Database) {
     },
     async recordRelation(input: { municipalityId: number; mentorId: number; citizenId: number; reason: string }): Promise<void> {
       await db.query('insert into mentor_relations (municipality_id, mentor_id, citizen_id, reason) values ($1, $2, $3, $4)', [
-        input.municipalityId, input.mentorId, input.citizenId, input.reason,
+        input.municipalityId,
+        input.mentorId,
+        input.citizenId,
+        input.reason,
       ]);
     },
-    async recordAssignment(input: { municipalityId: number; grantId: number; mentorId: number; reason: string; chosenBy: number }): Promise<void> {
-      await db.query('insert into mentor_assignments (municipality_id, grant_id, mentor_id, reason, chosen_by) values ($1, $2, $3, $4, $5)', [
-        input.municipalityId, input.grantId, input.mentorId, input.reason, input.chosenBy,
+    async recordAssignment(input: {
+      municipalityId: number;
+      grantId: number;
+      mentorId: number;
+      reason: string;
+      chosenBy: number;
+    }): Promise<void> {
+      await db.query(
+        'insert into mentor_assignments (municipality_id, grant_id, mentor_id, reason, chosen_by) values ($1, $2, $3, $4, $5)',
+        [input.municipalityId, input.grantId, input.mentorId, input.reason, input.chosenBy],
+      );
+      await db.query('update grants set mentor_id = $3, updated_at = now() where municipality_id = $1 and id = $2', [
+        input.municipalityId,
+        input.grantId,
+        input.mentorId,
       ]);
-      await db.query('update grants set mentor_id = $3, updated_at = now() where municipality_id = $1 and id = $2', [input.municipalityId, input.grantId, input.mentorId]);
     },
   };
 }

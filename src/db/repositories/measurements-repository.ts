@@ -20,10 +20,23 @@ export function measurementsRepository(db: Database) {
       const [row] = await db.query<{ id: number }>(
         `insert into measurements (municipality_id, grant_id, instrument_id, measured_on, respondent, entry_mode, entered_by, entered_by_role)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-        [input.municipalityId, input.grantId, input.instrumentId, input.measuredOn, input.respondent, input.entryMode, input.enteredBy, input.enteredByRole],
+        [
+          input.municipalityId,
+          input.grantId,
+          input.instrumentId,
+          input.measuredOn,
+          input.respondent,
+          input.entryMode,
+          input.enteredBy,
+          input.enteredByRole,
+        ],
       );
       for (const [code, value] of Object.entries(input.values)) {
-        await db.query('insert into measurement_values (measurement_id, indicator_code, value) values ($1, $2, $3)', [row!.id, code, value]);
+        await db.query('insert into measurement_values (measurement_id, indicator_code, value) values ($1, $2, $3)', [
+          row!.id,
+          code,
+          value,
+        ]);
       }
       return row!.id;
     },

@@ -59,10 +59,12 @@ export function mentorsRepository(db: Database) {
         ],
       );
       for (const t of input.trainingModules) {
-        await db.query(
-          'insert into mentor_training_modules (municipality_id, mentor_id, module, completed_on) values ($1, $2, $3, $4)',
-          [input.municipalityId, row!.id, t.module, t.completedOn],
-        );
+        await db.query('insert into mentor_training_modules (municipality_id, mentor_id, module, completed_on) values ($1, $2, $3, $4)', [
+          input.municipalityId,
+          row!.id,
+          t.module,
+          t.completedOn,
+        ]);
       }
       return row!.id;
     },

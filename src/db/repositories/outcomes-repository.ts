@@ -1,6 +1,13 @@
 import type { Database } from '../database.ts';
 
-export type OutcomeCohortRow = { citizenId: number; firstStart: string; birthDate: string; gender: string | null; origin: string | null; categories: string[] | null };
+export type OutcomeCohortRow = {
+  citizenId: number;
+  firstStart: string;
+  birthDate: string;
+  gender: string | null;
+  origin: string | null;
+  categories: string[] | null;
+};
 
 export function outcomesRepository(db: Database) {
   return {
@@ -8,7 +15,14 @@ export function outcomesRepository(db: Database) {
      * The cohort of citizens whose FIRST mentor course (of the type, if given) started in [from, to] while
      * they were in one of the target groups (if given), each once (R-DEL-2), with the register categories in force in the week `horizonMonths` after that start.
      */
-    async cohortAtHorizon(input: { municipalityId: number; from: string; to: string; type: string | null; horizonMonths: number; targetGroups: string[] | null }): Promise<OutcomeCohortRow[]> {
+    async cohortAtHorizon(input: {
+      municipalityId: number;
+      from: string;
+      to: string;
+      type: string | null;
+      horizonMonths: number;
+      targetGroups: string[] | null;
+    }): Promise<OutcomeCohortRow[]> {
       return db.query<OutcomeCohortRow>(
         `with first_course as (
            select distinct on (g.citizen_id) g.citizen_id, g.start_date

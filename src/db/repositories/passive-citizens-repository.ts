@@ -7,7 +7,12 @@ export function passiveCitizensRepository(db: Database) {
      * Citizens in the given groups on `date` (their latest spell covering it), with whether a mentor
      * grant or an offer overlapped the window [windowStart, date].
      */
-    async listCandidates(input: { municipalityId: number; date: string; windowStart: string; groups: string[] }): Promise<(PassiveCandidate & { name: string })[]> {
+    async listCandidates(input: {
+      municipalityId: number;
+      date: string;
+      windowStart: string;
+      groups: string[];
+    }): Promise<(PassiveCandidate & { name: string })[]> {
       return db.query(
         `with target as (
            select distinct on (s.citizen_id) s.citizen_id, s.target_group, c.birth_date, c.name

@@ -33,7 +33,16 @@ export function placeMentorsRepository(db: Database) {
       const [row] = await db.query<{ id: number }>(
         `insert into place_mentors (municipality_id, provider_id, mentor_id, name, weekly_hours, start_date, end_date, created_by)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-        [input.municipalityId, input.providerId, input.mentorId, input.name, input.weeklyHours, input.startDate, input.endDate, input.createdBy],
+        [
+          input.municipalityId,
+          input.providerId,
+          input.mentorId,
+          input.name,
+          input.weeklyHours,
+          input.startDate,
+          input.endDate,
+          input.createdBy,
+        ],
       );
       for (const grantId of input.grantIds) {
         await db.query('insert into place_mentor_grants (place_mentor_id, grant_id, municipality_id) values ($1, $2, $3)', [

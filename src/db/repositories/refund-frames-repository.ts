@@ -36,7 +36,15 @@ export function refundFramesRepository(db: Database) {
            updated_by = excluded.updated_by, updated_at = now()
          returning year, refund_frame_kr as "refundFrameKr", budget_kr as "budgetKr", full_time_persons as "fullTimePersons",
            other_guidance_spend_kr as "otherGuidanceSpendKr", updated_at as "updatedAt"`,
-        [input.municipalityId, input.year, input.refundFrameKr, input.budgetKr, input.fullTimePersons, input.otherGuidanceSpendKr, input.updatedBy],
+        [
+          input.municipalityId,
+          input.year,
+          input.refundFrameKr,
+          input.budgetKr,
+          input.fullTimePersons,
+          input.otherGuidanceSpendKr,
+          input.updatedBy,
+        ],
       );
       return toRecord(row!);
     },

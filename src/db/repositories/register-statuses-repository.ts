@@ -28,7 +28,8 @@ export function registerStatusesRepository(db: Database) {
       if (batch.cpr.length === 0) return;
       const lines: string[] = new Array(batch.cpr.length);
       for (let i = 0; i < batch.cpr.length; i += 1) {
-        lines[i] = `${batch.cpr[i]}\t${batch.line[i]}\t${batch.category[i]}\t${copyText(batch.code[i]!)}\t${batch.fromWeek[i]}\t${batch.toWeek[i]}`;
+        lines[i] =
+          `${batch.cpr[i]}\t${batch.line[i]}\t${batch.category[i]}\t${copyText(batch.code[i]!)}\t${batch.fromWeek[i]}\t${batch.toWeek[i]}`;
       }
       await db.copyRows('register_spell_staging', stagingColumns, `${lines.join('\n')}\n`);
     },
@@ -56,7 +57,9 @@ export function registerStatusesRepository(db: Database) {
      * reaching over an edge are cut at it (the part outside is kept). Returns the spells deleted or cut.
      */
     async clearCoveredWeeks(municipalityId: number): Promise<number> {
-      const [range] = await db.query<{ lo: number | null; hi: number | null }>('select min(from_week) as lo, max(to_week) as hi from register_spell_staging');
+      const [range] = await db.query<{ lo: number | null; hi: number | null }>(
+        'select min(from_week) as lo, max(to_week) as hi from register_spell_staging',
+      );
       if (!range || range.lo === null || range.hi === null) return 0;
       await db.exec('drop table if exists register_named_citizens');
       await db.query(
@@ -64,7 +67,8 @@ export function registerStatusesRepository(db: Database) {
          select distinct c.id from register_spell_staging s join citizens c on c.cpr = s.cpr and c.municipality_id = ${Number(municipalityId)}`,
       );
       const named = `municipality_id = $1 and citizen_id in (select id from register_named_citizens)`;
-      const count = async (sql: string, params: unknown[]) => (await db.query<{ n: number }>(`with changed as (${sql} returning 1) select count(*)::int as n from changed`, params))[0]?.n ?? 0;
+      const count = async (sql: string, params: unknown[]) =>
+        (await db.query<{ n: number }>(`with changed as (${sql} returning 1) select count(*)::int as n from changed`, params))[0]?.n ?? 0;
       // The part after the covered weeks of a spell that reaches past them …
       const tails = await count(
         `insert into register_status_spells (municipality_id, citizen_id, category, source_code, from_week, to_week)
@@ -73,9 +77,16 @@ export function registerStatusesRepository(db: Database) {
         [municipalityId, range.hi],
       );
       // … the part before them of a spell that starts earlier …
-      const heads = await count(`update register_status_spells set to_week = $2 - 1 where ${named} and from_week < $2 and to_week >= $2`, [municipalityId, range.lo]);
+      const heads = await count(`update register_status_spells set to_week = $2 - 1 where ${named} and from_week < $2 and to_week >= $2`, [
+        municipalityId,
+        range.lo,
+      ]);
       // … and nothing inside them.
-      const inside = await count(`delete from register_status_spells where ${named} and from_week between $2 and $3`, [municipalityId, range.lo, range.hi]);
+      const inside = await count(`delete from register_status_spells where ${named} and from_week between $2 and $3`, [
+        municipalityId,
+        range.lo,
+        range.hi,
+      ]);
       return tails + heads + inside;
     },
     /**

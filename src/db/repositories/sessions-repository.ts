@@ -1,7 +1,15 @@
 import type { Database } from '../database.ts';
 import type { UserRole } from './users-repository.ts';
 
-export type SessionUser = { userId: number; username: string; name: string; role: UserRole; municipalityId: number; municipalityName: string; mentorId: number | null };
+export type SessionUser = {
+  userId: number;
+  username: string;
+  name: string;
+  role: UserRole;
+  municipalityId: number;
+  municipalityName: string;
+  mentorId: number | null;
+};
 
 export function sessionsRepository(db: Database) {
   return {

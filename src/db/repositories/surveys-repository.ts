@@ -24,16 +24,35 @@ export function surveysRepository(db: Database) {
       );
       return row ?? null;
     },
-    async createDefinition(input: { municipalityId: number; kind: SurveyKind; version: number; questions: SurveyQuestion[]; createdBy: number }): Promise<void> {
+    async createDefinition(input: {
+      municipalityId: number;
+      kind: SurveyKind;
+      version: number;
+      questions: SurveyQuestion[];
+      createdBy: number;
+    }): Promise<void> {
       await db.query('insert into survey_definitions (municipality_id, kind, version, questions, created_by) values ($1, $2, $3, $4, $5)', [
-        input.municipalityId, input.kind, input.version, JSON.stringify(input.questions), input.createdBy,
+        input.municipalityId,
+        input.kind,
+        input.version,
+        JSON.stringify(input.questions),
+        input.createdBy,
       ]);
     },
     async createResponse(input: Omit<SurveyResponseRecord, 'id' | 'enteredByName'> & { municipalityId: number }): Promise<number> {
       const [row] = await db.query<{ id: number }>(
         `insert into survey_responses (municipality_id, grant_id, kind, questions, answers, responded_on, entry_mode, entered_by)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-        [input.municipalityId, input.grantId, input.kind, JSON.stringify(input.questions), JSON.stringify(input.answers), input.respondedOn, input.entryMode, input.enteredBy],
+        [
+          input.municipalityId,
+          input.grantId,
+          input.kind,
+          JSON.stringify(input.questions),
+          JSON.stringify(input.answers),
+          input.respondedOn,
+          input.entryMode,
+          input.enteredBy,
+        ],
       );
       return row!.id;
     },

@@ -44,7 +44,14 @@ export function usersRepository(db: Database) {
       return row ?? null;
     },
     /** A new user, or null when the username is taken (in any municipality: usernames are global). */
-    async createIfFree(input: { municipalityId: number; username: string; name: string; role: UserRole; passwordHash: string; mentorId: number | null }): Promise<UserRecord | null> {
+    async createIfFree(input: {
+      municipalityId: number;
+      username: string;
+      name: string;
+      role: UserRole;
+      passwordHash: string;
+      mentorId: number | null;
+    }): Promise<UserRecord | null> {
       const [row] = await db.query<UserRecord>(
         `insert into users (municipality_id, username, name, role, password_hash, mentor_id)
          values ($1, $2, $3, $4, $5, $6) on conflict (username) do nothing returning ${columns}`,
@@ -53,22 +60,36 @@ export function usersRepository(db: Database) {
       return row ?? null;
     },
     async listByMunicipality(municipalityId: number): Promise<UserRecord[]> {
-      return db.query<UserRecord>(`select ${columns} from users where municipality_id = $1 order by active desc, name, username`, [municipalityId]);
+      return db.query<UserRecord>(`select ${columns} from users where municipality_id = $1 order by active desc, name, username`, [
+        municipalityId,
+      ]);
     },
     async findInMunicipality(municipalityId: number, id: number): Promise<UserRecord | null> {
       const [row] = await db.query<UserRecord>(`select ${columns} from users where municipality_id = $1 and id = $2`, [municipalityId, id]);
       return row ?? null;
     },
-    async update(municipalityId: number, id: number, fields: { name: string; role: UserRole; active: boolean; mentorId: number | null }): Promise<void> {
+    async update(
+      municipalityId: number,
+      id: number,
+      fields: { name: string; role: UserRole; active: boolean; mentorId: number | null },
+    ): Promise<void> {
       await db.query('update users set name = $3, role = $4, active = $5, mentor_id = $6 where municipality_id = $1 and id = $2', [
-        municipalityId, id, fields.name, fields.role, fields.active, fields.mentorId,
+        municipalityId,
+        id,
+        fields.name,
+        fields.role,
+        fields.active,
+        fields.mentorId,
       ]);
     },
     async setPasswordHash(municipalityId: number, id: number, passwordHash: string): Promise<void> {
       await db.query('update users set password_hash = $3 where municipality_id = $1 and id = $2', [municipalityId, id, passwordHash]);
     },
     async countActiveAdmins(municipalityId: number): Promise<number> {
-      const [row] = await db.query<{ n: number }>(`select count(*)::int as n from users where municipality_id = $1 and role = 'admin' and active`, [municipalityId]);
+      const [row] = await db.query<{ n: number }>(
+        `select count(*)::int as n from users where municipality_id = $1 and role = 'admin' and active`,
+        [municipalityId],
+      );
       return row?.n ?? 0;
     },
     async count(): Promise<number> {

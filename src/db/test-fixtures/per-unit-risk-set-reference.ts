@@ -2,8 +2,20 @@ import type { Database } from '../database.ts';
 import type { RiskSetInput } from '../repositories/effect-analysis-repository.ts';
 
 export type PerUnitRiskSetRow = {
-  citizenId: number; treated: boolean; quarter: string; age: number; gender: string; origin: string; targetGroup: string;
-  publicWeeks52: number; publicWeeks156: number; employedWeeks156: number; employment: number; education: number; selfSupport: number; benefitWeeks52After: number;
+  citizenId: number;
+  treated: boolean;
+  quarter: string;
+  age: number;
+  gender: string;
+  origin: string;
+  targetGroup: string;
+  publicWeeks52: number;
+  publicWeeks156: number;
+  employedWeeks156: number;
+  employment: number;
+  education: number;
+  selfSupport: number;
+  benefitWeeks52After: number;
 };
 
 /**

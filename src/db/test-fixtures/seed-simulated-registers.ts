@@ -8,7 +8,7 @@ import type { Database } from '../database.ts';
  */
 export async function seedSimulatedRegisters(db: Database, input: { municipalityId: number; mentorId: number }): Promise<void> {
   await db.query(
-      `with people as (
+    `with people as (
          insert into citizens (municipality_id, cpr, birth_date, name, gender)
          select $1, lpad((1000000 + i)::text, 10, '0'), date '1975-01-01' + (i % 3000), 'Borger ' || i, case when i % 2 = 0 then 'female' else 'male' end
          from generate_series(1, 1200) as i returning id

@@ -32,7 +32,12 @@ export function checkContinuation({ proposal }: GrantRuleInput): Finding[] {
   const findings: Finding[] = [];
   const source = 'LAB § 167, stk. 1: ny periode efter konkret vurdering (E1)';
   if (!proposal.needAssessment?.trim() || proposal.assessmentDate === null) {
-    findings.push({ rule: 'R-DUR-2', severity: 'error', message: 'En ny periode kræver en registreret, dateret konkret vurdering.', source });
+    findings.push({
+      rule: 'R-DUR-2',
+      severity: 'error',
+      message: 'En ny periode kræver en registreret, dateret konkret vurdering.',
+      source,
+    });
   } else if (compareDates(proposal.assessmentDate, previous.endDate) > 0) {
     findings.push({
       rule: 'R-DUR-2',

@@ -61,7 +61,12 @@ export function checkYouthEducation({ proposal, regime, citizen }: GrantRuleInpu
   const source = `${p.legalBasis.YOUTH_EDUCATION}; Københavns Kommune 2015 (S2)`;
   const findings: Finding[] = [];
   if (ageOn(citizen.birthDate, proposal.startDate) >= p.youthMaxAge) {
-    findings.push({ rule: 'R-YTH-1', severity: 'error', message: `Mentor ved uddannelsesstart gives til unge under ${p.youthMaxAge} år.`, source });
+    findings.push({
+      rule: 'R-YTH-1',
+      severity: 'error',
+      message: `Mentor ved uddannelsesstart gives til unge under ${p.youthMaxAge} år.`,
+      source,
+    });
   }
   if (proposal.admissionDate === null) {
     findings.push({ rule: 'R-YTH-1', severity: 'error', message: 'Registrér datoen for optagelse på uddannelsen.', source });
@@ -80,7 +85,8 @@ export function checkCompanyMentorJustification({ proposal, regime }: GrantRuleI
     {
       rule: 'R-CMP-1',
       severity: 'error',
-      message: 'Begrund, at mentorindsatsen ligger ud over det, virksomheden/uddannelsesstedet normalt forventes at yde, og at den er afgørende.',
+      message:
+        'Begrund, at mentorindsatsen ligger ud over det, virksomheden/uddannelsesstedet normalt forventes at yde, og at den er afgørende.',
       source: `${regime.parameters.legalBasis[proposal.type]}; Københavns Kommune 2015 (S2)`,
     },
   ];

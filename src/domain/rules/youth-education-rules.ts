@@ -20,7 +20,14 @@ export function checkYouthEducationRightHolder({ proposal, regime, citizen }: Gr
   if (proposal.type !== 'YOUTH_EDUCATION' || !regime.parameters.youthRightIsEntitlement) return [];
   const maxAge = regime.parameters.youthMaxAge;
   if (ageOn(citizen.birthDate, proposal.startDate) >= maxAge) {
-    return [{ rule: 'R-YED-1', severity: 'error', message: `Mentor ved start på uddannelse gives til personer under ${maxAge} år på startdatoen.`, source }];
+    return [
+      {
+        rule: 'R-YED-1',
+        severity: 'error',
+        message: `Mentor ved start på uddannelse gives til personer under ${maxAge} år på startdatoen.`,
+        source,
+      },
+    ];
   }
   const spell = findTargetGroupOn(citizen.targetGroupSpells, proposal.agreedOn);
   if (spell !== null && youthRightGroups.includes(spell.group)) return [];

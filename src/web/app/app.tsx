@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { AuditPage } from '../features/administration/components/audit-page.tsx';
 import { RegimesPage } from '../features/administration/components/regimes-page.tsx';
+import { UsersPage } from '../features/administration/components/users-page.tsx';
 import { CitizenPage } from '../features/citizens/components/citizen-page.tsx';
 import { CitizensPage } from '../features/citizens/components/citizens-page.tsx';
 import { CohortReportsPage } from '../features/reports/components/cohort-reports-page.tsx';
@@ -45,6 +46,7 @@ const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
   { path: '/invoices', key: 'invoices', roles: ['caseworker', 'coordinator', 'manager'] },
   { path: '/imports/register', key: 'registerImport', roles: ['coordinator', 'manager', 'admin'] },
   { path: '/audit', key: 'auditLog', roles: ['admin'] },
+  { path: '/users', key: 'users', roles: ['admin'] },
 ];
 
 function Shell() {
@@ -59,13 +61,25 @@ function Shell() {
   if (loading) return <p className="loading">{t('loading')}</p>;
   const header = (
     <header className="topbar">
-      <a className="skip-link" href="#content" onClick={(ev) => { ev.preventDefault(); mainRef.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(ev) => {
+          ev.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
         {t('skipToContent')}
       </a>
       <span className="brand">Mentorspor</span>
       {user ? <span className="muni">{user.municipalityName}</span> : null}
       <span className="spacer" />
-      <button type="button" className="link-button" onClick={() => setLanguage(language === 'da' ? 'en' : 'da')} lang={language === 'da' ? 'en' : 'da'}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => setLanguage(language === 'da' ? 'en' : 'da')}
+        lang={language === 'da' ? 'en' : 'da'}
+      >
         {t('language')}
       </button>
       {user ? (
@@ -98,7 +112,12 @@ function Shell() {
           {navItems
             .filter((n) => n.roles.includes(user.role))
             .map((n) => {
-              const active = n.path === '/' ? route.path === '/' : n.key === 'reports' ? route.path.startsWith('/reports/') : route.path.startsWith(n.path);
+              const active =
+                n.path === '/'
+                  ? route.path === '/'
+                  : n.key === 'reports'
+                    ? route.path.startsWith('/reports/')
+                    : route.path.startsWith(n.path);
               return (
                 <li key={n.path}>
                   <a href={`#${n.path}`} aria-current={active ? 'page' : undefined}>
@@ -121,7 +140,13 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/') return <HomePage />;
   if (path === '/citizens') return <CitizensPage />;
   if ((params = match('/citizens/:id', path))) return <CitizenPage citizenId={Number(params.id)} />;
-  if (path === '/grants/new') return <GrantWizard citizenId={Number(query.get('citizenId'))} previousGrantId={query.get('previous') ? Number(query.get('previous')) : null} />;
+  if (path === '/grants/new')
+    return (
+      <GrantWizard
+        citizenId={Number(query.get('citizenId'))}
+        previousGrantId={query.get('previous') ? Number(query.get('previous')) : null}
+      />
+    );
   if ((params = match('/grants/:id/agreement', path))) return <AgreementPage grantId={Number(params.id)} />;
   if ((params = match('/grants/:id', path))) return <GrantPage grantId={Number(params.id)} />;
   if (path === '/mentors') return <MentorsPage />;
@@ -130,12 +155,31 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/economy') return <EconomyPage />;
   if (path === '/effect') return <EffectPage />;
   if (path === '/invoices') return <InvoicesPage />;
-  if (path === '/reports/passive') return <><ReportsNav path={path} /><PassiveCitizensPage /></>;
-  if (path === '/reports/cohort') return <><ReportsNav path={path} /><CohortReportsPage /></>;
+  if (path === '/reports/passive')
+    return (
+      <>
+        <ReportsNav path={path} />
+        <PassiveCitizensPage />
+      </>
+    );
+  if (path === '/reports/cohort')
+    return (
+      <>
+        <ReportsNav path={path} />
+        <CohortReportsPage />
+      </>
+    );
   if (path === '/imports/register') return <RegisterImportPage />;
-  if (path === '/reports/follow-up') return <><ReportsNav path={path} /><FollowUpReportPage /></>;
+  if (path === '/reports/follow-up')
+    return (
+      <>
+        <ReportsNav path={path} />
+        <FollowUpReportPage />
+      </>
+    );
   if (path === '/follow-up/instruments') return <InstrumentsPage />;
   if (path === '/audit') return <AuditPage citizenId={query.get('citizenId')} />;
+  if (path === '/users') return <UsersPage />;
   return <h1>404</h1>;
 }
 
@@ -152,7 +196,9 @@ function ReportsNav({ path }: { path: string }) {
       <ul>
         {pages.map((p) => (
           <li key={p.path}>
-            <a href={`#${p.path}`} aria-current={p.path === path ? 'page' : undefined}>{t(p.key)}</a>
+            <a href={`#${p.path}`} aria-current={p.path === path ? 'page' : undefined}>
+              {t(p.key)}
+            </a>
           </li>
         ))}
       </ul>

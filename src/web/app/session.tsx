@@ -1,9 +1,20 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError } from './http.ts';
 
-export type User = { id: number; username: string; name: string; role: 'caseworker' | 'mentor' | 'coordinator' | 'manager' | 'admin'; municipalityName: string };
+export type User = {
+  id: number;
+  username: string;
+  name: string;
+  role: 'caseworker' | 'mentor' | 'coordinator' | 'manager' | 'admin';
+  municipalityName: string;
+};
 
-type Session = { user: User | null; loading: boolean; logIn: (username: string, password: string) => Promise<void>; logOut: () => Promise<void> };
+type Session = {
+  user: User | null;
+  loading: boolean;
+  logIn: (username: string, password: string) => Promise<void>;
+  logOut: () => Promise<void>;
+};
 
 const SessionContext = createContext<Session | null>(null);
 

@@ -23,13 +23,17 @@ export function FindingList({ findings }: { findings: Finding[] }) {
     <div>
       {errors.length > 0 ? (
         <>
-          <h3 className="finding-heading">{t('errors')} ({errors.length})</h3>
+          <h3 className="finding-heading">
+            {t('errors')} ({errors.length})
+          </h3>
           {list(errors)}
         </>
       ) : null}
       {warnings.length > 0 ? (
         <>
-          <h3 className="finding-heading">{t('warnings')} ({warnings.length})</h3>
+          <h3 className="finding-heading">
+            {t('warnings')} ({warnings.length})
+          </h3>
           {list(warnings)}
         </>
       ) : null}

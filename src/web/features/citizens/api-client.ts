@@ -3,20 +3,40 @@ import { api } from '../../app/http.ts';
 export type Citizen = { id: number; name: string; cprMasked: string; birthDate: string; gender: string | null; origin: string | null };
 export type TargetGroupSpell = { id: number; group: string; visitation: string | null; from: string; to: string | null };
 export type GrantSummary = {
-  id: number; type: string; status: string; regime: string; refundClass: string; startDate: string; endDate: string;
-  actualEndDate: string | null; mentorName: string | null; weeklyHours: number;
+  id: number;
+  type: string;
+  status: string;
+  regime: string;
+  refundClass: string;
+  startDate: string;
+  endDate: string;
+  actualEndDate: string | null;
+  mentorName: string | null;
+  weeklyHours: number;
 };
 
 export const citizensApi = {
   search: (q: string) => api<{ citizens: Citizen[] }>('GET', `/api/citizens?q=${encodeURIComponent(q)}`),
-  create: (body: { cpr: string; name: string; gender?: string | null; origin?: string | null }) => api<Citizen>('POST', '/api/citizens', body),
+  create: (body: { cpr: string; name: string; gender?: string | null; origin?: string | null }) =>
+    api<Citizen>('POST', '/api/citizens', body),
   get: (id: number) => api<{ citizen: Citizen; targetGroups: TargetGroupSpell[]; grants: GrantSummary[] }>('GET', `/api/citizens/${id}`),
   addTargetGroup: (id: number, body: { group: string; visitation: string | null; from: string; to: string | null }) =>
     api<TargetGroupSpell>('POST', `/api/citizens/${id}/target-groups`, body),
 };
 
 export const targetGroupCodes = [
-  'dagpenge', 'kontanthjaelp_jobparat', 'kontanthjaelp_aktivitetsparat', 'uddannelseshjaelp_uddannelsesparat', 'uddannelseshjaelp_aktivitetsparat',
-  'sygedagpenge', 'jobafklaring', 'ressourceforloeb', 'fleksjob_ledighedsydelse', 'revalidering', 'foertidspension', 'selvforsoergende',
-  'beskaeftiget', 'under_uddannelse',
+  'dagpenge',
+  'kontanthjaelp_jobparat',
+  'kontanthjaelp_aktivitetsparat',
+  'uddannelseshjaelp_uddannelsesparat',
+  'uddannelseshjaelp_aktivitetsparat',
+  'sygedagpenge',
+  'jobafklaring',
+  'ressourceforloeb',
+  'fleksjob_ledighedsydelse',
+  'revalidering',
+  'foertidspension',
+  'selvforsoergende',
+  'beskaeftiget',
+  'under_uddannelse',
 ];

@@ -1,17 +1,50 @@
 import { api } from '../../app/http.ts';
 
-export type Breakdown = { key: string; label: string; courses: number; hours: number; spendKr: number; committedKr: number; sharePercent: number; refundKr?: number };
+export type Breakdown = {
+  key: string;
+  label: string;
+  courses: number;
+  hours: number;
+  spendKr: number;
+  committedKr: number;
+  sharePercent: number;
+  refundKr?: number;
+};
 export type EconomyMonth = {
-  month: string; spendKr: number; plannedKr: number; deliveredKr: number; invoicedKr: number; cumulativeSpendKr: number;
-  forecastKr: number; cumulativeForecastKr: number; cumulativeLowKr: number; cumulativeHighKr: number;
+  month: string;
+  spendKr: number;
+  plannedKr: number;
+  deliveredKr: number;
+  invoicedKr: number;
+  cumulativeSpendKr: number;
+  forecastKr: number;
+  cumulativeForecastKr: number;
+  cumulativeLowKr: number;
+  cumulativeHighKr: number;
 };
 export type Economy = {
-  year: number; asOf: string; spend: number; eligibleSpend: number; refund: number; refundFrame: number; overFramePercent: number | null;
+  year: number;
+  asOf: string;
+  spend: number;
+  eligibleSpend: number;
+  refund: number;
+  refundFrame: number;
+  overFramePercent: number | null;
   forecast: { expected: number; low: number; high: number; method: string };
-  budgetKr: number; refundRate: number; refundableSpendKr: number; refundLostToFrameKr: number; courses: number; hours: number;
-  averageCostPerCourseKr: number | null; averageCostPerHourKr: number | null;
+  budgetKr: number;
+  refundRate: number;
+  refundableSpendKr: number;
+  refundLostToFrameKr: number;
+  courses: number;
+  hours: number;
+  averageCostPerCourseKr: number | null;
+  averageCostPerHourKr: number | null;
   alerts: { code: string; severity: 'error' | 'warning'; message?: string; month?: string }[];
-  byMonth: EconomyMonth[]; byMentorType: Breakdown[]; byProviderType: Breakdown[]; byTargetGroup: Breakdown[]; byRefundClass: Breakdown[];
+  byMonth: EconomyMonth[];
+  byMentorType: Breakdown[];
+  byProviderType: Breakdown[];
+  byTargetGroup: Breakdown[];
+  byRefundClass: Breakdown[];
   accountingFunctions: { code: string | null; label?: string; spendKr: number; note?: string }[];
 };
 

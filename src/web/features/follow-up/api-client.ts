@@ -1,46 +1,146 @@
 import { api } from '../../app/http.ts';
 
 export type Respondent = 'citizen' | 'mentor' | 'caseworker';
-export type Indicator = { code: string; labelDa: string; labelEn: string; respondents: Respondent[]; scaleMin: number; scaleMax: number; anchors: { value: number; da: string; en: string }[] };
-export type Instrument = { id: number; key: string; version: number; name: string; licenceNote: string; cadenceMonths: number; disagreementThreshold: number; isDefault: boolean; measurementCount: number; indicators: Indicator[] };
-export type Measurement = { id: number; measuredOn: string; respondent: Respondent; entryMode: string; enteredByName: string; enteredByRole: string; round: number; values: Record<string, number> };
-export type Progress = { code: string; respondent: Respondent; measurements: number; first: { measuredOn: string; value: number } | null; latest: { measuredOn: string; value: number } | null; distanceTravelled: number | null };
+export type Indicator = {
+  code: string;
+  labelDa: string;
+  labelEn: string;
+  respondents: Respondent[];
+  scaleMin: number;
+  scaleMax: number;
+  anchors: { value: number; da: string; en: string }[];
+};
+export type Instrument = {
+  id: number;
+  key: string;
+  version: number;
+  name: string;
+  licenceNote: string;
+  cadenceMonths: number;
+  disagreementThreshold: number;
+  isDefault: boolean;
+  measurementCount: number;
+  indicators: Indicator[];
+};
+export type Measurement = {
+  id: number;
+  measuredOn: string;
+  respondent: Respondent;
+  entryMode: string;
+  enteredByName: string;
+  enteredByRole: string;
+  round: number;
+  values: Record<string, number>;
+};
+export type Progress = {
+  code: string;
+  respondent: Respondent;
+  measurements: number;
+  first: { measuredOn: string; value: number } | null;
+  latest: { measuredOn: string; value: number } | null;
+  distanceTravelled: number | null;
+};
 export type Disagreement = { round: number; code: string; citizen: number; mentor: number; difference: number; flagged: boolean };
-export type InstrumentProgression = { instrument: Instrument; measurements: Measurement[]; progress: Progress[]; disagreements: Disagreement[]; due: { round: number; dueDate: string } | null };
+export type InstrumentProgression = {
+  instrument: Instrument;
+  measurements: Measurement[];
+  progress: Progress[];
+  disagreements: Disagreement[];
+  due: { round: number; dueDate: string } | null;
+};
 export type Attendance = { grantId: number; planned: number; attended: number; missed: number; share: number | null };
 export type SurveyKind = 'citizen_end' | 'mentor_end';
-export type SurveyQuestion = { code: string; textDa: string; textEn: string; answerType: 'scale' | 'yes_no' | 'free_text'; scaleMin?: number; scaleMax?: number };
-export type SurveyResponse = { id: number; kind: SurveyKind; questions: SurveyQuestion[]; answers: Record<string, number | boolean | string>; respondedOn: string; entryMode: string; enteredByName: string };
+export type SurveyQuestion = {
+  code: string;
+  textDa: string;
+  textEn: string;
+  answerType: 'scale' | 'yes_no' | 'free_text';
+  scaleMin?: number;
+  scaleMax?: number;
+};
+export type SurveyResponse = {
+  id: number;
+  kind: SurveyKind;
+  questions: SurveyQuestion[];
+  answers: Record<string, number | boolean | string>;
+  respondedOn: string;
+  entryMode: string;
+  enteredByName: string;
+};
 
 export type ProgressionReport = {
   instrument: { id: number; key: string; name: string; version: number };
-  courses: number | null; coursesWithTwoMeasurements: number | null; caption: string;
-  rows: { code: string; labelDa: string; labelEn: string; respondent: Respondent; courses: number | null; meanDistance: number | null; improved: number | null; unchanged: number | null; worse: number | null }[];
+  courses: number | null;
+  coursesWithTwoMeasurements: number | null;
+  caption: string;
+  rows: {
+    code: string;
+    labelDa: string;
+    labelEn: string;
+    respondent: Respondent;
+    courses: number | null;
+    meanDistance: number | null;
+    improved: number | null;
+    unchanged: number | null;
+    worse: number | null;
+  }[];
 };
 export type SatisfactionReport = {
   caption: string;
-  groups: { kind: SurveyKind; endedCourses: number | null; responses: number | null; responseRate: number | null; questions: { code: string; textDa: string; textEn: string; answerType: string; answers: number | null; mean: number | null; shareYes: number | null }[] }[];
+  groups: {
+    kind: SurveyKind;
+    endedCourses: number | null;
+    responses: number | null;
+    responseRate: number | null;
+    questions: {
+      code: string;
+      textDa: string;
+      textEn: string;
+      answerType: string;
+      answers: number | null;
+      mean: number | null;
+      shareYes: number | null;
+    }[];
+  }[];
 };
-export type AttendanceRow = { key: string; courses: number | null; planned: number | null; attended: number | null; share: number | null; meanCourseShare: number | null; suppressed: boolean };
+export type AttendanceRow = {
+  key: string;
+  courses: number | null;
+  planned: number | null;
+  attended: number | null;
+  share: number | null;
+  meanCourseShare: number | null;
+  suppressed: boolean;
+};
 export type AttendanceReport = { total: AttendanceRow; byType: AttendanceRow[]; caption: string };
 
-const cohort = (q: { from: string; to: string; type: string }) => `firstStartFrom=${q.from}&firstStartTo=${q.to}${q.type ? `&type=${q.type}` : ''}`;
+const cohort = (q: { from: string; to: string; type: string }) =>
+  `firstStartFrom=${q.from}&firstStartTo=${q.to}${q.type ? `&type=${q.type}` : ''}`;
 
 export type InstrumentBody = Pick<Instrument, 'name' | 'licenceNote' | 'cadenceMonths' | 'disagreementThreshold' | 'indicators'>;
 
 export const followUpApi = {
   instruments: () => api<{ instruments: Instrument[] }>('GET', '/api/instruments'),
-  createInstrument: (body: InstrumentBody & { basedOn?: number | null; key?: string | null }) => api<Instrument>('POST', '/api/instruments', body),
-  updateSurvey: (kind: SurveyKind, questions: SurveyQuestion[]) => api<{ kind: SurveyKind; version: number; questions: SurveyQuestion[] }>('PUT', `/api/surveys/${kind}`, { questions }),
-  progression: (grantId: number) => api<{ grantId: number; instruments: InstrumentProgression[] }>('GET', `/api/grants/${grantId}/progression`),
-  recordMeasurement: (grantId: number, body: { measuredOn: string; respondent: Respondent; entryMode: string; instrumentId: number; values: Record<string, number> }) =>
-    api<{ id: number }>('POST', `/api/grants/${grantId}/measurements`, body),
+  createInstrument: (body: InstrumentBody & { basedOn?: number | null; key?: string | null }) =>
+    api<Instrument>('POST', '/api/instruments', body),
+  updateSurvey: (kind: SurveyKind, questions: SurveyQuestion[]) =>
+    api<{ kind: SurveyKind; version: number; questions: SurveyQuestion[] }>('PUT', `/api/surveys/${kind}`, { questions }),
+  progression: (grantId: number) =>
+    api<{ grantId: number; instruments: InstrumentProgression[] }>('GET', `/api/grants/${grantId}/progression`),
+  recordMeasurement: (
+    grantId: number,
+    body: { measuredOn: string; respondent: Respondent; entryMode: string; instrumentId: number; values: Record<string, number> },
+  ) => api<{ id: number }>('POST', `/api/grants/${grantId}/measurements`, body),
   attendance: (grantId: number) => api<Attendance>('GET', `/api/grants/${grantId}/attendance`),
   survey: (kind: SurveyKind) => api<{ kind: SurveyKind; version: number; questions: SurveyQuestion[] }>('GET', `/api/surveys/${kind}`),
   surveyResponses: (grantId: number) => api<{ responses: SurveyResponse[] }>('GET', `/api/grants/${grantId}/survey-responses`),
-  recordSurveyResponse: (grantId: number, body: { kind: SurveyKind; respondedOn: string; entryMode: string; answers: Record<string, number | boolean | string> }) =>
-    api<{ id: number }>('POST', `/api/grants/${grantId}/survey-responses`, body),
-  progressionReport: (q: { from: string; to: string; type: string }) => api<ProgressionReport>('GET', `/api/reports/progression?${cohort(q)}`),
-  satisfactionReport: (q: { from: string; to: string; type: string }) => api<SatisfactionReport>('GET', `/api/reports/satisfaction?${cohort(q)}`),
+  recordSurveyResponse: (
+    grantId: number,
+    body: { kind: SurveyKind; respondedOn: string; entryMode: string; answers: Record<string, number | boolean | string> },
+  ) => api<{ id: number }>('POST', `/api/grants/${grantId}/survey-responses`, body),
+  progressionReport: (q: { from: string; to: string; type: string }) =>
+    api<ProgressionReport>('GET', `/api/reports/progression?${cohort(q)}`),
+  satisfactionReport: (q: { from: string; to: string; type: string }) =>
+    api<SatisfactionReport>('GET', `/api/reports/satisfaction?${cohort(q)}`),
   attendanceReport: (q: { from: string; to: string; type: string }) => api<AttendanceReport>('GET', `/api/reports/attendance?${cohort(q)}`),
 };

@@ -1,18 +1,54 @@
 import { api, type Finding } from '../../app/http.ts';
 
 export type GrantBody = {
-  citizenId: number; type: string; agreedOn: string; startDate: string; endDate: string; weeklyHours: number; goal: string; tasks: string[];
-  mentorId: number | null; complaintGuidance: boolean; needAssessment?: string | null; assessmentDate?: string | null; citizenConsent?: boolean | null;
-  dischargeDate?: string | null; admissionDate?: string | null; previousGrantId?: number | null; justification?: string | null;
+  citizenId: number;
+  type: string;
+  agreedOn: string;
+  startDate: string;
+  endDate: string;
+  weeklyHours: number;
+  goal: string;
+  tasks: string[];
+  mentorId: number | null;
+  complaintGuidance: boolean;
+  needAssessment?: string | null;
+  assessmentDate?: string | null;
+  citizenConsent?: boolean | null;
+  dischargeDate?: string | null;
+  admissionDate?: string | null;
+  previousGrantId?: number | null;
+  justification?: string | null;
 };
 
 export type Grant = GrantBody & {
-  id: number; citizenName: string; citizenCprMasked: string; status: 'draft' | 'approved' | 'ended'; regime: string; refundClass: string;
-  actualEndDate: string | null; endReason: string | null; mentorName: string | null; approvedAt: string | null; findings: Finding[];
+  id: number;
+  citizenName: string;
+  citizenCprMasked: string;
+  status: 'draft' | 'approved' | 'ended';
+  regime: string;
+  refundClass: string;
+  actualEndDate: string | null;
+  endReason: string | null;
+  mentorName: string | null;
+  approvedAt: string | null;
+  findings: Finding[];
 };
 
-export type Check = { findings: Finding[]; regime: string; regimeName: string; offeredTypes: string[]; refundClass: string; suggestedEndDate: string };
-export type AgreementDocument = { title: string; municipalityName: string; citizen: { name: string; cprMasked: string }; sections: { heading: string; paragraphs: string[] }[]; version: number | null };
+export type Check = {
+  findings: Finding[];
+  regime: string;
+  regimeName: string;
+  offeredTypes: string[];
+  refundClass: string;
+  suggestedEndDate: string;
+};
+export type AgreementDocument = {
+  title: string;
+  municipalityName: string;
+  citizen: { name: string; cprMasked: string };
+  sections: { heading: string; paragraphs: string[] }[];
+  version: number | null;
+};
 
 export const grantsApi = {
   check: (body: GrantBody) => api<Check>('POST', '/api/grants/check', body),
@@ -20,7 +56,8 @@ export const grantsApi = {
   update: (id: number, body: Partial<GrantBody>) => api<Grant>('PATCH', `/api/grants/${id}`, body),
   get: (id: number) => api<Grant>('GET', `/api/grants/${id}`),
   approve: (id: number) => api<Grant>('POST', `/api/grants/${id}/approve`),
-  end: (id: number, body: { endDate: string; reason: string; followUpOfferStart?: string | null }) => api<Grant>('POST', `/api/grants/${id}/end`, body),
+  end: (id: number, body: { endDate: string; reason: string; followUpOfferStart?: string | null }) =>
+    api<Grant>('POST', `/api/grants/${id}/end`, body),
   agreement: (id: number) => api<AgreementDocument>('GET', `/api/grants/${id}/agreement`),
 };
 
@@ -28,10 +65,20 @@ export const grantTypes = ['GENERAL', 'RET_OG_PLIGT', 'PSYCH_DISCHARGE', 'PRISON
 export const endReasons = ['PLANNED_END', 'READY_FOR_OFFER', 'LEFT_TARGET_GROUP', 'JOB', 'EDUCATION', 'MOVED', 'CITIZEN_DECLINED', 'OTHER'];
 
 export type Contact = {
-  id: number; at: string; minutes: number; form: string; attended: boolean; justification: string | null; note: string | null;
-  confirmedAt: string | null; confirmationMethod: string | null;
+  id: number;
+  at: string;
+  minutes: number;
+  form: string;
+  attended: boolean;
+  justification: string | null;
+  note: string | null;
+  confirmedAt: string | null;
+  confirmationMethod: string | null;
 };
-export type Compliance = { findings: (import('../../app/http.ts').Finding & { weeks?: string[] })[]; hours: { week: string; granted: number; logged: number; confirmed: number }[] };
+export type Compliance = {
+  findings: (import('../../app/http.ts').Finding & { weeks?: string[] })[];
+  hours: { week: string; granted: number; logged: number; confirmed: number }[];
+};
 
 export const deliveryApi = {
   contacts: (grantId: number) => api<{ contacts: Contact[] }>('GET', `/api/grants/${grantId}/contacts`),

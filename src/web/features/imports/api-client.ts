@@ -2,10 +2,14 @@ import { api, uploadFile } from '../../app/http.ts';
 
 export type RegisterMapping = { id: number; key: string | null; name: string; verified: boolean; sourceNote: string; codeCount: number };
 export type RegisterImport = {
-  id: number; kind: string; status: 'running' | 'done' | 'failed';
+  id: number;
+  kind: string;
+  status: 'running' | 'done' | 'failed';
   counts: { lines?: number; weeks?: number; spells?: number; citizens?: number; unknownCitizens?: number; badLines?: number };
-  errors: { line: number; message: string }[]; warnings: string[];
-  linesRead: number | null; progress: { lines: number; stagedSpells: number; phase: 'reading' | 'merging' | 'done' } | null;
+  errors: { line: number; message: string }[];
+  warnings: string[];
+  linesRead: number | null;
+  progress: { lines: number; stagedSpells: number; phase: 'reading' | 'merging' | 'done' } | null;
 };
 
 export const registerImportApi = {

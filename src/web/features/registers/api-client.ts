@@ -2,8 +2,18 @@ import { api } from '../../app/http.ts';
 
 export type Provider = { id: number; name: string; type: string; hourlyRate: number | null };
 export type Mentor = {
-  id: number; name: string; providerId: number; providerName: string; phone: string | null; email: string | null; specialties: string[];
-  languages: string[]; qualifications: string[]; weeklyCapacityHours: number | null; hasAuthorityRole: boolean; trainingModules: { module: number; completedOn: string }[];
+  id: number;
+  name: string;
+  providerId: number;
+  providerName: string;
+  phone: string | null;
+  email: string | null;
+  specialties: string[];
+  languages: string[];
+  qualifications: string[];
+  weeklyCapacityHours: number | null;
+  hasAuthorityRole: boolean;
+  trainingModules: { module: number; completedOn: string }[];
 };
 
 export const registersApi = {

@@ -2,7 +2,14 @@ import type { ReportTableResponse } from '../../../api/reports/reports.schemas.t
 import { api } from '../../app/http.ts';
 
 export type ReportTable = ReportTableResponse;
-export type ReportFilter = { report: string; firstStartFrom: string; firstStartTo: string; type: string; targetGroup: string; horizonMonths: number };
+export type ReportFilter = {
+  report: string;
+  firstStartFrom: string;
+  firstStartTo: string;
+  type: string;
+  targetGroup: string;
+  horizonMonths: number;
+};
 export type ReportCitizen = { citizenId: number; name: string; cprMasked: string };
 
 export const reportNames: { key: string; label: string }[] = [
@@ -20,13 +27,19 @@ export const reportNames: { key: string; label: string }[] = [
 
 const query = (f: ReportFilter) =>
   new URLSearchParams({
-    firstStartFrom: f.firstStartFrom, firstStartTo: f.firstStartTo, horizonMonths: String(f.horizonMonths),
-    ...(f.type ? { type: f.type } : {}), ...(f.targetGroup ? { targetGroups: f.targetGroup } : {}),
+    firstStartFrom: f.firstStartFrom,
+    firstStartTo: f.firstStartTo,
+    horizonMonths: String(f.horizonMonths),
+    ...(f.type ? { type: f.type } : {}),
+    ...(f.targetGroup ? { targetGroups: f.targetGroup } : {}),
   }).toString();
 
 export const reportsApi = {
   get: (f: ReportFilter) => api<ReportTable>('GET', `/api/reports/cohort/${f.report}?${query(f)}`),
   exportUrl: (f: ReportFilter, format: 'xlsx' | 'pdf') => `/api/reports/cohort/${f.report}.${format}?${query(f)}`,
   citizens: (f: ReportFilter, row: string, column: string) =>
-    api<{ citizens: ReportCitizen[] }>('GET', `/api/reports/cohort/${f.report}/citizens?${query(f)}&${new URLSearchParams({ row, column }).toString()}`),
+    api<{ citizens: ReportCitizen[] }>(
+      'GET',
+      `/api/reports/cohort/${f.report}/citizens?${query(f)}&${new URLSearchParams({ row, column }).toString()}`,
+    ),
 };

@@ -22,19 +22,34 @@ export function AuditPage({ citizenId }: { citizenId: string | null }) {
         <Field id="audit-citizen" label={t('citizenId')}>
           <input id="audit-citizen" inputMode="numeric" value={id} onChange={(ev) => setId(ev.target.value)} />
         </Field>
-        <button type="submit" className="primary">{t('showAccesses')}</button>
+        <button type="submit" className="primary">
+          {t('showAccesses')}
+        </button>
       </form>
       <ErrorMessage error={error} />
       <table>
         <caption className="sr-only">{t('auditLog')}</caption>
         <thead>
-          <tr><th scope="col">{t('time')}</th><th scope="col">{t('user')}</th><th scope="col">{t('action')}</th><th scope="col">{t('citizenId')}</th><th scope="col">{t('criterion')}</th><th scope="col">{t('purpose')}</th></tr>
+          <tr>
+            <th scope="col">{t('time')}</th>
+            <th scope="col">{t('user')}</th>
+            <th scope="col">{t('action')}</th>
+            <th scope="col">{t('citizenId')}</th>
+            <th scope="col">{t('criterion')}</th>
+            <th scope="col">{t('purpose')}</th>
+          </tr>
         </thead>
         <tbody>
           {(data?.entries ?? []).map((x) => (
             <tr key={x.id}>
-              <td>{new Date(x.at).toLocaleString('da-DK')}</td><td>{x.username}</td><td>{e(x.action)} ({x.entity})</td>
-              <td>{x.citizenId ?? '–'}</td><td>{x.criterion ?? '–'}</td><td>{x.purpose ?? '–'}</td>
+              <td>{new Date(x.at).toLocaleString('da-DK')}</td>
+              <td>{x.username}</td>
+              <td>
+                {e(x.action)} ({x.entity})
+              </td>
+              <td>{x.citizenId ?? '–'}</td>
+              <td>{x.criterion ?? '–'}</td>
+              <td>{x.purpose ?? '–'}</td>
             </tr>
           ))}
         </tbody>

@@ -61,22 +61,48 @@ function RegimeCard({ regime, editable, onSaved }: { regime: Regime; editable: b
       <form onSubmit={submit}>
         <div className="row">
           <Field id={`r-${id}-from`} label={t('validFrom')}>
-            <input id={`r-${id}-from`} type="date" value={validFrom} onChange={(ev) => setValidFrom(ev.target.value)} disabled={!editable} />
+            <input
+              id={`r-${id}-from`}
+              type="date"
+              value={validFrom}
+              onChange={(ev) => setValidFrom(ev.target.value)}
+              disabled={!editable}
+            />
           </Field>
           <Field id={`r-${id}-to`} label={t('validTo')}>
             <input id={`r-${id}-to`} type="date" value={validTo} onChange={(ev) => setValidTo(ev.target.value)} disabled={!editable} />
           </Field>
         </div>
         <Field id={`r-${id}-params`} label={t('parameters')}>
-          <textarea id={`r-${id}-params`} className="code" rows={14} value={json} onChange={(ev) => setJson(ev.target.value)} readOnly={!editable} spellCheck={false} />
+          <textarea
+            id={`r-${id}-params`}
+            className="code"
+            rows={14}
+            value={json}
+            onChange={(ev) => setJson(ev.target.value)}
+            readOnly={!editable}
+            spellCheck={false}
+          />
         </Field>
         {problems.length > 0 ? (
-          <ul className="alert alert-error" role="alert">{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul className="alert alert-error" role="alert">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
         ) : (
           <ErrorMessage error={error} />
         )}
-        {saved ? <p role="status" className="ok">{t('saved')}</p> : null}
-        {editable ? <button type="submit" className="primary">{t('save')}</button> : null}
+        {saved ? (
+          <p role="status" className="ok">
+            {t('saved')}
+          </p>
+        ) : null}
+        {editable ? (
+          <button type="submit" className="primary">
+            {t('save')}
+          </button>
+        ) : null}
       </form>
     </details>
   );

@@ -40,8 +40,22 @@ export function CitizenOffers({ citizenId, canWrite }: { citizenId: number; canW
       {data && data.offers.length > 0 ? (
         <table>
           <caption className="sr-only">Tilbud</caption>
-          <thead><tr><th scope="col">Tilbud</th><th scope="col">Fra</th><th scope="col">Til</th></tr></thead>
-          <tbody>{data.offers.map((o) => <tr key={o.id}><td>{offerTypes[o.type] ?? o.type}</td><td>{o.startDate}</td><td>{o.endDate ?? '–'}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">Tilbud</th>
+              <th scope="col">Fra</th>
+              <th scope="col">Til</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.offers.map((o) => (
+              <tr key={o.id}>
+                <td>{offerTypes[o.type] ?? o.type}</td>
+                <td>{o.startDate}</td>
+                <td>{o.endDate ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       ) : (
         <p>Ingen tilbud registreret.</p>
@@ -52,13 +66,23 @@ export function CitizenOffers({ citizenId, canWrite }: { citizenId: number; canW
           <form onSubmit={submit} className="grid-form">
             <Field id="offer-type" label="Tilbud">
               <select id="offer-type" value={type} onChange={(ev) => setType(ev.target.value)}>
-                {Object.entries(offerTypes).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+                {Object.entries(offerTypes).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
               </select>
             </Field>
-            <Field id="offer-start" label="Fra"><input id="offer-start" type="date" value={start} onChange={(ev) => setStart(ev.target.value)} required /></Field>
-            <Field id="offer-end" label="Til"><input id="offer-end" type="date" value={end} onChange={(ev) => setEnd(ev.target.value)} /></Field>
+            <Field id="offer-start" label="Fra">
+              <input id="offer-start" type="date" value={start} onChange={(ev) => setStart(ev.target.value)} required />
+            </Field>
+            <Field id="offer-end" label="Til">
+              <input id="offer-end" type="date" value={end} onChange={(ev) => setEnd(ev.target.value)} />
+            </Field>
             <ErrorMessage error={saveError} />
-            <button type="submit" className="primary">Gem</button>
+            <button type="submit" className="primary">
+              Gem
+            </button>
           </form>
         </details>
       ) : null}

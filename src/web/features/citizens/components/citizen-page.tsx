@@ -26,14 +26,26 @@ export function CitizenPage({ citizenId }: { citizenId: number }) {
         <dd>{data.citizen.cprMasked}</dd>
         <dt>{t('birthDate')}</dt>
         <dd>{data.citizen.birthDate}</dd>
-        {data.citizen.gender ? (<><dt>{t('gender')}</dt><dd>{e(data.citizen.gender)}</dd></>) : null}
-        {data.citizen.origin ? (<><dt>{t('origin')}</dt><dd>{e(data.citizen.origin)}</dd></>) : null}
+        {data.citizen.gender ? (
+          <>
+            <dt>{t('gender')}</dt>
+            <dd>{e(data.citizen.gender)}</dd>
+          </>
+        ) : null}
+        {data.citizen.origin ? (
+          <>
+            <dt>{t('origin')}</dt>
+            <dd>{e(data.citizen.origin)}</dd>
+          </>
+        ) : null}
       </dl>
 
       <h2>{t('grants')}</h2>
       {canWrite ? (
         <p>
-          <a className="button primary" href={`#/grants/new?citizenId=${citizenId}`}>{t('newGrant')}</a>
+          <a className="button primary" href={`#/grants/new?citizenId=${citizenId}`}>
+            {t('newGrant')}
+          </a>
         </p>
       ) : null}
       {data.grants.length === 0 ? (
@@ -53,10 +65,16 @@ export function CitizenPage({ citizenId }: { citizenId: number }) {
           <tbody>
             {data.grants.map((g) => (
               <tr key={g.id}>
-                <td><a href={`#/grants/${g.id}`}>{e(g.type)}</a></td>
-                <td>{g.startDate} – {g.actualEndDate ?? g.endDate}</td>
+                <td>
+                  <a href={`#/grants/${g.id}`}>{e(g.type)}</a>
+                </td>
+                <td>
+                  {g.startDate} – {g.actualEndDate ?? g.endDate}
+                </td>
                 <td>{g.mentorName ?? '–'}</td>
-                <td><span className={`badge badge-${g.status}`}>{e(g.status)}</span></td>
+                <td>
+                  <span className={`badge badge-${g.status}`}>{e(g.status)}</span>
+                </td>
                 <td>{g.regime}</td>
               </tr>
             ))}
@@ -65,15 +83,27 @@ export function CitizenPage({ citizenId }: { citizenId: number }) {
       )}
 
       <h2>{t('targetGroups')}</h2>
-      {data.targetGroups.length === 0 ? <p>{t('none')}</p> : (
+      {data.targetGroups.length === 0 ? (
+        <p>{t('none')}</p>
+      ) : (
         <table>
           <caption className="sr-only">{t('targetGroups')}</caption>
           <thead>
-            <tr><th scope="col">{t('group')}</th><th scope="col">{t('visitation')}</th><th scope="col">{t('from')}</th><th scope="col">{t('to')}</th></tr>
+            <tr>
+              <th scope="col">{t('group')}</th>
+              <th scope="col">{t('visitation')}</th>
+              <th scope="col">{t('from')}</th>
+              <th scope="col">{t('to')}</th>
+            </tr>
           </thead>
           <tbody>
             {data.targetGroups.map((s) => (
-              <tr key={s.id}><td>{e(s.group)}</td><td>{s.visitation ? e(s.visitation) : '–'}</td><td>{s.from}</td><td>{s.to ?? '–'}</td></tr>
+              <tr key={s.id}>
+                <td>{e(s.group)}</td>
+                <td>{s.visitation ? e(s.visitation) : '–'}</td>
+                <td>{s.from}</td>
+                <td>{s.to ?? '–'}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -110,13 +140,21 @@ function AddTargetGroup({ citizenId, onAdded }: { citizenId: number; onAdded: ()
       <form onSubmit={submit} className="grid-form">
         <Field id="tg-group" label={t('group')}>
           <select id="tg-group" value={group} onChange={(ev) => setGroup(ev.target.value)}>
-            {targetGroupCodes.map((c) => <option key={c} value={c}>{e(c)}</option>)}
+            {targetGroupCodes.map((c) => (
+              <option key={c} value={c}>
+                {e(c)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id="tg-visitation" label={t('visitation')}>
           <select id="tg-visitation" value={visitation} onChange={(ev) => setVisitation(ev.target.value)}>
             <option value="">–</option>
-            {['jobparat', 'aktivitetsparat', 'uddannelsesparat'].map((v) => <option key={v} value={v}>{e(v)}</option>)}
+            {['jobparat', 'aktivitetsparat', 'uddannelsesparat'].map((v) => (
+              <option key={v} value={v}>
+                {e(v)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id="tg-from" label={t('from')}>
@@ -126,7 +164,9 @@ function AddTargetGroup({ citizenId, onAdded }: { citizenId: number; onAdded: ()
           <input id="tg-to" type="date" value={to} onChange={(ev) => setTo(ev.target.value)} />
         </Field>
         <ErrorMessage error={error} />
-        <button type="submit" className="primary">{t('save')}</button>
+        <button type="submit" className="primary">
+          {t('save')}
+        </button>
       </form>
     </details>
   );

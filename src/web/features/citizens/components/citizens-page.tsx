@@ -87,7 +87,14 @@ function CreateCitizen() {
       <summary>{t('createCitizen')}</summary>
       <form onSubmit={submit}>
         <Field id="new-cpr" label={t('cpr')} hint="DDMMÅÅ-XXXX">
-          <input id="new-cpr" value={cpr} onChange={(ev) => setCpr(ev.target.value)} required aria-describedby="new-cpr-hint" inputMode="numeric" />
+          <input
+            id="new-cpr"
+            value={cpr}
+            onChange={(ev) => setCpr(ev.target.value)}
+            required
+            aria-describedby="new-cpr-hint"
+            inputMode="numeric"
+          />
         </Field>
         <Field id="new-name" label={t('name')}>
           <input id="new-name" value={name} onChange={(ev) => setName(ev.target.value)} required />
@@ -96,7 +103,9 @@ function CreateCitizen() {
           <select id="new-gender" value={gender} onChange={(ev) => setGender(ev.target.value)}>
             <option value="">–</option>
             {['female', 'male', 'other'].map((g) => (
-              <option key={g} value={g}>{e(g)}</option>
+              <option key={g} value={g}>
+                {e(g)}
+              </option>
             ))}
           </select>
         </Field>
@@ -104,12 +113,16 @@ function CreateCitizen() {
           <select id="new-origin" value={origin} onChange={(ev) => setOrigin(ev.target.value)}>
             <option value="">–</option>
             {['danish', 'western', 'non_western'].map((o) => (
-              <option key={o} value={o}>{e(o)}</option>
+              <option key={o} value={o}>
+                {e(o)}
+              </option>
             ))}
           </select>
         </Field>
         <ErrorMessage error={error} />
-        <button type="submit" className="primary">{t('save')}</button>
+        <button type="submit" className="primary">
+          {t('save')}
+        </button>
       </form>
     </details>
   );

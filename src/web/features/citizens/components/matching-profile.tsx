@@ -25,7 +25,15 @@ export function MatchingProfile({ citizenId }: { citizenId: number }) {
     setError(null);
     setSaved(false);
     try {
-      const body = { ...profile, postcode: profile.postcode || null, language: profile.language || null, barriers: barriers.split(',').map((b) => b.trim()).filter(Boolean) };
+      const body = {
+        ...profile,
+        postcode: profile.postcode || null,
+        language: profile.language || null,
+        barriers: barriers
+          .split(',')
+          .map((b) => b.trim())
+          .filter(Boolean),
+      };
       setProfile(await api<Profile>('PUT', `/api/citizens/${citizenId}/matching-profile`, body));
       setSaved(true);
     } catch (err) {
@@ -37,17 +45,42 @@ export function MatchingProfile({ citizenId }: { citizenId: number }) {
     <details className="card">
       <summary>Behov og ønsker til mentor</summary>
       <form onSubmit={submit} className="grid-form">
-        <Field id="mp-barriers" label="Barrierer, der kræver speciale (kommasepareret)"><input id="mp-barriers" value={barriers} onChange={(ev) => setBarriers(ev.target.value)} /></Field>
-        <Field id="mp-language" label="Sprog"><input id="mp-language" value={profile.language ?? ''} onChange={(ev) => setProfile({ ...profile, language: ev.target.value })} /></Field>
+        <Field id="mp-barriers" label="Barrierer, der kræver speciale (kommasepareret)">
+          <input id="mp-barriers" value={barriers} onChange={(ev) => setBarriers(ev.target.value)} />
+        </Field>
+        <Field id="mp-language" label="Sprog">
+          <input id="mp-language" value={profile.language ?? ''} onChange={(ev) => setProfile({ ...profile, language: ev.target.value })} />
+        </Field>
         <Field id="mp-gender" label="Ønsket køn på mentor">
-          <select id="mp-gender" value={profile.preferredMentorGender ?? ''} onChange={(ev) => setProfile({ ...profile, preferredMentorGender: (ev.target.value || null) as Profile['preferredMentorGender'] })}>
-            <option value="">Intet ønske</option><option value="female">Kvinde</option><option value="male">Mand</option>
+          <select
+            id="mp-gender"
+            value={profile.preferredMentorGender ?? ''}
+            onChange={(ev) =>
+              setProfile({ ...profile, preferredMentorGender: (ev.target.value || null) as Profile['preferredMentorGender'] })
+            }
+          >
+            <option value="">Intet ønske</option>
+            <option value="female">Kvinde</option>
+            <option value="male">Mand</option>
           </select>
         </Field>
-        <Field id="mp-postcode" label="Postnummer"><input id="mp-postcode" inputMode="numeric" value={profile.postcode ?? ''} onChange={(ev) => setProfile({ ...profile, postcode: ev.target.value })} /></Field>
+        <Field id="mp-postcode" label="Postnummer">
+          <input
+            id="mp-postcode"
+            inputMode="numeric"
+            value={profile.postcode ?? ''}
+            onChange={(ev) => setProfile({ ...profile, postcode: ev.target.value })}
+          />
+        </Field>
         <ErrorMessage error={error} />
-        {saved ? <p role="status" className="ok">Gemt.</p> : null}
-        <button type="submit" className="primary">Gem</button>
+        {saved ? (
+          <p role="status" className="ok">
+            Gemt.
+          </p>
+        ) : null}
+        <button type="submit" className="primary">
+          Gem
+        </button>
       </form>
     </details>
   );

@@ -6,7 +6,8 @@ import { useLoad } from '../../../components/use-load.ts';
 import { economyApi, type Breakdown } from '../api-client.ts';
 import { SpendChart } from './spend-chart.tsx';
 
-const kr = (n: number | null | undefined) => (n === null || n === undefined ? '–' : `${n.toLocaleString('da-DK', { maximumFractionDigits: 0 })} kr.`);
+const kr = (n: number | null | undefined) =>
+  n === null || n === undefined ? '–' : `${n.toLocaleString('da-DK', { maximumFractionDigits: 0 })} kr.`;
 const alertText: Record<string, string> = {
   FORECAST_OVER_BUDGET: 'Prognosen overstiger budgettet',
   FORECAST_OVER_FRAME: 'Prognosen overstiger det refusionsberettigede forbrug',
@@ -22,50 +23,124 @@ export function EconomyPage() {
   const [year, setYear] = useState(new Date().getFullYear());
   const { data, error, reload } = useLoad(() => economyApi.get(year), [year]);
   const [tab, setTab] = useState<'byMentorType' | 'byProviderType' | 'byTargetGroup' | 'byRefundClass'>('byProviderType');
-  const tabs = { byMentorType: 'Mentortype', byProviderType: 'Leverandørtype', byTargetGroup: 'Målgruppe', byRefundClass: 'Refusion' } as const;
+  const tabs = {
+    byMentorType: 'Mentortype',
+    byProviderType: 'Leverandørtype',
+    byTargetGroup: 'Målgruppe',
+    byRefundClass: 'Refusion',
+  } as const;
   return (
     <section>
       <h1>Økonomi {year}</h1>
       <div className="inline-form">
         <Field id="eco-year" label="År">
           <select id="eco-year" value={year} onChange={(ev) => setYear(Number(ev.target.value))}>
-            {Array.from({ length: 13 }, (_, i) => new Date().getFullYear() - i).map((y) => <option key={y} value={y}>{y}</option>)}
+            {Array.from({ length: 13 }, (_, i) => new Date().getFullYear() - i).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </Field>
-        <a className="button" href={`/api/economy/${year}.xlsx`} download>Hent Excel</a>
-        <a className="button" href={`/api/economy/${year}.pdf`} download>Hent PDF</a>
+        <a className="button" href={`/api/economy/${year}.xlsx`} download>
+          Hent Excel
+        </a>
+        <a className="button" href={`/api/economy/${year}.pdf`} download>
+          Hent PDF
+        </a>
       </div>
       <ErrorMessage error={error} />
       {data ? (
         <>
           {data.alerts.map((a, i) => (
             <p key={i} className={`alert ${a.severity === 'error' ? 'alert-error' : 'alert-warning'}`} role="status">
-              {alertText[a.code] ?? a.code}{a.month ? ` (fra ${a.month})` : ''}
+              {alertText[a.code] ?? a.code}
+              {a.month ? ` (fra ${a.month})` : ''}
             </p>
           ))}
           <dl className="kpis">
-            <div><dt>Forbrug til dato</dt><dd>{kr(data.spend)}</dd></div>
-            <div><dt>Prognose for året</dt><dd>{kr(data.forecast.expected)}<small> ({kr(data.forecast.low)} – {kr(data.forecast.high)})</small></dd></div>
-            <div><dt>Budget</dt><dd>{kr(data.budgetKr)}</dd></div>
-            <div><dt>Refusionsramme</dt><dd>{kr(data.refundFrame)}</dd></div>
-            <div><dt>Refusion</dt><dd>{kr(data.refund)}{data.refundLostToFrameKr > 0 ? <small> ({kr(data.refundLostToFrameKr)} tabt pga. rammen)</small> : null}</dd></div>
-            <div><dt>Budget ud over refusionsrammen</dt><dd>{data.overFramePercent === null ? '–' : `${data.overFramePercent.toLocaleString('da-DK')} %`}</dd></div>
-            <div><dt>Gns. pr. forløb / pr. time</dt><dd>{kr(data.averageCostPerCourseKr)} / {kr(data.averageCostPerHourKr)}</dd></div>
+            <div>
+              <dt>Forbrug til dato</dt>
+              <dd>{kr(data.spend)}</dd>
+            </div>
+            <div>
+              <dt>Prognose for året</dt>
+              <dd>
+                {kr(data.forecast.expected)}
+                <small>
+                  {' '}
+                  ({kr(data.forecast.low)} – {kr(data.forecast.high)})
+                </small>
+              </dd>
+            </div>
+            <div>
+              <dt>Budget</dt>
+              <dd>{kr(data.budgetKr)}</dd>
+            </div>
+            <div>
+              <dt>Refusionsramme</dt>
+              <dd>{kr(data.refundFrame)}</dd>
+            </div>
+            <div>
+              <dt>Refusion</dt>
+              <dd>
+                {kr(data.refund)}
+                {data.refundLostToFrameKr > 0 ? <small> ({kr(data.refundLostToFrameKr)} tabt pga. rammen)</small> : null}
+              </dd>
+            </div>
+            <div>
+              <dt>Budget ud over refusionsrammen</dt>
+              <dd>{data.overFramePercent === null ? '–' : `${data.overFramePercent.toLocaleString('da-DK')} %`}</dd>
+            </div>
+            <div>
+              <dt>Gns. pr. forløb / pr. time</dt>
+              <dd>
+                {kr(data.averageCostPerCourseKr)} / {kr(data.averageCostPerHourKr)}
+              </dd>
+            </div>
           </dl>
           <SpendChart months={data.byMonth} budgetKr={data.budgetKr} refundableSpendKr={data.refundableSpendKr} asOf={data.asOf} />
-          <details className="card"><summary>Sådan beregnes prognosen</summary><p>{data.forecast.method}</p></details>
+          <details className="card">
+            <summary>Sådan beregnes prognosen</summary>
+            <p>{data.forecast.method}</p>
+          </details>
           <h2>Fordeling</h2>
           <div role="tablist" aria-label="Fordeling" className="segmented">
             {(Object.keys(tabs) as (keyof typeof tabs)[]).map((k) => (
-              <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'primary' : ''} onClick={() => setTab(k)}>{tabs[k]}</button>
+              <button
+                key={k}
+                type="button"
+                role="tab"
+                aria-selected={tab === k}
+                className={tab === k ? 'primary' : ''}
+                onClick={() => setTab(k)}
+              >
+                {tabs[k]}
+              </button>
             ))}
           </div>
           <BreakdownTable rows={data[tab]} caption={tabs[tab]} />
           <h2>Kontering</h2>
           <table>
             <caption className="sr-only">Kontering</caption>
-            <thead><tr><th scope="col">Funktion</th><th scope="col">Forbrug</th><th scope="col">Note</th></tr></thead>
-            <tbody>{data.accountingFunctions.map((f, i) => <tr key={i}><td>{f.code ?? '–'} {f.label ?? ''}</td><td className="num">{kr(f.spendKr)}</td><td>{f.note ?? ''}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">Funktion</th>
+                <th scope="col">Forbrug</th>
+                <th scope="col">Note</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.accountingFunctions.map((f, i) => (
+                <tr key={i}>
+                  <td>
+                    {f.code ?? '–'} {f.label ?? ''}
+                  </td>
+                  <td className="num">{kr(f.spendKr)}</td>
+                  <td>{f.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
           {user && ['manager', 'coordinator'].includes(user.role) ? <FrameForm year={year} onSaved={reload} /> : null}
         </>
@@ -79,13 +154,27 @@ function BreakdownTable({ rows, caption }: { rows: Breakdown[]; caption: string 
   return (
     <table>
       <caption className="sr-only">{caption}</caption>
-      <thead><tr><th scope="col">{caption}</th><th scope="col">Forløb</th><th scope="col">Timer</th><th scope="col">Forbrug</th><th scope="col">Andel</th><th scope="col">Bundet</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{caption}</th>
+          <th scope="col">Forløb</th>
+          <th scope="col">Timer</th>
+          <th scope="col">Forbrug</th>
+          <th scope="col">Andel</th>
+          <th scope="col">Bundet</th>
+        </tr>
+      </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.key}>
-            <td>{r.label}</td><td className="num">{r.courses}</td><td className="num">{r.hours.toLocaleString('da-DK')}</td>
-            <td className="num"><span className="bar" style={{ width: `${(r.spendKr / max) * 5}rem` }} aria-hidden="true" /> {kr(r.spendKr)}</td>
-            <td className="num">{r.sharePercent.toLocaleString('da-DK')} %</td><td className="num">{kr(r.committedKr)}</td>
+            <td>{r.label}</td>
+            <td className="num">{r.courses}</td>
+            <td className="num">{r.hours.toLocaleString('da-DK')}</td>
+            <td className="num">
+              <span className="bar" style={{ width: `${(r.spendKr / max) * 5}rem` }} aria-hidden="true" /> {kr(r.spendKr)}
+            </td>
+            <td className="num">{r.sharePercent.toLocaleString('da-DK')} %</td>
+            <td className="num">{kr(r.committedKr)}</td>
           </tr>
         ))}
       </tbody>
@@ -111,10 +200,16 @@ function FrameForm({ year, onSaved }: { year: number; onSaved: () => void }) {
     <details className="card">
       <summary>Ramme og budget for {year}</summary>
       <form onSubmit={submit} className="row">
-        <Field id="eco-frame" label="Refusionsramme (kr.)"><input id="eco-frame" type="number" min="0" value={frame} onChange={(ev) => setFrame(ev.target.value)} required /></Field>
-        <Field id="eco-budget" label="Budget (kr.)"><input id="eco-budget" type="number" min="0" value={budget} onChange={(ev) => setBudget(ev.target.value)} required /></Field>
+        <Field id="eco-frame" label="Refusionsramme (kr.)">
+          <input id="eco-frame" type="number" min="0" value={frame} onChange={(ev) => setFrame(ev.target.value)} required />
+        </Field>
+        <Field id="eco-budget" label="Budget (kr.)">
+          <input id="eco-budget" type="number" min="0" value={budget} onChange={(ev) => setBudget(ev.target.value)} required />
+        </Field>
         <ErrorMessage error={error} />
-        <button type="submit" className="primary">Gem</button>
+        <button type="submit" className="primary">
+          Gem
+        </button>
       </form>
     </details>
   );

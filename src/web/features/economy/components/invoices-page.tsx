@@ -5,12 +5,45 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 
-type Summary = { id: number; providerName: string; invoiceNumber: string; periodFrom: string; periodTo: string; status: string; amountKr: number; hours: number; openLineCount: number; attestedByName: string | null; approvedByName: string | null };
-type Line = { lineId: number; grantId: number; periodFrom: string; periodTo: string; invoicedHours: number; loggedHours: number; confirmedHours: number; excessHours: number; amountKr: number; flags: { code: string; rule: string | null; message: string }[]; status: string };
-type View = Summary & { reconciliation: { lines: Line[]; payableAmountKr: number; openLineCount: number }; openDeliveryFindings: import('../../../app/http.ts').Finding[] };
+type Summary = {
+  id: number;
+  providerName: string;
+  invoiceNumber: string;
+  periodFrom: string;
+  periodTo: string;
+  status: string;
+  amountKr: number;
+  hours: number;
+  openLineCount: number;
+  attestedByName: string | null;
+  approvedByName: string | null;
+};
+type Line = {
+  lineId: number;
+  grantId: number;
+  periodFrom: string;
+  periodTo: string;
+  invoicedHours: number;
+  loggedHours: number;
+  confirmedHours: number;
+  excessHours: number;
+  amountKr: number;
+  flags: { code: string; rule: string | null; message: string }[];
+  status: string;
+};
+type View = Summary & {
+  reconciliation: { lines: Line[]; payableAmountKr: number; openLineCount: number };
+  openDeliveryFindings: import('../../../app/http.ts').Finding[];
+};
 
 const statusText: Record<string, string> = { received: 'Modtaget', attested: 'Attesteret', approved: 'Godkendt' };
-const flagText: Record<string, string> = { HOURS_OVER_LOGGED: 'Flere timer end registreret', NO_CONTACT_LOGGED: 'Ingen kontakt i perioden', OUTSIDE_GRANT_PERIOD: 'Uden for bevillingsperioden', AMOUNT_OVER_RATE: 'Beløb over aftalt timepris', HOURS_OVER_CONFIRMED: 'Flere timer end borgeren har bekræftet' };
+const flagText: Record<string, string> = {
+  HOURS_OVER_LOGGED: 'Flere timer end registreret',
+  NO_CONTACT_LOGGED: 'Ingen kontakt i perioden',
+  OUTSIDE_GRANT_PERIOD: 'Uden for bevillingsperioden',
+  AMOUNT_OVER_RATE: 'Beløb over aftalt timepris',
+  HOURS_OVER_CONFIRMED: 'Flere timer end borgeren har bekræftet',
+};
 const lineStatusText: Record<string, string> = { ok: 'OK', flagged: 'Til gennemgang', accepted: 'Godkendt', rejected: 'Afvist' };
 const kr = (n: number) => `${n.toLocaleString('da-DK', { maximumFractionDigits: 2 })} kr.`;
 
@@ -25,18 +58,38 @@ export function InvoicesPage() {
       <ErrorMessage error={list.error} />
       <table>
         <caption className="sr-only">Fakturaer</caption>
-        <thead><tr><th scope="col">Leverandør</th><th scope="col">Nr.</th><th scope="col">Periode</th><th scope="col">Beløb</th><th scope="col">Status</th><th scope="col">Åbne linjer</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Leverandør</th>
+            <th scope="col">Nr.</th>
+            <th scope="col">Periode</th>
+            <th scope="col">Beløb</th>
+            <th scope="col">Status</th>
+            <th scope="col">Åbne linjer</th>
+          </tr>
+        </thead>
         <tbody>
           {(list.data?.invoices ?? []).map((i) => (
             <tr key={i.id}>
-              <td><button type="button" className="link-button" onClick={() => setSelected(i.id)}>{i.providerName}</button></td>
-              <td>{i.invoiceNumber}</td><td>{i.periodFrom} – {i.periodTo}</td><td className="num">{kr(i.amountKr)}</td>
-              <td>{statusText[i.status] ?? i.status}</td><td className="num">{i.openLineCount}</td>
+              <td>
+                <button type="button" className="link-button" onClick={() => setSelected(i.id)}>
+                  {i.providerName}
+                </button>
+              </td>
+              <td>{i.invoiceNumber}</td>
+              <td>
+                {i.periodFrom} – {i.periodTo}
+              </td>
+              <td className="num">{kr(i.amountKr)}</td>
+              <td>{statusText[i.status] ?? i.status}</td>
+              <td className="num">{i.openLineCount}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {selected !== null ? <InvoiceDetail key={selected} id={selected} canReview={user?.role === 'caseworker'} onChanged={list.reload} /> : null}
+      {selected !== null ? (
+        <InvoiceDetail key={selected} id={selected} canReview={user?.role === 'caseworker'} onChanged={list.reload} />
+      ) : null}
     </section>
   );
 }
@@ -61,24 +114,65 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
   const canApprove = user && ['caseworker', 'manager'].includes(user.role) && data.status !== 'approved';
   return (
     <article className="card" aria-labelledby="invoice-title">
-      <h2 id="invoice-title">Faktura {data.invoiceNumber} · {data.providerName}</h2>
-      <p>Status: {statusText[data.status] ?? data.status}{data.attestedByName ? ` · attesteret af ${data.attestedByName}` : ''}{data.approvedByName ? ` · godkendt af ${data.approvedByName}` : ''}. Kan betales: {kr(data.reconciliation.payableAmountKr)}.</p>
+      <h2 id="invoice-title">
+        Faktura {data.invoiceNumber} · {data.providerName}
+      </h2>
+      <p>
+        Status: {statusText[data.status] ?? data.status}
+        {data.attestedByName ? ` · attesteret af ${data.attestedByName}` : ''}
+        {data.approvedByName ? ` · godkendt af ${data.approvedByName}` : ''}. Kan betales: {kr(data.reconciliation.payableAmountKr)}.
+      </p>
       <FindingList findings={data.openDeliveryFindings} />
       <table>
         <caption className="sr-only">Fakturalinjer</caption>
-        <thead><tr><th scope="col">Bevilling</th><th scope="col">Periode</th><th scope="col">Fakt. timer</th><th scope="col">Registreret</th><th scope="col">Bekræftet</th><th scope="col">Beløb</th><th scope="col">Afvigelser</th><th scope="col">Status</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Bevilling</th>
+            <th scope="col">Periode</th>
+            <th scope="col">Fakt. timer</th>
+            <th scope="col">Registreret</th>
+            <th scope="col">Bekræftet</th>
+            <th scope="col">Beløb</th>
+            <th scope="col">Afvigelser</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
         <tbody>
           {data.reconciliation.lines.map((l) => (
             <tr key={l.lineId}>
-              <td><a href={`#/grants/${l.grantId}`}>{l.grantId}</a></td><td>{l.periodFrom} – {l.periodTo}</td>
-              <td className="num">{l.invoicedHours}</td><td className="num">{l.loggedHours}</td><td className="num">{l.confirmedHours}</td><td className="num">{kr(l.amountKr)}</td>
+              <td>
+                <a href={`#/grants/${l.grantId}`}>{l.grantId}</a>
+              </td>
+              <td>
+                {l.periodFrom} – {l.periodTo}
+              </td>
+              <td className="num">{l.invoicedHours}</td>
+              <td className="num">{l.loggedHours}</td>
+              <td className="num">{l.confirmedHours}</td>
+              <td className="num">{kr(l.amountKr)}</td>
               <td>{l.flags.map((f) => `${flagText[f.code] ?? f.message}${f.rule ? ` (${f.rule})` : ''}`).join(', ') || '–'}</td>
               <td>
                 {lineStatusText[l.status] ?? l.status}
                 {canReview && l.flags.length > 0 && l.status === 'flagged' ? (
                   <span className="actions">
-                    <button type="button" disabled={!note.trim()} onClick={() => void act(() => api('POST', `/api/invoices/${id}/lines/${l.lineId}/review`, { decision: 'accepted', note }))}>Godkend linje</button>
-                    <button type="button" disabled={!note.trim()} onClick={() => void act(() => api('POST', `/api/invoices/${id}/lines/${l.lineId}/review`, { decision: 'rejected', note }))}>Afvis linje</button>
+                    <button
+                      type="button"
+                      disabled={!note.trim()}
+                      onClick={() =>
+                        void act(() => api('POST', `/api/invoices/${id}/lines/${l.lineId}/review`, { decision: 'accepted', note }))
+                      }
+                    >
+                      Godkend linje
+                    </button>
+                    <button
+                      type="button"
+                      disabled={!note.trim()}
+                      onClick={() =>
+                        void act(() => api('POST', `/api/invoices/${id}/lines/${l.lineId}/review`, { decision: 'rejected', note }))
+                      }
+                    >
+                      Afvis linje
+                    </button>
                   </span>
                 ) : null}
               </td>

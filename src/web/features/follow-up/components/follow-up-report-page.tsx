@@ -14,7 +14,15 @@ const dec = (v: number | null) => (v === null ? '–' : v.toLocaleString('da-DK'
 /** "Progression og tilfredshed": the three cohort reports (issue 5 points 5–6), suppressed per R-STAT-1. */
 export function FollowUpReportPage() {
   const { e, t, language } = useI18n();
-  const head = (keys: TextKey[]) => <tr>{keys.map((k) => <th key={k} scope="col">{t(k)}</th>)}</tr>;
+  const head = (keys: TextKey[]) => (
+    <tr>
+      {keys.map((k) => (
+        <th key={k} scope="col">
+          {t(k)}
+        </th>
+      ))}
+    </tr>
+  );
   const [from, setFrom] = useState('2015-01-01');
   const [to, setTo] = useState(new Date().toISOString().slice(0, 10));
   const [type, setType] = useState('');
@@ -26,7 +34,9 @@ export function FollowUpReportPage() {
     <section>
       <h1>{t('followUpReports')}</h1>
       <p>{t('fuReportIntro')}</p>
-      <p><a href="#/follow-up/instruments">{t('fuInstrumentsLink')}</a></p>
+      <p>
+        <a href="#/follow-up/instruments">{t('fuInstrumentsLink')}</a>
+      </p>
       <div className="filters">
         <Field id="fu-from" label={t('fuStartFrom')}>
           <input id="fu-from" type="date" value={from} onChange={(ev) => ev.target.value && setFrom(ev.target.value)} />
@@ -37,7 +47,11 @@ export function FollowUpReportPage() {
         <Field id="fu-type" label={t('grantType')}>
           <select id="fu-type" value={type} onChange={(ev) => setType(ev.target.value)}>
             <option value="">{t('fuAllTypes')}</option>
-            {grantTypes.map((x) => <option key={x} value={x}>{e(x)}</option>)}
+            {grantTypes.map((x) => (
+              <option key={x} value={x}>
+                {e(x)}
+              </option>
+            ))}
           </select>
         </Field>
       </div>
@@ -46,7 +60,10 @@ export function FollowUpReportPage() {
       <h2>{t('fuProgression')}</h2>
       {progression.data ? (
         <>
-          <p>{progression.data.instrument.name} (version {progression.data.instrument.version}). {t('fuCourses')}: {n(progression.data.courses)}, {n(progression.data.coursesWithTwoMeasurements)} {t('fuWithTwo')}.</p>
+          <p>
+            {progression.data.instrument.name} (version {progression.data.instrument.version}). {t('fuCourses')}:{' '}
+            {n(progression.data.courses)}, {n(progression.data.coursesWithTwoMeasurements)} {t('fuWithTwo')}.
+          </p>
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('fuProgression')}>
             <table>
               <caption>{progression.data.caption}</caption>
@@ -54,9 +71,13 @@ export function FollowUpReportPage() {
               <tbody>
                 {progression.data.rows.map((r) => (
                   <tr key={`${r.code}-${r.respondent}`}>
-                    <th scope="row">{language === 'da' ? r.labelDa : r.labelEn}</th><td>{t(respondentKey[r.respondent]!)}</td>
-                    <td className="num">{n(r.courses)}</td><td className="num">{dec(r.meanDistance)}</td>
-                    <td className="num">{n(r.improved)}</td><td className="num">{n(r.unchanged)}</td><td className="num">{n(r.worse)}</td>
+                    <th scope="row">{language === 'da' ? r.labelDa : r.labelEn}</th>
+                    <td>{t(respondentKey[r.respondent]!)}</td>
+                    <td className="num">{n(r.courses)}</td>
+                    <td className="num">{dec(r.meanDistance)}</td>
+                    <td className="num">{n(r.improved)}</td>
+                    <td className="num">{n(r.unchanged)}</td>
+                    <td className="num">{n(r.worse)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -70,13 +91,27 @@ export function FollowUpReportPage() {
         <>
           <p>{satisfaction.data.caption}</p>
           {satisfaction.data.groups.map((g) => (
-            <div key={g.kind} className="table-scroll" tabIndex={0} role="region" aria-label={t(g.kind === 'citizen_end' ? 'fuCitizenSurvey' : 'fuMentorSurvey')}>
+            <div
+              key={g.kind}
+              className="table-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label={t(g.kind === 'citizen_end' ? 'fuCitizenSurvey' : 'fuMentorSurvey')}
+            >
               <table>
-                <caption>{t(g.kind === 'citizen_end' ? 'fuCitizenSurvey' : 'fuMentorSurvey')}: {n(g.responses)} {t('fuResponses')} {t('fuAttendanceOf')} {n(g.endedCourses)} {t('fuEndedCourses')} ({t('fuResponseRate')} {pct(g.responseRate)})</caption>
+                <caption>
+                  {t(g.kind === 'citizen_end' ? 'fuCitizenSurvey' : 'fuMentorSurvey')}: {n(g.responses)} {t('fuResponses')}{' '}
+                  {t('fuAttendanceOf')} {n(g.endedCourses)} {t('fuEndedCourses')} ({t('fuResponseRate')} {pct(g.responseRate)})
+                </caption>
                 <thead>{head(['fuQuestion', 'fuAnswers', 'fuMean', 'fuShareYes'])}</thead>
                 <tbody>
                   {g.questions.map((x) => (
-                    <tr key={x.code}><th scope="row">{language === 'da' ? x.textDa : x.textEn}</th><td className="num">{n(x.answers)}</td><td className="num">{dec(x.mean)}</td><td className="num">{x.answerType === 'yes_no' ? pct(x.shareYes) : ''}</td></tr>
+                    <tr key={x.code}>
+                      <th scope="row">{language === 'da' ? x.textDa : x.textEn}</th>
+                      <td className="num">{n(x.answers)}</td>
+                      <td className="num">{dec(x.mean)}</td>
+                      <td className="num">{x.answerType === 'yes_no' ? pct(x.shareYes) : ''}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
@@ -93,7 +128,14 @@ export function FollowUpReportPage() {
             <thead>{head(['fuType', 'fuCourses', 'fuPlanned', 'fuAttended', 'fuAttendance', 'fuMeanPerCourse'])}</thead>
             <tbody>
               {[...attendance.data.byType, attendance.data.total].map((r) => (
-                <tr key={r.key}><th scope="row">{e(r.key)}</th><td className="num">{n(r.courses)}</td><td className="num">{r.suppressed ? '–' : r.planned}</td><td className="num">{r.suppressed ? '–' : r.attended}</td><td className="num">{pct(r.share)}</td><td className="num">{pct(r.meanCourseShare)}</td></tr>
+                <tr key={r.key}>
+                  <th scope="row">{e(r.key)}</th>
+                  <td className="num">{n(r.courses)}</td>
+                  <td className="num">{r.suppressed ? '–' : r.planned}</td>
+                  <td className="num">{r.suppressed ? '–' : r.attended}</td>
+                  <td className="num">{pct(r.share)}</td>
+                  <td className="num">{pct(r.meanCourseShare)}</td>
+                </tr>
               ))}
             </tbody>
           </table>

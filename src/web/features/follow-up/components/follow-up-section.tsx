@@ -25,7 +25,8 @@ export function FollowUpSection({ grantId }: { grantId: number }) {
       <ErrorMessage error={progression.error ?? attendance.error} />
       {attendance.data ? (
         <p className="attendance-figure">
-          <strong>{t('fuAttendance')}:</strong> {attendance.data.attended} {t('fuAttendanceOf')} {attendance.data.planned} {t('fuPlannedContacts')} ({pct(attendance.data.share)})
+          <strong>{t('fuAttendance')}:</strong> {attendance.data.attended} {t('fuAttendanceOf')} {attendance.data.planned}{' '}
+          {t('fuPlannedContacts')} ({pct(attendance.data.share)})
           {attendance.data.missed > 0 ? `, ${t('fuNoShows')} ${attendance.data.missed} ${t('fuTimes')}` : ''}.
         </p>
       ) : null}
@@ -46,22 +47,35 @@ export function FollowUpSection({ grantId }: { grantId: number }) {
 
 function InstrumentTable({ progression: p }: { progression: InstrumentProgression }) {
   const { language, t, e } = useI18n();
-  const find = (code: string, respondent: string): Progress | undefined => p.progress.find((x) => x.code === code && x.respondent === respondent);
+  const find = (code: string, respondent: string): Progress | undefined =>
+    p.progress.find((x) => x.code === code && x.respondent === respondent);
   const lastRound = Math.max(-1, ...p.disagreements.map((d) => d.round));
-  const cell = (x: Progress | undefined) =>
-    x && x.first ? `${x.first.value} → ${x.latest!.value} (${signed(x.distanceTravelled)})` : '–';
+  const cell = (x: Progress | undefined) => (x && x.first ? `${x.first.value} → ${x.latest!.value} (${signed(x.distanceTravelled)})` : '–');
   return (
     <>
       <p>
-        {p.instrument.name}, version {p.instrument.version}. {t('fuMeasuredEvery')} {p.instrument.cadenceMonths}. {t('fuMonth')}. {p.measurements.length} {t('fuMeasurements')}.
+        {p.instrument.name}, version {p.instrument.version}. {t('fuMeasuredEvery')} {p.instrument.cadenceMonths}. {t('fuMonth')}.{' '}
+        {p.measurements.length} {t('fuMeasurements')}.
       </p>
-      {p.due ? <p className="alert alert-warning" role="status">{t('fuDueSince')} {p.due.dueDate} ({p.due.round === 0 ? t('fuBaseline') : `${p.due.round}. ${t('fuFollowUpRound')}`}).</p> : null}
-      <p className="hint">{t('fuTableHint')} {p.instrument.disagreementThreshold} {t('fuPoints')}.</p>
+      {p.due ? (
+        <p className="alert alert-warning" role="status">
+          {t('fuDueSince')} {p.due.dueDate} ({p.due.round === 0 ? t('fuBaseline') : `${p.due.round}. ${t('fuFollowUpRound')}`}).
+        </p>
+      ) : null}
+      <p className="hint">
+        {t('fuTableHint')} {p.instrument.disagreementThreshold} {t('fuPoints')}.
+      </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t('fuProgression')}>
         <table className="progression">
           <caption className="sr-only">{t('fuProgression')}</caption>
           <thead>
-            <tr>{(['fuIndicator', 'fuCitizen', 'fuMentor', 'fuDifference', 'fuCaseworker'] as TextKey[]).map((k) => <th key={k} scope="col">{t(k)}</th>)}</tr>
+            <tr>
+              {(['fuIndicator', 'fuCitizen', 'fuMentor', 'fuDifference', 'fuCaseworker'] as TextKey[]).map((k) => (
+                <th key={k} scope="col">
+                  {t(k)}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {p.instrument.indicators.map((x) => {
@@ -72,7 +86,16 @@ function InstrumentTable({ progression: p }: { progression: InstrumentProgressio
                   <th scope="row">{(language === 'da' ? x.labelDa : x.labelEn).split(':')[0]}</th>
                   <td>{cell(find(x.code, 'citizen'))}</td>
                   <td>{cell(find(x.code, 'mentor'))}</td>
-                  <td>{d ? <>{signed(d.difference)}{d.flagged ? <strong> · {t('fuDisagree')}</strong> : null}</> : '–'}</td>
+                  <td>
+                    {d ? (
+                      <>
+                        {signed(d.difference)}
+                        {d.flagged ? <strong> · {t('fuDisagree')}</strong> : null}
+                      </>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
                   <td>{cell(find(x.code, 'caseworker'))}</td>
                 </tr>
               );
@@ -86,12 +109,25 @@ function InstrumentTable({ progression: p }: { progression: InstrumentProgressio
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('fuMeasurementList')}>
             <table>
               <caption className="sr-only">{t('fuMeasurementList')}</caption>
-              <thead><tr>{(['fuDate', 'fuRound', 'fuRespondent', 'fuHow', 'fuEnteredByHead'] as TextKey[]).map((k) => <th key={k} scope="col">{t(k)}</th>)}</tr></thead>
+              <thead>
+                <tr>
+                  {(['fuDate', 'fuRound', 'fuRespondent', 'fuHow', 'fuEnteredByHead'] as TextKey[]).map((k) => (
+                    <th key={k} scope="col">
+                      {t(k)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
               <tbody>
                 {[...p.measurements].reverse().map((m) => (
                   <tr key={m.id}>
-                    <td>{m.measuredOn}</td><td className="num">{m.round}</td><td>{t(respondentKey[m.respondent]!)}</td>
-                    <td>{t(entryKey[m.entryMode] ?? 'fuEntrySelf')}</td><td>{m.enteredByName} ({e(m.enteredByRole)})</td>
+                    <td>{m.measuredOn}</td>
+                    <td className="num">{m.round}</td>
+                    <td>{t(respondentKey[m.respondent]!)}</td>
+                    <td>{t(entryKey[m.entryMode] ?? 'fuEntrySelf')}</td>
+                    <td>
+                      {m.enteredByName} ({e(m.enteredByRole)})
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -17,7 +17,9 @@ export function InstrumentsPage() {
   for (const i of instruments.data?.instruments ?? []) if ((latest.get(i.key)?.version ?? 0) < i.version) latest.set(i.key, i);
   return (
     <section>
-      <p><a href="#/reports/follow-up">← Progression og tilfredshed</a></p>
+      <p>
+        <a href="#/reports/follow-up">← Progression og tilfredshed</a>
+      </p>
       <h1>Måleredskaber og spørgsmål</h1>
       <ErrorMessage error={instruments.error} />
       {[...latest.values()].map((i) => (
@@ -34,17 +36,35 @@ function InstrumentCard({ instrument, canEdit, onSaved }: { instrument: Instrume
   return (
     <div className="card">
       <h2>{instrument.name}</h2>
-      <p>Version {instrument.version} · måles hver {instrument.cadenceMonths}. måned · uenighed markeres ved {instrument.disagreementThreshold} point · {instrument.measurementCount} målinger med denne version.</p>
+      <p>
+        Version {instrument.version} · måles hver {instrument.cadenceMonths}. måned · uenighed markeres ved{' '}
+        {instrument.disagreementThreshold} point · {instrument.measurementCount} målinger med denne version.
+      </p>
       <p className="hint">{instrument.licenceNote}</p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={`Indikatorer i ${instrument.name}`}>
         <table>
           <caption className="sr-only">Indikatorer i {instrument.name}</caption>
-          <thead><tr><th scope="col">Kode</th><th scope="col">Indikator</th><th scope="col">Spørges</th><th scope="col">Skala</th><th scope="col">Ankre</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Kode</th>
+              <th scope="col">Indikator</th>
+              <th scope="col">Spørges</th>
+              <th scope="col">Skala</th>
+              <th scope="col">Ankre</th>
+            </tr>
+          </thead>
           <tbody>
             {instrument.indicators.map((x) => (
               <tr key={x.code}>
-                <td><code>{x.code}</code></td><td>{x.labelDa}</td><td>{x.respondents.map((r) => respondentText[r]).join(', ')}</td>
-                <td className="num">{x.scaleMin}–{x.scaleMax}</td><td>{x.anchors.map((a) => `${a.value} = ${a.da}`).join(', ')}</td>
+                <td>
+                  <code>{x.code}</code>
+                </td>
+                <td>{x.labelDa}</td>
+                <td>{x.respondents.map((r) => respondentText[r]).join(', ')}</td>
+                <td className="num">
+                  {x.scaleMin}–{x.scaleMax}
+                </td>
+                <td>{x.anchors.map((a) => `${a.value} = ${a.da}`).join(', ')}</td>
               </tr>
             ))}
           </tbody>
@@ -66,7 +86,14 @@ function NewVersionForm({ instrument, onSaved }: { instrument: Instrument; onSav
     event.preventDefault();
     setError(null);
     try {
-      await followUpApi.createInstrument({ name: instrument.name, licenceNote: instrument.licenceNote, cadenceMonths, disagreementThreshold: threshold, indicators, basedOn: instrument.id });
+      await followUpApi.createInstrument({
+        name: instrument.name,
+        licenceNote: instrument.licenceNote,
+        cadenceMonths,
+        disagreementThreshold: threshold,
+        indicators,
+        basedOn: instrument.id,
+      });
       onSaved();
     } catch (err) {
       setError(err);
@@ -78,10 +105,26 @@ function NewVersionForm({ instrument, onSaved }: { instrument: Instrument; onSav
       <form onSubmit={submit}>
         <p className="hint">En version med målinger ændres aldrig; ændringer gemmes som version {instrument.version + 1}.</p>
         <Field id={`${id}-cadence`} label="Måneder mellem målinger">
-          <input id={`${id}-cadence`} type="number" min={1} max={24} value={cadenceMonths} onChange={(ev) => setCadence(Number(ev.target.value))} required />
+          <input
+            id={`${id}-cadence`}
+            type="number"
+            min={1}
+            max={24}
+            value={cadenceMonths}
+            onChange={(ev) => setCadence(Number(ev.target.value))}
+            required
+          />
         </Field>
         <Field id={`${id}-threshold`} label="Uenighed markeres ved (point)">
-          <input id={`${id}-threshold`} type="number" min={1} max={100} value={threshold} onChange={(ev) => setThreshold(Number(ev.target.value))} required />
+          <input
+            id={`${id}-threshold`}
+            type="number"
+            min={1}
+            max={100}
+            value={threshold}
+            onChange={(ev) => setThreshold(Number(ev.target.value))}
+            required
+          />
         </Field>
         {indicators.map((x, i) => (
           <fieldset key={x.code}>
@@ -95,7 +138,9 @@ function NewVersionForm({ instrument, onSaved }: { instrument: Instrument; onSav
           </fieldset>
         ))}
         <ErrorMessage error={error} />
-        <button type="submit" className="primary">Gem ny version</button>
+        <button type="submit" className="primary">
+          Gem ny version
+        </button>
       </form>
     </details>
   );
@@ -121,8 +166,20 @@ function SurveyQuestions({ kind, title, canEdit }: { kind: SurveyKind; title: st
   }
   return (
     <div className="card">
-      <h3>{title} (version {survey.data.version === 0 ? 'standard' : survey.data.version})</h3>
-      <ol>{survey.data.questions.map((q) => <li key={q.code}>{q.textDa} <small>({answerTypeText[q.answerType]}{q.answerType === 'scale' ? ` ${q.scaleMin}–${q.scaleMax}` : ''})</small></li>)}</ol>
+      <h3>
+        {title} (version {survey.data.version === 0 ? 'standard' : survey.data.version})
+      </h3>
+      <ol>
+        {survey.data.questions.map((q) => (
+          <li key={q.code}>
+            {q.textDa}{' '}
+            <small>
+              ({answerTypeText[q.answerType]}
+              {q.answerType === 'scale' ? ` ${q.scaleMin}–${q.scaleMax}` : ''})
+            </small>
+          </li>
+        ))}
+      </ol>
       {canEdit ? (
         <details>
           <summary>Ret spørgsmål</summary>
@@ -133,7 +190,9 @@ function SurveyQuestions({ kind, title, canEdit }: { kind: SurveyKind; title: st
               </Field>
             ))}
             <ErrorMessage error={error} />
-            <button type="submit" className="primary">Gem spørgsmål</button>
+            <button type="submit" className="primary">
+              Gem spørgsmål
+            </button>
           </form>
         </details>
       ) : null}

@@ -9,7 +9,17 @@ const respondentKey: Record<Respondent, TextKey> = { citizen: 'fuCitizen', mento
 const entryKey: Record<string, TextKey> = { in_person: 'fuEntryInPerson', paper: 'fuEntryPaper', self: 'fuEntrySelf' };
 
 /** One measurement on a phone-sized screen: who answers, how the answers came in, one tap per indicator. */
-export function MeasurementForm({ grantId, instrument, role, onSaved }: { grantId: number; instrument: Instrument; role: string; onSaved: () => void }) {
+export function MeasurementForm({
+  grantId,
+  instrument,
+  role,
+  onSaved,
+}: {
+  grantId: number;
+  instrument: Instrument;
+  role: string;
+  onSaved: () => void;
+}) {
   const { language, t } = useI18n();
   const respondents: Respondent[] = role === 'caseworker' ? ['citizen', 'mentor', 'caseworker'] : ['citizen', 'mentor'];
   const [respondent, setRespondent] = useState<Respondent>('citizen');
@@ -28,7 +38,13 @@ export function MeasurementForm({ grantId, instrument, role, onSaved }: { grantI
     setSaved(false);
     try {
       const answered = Object.fromEntries(Object.entries(values).filter(([code]) => asked.some((x) => x.code === code)));
-      await followUpApi.recordMeasurement(grantId, { measuredOn, respondent, entryMode: mode, instrumentId: instrument.id, values: answered });
+      await followUpApi.recordMeasurement(grantId, {
+        measuredOn,
+        respondent,
+        entryMode: mode,
+        instrumentId: instrument.id,
+        values: answered,
+      });
       setValues({});
       setSaved(true);
       onSaved();
@@ -45,14 +61,19 @@ export function MeasurementForm({ grantId, instrument, role, onSaved }: { grantI
         <div className="segmented">
           {respondents.map((r) => (
             <label key={r} className={respondent === r ? 'selected' : ''}>
-              <input type="radio" name="m-respondent" value={r} checked={respondent === r} onChange={() => setRespondent(r)} /> {t(respondentKey[r])}
+              <input type="radio" name="m-respondent" value={r} checked={respondent === r} onChange={() => setRespondent(r)} />{' '}
+              {t(respondentKey[r])}
             </label>
           ))}
         </div>
       </fieldset>
       <Field id="m-entry" label={t('fuHowGiven')}>
         <select id="m-entry" value={mode} onChange={(ev) => setEntryMode(ev.target.value)}>
-          {modes.map((m) => <option key={m} value={m}>{t(entryKey[m]!)}</option>)}
+          {modes.map((m) => (
+            <option key={m} value={m}>
+              {t(entryKey[m]!)}
+            </option>
+          ))}
         </select>
       </Field>
       <Field id="m-date" label={t('fuMeasuredOn')}>
@@ -67,17 +88,34 @@ export function MeasurementForm({ grantId, instrument, role, onSaved }: { grantI
             <div className="segmented scale">
               {points.map((v) => (
                 <label key={v} className={values[indicator.code] === v ? 'selected' : ''}>
-                  <input type="radio" name={`m-${indicator.code}`} value={v} checked={values[indicator.code] === v} onChange={() => setValues({ ...values, [indicator.code]: v })} /> {v}
+                  <input
+                    type="radio"
+                    name={`m-${indicator.code}`}
+                    value={v}
+                    checked={values[indicator.code] === v}
+                    onChange={() => setValues({ ...values, [indicator.code]: v })}
+                  />{' '}
+                  {v}
                 </label>
               ))}
             </div>
-            {anchors ? <p className="hint" id={`m-${indicator.code}-anchors`}>{anchors}</p> : null}
+            {anchors ? (
+              <p className="hint" id={`m-${indicator.code}-anchors`}>
+                {anchors}
+              </p>
+            ) : null}
           </fieldset>
         );
       })}
       <ErrorMessage error={error} />
-      {saved ? <p role="status" className="ok">{t('fuMeasurementSaved')}</p> : null}
-      <button type="submit" className="primary wide">{t('fuSaveMeasurement')}</button>
+      {saved ? (
+        <p role="status" className="ok">
+          {t('fuMeasurementSaved')}
+        </p>
+      ) : null}
+      <button type="submit" className="primary wide">
+        {t('fuSaveMeasurement')}
+      </button>
     </form>
   );
 }

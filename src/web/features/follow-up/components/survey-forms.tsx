@@ -38,7 +38,9 @@ function SurveyAnswers({ response }: { response: SurveyResponse }) {
   return (
     <div className="card">
       <h4>{t(kindTitle[response.kind])}</h4>
-      <p>{t('fuAnsweredOn')} {response.respondedOn}, {t('fuEnteredBy')} {response.enteredByName}.</p>
+      <p>
+        {t('fuAnsweredOn')} {response.respondedOn}, {t('fuEnteredBy')} {response.enteredByName}.
+      </p>
       <dl className="facts">
         {response.questions.map((q) => (
           <div key={q.code}>
@@ -83,20 +85,42 @@ function SurveyForm({ grantId, kind, role, onSaved }: { grantId: number; kind: S
           if (q.answerType === 'free_text') {
             return (
               <Field key={q.code} id={id(q.code)} label={text}>
-                <textarea id={id(q.code)} rows={2} maxLength={2000} value={String(answers[q.code] ?? '')} onChange={(ev) => setAnswers({ ...answers, [q.code]: ev.target.value })} />
+                <textarea
+                  id={id(q.code)}
+                  rows={2}
+                  maxLength={2000}
+                  value={String(answers[q.code] ?? '')}
+                  onChange={(ev) => setAnswers({ ...answers, [q.code]: ev.target.value })}
+                />
               </Field>
             );
           }
-          const options: { value: number | boolean; label: string }[] = q.answerType === 'yes_no'
-            ? [{ value: true, label: t('yes') }, { value: false, label: t('no') }]
-            : Array.from({ length: q.scaleMax! - q.scaleMin! + 1 }, (_, i) => ({ value: q.scaleMin! + i, label: String(q.scaleMin! + i) }));
+          const options: { value: number | boolean; label: string }[] =
+            q.answerType === 'yes_no'
+              ? [
+                  { value: true, label: t('yes') },
+                  { value: false, label: t('no') },
+                ]
+              : Array.from({ length: q.scaleMax! - q.scaleMin! + 1 }, (_, i) => ({
+                  value: q.scaleMin! + i,
+                  label: String(q.scaleMin! + i),
+                }));
           return (
             <fieldset key={q.code}>
-              <legend>{text}{q.answerType === 'scale' ? ` (${q.scaleMin} = ${t('fuScaleLow')}, ${q.scaleMax} = ${t('fuScaleHigh')})` : ''}</legend>
+              <legend>
+                {text}
+                {q.answerType === 'scale' ? ` (${q.scaleMin} = ${t('fuScaleLow')}, ${q.scaleMax} = ${t('fuScaleHigh')})` : ''}
+              </legend>
               <div className="segmented">
                 {options.map((o) => (
                   <label key={String(o.value)} className={answers[q.code] === o.value ? 'selected' : ''}>
-                    <input type="radio" name={id(q.code)} checked={answers[q.code] === o.value} onChange={() => setAnswers({ ...answers, [q.code]: o.value })} /> {o.label}
+                    <input
+                      type="radio"
+                      name={id(q.code)}
+                      checked={answers[q.code] === o.value}
+                      onChange={() => setAnswers({ ...answers, [q.code]: o.value })}
+                    />{' '}
+                    {o.label}
                   </label>
                 ))}
               </div>
@@ -104,7 +128,9 @@ function SurveyForm({ grantId, kind, role, onSaved }: { grantId: number; kind: S
           );
         })}
         <ErrorMessage error={error} />
-        <button type="submit" className="primary">{t('fuSaveResponse')}</button>
+        <button type="submit" className="primary">
+          {t('fuSaveResponse')}
+        </button>
       </form>
     </details>
   );

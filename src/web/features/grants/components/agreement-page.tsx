@@ -13,16 +13,24 @@ export function AgreementPage({ grantId }: { grantId: number }) {
     <article className="agreement">
       <p className="no-print">
         <a href={`#/grants/${grantId}`}>← {t('back')}</a>{' '}
-        <button type="button" onClick={() => window.print()}>{t('print')}</button>{' '}
-        <a className="button" href={`/api/grants/${grantId}/agreement.pdf`} download>{t('downloadPdf')}</a>
+        <button type="button" onClick={() => window.print()}>
+          {t('print')}
+        </button>{' '}
+        <a className="button" href={`/api/grants/${grantId}/agreement.pdf`} download>
+          {t('downloadPdf')}
+        </a>
       </p>
       <p className="sender">{data.municipalityName}</p>
       <h1>{data.title}</h1>
-      <p>{data.citizen.name}, CPR {data.citizen.cprMasked}</p>
+      <p>
+        {data.citizen.name}, CPR {data.citizen.cprMasked}
+      </p>
       {data.sections.map((s) => (
         <section key={s.heading}>
           <h2>{s.heading}</h2>
-          {s.paragraphs.map((p, i) => <p key={i}>{p}</p>)}
+          {s.paragraphs.map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
         </section>
       ))}
     </article>

@@ -36,7 +36,12 @@ export function ContactLog({ grant }: { grant: Grant }) {
     setSaved(false);
     try {
       await deliveryApi.recordContact(grant.id, {
-        at: new Date(at).toISOString(), minutes, form, attended, justification: justification || null, note: note || null,
+        at: new Date(at).toISOString(),
+        minutes,
+        form,
+        attended,
+        justification: justification || null,
+        note: note || null,
         confirmation: confirmation ? { method: confirmation } : null,
       });
       setSaved(true);
@@ -56,7 +61,16 @@ export function ContactLog({ grant }: { grant: Grant }) {
           <input id="c-at" type="datetime-local" value={at} onChange={(ev) => setAt(ev.target.value)} required />
         </Field>
         <Field id="c-minutes" label="Minutter">
-          <input id="c-minutes" type="number" inputMode="numeric" min="0" max="1440" value={minutes} onChange={(ev) => setMinutes(Number(ev.target.value))} required />
+          <input
+            id="c-minutes"
+            type="number"
+            inputMode="numeric"
+            min="0"
+            max="1440"
+            value={minutes}
+            onChange={(ev) => setMinutes(Number(ev.target.value))}
+            required
+          />
         </Field>
         <fieldset>
           <legend>Kontaktform</legend>
@@ -83,12 +97,22 @@ export function ContactLog({ grant }: { grant: Grant }) {
         <Field id="c-confirmation" label="Borgerens bekræftelse">
           <select id="c-confirmation" value={confirmation} onChange={(ev) => setConfirmation(ev.target.value)}>
             <option value="">Ikke bekræftet</option>
-            {Object.entries(confirmationText).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+            {Object.entries(confirmationText).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
           </select>
         </Field>
         <ErrorMessage error={error} />
-        {saved ? <p role="status" className="ok">Kontakten er registreret.</p> : null}
-        <button type="submit" className="primary wide">Registrér kontakt</button>
+        {saved ? (
+          <p role="status" className="ok">
+            Kontakten er registreret.
+          </p>
+        ) : null}
+        <button type="submit" className="primary wide">
+          Registrér kontakt
+        </button>
       </form>
 
       <h3>Leverancekontrol</h3>
@@ -96,10 +120,22 @@ export function ContactLog({ grant }: { grant: Grant }) {
       {compliance.data && compliance.data.hours.length > 0 ? (
         <table>
           <caption className="sr-only">Timer pr. uge</caption>
-          <thead><tr><th scope="col">Uge</th><th scope="col">Bevilget</th><th scope="col">Registreret</th><th scope="col">Bekræftet</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Uge</th>
+              <th scope="col">Bevilget</th>
+              <th scope="col">Registreret</th>
+              <th scope="col">Bekræftet</th>
+            </tr>
+          </thead>
           <tbody>
             {compliance.data.hours.slice(-12).map((h) => (
-              <tr key={h.week}><td>{h.week}</td><td className="num">{h.granted}</td><td className="num">{h.logged}</td><td className="num">{h.confirmed}</td></tr>
+              <tr key={h.week}>
+                <td>{h.week}</td>
+                <td className="num">{h.granted}</td>
+                <td className="num">{h.logged}</td>
+                <td className="num">{h.confirmed}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -109,12 +145,25 @@ export function ContactLog({ grant }: { grant: Grant }) {
       {contacts.data && contacts.data.contacts.length > 0 ? (
         <table>
           <caption className="sr-only">Kontaktlog</caption>
-          <thead><tr><th scope="col">Tidspunkt</th><th scope="col">Form</th><th scope="col">Minutter</th><th scope="col">Fremmøde</th><th scope="col">Bekræftelse</th><th scope="col">Note</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Tidspunkt</th>
+              <th scope="col">Form</th>
+              <th scope="col">Minutter</th>
+              <th scope="col">Fremmøde</th>
+              <th scope="col">Bekræftelse</th>
+              <th scope="col">Note</th>
+            </tr>
+          </thead>
           <tbody>
             {[...contacts.data.contacts].reverse().map((c) => (
               <tr key={c.id}>
-                <td>{new Date(c.at).toLocaleString('da-DK')}</td><td>{formText[c.form]}</td><td className="num">{c.minutes}</td>
-                <td>{c.attended ? 'Ja' : 'Udeblev'}</td><td>{c.confirmationMethod ? confirmationText[c.confirmationMethod] : '–'}</td><td>{c.note ?? ''}</td>
+                <td>{new Date(c.at).toLocaleString('da-DK')}</td>
+                <td>{formText[c.form]}</td>
+                <td className="num">{c.minutes}</td>
+                <td>{c.attended ? 'Ja' : 'Udeblev'}</td>
+                <td>{c.confirmationMethod ? confirmationText[c.confirmationMethod] : '–'}</td>
+                <td>{c.note ?? ''}</td>
               </tr>
             ))}
           </tbody>

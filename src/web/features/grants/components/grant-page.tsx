@@ -35,7 +35,9 @@ export function GrantPage({ grantId }: { grantId: number }) {
 
   return (
     <section>
-      <p><a href={`#/citizens/${grant.citizenId}`}>← {grant.citizenName}</a></p>
+      <p>
+        <a href={`#/citizens/${grant.citizenId}`}>← {grant.citizenName}</a>
+      </p>
       <h1>
         {e(grant.type)} · {grant.citizenName}
       </h1>
@@ -45,24 +47,54 @@ export function GrantPage({ grantId }: { grantId: number }) {
       <div className="columns">
         <div>
           <dl className="facts">
-            <dt>{t('cpr')}</dt><dd>{grant.citizenCprMasked}</dd>
-            <dt>{t('period')}</dt><dd>{grant.startDate} – {grant.endDate}{grant.actualEndDate ? ` (${t('end')}: ${grant.actualEndDate}, ${e(grant.endReason ?? '')})` : ''}</dd>
-            <dt>{t('agreedOn')}</dt><dd>{grant.agreedOn}</dd>
-            <dt>{t('weeklyHours')}</dt><dd>{grant.weeklyHours}</dd>
-            <dt>{t('mentor')}</dt><dd>{grant.mentorName ?? '–'}</dd>
-            <dt>{t('regime')}</dt><dd>{grant.regime}</dd>
-            <dt>{t('refundClass')}</dt><dd>{e(grant.refundClass)}</dd>
-            <dt>{t('goal')}</dt><dd>{grant.goal || '–'}</dd>
-            <dt>{t('tasks')}</dt><dd>{grant.tasks.length > 0 ? <ul>{grant.tasks.map((x, i) => <li key={i}>{x}</li>)}</ul> : '–'}</dd>
+            <dt>{t('cpr')}</dt>
+            <dd>{grant.citizenCprMasked}</dd>
+            <dt>{t('period')}</dt>
+            <dd>
+              {grant.startDate} – {grant.endDate}
+              {grant.actualEndDate ? ` (${t('end')}: ${grant.actualEndDate}, ${e(grant.endReason ?? '')})` : ''}
+            </dd>
+            <dt>{t('agreedOn')}</dt>
+            <dd>{grant.agreedOn}</dd>
+            <dt>{t('weeklyHours')}</dt>
+            <dd>{grant.weeklyHours}</dd>
+            <dt>{t('mentor')}</dt>
+            <dd>{grant.mentorName ?? '–'}</dd>
+            <dt>{t('regime')}</dt>
+            <dd>{grant.regime}</dd>
+            <dt>{t('refundClass')}</dt>
+            <dd>{e(grant.refundClass)}</dd>
+            <dt>{t('goal')}</dt>
+            <dd>{grant.goal || '–'}</dd>
+            <dt>{t('tasks')}</dt>
+            <dd>
+              {grant.tasks.length > 0 ? (
+                <ul>
+                  {grant.tasks.map((x, i) => (
+                    <li key={i}>{x}</li>
+                  ))}
+                </ul>
+              ) : (
+                '–'
+              )}
+            </dd>
           </dl>
           <p className="actions">
-            <a className="button" href={`#/grants/${grant.id}/agreement`}>{t('showAgreement')}</a>
-            <a className="button" href={`/api/grants/${grant.id}/agreement.pdf`} download>{t('downloadPdf')}</a>
+            <a className="button" href={`#/grants/${grant.id}/agreement`}>
+              {t('showAgreement')}
+            </a>
+            <a className="button" href={`/api/grants/${grant.id}/agreement.pdf`} download>
+              {t('downloadPdf')}
+            </a>
             {canAct && grant.status === 'draft' ? (
-              <button type="button" className="primary" onClick={() => void approve()} disabled={busy}>{t('approve')}</button>
+              <button type="button" className="primary" onClick={() => void approve()} disabled={busy}>
+                {t('approve')}
+              </button>
             ) : null}
             {canAct && grant.status !== 'draft' ? (
-              <a className="button" href={`#/grants/new?citizenId=${grant.citizenId}&previous=${grant.id}`}>{t('continueGrant')}</a>
+              <a className="button" href={`#/grants/new?citizenId=${grant.citizenId}&previous=${grant.id}`}>
+                {t('continueGrant')}
+              </a>
             ) : null}
           </p>
           <ErrorMessage error={actionError} />
@@ -105,7 +137,11 @@ function EndGrantForm({ grant, onEnded }: { grant: Grant; onEnded: () => void })
         </Field>
         <Field id="end-reason" label={t('reason')}>
           <select id="end-reason" value={reason} onChange={(ev) => setReason(ev.target.value)}>
-            {endReasons.map((r) => <option key={r} value={r}>{e(r)}</option>)}
+            {endReasons.map((r) => (
+              <option key={r} value={r}>
+                {e(r)}
+              </option>
+            ))}
           </select>
         </Field>
         {reason === 'READY_FOR_OFFER' ? (
@@ -114,7 +150,9 @@ function EndGrantForm({ grant, onEnded }: { grant: Grant; onEnded: () => void })
           </Field>
         ) : null}
         <ErrorMessage error={error} />
-        <button type="submit" className="primary">{t('end')}</button>
+        <button type="submit" className="primary">
+          {t('end')}
+        </button>
       </form>
     </details>
   );

@@ -20,20 +20,47 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
   const mentors = useLoad(() => registersApi.mentors(), []);
   const previous = useLoad(() => (previousGrantId ? grantsApi.get(previousGrantId) : Promise.resolve(null)), [previousGrantId]);
   const [form, setForm] = useState<GrantBody>({
-    citizenId, type: 'GENERAL', agreedOn: today(), startDate: today(), endDate: '', weeklyHours: 2, goal: '', tasks: [''],
-    mentorId: null, complaintGuidance: true, needAssessment: '', assessmentDate: today(), citizenConsent: null,
-    dischargeDate: null, admissionDate: null, previousGrantId, justification: '',
+    citizenId,
+    type: 'GENERAL',
+    agreedOn: today(),
+    startDate: today(),
+    endDate: '',
+    weeklyHours: 2,
+    goal: '',
+    tasks: [''],
+    mentorId: null,
+    complaintGuidance: true,
+    needAssessment: '',
+    assessmentDate: today(),
+    citizenConsent: null,
+    dischargeDate: null,
+    admissionDate: null,
+    previousGrantId,
+    justification: '',
   });
   const [check, setCheck] = useState<Check | null>(null);
   const [checkError, setCheckError] = useState<unknown>(null);
   const [saveError, setSaveError] = useState<unknown>(null);
 
-  useEffect(() => {
+  // An extension starts from the previous period once it has loaded (state adjusted during render, as
+  // React recommends for state derived from loaded data, instead of an effect).
+  const [appliedPrevious, setAppliedPrevious] = useState<typeof previous.data>(null);
+  if (previous.data && previous.data !== appliedPrevious) {
     const p = previous.data;
-    if (!p) return;
+    setAppliedPrevious(p);
     const nextStart = new Date(new Date(`${p.actualEndDate ?? p.endDate}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
-    setForm((f) => ({ ...f, type: p.type, mentorId: p.mentorId, goal: p.goal, tasks: p.tasks, weeklyHours: p.weeklyHours, startDate: nextStart, endDate: '', justification: p.justification ?? '' }));
-  }, [previous.data]);
+    setForm((f) => ({
+      ...f,
+      type: p.type,
+      mentorId: p.mentorId,
+      goal: p.goal,
+      tasks: p.tasks,
+      weeklyHours: p.weeklyHours,
+      startDate: nextStart,
+      endDate: '',
+      justification: p.justification ?? '',
+    }));
+  }
 
   const body = useMemo(() => ({ ...form, tasks: form.tasks.filter((x) => x.trim() !== '') }), [form]);
   useEffect(() => {
@@ -71,13 +98,19 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
 
   return (
     <section>
-      <p><a href={`#/citizens/${citizenId}`}>← {t('back')}</a></p>
+      <p>
+        <a href={`#/citizens/${citizenId}`}>← {t('back')}</a>
+      </p>
       <h1>{t('grantWizard')}</h1>
       <div className="wizard">
         <form onSubmit={save} className="wizard-form" aria-describedby="rule-panel">
           <Field id="g-type" label={t('grantType')}>
             <select id="g-type" value={form.type} onChange={(ev) => set('type', ev.target.value)}>
-              {typeOptions.map((g) => <option key={g} value={g}>{e(g)}</option>)}
+              {typeOptions.map((g) => (
+                <option key={g} value={g}>
+                  {e(g)}
+                </option>
+              ))}
             </select>
           </Field>
           <div className="row">
@@ -90,23 +123,50 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
             <Field
               id="g-end"
               label={t('endDate')}
-              hint={check ? (
-                <>
-                  {t('suggestedEnd')}: {check.suggestedEndDate}{' '}
-                  <button type="button" className="link-button" onClick={() => set('endDate', check.suggestedEndDate)}>{t('useSuggested')}</button>
-                </>
-              ) : null}
+              hint={
+                check ? (
+                  <>
+                    {t('suggestedEnd')}: {check.suggestedEndDate}{' '}
+                    <button type="button" className="link-button" onClick={() => set('endDate', check.suggestedEndDate)}>
+                      {t('useSuggested')}
+                    </button>
+                  </>
+                ) : null
+              }
             >
-              <input id="g-end" type="date" value={form.endDate} onChange={(ev) => set('endDate', ev.target.value)} required aria-describedby="g-end-hint" />
+              <input
+                id="g-end"
+                type="date"
+                value={form.endDate}
+                onChange={(ev) => set('endDate', ev.target.value)}
+                required
+                aria-describedby="g-end-hint"
+              />
             </Field>
           </div>
           <Field id="g-hours" label={t('weeklyHours')}>
-            <input id="g-hours" type="number" min="0" step="0.25" value={form.weeklyHours} onChange={(ev) => set('weeklyHours', Number(ev.target.value))} required />
+            <input
+              id="g-hours"
+              type="number"
+              min="0"
+              step="0.25"
+              value={form.weeklyHours}
+              onChange={(ev) => set('weeklyHours', Number(ev.target.value))}
+              required
+            />
           </Field>
           <Field id="g-mentor" label={t('mentor')}>
-            <select id="g-mentor" value={form.mentorId ?? ''} onChange={(ev) => set('mentorId', ev.target.value ? Number(ev.target.value) : null)}>
+            <select
+              id="g-mentor"
+              value={form.mentorId ?? ''}
+              onChange={(ev) => set('mentorId', ev.target.value ? Number(ev.target.value) : null)}
+            >
               <option value="">{t('chooseMentor')}</option>
-              {(mentors.data?.mentors ?? []).map((m) => <option key={m.id} value={m.id}>{m.name} – {m.providerName}</option>)}
+              {(mentors.data?.mentors ?? []).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name} – {m.providerName}
+                </option>
+              ))}
             </select>
           </Field>
           <Field id="g-goal" label={t('goal')}>
@@ -116,46 +176,103 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
             <legend>{t('tasks')}</legend>
             {form.tasks.map((task, i) => (
               <div className="task-row" key={i}>
-                <label htmlFor={`g-task-${i}`} className="sr-only">{t('tasks')} {i + 1}</label>
-                <input id={`g-task-${i}`} value={task} onChange={(ev) => set('tasks', form.tasks.map((x, j) => (j === i ? ev.target.value : x)))} />
-                <button type="button" className="link-button" onClick={() => set('tasks', form.tasks.filter((_, j) => j !== i))} aria-label={`${t('removeTask')} ${i + 1}`}>✕</button>
+                <label htmlFor={`g-task-${i}`} className="sr-only">
+                  {t('tasks')} {i + 1}
+                </label>
+                <input
+                  id={`g-task-${i}`}
+                  value={task}
+                  onChange={(ev) =>
+                    set(
+                      'tasks',
+                      form.tasks.map((x, j) => (j === i ? ev.target.value : x)),
+                    )
+                  }
+                />
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    set(
+                      'tasks',
+                      form.tasks.filter((_, j) => j !== i),
+                    )
+                  }
+                  aria-label={`${t('removeTask')} ${i + 1}`}
+                >
+                  ✕
+                </button>
               </div>
             ))}
-            <button type="button" onClick={() => set('tasks', [...form.tasks, ''])}>{t('addTask')}</button>
+            <button type="button" onClick={() => set('tasks', [...form.tasks, ''])}>
+              {t('addTask')}
+            </button>
           </fieldset>
           <Field id="g-need" label={t('needAssessment')}>
             <textarea id="g-need" rows={2} value={form.needAssessment ?? ''} onChange={(ev) => set('needAssessment', ev.target.value)} />
           </Field>
           <Field id="g-assessed" label={t('assessmentDate')}>
-            <input id="g-assessed" type="date" value={form.assessmentDate ?? ''} onChange={(ev) => set('assessmentDate', ev.target.value || null)} />
+            <input
+              id="g-assessed"
+              type="date"
+              value={form.assessmentDate ?? ''}
+              onChange={(ev) => set('assessmentDate', ev.target.value || null)}
+            />
           </Field>
           {needsConsent ? (
             <div className="check">
-              <input id="g-consent" type="checkbox" checked={form.citizenConsent === true} onChange={(ev) => set('citizenConsent', ev.target.checked)} />
+              <input
+                id="g-consent"
+                type="checkbox"
+                checked={form.citizenConsent === true}
+                onChange={(ev) => set('citizenConsent', ev.target.checked)}
+              />
               <label htmlFor="g-consent">{t('citizenConsent')}</label>
             </div>
           ) : null}
           {needsDischarge ? (
             <Field id="g-discharge" label={t('dischargeDate')}>
-              <input id="g-discharge" type="date" value={form.dischargeDate ?? ''} onChange={(ev) => set('dischargeDate', ev.target.value || null)} />
+              <input
+                id="g-discharge"
+                type="date"
+                value={form.dischargeDate ?? ''}
+                onChange={(ev) => set('dischargeDate', ev.target.value || null)}
+              />
             </Field>
           ) : null}
           {needsAdmission ? (
             <Field id="g-admission" label={t('admissionDate')}>
-              <input id="g-admission" type="date" value={form.admissionDate ?? ''} onChange={(ev) => set('admissionDate', ev.target.value || null)} />
+              <input
+                id="g-admission"
+                type="date"
+                value={form.admissionDate ?? ''}
+                onChange={(ev) => set('admissionDate', ev.target.value || null)}
+              />
             </Field>
           ) : null}
           {needsJustification ? (
             <Field id="g-justification" label={t('justification')}>
-              <textarea id="g-justification" rows={2} value={form.justification ?? ''} onChange={(ev) => set('justification', ev.target.value)} />
+              <textarea
+                id="g-justification"
+                rows={2}
+                value={form.justification ?? ''}
+                onChange={(ev) => set('justification', ev.target.value)}
+              />
             </Field>
           ) : null}
           <div className="check">
-            <input id="g-complaint" type="checkbox" checked={form.complaintGuidance} onChange={(ev) => set('complaintGuidance', ev.target.checked)} />
+            <input
+              id="g-complaint"
+              type="checkbox"
+              checked={form.complaintGuidance}
+              onChange={(ev) => set('complaintGuidance', ev.target.checked)}
+            />
             <label htmlFor="g-complaint">{t('complaintGuidance')}</label>
           </div>
           <ErrorMessage error={saveError} />
-          <button type="submit" className="primary">{t('saveDraft')}</button>
+          <button type="submit" className="primary">
+            {t('saveDraft')}
+          </button>
         </form>
         <aside id="rule-panel" className="rule-panel" aria-labelledby="rule-panel-title">
           <h2 id="rule-panel-title">{t('rulePanel')}</h2>

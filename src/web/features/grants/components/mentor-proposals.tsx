@@ -32,8 +32,16 @@ export function MentorProposals({ grantId, onChosen }: { grantId: number; onChos
         {(data?.proposals ?? []).map((p) => (
           <li key={p.mentorId} className={p.eligible ? '' : 'excluded'}>
             <strong>{p.name}</strong> {p.eligible ? <span>(point {p.score})</span> : null}
-            <ul>{p.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
-            {p.eligible ? <button type="button" onClick={() => void choose(p.mentorId)} disabled={reason.trim() === ''}>Vælg {p.name}</button> : null}
+            <ul>
+              {p.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+            {p.eligible ? (
+              <button type="button" onClick={() => void choose(p.mentorId)} disabled={reason.trim() === ''}>
+                Vælg {p.name}
+              </button>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -5,7 +5,15 @@ import { useLoad } from '../../../components/use-load.ts';
 import type { GrantSummary } from '../../citizens/api-client.ts';
 
 type MyGrant = GrantSummary & { citizenName: string };
-type WorklistItem = { kind: string; grantId: number | null; citizenId: number | null; citizenName: string | null; dueDate: string | null; rule: string | null; message: string };
+type WorklistItem = {
+  kind: string;
+  grantId: number | null;
+  citizenId: number | null;
+  citizenName: string | null;
+  dueDate: string | null;
+  rule: string | null;
+  message: string;
+};
 
 const kindText: Record<string, string> = {
   period_ending: 'Periode slutter snart',
@@ -60,17 +68,27 @@ export function HomePage() {
             <table className="worklist">
               <caption className="sr-only">Arbejdsliste</caption>
               <thead>
-                <tr><th scope="col">Opgave</th><th scope="col">Borger</th><th scope="col">Frist</th><th scope="col">Detaljer</th></tr>
+                <tr>
+                  <th scope="col">Opgave</th>
+                  <th scope="col">Borger</th>
+                  <th scope="col">Frist</th>
+                  <th scope="col">Detaljer</th>
+                </tr>
               </thead>
               <tbody>
-                {worklist.data.items.filter((i) => i.kind !== 'my_citizen').map((i, index) => (
-                  <tr key={`${i.kind}-${i.grantId}-${index}`}>
-                    <td>{kindText[i.kind] ?? i.kind}{i.rule ? <small> ({i.rule})</small> : null}</td>
-                    <td>{i.grantId ? <a href={`#/grants/${i.grantId}`}>{i.citizenName}</a> : '–'}</td>
-                    <td>{i.dueDate ?? '–'}</td>
-                    <td>{i.message}</td>
-                  </tr>
-                ))}
+                {worklist.data.items
+                  .filter((i) => i.kind !== 'my_citizen')
+                  .map((i, index) => (
+                    <tr key={`${i.kind}-${i.grantId}-${index}`}>
+                      <td>
+                        {kindText[i.kind] ?? i.kind}
+                        {i.rule ? <small> ({i.rule})</small> : null}
+                      </td>
+                      <td>{i.grantId ? <a href={`#/grants/${i.grantId}`}>{i.citizenName}</a> : '–'}</td>
+                      <td>{i.dueDate ?? '–'}</td>
+                      <td>{i.message}</td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           ) : (

@@ -69,7 +69,8 @@ export function RegisterImportPage() {
       <ErrorMessage error={error ?? mappings.error} />
       {record?.status === 'running' ? (
         <p role="status">
-          {record.progress?.phase === 'merging' ? t('registerMerging') : t('registerRunning')} {t('registerLinesRead')}: {num(record.linesRead)}
+          {record.progress?.phase === 'merging' ? t('registerMerging') : t('registerRunning')} {t('registerLinesRead')}:{' '}
+          {num(record.linesRead)}
         </p>
       ) : null}
       {record && record.warnings.length > 0 ? <p className="alert alert-warning">{t('registerUnverifiedWarning')}</p> : null}
@@ -99,7 +100,11 @@ export function RegisterImportPage() {
               </li>
             ))}
           </ul>
-          {badLines > record.errors.length ? <p>+ {num(badLines - record.errors.length)} {t('registerMoreBadLines')}</p> : null}
+          {badLines > record.errors.length ? (
+            <p>
+              + {num(badLines - record.errors.length)} {t('registerMoreBadLines')}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </section>

@@ -28,10 +28,25 @@ export function LoginPage() {
       <h1>{t('login')}</h1>
       <form onSubmit={submit}>
         <Field id="username" label={t('username')}>
-          <input id="username" name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+          <input
+            id="username"
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+          />
         </Field>
         <Field id="password" label={t('password')}>
-          <input id="password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
         </Field>
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={busy}>

@@ -6,14 +6,28 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registersApi } from '../api-client.ts';
 
-const list = (text: string) => text.split(',').map((x) => x.trim()).filter((x) => x !== '');
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
 
 export function MentorsPage() {
   const { t, e } = useI18n();
   const { user } = useSession();
   const { data, error, reload } = useLoad(() => registersApi.mentors(), []);
   const providers = useLoad(() => registersApi.providers(), []);
-  const [form, setForm] = useState({ name: '', providerId: '', phone: '', email: '', specialties: '', languages: 'da', qualifications: '', capacity: '', authority: false });
+  const [form, setForm] = useState({
+    name: '',
+    providerId: '',
+    phone: '',
+    email: '',
+    specialties: '',
+    languages: 'da',
+    qualifications: '',
+    capacity: '',
+    authority: false,
+  });
   const [modules, setModules] = useState<Record<number, string>>({});
   const [saveError, setSaveError] = useState<unknown>(null);
   const set = (key: keyof typeof form, value: string | boolean) => setForm((f) => ({ ...f, [key]: value }));
@@ -31,7 +45,9 @@ export function MentorsPage() {
         qualifications: list(form.qualifications),
         weeklyCapacityHours: form.capacity === '' ? null : Number(form.capacity),
         hasAuthorityRole: form.authority,
-        trainingModules: Object.entries(modules).filter(([, d]) => d).map(([m, d]) => ({ module: Number(m), completedOn: d })),
+        trainingModules: Object.entries(modules)
+          .filter(([, d]) => d)
+          .map(([m, d]) => ({ module: Number(m), completedOn: d })),
       });
       setForm((f) => ({ ...f, name: '', phone: '', email: '' }));
       setModules({});
@@ -48,14 +64,23 @@ export function MentorsPage() {
         <caption className="sr-only">{t('mentors')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('name')}</th><th scope="col">{t('provider')}</th><th scope="col">{t('specialties')}</th>
-            <th scope="col">{t('languages')}</th><th scope="col">{t('capacity')}</th><th scope="col">{t('trainingModules')}</th><th scope="col">{t('authorityRole')}</th>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('provider')}</th>
+            <th scope="col">{t('specialties')}</th>
+            <th scope="col">{t('languages')}</th>
+            <th scope="col">{t('capacity')}</th>
+            <th scope="col">{t('trainingModules')}</th>
+            <th scope="col">{t('authorityRole')}</th>
           </tr>
         </thead>
         <tbody>
           {(data?.mentors ?? []).map((m) => (
             <tr key={m.id}>
-              <td>{m.name}<br /><small>{[m.phone, m.email].filter(Boolean).join(' · ')}</small></td>
+              <td>
+                {m.name}
+                <br />
+                <small>{[m.phone, m.email].filter(Boolean).join(' · ')}</small>
+              </td>
               <td>{m.providerName}</td>
               <td>{m.specialties.join(', ') || '–'}</td>
               <td>{m.languages.join(', ') || '–'}</td>
@@ -70,25 +95,57 @@ export function MentorsPage() {
         <details className="card">
           <summary>{t('createMentor')}</summary>
           <form onSubmit={submit} className="grid-form">
-            <Field id="m-name" label={t('name')}><input id="m-name" value={form.name} onChange={(ev) => set('name', ev.target.value)} required /></Field>
+            <Field id="m-name" label={t('name')}>
+              <input id="m-name" value={form.name} onChange={(ev) => set('name', ev.target.value)} required />
+            </Field>
             <Field id="m-provider" label={t('provider')}>
               <select id="m-provider" value={form.providerId} onChange={(ev) => set('providerId', ev.target.value)} required>
                 <option value="">–</option>
-                {(providers.data?.providers ?? []).map((p) => <option key={p.id} value={p.id}>{p.name} ({e(p.type)})</option>)}
+                {(providers.data?.providers ?? []).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} ({e(p.type)})
+                  </option>
+                ))}
               </select>
             </Field>
-            <Field id="m-phone" label={t('phone')}><input id="m-phone" type="tel" value={form.phone} onChange={(ev) => set('phone', ev.target.value)} /></Field>
-            <Field id="m-email" label={t('email')}><input id="m-email" type="email" value={form.email} onChange={(ev) => set('email', ev.target.value)} /></Field>
-            <Field id="m-specialties" label={t('specialties')}><input id="m-specialties" value={form.specialties} onChange={(ev) => set('specialties', ev.target.value)} /></Field>
-            <Field id="m-languages" label={t('languages')}><input id="m-languages" value={form.languages} onChange={(ev) => set('languages', ev.target.value)} /></Field>
-            <Field id="m-qualifications" label={t('qualifications')}><input id="m-qualifications" value={form.qualifications} onChange={(ev) => set('qualifications', ev.target.value)} /></Field>
-            <Field id="m-capacity" label={t('capacity')}><input id="m-capacity" type="number" min="0" max="80" value={form.capacity} onChange={(ev) => set('capacity', ev.target.value)} /></Field>
+            <Field id="m-phone" label={t('phone')}>
+              <input id="m-phone" type="tel" value={form.phone} onChange={(ev) => set('phone', ev.target.value)} />
+            </Field>
+            <Field id="m-email" label={t('email')}>
+              <input id="m-email" type="email" value={form.email} onChange={(ev) => set('email', ev.target.value)} />
+            </Field>
+            <Field id="m-specialties" label={t('specialties')}>
+              <input id="m-specialties" value={form.specialties} onChange={(ev) => set('specialties', ev.target.value)} />
+            </Field>
+            <Field id="m-languages" label={t('languages')}>
+              <input id="m-languages" value={form.languages} onChange={(ev) => set('languages', ev.target.value)} />
+            </Field>
+            <Field id="m-qualifications" label={t('qualifications')}>
+              <input id="m-qualifications" value={form.qualifications} onChange={(ev) => set('qualifications', ev.target.value)} />
+            </Field>
+            <Field id="m-capacity" label={t('capacity')}>
+              <input
+                id="m-capacity"
+                type="number"
+                min="0"
+                max="80"
+                value={form.capacity}
+                onChange={(ev) => set('capacity', ev.target.value)}
+              />
+            </Field>
             <fieldset>
               <legend>{t('trainingModules')}</legend>
               {[1, 2, 3, 4].map((m) => (
                 <div key={m} className="field">
-                  <label htmlFor={`m-module-${m}`}>{t('module')} {m} – {t('completedOn')}</label>
-                  <input id={`m-module-${m}`} type="date" value={modules[m] ?? ''} onChange={(ev) => setModules((x) => ({ ...x, [m]: ev.target.value }))} />
+                  <label htmlFor={`m-module-${m}`}>
+                    {t('module')} {m} – {t('completedOn')}
+                  </label>
+                  <input
+                    id={`m-module-${m}`}
+                    type="date"
+                    value={modules[m] ?? ''}
+                    onChange={(ev) => setModules((x) => ({ ...x, [m]: ev.target.value }))}
+                  />
                 </div>
               ))}
             </fieldset>
@@ -97,7 +154,9 @@ export function MentorsPage() {
               <label htmlFor="m-authority">{t('authorityRole')}</label>
             </div>
             <ErrorMessage error={saveError} />
-            <button type="submit" className="primary">{t('save')}</button>
+            <button type="submit" className="primary">
+              {t('save')}
+            </button>
           </form>
         </details>
       ) : null}

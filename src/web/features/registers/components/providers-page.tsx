@@ -32,10 +32,20 @@ export function ProvidersPage() {
       <ErrorMessage error={error} />
       <table>
         <caption className="sr-only">{t('providers')}</caption>
-        <thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('type')}</th><th scope="col">{t('hourlyRate')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('type')}</th>
+            <th scope="col">{t('hourlyRate')}</th>
+          </tr>
+        </thead>
         <tbody>
           {(data?.providers ?? []).map((p) => (
-            <tr key={p.id}><td>{p.name}</td><td>{e(p.type)}</td><td className="num">{p.hourlyRate ?? '–'}</td></tr>
+            <tr key={p.id}>
+              <td>{p.name}</td>
+              <td>{e(p.type)}</td>
+              <td className="num">{p.hourlyRate ?? '–'}</td>
+            </tr>
           ))}
         </tbody>
       </table>
@@ -43,15 +53,25 @@ export function ProvidersPage() {
         <details className="card">
           <summary>{t('createProvider')}</summary>
           <form onSubmit={submit}>
-            <Field id="p-name" label={t('name')}><input id="p-name" value={name} onChange={(ev) => setName(ev.target.value)} required /></Field>
+            <Field id="p-name" label={t('name')}>
+              <input id="p-name" value={name} onChange={(ev) => setName(ev.target.value)} required />
+            </Field>
             <Field id="p-type" label={t('type')}>
               <select id="p-type" value={type} onChange={(ev) => setType(ev.target.value)}>
-                {providerTypes.map((x) => <option key={x} value={x}>{e(x)}</option>)}
+                {providerTypes.map((x) => (
+                  <option key={x} value={x}>
+                    {e(x)}
+                  </option>
+                ))}
               </select>
             </Field>
-            <Field id="p-rate" label={t('hourlyRate')}><input id="p-rate" type="number" min="0" step="1" value={rate} onChange={(ev) => setRate(ev.target.value)} /></Field>
+            <Field id="p-rate" label={t('hourlyRate')}>
+              <input id="p-rate" type="number" min="0" step="1" value={rate} onChange={(ev) => setRate(ev.target.value)} />
+            </Field>
             <ErrorMessage error={saveError} />
-            <button type="submit" className="primary">{t('save')}</button>
+            <button type="submit" className="primary">
+              {t('save')}
+            </button>
           </form>
         </details>
       ) : null}

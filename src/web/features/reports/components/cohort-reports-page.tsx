@@ -21,9 +21,18 @@ const canOpenCells = (role: string) => role === 'caseworker' || role === 'coordi
 export function CohortReportsPage() {
   const { e } = useI18n();
   const { user } = useSession();
-  const [draft, setDraft] = useState<ReportFilter>({ report: 'outcome-status', firstStartFrom: '2014-01-01', firstStartTo: '2015-09-30', type: 'RET_OG_PLIGT', targetGroup: '', horizonMonths: 7 });
+  const [draft, setDraft] = useState<ReportFilter>({
+    report: 'outcome-status',
+    firstStartFrom: '2014-01-01',
+    firstStartTo: '2015-09-30',
+    type: 'RET_OG_PLIGT',
+    targetGroup: '',
+    horizonMonths: 7,
+  });
   const [filter, setFilter] = useState(draft);
-  const [cell, setCell] = useState<{ row: string; column: string; label: string; citizens: ReportCitizen[] | null; error: unknown } | null>(null);
+  const [cell, setCell] = useState<{ row: string; column: string; label: string; citizens: ReportCitizen[] | null; error: unknown } | null>(
+    null,
+  );
   const { data, error } = useLoad(() => reportsApi.get(filter), [filter]);
   const usesHorizon = draft.report === 'outcome-status' || draft.report === 'offers-at-horizon';
 
@@ -52,30 +61,61 @@ export function CohortReportsPage() {
   return (
     <section className="reports">
       <h1>Rapporter</h1>
-      <p>Opgørelser over borgere med mentorstøtte efter Københavns og Hvidovres model, for en valgfri periode for start på første forløb. Tallene beskriver — de viser ikke, om mentoren gjorde forskellen; se siden Effekt for det.</p>
+      <p>
+        Opgørelser over borgere med mentorstøtte efter Københavns og Hvidovres model, for en valgfri periode for start på første forløb.
+        Tallene beskriver — de viser ikke, om mentoren gjorde forskellen; se siden Effekt for det.
+      </p>
       <form onSubmit={submit} className="report-filter">
         <Field id="report-from" label="Første start fra">
-          <input id="report-from" type="date" required value={draft.firstStartFrom} onChange={(ev) => setDraft({ ...draft, firstStartFrom: ev.target.value })} />
+          <input
+            id="report-from"
+            type="date"
+            required
+            value={draft.firstStartFrom}
+            onChange={(ev) => setDraft({ ...draft, firstStartFrom: ev.target.value })}
+          />
         </Field>
         <Field id="report-to" label="Første start til">
-          <input id="report-to" type="date" required value={draft.firstStartTo} onChange={(ev) => setDraft({ ...draft, firstStartTo: ev.target.value })} />
+          <input
+            id="report-to"
+            type="date"
+            required
+            value={draft.firstStartTo}
+            onChange={(ev) => setDraft({ ...draft, firstStartTo: ev.target.value })}
+          />
         </Field>
         <Field id="report-type" label="Type mentorstøtte">
           <select id="report-type" value={draft.type} onChange={(ev) => setDraft({ ...draft, type: ev.target.value })}>
             <option value="">Alle typer</option>
-            {grantTypes.map((g) => <option key={g} value={g}>{e(g)}</option>)}
+            {grantTypes.map((g) => (
+              <option key={g} value={g}>
+                {e(g)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id="report-group" label="Målgruppe ved start">
           <select id="report-group" value={draft.targetGroup} onChange={(ev) => setDraft({ ...draft, targetGroup: ev.target.value })}>
             <option value="">Alle målgrupper</option>
-            {targetGroupCodes.map((g) => <option key={g} value={g}>{e(g)}</option>)}
+            {targetGroupCodes.map((g) => (
+              <option key={g} value={g}>
+                {e(g)}
+              </option>
+            ))}
           </select>
         </Field>
         {usesHorizon ? (
           <Field id="report-horizon" label="Opfølgning (måneder efter start)">
-            <select id="report-horizon" value={draft.horizonMonths} onChange={(ev) => setDraft({ ...draft, horizonMonths: Number(ev.target.value) })}>
-              {[3, 6, 7, 12, 24].map((m) => <option key={m} value={m}>{m}</option>)}
+            <select
+              id="report-horizon"
+              value={draft.horizonMonths}
+              onChange={(ev) => setDraft({ ...draft, horizonMonths: Number(ev.target.value) })}
+            >
+              {[3, 6, 7, 12, 24].map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
             </select>
           </Field>
         ) : null}
@@ -85,7 +125,9 @@ export function CohortReportsPage() {
         <ul>
           {reportNames.map((r) => (
             <li key={r.key}>
-              <button type="button" className="link-button" aria-pressed={filter.report === r.key} onClick={() => choose(r.key)}>{r.label}</button>
+              <button type="button" className="link-button" aria-pressed={filter.report === r.key} onClick={() => choose(r.key)}>
+                {r.label}
+              </button>
             </li>
           ))}
         </ul>
@@ -100,8 +142,16 @@ export function CohortReportsPage() {
             <thead>
               <tr>
                 <th scope="col">{data.report === 'starts-per-month' ? 'Måned' : data.report === 'persons-per-year' ? 'År' : ''}</th>
-                {data.columns.map((c) => <th key={c.key} scope="col" className="num">{c.label}</th>)}
-                {data.rowTotals ? <th scope="col" className="num">I alt</th> : null}
+                {data.columns.map((c) => (
+                  <th key={c.key} scope="col" className="num">
+                    {c.label}
+                  </th>
+                ))}
+                {data.rowTotals ? (
+                  <th scope="col" className="num">
+                    I alt
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -114,8 +164,17 @@ export function CohortReportsPage() {
                     return (
                       <td key={column.key} className="num">
                         {user && canOpenCells(user.role) && v !== null && v > 0 ? (
-                          <button type="button" className="link-button" onClick={() => void open(data, row.key, column.key)} aria-label={`${text}: vis borgerne, ${row.label}, ${column.label}`}>{text}</button>
-                        ) : text}
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => void open(data, row.key, column.key)}
+                            aria-label={`${text}: vis borgerne, ${row.label}, ${column.label}`}
+                          >
+                            {text}
+                          </button>
+                        ) : (
+                          text
+                        )}
                       </td>
                     );
                   })}
@@ -126,21 +185,39 @@ export function CohortReportsPage() {
             <tfoot>
               <tr>
                 <th scope="row">I alt</th>
-                {data.columnTotals.map((v, j) => <td key={data.columns[j]!.key} className="num">{count(v)}</td>)}
+                {data.columnTotals.map((v, j) => (
+                  <td key={data.columns[j]!.key} className="num">
+                    {count(v)}
+                  </td>
+                ))}
                 {data.rowTotals ? <td className="num">{count(data.total)}</td> : null}
               </tr>
             </tfoot>
           </table>
           <p className="actions">
-            <a className="button" href={reportsApi.exportUrl(filter, 'xlsx')} download>Hent Excel</a>
-            <a className="button" href={reportsApi.exportUrl(filter, 'pdf')} download>Hent PDF</a>
+            <a className="button" href={reportsApi.exportUrl(filter, 'xlsx')} download>
+              Hent Excel
+            </a>
+            <a className="button" href={reportsApi.exportUrl(filter, 'pdf')} download>
+              Hent PDF
+            </a>
           </p>
           {cell ? (
             <section aria-live="polite">
               <h3>Borgerne bag tallet: {cell.label}</h3>
               <ErrorMessage error={cell.error} />
-              {cell.citizens === null ? (cell.error ? null : <p>Henter …</p>) : (
-                <ul>{cell.citizens.map((c) => <li key={c.citizenId}><a href={`#/citizens/${c.citizenId}`}>{c.name}</a> ({c.cprMasked})</li>)}</ul>
+              {cell.citizens === null ? (
+                cell.error ? null : (
+                  <p>Henter …</p>
+                )
+              ) : (
+                <ul>
+                  {cell.citizens.map((c) => (
+                    <li key={c.citizenId}>
+                      <a href={`#/citizens/${c.citizenId}`}>{c.name}</a> ({c.cprMasked})
+                    </li>
+                  ))}
+                </ul>
               )}
               <p className="hint">Opslaget er logget med formål.</p>
             </section>

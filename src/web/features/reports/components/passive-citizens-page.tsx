@@ -5,8 +5,22 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 
-type Cell = { key: string; total: number | null; passive: number | null; sharePassive: number | null; shareWithEffort: number | null; suppressed: boolean };
-type Report = { date: string; windowStart: string; total: Cell; byGroup: Cell[]; byAgeBand: Cell[]; citizens: { citizenId: number; name: string; group: string }[] | null };
+type Cell = {
+  key: string;
+  total: number | null;
+  passive: number | null;
+  sharePassive: number | null;
+  shareWithEffort: number | null;
+  suppressed: boolean;
+};
+type Report = {
+  date: string;
+  windowStart: string;
+  total: Cell;
+  byGroup: Cell[];
+  byAgeBand: Cell[];
+  citizens: { citizenId: number; name: string; group: string }[] | null;
+};
 
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toLocaleString('da-DK', { maximumFractionDigits: 1 })} %`);
 const n = (v: number | null) => (v === null ? '<5' : String(v));
@@ -19,27 +33,57 @@ export function PassiveCitizensPage() {
   const table = (caption: string, cells: Cell[]) => (
     <table>
       <caption>{caption}</caption>
-      <thead><tr><th scope="col">Gruppe</th><th scope="col">I målgruppen</th><th scope="col">Passive</th><th scope="col">Andel passive</th><th scope="col">Andel med tilbud eller mentor</th></tr></thead>
-      <tbody>{cells.map((c) => <tr key={c.key}><td>{e(c.key)}</td><td className="num">{n(c.total)}</td><td className="num">{n(c.passive)}</td><td className="num">{pct(c.sharePassive)}</td><td className="num">{pct(c.shareWithEffort)}</td></tr>)}</tbody>
+      <thead>
+        <tr>
+          <th scope="col">Gruppe</th>
+          <th scope="col">I målgruppen</th>
+          <th scope="col">Passive</th>
+          <th scope="col">Andel passive</th>
+          <th scope="col">Andel med tilbud eller mentor</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cells.map((c) => (
+          <tr key={c.key}>
+            <td>{e(c.key)}</td>
+            <td className="num">{n(c.total)}</td>
+            <td className="num">{n(c.passive)}</td>
+            <td className="num">{pct(c.sharePassive)}</td>
+            <td className="num">{pct(c.shareWithEffort)}</td>
+          </tr>
+        ))}
+      </tbody>
     </table>
   );
   return (
     <section>
       <h1>Passive borgere</h1>
-      <p>Borgere på kontanthjælp, uddannelseshjælp eller i ressourceforløb, som de seneste 12 måneder hverken har haft et aktivt tilbud eller en mentor. Tal under 5 vises ikke.</p>
+      <p>
+        Borgere på kontanthjælp, uddannelseshjælp eller i ressourceforløb, som de seneste 12 måneder hverken har haft et aktivt tilbud eller
+        en mentor. Tal under 5 vises ikke.
+      </p>
       <Field id="passive-date" label="Opgørelsesdato">
         <input id="passive-date" type="date" value={date} onChange={(ev) => ev.target.value && setDate(ev.target.value)} />
       </Field>
       <ErrorMessage error={error} />
       {data ? (
         <>
-          <p>Periode: {data.windowStart} – {data.date}. I alt {n(data.total.passive)} passive af {n(data.total.total)} ({pct(data.total.sharePassive)}).</p>
+          <p>
+            Periode: {data.windowStart} – {data.date}. I alt {n(data.total.passive)} passive af {n(data.total.total)} (
+            {pct(data.total.sharePassive)}).
+          </p>
           {table('Efter målgruppe', data.byGroup)}
           {table('Efter alder', data.byAgeBand)}
           {data.citizens ? (
             <>
               <h2>Borgere</h2>
-              <ul>{data.citizens.map((c) => <li key={c.citizenId}><a href={`#/citizens/${c.citizenId}`}>{c.name}</a> – {e(c.group)}</li>)}</ul>
+              <ul>
+                {data.citizens.map((c) => (
+                  <li key={c.citizenId}>
+                    <a href={`#/citizens/${c.citizenId}`}>{c.name}</a> – {e(c.group)}
+                  </li>
+                ))}
+              </ul>
             </>
           ) : null}
         </>

@@ -21,7 +21,13 @@ export function ReportChart({ table }: { table: ReportTable }) {
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line x1={pad.left} x2={width - pad.right} y1={y(max * f)} y2={y(max * f)} stroke="#d5dbe1" />
-            <text x={pad.left - 4} y={y(max * f) + 4} textAnchor="end" fontSize="11" fill="#4a5560">{`${Math.round(max * f).toLocaleString('da-DK')}${unit}`}</text>
+            <text
+              x={pad.left - 4}
+              y={y(max * f) + 4}
+              textAnchor="end"
+              fontSize="11"
+              fill="#4a5560"
+            >{`${Math.round(max * f).toLocaleString('da-DK')}${unit}`}</text>
           </g>
         ))}
         {table.rows.map((row, i) => (
@@ -30,7 +36,14 @@ export function ReportChart({ table }: { table: ReportTable }) {
               const v = value(i, j);
               if (v === null || v <= 0) return null;
               return (
-                <rect key={column.key} x={pad.left + i * groupWidth + 3 + j * barWidth} y={y(v)} width={barWidth - 1} height={height - pad.bottom - y(v)} fill={palette[j % palette.length]}>
+                <rect
+                  key={column.key}
+                  x={pad.left + i * groupWidth + 3 + j * barWidth}
+                  y={y(v)}
+                  width={barWidth - 1}
+                  height={height - pad.bottom - y(v)}
+                  fill={palette[j % palette.length]}
+                >
                   <title>{`${row.label}, ${column.label}: ${v.toLocaleString('da-DK')}${unit}`}</title>
                 </rect>
               );
@@ -43,7 +56,9 @@ export function ReportChart({ table }: { table: ReportTable }) {
         {table.columns.map((c, j) => (
           <g key={c.key} transform={`translate(${pad.left + j * 170}, ${height - 22})`}>
             <rect width="10" height="10" fill={palette[j % palette.length]} />
-            <text x="14" y="9" fontSize="11" fill="#1b1f24">{c.label}</text>
+            <text x="14" y="9" fontSize="11" fill="#1b1f24">
+              {c.label}
+            </text>
           </g>
         ))}
       </svg>

@@ -1,0 +1,46 @@
+/**
+ * Issue 11: the admin creates a caseworker on the *Brugere* page, hands over the one-time password, and
+ * the caseworker logs in with it; a weak password is refused in Danish. The page passes axe-core.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+
+describe('admin manages users', () => {
+  let demo: DemoSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    demo = await openDemo();
+    page = demo.page;
+  });
+  afterAll(async () => {
+    await demo?.close();
+  });
+
+  it('creates a caseworker with a one-time password that logs in', async () => {
+    await logIn(page, demo.server.url, 'admin');
+    await page.getByRole('link', { name: 'Brugere' }).click();
+    await page.getByRole('heading', { name: 'Brugere', level: 1 }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Brugernavn').fill('nina');
+    await page.getByLabel('Navn', { exact: true }).fill('Nina Krog');
+    await page.getByLabel('Rolle').selectOption('caseworker');
+    await page.getByLabel(/^Adgangskode/).fill('kort');
+    await page.getByRole('button', { name: 'Opret bruger' }).click();
+    await page.getByText('Adgangskoden skal være mindst 12 tegn.').waitFor();
+
+    await page.getByLabel(/^Adgangskode/).fill('');
+    await page.getByRole('button', { name: 'Opret bruger' }).click();
+    const password = (await page.getByTestId('one-time-password').textContent())!;
+    expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    await page.getByRole('cell', { name: 'Nina Krog' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.context().clearCookies();
+    await logIn(page, demo.server.url, 'nina', password);
+    await page.getByRole('link', { name: 'Borgere' }).first().click();
+    await page.getByRole('heading', { name: 'Borgere', level: 1 }).waitFor();
+  });
+});
