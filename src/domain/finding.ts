@@ -35,6 +35,7 @@ export const ruleIds = [
   'R-FIN-3',
   'R-FIN-4',
   'R-FIN-5',
+  'R-FIN-6',
   'R-PRV-1',
   'R-PRV-2',
   'R-PRV-3',

@@ -379,7 +379,7 @@ describe('regime by agreement date', () => {
   });
 });
 
-describe('R-FIN-1 / R-FIN-2 / R-FIN-4 refund class', () => {
+describe('R-FIN-1 / R-FIN-2 / R-FIN-4 / R-FIN-6 refund class', () => {
   const classOf = (
     group: 'dagpenge' | 'sygedagpenge' | 'kontanthjaelp_aktivitetsparat' | 'ressourceforloeb' | 'kontanthjaelp_jobparat',
     agreedOn: string,
@@ -402,13 +402,36 @@ describe('R-FIN-1 / R-FIN-2 / R-FIN-4 refund class', () => {
   it('R-FIN-4: no refund for aktivitetsparat agreed 2019-01-01, still on 2018-12-31', () => {
     expect(classOf('kontanthjaelp_aktivitetsparat', '2018-12-31')).toBe('inside_frame');
     expect(classOf('kontanthjaelp_aktivitetsparat', '2019-01-01')).toBe('none');
-    expect(classOf('ressourceforloeb', '2019-01-01')).toBe('outside_frame');
+    // R-FIN-6 (law update 2026-12 §2): the refund remains only for dagpenge, so ressourceforløb has none.
+    expect(classOf('ressourceforloeb', '2019-01-01')).toBe('none');
   });
   it('R-FIN-4: sygedagpenge keep the refund until 2019-06-30 and lose it on 2019-07-01; dagpenge have none', () => {
     expect(classOf('sygedagpenge', '2019-06-30')).toBe('inside_frame');
     expect(classOf('sygedagpenge', '2019-07-01')).toBe('none');
-    expect(classOf('dagpenge', '2019-06-30')).toBe('none');
-    expect(classOf('dagpenge', '2019-07-01')).toBe('none');
+    expect(classOf('dagpenge', '2018-12-31')).toBe('none');
+  });
+  it('R-FIN-6: from 2019 dagpenge recipients (§ 2 nr. 1) keep 50 % within the rådighedsbeløb; cash-benefit groups have none', () => {
+    expect(classOf('dagpenge', '2019-01-01')).toBe('inside_frame');
+    expect(classOf('dagpenge', '2026-12-04')).toBe('inside_frame');
+    expect(
+      refundClassFor({ regime: regimeOn('2026-12-04'), targetGroup: 'dagpenge', grantType: 'GENERAL', agreedOn: '2026-12-04' }).rate,
+    ).toBe(0.5);
+    // 4 Dec 2026: a general mentor for an aktivitetsparat cash-benefit recipient has refund class none.
+    expect(
+      refundClassFor({
+        regime: regimeOn('2026-12-04'),
+        targetGroup: 'kontanthjaelp_aktivitetsparat',
+        grantType: 'GENERAL',
+        agreedOn: '2026-12-04',
+      }),
+    ).toEqual({ refundClass: 'none', rate: 0 });
+    expect(classOf('kontanthjaelp_jobparat', '2026-12-04')).toBe('none');
+    expect(classOf('ressourceforloeb', '2026-12-04')).toBe('none');
+    // The youth mentor on starting education keeps the dagpenge refund (law update §2).
+    expect(
+      refundClassFor({ regime: regimeOn('2026-12-04'), targetGroup: 'dagpenge', grantType: 'YOUTH_EDUCATION', agreedOn: '2026-12-04' })
+        .refundClass,
+    ).toBe('inside_frame');
   });
   it('R-FIN-1: the group on the agreement date decides; without one a warning says refund is unknown', () => {
     const noGroup = rules({ proposal: { type: 'GENERAL', citizenConsent: true }, spells: [] }, 'warning');

@@ -156,8 +156,11 @@ const tableBefore2019 = table(
   ],
   ['ressourceforloeb', 'jobafklaring'],
 );
-// After 2019 only ressourceforløb keeps a refund (R-FIN-4 default; spec §1.5 [U]).
-const tableAfter2019 = table([], ['ressourceforloeb']);
+// R-FIN-6: from 2019 (L 76 2018-19) the 50 % refund of mentor costs remains only for § 2 nr. 1 / § 6 nr. 1
+// (dagpenge), within the rådighedsbeløb; aktivitetsparate and the other cash-benefit groups — and, as the
+// refund remains "only" for dagpenge, ressourceforløb too [I] — have none (law update 2026-12 §2, which
+// overrides spec §1.5).
+const tableAfter2019 = table(['dagpenge'], []);
 
 export const defaultLegalRegimes: LegalRegime[] = [
   {
