@@ -48,6 +48,12 @@ export type RegimeParameters = {
   /** R-FIN-5 [U]: budget-guarantee ceiling in kr. per full-time person (draft 10,602 kr.). */
   budgetCeilingRatePerFte: number | null;
   /**
+   * R-FIN-5: false while the rate is the draft placeholder [NF]; an admin confirms it with a source note
+   * (audited). Shown to staff as "ikke bekræftet" until then. Missing in regimes stored before issue 13 = false.
+   */
+  budgetCeilingRateVerified?: boolean;
+  budgetCeilingRateSourceNote?: string | null;
+  /**
    * R-REG-1: the mentor types offered for agreements in this regime. Missing in regimes stored before
    * issue 13: then the statutory types of the regime's start date apply (statutoryGrantTypes).
    */
@@ -139,6 +145,8 @@ const common = {
   refundRate: 0.5,
   refundByGrantType: {},
   budgetCeilingRatePerFte: null,
+  budgetCeilingRateVerified: false,
+  budgetCeilingRateSourceNote: null,
   complaintDeadlineWeeks: 4,
 };
 
@@ -332,6 +340,22 @@ export function validateRegimeParameters(json: unknown): ValidationResult<Regime
   }
   if (p.offeredGrantTypesReason !== undefined && p.offeredGrantTypesReason !== null && typeof p.offeredGrantTypesReason !== 'string') {
     errors.push('offeredGrantTypesReason must be text or null');
+  }
+  if (p.budgetCeilingRateVerified !== undefined && typeof p.budgetCeilingRateVerified !== 'boolean') {
+    errors.push('budgetCeilingRateVerified must be true or false');
+  }
+  if (
+    p.budgetCeilingRateSourceNote !== undefined &&
+    p.budgetCeilingRateSourceNote !== null &&
+    typeof p.budgetCeilingRateSourceNote !== 'string'
+  ) {
+    errors.push('budgetCeilingRateSourceNote must be text or null');
+  }
+  if (
+    p.budgetCeilingRateVerified === true &&
+    (typeof p.budgetCeilingRateSourceNote !== 'string' || p.budgetCeilingRateSourceNote.trim() === '')
+  ) {
+    errors.push('budgetCeilingRateSourceNote must name the source when budgetCeilingRateVerified is true (R-FIN-5)');
   }
   const basis = p.legalBasis as Record<string, unknown> | undefined;
   if (typeof basis !== 'object' || basis === null || grantTypes.some((t) => typeof basis[t] !== 'string')) {

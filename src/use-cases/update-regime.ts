@@ -58,7 +58,15 @@ export async function updateRegime(
       updatedBy: ctx.actor.userId,
     });
     const switched = beyond.length > 0 ? `; R-REG-1 ${beyond.join(',')} switched on: ${reason}` : '';
-    await recordAudit({ ...ctx, db: tx }, { action: 'update', entity: 'legal_regime', criterion: `regime:${input.id}${switched}` });
+    const before = all.find((r) => r.id === input.id)!.parameters;
+    const rateConfirmed =
+      validation.value.budgetCeilingRateVerified === true && before.budgetCeilingRateVerified !== true
+        ? `; R-FIN-5 rate ${validation.value.budgetCeilingRatePerFte} confirmed: ${validation.value.budgetCeilingRateSourceNote}`
+        : '';
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: 'update', entity: 'legal_regime', criterion: `regime:${input.id}${switched}${rateConfirmed}` },
+    );
     return (await regimes.listByMunicipality(ctx.actor.municipalityId)).find((r) => r.id === input.id)!;
   });
 }
