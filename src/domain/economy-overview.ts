@@ -323,7 +323,7 @@ export function buildEconomyOverview(input: {
         spendKr: 0,
         note:
           code === null
-            ? 'Funktion for refusionsberettigede udgifter er ikke angivet i kilderne [U]; konteres efter kommunens kontoplan.'
+            ? 'Funktion for refusionsberettigede udgifter er ikke angivet i kilderne (ikke bekræftet); konteres efter kommunens kontoplan.'
             : null,
       };
       entry.spendKr += m.amountKr;

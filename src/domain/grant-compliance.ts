@@ -4,6 +4,7 @@
  * municipality's settings. One module per area lives in ./rules/.
  */
 import { addDays, compareDates, type CalendarDate } from './calendar-date.ts';
+import { toStaffText } from './citizen-text.ts';
 import { hasErrors, type Finding } from './finding.ts';
 import type { LegalRegime } from './legal-regime.ts';
 import type { EndReason, GrantType, PreviousGrantFacts } from './mentor-grant.ts';
@@ -47,7 +48,10 @@ const grantRules = [
 
 /** Every finding for a proposed (or stored) grant, errors first. */
 export function evaluateGrantProposal(input: GrantRuleInput): Finding[] {
-  const findings = grantRules.flatMap((rule) => rule(input));
+  // Staff see unverified sources as "ikke bekræftet", not as [U]/[NF] (issue 13).
+  const findings = grantRules
+    .flatMap((rule) => rule(input))
+    .map((f) => ({ ...f, message: toStaffText(f.message), source: toStaffText(f.source) }));
   return [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
 }
 

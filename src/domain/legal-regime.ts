@@ -119,11 +119,13 @@ const basis2014: Record<GrantType, string> = {
   PRISON_RELEASE: 'LAB § 31 b, stk. 1',
   COMPANY: 'LAB §§ 31 b, 31 d og 31 e',
   EDUCATION_INST: 'LAB §§ 31 b, 31 d og 31 e',
-  YOUTH_EDUCATION: 'LAB § 31 b / § 31 c [U]',
+  // Issue 13: no unverified section number in a text printed for citizens; §§ 31 b–31 e is verified.
+  YOUTH_EDUCATION: 'LAB kapitel 9 b (§§ 31 b–31 e)',
 };
 const basis2020: Record<GrantType, string> = {
   GENERAL: 'LAB § 167, stk. 1',
-  RET_OG_PLIGT: 'LAB § 167, stk. 1, og reglerne om ret og pligt [U]',
+  // R-REG-1: only when an admin switches the type on; no ret-og-pligt mentor was found in LAB 2020 [NF].
+  RET_OG_PLIGT: 'LAB § 167, stk. 1',
   PSYCH_DISCHARGE: 'LAB § 167, stk. 2',
   PRISON_RELEASE: 'LAB § 167, stk. 1',
   COMPANY: 'LAB §§ 167–170',
