@@ -25,6 +25,8 @@ export const ruleIds = [
   'R-YED-2',
   'R-YED-3',
   'R-REG-1',
+  'R-REG-2',
+  'R-REG-3',
   'R-CMP-1',
   'R-CMP-2',
   'R-CMP-3',

@@ -7,7 +7,7 @@ import { compareDates, isCalendarDate, type CalendarDate } from './calendar-date
 import { grantTypes, type GrantType } from './mentor-grant.ts';
 import { targetGroupCodes, type TargetGroupCode } from './target-group.ts';
 
-export const regimeIds = ['LAB-2014', 'LAB-2016', 'LAB-2019', 'LAB-2020', 'KH-2025', 'REFORM-2026a'] as const;
+export const regimeIds = ['LAB-2014', 'LAB-2016', 'LAB-2019', 'LAB-2020', 'KH-2025', 'REFORM-2026a', 'ACT-2027'] as const;
 
 export const refundClasses = ['inside_frame', 'outside_frame', 'none'] as const;
 export type RefundClass = (typeof refundClasses)[number];
@@ -60,6 +60,14 @@ export type RegimeParameters = {
   offeredGrantTypes?: GrantType[];
   /** R-REG-1: the admin's recorded reason for offering a type the law does not provide in this regime. */
   offeredGrantTypesReason?: string | null;
+  /**
+   * R-REG-2: a draft regime (the 2027 main act, expected but not enacted [NF]) is ignored when choosing the
+   * regime of an agreement date until an admin confirms it with a note (audited). Missing = confirmed.
+   */
+  draft?: boolean;
+  confirmationNote?: string | null;
+  /** The regime's own target-group list when it replaces § 6 (the 2027 act: 5 groups [NF]). */
+  targetGroupList?: { code: string; label: string }[];
   /** Complaint deadline written in the agreement (4 weeks, [E32]). */
   complaintDeadlineWeeks: number;
   /** The legal basis per grant type, written in the agreement. */
@@ -100,8 +108,26 @@ export function typesBeyondStatute(regime: Pick<LegalRegime, 'validFrom' | 'para
   return grantTypesOffered(regime).filter((t) => !statutory.includes(t));
 }
 
+function covers(regime: LegalRegime, date: CalendarDate): boolean {
+  return compareDates(regime.validFrom, date) <= 0 && (regime.validTo === null || compareDates(date, regime.validTo) <= 0);
+}
+
+/**
+ * The regime of an agreement date: the confirmed regime covering it, the latest-starting one when an open
+ * regime and a confirmed successor both cover it. Draft regimes are ignored (R-REG-2).
+ */
 export function findRegimeOn(regimes: readonly LegalRegime[], date: CalendarDate): LegalRegime | null {
-  return regimes.find((r) => compareDates(r.validFrom, date) <= 0 && (r.validTo === null || compareDates(date, r.validTo) <= 0)) ?? null;
+  let found: LegalRegime | null = null;
+  for (const regime of regimes) {
+    if (regime.parameters.draft === true || !covers(regime, date)) continue;
+    if (found === null || compareDates(regime.validFrom, found.validFrom) > 0) found = regime;
+  }
+  return found;
+}
+
+/** R-REG-2: an unconfirmed draft regime that would cover the date once confirmed. */
+export function findDraftRegimeOn(regimes: readonly LegalRegime[], date: CalendarDate): LegalRegime | null {
+  return regimes.find((r) => r.parameters.draft === true && covers(r, date)) ?? null;
 }
 
 function table(inside: TargetGroupCode[], outside: TargetGroupCode[], extra: Partial<Record<TargetGroupCode, RefundRule>> = {}) {
@@ -149,6 +175,9 @@ const common = {
   budgetCeilingRatePerFte: null,
   budgetCeilingRateVerified: false,
   budgetCeilingRateSourceNote: null,
+  draft: false,
+  confirmationNote: null,
+  targetGroupList: [] as { code: string; label: string }[],
   complaintDeadlineWeeks: 4,
 };
 
@@ -282,6 +311,38 @@ export const defaultLegalRegimes: LegalRegime[] = [
   },
 ];
 
+/**
+ * The expected 2027 main act as a draft regime (law update 2026-12 §3; [V] expected, [NF] enacted, no law
+ * number): 13 target groups become 5, every kontanthjælp recipient starts as jobparat, the youth right to a
+ * mentor (§ 167 stk. 3) is abolished [S], general mentor support appears to continue [I]. Inactive until an
+ * admin confirms it (R-REG-2); its group names are placeholders until then.
+ */
+const reform2026a = defaultLegalRegimes.find((r) => r.id === 'REFORM-2026a')!;
+export const act2027StartDate: CalendarDate = '2027-01-01';
+defaultLegalRegimes.push({
+  id: 'ACT-2027',
+  name: 'Ny beskæftigelseslov (forventet 1. januar 2027)',
+  validFrom: act2027StartDate,
+  validTo: null,
+  parameters: {
+    ...reform2026a.parameters,
+    draft: true,
+    confirmationNote: null,
+    offeredGrantTypes: statutoryGrantTypes(act2027StartDate).filter((t) => t !== 'YOUTH_EDUCATION'),
+    youthRightIsEntitlement: false,
+    retOgPligtReviewRequiredFrom: null,
+    targetGroupList: [1, 2, 3, 4, 5].map((n) => ({ code: `maalgruppe_${n}`, label: `Målgruppe ${n} (navn ikke bekræftet)` })),
+  },
+  sources: ['Lovopdatering december 2026, afsnit 3'],
+});
+
+/** R-REG-3: kontanthjælp groups whose recipients all start as jobparat under the 2027 act [S]. */
+export const groupsBecomingJobparat2027: readonly TargetGroupCode[] = [
+  'kontanthjaelp_aktivitetsparat',
+  'uddannelseshjaelp_uddannelsesparat',
+  'uddannelseshjaelp_aktivitetsparat',
+];
+
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 /** Validates regime parameters coming from JSON (an admin's edit or the database). */
@@ -358,6 +419,23 @@ export function validateRegimeParameters(json: unknown): ValidationResult<Regime
     (typeof p.budgetCeilingRateSourceNote !== 'string' || p.budgetCeilingRateSourceNote.trim() === '')
   ) {
     errors.push('budgetCeilingRateSourceNote must name the source when budgetCeilingRateVerified is true (R-FIN-5)');
+  }
+  if (p.draft !== undefined && typeof p.draft !== 'boolean') errors.push('draft must be true or false');
+  if (p.confirmationNote !== undefined && p.confirmationNote !== null && typeof p.confirmationNote !== 'string') {
+    errors.push('confirmationNote must be text or null');
+  }
+  if (
+    p.targetGroupList !== undefined &&
+    (!Array.isArray(p.targetGroupList) ||
+      p.targetGroupList.some(
+        (g: unknown) =>
+          typeof g !== 'object' ||
+          g === null ||
+          typeof (g as { code?: unknown }).code !== 'string' ||
+          typeof (g as { label?: unknown }).label !== 'string',
+      ))
+  ) {
+    errors.push('targetGroupList must list { code, label } objects');
   }
   const basis = p.legalBasis as Record<string, unknown> | undefined;
   if (typeof basis !== 'object' || basis === null || grantTypes.some((t) => typeof basis[t] !== 'string')) {

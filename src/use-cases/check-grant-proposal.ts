@@ -16,6 +16,8 @@ export async function checkGrantProposal(
   regime: string;
   regimeName: string;
   offeredTypes: GrantType[];
+  /** R-REG-2: an unconfirmed regime that would cover the agreement date (the UI says it is not confirmed). */
+  draftRegime: { id: string; name: string; validFrom: string } | null;
   refundClass: string;
   suggestedEndDate: string;
 }> {
@@ -26,6 +28,9 @@ export async function checkGrantProposal(
     regime: assessment.regime.id,
     regimeName: assessment.regime.name,
     offeredTypes: grantTypesOffered(assessment.regime),
+    draftRegime: assessment.draftRegime
+      ? { id: assessment.draftRegime.id, name: assessment.draftRegime.name, validFrom: assessment.draftRegime.validFrom }
+      : null,
     refundClass: assessment.refundClass,
     suggestedEndDate: assessment.suggestedEndDate,
   };

@@ -43,6 +43,9 @@ export async function updateRegime(
     const overlapping = all.find(
       (r) =>
         r.id !== input.id &&
+        // R-REG-2: a draft regime may overlap its predecessor until it is confirmed (confirm-regime.ts).
+        r.parameters.draft !== true &&
+        validation.value.draft !== true &&
         (r.validTo === null || compareDates(r.validTo, input.validFrom) >= 0) &&
         (input.validTo === null || compareDates(input.validTo, r.validFrom) >= 0),
     );

@@ -39,6 +39,7 @@ export type Check = {
   regime: string;
   regimeName: string;
   offeredTypes: string[];
+  draftRegime: { id: string; name: string; validFrom: string } | null;
   refundClass: string;
   suggestedEndDate: string;
 };

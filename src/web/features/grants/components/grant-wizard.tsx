@@ -282,6 +282,11 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
                 <p className="meta">
                   {t('regime')}: <strong>{check.regime}</strong> · {t('refundClass')}: <strong>{e(check.refundClass)}</strong>
                 </p>
+                {check.draftRegime ? (
+                  <p className="alert alert-warning" role="status" data-draft-regime={check.draftRegime.id}>
+                    {t('draftRegimeNotConfirmed')}: {check.draftRegime.name}
+                  </p>
+                ) : null}
                 <FindingList findings={check.findings} />
               </>
             ) : checkError instanceof ApiError ? (
