@@ -4,12 +4,15 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { SecureCookies } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { administrationRoutes } from './administration/administration-routes.ts';
@@ -27,10 +30,12 @@ import { importsRoutes } from './imports/imports-routes.ts';
 import { outcomesRoutes } from './outcomes/outcomes-routes.ts';
 import { registersRoutes } from './registers/registers-routes.ts';
 import { reportsRoutes } from './reports/reports-routes.ts';
-import { registerRequestContext } from './request-context.ts';
+import { registerRequestContext, sessionCookie } from './request-context.ts';
+import { documentErrorResponses } from './error-responses.ts';
 import { requestLogOptions, type LogDestination } from './request-log.ts';
 import { usersRoutes } from './users/users-routes.ts';
 import { registerValidation } from './validation.ts';
+import { checkReadiness } from '../use-cases/check-readiness.ts';
 
 export type AppDependencies = {
   db: Database;
@@ -46,7 +51,8 @@ export type AppDependencies = {
   webDir?: string | null;
 };
 
-const defaultWebDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+// The built web UI: dist/web, seen from src/api (tsx, tests) or from dist/server/api (npm start).
+const defaultWebDir = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? '../../web/' : '../../dist/web/', import.meta.url));
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
@@ -78,6 +84,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: false,
   });
+  // gzip or brotli (quality 4: fast enough for API answers) above 1 kB, static files included.
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   registerBodyParsers(app);
   registerValidation(app);
   await app.register(fastifyCookie);
@@ -96,12 +109,26 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         { name: 'audit' },
         { name: 'follow-up' },
       ],
+      // The session cookie set by POST /api/auth/login authenticates every other operation.
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } } },
+      security: [{ session: [] }],
     },
   });
   registerRequestContext(app, { db: deps.db, now });
+  documentErrorResponses(app);
   registerDeniedAccessAudit(app, { db: deps.db });
 
+  // Liveness (the process answers) and readiness (database reachable, migrations applied) are separate.
   app.get('/api/health', { schema: { tags: ['administration'] } }, async () => ({ status: 'ok', database: deps.db.engine }));
+  const ReadinessSchema = Type.Object({ ready: Type.Boolean(), database: Type.String(), pendingMigrations: Type.Integer() });
+  app.get(
+    '/api/health/ready',
+    { schema: { tags: ['administration'], response: { 200: ReadinessSchema, 503: ReadinessSchema } } },
+    async (_request, reply) => {
+      const readiness = await checkReadiness(deps.db);
+      return reply.status(readiness.ready ? 200 : 503).send(readiness);
+    },
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes, { db: deps.db, now, secureCookies: deps.secureCookies ?? 'auto' });
@@ -119,7 +146,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   const webDir = deps.webDir === undefined ? defaultWebDir : deps.webDir;
   const serveWeb = webDir !== null && existsSync(webDir);
-  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      // Vite names assets by content hash: cached for a year; the app shell is revalidated every time.
+      setHeaders: (res, path) =>
+        res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !serveWeb || request.method !== 'GET') {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}`, details: {} } });

@@ -56,3 +56,10 @@ export async function migrateDatabase(db: Database): Promise<{ applied: string[]
   }
   return { applied: pending };
 }
+
+/** Readiness: the database answers and every migration file is applied (none pending). */
+export async function pendingMigrations(db: Database): Promise<string[]> {
+  const files = await listMigrationFiles();
+  const applied = new Set((await db.query<{ name: string }>('select name from schema_migrations')).map((r) => r.name));
+  return files.filter((name) => !applied.has(name));
+}

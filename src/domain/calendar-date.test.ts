@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, ageOn, daysBetween, isCalendarDate, isoWeekOf, periodEndInclusive } from './calendar-date.ts';
+import { addMonths, ageOn, calendarDateOf, daysBetween, isCalendarDate, isoWeekOf, periodEndInclusive } from './calendar-date.ts';
 
 describe('calendar dates', () => {
   it('accepts only real dates', () => {
@@ -36,5 +36,13 @@ describe('danishDateOf', () => {
     const { danishDateOf } = await import('./calendar-date.ts');
     expect(danishDateOf('2015-03-02T23:30:00Z')).toBe('2015-03-03');
     expect(danishDateOf('2015-07-01T21:59:00Z')).toBe('2015-07-01');
+  });
+});
+
+describe('today in Denmark (issue 16)', () => {
+  it('is already 3 December at 00:30 Danish time, when UTC still says 2 December', () => {
+    expect(calendarDateOf(new Date('2026-12-02T23:30:00Z'))).toBe('2026-12-03');
+    expect(calendarDateOf(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02');
+    expect(calendarDateOf(new Date('2026-12-03T12:00:00Z'))).toBe('2026-12-03');
   });
 });

@@ -93,9 +93,9 @@ export function periodEndInclusive(input: { start: CalendarDate; months: number;
   return addDays(addMonths(input.start, input.months), -1);
 }
 
-/** Today in Denmark's calendar is close enough to UTC for date-only rules; the clock is passed in. */
+/** Today in Denmark's calendar (between 00:00 and 01:00 or 02:00 Danish time UTC is still yesterday); the clock is passed in. */
 export function calendarDateOf(now: Date): CalendarDate {
-  return now.toISOString().slice(0, 10);
+  return danishDateOf(now);
 }
 
 const copenhagen = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -1,14 +1,17 @@
 /**
  * Runs `analyseRiskSet` in a worker thread (effect-estimation-worker.ts). The columns' buffers are
- * transferred, not copied (unless `transfer: false`), so the caller must not use them afterwards. The worker loads TypeScript
- * through tsx's loader: the server and the tests run under tsx or vitest, whose loaders workers do not
- * inherit.
+ * transferred, not copied (unless `transfer: false`), so the caller must not use them afterwards. Run
+ * from TypeScript (tests, CLI, benchmarks) the worker loads its source through tsx's loader, which
+ * workers do not inherit; run from the compiled server (`npm start`, dist/server) it is plain JavaScript.
  */
 import { Worker } from 'node:worker_threads';
 import { analysisOutcomes, type AnalysisOutcome, type AnalysisResult, type RiskSetColumns } from './analyse-risk-set.ts';
 
-const workerUrl = new URL('./effect-estimation-worker.ts', import.meta.url).href;
-const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); });`;
+const compiled = import.meta.url.endsWith('.js');
+const workerUrl = new URL(compiled ? './effect-estimation-worker.js' : './effect-estimation-worker.ts', import.meta.url).href;
+const bootstrap = compiled
+  ? `import(${JSON.stringify(workerUrl)});`
+  : `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); });`;
 
 type WorkerMessage =
   { kind: 'progress'; outcomesDone: number } | { kind: 'done'; results: AnalysisResult[] } | { kind: 'error'; message: string };

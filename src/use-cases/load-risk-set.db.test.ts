@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categorical } from '../analytics/design-matrix.ts';
 import type { Database } from '../db/database.ts';
-import type { RiskSetInput } from '../db/repositories/effect-analysis-repository.ts';
+import type { RiskSetInput } from '../db/repositories/risk-set-repository.ts';
 import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
 import { perUnitRiskSetReference, type PerUnitRiskSetRow } from '../db/test-fixtures/per-unit-risk-set-reference.ts';
 import { openTestDatabase } from '../db/test-database.ts';

@@ -1,18 +1,13 @@
 /**
  * Streams the risk set of the in-app effect analysis (definition in
- * db/repositories/effect-analysis-repository.ts) from the database into flat columns: chunk by chunk
+ * db/repositories/risk-set-repository.ts) from the database into flat columns: chunk by chunk
  * (citizen-id ranges, every quarter at once), with the next chunk already running on the database while
  * this process converts the current one, so a PostgreSQL server works on one core while Node works on
  * the other. At most `inFlight` chunks of row objects are alive at a time; converted chunks are typed arrays,
  * scattered into quarter order (treated first, then controls, by citizen id) at the end.
  */
 import type { Database } from '../db/database.ts';
-import {
-  effectAnalysisRepository,
-  type RiskSetChunk,
-  type RiskSetInput,
-  type RiskSetRow,
-} from '../db/repositories/effect-analysis-repository.ts';
+import { riskSetRepository, type RiskSetChunk, type RiskSetInput, type RiskSetRow } from '../db/repositories/risk-set-repository.ts';
 import type { AnalysisOutcome, RiskSetColumns } from './analyse-risk-set.ts';
 
 export type LoadRiskSetOptions = {
@@ -52,7 +47,7 @@ const outcomeFields: [AnalysisOutcome, keyof RiskSetRow][] = [
 type ChunkColumns = { segment: Int32Array; numeric: Float64Array[]; outcomes: Float64Array[]; codes: Int32Array[] };
 
 export async function loadRiskSet(db: Database, input: RiskSetInput, options: LoadRiskSetOptions = {}): Promise<RiskSetColumns> {
-  const repository = effectAnalysisRepository(db);
+  const repository = riskSetRepository(db);
   const chunkCitizens = options.chunkCitizens ?? 100_000;
   const inFlight = Math.max(1, options.inFlight ?? 2);
   const quarters = await repository.quarters(input);

@@ -2,7 +2,7 @@
  * In-app effect analysis on the register spells (issue 6 points 3 and 5): risk-set matching on calendar
  * time — each mentored citizen compared with citizens in the same target groups who, on the same
  * quarter's index date, had not (yet) received mentor support (definition in
- * db/repositories/effect-analysis-repository.ts, estimation in analyse-risk-set.ts).
+ * db/repositories/risk-set-repository.ts, estimation in analyse-risk-set.ts).
  * Runs in the background: the risk set is streamed into columns chunk by chunk, then estimated in a
  * worker thread. The job (parameters, status, phase, progress, results, error) is a row in
  * `effect_analyses`, so it survives a restart; one still running when the server stopped is marked failed

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { Permission, Role } from '../domain/access-policy.ts';
 import { hasPermission } from '../domain/access-policy.ts';
+import { danishDateOf } from '../domain/calendar-date.ts';
 import { AppError } from '../errors.ts';
 import { tenantDatabase } from '../db/tenant-database.ts';
 
@@ -38,5 +39,5 @@ export function requirePermission(ctx: UseCaseContext, permission: Permission): 
 }
 
 export function todayOf(ctx: UseCaseContext): string {
-  return ctx.now().toISOString().slice(0, 10);
+  return danishDateOf(ctx.now());
 }

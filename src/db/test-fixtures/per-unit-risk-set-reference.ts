@@ -1,5 +1,5 @@
 import type { Database } from '../database.ts';
-import type { RiskSetInput } from '../repositories/effect-analysis-repository.ts';
+import type { RiskSetInput } from '../repositories/risk-set-repository.ts';
 
 export type PerUnitRiskSetRow = {
   citizenId: number;

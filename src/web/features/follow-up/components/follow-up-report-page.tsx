@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { followUpApi } from '../api-client.ts';
+import { danishDateOf } from '../../../../domain/calendar-date.ts';
 
 const grantTypes = ['GENERAL', 'RET_OG_PLIGT', 'PSYCH_DISCHARGE', 'PRISON_RELEASE', 'COMPANY', 'EDUCATION_INST', 'YOUTH_EDUCATION'];
 const respondentKey: Record<string, TextKey> = { citizen: 'fuCitizen', mentor: 'fuMentor', caseworker: 'fuCaseworker' };
@@ -24,7 +25,7 @@ export function FollowUpReportPage() {
     </tr>
   );
   const [from, setFrom] = useState('2015-01-01');
-  const [to, setTo] = useState(new Date().toISOString().slice(0, 10));
+  const [to, setTo] = useState(danishDateOf(new Date()));
   const [type, setType] = useState('');
   const q = { from, to, type };
   const progression = useLoad(() => followUpApi.progressionReport(q), [from, to, type]);

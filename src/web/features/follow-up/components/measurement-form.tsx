@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import type { Instrument, Respondent } from '../api-client.ts';
 import { followUpApi } from '../api-client.ts';
+import { danishDateOf } from '../../../../domain/calendar-date.ts';
 
 const respondentKey: Record<Respondent, TextKey> = { citizen: 'fuCitizen', mentor: 'fuMentor', caseworker: 'fuCaseworker' };
 const entryKey: Record<string, TextKey> = { in_person: 'fuEntryInPerson', paper: 'fuEntryPaper', self: 'fuEntrySelf' };
@@ -26,7 +27,7 @@ export function MeasurementForm({
   const modes = respondent === 'citizen' ? ['in_person', 'paper'] : respondent === 'mentor' && role === 'caseworker' ? ['paper'] : ['self'];
   const [entryMode, setEntryMode] = useState('in_person');
   const mode = modes.includes(entryMode) ? entryMode : modes[0]!;
-  const [measuredOn, setMeasuredOn] = useState(new Date().toISOString().slice(0, 10));
+  const [measuredOn, setMeasuredOn] = useState(danishDateOf(new Date()));
   const [values, setValues] = useState<Record<string, number>>({});
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { followUpApi, type SurveyKind, type SurveyResponse } from '../api-client.ts';
+import { danishDateOf } from '../../../../domain/calendar-date.ts';
 
 const kindTitle: Record<SurveyKind, TextKey> = { citizen_end: 'fuCitizenSurvey', mentor_end: 'fuMentorSurvey' };
 
@@ -57,7 +58,7 @@ function SurveyForm({ grantId, kind, role, onSaved }: { grantId: number; kind: S
   const { language, t } = useI18n();
   const survey = useLoad(() => followUpApi.survey(kind), [kind]);
   const [answers, setAnswers] = useState<Record<string, number | boolean | string>>({});
-  const [respondedOn, setRespondedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [respondedOn, setRespondedOn] = useState(danishDateOf(new Date()));
   const modes = kind === 'citizen_end' ? ['paper', 'in_person'] : role === 'mentor' ? ['self'] : ['paper'];
   const [error, setError] = useState<unknown>(null);
   if (!survey.data) return null;

@@ -8,8 +8,9 @@ import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registersApi } from '../../registers/api-client.ts';
 import { grantsApi, grantTypes, type Check, type GrantBody } from '../api-client.ts';
+import { danishDateOf } from '../../../../domain/calendar-date.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => danishDateOf(new Date());
 
 /**
  * The grant wizard with the live rule panel: every change is checked (debounced) against the rules. It

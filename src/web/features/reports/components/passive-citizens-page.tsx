@@ -4,6 +4,7 @@ import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
+import { danishDateOf } from '../../../../domain/calendar-date.ts';
 
 type Cell = {
   key: string;
@@ -28,7 +29,7 @@ const n = (v: number | null) => (v === null ? '<5' : String(v));
 /** Passive citizens: no offer and no mentor in the preceding 12 months (STAR 2017 measure, seed S1). */
 export function PassiveCitizensPage() {
   const { e } = useI18n();
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(danishDateOf(new Date()));
   const { data, error } = useLoad(() => api<Report>('GET', `/api/reports/passive-citizens?date=${date}`), [date]);
   const table = (caption: string, cells: Cell[]) => (
     <table>

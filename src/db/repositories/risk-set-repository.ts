@@ -124,8 +124,9 @@ const chunkSql = `
  *   weeks on public support in the 52 weeks after the index date.
  * The risk set is read in chunks by citizen-id range (`quarters` first, then `chunk` per range),  each ordered
  * by citizen id; the caller sorts the units into the order quarter, treated first, citizen id.
+ * (The analysis jobs themselves are in effect-analyses-repository.ts.)
  */
-export function effectAnalysisRepository(db: Database) {
+export function riskSetRepository(db: Database) {
   return {
     /** The quarters with treated citizens, each with its index date (earliest first start in it). */
     async quarters(input: RiskSetInput): Promise<RiskSetQuarter[]> {
