@@ -31,13 +31,11 @@ describe('the LAB § 203 a ceiling on the 2026 economy overview', () => {
   it('lets an admin confirm the rate only with a source note, audited; then the overview shows it as verified', async () => {
     const regime = (await t.as('admin').get('/api/regimes')).json().regimes.find((r: { id: string }) => r.id === 'REFORM-2026a');
     const put = (parameters: Record<string, unknown>) =>
-      t
-        .as('admin')
-        .put('/api/regimes/REFORM-2026a', {
-          validFrom: regime.validFrom,
-          validTo: regime.validTo,
-          parameters: { ...regime.parameters, ...parameters },
-        });
+      t.as('admin').put('/api/regimes/REFORM-2026a', {
+        validFrom: regime.validFrom,
+        validTo: regime.validTo,
+        parameters: { ...regime.parameters, ...parameters },
+      });
     const noSource = await put({ budgetCeilingRateVerified: true });
     expect(noSource.statusCode).toBe(400);
     expect(noSource.json().error.details.errors.join()).toContain('budgetCeilingRateSourceNote');
