@@ -45,6 +45,12 @@ export async function recordContact(ctx: UseCaseContext, grantId: number, input:
       allowedForms,
     });
     if (findings.length > 0) throw new AppError('RULE_VIOLATED', 'The contact breaks R-ROP-6', { findings });
+    // The same contact twice (a double tap, a resent request) is refused: same grant, same start time.
+    if (await contactsRepository(tx).existsAtLocked(grantId, at.toISOString())) {
+      throw new AppError('CONFLICT', 'Kontakten er allerede registreret (samme bevilling og starttidspunkt).', {
+        reason: 'DUPLICATE_CONTACT',
+      });
+    }
     const contact = await contactsRepository(tx).create({
       municipalityId: ctx.actor.municipalityId,
       grantId,

@@ -99,6 +99,20 @@ describe('contact log and delivery control', () => {
     expect(justified.json()).toMatchObject({ form: 'phone', confirmationMethod: 'paper' });
   });
 
+  it('logs a double-tapped contact once: the second, even sent at the same moment, is refused with 409 (issue 14)', async () => {
+    const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
+    const body = { at: '2015-06-03T09:00:00Z', minutes: 60, form: 'physical', attended: true };
+    const answers = await Promise.all([
+      t.as('cw').post(`/api/grants/${grantId}/contacts`, body),
+      t.as('cw').post(`/api/grants/${grantId}/contacts`, body),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().error.details.reason).toBe('DUPLICATE_CONTACT');
+    expect((await t.as('cw').get(`/api/grants/${grantId}/contacts`)).json().contacts).toHaveLength(1);
+    // A contact later the same day is another contact.
+    expect((await t.as('cw').post(`/api/grants/${grantId}/contacts`, { ...body, at: '2015-06-03T13:00:00Z' })).statusCode).toBe(201);
+  });
+
   it('R-AGR-2: exports the agreement fields as a Min Plan document with the CPR masked', async () => {
     const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
     const doc = (await t.as('cw').get(`/api/grants/${grantId}/min-plan`)).json();

@@ -23,6 +23,18 @@ function toRecord(row: ContactRecord & { at: Date | string; confirmedAt: Date | 
 
 export function contactsRepository(db: Database) {
   return {
+    /**
+     * Whether the grant already has a contact starting at `at`, asked under a transaction-long lock on
+     * the grant's contacts, so two simultaneous requests (a double tap) cannot both find none.
+     */
+    async existsAtLocked(grantId: number, at: string): Promise<boolean> {
+      await db.query(`select pg_advisory_xact_lock(hashtext('contacts'), $1)`, [grantId]);
+      const [row] = await db.query<{ found: boolean }>('select exists (select 1 from contacts where grant_id = $1 and at = $2) as found', [
+        grantId,
+        at,
+      ]);
+      return row?.found ?? false;
+    },
     async create(input: {
       municipalityId: number;
       grantId: number;

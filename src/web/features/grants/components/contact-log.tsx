@@ -30,8 +30,12 @@ export function ContactLog({ grant }: { grant: Grant }) {
   const [confirmation, setConfirmation] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  // A double tap must not log two contacts: the button is locked while the request runs (issue 14).
+  const [saving, setSaving] = useState(false);
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (saving) return;
+    setSaving(true);
     setError(null);
     setSaved(false);
     try {
@@ -45,12 +49,20 @@ export function ContactLog({ grant }: { grant: Grant }) {
         confirmation: confirmation ? { method: confirmation } : null,
       });
       setSaved(true);
+      // The next contact starts from a clean form: the citizen's confirmation is never carried over.
+      setAt(localNow());
+      setMinutes(60);
+      setForm('physical');
+      setAttended(true);
       setNote('');
       setJustification('');
+      setConfirmation('');
       contacts.reload();
       compliance.reload();
     } catch (err) {
       setError(err);
+    } finally {
+      setSaving(false);
     }
   }
   return (
@@ -110,7 +122,7 @@ export function ContactLog({ grant }: { grant: Grant }) {
             Kontakten er registreret.
           </p>
         ) : null}
-        <button type="submit" className="primary wide">
+        <button type="submit" className="primary wide" disabled={saving} aria-busy={saving}>
           Registrér kontakt
         </button>
       </form>
