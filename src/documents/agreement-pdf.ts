@@ -33,9 +33,7 @@ export function renderAgreementPdf(doc: AgreementDocument): Promise<Uint8Array> 
     pdf
       .fontSize(9)
       .fillColor('#444444')
-      .text(
-        `Bevilling nr. ${doc.grantId} · regelsæt ${doc.regimeId}${doc.approvedAt ? ` · godkendt ${doc.approvedAt.slice(0, 10)}` : ' · udkast'}`,
-      );
+      .text(`Bevilling nr. ${doc.grantId}${doc.approvedAt ? ` · godkendt ${doc.approvedAt.slice(0, 10)}` : ' · udkast'}`);
     pdf.end();
   });
 }

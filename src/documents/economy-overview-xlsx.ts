@@ -41,9 +41,12 @@ export async function renderEconomyOverviewXlsx(overview: EconomyOverview, munic
   ];
   if (overview.budgetCeiling) {
     rows.push(
-      ['Loft 2026: helårspersoner', overview.budgetCeiling.fullTimePersons],
-      ['Loft 2026: sats pr. helårsperson (kr.) [U]', overview.budgetCeiling.ratePerFteKr],
-      ['Loft 2026 (kr.)', overview.budgetCeiling.ceilingKr],
+      ['Loft (LAB § 203 a): fuldtidspersoner i § 6, nr. 1–10', overview.budgetCeiling.fullTimePersons],
+      [
+        `Loft (LAB § 203 a): sats pr. fuldtidsperson (kr.)${overview.budgetCeiling.rateVerified ? '' : ' – ikke bekræftet'}`,
+        overview.budgetCeiling.ratePerFteKr,
+      ],
+      ['Loft (LAB § 203 a) (kr.)', overview.budgetCeiling.ceilingKr],
       ['Mentor + øvrig vejledning og opkvalificering (kr.)', overview.budgetCeiling.totalSpendKr],
     );
   }

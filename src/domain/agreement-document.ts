@@ -1,9 +1,11 @@
 /**
  * The written agreement on mentor support (skriftlig aftale om mentorstøtte), domain spec §2.1: goal,
  * mentor name and contact data, tasks, duration, hours and complaint guidance (seed S2 §1.3; E33).
- * One structure feeds both the printable page and the PDF.
+ * One structure feeds both the printable page and the PDF. It is sent to the citizen, so it carries no
+ * internal marker (citizen-text.ts): legal texts stored with [U] are printed without it.
  */
 import type { CalendarDate } from './calendar-date.ts';
+import { toCitizenText } from './citizen-text.ts';
 import type { LegalRegime } from './legal-regime.ts';
 import { grantTypeLabels, type GrantType } from './mentor-grant.ts';
 import { formatDanishDate } from './rules/grant-rule-input.ts';
@@ -61,7 +63,7 @@ export function buildAgreementDocument(input: {
         heading: 'Aftalens parter',
         paragraphs: [
           `Aftalen er indgået ${formatDanishDate(grant.agreedOn)} mellem ${input.citizen.name} (CPR ${input.citizen.cprMasked}) og ${authority}.`,
-          `Støtten gives som ${grantTypeLabels[grant.type].toLowerCase()} efter ${regime.parameters.legalBasis[grant.type]}.`,
+          `Støtten gives som ${grantTypeLabels[grant.type].toLowerCase()} efter ${toCitizenText(regime.parameters.legalBasis[grant.type])}.`,
         ],
       },
       { heading: 'Målet med mentorstøtten', paragraphs: [grant.goal || '(ikke udfyldt)'] },

@@ -130,7 +130,7 @@ export type EconomyOverview = {
   byTargetGroup: BreakdownRow[];
   byRefundClass: (BreakdownRow & { refundKr: number })[];
   accountingFunctions: AccountingFunctionRow[];
-  budgetCeiling: BudgetCeilingReport | null;
+  budgetCeiling: (BudgetCeilingReport & { rateVerified: boolean; rateSourceNote: string | null }) | null;
 };
 
 export const forecastMethod =
@@ -245,6 +245,9 @@ export function buildEconomyOverview(input: {
   accountingFunctionOf: (month: CalendarMonth) => string | null;
   /** R-FIN-5 [U]: the regime's ceiling rate per full-time person for the year, if any. */
   budgetCeilingRatePerFte: number | null;
+  /** R-FIN-5: whether an admin has confirmed the rate with a source (false = the draft placeholder). */
+  budgetCeilingRateVerified?: boolean;
+  budgetCeilingRateSourceNote?: string | null;
   /** Approved and ended grants overlapping the year or the 12 months before asOf (for the forecast). */
   grants: readonly EconomyGrantFacts[];
   lookbackMonths: number;
@@ -320,7 +323,7 @@ export function buildEconomyOverview(input: {
         spendKr: 0,
         note:
           code === null
-            ? 'Funktion for refusionsberettigede udgifter er ikke angivet i kilderne [U]; konteres efter kommunens kontoplan.'
+            ? 'Funktion for refusionsberettigede udgifter er ikke angivet i kilderne (ikke bekræftet); konteres efter kommunens kontoplan.'
             : null,
       };
       entry.spendKr += m.amountKr;
@@ -357,6 +360,14 @@ export function buildEconomyOverview(input: {
           }),
         )
       : null;
+  const budgetCeilingWithRate =
+    budgetCeiling === null
+      ? null
+      : {
+          ...budgetCeiling,
+          rateVerified: input.budgetCeilingRateVerified ?? false,
+          rateSourceNote: input.budgetCeilingRateSourceNote ?? null,
+        };
 
   return {
     year,
@@ -418,7 +429,7 @@ export function buildEconomyOverview(input: {
     ),
     byRefundClass: refundByClass,
     accountingFunctions: [...functionTotals.values()].map((f) => ({ ...f, spendKr: roundKr(f.spendKr) })),
-    budgetCeiling,
+    budgetCeiling: budgetCeilingWithRate,
   };
 }
 

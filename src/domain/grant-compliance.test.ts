@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideGrantApproval, decideGrantEnd, evaluateGrantProposal, refundClassFor, suggestPlannedEnd } from './grant-compliance.ts';
-import { defaultLegalRegimes, findRegimeOn, validateRegimeParameters } from './legal-regime.ts';
+import { defaultLegalRegimes, findRegimeOn, grantTypesOffered, validateRegimeParameters } from './legal-regime.ts';
+import { grantTypes } from './mentor-grant.ts';
 import { defaultMunicipalSettings } from './municipal-settings.ts';
 import { buildMentor, buildRuleInput, regimeOn } from './test-factories.ts';
 
@@ -224,32 +225,128 @@ describe('R-PSY-2 at least 6 months in total at psychiatric discharge', () => {
   });
 });
 
-describe('R-YTH-1 mentor at the start of education', () => {
+describe('R-YTH-1 mentor at the start of education before 2020 (a can-rule)', () => {
+  // 10 Aug 2015: a 20-year-old starts a vocational education on 17 Aug.
+  const youth = {
+    type: 'YOUTH_EDUCATION' as const,
+    citizenConsent: true,
+    agreedOn: '2015-08-10',
+    startDate: '2015-08-17',
+    endDate: '2016-02-16',
+    admissionDate: '2015-08-17',
+  };
+  const spells = [
+    { group: 'uddannelseshjaelp_uddannelsesparat' as const, visitation: 'uddannelsesparat' as const, from: '2015-01-01', to: null },
+  ];
+  it('grants an under-30 with an admission date, and refuses a 30-year-old or a missing admission date', () => {
+    expect(evaluateGrantProposal(buildRuleInput({ proposal: youth, spells, birthDate: '1995-01-01' }))).toEqual([]);
+    expect(rules({ proposal: youth, spells, birthDate: '1985-01-01' })).toContain('R-YTH-1');
+    expect(rules({ proposal: { ...youth, admissionDate: null }, spells, birthDate: '1995-01-01' })).toContain('R-YTH-1');
+  });
+});
+
+describe('R-YED § 167 stk. 3 youth-education mentor (LAB 2020)', () => {
   const youth = {
     type: 'YOUTH_EDUCATION' as const,
     citizenConsent: true,
     agreedOn: '2022-08-10',
     startDate: '2022-08-15',
-    endDate: '2023-02-14',
+    endDate: '2023-02-07',
     admissionDate: '2022-08-08',
   };
   const spells = [
     { group: 'uddannelseshjaelp_uddannelsesparat' as const, visitation: 'uddannelsesparat' as const, from: '2022-01-01', to: null },
   ];
-  it('is a right within 6 months of admission for § 6 nr. 4–5 (LAB-2020): no finding', () => {
+  it('is a right within 6 months of admission for § 6 nr. 4–5: no finding', () => {
     expect(evaluateGrantProposal(buildRuleInput({ proposal: youth, spells, birthDate: '2001-01-01' }))).toEqual([]);
   });
-  it('warns that it is not a right when asked for 7 months after admission', () => {
+  it('grants a 24-year-old kontanthjælp recipient without education (§ 6 nr. 4) who starts education on 5 Jan 2026, under § 167 stk. 3', () => {
+    // 2 Jan 2026: since 1 Jul 2025 uddannelseshjælp is kontanthjælp; § 6 nr. 4 = uddannelsesparat under 30 without education.
+    const kh = [
+      { group: 'uddannelseshjaelp_uddannelsesparat' as const, visitation: 'uddannelsesparat' as const, from: '2025-07-01', to: null },
+    ];
+    const input = buildRuleInput({
+      proposal: { ...youth, agreedOn: '2026-01-02', startDate: '2026-01-05', endDate: '2026-07-04', admissionDate: '2026-01-05' },
+      spells: kh,
+      birthDate: '2001-06-15',
+    });
+    expect(input.regime.id).toBe('KH-2025');
+    expect(evaluateGrantProposal(input)).toEqual([]);
+    expect(input.regime.parameters.legalBasis.YOUTH_EDUCATION).toBe('LAB § 167, stk. 3');
+  });
+  it('R-YED-1: refuses a citizen aged 30, and warns that a citizen outside § 6 nr. 4–5 has no right', () => {
+    expect(rules({ proposal: youth, spells, birthDate: '1990-01-01' })).toContain('R-YED-1');
+    const jobparat = [{ group: 'kontanthjaelp_jobparat' as const, visitation: 'jobparat' as const, from: '2022-01-01', to: null }];
+    expect(rules({ proposal: youth, spells: jobparat, birthDate: '2001-01-01' }, 'warning')).toEqual(['R-YED-1']);
+  });
+  it('R-YED-2: needs the admission date; a start 7 months after admission is not a right', () => {
+    expect(rules({ proposal: { ...youth, admissionDate: null }, spells, birthDate: '2001-01-01' })).toContain('R-YED-2');
     expect(
       rules(
         { proposal: { ...youth, startDate: '2023-03-15', endDate: '2023-09-14', agreedOn: '2023-03-10' }, spells, birthDate: '2001-01-01' },
         'warning',
       ),
-    ).toContain('R-YTH-1');
+    ).toContain('R-YED-2');
   });
-  it('refuses a citizen aged 30 or more, and a missing admission date', () => {
-    expect(rules({ proposal: youth, spells, birthDate: '1990-01-01' })).toContain('R-YTH-1');
-    expect(rules({ proposal: { ...youth, admissionDate: null }, spells, birthDate: '2001-01-01' })).toContain('R-YTH-1');
+  it('R-YED-2/3: a first period past 6 months from admission is flagged; an extension of a youth period is not', () => {
+    const long = { ...youth, endDate: '2023-02-14' };
+    expect(rules({ proposal: long, spells, birthDate: '2001-01-01' }, 'warning')).toEqual(['R-YED-2']);
+    const previous = {
+      id: 1,
+      type: 'YOUTH_EDUCATION' as const,
+      startDate: '2022-08-15',
+      endDate: '2023-02-07',
+      status: 'approved' as const,
+    };
+    const extension = {
+      ...youth,
+      previousGrant: previous,
+      assessmentDate: '2023-02-01',
+      startDate: '2023-02-08',
+      endDate: '2023-08-07',
+      agreedOn: '2023-02-01',
+    };
+    expect(evaluateGrantProposal(buildRuleInput({ proposal: extension, spells, birthDate: '2001-01-01' }))).toEqual([]);
+  });
+});
+
+describe('R-REG-1 mentor types by agreement date', () => {
+  const spells = [
+    { group: 'kontanthjaelp_aktivitetsparat' as const, visitation: 'aktivitetsparat' as const, from: '2014-01-01', to: null },
+  ];
+  it('a 2016 ret-og-pligt grant with contact every second week is lawful', () => {
+    // 1 Feb 2016: aktivitetsparat citizen, ret-og-pligt mentor for 6 months under L 66 (contact every second week).
+    const input = buildRuleInput({ proposal: { agreedOn: '2016-02-01', startDate: '2016-02-01', endDate: '2016-07-31' }, spells });
+    expect(input.regime.id).toBe('LAB-2016');
+    expect(input.regime.parameters.retOgPligtContactIntervalWeeks).toBe(2);
+    expect(evaluateGrantProposal(input)).toEqual([]);
+  });
+  it('a 2021 ret-og-pligt grant is refused with R-REG-1 and its source', () => {
+    const input = buildRuleInput({ proposal: { agreedOn: '2021-03-01', startDate: '2021-03-01', endDate: '2021-08-31' }, spells });
+    const finding = evaluateGrantProposal(input).find((f) => f.rule === 'R-REG-1')!;
+    expect(finding.severity).toBe('error');
+    expect(finding.source).toContain('§ 102');
+    expect(decideGrantApproval({ findings: evaluateGrantProposal(input) }).outcome).toBe('reject');
+  });
+  it('a 2021 ret-og-pligt grant is lawful once an admin has switched the type on for LAB-2020', () => {
+    const lab2020 = regimeOn('2021-03-01');
+    const switched = {
+      ...lab2020,
+      parameters: { ...lab2020.parameters, offeredGrantTypes: [...grantTypes], offeredGrantTypesReason: 'Byrådsbeslutning 12/2026' },
+    };
+    const input = buildRuleInput({
+      proposal: { agreedOn: '2021-03-01', startDate: '2021-03-01', endDate: '2021-08-31' },
+      spells,
+      regime: switched,
+    });
+    expect(evaluateGrantProposal(input).map((f) => f.rule)).toEqual([]);
+  });
+  it('offers every type 2014–2019 and all but ret-og-pligt from 2020, also for regimes stored before the parameter existed', () => {
+    expect(grantTypesOffered(regimeOn('2019-12-31'))).toContain('RET_OG_PLIGT');
+    expect(grantTypesOffered(regimeOn('2020-01-01'))).not.toContain('RET_OG_PLIGT');
+    const { offeredGrantTypes: _omit, ...stored } = regimeOn('2026-12-04').parameters;
+    expect(grantTypesOffered({ validFrom: '2026-02-01', parameters: stored })).toEqual(grantTypes.filter((t) => t !== 'RET_OG_PLIGT'));
+    expect(regimeOn('2026-12-04').parameters.retOgPligtContactIntervalWeeks).toBeNull();
   });
 });
 
@@ -282,7 +379,7 @@ describe('regime by agreement date', () => {
   });
 });
 
-describe('R-FIN-1 / R-FIN-2 / R-FIN-4 refund class', () => {
+describe('R-FIN-1 / R-FIN-2 / R-FIN-4 / R-FIN-6 refund class', () => {
   const classOf = (
     group: 'dagpenge' | 'sygedagpenge' | 'kontanthjaelp_aktivitetsparat' | 'ressourceforloeb' | 'kontanthjaelp_jobparat',
     agreedOn: string,
@@ -305,13 +402,36 @@ describe('R-FIN-1 / R-FIN-2 / R-FIN-4 refund class', () => {
   it('R-FIN-4: no refund for aktivitetsparat agreed 2019-01-01, still on 2018-12-31', () => {
     expect(classOf('kontanthjaelp_aktivitetsparat', '2018-12-31')).toBe('inside_frame');
     expect(classOf('kontanthjaelp_aktivitetsparat', '2019-01-01')).toBe('none');
-    expect(classOf('ressourceforloeb', '2019-01-01')).toBe('outside_frame');
+    // R-FIN-6 (law update 2026-12 §2): the refund remains only for dagpenge, so ressourceforløb has none.
+    expect(classOf('ressourceforloeb', '2019-01-01')).toBe('none');
   });
   it('R-FIN-4: sygedagpenge keep the refund until 2019-06-30 and lose it on 2019-07-01; dagpenge have none', () => {
     expect(classOf('sygedagpenge', '2019-06-30')).toBe('inside_frame');
     expect(classOf('sygedagpenge', '2019-07-01')).toBe('none');
-    expect(classOf('dagpenge', '2019-06-30')).toBe('none');
-    expect(classOf('dagpenge', '2019-07-01')).toBe('none');
+    expect(classOf('dagpenge', '2018-12-31')).toBe('none');
+  });
+  it('R-FIN-6: from 2019 dagpenge recipients (§ 2 nr. 1) keep 50 % within the rådighedsbeløb; cash-benefit groups have none', () => {
+    expect(classOf('dagpenge', '2019-01-01')).toBe('inside_frame');
+    expect(classOf('dagpenge', '2026-12-04')).toBe('inside_frame');
+    expect(
+      refundClassFor({ regime: regimeOn('2026-12-04'), targetGroup: 'dagpenge', grantType: 'GENERAL', agreedOn: '2026-12-04' }).rate,
+    ).toBe(0.5);
+    // 4 Dec 2026: a general mentor for an aktivitetsparat cash-benefit recipient has refund class none.
+    expect(
+      refundClassFor({
+        regime: regimeOn('2026-12-04'),
+        targetGroup: 'kontanthjaelp_aktivitetsparat',
+        grantType: 'GENERAL',
+        agreedOn: '2026-12-04',
+      }),
+    ).toEqual({ refundClass: 'none', rate: 0 });
+    expect(classOf('kontanthjaelp_jobparat', '2026-12-04')).toBe('none');
+    expect(classOf('ressourceforloeb', '2026-12-04')).toBe('none');
+    // The youth mentor on starting education keeps the dagpenge refund (law update §2).
+    expect(
+      refundClassFor({ regime: regimeOn('2026-12-04'), targetGroup: 'dagpenge', grantType: 'YOUTH_EDUCATION', agreedOn: '2026-12-04' })
+        .refundClass,
+    ).toBe('inside_frame');
   });
   it('R-FIN-1: the group on the agreement date decides; without one a warning says refund is unknown', () => {
     const noGroup = rules({ proposal: { type: 'GENERAL', citizenConsent: true }, spells: [] }, 'warning');

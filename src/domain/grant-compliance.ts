@@ -4,6 +4,7 @@
  * municipality's settings. One module per area lives in ./rules/.
  */
 import { addDays, compareDates, type CalendarDate } from './calendar-date.ts';
+import { toStaffText } from './citizen-text.ts';
 import { hasErrors, type Finding } from './finding.ts';
 import type { LegalRegime } from './legal-regime.ts';
 import type { EndReason, GrantType, PreviousGrantFacts } from './mentor-grant.ts';
@@ -12,6 +13,7 @@ import { checkAgreementContents, checkCaseDocumentation, checkNeedAndConsent } f
 import { checkContinuation, checkMaximumDuration, defaultPeriodEnd } from './rules/duration-rules.ts';
 import { formatDanishDate, type GrantRuleInput } from './rules/grant-rule-input.ts';
 import { checkRefund } from './rules/refund-rules.ts';
+import { checkGrantTypeOffered } from './rules/regime-type-rules.ts';
 import { checkRetOgPligtEligibility, checkRetOgPligtLength, checkRetOgPligtReview } from './rules/ret-og-pligt-rules.ts';
 import {
   checkCompanyMentorJustification,
@@ -20,11 +22,13 @@ import {
   checkYouthEducation,
   psychDischargeCoverage,
 } from './rules/special-type-rules.ts';
+import { checkYouthEducationRightHolder, checkYouthEducationWindow } from './rules/youth-education-rules.ts';
 
 export type { Finding } from './finding.ts';
 export { refundClassFor } from './rules/refund-rules.ts';
 
 const grantRules = [
+  checkGrantTypeOffered,
   checkAgreementContents,
   checkCaseDocumentation,
   checkNeedAndConsent,
@@ -36,13 +40,18 @@ const grantRules = [
   checkPsychDischargeStart,
   checkPsychDischargeTotal,
   checkYouthEducation,
+  checkYouthEducationRightHolder,
+  checkYouthEducationWindow,
   checkCompanyMentorJustification,
   checkRefund,
 ];
 
 /** Every finding for a proposed (or stored) grant, errors first. */
 export function evaluateGrantProposal(input: GrantRuleInput): Finding[] {
-  const findings = grantRules.flatMap((rule) => rule(input));
+  // Staff see unverified sources as "ikke bekræftet", not as [U]/[NF] (issue 13).
+  const findings = grantRules
+    .flatMap((rule) => rule(input))
+    .map((f) => ({ ...f, message: toStaffText(f.message), source: toStaffText(f.source) }));
   return [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
 }
 

@@ -7,7 +7,7 @@ import { compareDates, isCalendarDate, type CalendarDate } from './calendar-date
 import { grantTypes, type GrantType } from './mentor-grant.ts';
 import { targetGroupCodes, type TargetGroupCode } from './target-group.ts';
 
-export const regimeIds = ['LAB-2014', 'LAB-2016', 'LAB-2019', 'LAB-2020', 'KH-2025', 'REFORM-2026a'] as const;
+export const regimeIds = ['LAB-2014', 'LAB-2016', 'LAB-2019', 'LAB-2020', 'KH-2025', 'REFORM-2026a', 'ACT-2027'] as const;
 
 export const refundClasses = ['inside_frame', 'outside_frame', 'none'] as const;
 export type RefundClass = (typeof refundClasses)[number];
@@ -21,8 +21,11 @@ export type RegimeParameters = {
   maxPeriodMonths: number | null;
   /** R-ROP-2: planned length of a ret-og-pligt period. */
   retOgPligtPeriodMonths: number;
-  /** R-ROP-5: at least one contact per this many weeks (1 in 2014–15, 2 from 2016). */
-  retOgPligtContactIntervalWeeks: number;
+  /**
+   * R-ROP-5: at least one contact per this many weeks (1 in 2014–15, 2 from 2016); null = no statutory
+   * contact minimum (LAB-2020 onwards: none found [NF], delivery is checked against the agreed hours, R-DEL-1).
+   */
+  retOgPligtContactIntervalWeeks: number | null;
   /** R-ROP-6: contact forms that count without a "special circumstances" justification. */
   allowedContactForms: ContactForm[];
   /** R-ROP-8 [U]: from this date the ret-og-pligt rules need legal review; null = not needed. */
@@ -44,6 +47,27 @@ export type RegimeParameters = {
   refundByGrantType: Partial<Record<GrantType, RefundClass>>;
   /** R-FIN-5 [U]: budget-guarantee ceiling in kr. per full-time person (draft 10,602 kr.). */
   budgetCeilingRatePerFte: number | null;
+  /**
+   * R-FIN-5: false while the rate is the draft placeholder [NF]; an admin confirms it with a source note
+   * (audited). Shown to staff as "ikke bekræftet" until then. Missing in regimes stored before issue 13 = false.
+   */
+  budgetCeilingRateVerified?: boolean;
+  budgetCeilingRateSourceNote?: string | null;
+  /**
+   * R-REG-1: the mentor types offered for agreements in this regime. Missing in regimes stored before
+   * issue 13: then the statutory types of the regime's start date apply (statutoryGrantTypes).
+   */
+  offeredGrantTypes?: GrantType[];
+  /** R-REG-1: the admin's recorded reason for offering a type the law does not provide in this regime. */
+  offeredGrantTypesReason?: string | null;
+  /**
+   * R-REG-2: a draft regime (the 2027 main act, expected but not enacted [NF]) is ignored when choosing the
+   * regime of an agreement date until an admin confirms it with a note (audited). Missing = confirmed.
+   */
+  draft?: boolean;
+  confirmationNote?: string | null;
+  /** The regime's own target-group list when it replaces § 6 (the 2027 act: 5 groups [NF]). */
+  targetGroupList?: { code: string; label: string }[];
   /** Complaint deadline written in the agreement (4 weeks, [E32]). */
   complaintDeadlineWeeks: number;
   /** The legal basis per grant type, written in the agreement. */
@@ -61,8 +85,49 @@ export type LegalRegime = {
   sources: string[];
 };
 
+/** From this date mentor support is LAB kapitel 26 (lov nr. 548 af 7. maj 2019) [V] (law update 2026-12 §1). */
+export const lab2020From: CalendarDate = '2020-01-01';
+
+/**
+ * R-REG-1: the mentor types the law provides for agreements in a regime starting on `validFrom`. The
+ * ret-og-pligt mentor exists 2014-01-01 – 2019-12-31 only: LAB 2020 § 102 gives ret og pligt to offers in
+ * kapitel 11–14, and mentor support (kapitel 26) is not among them [I] (law update 2026-12 §1).
+ */
+export function statutoryGrantTypes(validFrom: CalendarDate): GrantType[] {
+  return compareDates(validFrom, lab2020From) < 0 ? [...grantTypes] : grantTypes.filter((t) => t !== 'RET_OG_PLIGT');
+}
+
+/** R-REG-1: the types a caseworker may grant under this regime (regime data, switchable by an admin). */
+export function grantTypesOffered(regime: Pick<LegalRegime, 'validFrom' | 'parameters'>): GrantType[] {
+  return regime.parameters.offeredGrantTypes ?? statutoryGrantTypes(regime.validFrom);
+}
+
+/** R-REG-1: types an admin has switched on beyond the law; each needs a recorded reason. */
+export function typesBeyondStatute(regime: Pick<LegalRegime, 'validFrom' | 'parameters'>): GrantType[] {
+  const statutory = statutoryGrantTypes(regime.validFrom);
+  return grantTypesOffered(regime).filter((t) => !statutory.includes(t));
+}
+
+function covers(regime: LegalRegime, date: CalendarDate): boolean {
+  return compareDates(regime.validFrom, date) <= 0 && (regime.validTo === null || compareDates(date, regime.validTo) <= 0);
+}
+
+/**
+ * The regime of an agreement date: the confirmed regime covering it, the latest-starting one when an open
+ * regime and a confirmed successor both cover it. Draft regimes are ignored (R-REG-2).
+ */
 export function findRegimeOn(regimes: readonly LegalRegime[], date: CalendarDate): LegalRegime | null {
-  return regimes.find((r) => compareDates(r.validFrom, date) <= 0 && (r.validTo === null || compareDates(date, r.validTo) <= 0)) ?? null;
+  let found: LegalRegime | null = null;
+  for (const regime of regimes) {
+    if (regime.parameters.draft === true || !covers(regime, date)) continue;
+    if (found === null || compareDates(regime.validFrom, found.validFrom) > 0) found = regime;
+  }
+  return found;
+}
+
+/** R-REG-2: an unconfirmed draft regime that would cover the date once confirmed. */
+export function findDraftRegimeOn(regimes: readonly LegalRegime[], date: CalendarDate): LegalRegime | null {
+  return regimes.find((r) => r.parameters.draft === true && covers(r, date)) ?? null;
 }
 
 function table(inside: TargetGroupCode[], outside: TargetGroupCode[], extra: Partial<Record<TargetGroupCode, RefundRule>> = {}) {
@@ -80,11 +145,13 @@ const basis2014: Record<GrantType, string> = {
   PRISON_RELEASE: 'LAB § 31 b, stk. 1',
   COMPANY: 'LAB §§ 31 b, 31 d og 31 e',
   EDUCATION_INST: 'LAB §§ 31 b, 31 d og 31 e',
-  YOUTH_EDUCATION: 'LAB § 31 b / § 31 c [U]',
+  // Issue 13: no unverified section number in a text printed for citizens; §§ 31 b–31 e is verified.
+  YOUTH_EDUCATION: 'LAB kapitel 9 b (§§ 31 b–31 e)',
 };
 const basis2020: Record<GrantType, string> = {
   GENERAL: 'LAB § 167, stk. 1',
-  RET_OG_PLIGT: 'LAB § 167, stk. 1, og reglerne om ret og pligt [U]',
+  // R-REG-1: only when an admin switches the type on; no ret-og-pligt mentor was found in LAB 2020 [NF].
+  RET_OG_PLIGT: 'LAB § 167, stk. 1',
   PSYCH_DISCHARGE: 'LAB § 167, stk. 2',
   PRISON_RELEASE: 'LAB § 167, stk. 1',
   COMPANY: 'LAB §§ 167–170',
@@ -94,6 +161,8 @@ const basis2020: Record<GrantType, string> = {
 
 const common = {
   maxPeriodMonths: 6,
+  offeredGrantTypes: [...grantTypes] as GrantType[],
+  offeredGrantTypesReason: null,
   retOgPligtPeriodMonths: 6,
   allowedContactForms: ['physical'] as ContactForm[],
   retOgPligtReviewRequiredFrom: null,
@@ -104,6 +173,11 @@ const common = {
   refundRate: 0.5,
   refundByGrantType: {},
   budgetCeilingRatePerFte: null,
+  budgetCeilingRateVerified: false,
+  budgetCeilingRateSourceNote: null,
+  draft: false,
+  confirmationNote: null,
+  targetGroupList: [] as { code: string; label: string }[],
   complaintDeadlineWeeks: 4,
 };
 
@@ -121,8 +195,11 @@ const tableBefore2019 = table(
   ],
   ['ressourceforloeb', 'jobafklaring'],
 );
-// After 2019 only ressourceforløb keeps a refund (R-FIN-4 default; spec §1.5 [U]).
-const tableAfter2019 = table([], ['ressourceforloeb']);
+// R-FIN-6: from 2019 (L 76 2018-19) the 50 % refund of mentor costs remains only for § 2 nr. 1 / § 6 nr. 1
+// (dagpenge), within the rådighedsbeløb; aktivitetsparate and the other cash-benefit groups — and, as the
+// refund remains "only" for dagpenge, ressourceforløb too [I] — have none (law update 2026-12 §2, which
+// overrides spec §1.5).
+const tableAfter2019 = table(['dagpenge'], []);
 
 export const defaultLegalRegimes: LegalRegime[] = [
   {
@@ -184,8 +261,9 @@ export const defaultLegalRegimes: LegalRegime[] = [
     validTo: '2025-06-30',
     parameters: {
       ...common,
-      // [U] whether the 2-week contact minimum still applies in LAB-2020 (spec §10.1).
-      retOgPligtContactIntervalWeeks: 2,
+      // R-REG-1: no ret-og-pligt mentor and no statutory contact minimum from 2020 [I/NF] (law update 2026-12 §1).
+      offeredGrantTypes: statutoryGrantTypes('2020-01-01'),
+      retOgPligtContactIntervalWeeks: null,
       youthRightIsEntitlement: true,
       refundTable: tableAfter2019,
       legalBasis: basis2020,
@@ -200,7 +278,9 @@ export const defaultLegalRegimes: LegalRegime[] = [
     validTo: '2026-01-31',
     parameters: {
       ...common,
-      retOgPligtContactIntervalWeeks: 2,
+      // R-REG-1: no ret-og-pligt mentor and no statutory contact minimum from 2020 [I/NF] (law update 2026-12 §1).
+      offeredGrantTypes: statutoryGrantTypes('2020-01-01'),
+      retOgPligtContactIntervalWeeks: null,
       youthRightIsEntitlement: true,
       refundTable: tableAfter2019,
       legalBasis: basis2020,
@@ -215,7 +295,9 @@ export const defaultLegalRegimes: LegalRegime[] = [
     validTo: null,
     parameters: {
       ...common,
-      retOgPligtContactIntervalWeeks: 2,
+      // R-REG-1: no ret-og-pligt mentor and no statutory contact minimum from 2020 [I/NF] (law update 2026-12 §1).
+      offeredGrantTypes: statutoryGrantTypes('2020-01-01'),
+      retOgPligtContactIntervalWeeks: null,
       // R-ROP-8 [U]: more flexible offers from 2026-07-01; ret-og-pligt rules need review.
       retOgPligtReviewRequiredFrom: '2026-07-01',
       youthRightIsEntitlement: true,
@@ -227,6 +309,38 @@ export const defaultLegalRegimes: LegalRegime[] = [
     },
     sources: ['E20', 'E21', 'E22'],
   },
+];
+
+/**
+ * The expected 2027 main act as a draft regime (law update 2026-12 §3; [V] expected, [NF] enacted, no law
+ * number): 13 target groups become 5, every kontanthjælp recipient starts as jobparat, the youth right to a
+ * mentor (§ 167 stk. 3) is abolished [S], general mentor support appears to continue [I]. Inactive until an
+ * admin confirms it (R-REG-2); its group names are placeholders until then.
+ */
+const reform2026a = defaultLegalRegimes.find((r) => r.id === 'REFORM-2026a')!;
+export const act2027StartDate: CalendarDate = '2027-01-01';
+defaultLegalRegimes.push({
+  id: 'ACT-2027',
+  name: 'Ny beskæftigelseslov (forventet 1. januar 2027)',
+  validFrom: act2027StartDate,
+  validTo: null,
+  parameters: {
+    ...reform2026a.parameters,
+    draft: true,
+    confirmationNote: null,
+    offeredGrantTypes: statutoryGrantTypes(act2027StartDate).filter((t) => t !== 'YOUTH_EDUCATION'),
+    youthRightIsEntitlement: false,
+    retOgPligtReviewRequiredFrom: null,
+    targetGroupList: [1, 2, 3, 4, 5].map((n) => ({ code: `maalgruppe_${n}`, label: `Målgruppe ${n} (navn ikke bekræftet)` })),
+  },
+  sources: ['Lovopdatering december 2026, afsnit 3'],
+});
+
+/** R-REG-3: kontanthjælp groups whose recipients all start as jobparat under the 2027 act [S]. */
+export const groupsBecomingJobparat2027: readonly TargetGroupCode[] = [
+  'kontanthjaelp_aktivitetsparat',
+  'uddannelseshjaelp_uddannelsesparat',
+  'uddannelseshjaelp_aktivitetsparat',
 ];
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
@@ -244,7 +358,7 @@ export function validateRegimeParameters(json: unknown): ValidationResult<Regime
   };
   positive('maxPeriodMonths', true);
   positive('retOgPligtPeriodMonths');
-  positive('retOgPligtContactIntervalWeeks');
+  positive('retOgPligtContactIntervalWeeks', true);
   positive('psychPreDischargeMonths');
   positive('psychMinTotalMonths');
   positive('youthRightMonths');
@@ -280,6 +394,48 @@ export function validateRegimeParameters(json: unknown): ValidationResult<Regime
     if (!(grantTypes as readonly string[]).includes(key) || !(refundClasses as readonly unknown[]).includes(value)) {
       errors.push(`refundByGrantType.${key} is invalid`);
     }
+  }
+  if (
+    p.offeredGrantTypes !== undefined &&
+    (!Array.isArray(p.offeredGrantTypes) || p.offeredGrantTypes.some((t) => !(grantTypes as readonly unknown[]).includes(t)))
+  ) {
+    errors.push(`offeredGrantTypes must list some of ${grantTypes.join(', ')}`);
+  }
+  if (p.offeredGrantTypesReason !== undefined && p.offeredGrantTypesReason !== null && typeof p.offeredGrantTypesReason !== 'string') {
+    errors.push('offeredGrantTypesReason must be text or null');
+  }
+  if (p.budgetCeilingRateVerified !== undefined && typeof p.budgetCeilingRateVerified !== 'boolean') {
+    errors.push('budgetCeilingRateVerified must be true or false');
+  }
+  if (
+    p.budgetCeilingRateSourceNote !== undefined &&
+    p.budgetCeilingRateSourceNote !== null &&
+    typeof p.budgetCeilingRateSourceNote !== 'string'
+  ) {
+    errors.push('budgetCeilingRateSourceNote must be text or null');
+  }
+  if (
+    p.budgetCeilingRateVerified === true &&
+    (typeof p.budgetCeilingRateSourceNote !== 'string' || p.budgetCeilingRateSourceNote.trim() === '')
+  ) {
+    errors.push('budgetCeilingRateSourceNote must name the source when budgetCeilingRateVerified is true (R-FIN-5)');
+  }
+  if (p.draft !== undefined && typeof p.draft !== 'boolean') errors.push('draft must be true or false');
+  if (p.confirmationNote !== undefined && p.confirmationNote !== null && typeof p.confirmationNote !== 'string') {
+    errors.push('confirmationNote must be text or null');
+  }
+  if (
+    p.targetGroupList !== undefined &&
+    (!Array.isArray(p.targetGroupList) ||
+      p.targetGroupList.some(
+        (g: unknown) =>
+          typeof g !== 'object' ||
+          g === null ||
+          typeof (g as { code?: unknown }).code !== 'string' ||
+          typeof (g as { label?: unknown }).label !== 'string',
+      ))
+  ) {
+    errors.push('targetGroupList must list { code, label } objects');
   }
   const basis = p.legalBasis as Record<string, unknown> | undefined;
   if (typeof basis !== 'object' || basis === null || grantTypes.some((t) => typeof basis[t] !== 'string')) {

@@ -9,7 +9,8 @@ import { regimesRepository } from '../db/repositories/regimes-repository.ts';
 import { targetGroupSpellsRepository } from '../db/repositories/target-group-spells-repository.ts';
 import { compareDates, isCalendarDate } from '../domain/calendar-date.ts';
 import { evaluateGrantProposal, refundClassFor, suggestPlannedEnd, type Finding } from '../domain/grant-compliance.ts';
-import { findRegimeOn, type LegalRegime } from '../domain/legal-regime.ts';
+import { findDraftRegimeOn, findRegimeOn, type LegalRegime } from '../domain/legal-regime.ts';
+import { checkDraftRegime } from '../domain/rules/regime-type-rules.ts';
 import type { GrantProposal, GrantType, PreviousGrantFacts } from '../domain/mentor-grant.ts';
 import type { MunicipalSettings } from '../domain/municipal-settings.ts';
 import { findTargetGroupOn } from '../domain/target-group.ts';
@@ -42,6 +43,8 @@ export type GrantAssessment = {
   fields: GrantFields;
   findings: Finding[];
   regime: LegalRegime;
+  /** R-REG-2: the unconfirmed draft regime that would cover the agreement date, if any. */
+  draftRegime: LegalRegime | null;
   settings: MunicipalSettings;
   refundClass: GrantFields['refundClass'];
   suggestedEndDate: string;
@@ -157,13 +160,17 @@ export async function assessGrantProposal(ctx: UseCaseContext, input: GrantInput
     previousGrant: previous ? toPreviousGrantFacts(previous) : null,
   };
   const targetGroupSpells = spells.map(({ group, visitation, from, to }) => ({ group, visitation, from, to }));
-  const findings = evaluateGrantProposal({
-    proposal,
-    citizen: { birthDate: citizen.birthDate, targetGroupSpells },
-    regime,
-    settings,
-    chain: chain.map(toPreviousGrantFacts),
-  });
+  const draftRegime = findDraftRegimeOn(regimes, input.agreedOn);
+  const findings = [
+    ...evaluateGrantProposal({
+      proposal,
+      citizen: { birthDate: citizen.birthDate, targetGroupSpells },
+      regime,
+      settings,
+      chain: chain.map(toPreviousGrantFacts),
+    }),
+    ...checkDraftRegime({ agreedOn: input.agreedOn, draft: draftRegime, regime }),
+  ];
   const spellOnAgreement = findTargetGroupOn(targetGroupSpells, input.agreedOn);
   const { refundClass } = refundClassFor({
     regime,
@@ -195,6 +202,7 @@ export async function assessGrantProposal(ctx: UseCaseContext, input: GrantInput
     },
     findings,
     regime,
+    draftRegime,
     settings,
     refundClass,
     suggestedEndDate: suggestPlannedEnd({ type: input.type, startDate: input.startDate, regime, settings }),

@@ -13,7 +13,7 @@ import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 /**
  * Delivery control of one grant up to `asOf`: R-ROP-5 contact frequency (ret-og-pligt, by the regime of
- * the agreement date) and R-DEL-1 hours per ISO week (granted, logged, confirmed).
+ * the agreement date, 2014–2019 only) and R-DEL-1 hours per ISO week (granted, logged, confirmed).
  */
 export async function checkGrantCompliance(
   ctx: UseCaseContext,
@@ -29,11 +29,14 @@ export async function checkGrantCompliance(
   const until = asOf ?? calendarDateOf(ctx.now());
   const period = { startDate: grant.startDate, endDate: grant.actualEndDate ?? grant.endDate };
   const findings: (Finding & { weeks?: string[] })[] = [];
-  if (grant.type === 'RET_OG_PLIGT' && grant.status !== 'draft') {
+  // R-ROP-5 is statutory only where the regime has a contact minimum (2014–2019); from 2020 none was found
+  // [NF], so delivery is checked against the agreed hours alone (R-DEL-1; law update 2026-12 §1).
+  const intervalWeeks = regime.parameters.retOgPligtContactIntervalWeeks;
+  if (grant.type === 'RET_OG_PLIGT' && grant.status !== 'draft' && intervalWeeks !== null) {
     const frequency = checkContactFrequency({
       period,
       contacts: contacts.map((c) => ({ date: danishDateOf(c.at), form: c.form, attended: c.attended, justification: c.justification })),
-      intervalWeeks: regime.parameters.retOgPligtContactIntervalWeeks,
+      intervalWeeks,
       semantics: settings.contactWeekSemantics,
       allowedForms: regime.parameters.allowedContactForms,
       asOf: until,

@@ -1,5 +1,6 @@
 import { mentorsRepository } from '../db/repositories/mentors-repository.ts';
 import { regimesRepository } from '../db/repositories/regimes-repository.ts';
+import { toCitizenText } from '../domain/citizen-text.ts';
 import { findRegimeOn } from '../domain/legal-regime.ts';
 import type { GrantType } from '../domain/mentor-grant.ts';
 import { buildMinPlanDocument, type MinPlanDocument } from '../domain/min-plan-export.ts';
@@ -17,7 +18,8 @@ export async function exportMinPlan(ctx: UseCaseContext, grantId: number): Promi
   return buildMinPlanDocument({
     grantId: grant.id,
     citizen: { name: grant.citizenName, cprMasked: grant.citizenCprMasked },
-    legalBasis: regime?.parameters.legalBasis[grant.type as GrantType] ?? '',
+    // Sent to the citizen's Min Plan: no internal markers (issue 13).
+    legalBasis: toCitizenText(regime?.parameters.legalBasis[grant.type as GrantType] ?? ''),
     goal: grant.goal,
     mentor: { name: mentor?.name ?? '', phone: mentor?.phone ?? null, email: mentor?.email ?? null, provider: mentor?.providerName ?? '' },
     tasks: grant.tasks,

@@ -36,6 +36,8 @@ export async function getEconomyOverview(ctx: UseCaseContext, input: { year: num
     accountingFunctionOf: (month) => findRegimeOn(facts.regimes, firstDayOf(month))?.parameters.accountingFunctionNonRefundable ?? null,
     // R-FIN-5 [U]: the ceiling rate of the regime in force when the budget year is settled.
     budgetCeilingRatePerFte: regimeAtYearEnd?.parameters.budgetCeilingRatePerFte ?? null,
+    budgetCeilingRateVerified: regimeAtYearEnd?.parameters.budgetCeilingRateVerified ?? false,
+    budgetCeilingRateSourceNote: regimeAtYearEnd?.parameters.budgetCeilingRateSourceNote ?? null,
     grants: facts.grants,
     lookbackMonths: settings.forecastLookbackMonths,
   });

@@ -135,11 +135,13 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
         }
         continue;
       }
-      if (g.type === 'RET_OG_PLIGT' && regime) {
+      // R-ROP-5 only where the regime has a statutory contact minimum (2014–2019).
+      const intervalWeeks = regime?.parameters.retOgPligtContactIntervalWeeks ?? null;
+      if (g.type === 'RET_OG_PLIGT' && regime && intervalWeeks !== null) {
         const frequency = checkContactFrequency({
           period: { startDate: g.startDate, endDate: g.endDate },
           contacts: contacts.map((c) => ({ date: danishDateOf(c.at), form: c.form, attended: c.attended, justification: c.justification })),
-          intervalWeeks: regime.parameters.retOgPligtContactIntervalWeeks,
+          intervalWeeks,
           semantics: settings.contactWeekSemantics,
           allowedForms: regime.parameters.allowedContactForms,
           asOf: today,

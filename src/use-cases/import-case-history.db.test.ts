@@ -121,7 +121,8 @@ describe('case-system history import (issue 5 point 1)', () => {
         type: 'GENERAL',
         status: 'approved',
         regime_id: 'LAB-2020',
-        refund_class: 'none',
+        // R-FIN-6: a dagpenge recipient keeps 50 % within the rådighedsbeløb from 2019.
+        refund_class: 'inside_frame',
         weekly_hours: 3,
         actual_end_date: null,
         end_reason: null,

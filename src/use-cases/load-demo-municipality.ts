@@ -370,23 +370,25 @@ export async function loadDemoMunicipality(
     tasks: ropTasks,
     endWith: { date: '2018-07-07', reason: 'PLANNED_END' },
   });
-  // Active now (today is after these starts): ret-og-pligt and general mentors in 2026.
+  // Active now (today is after these starts): general mentors in 2026 — there is no ret-og-pligt mentor for
+  // agreements from 2020 (R-REG-1, law update 2026-12 §1).
   const now = today(input.now);
   const recent = (monthsAgo: number) => addMonths(now, -monthsAgo);
+  const activeGoal = 'At skabe stabilitet og struktur i hverdagen, så borgeren kan deltage i et tilbud.';
   const mikkelGrant = await grant({
     citizenId: mikkel,
-    type: 'RET_OG_PLIGT',
+    type: 'GENERAL',
     start: recent(2),
     mentorId: mads.id,
-    goal: ropGoal,
+    goal: activeGoal,
     tasks: ropTasks,
   });
   const amiraGrant = await grant({
     citizenId: amira,
-    type: 'RET_OG_PLIGT',
+    type: 'GENERAL',
     start: recent(5),
     mentorId: yusuf.id,
-    goal: ropGoal,
+    goal: activeGoal,
     tasks: ropTasks,
   });
   const soerenGrant = await grant({

@@ -26,7 +26,10 @@ export async function prepareDatabase(db: Database, options: PrepareOptions): Pr
   const { applied } = await migrateDatabase(db);
   if (applied.length > 0) options.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
   const municipalities = municipalitiesRepository(db);
-  if ((await municipalities.count()) > 0) return { demoLoaded: false };
+  if ((await municipalities.count()) > 0) {
+    await addMissingDraftRegimes(db, options.log);
+    return { demoLoaded: false };
+  }
 
   const loadDemo = options.demo === 'always' || (options.demo === 'auto' && db.engine === 'pglite');
   return db.transaction(async (tx) => {
@@ -57,5 +60,24 @@ export async function prepareDatabase(db: Database, options: PrepareOptions): Pr
       );
     }
     return { demoLoaded: loadDemo };
+  });
+}
+
+/**
+ * R-REG-2: a municipality created before a draft regime was shipped (the 2027 act, issue 13) gets it at
+ * start. Only drafts are added: they are inactive until an admin confirms them, so no existing regime's
+ * validity or any grant changes.
+ */
+async function addMissingDraftRegimes(db: Database, log: (line: string) => void): Promise<void> {
+  const drafts = defaultLegalRegimes.filter((r) => r.parameters.draft === true);
+  if (drafts.length === 0) return;
+  await db.transaction(async (tx) => {
+    for (const municipality of await municipalitiesRepository(tx).list()) {
+      const existing = new Set((await regimesRepository(tx).listByMunicipality(municipality.id)).map((r) => r.id));
+      for (const draft of drafts.filter((d) => !existing.has(d.id))) {
+        await regimesRepository(tx).insert(municipality.id, draft);
+        log(`Added the draft legal regime ${draft.id} to municipality ${municipality.code} (inactive until an admin confirms it)`);
+      }
+    }
   });
 }

@@ -45,18 +45,19 @@ describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
     await page.getByRole('heading', { name: 'Jonas Holm' }).waitFor();
     await checkAccessibility('citizen');
 
-    // 3 Mar 2025: a ret-og-pligt mentor planned for only four months → R-ROP-2.
+    // 2 Mar 2015 (recorded afterwards): a ret-og-pligt mentor planned for only four months → R-ROP-2. The
+    // type exists for agreements 2014–2019 only (R-REG-1), so the wizard offers it once the date is entered.
     await page.getByRole('link', { name: 'Bevilg mentorstøtte' }).click();
     await page.getByRole('heading', { name: 'Ny mentorbevilling' }).waitFor();
+    await page.getByLabel('Aftaledato').fill('2015-02-23');
     await page.getByLabel('Type mentorstøtte').selectOption('RET_OG_PLIGT');
-    await page.getByLabel('Aftaledato').fill('2025-02-24');
-    await page.getByLabel('Startdato').fill('2025-03-03');
-    await page.getByLabel('Slutdato (inklusive)').fill('2025-07-02');
+    await page.getByLabel('Startdato').fill('2015-03-02');
+    await page.getByLabel('Slutdato (inklusive)').fill('2015-07-01');
     await page.getByLabel('Mentor', { exact: true }).selectOption({ label: 'Mads Mentor – Jobcentrets mentorteam' });
     await page.getByLabel('Målet med mentorstøtten').fill('Stabilitet og struktur i hverdagen, så Jonas kan deltage i et tilbud');
     await page.getByLabel('Mentors opgaver 1').fill('Ugentlige møder i hjemmet');
     await page.getByLabel('Konkret vurdering af behovet').fill('Angst og manglende struktur forhindrer aktuelt et ret og pligt-tilbud');
-    await page.getByLabel('Dato for vurdering').fill('2025-02-24');
+    await page.getByLabel('Dato for vurdering').fill('2015-02-23');
     const rulePanel = page.locator('#rule-panel');
     await rulePanel.locator('[data-rule="R-ROP-2"]').waitFor();
     expect(await rulePanel.textContent()).toContain('R-ROP-2');
@@ -64,7 +65,7 @@ describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
     await page.screenshot({ path: join(tmpdir(), 'mentorspor-wizard.png'), fullPage: true });
 
     // She uses the suggested 6-month end; the rule panel clears.
-    await page.getByLabel('Slutdato (inklusive)').fill('2025-09-02');
+    await page.getByLabel('Slutdato (inklusive)').fill('2015-09-01');
     await rulePanel.getByText('Ingen regler er overtrådt.').waitFor();
     expect(await rulePanel.locator('[data-rule="R-ROP-2"]').count()).toBe(0);
 

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { confirmRegime } from '../../use-cases/confirm-regime.ts';
 import { exportAccessLog } from '../../use-cases/export-access-log.ts';
+import { reportRegimeChanges } from '../../use-cases/report-regime-changes.ts';
 import { searchAccessLog, type AuditAction } from '../../use-cases/search-access-log.ts';
 import { listRegimes } from '../../use-cases/list-regimes.ts';
 import { loadMunicipalSettings } from '../../use-cases/load-municipal-settings.ts';
@@ -7,7 +9,13 @@ import { updateMunicipalSettings } from '../../use-cases/update-municipal-settin
 import { updateRegime } from '../../use-cases/update-regime.ts';
 import { requirePermission } from '../../use-cases/use-case-context.ts';
 import { contextOf } from '../request-context.ts';
-import { AuditQuerySchema, RegimeParamsSchema, UpdateRegimeBodySchema, UpdateSettingsBodySchema } from './administration.schemas.ts';
+import {
+  AuditQuerySchema,
+  ConfirmRegimeBodySchema,
+  RegimeParamsSchema,
+  UpdateRegimeBodySchema,
+  UpdateSettingsBodySchema,
+} from './administration.schemas.ts';
 
 export const administrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/regimes', { schema: { tags: ['administration'] } }, async (request) => ({
@@ -18,6 +26,16 @@ export const administrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/regimes/:id',
     { schema: { tags: ['administration'], params: RegimeParamsSchema, body: UpdateRegimeBodySchema } },
     async (request) => updateRegime(contextOf(request), { id: request.params.id, ...request.body }),
+  );
+
+  app.post(
+    '/api/regimes/:id/confirm',
+    { schema: { tags: ['administration'], params: RegimeParamsSchema, body: ConfirmRegimeBodySchema } },
+    async (request) => confirmRegime(contextOf(request), { id: request.params.id, note: request.body.note }),
+  );
+
+  app.get('/api/regimes/:id/changes', { schema: { tags: ['administration'], params: RegimeParamsSchema } }, async (request) =>
+    reportRegimeChanges(contextOf(request), request.params.id),
   );
 
   app.get('/api/municipality/settings', { schema: { tags: ['administration'] } }, async (request) => {

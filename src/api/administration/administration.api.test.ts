@@ -10,9 +10,9 @@ describe('legal regimes and settings as data (issue 2 point 2)', () => {
     await t.close();
   });
 
-  it('lists the six regimes by validity', async () => {
+  it('lists the seven regimes by validity, the 2027 act last as a draft', async () => {
     const regimes = (await t.as('cw').get('/api/regimes')).json().regimes as { id: string; validFrom: string }[];
-    expect(regimes.map((r) => r.id)).toEqual(['LAB-2014', 'LAB-2016', 'LAB-2019', 'LAB-2020', 'KH-2025', 'REFORM-2026a']);
+    expect(regimes.map((r) => r.id)).toEqual(['LAB-2014', 'LAB-2016', 'LAB-2019', 'LAB-2020', 'KH-2025', 'REFORM-2026a', 'ACT-2027']);
   });
 
   it('lets an admin change a parameter, which the rules then use', async () => {

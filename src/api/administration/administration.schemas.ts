@@ -12,6 +12,11 @@ export const UpdateRegimeBodySchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const ConfirmRegimeBodySchema = Type.Object(
+  { note: Type.String({ minLength: 1, maxLength: 500, description: 'R-REG-2: the source of the confirmation, e.g. the law number' }) },
+  { additionalProperties: false },
+);
+
 export const UpdateSettingsBodySchema = Type.Record(Type.String(), Type.Any(), {
   description: 'Partial municipal settings; validated by the domain (validateMunicipalSettings)',
 });

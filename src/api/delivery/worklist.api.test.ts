@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { switchOnRetOgPligt } from '../regime-test-helpers.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 // Today in the test app is 24 Nov 2026.
@@ -42,6 +43,8 @@ describe('worklists per role', () => {
 
   beforeAll(async () => {
     t = await openTestApp();
+    // The 2026 ret-og-pligt periods below need the type switched on (R-REG-1) with the 2016 contact minimum.
+    await switchOnRetOgPligt(t);
     const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
     mentorId = (
       await t

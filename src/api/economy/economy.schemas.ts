@@ -223,6 +223,8 @@ export const EconomyOverviewSchema = Type.Object({
       overCeilingKr: Type.Number(),
       percentOfCeiling: NullablePercent('Above (+) or below (−) the ceiling'),
       withinCeiling: Type.Boolean(),
+      rateVerified: Type.Boolean({ description: 'R-FIN-5: false while the rate is the unconfirmed draft (shown as "ikke bekræftet")' }),
+      rateSourceNote: Type.Union([Type.String(), Type.Null()]),
     }),
     Type.Null(),
   ]),

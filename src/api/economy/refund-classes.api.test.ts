@@ -62,18 +62,23 @@ describe('refund class by regime and target group at the boundaries', () => {
     expect(functionOf('LAB-2016')).toBe('5.68.90.018');
   });
 
-  it('2018-12-31 → 2019-01-01: the direct refund ends for aktivitetsparat citizens, ressourceforløb keeps it (R-FIN-4)', async () => {
+  it('2018-12-31 → 2019-01-01: the direct refund ends for aktivitetsparat citizens and ressourceforløb (R-FIN-4, R-FIN-6)', async () => {
     expect(await check('kontanthjaelp_aktivitetsparat', '2018-12-31')).toEqual({ regime: 'LAB-2016', refundClass: 'inside_frame' });
     expect(await check('kontanthjaelp_aktivitetsparat', '2019-01-01')).toEqual({ regime: 'LAB-2019', refundClass: 'none' });
     expect(await check('uddannelseshjaelp_aktivitetsparat', '2018-12-31')).toEqual({ regime: 'LAB-2016', refundClass: 'inside_frame' });
     expect(await check('uddannelseshjaelp_aktivitetsparat', '2019-01-01')).toEqual({ regime: 'LAB-2019', refundClass: 'none' });
-    expect(await check('ressourceforloeb', '2019-01-01')).toEqual({ regime: 'LAB-2019', refundClass: 'outside_frame' });
+    expect(await check('ressourceforloeb', '2019-01-01')).toEqual({ regime: 'LAB-2019', refundClass: 'none' });
   });
 
-  it('2019-06-30 → 2019-07-01: sygedagpenge keep the refund until 30 June; dagpenge have none on either side', async () => {
+  it('2019-06-30 → 2019-07-01: sygedagpenge keep the refund until 30 June; dagpenge keep 50 % within the rådighedsbeløb on both sides (R-FIN-6)', async () => {
     expect(await check('sygedagpenge', '2019-06-30')).toEqual({ regime: 'LAB-2019', refundClass: 'inside_frame' });
     expect(await check('sygedagpenge', '2019-07-01')).toEqual({ regime: 'LAB-2019', refundClass: 'none' });
-    expect(await check('dagpenge', '2019-06-30')).toEqual({ regime: 'LAB-2019', refundClass: 'none' });
-    expect(await check('dagpenge', '2019-07-01')).toEqual({ regime: 'LAB-2019', refundClass: 'none' });
+    expect(await check('dagpenge', '2019-06-30')).toEqual({ regime: 'LAB-2019', refundClass: 'inside_frame' });
+    expect(await check('dagpenge', '2019-07-01')).toEqual({ regime: 'LAB-2019', refundClass: 'inside_frame' });
+  });
+
+  it('2026: a general mentor for an aktivitetsparat cash-benefit recipient has refund class none; for a dagpenge recipient 50 % (R-FIN-6)', async () => {
+    expect(await check('kontanthjaelp_aktivitetsparat', '2026-12-04')).toEqual({ regime: 'REFORM-2026a', refundClass: 'none' });
+    expect(await check('dagpenge', '2026-12-04')).toEqual({ regime: 'REFORM-2026a', refundClass: 'inside_frame' });
   });
 });

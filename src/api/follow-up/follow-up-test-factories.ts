@@ -1,10 +1,13 @@
 import { expect } from 'vitest';
+import { switchOnRetOgPligt } from '../regime-test-helpers.ts';
 import type { TestApp } from '../test-app.ts';
 
 /** Test data for the follow-up API tests: a mentor with a login, citizens and approved courses. */
 let count = 0;
 
 export function followUpFactories(t: TestApp) {
+  // 2026 ret-og-pligt courses exist only where an admin has switched the type on (R-REG-1).
+  let retOgPligtOn = false;
   return {
     async mentor(name: string, username: string): Promise<number> {
       const provider = (await t.as('coord').post('/api/providers', { name: `Team ${name}`, type: 'internal' })).json();
@@ -16,6 +19,10 @@ export function followUpFactories(t: TestApp) {
     },
     async course(input: { mentorId: number | null; start: string; end: string; type?: 'RET_OG_PLIGT' | 'GENERAL' }): Promise<number> {
       count += 1;
+      if ((input.type ?? 'RET_OG_PLIGT') === 'RET_OG_PLIGT' && !retOgPligtOn) {
+        await switchOnRetOgPligt(t);
+        retOgPligtOn = true;
+      }
       const citizen = (
         await t.as('cw').post('/api/citizens', {
           cpr: `${String((count % 28) + 1).padStart(2, '0')}0590${String(1000 + count).slice(-4)}`,

@@ -136,6 +136,14 @@ export function grantsRepository(db: Database) {
       );
       return rows.map(toRecord);
     },
+    /** Approved grants still running on or after `date` (R-REG-3: what a new regime changes). */
+    async listApprovedRunningOn(municipalityId: number, date: string): Promise<GrantRecord[]> {
+      const rows = await db.query<GrantRecord>(
+        `${select} where g.municipality_id = $1 and g.status = 'approved' and g.end_date >= $2 order by g.start_date, g.id`,
+        [municipalityId, date],
+      );
+      return rows.map(toRecord);
+    },
     /** Earlier periods linked through previous_grant_id, oldest first (R-DUR-2, R-PSY-2 totals). */
     async findChain(municipalityId: number, previousGrantId: number | null): Promise<GrantRecord[]> {
       const chain: GrantRecord[] = [];

@@ -8,8 +8,9 @@ import { formatDanishDate, type GrantRuleInput } from './grant-rule-input.ts';
 /**
  * R-FIN-1: refund is decided by the target group on the date the agreement is concluded, looked up in
  * the regime's table (E3). R-FIN-2 (LAB-2014): none for § 2 nr. 1–2, employed and students; outside the
- * frame for ressourceforløb/jobafklaring; inside for the rest (S2, S4). R-FIN-4: after 2019 only the
- * groups configured as refundable (E19) — a rule's `until` date ends it early (sygedagpenge 2019-07-01).
+ * frame for ressourceforløb/jobafklaring; inside for the rest (S2, S4). R-FIN-4: from 2019 the direct refund
+ * ends — a rule's `until` date ends it early (sygedagpenge 2019-07-01). R-FIN-6: from 2019 only dagpenge
+ * (§ 2 nr. 1) keep 50 % within the rådighedsbeløb; cash-benefit groups have none (law update 2026-12 §2).
  */
 export function refundClassFor(input: {
   regime: LegalRegime;

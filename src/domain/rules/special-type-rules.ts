@@ -1,6 +1,5 @@
 import { addMonths, ageOn, compareDates, daysBetween, periodEndInclusive } from '../calendar-date.ts';
 import type { Finding } from '../finding.ts';
-import { findTargetGroupOn } from '../target-group.ts';
 import { formatDanishDate, type GrantRuleInput } from './grant-rule-input.ts';
 
 /**
@@ -53,14 +52,13 @@ export function checkPsychDischargeTotal({ proposal, regime, chain }: GrantRuleI
 }
 
 /**
- * R-YTH-1: under-30s starting ordinary education. From LAB-2020 (§ 167 stk. 3) a right for § 6 nr. 4–5
- * within 6 months of admission; before, a can-rule for under-30s (S2, E1). Disabled by the regime table
- * when the 2027 main act abolishes it [U].
+ * R-YTH-1: before 2020 the mentor for under-30s starting ordinary education was a can-rule (LAB § 31 b;
+ * S2). From LAB-2020 it is the § 167 stk. 3 right with its own rules R-YED-1…3 (youth-education-rules.ts).
  */
 export function checkYouthEducation({ proposal, regime, citizen }: GrantRuleInput): Finding[] {
-  if (proposal.type !== 'YOUTH_EDUCATION') return [];
+  if (proposal.type !== 'YOUTH_EDUCATION' || regime.parameters.youthRightIsEntitlement) return [];
   const p = regime.parameters;
-  const source = `${p.legalBasis.YOUTH_EDUCATION}; Københavns Kommune 2015 (S2); LAB § 167, stk. 3 (E1)`;
+  const source = `${p.legalBasis.YOUTH_EDUCATION}; Københavns Kommune 2015 (S2)`;
   const findings: Finding[] = [];
   if (ageOn(citizen.birthDate, proposal.startDate) >= p.youthMaxAge) {
     findings.push({
@@ -72,19 +70,6 @@ export function checkYouthEducation({ proposal, regime, citizen }: GrantRuleInpu
   }
   if (proposal.admissionDate === null) {
     findings.push({ rule: 'R-YTH-1', severity: 'error', message: 'Registrér datoen for optagelse på uddannelsen.', source });
-    return findings;
-  }
-  if (!p.youthRightIsEntitlement) return findings;
-  const windowEnd = addMonths(proposal.admissionDate, p.youthRightMonths);
-  const spell = findTargetGroupOn(citizen.targetGroupSpells, proposal.agreedOn);
-  const inRightGroup = spell !== null && ['uddannelseshjaelp_uddannelsesparat', 'uddannelseshjaelp_aktivitetsparat'].includes(spell.group);
-  if (!inRightGroup || compareDates(proposal.startDate, windowEnd) > 0) {
-    findings.push({
-      rule: 'R-YTH-1',
-      severity: 'warning',
-      message: `Retten til mentor gælder personer i § 6, nr. 4–5 inden ${p.youthRightMonths} måneder efter optagelse (${formatDanishDate(windowEnd)}); her er det en bevilling efter konkret vurdering.`,
-      source,
-    });
   }
   return findings;
 }

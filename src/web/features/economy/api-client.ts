@@ -46,9 +46,26 @@ export type Economy = {
   byTargetGroup: Breakdown[];
   byRefundClass: Breakdown[];
   accountingFunctions: { code: string | null; label?: string; spendKr: number; note?: string }[];
+  /** LAB § 203 a ceiling (R-FIN-5), from 2026 when the full-time persons are entered. */
+  budgetCeiling: {
+    ratePerFteKr: number;
+    fullTimePersons: number;
+    ceilingKr: number;
+    mentorSpendKr: number;
+    otherGuidanceSpendKr: number;
+    totalSpendKr: number;
+    overCeilingKr: number;
+    percentOfCeiling: number | null;
+    withinCeiling: boolean;
+    rateVerified: boolean;
+    rateSourceNote: string | null;
+  } | null;
 };
 
 export const economyApi = {
   get: (year: number) => api<Economy>('GET', `/api/economy/${year}`),
-  setFrame: (year: number, body: { refundFrame: number; budget: number }) => api<unknown>('PUT', `/api/municipality/frames/${year}`, body),
+  setFrame: (
+    year: number,
+    body: { refundFrame: number; budget: number; fullTimePersons?: number | null; otherGuidanceSpend?: number | null },
+  ) => api<unknown>('PUT', `/api/municipality/frames/${year}`, body),
 };

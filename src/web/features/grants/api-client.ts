@@ -34,7 +34,15 @@ export type Grant = GrantBody & {
   findings: Finding[];
 };
 
-export type Check = { findings: Finding[]; regime: string; refundClass: string; suggestedEndDate: string };
+export type Check = {
+  findings: Finding[];
+  regime: string;
+  regimeName: string;
+  offeredTypes: string[];
+  draftRegime: { id: string; name: string; validFrom: string } | null;
+  refundClass: string;
+  suggestedEndDate: string;
+};
 export type AgreementDocument = {
   title: string;
   municipalityName: string;

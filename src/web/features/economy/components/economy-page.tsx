@@ -3,7 +3,7 @@ import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-import { economyApi, type Breakdown } from '../api-client.ts';
+import { economyApi, type Breakdown, type Economy } from '../api-client.ts';
 import { SpendChart } from './spend-chart.tsx';
 
 const kr = (n: number | null | undefined) =>
@@ -99,6 +99,7 @@ export function EconomyPage() {
               </dd>
             </div>
           </dl>
+          {data.budgetCeiling ? <BudgetCeilingCard ceiling={data.budgetCeiling} /> : null}
           <SpendChart months={data.byMonth} budgetKr={data.budgetKr} refundableSpendKr={data.refundableSpendKr} asOf={data.asOf} />
           <details className="card">
             <summary>Sådan beregnes prognosen</summary>
@@ -149,6 +150,53 @@ export function EconomyPage() {
   );
 }
 
+/**
+ * R-FIN-5: spend against the LAB § 203 a ceiling (full-time persons in § 6 nr. 1–10 × the year's rate, both
+ * entered by the municipality). The draft rate is shown as "ikke bekræftet" until an admin confirms it.
+ */
+function BudgetCeilingCard({ ceiling }: { ceiling: NonNullable<Economy['budgetCeiling']> }) {
+  return (
+    <section className="card" aria-labelledby="eco-ceiling">
+      <h2 id="eco-ceiling">Loft over udgifter (LAB § 203 a)</h2>
+      <dl className="kpis">
+        <div>
+          <dt>Fuldtidspersoner i § 6, nr. 1–10</dt>
+          <dd>{ceiling.fullTimePersons.toLocaleString('da-DK')}</dd>
+        </div>
+        <div>
+          <dt>Sats pr. fuldtidsperson</dt>
+          <dd>
+            {kr(ceiling.ratePerFteKr)}{' '}
+            {ceiling.rateVerified ? (
+              <small>({ceiling.rateSourceNote})</small>
+            ) : (
+              <strong className="badge badge-draft">ikke bekræftet</strong>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Loft</dt>
+          <dd>{kr(ceiling.ceilingKr)}</dd>
+        </div>
+        <div>
+          <dt>Mentorstøtte + øvrig vejledning og opkvalificering (prognose)</dt>
+          <dd>{kr(ceiling.totalSpendKr)}</dd>
+        </div>
+        <div>
+          <dt>{ceiling.withinCeiling ? 'Inden for loftet' : 'Over loftet (afholdes af kommunen)'}</dt>
+          <dd>{ceiling.withinCeiling ? kr(ceiling.ceilingKr - ceiling.totalSpendKr) : kr(ceiling.overCeilingKr)}</dd>
+        </div>
+      </dl>
+      {ceiling.rateVerified ? null : (
+        <p className="meta">
+          Satsen {kr(ceiling.ratePerFteKr)} stammer fra lovudkastet og er ikke bekræftet. En administrator kan bekræfte eller ændre den med
+          en kildeangivelse.
+        </p>
+      )}
+    </section>
+  );
+}
+
 function BreakdownTable({ rows, caption }: { rows: Breakdown[]; caption: string }) {
   const max = Math.max(1, ...rows.map((r) => r.spendKr));
   return (
@@ -185,12 +233,19 @@ function BreakdownTable({ rows, caption }: { rows: Breakdown[]; caption: string 
 function FrameForm({ year, onSaved }: { year: number; onSaved: () => void }) {
   const [frame, setFrame] = useState('');
   const [budget, setBudget] = useState('');
+  const [fullTimePersons, setFullTimePersons] = useState('');
+  const [otherGuidance, setOtherGuidance] = useState('');
   const [error, setError] = useState<unknown>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     try {
-      await economyApi.setFrame(year, { refundFrame: Number(frame), budget: Number(budget) });
+      await economyApi.setFrame(year, {
+        refundFrame: Number(frame),
+        budget: Number(budget),
+        ...(fullTimePersons === '' ? {} : { fullTimePersons: Number(fullTimePersons) }),
+        ...(otherGuidance === '' ? {} : { otherGuidanceSpend: Number(otherGuidance) }),
+      });
       onSaved();
     } catch (err) {
       setError(err);
@@ -206,6 +261,23 @@ function FrameForm({ year, onSaved }: { year: number; onSaved: () => void }) {
         <Field id="eco-budget" label="Budget (kr.)">
           <input id="eco-budget" type="number" min="0" value={budget} onChange={(ev) => setBudget(ev.target.value)} required />
         </Field>
+        {year >= 2026 ? (
+          <>
+            <Field id="eco-fte" label="Fuldtidspersoner i § 6, nr. 1–10">
+              <input
+                id="eco-fte"
+                type="number"
+                min="0"
+                step="0.1"
+                value={fullTimePersons}
+                onChange={(ev) => setFullTimePersons(ev.target.value)}
+              />
+            </Field>
+            <Field id="eco-other" label="Øvrig vejledning og opkvalificering (kr.)">
+              <input id="eco-other" type="number" min="0" value={otherGuidance} onChange={(ev) => setOtherGuidance(ev.target.value)} />
+            </Field>
+          </>
+        ) : null}
         <ErrorMessage error={error} />
         <button type="submit" className="primary">
           Gem

@@ -12,14 +12,17 @@ import { danishDateOf } from '../../../../domain/calendar-date.ts';
 
 const today = () => danishDateOf(new Date());
 
-/** The grant wizard with the live rule panel: every change is checked (debounced) against the rules. */
+/**
+ * The grant wizard with the live rule panel: every change is checked (debounced) against the rules. It
+ * defaults to the general mentor and lists only the types of the regime on the agreement date (R-REG-1).
+ */
 export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number; previousGrantId: number | null }) {
   const { t, e } = useI18n();
   const mentors = useLoad(() => registersApi.mentors(), []);
   const previous = useLoad(() => (previousGrantId ? grantsApi.get(previousGrantId) : Promise.resolve(null)), [previousGrantId]);
   const [form, setForm] = useState<GrantBody>({
     citizenId,
-    type: 'RET_OG_PLIGT',
+    type: 'GENERAL',
     agreedOn: today(),
     startDate: today(),
     endDate: '',
@@ -76,6 +79,8 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
   }, [body, form.agreedOn, form.startDate]);
 
   const set = <K extends keyof GrantBody>(key: K, value: GrantBody[K]) => setForm((f) => ({ ...f, [key]: value }));
+  // The chosen type stays listed even when the new agreement date's regime lacks it: R-REG-1 then explains why.
+  const typeOptions = check ? grantTypes.filter((g) => check.offeredTypes.includes(g) || g === form.type) : grantTypes;
   const needsDischarge = form.type === 'PSYCH_DISCHARGE';
   const needsAdmission = form.type === 'YOUTH_EDUCATION';
   const needsJustification = form.type === 'COMPANY' || form.type === 'EDUCATION_INST';
@@ -102,7 +107,7 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
         <form onSubmit={save} className="wizard-form" aria-describedby="rule-panel">
           <Field id="g-type" label={t('grantType')}>
             <select id="g-type" value={form.type} onChange={(ev) => set('type', ev.target.value)}>
-              {grantTypes.map((g) => (
+              {typeOptions.map((g) => (
                 <option key={g} value={g}>
                   {e(g)}
                 </option>
@@ -278,6 +283,11 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
                 <p className="meta">
                   {t('regime')}: <strong>{check.regime}</strong> · {t('refundClass')}: <strong>{e(check.refundClass)}</strong>
                 </p>
+                {check.draftRegime ? (
+                  <p className="alert alert-warning" role="status" data-draft-regime={check.draftRegime.id}>
+                    {t('draftRegimeNotConfirmed')}: {check.draftRegime.name}
+                  </p>
+                ) : null}
                 <FindingList findings={check.findings} />
               </>
             ) : checkError instanceof ApiError ? (
