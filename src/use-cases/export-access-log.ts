@@ -1,20 +1,9 @@
 import { auditLogRepository } from '../db/repositories/audit-log-repository.ts';
+import { auditActionLabels } from '../domain/audit-action-labels.ts';
 import { danishDateOf } from '../domain/calendar-date.ts';
 import { recordAudit } from './record-audit.ts';
 import { citizenOfFilter, type AccessLogFilter } from './search-access-log.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
-
-const actionText: Record<string, string> = {
-  read: 'Læst',
-  search: 'Søgning',
-  create: 'Oprettet',
-  update: 'Ændret',
-  export: 'Eksporteret',
-  delete: 'Slettet',
-  login: 'Login',
-  login_failed: 'Fejlet login',
-  access_denied: 'Adgang nægtet',
-};
 
 function csvField(value: string): string {
   return /[;"\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -40,7 +29,7 @@ export async function exportAccessLog(ctx: UseCaseContext, filter: AccessLogFilt
   for (const e of entries) {
     const at = new Date(e.at);
     const time = `${danishDateOf(at).split('-').reverse().join('.')} ${at.toLocaleTimeString('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' })}`;
-    lines.push([time, e.username, actionText[e.action] ?? e.action, e.entity, e.purpose ?? ''].map(csvField).join(';'));
+    lines.push([time, e.username, auditActionLabels[e.action] ?? e.action, e.entity, e.purpose ?? ''].map(csvField).join(';'));
   }
   await recordAudit(ctx, {
     action: 'export',

@@ -3,6 +3,7 @@
  * here; server messages are never shown raw (rule findings carry authored Danish text, which is shown).
  */
 import { createContext, useContext, useState, type ReactNode } from 'react';
+import { auditActionLabels } from '../../domain/audit-action-labels.ts';
 
 export type Language = 'da' | 'en';
 
@@ -637,15 +638,7 @@ export const enumText: Record<Language, Record<string, string>> = {
     coordinator: 'Koordinator',
     manager: 'Leder',
     admin: 'Administrator',
-    read: 'Læst',
-    search: 'Søgning',
-    create: 'Oprettet',
-    update: 'Ændret',
-    export: 'Eksporteret',
-    delete: 'Slettet',
-    login: 'Login',
-    login_failed: 'Fejlet login',
-    access_denied: 'Adgang nægtet',
+    ...auditActionLabels,
     'entity:citizen': 'borger',
     'entity:grant': 'bevilling',
     'entity:contact': 'kontakt',
