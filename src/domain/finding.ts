@@ -10,6 +10,7 @@ export const ruleIds = [
   'R-DUR-1',
   'R-DUR-2',
   'R-DUR-3',
+  'R-DUR-4',
   'R-ROP-1',
   'R-ROP-2',
   'R-ROP-3',

@@ -10,7 +10,7 @@ import type { LegalRegime } from './legal-regime.ts';
 import type { EndReason, GrantType, PreviousGrantFacts } from './mentor-grant.ts';
 import type { MunicipalSettings } from './municipal-settings.ts';
 import { checkAgreementContents, checkCaseDocumentation, checkNeedAndConsent } from './rules/agreement-rules.ts';
-import { checkContinuation, checkMaximumDuration, defaultPeriodEnd } from './rules/duration-rules.ts';
+import { checkContinuation, checkMaximumDuration, checkOverlappingGrant, defaultPeriodEnd } from './rules/duration-rules.ts';
 import { formatDanishDate, type GrantRuleInput } from './rules/grant-rule-input.ts';
 import { checkRefund } from './rules/refund-rules.ts';
 import { checkGrantTypeOffered } from './rules/regime-type-rules.ts';
@@ -34,6 +34,7 @@ const grantRules = [
   checkNeedAndConsent,
   checkMaximumDuration,
   checkContinuation,
+  checkOverlappingGrant,
   checkRetOgPligtEligibility,
   checkRetOgPligtLength,
   checkRetOgPligtReview,

@@ -168,6 +168,9 @@ export async function assessGrantProposal(ctx: UseCaseContext, input: GrantInput
       regime,
       settings,
       chain: chain.map(toPreviousGrantFacts),
+      otherGrants: (await grants.list({ municipalityId, citizenId: input.citizenId, limit: 500 }))
+        .filter((g) => g.id !== ownId && (g.status === 'approved' || g.status === 'ended'))
+        .map((g) => ({ id: g.id, type: g.type as GrantType, startDate: g.startDate, endDate: g.actualEndDate ?? g.endDate })),
     }),
     ...checkDraftRegime({ agreedOn: input.agreedOn, draft: draftRegime, regime }),
   ];

@@ -61,7 +61,9 @@ describe('the 2027 act as a draft regime (R-REG-2, R-REG-3)', () => {
     ids.aktiv = await approved(body(ids.aktivCitizen, 'GENERAL', '2026-11-02', '2026-11-02', '2027-05-01'));
     ids.dagpenge = await approved(body(ids.dagpengeCitizen, 'GENERAL', '2026-11-02', '2026-11-02', '2027-05-01'));
     // Ends before the act: not affected.
-    ids.short = await approved(body(ids.aktivCitizen, 'GENERAL', '2026-06-15', '2026-06-16', '2026-12-15'));
+    // (Another citizen: two general mentors in overlapping weeks for one citizen would break R-DUR-4.)
+    const shortCitizen = await citizen('0303804321', 'kontanthjaelp_aktivitetsparat', 'aktivitetsparat');
+    ids.short = await approved(body(shortCitizen, 'GENERAL', '2026-06-15', '2026-06-16', '2026-12-15'));
   });
   afterAll(async () => {
     await t.close();

@@ -128,6 +128,24 @@ describe('grants through the API', () => {
     expect((await t.as('cw').post(`/api/grants/${draft.id}/approve`)).statusCode).toBe(422);
   });
 
+  it('R-DUR-4: a second identical ret-og-pligt grant for the same weeks is refused, naming the first (issue 14)', async () => {
+    const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
+    const first = (await t.as('cw').post('/api/grants', ropBody(citizenId))).json();
+    expect((await t.as('cw').post(`/api/grants/${first.id}/approve`)).statusCode).toBe(200);
+    const second = (await t.as('cw').post('/api/grants', ropBody(citizenId))).json();
+    const refused = await t.as('cw').post(`/api/grants/${second.id}/approve`);
+    expect(refused.statusCode).toBe(422);
+    const finding = (refused.json().error.details.findings as { rule: string; message: string }[]).find((f) => f.rule === 'R-DUR-4');
+    expect(finding?.message).toContain(`bevilling nr. ${first.id} (02.03.2015 – 01.09.2015)`);
+    // A period after the first one, and a general mentor in the same weeks, are not overlaps of the same type.
+    const later = await t
+      .as('cw')
+      .post('/api/grants/check', ropBody(citizenId, { agreedOn: '2015-08-25', startDate: '2015-09-02', endDate: '2016-03-01' }));
+    expect(rulesOf(later.json().findings)).not.toContain('R-DUR-4');
+    const general = await t.as('cw').post('/api/grants/check', { ...ropBody(citizenId), type: 'GENERAL', citizenConsent: true });
+    expect(rulesOf(general.json().findings)).not.toContain('R-DUR-4');
+  });
+
   it('R-AGR-4: a general mentor needs a need assessment and the citizen’s consent', async () => {
     const citizenId = await citizenIn('sygedagpenge', '2025-01-01');
     const check = (

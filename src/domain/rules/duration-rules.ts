@@ -57,6 +57,23 @@ export function checkContinuation({ proposal }: GrantRuleInput): Finding[] {
   return findings;
 }
 
+/**
+ * R-DUR-4 (issue 14): one grant of a type at a time. A period that overlaps another approved or ended
+ * grant of the same type for the same citizen would pay the mentor twice and count the citizen twice;
+ * a longer need is met by a new period after the running one (R-DUR-2).
+ */
+export function checkOverlappingGrant({ proposal, otherGrants }: GrantRuleInput): Finding[] {
+  return (otherGrants ?? [])
+    .filter((other) => other.type === proposal.type)
+    .filter((other) => compareDates(other.startDate, proposal.endDate) <= 0 && compareDates(proposal.startDate, other.endDate) <= 0)
+    .map((other) => ({
+      rule: 'R-DUR-4',
+      severity: 'error' as const,
+      message: `Borgeren har allerede en bevilling af samme type i perioden: bevilling nr. ${other.id} (${formatDanishDate(other.startDate)} – ${formatDanishDate(other.endDate)}). En ny periode starter efter den.`,
+      source: 'LAB § 167, stk. 1 (en periode ad gangen; ny periode efter konkret vurdering, E1)',
+    }));
+}
+
 /** The planned end a period gets by default under the municipality's month convention. */
 export function defaultPeriodEnd(input: Pick<GrantRuleInput, 'regime' | 'settings'> & { startDate: string; months: number }): string {
   return periodEndInclusive({ start: input.startDate, months: input.months, convention: input.settings.monthConvention });

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../calendar-date.ts';
 import type { LegalRegime } from '../legal-regime.ts';
-import type { GrantProposal, PreviousGrantFacts } from '../mentor-grant.ts';
+import type { GrantProposal, GrantType, PreviousGrantFacts } from '../mentor-grant.ts';
 import type { MunicipalSettings } from '../municipal-settings.ts';
 import type { TargetGroupSpell } from '../target-group.ts';
 
@@ -12,7 +12,12 @@ export type GrantRuleInput = {
   settings: MunicipalSettings;
   /** Earlier periods linked through previousGrantId, oldest first. */
   chain: PreviousGrantFacts[];
+  /** The citizen's other approved or ended grants (R-DUR-4); absent when not loaded. */
+  otherGrants?: OtherGrantFacts[];
 };
+
+/** Another grant of the same citizen, with the end it really has (actual end when ended early). */
+export type OtherGrantFacts = { id: number; type: GrantType; startDate: CalendarDate; endDate: CalendarDate };
 
 export function formatDanishDate(d: CalendarDate): string {
   const [y, m, day] = d.split('-');
