@@ -26,6 +26,12 @@ export type Database = {
    * PGlite reads it as `COPY … FROM '/dev/blob'`, a server as `COPY … FROM STDIN`.
    */
   copyRows(table: string, columns: readonly string[], rows: string): Promise<void>;
+  /**
+   * PostgreSQL server only: the same database through connections that start with these settings
+   * (`-c name=value`), e.g. a role; one pool per distinct set, closed with this database. Absent on
+   * PGlite (one connection) and inside a transaction.
+   */
+  withSessionSettings?(settings: Readonly<Record<string, string>>): Database;
   close(): Promise<void>;
 };
 
@@ -120,28 +126,79 @@ const pgTypes = {
 } as unknown as pg.CustomTypesConfig;
 
 export async function openPostgres(connectionString: string, options: { searchPath?: string } = {}): Promise<Database> {
-  const pool = new pg.Pool({
-    connectionString,
-    types: pgTypes,
-    max: 20,
-    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
-  });
-  // An idle pooled connection that the server closes (restart, admin termination) emits 'error' on the
-  // pool; unhandled, that would end the process. The pool drops the client and opens a new one on demand.
-  pool.on('error', (error) => {
-    console.error(`PostgreSQL: an idle connection was closed (${(error as { code?: string }).code ?? error.name})`);
-  });
+  const openPool = (settings: Readonly<Record<string, string>>, max: number) => {
+    const all = { ...(options.searchPath ? { search_path: options.searchPath } : {}), ...settings };
+    for (const [name, value] of Object.entries(all)) {
+      if (!/^[a-z_][a-z0-9_.]*$/.test(name) || !/^[A-Za-z0-9_,.]+$/.test(value)) throw new Error(`openPostgres: bad setting ${name}`);
+    }
+    const startup = Object.entries(all).map(([name, value]) => `-c ${name}=${value}`);
+    const pool = new pg.Pool({
+      connectionString,
+      types: pgTypes,
+      max,
+      ...(startup.length > 0 ? { options: startup.join(' ') } : {}),
+    });
+    // An idle pooled connection that the server closes (restart, admin termination) emits 'error' on the
+    // pool; unhandled, that would end the process. The pool drops the client and opens a new one on demand.
+    pool.on('error', (error) => {
+      console.error(`PostgreSQL: an idle connection was closed (${(error as { code?: string }).code ?? error.name})`);
+    });
+    return pool;
+  };
+  const pool = openPool({}, 20);
   // Fail at boot, not at the first request, when the server is unreachable or misconfigured.
   const probe = await pool.connect();
   probe.release();
-  return wrapPool(pool);
+  const derived = new Map<string, Database>();
+  const derivedPools: pg.Pool[] = [];
+  const db = wrapPool(pool);
+  return {
+    ...db,
+    withSessionSettings(settings) {
+      const key = JSON.stringify(Object.entries(settings).sort());
+      let view = derived.get(key);
+      if (!view) {
+        const settingsPool = openPool(settings, 10);
+        derivedPools.push(settingsPool);
+        view = { ...wrapPool(settingsPool), close: async () => {} };
+        derived.set(key, view);
+      }
+      return view;
+    },
+    async close() {
+      await Promise.all(derivedPools.map((p) => p.end()));
+      await db.close();
+    },
+  };
+}
+
+/**
+ * On a PostgreSQL server every parameterised query runs as a named prepared statement: the server
+ * parses and plans it once per connection instead of on every call (the contact path measured 1.8×
+ * the requests/s with it, bench/contact-throughput.bench.ts). Names are per SQL text and the same on
+ * every connection. Generated SQL (e.g. one placeholder per row) would make the set unbounded, so only
+ * the first `maxPreparedStatements` distinct texts are named; later ones run unnamed as before.
+ * Plans stay correct across role changes (row-level security) and schema changes: PostgreSQL replans.
+ */
+const maxPreparedStatements = 500;
+const statementNames = new Map<string, string>();
+
+function statementOf(sql: string, params: unknown[]): pg.QueryConfig {
+  if (params.length === 0) return { text: sql, values: params };
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    if (statementNames.size >= maxPreparedStatements || sql.length > 8_000) return { text: sql, values: params };
+    name = `mentorspor_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return { name, text: sql, values: params };
 }
 
 function wrapClient(client: pg.PoolClient): Database {
   const db: Database = {
     engine: 'postgres',
     async query<Row>(sql: string, params: unknown[] = []) {
-      const result = await client.query(sql, params);
+      const result = await client.query(statementOf(sql, params));
       return result.rows as Row[];
     },
     async exec(sql: string) {
@@ -163,7 +220,7 @@ function wrapPool(pool: pg.Pool): Database {
   return {
     engine: 'postgres',
     async query<Row>(sql: string, params: unknown[] = []) {
-      const result = await pool.query(sql, params);
+      const result = await pool.query(statementOf(sql, params));
       return result.rows as Row[];
     },
     async exec(sql: string) {

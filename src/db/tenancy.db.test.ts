@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database.ts';
 import { municipalitiesRepository } from './repositories/municipalities-repository.ts';
-import { tenantDatabase } from './tenant-database.ts';
+import { asTableOwner, tenantDatabase } from './tenant-database.ts';
 import { openTestDatabase } from './test-database.ts';
 
 /**
@@ -115,5 +115,23 @@ describe('tenancy enforced by PostgreSQL', () => {
       return tx.query('select id from citizens');
     });
     expect(rows).toEqual([]);
+  });
+
+  it('runs every query of a tenant as the application role in its municipality, also after the owner stepped in', async () => {
+    const whoAmI = `select current_user as role, current_setting('mentorspor.municipality_id', true) as municipality`;
+    const inAarhus = tenantDatabase(db, aarhus);
+    const inOdense = tenantDatabase(db, odense);
+    expect(await inAarhus.query(whoAmI)).toEqual([{ role: 'mentorspor_app', municipality: String(aarhus) }]);
+    expect(await inOdense.query(whoAmI)).toEqual([{ role: 'mentorspor_app', municipality: String(odense) }]);
+    // The register import's bulk path steps up to the owner inside a transaction (asTableOwner) ...
+    const inside = await inAarhus.transaction(async (tx) => {
+      const asOwner = await asTableOwner(tx, () => tx.query<{ role: string }>('select current_user as role'));
+      return { asOwner: asOwner[0]!.role, after: (await tx.query<{ role: string }>(whoAmI))[0]!.role };
+    });
+    expect(inside.asOwner).not.toBe('mentorspor_app');
+    expect(inside.after).toBe('mentorspor_app');
+    // ... and no connection of the tenant comes back as the owner: twenty at once all run as the tenant.
+    const roles = await Promise.all(Array.from({ length: 20 }, () => inAarhus.query<{ role: string; municipality: string }>(whoAmI)));
+    expect(new Set(roles.map(([r]) => `${r!.role}/${r!.municipality}`))).toEqual(new Set([`mentorspor_app/${aarhus}`]));
   });
 });

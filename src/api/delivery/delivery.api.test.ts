@@ -101,6 +101,13 @@ describe('contact log and delivery control', () => {
 
   it('logs a double-tapped contact once: the second, even sent at the same moment, is refused with 409 (issue 14)', async () => {
     const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
+    const contactAudit = () =>
+      t.db.query<{ username: string; action: string }>(
+        `select a.username, a.action from audit_log a join grants g on g.citizen_id = a.citizen_id
+         where a.entity = 'contact' and a.action = 'create' and g.id = $1 order by a.id`,
+        [grantId],
+      );
+    const auditedBefore = (await contactAudit()).length;
     const body = { at: '2015-06-03T09:00:00Z', minutes: 60, form: 'physical', attended: true };
     const answers = await Promise.all([
       t.as('cw').post(`/api/grants/${grantId}/contacts`, body),
@@ -111,6 +118,10 @@ describe('contact log and delivery control', () => {
     expect((await t.as('cw').get(`/api/grants/${grantId}/contacts`)).json().contacts).toHaveLength(1);
     // A contact later the same day is another contact.
     expect((await t.as('cw').post(`/api/grants/${grantId}/contacts`, { ...body, at: '2015-06-03T13:00:00Z' })).statusCode).toBe(201);
+    // Each stored contact has its audit row (written by the same statement); the refused one has none.
+    const audited = (await contactAudit()).slice(auditedBefore);
+    expect(audited).toHaveLength(2);
+    expect(audited.every((a) => a.username === 'cw' && a.action === 'create')).toBe(true);
   });
 
   it('R-AGR-2: exports the agreement fields as a Min Plan document with the CPR masked', async () => {

@@ -1,4 +1,5 @@
 import type { Database } from '../database.ts';
+import type { AuditEntry } from './audit-log-repository.ts';
 
 export type ContactRecord = {
   id: number;
@@ -24,33 +25,38 @@ function toRecord(row: ContactRecord & { at: Date | string; confirmedAt: Date | 
 export function contactsRepository(db: Database) {
   return {
     /**
-     * Whether the grant already has a contact starting at `at`, asked under a transaction-long lock on
-     * the grant's contacts, so two simultaneous requests (a double tap) cannot both find none.
+     * Stores the contact and its audit row in one statement, unless the grant already has a contact
+     * starting at the same time (unique index contacts_grant_at_key): then nothing is written and the
+     * answer is null. Two simultaneous requests (a double tap) cannot both succeed.
      */
-    async existsAtLocked(grantId: number, at: string): Promise<boolean> {
-      await db.query(`select pg_advisory_xact_lock(hashtext('contacts'), $1)`, [grantId]);
-      const [row] = await db.query<{ found: boolean }>('select exists (select 1 from contacts where grant_id = $1 and at = $2) as found', [
-        grantId,
-        at,
-      ]);
-      return row?.found ?? false;
-    },
-    async create(input: {
-      municipalityId: number;
-      grantId: number;
-      at: string;
-      minutes: number;
-      form: ContactRecord['form'];
-      attended: boolean;
-      justification: string | null;
-      note: string | null;
-      confirmedAt: string | null;
-      confirmationMethod: ContactRecord['confirmationMethod'];
-      createdBy: number;
-    }): Promise<ContactRecord> {
+    async createUnlessDuplicate(
+      input: {
+        municipalityId: number;
+        grantId: number;
+        at: string;
+        minutes: number;
+        form: ContactRecord['form'];
+        attended: boolean;
+        justification: string | null;
+        note: string | null;
+        confirmedAt: string | null;
+        confirmationMethod: ContactRecord['confirmationMethod'];
+        createdBy: number;
+      },
+      audit: Pick<AuditEntry, 'userId' | 'username' | 'citizenId' | 'purpose'>,
+    ): Promise<ContactRecord | null> {
       const [row] = await db.query<ContactRecord>(
-        `insert into contacts (municipality_id, grant_id, at, minutes, form, attended, justification, note, confirmed_at, confirmation_method, created_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning ${columns}`,
+        `with inserted as (
+           insert into contacts (municipality_id, grant_id, at, minutes, form, attended, justification, note, confirmed_at,
+             confirmation_method, created_by)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           on conflict (grant_id, at) do nothing
+           returning ${columns}
+         ), audited as (
+           insert into audit_log (municipality_id, user_id, username, action, entity, citizen_id, purpose)
+           select $1, $12, $13, 'create', 'contact', $14, $15 from inserted
+         )
+         select * from inserted`,
         [
           input.municipalityId,
           input.grantId,
@@ -63,9 +69,13 @@ export function contactsRepository(db: Database) {
           input.confirmedAt,
           input.confirmationMethod,
           input.createdBy,
+          audit.userId,
+          audit.username,
+          audit.citizenId,
+          audit.purpose,
         ],
       );
-      return toRecord(row!);
+      return row ? toRecord(row) : null;
     },
     async confirm(input: {
       municipalityId: number;

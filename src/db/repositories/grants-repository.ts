@@ -1,3 +1,4 @@
+import type { LegalRegime } from '../../domain/legal-regime.ts';
 import type { Database } from '../database.ts';
 
 export type GrantRecord = {
@@ -55,7 +56,7 @@ export type GrantFields = Pick<
   | 'justification'
 >;
 
-const select = `select g.id, g.citizen_id as "citizenId", c.name as "citizenName",
+const selectColumns = `select g.id, g.citizen_id as "citizenId", c.name as "citizenName",
     substr(c.cpr, 1, 6) || '-XXXX' as "citizenCprMasked",
     g.type, g.status, g.regime_id as "regime", g.refund_class as "refundClass", g.agreed_on as "agreedOn",
     g.start_date as "startDate", g.end_date as "endDate", g.actual_end_date as "actualEndDate", g.end_reason as "endReason",
@@ -63,8 +64,9 @@ const select = `select g.id, g.citizen_id as "citizenId", c.name as "citizenName
     g.mentor_id as "mentorId", m.name as "mentorName", g.complaint_guidance as "complaintGuidance",
     g.need_assessment as "needAssessment", g.assessment_date as "assessmentDate", g.citizen_consent as "citizenConsent",
     g.discharge_date as "dischargeDate", g.admission_date as "admissionDate", g.previous_grant_id as "previousGrantId",
-    g.justification, g.approved_at as "approvedAt"
-  from grants g join citizens c on c.id = g.citizen_id left join mentors m on m.id = g.mentor_id`;
+    g.justification, g.approved_at as "approvedAt"`;
+const fromGrants = `from grants g join citizens c on c.id = g.citizen_id left join mentors m on m.id = g.mentor_id`;
+const select = `${selectColumns} ${fromGrants}`;
 
 function toRecord(row: GrantRecord & { approvedAt: Date | string | null }): GrantRecord {
   return { ...row, approvedAt: row.approvedAt ? new Date(row.approvedAt).toISOString() : null };
@@ -120,6 +122,23 @@ export function grantsRepository(db: Database) {
     async findById(municipalityId: number, id: number): Promise<GrantRecord | null> {
       const [row] = await db.query<GrantRecord>(`${select} where g.municipality_id = $1 and g.id = $2`, [municipalityId, id]);
       return row ? toRecord(row) : null;
+    },
+    /**
+     * The grant with its municipality's legal regimes, in one round trip: the hot path of logging a
+     * contact needs both (the regime of the agreement date decides the allowed contact forms).
+     */
+    async findByIdWithRegimes(municipalityId: number, id: number): Promise<{ grant: GrantRecord; regimes: LegalRegime[] } | null> {
+      const [row] = await db.query<GrantRecord & { regimes: LegalRegime[] }>(
+        `${selectColumns},
+           (select coalesce(json_agg(json_build_object('id', r.id, 'name', r.name, 'validFrom', r.valid_from, 'validTo', r.valid_to,
+              'parameters', r.parameters, 'sources', r.sources) order by r.valid_from), '[]')
+            from legal_regimes r where r.municipality_id = g.municipality_id) as regimes
+         ${fromGrants} where g.municipality_id = $1 and g.id = $2`,
+        [municipalityId, id],
+      );
+      if (!row) return null;
+      const { regimes, ...grant } = row;
+      return { grant: toRecord(grant), regimes };
     },
     async list(filter: {
       municipalityId: number;
