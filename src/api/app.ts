@@ -31,6 +31,7 @@ import { outcomesRoutes } from './outcomes/outcomes-routes.ts';
 import { registersRoutes } from './registers/registers-routes.ts';
 import { reportsRoutes } from './reports/reports-routes.ts';
 import { registerRequestContext, sessionCookie } from './request-context.ts';
+import { openSessionResolver } from '../use-cases/session-cache.ts';
 import { documentErrorResponses } from './error-responses.ts';
 import { requestLogOptions, type LogDestination } from './request-log.ts';
 import { usersRoutes } from './users/users-routes.ts';
@@ -114,7 +115,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       security: [{ session: [] }],
     },
   });
-  registerRequestContext(app, { db: deps.db, now });
+  const sessions = await openSessionResolver(deps.db, { log: (message) => app.log.warn(message) });
+  app.addHook('onClose', async () => sessions.close());
+  registerRequestContext(app, { db: deps.db, sessions, now });
   documentErrorResponses(app);
   registerDeniedAccessAudit(app, { db: deps.db });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { resolveSession } from '../use-cases/log-in.ts';
+import type { SessionResolver } from '../use-cases/session-cache.ts';
 import { tenantContext, type UseCaseContext } from '../use-cases/use-case-context.ts';
 
 export const sessionCookie = 'mentorspor_session';
@@ -16,12 +16,12 @@ declare module 'fastify' {
  * Resolves the session cookie into the use-case context of every /api request. Routes call
  * `contextOf(request)`, which answers 401 when nobody is logged in; role checks happen in the use cases.
  */
-export function registerRequestContext(app: FastifyInstance, deps: { db: Database; now: () => Date }): void {
+export function registerRequestContext(app: FastifyInstance, deps: { db: Database; sessions: SessionResolver; now: () => Date }): void {
   app.decorateRequest('useCaseContext', null);
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = request.cookies[sessionCookie];
     if (!token) return;
-    const actor = await resolveSession(deps.db, token, deps.now());
+    const actor = await deps.sessions.resolve(token, deps.now());
     if (!actor) return;
     const purposeHeader = request.headers['x-purpose'];
     const purpose =

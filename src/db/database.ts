@@ -32,6 +32,12 @@ export type Database = {
    * PGlite (one connection) and inside a transaction.
    */
   withSessionSettings?(settings: Readonly<Record<string, string>>): Database;
+  /**
+   * PostgreSQL server only: `LISTEN channel` on a connection of its own. `onNotify` runs for each
+   * notification; `onLost` when that connection fails (notifications may then have been missed). The
+   * answer stops listening.
+   */
+  listen?(channel: string, handlers: { onNotify: () => void; onLost: (error: Error) => void }): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -152,8 +158,38 @@ export async function openPostgres(connectionString: string, options: { searchPa
   const derived = new Map<string, Database>();
   const derivedPools: pg.Pool[] = [];
   const db = wrapPool(pool);
+  const listeners = new Set<() => Promise<void>>();
   return {
     ...db,
+    async listen(channel, handlers) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`listen: bad channel ${channel}`);
+      const client = new pg.Client({ connectionString });
+      let lost = false;
+      const stop = async () => {
+        lost = true;
+        listeners.delete(stop);
+        await client.end().catch(() => {});
+      };
+      const fail = (error: Error) => {
+        if (lost) return;
+        void stop();
+        handlers.onLost(error);
+      };
+      client.on('error', fail);
+      client.on('end', () => fail(new Error('connection ended')));
+      client.on('notification', (message) => {
+        if (message.channel === channel) handlers.onNotify();
+      });
+      try {
+        await client.connect();
+        await client.query(`listen ${channel}`);
+      } catch (error) {
+        await stop();
+        throw error;
+      }
+      listeners.add(stop);
+      return stop;
+    },
     withSessionSettings(settings) {
       const key = JSON.stringify(Object.entries(settings).sort());
       let view = derived.get(key);
@@ -166,6 +202,7 @@ export async function openPostgres(connectionString: string, options: { searchPa
       return view;
     },
     async close() {
+      await Promise.all([...listeners].map((stop) => stop()));
       await Promise.all(derivedPools.map((p) => p.end()));
       await db.close();
     },

@@ -10,16 +10,15 @@ export type GrantView = GrantRecord & { findings: Finding[] };
 
 /** Loads a grant the actor may see (mentors: their own), without auditing. */
 export async function loadVisibleGrant(ctx: UseCaseContext, grantId: number): Promise<GrantRecord> {
-  const grant = await grantsRepository(ctx.db).findById(ctx.actor.municipalityId, grantId);
-  await assertGrantVisible(ctx, grantId, grant);
-  return grant!;
+  return visibleGrant(ctx, grantId, await grantsRepository(ctx.db).findById(ctx.actor.municipalityId, grantId));
 }
 
-/** Missing and invisible grants look the same (NOT_FOUND), so ids cannot be probed. */
-export async function assertGrantVisible(ctx: UseCaseContext, grantId: number, grant: GrantRecord | null): Promise<void> {
+/** The grant if the actor may see it; missing and invisible grants look the same (NOT_FOUND), so ids cannot be probed. */
+export async function visibleGrant<G extends GrantRecord>(ctx: UseCaseContext, grantId: number, grant: G | null): Promise<G> {
   if (!grant) throw new AppError('NOT_FOUND', `Grant ${grantId} not found`);
   if (ctx.actor.role === 'mentor' && grant.mentorId !== ctx.actor.mentorId) throw new AppError('NOT_FOUND', `Grant ${grantId} not found`);
   await assertCitizenVisible(ctx, grant.citizenId);
+  return grant;
 }
 
 /** The grant with its findings re-evaluated now against the regime of its agreement date. */

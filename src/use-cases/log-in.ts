@@ -103,9 +103,12 @@ export async function logIn(
   return { token, expiresAt, actor: await actorOf(db, user) };
 }
 
-export async function resolveSession(db: Database, token: string, now: Date): Promise<Actor | null> {
-  // One query: this runs on every request.
-  return sessionsRepository(db).findActiveUserByTokenHash(hashSessionToken(token), now);
+/** The actor of a live session and when the session expires; one query (every request without a cached session asks). */
+export async function resolveSession(db: Database, token: string, now: Date): Promise<{ actor: Actor; expiresAt: Date } | null> {
+  const found = await sessionsRepository(db).findActiveUserByTokenHash(hashSessionToken(token), now);
+  if (!found) return null;
+  const { expiresAt, ...actor } = found;
+  return { actor, expiresAt: new Date(expiresAt) };
 }
 
 export async function logOut(db: Database, token: string): Promise<void> {

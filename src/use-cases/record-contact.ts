@@ -1,10 +1,11 @@
 import { contactsRepository, type ContactRecord } from '../db/repositories/contacts-repository.ts';
 import { grantsRepository } from '../db/repositories/grants-repository.ts';
+import { regimesRepository } from '../db/repositories/regimes-repository.ts';
 import { compareDates, danishDateOf } from '../domain/calendar-date.ts';
 import { checkContactForm } from '../domain/contact-frequency.ts';
 import { findRegimeOn } from '../domain/legal-regime.ts';
 import { AppError } from '../errors.ts';
-import { assertGrantVisible } from './get-grant.ts';
+import { visibleGrant } from './get-grant.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 export type RecordContactInput = {
@@ -27,17 +28,21 @@ export async function recordContact(ctx: UseCaseContext, grantId: number, input:
   if (Number.isNaN(at.getTime())) throw new AppError('INVALID_INPUT', 'at is not a valid date-time', { field: 'at' });
   if (at.getTime() > ctx.now().getTime() + 60 * 60 * 1000)
     throw new AppError('INVALID_INPUT', 'A contact cannot be logged in the future', { field: 'at' });
-  // Two statements and no transaction of its own (the hot path, issue 10): the grant is read, and the
-  // contact and its audit row are written by one atomic statement. Bulk entry wraps calls in one.
-  const found = await grantsRepository(ctx.db).findByIdWithRegimes(ctx.actor.municipalityId, grantId);
-  await assertGrantVisible(ctx, grantId, found?.grant ?? null);
-  const { grant, regimes } = found!;
+  // Two statements and no transaction of its own (the hot path, issue 10): the grant is read (with a
+  // fingerprint of the legal regimes, which are read again only when changed), and the contact and its
+  // audit row are written by one atomic statement. Bulk entry wraps calls in one.
+  const grant = await visibleGrant(
+    ctx,
+    grantId,
+    await grantsRepository(ctx.db).findByIdWithRegimesFingerprint(ctx.actor.municipalityId, grantId),
+  );
   if (grant.status === 'draft') throw new AppError('CONFLICT', 'Contacts are logged on approved grants only');
   const date = danishDateOf(at);
   const end = grant.actualEndDate ?? grant.endDate;
   if (compareDates(date, grant.startDate) < 0 || compareDates(date, end) > 0) {
     throw new AppError('INVALID_INPUT', `The contact date must lie within the grant period ${grant.startDate} – ${end}`, { field: 'at' });
   }
+  const regimes = await regimesRepository(ctx.db).listByMunicipalityUnlessKnown(ctx.actor.municipalityId, grant.regimesFingerprint);
   const regime = findRegimeOn(regimes, grant.agreedOn);
   const allowedForms = regime?.parameters.allowedContactForms ?? ['physical'];
   const findings = checkContactForm({

@@ -99,6 +99,28 @@ describe('contact log and delivery control', () => {
     expect(justified.json()).toMatchObject({ form: 'phone', confirmationMethod: 'paper' });
   });
 
+  it('R-ROP-6 follows the legal regime as it is now: an admin allowing phone contact takes effect at the next contact', async () => {
+    const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
+    const regime = (await t.as('cw').get('/api/regimes')).json().regimes.find((r: { id: string }) => r.id === 'LAB-2014');
+    const setForms = async (allowedContactForms: string[]) =>
+      expect(
+        (
+          await t.as('admin').put('/api/regimes/LAB-2014', {
+            validFrom: regime.validFrom,
+            validTo: regime.validTo,
+            parameters: { ...regime.parameters, allowedContactForms },
+          })
+        ).statusCode,
+      ).toBe(200);
+    const phoneCall = (day: string) =>
+      t.as('cw').post(`/api/grants/${grantId}/contacts`, { at: `${day}T09:00:00Z`, minutes: 20, form: 'phone', attended: true });
+    expect((await phoneCall('2015-06-02')).statusCode).toBe(422);
+    await setForms(['physical', 'phone']);
+    expect((await phoneCall('2015-06-02')).statusCode).toBe(201);
+    await setForms(regime.parameters.allowedContactForms);
+    expect((await phoneCall('2015-06-09')).statusCode).toBe(422);
+  });
+
   it('logs a double-tapped contact once: the second, even sent at the same moment, is refused with 409 (issue 14)', async () => {
     const grantId = await approvedRetOgPligt('2015-06-01', '2015-11-30');
     const contactAudit = () =>

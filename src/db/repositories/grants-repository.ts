@@ -1,5 +1,5 @@
-import type { LegalRegime } from '../../domain/legal-regime.ts';
 import type { Database } from '../database.ts';
+import { regimesFingerprintSql } from './regimes-repository.ts';
 
 export type GrantRecord = {
   id: number;
@@ -124,21 +124,20 @@ export function grantsRepository(db: Database) {
       return row ? toRecord(row) : null;
     },
     /**
-     * The grant with its municipality's legal regimes, in one round trip: the hot path of logging a
-     * contact needs both (the regime of the agreement date decides the allowed contact forms).
+     * The grant with the fingerprint of its municipality's legal regimes (`regimesFingerprintSql`), in
+     * one round trip: the hot path of logging a contact needs the regime of the agreement date and reads
+     * the regimes themselves only when they changed.
      */
-    async findByIdWithRegimes(municipalityId: number, id: number): Promise<{ grant: GrantRecord; regimes: LegalRegime[] } | null> {
-      const [row] = await db.query<GrantRecord & { regimes: LegalRegime[] }>(
-        `${selectColumns},
-           (select coalesce(json_agg(json_build_object('id', r.id, 'name', r.name, 'validFrom', r.valid_from, 'validTo', r.valid_to,
-              'parameters', r.parameters, 'sources', r.sources) order by r.valid_from), '[]')
-            from legal_regimes r where r.municipality_id = g.municipality_id) as regimes
+    async findByIdWithRegimesFingerprint(
+      municipalityId: number,
+      id: number,
+    ): Promise<(GrantRecord & { regimesFingerprint: string }) | null> {
+      const [row] = await db.query<GrantRecord & { regimesFingerprint: string }>(
+        `${selectColumns}, ${regimesFingerprintSql('g.municipality_id')} as "regimesFingerprint"
          ${fromGrants} where g.municipality_id = $1 and g.id = $2`,
         [municipalityId, id],
       );
-      if (!row) return null;
-      const { regimes, ...grant } = row;
-      return { grant: toRecord(grant), regimes };
+      return row ? { ...toRecord(row), regimesFingerprint: row.regimesFingerprint } : null;
     },
     async list(filter: {
       municipalityId: number;

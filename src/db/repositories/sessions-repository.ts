@@ -1,4 +1,5 @@
 import type { Database } from '../database.ts';
+import { signalSessionChange } from '../session-change-signal.ts';
 import type { UserRole } from './users-repository.ts';
 
 export type SessionUser = {
@@ -21,9 +22,10 @@ export function sessionsRepository(db: Database) {
       ]);
     },
     /** The active user of a live session with their municipality's name, in one round trip (every request asks). */
-    async findActiveUserByTokenHash(tokenHash: string, now: Date): Promise<SessionUser | null> {
-      const [row] = await db.query<SessionUser>(
-        `select u.id as "userId", u.username, u.name, u.role, u.municipality_id as "municipalityId", m.name as "municipalityName", u.mentor_id as "mentorId"
+    async findActiveUserByTokenHash(tokenHash: string, now: Date): Promise<(SessionUser & { expiresAt: Date }) | null> {
+      const [row] = await db.query<SessionUser & { expiresAt: Date }>(
+        `select u.id as "userId", u.username, u.name, u.role, u.municipality_id as "municipalityId", m.name as "municipalityName",
+           u.mentor_id as "mentorId", s.expires_at as "expiresAt"
          from sessions s join users u on u.id = s.user_id and u.active join municipalities m on m.id = u.municipality_id
          where s.token_hash = $1 and s.expires_at > $2`,
         [tokenHash, now],
@@ -32,10 +34,13 @@ export function sessionsRepository(db: Database) {
     },
     /** Ends every session of a user at once (deactivation, password reset). */
     async deleteAllOfUser(userId: number): Promise<number> {
-      return (await db.query('delete from sessions where user_id = $1 returning 1', [userId])).length;
+      const deleted = (await db.query('delete from sessions where user_id = $1 returning 1', [userId])).length;
+      signalSessionChange();
+      return deleted;
     },
     async delete(tokenHash: string): Promise<void> {
       await db.query('delete from sessions where token_hash = $1', [tokenHash]);
+      signalSessionChange();
     },
     async purgeExpired(now: Date): Promise<void> {
       await db.query('delete from sessions where expires_at <= $1', [now]);

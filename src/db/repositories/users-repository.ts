@@ -1,4 +1,5 @@
 import type { Database } from '../database.ts';
+import { signalSessionChange } from '../session-change-signal.ts';
 
 export type UserRole = 'caseworker' | 'mentor' | 'coordinator' | 'manager' | 'admin';
 
@@ -81,6 +82,8 @@ export function usersRepository(db: Database) {
         fields.active,
         fields.mentorId,
       ]);
+      // Sessions resolve to the user's name, role and mentor: those kept in memory are stale now.
+      signalSessionChange();
     },
     async setPasswordHash(municipalityId: number, id: number, passwordHash: string): Promise<void> {
       await db.query('update users set password_hash = $3 where municipality_id = $1 and id = $2', [municipalityId, id, passwordHash]);
