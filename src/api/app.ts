@@ -97,18 +97,24 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Mentorspor API', version: '0.1.0', description: 'Grant, run and measure mentor support (mentorstøtte) under LAB.' },
+      info: {
+        title: 'Mentorspor API',
+        version: '0.1.0',
+        description: 'Grant, run and measure mentor support (mentorstøtte) under LAB.',
+        license: { name: 'Proprietary: licensed to the municipality running it' },
+      },
+      servers: [{ url: '/', description: 'This Mentorspor server' }],
       tags: [
-        { name: 'auth' },
-        { name: 'citizens' },
-        { name: 'registers' },
-        { name: 'grants' },
-        { name: 'delivery' },
-        { name: 'outcomes' },
-        { name: 'reports' },
-        { name: 'administration' },
-        { name: 'audit' },
-        { name: 'follow-up' },
+        { name: 'auth', description: 'Log in and out; the session cookie' },
+        { name: 'citizens', description: 'Citizens, target groups, offers and matching profiles' },
+        { name: 'registers', description: 'Providers and mentors' },
+        { name: 'grants', description: 'Mentor grants and their written agreements under the law of the agreement date' },
+        { name: 'delivery', description: 'Contacts, compliance, matching and worklists' },
+        { name: 'outcomes', description: 'Register imports, outcome status and effect analyses' },
+        { name: 'reports', description: 'Aggregates with small-cell suppression' },
+        { name: 'administration', description: 'Legal regimes, settings, users, health and case-system imports' },
+        { name: 'audit', description: 'The access log' },
+        { name: 'follow-up', description: 'Progression, attendance and satisfaction' },
       ],
       // The session cookie set by POST /api/auth/login authenticates every other operation.
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } } },

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { ErrorResponseSchema } from './common.schemas.ts';
+import { operationSummaries } from './operation-summaries.ts';
 
 /** Operations that need no session (OpenAPI `security: []`). */
 const public_ = new Set(['/api/auth/login', '/api/health', '/api/health/ready', '/api/openapi.json']);
 
 /**
- * Every route documents the error body (issue 10): `4xx` and `5xx` answers are
+ * Every route has its operation id and summary (operation-summaries.ts) and documents the error body (issue 10): `4xx` and `5xx` answers are
  * `{ error: { code, message, details } }` in the OpenAPI document, unless the route says more itself;
  * routes that need no session say so (`security: []`).
  */
@@ -13,6 +14,13 @@ export function documentErrorResponses(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.schema?.hide) return;
     const schema = (route.schema ??= {});
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
+    const described = methods.length === 1 ? operationSummaries[`${methods[0]} ${route.url}`] : undefined;
+    if (described) {
+      const operation = schema as { operationId?: string; summary?: string };
+      operation.operationId ??= described[0];
+      operation.summary ??= described[1];
+    }
     const response = (schema.response ??= {}) as Record<string, unknown>;
     response['4xx'] ??= {
       ...ErrorResponseSchema,

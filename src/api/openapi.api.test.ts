@@ -1,8 +1,10 @@
 /**
  * The published contract (issues 10 and 16): every operation documents its error answers and how it is
- * authenticated; the session cookie is the security scheme.
+ * authenticated; the session cookie is the security scheme; Redocly's recommended rules find no error.
  */
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationSummaries } from './operation-summaries.ts';
 import { openTestApp, type TestApp } from './test-app.ts';
 
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>; security?: unknown[] };
@@ -42,5 +44,16 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('passes Redocly’s recommended ruleset with no error, and names and summarises every operation', async () => {
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: 'openapi.json', config });
+    expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} ${p.location[0]?.pointer}`)).toEqual([]);
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`),
+    );
+    // Every entry of the table names a route, and every route has an entry.
+    expect(Object.keys(operationSummaries).sort()).toEqual(operations.sort());
   });
 });
