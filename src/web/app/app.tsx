@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { AuditPage } from '../features/administration/components/audit-page.tsx';
+import { RegimeChangesPage } from '../features/administration/components/regime-changes-page.tsx';
 import { RegimesPage } from '../features/administration/components/regimes-page.tsx';
 import { UsersPage } from '../features/administration/components/users-page.tsx';
 import { CitizenPage } from '../features/citizens/components/citizen-page.tsx';
@@ -165,6 +166,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/mentors') return <MentorsPage />;
   if (path === '/providers') return <ProvidersPage />;
   if (path === '/regimes') return <RegimesPage />;
+  if ((params = match('/regimes/:id/changes', path))) return <RegimeChangesPage regimeId={params.id!} />;
   if (path === '/economy') return <EconomyPage />;
   if (path === '/effect') return <EffectPage />;
   if (path === '/invoices') return <InvoicesPage />;

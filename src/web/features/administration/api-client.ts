@@ -8,6 +8,18 @@ export type Regime = {
   parameters: Record<string, unknown>;
   sources: string[];
 };
+export type RegimeChangeReport = {
+  regime: { id: string; name: string; validFrom: string; confirmed: boolean };
+  grants: {
+    grantId: number;
+    citizenId: number;
+    citizenName: string;
+    type: string;
+    startDate: string;
+    endDate: string;
+    changes: { kind: string; rule: string; message: string }[];
+  }[];
+};
 export type AuditEntry = {
   id: number;
   at: string;
@@ -32,6 +44,8 @@ export const administrationApi = {
   regimes: () => api<{ regimes: Regime[] }>('GET', '/api/regimes'),
   updateRegime: (id: string, body: { validFrom: string; validTo: string | null; parameters: unknown }) =>
     api<Regime>('PUT', `/api/regimes/${encodeURIComponent(id)}`, body),
+  confirmRegime: (id: string, note: string) => api<Regime>('POST', `/api/regimes/${encodeURIComponent(id)}/confirm`, { note }),
+  regimeChanges: (id: string) => api<RegimeChangeReport>('GET', `/api/regimes/${encodeURIComponent(id)}/changes`),
   settings: () => api<Record<string, unknown>>('GET', '/api/municipality/settings'),
   updateSettings: (body: Record<string, unknown>) => api<Record<string, unknown>>('PUT', '/api/municipality/settings', body),
   /** The access log; `query` holds the filters as URL parameters (citizenId, cpr, from, to, username, action, page). */

@@ -16,13 +16,29 @@ export function RegimesPage() {
       <h1>{t('regimes')}</h1>
       <ErrorMessage error={error} />
       {(data?.regimes ?? []).map((r) => (
-        <RegimeCard key={r.id} regime={r} editable={user?.role === 'admin'} onSaved={reload} />
+        <RegimeCard
+          key={r.id}
+          regime={r}
+          editable={user?.role === 'admin'}
+          mayReportChanges={user?.role === 'caseworker'}
+          onSaved={reload}
+        />
       ))}
     </section>
   );
 }
 
-function RegimeCard({ regime, editable, onSaved }: { regime: Regime; editable: boolean; onSaved: () => void }) {
+function RegimeCard({
+  regime,
+  editable,
+  mayReportChanges,
+  onSaved,
+}: {
+  regime: Regime;
+  editable: boolean;
+  mayReportChanges: boolean;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const [validFrom, setValidFrom] = useState(regime.validFrom);
   const [validTo, setValidTo] = useState(regime.validTo ?? '');
@@ -53,11 +69,24 @@ function RegimeCard({ regime, editable, onSaved }: { regime: Regime; editable: b
     }
   }
   const id = regime.id.replace(/[^a-zA-Z0-9]/g, '');
+  const draft = regime.parameters.draft === true;
   return (
-    <details className="card">
+    <details className="card" open={draft}>
       <summary>
         <strong>{regime.id}</strong> – {regime.name} ({regime.validFrom} – {regime.validTo ?? '…'})
+        {draft ? <strong className="badge badge-draft">{t('regimeNotConfirmed')}</strong> : null}
       </summary>
+      {draft ? (
+        <p className="alert alert-warning" role="status">
+          {t('regimeDraftExplained')}
+        </p>
+      ) : null}
+      {draft && mayReportChanges ? (
+        <p>
+          <a href={`#/regimes/${encodeURIComponent(regime.id)}/changes`}>{t('regimeChangesLink')}</a>
+        </p>
+      ) : null}
+      {draft && editable ? <ConfirmRegimeForm regime={regime} onConfirmed={onSaved} /> : null}
       <form onSubmit={submit}>
         <div className="row">
           <Field id={`r-${id}-from`} label={t('validFrom')}>
@@ -105,5 +134,40 @@ function RegimeCard({ regime, editable, onSaved }: { regime: Regime; editable: b
         ) : null}
       </form>
     </details>
+  );
+}
+
+/** R-REG-2: an admin confirms a draft regime with a note naming its source (e.g. the law's number). */
+function ConfirmRegimeForm({ regime, onConfirmed }: { regime: Regime; onConfirmed: () => void }) {
+  const { t } = useI18n();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const id = regime.id.replace(/[^a-zA-Z0-9]/g, '');
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      await administrationApi.confirmRegime(regime.id, note);
+      onConfirmed();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="card-section">
+      <h2>{t('regimeConfirmHeading')}</h2>
+      <p>{t('regimeConfirmExplained')}</p>
+      <Field id={`r-${id}-note`} label={t('regimeConfirmNote')}>
+        <input id={`r-${id}-note`} value={note} onChange={(ev) => setNote(ev.target.value)} required maxLength={500} />
+      </Field>
+      <ErrorMessage error={error} />
+      <button type="submit" className="primary" disabled={busy || note.trim() === ''}>
+        {t('regimeConfirmButton')}
+      </button>
+    </form>
   );
 }
