@@ -41,6 +41,17 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
       ],
       ['Gennemsnit pr. forløb / pr. time', `${formatKr(overview.averageCostPerCourseKr)} / ${formatKr(overview.averageCostPerHourKr)}`],
     ];
+    // From 2026: spend on mentor support and other guidance against the LAB § 203 a ceiling (issue 13).
+    const ceiling = overview.budgetCeiling;
+    if (ceiling) {
+      figures.push(
+        [
+          `Loft efter LAB § 203 a (${ceiling.fullTimePersons.toLocaleString('da-DK')} fuldtidspersoner × ${formatKr(ceiling.ratePerFteKr)}${ceiling.rateVerified ? '' : ', sats ikke bekræftet'})`,
+          formatKr(ceiling.ceilingKr),
+        ],
+        ['Mentorstøtte og øvrig vejledning og opkvalificering under loftet', formatKr(ceiling.totalSpendKr)],
+      );
+    }
     for (const [label, value] of figures) {
       pdf.font('Helvetica').fontSize(10).text(label, { continued: true, width: 480 }).font('Helvetica-Bold').text(`  ${value}`);
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../documents/test-pdf-text.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 /** Issue 13: the 2026 economy overview against the LAB § 203 a ceiling (R-FIN-5), the draft rate unverified. */
@@ -26,6 +27,9 @@ describe('the LAB § 203 a ceiling on the 2026 economy overview', () => {
       rateVerified: false,
       rateSourceNote: null,
     });
+    // The PDF for the city council carries the same figures, the rate marked as not confirmed.
+    const pdf = await pdfText((await t.as('boss').get('/api/economy/2026.pdf?asOf=2026-12-04')).rawPayload);
+    expect(pdf).toContain('Loft efter LAB § 203 a (2.350 fuldtidspersoner × 10.602,00 kr., sats ikke bekræftet) 24.914.700,00 kr.');
   });
 
   it('lets an admin confirm the rate only with a source note, audited; then the overview shows it as verified', async () => {
