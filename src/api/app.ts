@@ -50,6 +50,11 @@ export type AppDependencies = {
   allowedOrigins?: readonly string[];
   /** Folder with the built web UI (vite build); not served when missing. */
   webDir?: string | null;
+  /**
+   * Tests: sees every answer of an /api route (`'GET /api/grants/:id'`, status, content type, body as
+   * sent), to check it against the published response schema (test-app.ts).
+   */
+  onApiAnswer?: (answer: { route: string; status: number; contentType: string; payload: unknown }) => void;
 };
 
 // The built web UI: dist/web, seen from src/api (tsx, tests) or from dist/server/api (npm start).
@@ -63,6 +68,24 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  // Response schemas document the contract (OpenAPI) and are checked by the tests; they never reshape an
+  // answer, so a property a schema forgets is not silently dropped.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  if (deps.onApiAnswer) {
+    const onApiAnswer = deps.onApiAnswer;
+    app.addHook('onSend', async (request, reply, payload) => {
+      const url = request.routeOptions.url;
+      if (url?.startsWith('/api/')) {
+        onApiAnswer({
+          route: `${request.method} ${url}`,
+          status: reply.statusCode,
+          contentType: String(reply.getHeader('content-type') ?? ''),
+          payload,
+        });
+      }
+      return payload;
+    });
+  }
   registerCrossSiteGuard(app, { allowedOrigins: deps.allowedOrigins ?? [] });
   // Security headers (issue 10): the React build loads only its own script and style files.
   await app.register(fastifyHelmet, {

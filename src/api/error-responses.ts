@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ErrorResponseSchema } from './common.schemas.ts';
 import { operationSummaries } from './operation-summaries.ts';
+import { successResponsesOf } from './response-schemas.ts';
 
 /** Operations that need no session (OpenAPI `security: []`). */
 const public_ = new Set(['/api/auth/login', '/api/health', '/api/health/ready', '/api/openapi.json']);
@@ -22,6 +23,9 @@ export function documentErrorResponses(app: FastifyInstance): void {
       operation.summary ??= described[1];
     }
     const response = (schema.response ??= {}) as Record<string, unknown>;
+    if (methods.length === 1) {
+      for (const [status, answer] of Object.entries(successResponsesOf(`${methods[0]} ${route.url}`))) response[status] ??= answer;
+    }
     response['4xx'] ??= {
       ...ErrorResponseSchema,
       description:

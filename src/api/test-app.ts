@@ -2,9 +2,14 @@
  * Test harness for `.api.test.ts` files: a fresh database (PGlite, or PostgreSQL with TEST_DATABASE_URL),
  * the real Fastify app, one user per role, and helpers to call the API as one of them.
  */
+import { appendFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
+import { ErrorResponseSchema } from './common.schemas.ts';
+import { successSchemaOf } from './response-schemas.ts';
 import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
 import { usersRepository, type UserRole } from '../db/repositories/users-repository.ts';
 import { hashPassword } from '../use-cases/log-in.ts';
@@ -40,6 +45,47 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
+type ApiAnswer = { route: string; status: number; contentType: string; payload: unknown };
+
+const ajv = new Ajv({ strict: false, allowUnionTypes: true });
+const validators = new Map<Record<string, unknown>, ValidateFunction>();
+const validatorOf = (schema: Record<string, unknown>) => {
+  let validate = validators.get(schema);
+  if (!validate) validators.set(schema, (validate = ajv.compile(schema)));
+  return validate;
+};
+
+/**
+ * Every JSON answer must match the route's published schema (response-schemas.ts; errors: the error body),
+ * and every success answer must have one: the OpenAPI document stays true to what the API answers.
+ */
+function checkApiAnswer(answer: ApiAnswer, violations: string[]): void {
+  if (process.env.MENTORSPOR_RECORD_ANSWERS || answer.route === 'GET /api/openapi.json') return;
+  if (typeof answer.payload !== 'string' || !answer.contentType.startsWith('application/json')) return;
+  const schema = answer.status >= 400 ? (ErrorResponseSchema as unknown as Record<string, unknown>) : successSchemaOf(answer.route, answer.status);
+  if (!schema) {
+    violations.push(`${answer.route} answered ${answer.status} with no published schema (scripts/infer-response-schemas.ts)`);
+    return;
+  }
+  const validate = validatorOf(schema);
+  if (!validate(JSON.parse(answer.payload))) {
+    const where = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`);
+    violations.push(`${answer.route} ${answer.status} breaks its schema: ${where.join('; ')}`);
+  }
+}
+
+/** MENTORSPOR_RECORD_ANSWERS=dir: every JSON answer of the run, one file per process (scripts/infer-response-schemas.ts). */
+function recordApiAnswer(answer: ApiAnswer): void {
+  const dir = process.env.MENTORSPOR_RECORD_ANSWERS;
+  if (!dir) return;
+  const json = typeof answer.payload === 'string' && answer.contentType.startsWith('application/json');
+  if (!json && answer.status !== 204) return;
+  appendFileSync(
+    join(dir, `answers-${process.pid}.jsonl`),
+    `${JSON.stringify({ route: answer.route, status: answer.status, body: json ? JSON.parse(answer.payload as string) : null })}\n`,
+  );
+}
+
 export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp> {
   const db = await openTestDatabase();
   const now = options.now ?? new Date('2026-11-24T10:00:00Z');
@@ -47,7 +93,17 @@ export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp
   const municipality = (await municipalitiesRepository(db).findFirst())!;
   // Every test app logs like production, into a collector checked at close: no line may hold a CPR number.
   const logLines: string[] = [];
-  const app = await buildApp({ db, now: () => now, webDir: null, logger: { write: (line) => void logLines.push(line) } });
+  const schemaViolations: string[] = [];
+  const app = await buildApp({
+    db,
+    now: () => now,
+    webDir: null,
+    logger: { write: (line) => void logLines.push(line) },
+    onApiAnswer: (answer) => {
+      recordApiAnswer(answer);
+      checkApiAnswer(answer, schemaViolations);
+    },
+  });
   const passwordHash = await hashPassword(testPassword);
   const createUser = async (username: string, role: UserRole, mentorId: number | null = null) =>
     (await usersRepository(db).create({ municipalityId: municipality.id, username, name: username, role, passwordHash, mentorId })).id;
@@ -99,6 +155,10 @@ export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp
           `${leaking.length} request log lines contain a CPR number, e.g. ${leaking[0]!.replace(/"time":[0-9]+,"pid":[0-9]+,"hostname":"[^"]*",/, '').slice(0, 400)}`,
         );
       if (logLines.length === 0) throw new Error('the request log stayed empty: is the logger wired?');
+      if (schemaViolations.length > 0)
+        throw new Error(
+          `${schemaViolations.length} answers break the published response schemas, e.g.\n${[...new Set(schemaViolations)].slice(0, 5).join('\n')}`,
+        );
     },
   };
 }

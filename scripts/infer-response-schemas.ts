@@ -1,0 +1,120 @@
+/**
+ * Writes src/api/response-schemas.generated.ts: the JSON Schema of every 2xx JSON answer of the API,
+ * inferred from the answers the whole test suite received (recorded by test-app.ts):
+ *
+ *   rm -rf /tmp/answers && mkdir /tmp/answers
+ *   MENTORSPOR_RECORD_ANSWERS=/tmp/answers TEST_DATABASE_URL=… npm test
+ *   npx tsx scripts/infer-response-schemas.ts /tmp/answers
+ *
+ * Every property seen is listed; it is required when every answer had it; a value seen as null is
+ * nullable (one seen only as null is left open); objects keyed by ids or dates become maps. The suite then checks every answer against these
+ * schemas (test-app.ts), so they stay true: rerun this after changing what a route answers, and read
+ * the diff.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+type Shape = {
+  types: Set<string>;
+  objects: number;
+  props: Map<string, { shape: Shape; count: number }>;
+  mapValues: Shape | null;
+  items: Shape | null;
+};
+
+const emptyShape = (): Shape => ({ types: new Set(), objects: 0, props: new Map(), mapValues: null, items: null });
+const mapKey = /^(\d+|\d{4}-\d{2}(-\d{2})?|\d{4}-W\d{2})$/;
+
+function add(shape: Shape, value: unknown): void {
+  if (value === null) shape.types.add('null');
+  else if (Array.isArray(value)) {
+    shape.types.add('array');
+    shape.items ??= emptyShape();
+    for (const item of value) add(shape.items, item);
+  } else if (typeof value === 'object') {
+    shape.types.add('object');
+    shape.objects += 1;
+    const keys = Object.keys(value as object);
+    if (keys.length > 0 && keys.every((k) => mapKey.test(k))) {
+      shape.mapValues ??= emptyShape();
+      for (const k of keys) add(shape.mapValues, (value as Record<string, unknown>)[k]);
+    } else {
+      for (const k of keys) {
+        const entry = shape.props.get(k) ?? { shape: emptyShape(), count: 0 };
+        entry.count += 1;
+        add(entry.shape, (value as Record<string, unknown>)[k]);
+        shape.props.set(k, entry);
+      }
+    }
+  } else if (typeof value === 'number') shape.types.add(Number.isInteger(value) ? 'integer' : 'number');
+  else shape.types.add(typeof value);
+}
+
+/** OpenAPI 3.0 style (the document is 3.0.3): one `type`, `nullable: true`, `anyOf` for mixed types. */
+function schemaOf(shape: Shape): Record<string, unknown> {
+  const types = new Set(shape.types);
+  if (types.has('number')) types.delete('integer');
+  if (types.size === 0) return {};
+  // Only ever null in the recorded answers: its other values are unknown, so the schema does not narrow it.
+  if (types.size === 1 && types.has('null')) return { description: 'null in every recorded answer' };
+  const nullable = types.delete('null');
+  const branches = [...types].sort().map((type) => branchOf(shape, type));
+  const schema = branches.length === 1 ? branches[0]! : { anyOf: branches };
+  return nullable ? { ...schema, nullable: true } : schema;
+}
+
+function branchOf(shape: Shape, type: string): Record<string, unknown> {
+  const schema: Record<string, unknown> = { type };
+  if (type === 'object') {
+    if (shape.mapValues && shape.props.size === 0) {
+      schema.additionalProperties = schemaOf(shape.mapValues);
+    } else {
+      const properties: Record<string, unknown> = {};
+      const required: string[] = [];
+      for (const [key, entry] of [...shape.props.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+        properties[key] = schemaOf(entry.shape);
+        if (entry.count === shape.objects) required.push(key);
+      }
+      schema.properties = properties;
+      if (required.length > 0) schema.required = required;
+      schema.additionalProperties = shape.mapValues ? schemaOf(shape.mapValues) : false;
+    }
+  }
+  if (type === 'array') schema.items = shape.items && shape.items.types.size > 0 ? schemaOf(shape.items) : {};
+  return schema;
+}
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: infer-response-schemas.ts DIR');
+const shapes = new Map<string, Map<number, Shape>>();
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
+  for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+    if (!line) continue;
+    const { route, status, body } = JSON.parse(line) as { route: string; status: number; body: unknown };
+    if (status < 200 || status >= 300 || route === 'GET /api/openapi.json') continue;
+    const byStatus = shapes.get(route) ?? new Map<number, Shape>();
+    const shape = byStatus.get(status) ?? emptyShape();
+    add(shape, body);
+    byStatus.set(status, shape);
+    shapes.set(route, byStatus);
+  }
+}
+const out: Record<string, Record<string, unknown>> = {};
+for (const route of [...shapes.keys()].sort()) {
+  out[route] = {};
+  for (const [status, shape] of [...shapes.get(route)!.entries()].sort(([a], [b]) => a - b)) out[route][status] = schemaOf(shape);
+}
+writeFileSync(
+  'src/api/response-schemas.generated.ts',
+  `/**
+ * Generated by scripts/infer-response-schemas.ts from the answers of the test suite; checked against every
+ * answer in npm test (test-app.ts). Do not edit by hand: rerun the script and read the diff.
+ */
+export const generatedResponseSchemas: Record<string, Record<string, Record<string, unknown>>> = {
+${Object.entries(out)
+  .map(([route, byStatus]) => `  ${JSON.stringify(route)}: ${JSON.stringify(byStatus)},`)
+  .join('\n')}
+};
+`,
+);
+console.log(`${Object.keys(out).length} routes`);
