@@ -62,7 +62,8 @@ const validatorOf = (schema: Record<string, unknown>) => {
 function checkApiAnswer(answer: ApiAnswer, violations: string[]): void {
   if (process.env.MENTORSPOR_RECORD_ANSWERS || answer.route === 'GET /api/openapi.json') return;
   if (typeof answer.payload !== 'string' || !answer.contentType.startsWith('application/json')) return;
-  const schema = answer.status >= 400 ? (ErrorResponseSchema as unknown as Record<string, unknown>) : successSchemaOf(answer.route, answer.status);
+  const schema =
+    answer.status >= 400 ? (ErrorResponseSchema as unknown as Record<string, unknown>) : successSchemaOf(answer.route, answer.status);
   if (!schema) {
     violations.push(`${answer.route} answered ${answer.status} with no published schema (scripts/infer-response-schemas.ts)`);
     return;
