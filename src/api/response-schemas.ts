@@ -11,7 +11,12 @@ const fileTypes: [suffix: RegExp, mediaType: string][] = [
   [/\.csv$/, 'text/csv'],
 ];
 
-const descriptions: Record<string, string> = { '200': 'OK', '201': 'Created', '202': 'Accepted: runs in the background', '204': 'No content' };
+const descriptions: Record<string, string> = {
+  '200': 'OK',
+  '201': 'Created',
+  '202': 'Accepted: runs in the background',
+  '204': 'No content',
+};
 
 /** The documented 2xx answers of `METHOD url` (Fastify's URL), keyed by status. */
 export function successResponsesOf(route: string): Record<string, unknown> {
