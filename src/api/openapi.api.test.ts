@@ -58,6 +58,15 @@ describe('the OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
+  it('describes the file bodies: CSV imports as text/csv, the register extract also as a multipart upload', () => {
+    const bodyTypes = (path: string) =>
+      Object.keys((doc.paths[path]!.post as { requestBody?: { content?: object } }).requestBody?.content ?? {}).sort();
+    for (const kind of ['citizens', 'target-groups', 'grants', 'offers']) expect(bodyTypes(`/api/imports/${kind}`)).toEqual(['text/csv']);
+    expect(bodyTypes('/api/mappings')).toEqual(['text/csv']);
+    expect(bodyTypes('/api/imports/register')).toEqual(['multipart/form-data', 'text/csv']);
+    expect(bodyTypes('/api/invoices')).toEqual(['application/json', 'text/csv']);
+  });
+
   it('passes Redocly’s recommended ruleset with no error, and names and summarises every operation', async () => {
     const config = await createConfig({ extends: ['recommended'] });
     const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: 'openapi.json', config });

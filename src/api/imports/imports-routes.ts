@@ -3,6 +3,7 @@ import { caseHistoryColumns, caseHistoryKinds } from '../../domain/case-history-
 import { AppError } from '../../errors.ts';
 import { startCaseHistoryImport } from '../../use-cases/start-case-history-import.ts';
 import { ErrorResponseSchema } from '../common.schemas.ts';
+import { csvBody } from '../file-bodies.schemas.ts';
 import { contextOf } from '../request-context.ts';
 import { StartImportResponseSchema } from './imports.schemas.ts';
 
@@ -17,6 +18,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           tags: ['outcomes'],
           summary: `Import ${kind} from a case-system CSV export (all or nothing)`,
           description: `text/csv body, semicolon or comma, header row required. Columns: ${required.join(', ')}; optional ${optional.join(', ')}.`,
+          body: csvBody(`Columns: ${required.join(', ')}; optional ${optional.join(', ')}.`),
           response: { 202: StartImportResponseSchema, 400: ErrorResponseSchema, 403: ErrorResponseSchema },
         },
       },

@@ -12,6 +12,7 @@ import { getImport, startRegisterImport } from '../../use-cases/start-register-i
 import { uploadRegisterMapping } from '../../use-cases/upload-register-mapping.ts';
 import { AppError, isAppError } from '../../errors.ts';
 import { IdParamsSchema } from '../common.schemas.ts';
+import { csvBody, csvOrMultipartBody } from '../file-bodies.schemas.ts';
 import { contextOf } from '../request-context.ts';
 import { newUploadPath, uploadDirectory } from '../upload-directory.ts';
 import {
@@ -29,18 +30,32 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string }> =
   // Register extracts arrive as the raw CSV body (text/csv, parsed in body-parsers.ts) or as a file in a multipart/form-data upload (field `file`), streamed to a private upload file (upload-directory.ts) so a
   // national-size extract never sits in memory; the import reads it from there in the background.
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 5, fileSize: maxUploadBytes } });
-  app.post('/api/imports/register', { schema: { tags: ['outcomes'], querystring: RegisterImportQuerySchema } }, async (request, reply) => {
-    const options = { layout: request.query.layout, mapping: request.query.mapping ?? 'dst' };
-    if (request.isMultipart()) {
-      const path = await receiveUpload(request, uploads);
-      return reply.status(202).send(await startRegisterImport(contextOf(request), { uploadedFile: path, ...options }));
-    }
-    if (typeof request.body !== 'string' || request.body.trim() === '')
-      throw new AppError('INVALID_INPUT', 'Send the CSV as the request body with content-type text/csv, or as the multipart field "file"', {
-        field: 'body',
-      });
-    return reply.status(202).send(await startRegisterImport(contextOf(request), { csv: request.body, ...options }));
-  });
+  app.post(
+    '/api/imports/register',
+    {
+      schema: {
+        tags: ['outcomes'],
+        querystring: RegisterImportQuerySchema,
+        body: csvOrMultipartBody('A register extract: one line per citizen (wide) or per citizen and week (long).'),
+      },
+    },
+    async (request, reply) => {
+      const options = { layout: request.query.layout, mapping: request.query.mapping ?? 'dst' };
+      if (request.isMultipart()) {
+        const path = await receiveUpload(request, uploads);
+        return reply.status(202).send(await startRegisterImport(contextOf(request), { uploadedFile: path, ...options }));
+      }
+      if (typeof request.body !== 'string' || request.body.trim() === '')
+        throw new AppError(
+          'INVALID_INPUT',
+          'Send the CSV as the request body with content-type text/csv, or as the multipart field "file"',
+          {
+            field: 'body',
+          },
+        );
+      return reply.status(202).send(await startRegisterImport(contextOf(request), { csv: request.body, ...options }));
+    },
+  );
   app.get('/api/mappings', { schema: { tags: ['outcomes'] } }, async (request) => ({
     mappings: await listRegisterMappings(contextOf(request)),
   }));
@@ -48,20 +63,24 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string }> =
     getRegisterMapping(contextOf(request), request.params.id),
   );
   // A custom mapping arrives as the raw CSV body (code;category), its name in the query string.
-  app.post('/api/mappings', { schema: { tags: ['outcomes'], querystring: UploadMappingQuerySchema } }, async (request, reply) => {
-    if (typeof request.body !== 'string' || request.body.trim() === '')
-      throw new AppError('INVALID_INPUT', 'Send the mapping as the request body with content-type text/csv (code;category)', {
-        field: 'body',
-      });
-    return reply.status(201).send(
-      await uploadRegisterMapping(contextOf(request), {
-        name: request.query.name,
-        csv: request.body,
-        verified: request.query.verified ?? false,
-        sourceNote: request.query.sourceNote ?? '',
-      }),
-    );
-  });
+  app.post(
+    '/api/mappings',
+    { schema: { tags: ['outcomes'], querystring: UploadMappingQuerySchema, body: csvBody('code;category, one line per register code.') } },
+    async (request, reply) => {
+      if (typeof request.body !== 'string' || request.body.trim() === '')
+        throw new AppError('INVALID_INPUT', 'Send the mapping as the request body with content-type text/csv (code;category)', {
+          field: 'body',
+        });
+      return reply.status(201).send(
+        await uploadRegisterMapping(contextOf(request), {
+          name: request.query.name,
+          csv: request.body,
+          verified: request.query.verified ?? false,
+          sourceNote: request.query.sourceNote ?? '',
+        }),
+      );
+    },
+  );
   app.get('/api/imports/:id', { schema: { tags: ['outcomes'], params: IdParamsSchema } }, async (request) =>
     getImport(contextOf(request), request.params.id),
   );
