@@ -20,7 +20,84 @@ export type Config = {
   uploadDir: string | null;
   /** Origins (besides the server's own host) allowed to send state-changing requests. */
   allowedOrigins: string[];
+  /** Single sign-on through the municipality's OpenID Connect provider; null: local passwords only. */
+  oidc: OidcSettings | null;
 };
+
+export type Role = 'caseworker' | 'mentor' | 'coordinator' | 'manager' | 'admin';
+const roles: readonly Role[] = ['caseworker', 'mentor', 'coordinator', 'manager', 'admin'];
+
+export type OidcSettings = {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: URL;
+  /** The claim holding groups or roles, e.g. `groups` (Entra ID) or `roles`. */
+  roleClaim: string;
+  /** Claim value → Mentorspor role, in order: the first value the user has decides. */
+  roleMap: [claimValue: string, role: Role][];
+  scopes: string;
+  /** The municipality (its code) whose users sign in here; null: the database's only municipality. */
+  municipalityCode: string | null;
+};
+
+/**
+ * MENTORSPOR_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _REDIRECT_URI (all four or none), _ROLE_CLAIM
+ * (default `groups`), _ROLE_MAP (`claim-value=role,…`, required), _SCOPES (default `openid profile email`),
+ * _MUNICIPALITY (a municipality code).
+ */
+function oidcSettingsOf(env: Record<string, string | undefined>): OidcSettings | null {
+  const value = (name: string) => env[`MENTORSPOR_OIDC_${name}`]?.trim() || null;
+  const required = ['ISSUER', 'CLIENT_ID', 'CLIENT_SECRET', 'REDIRECT_URI'] as const;
+  const given = required.filter((name) => value(name) !== null);
+  if (given.length === 0) return null;
+  if (given.length < required.length) {
+    const missing = required.filter((name) => value(name) === null).map((name) => `MENTORSPOR_OIDC_${name}`);
+    throw new AppError('CONFIG_INVALID', `Single sign-on needs ${missing.join(', ')} as well`);
+  }
+  const url = (name: string) => {
+    const text = value(name)!;
+    let parsed: URL;
+    try {
+      parsed = new URL(text);
+    } catch {
+      throw new AppError('CONFIG_INVALID', `MENTORSPOR_OIDC_${name} is not a URL: '${text}'`);
+    }
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local))
+      throw new AppError('CONFIG_INVALID', `MENTORSPOR_OIDC_${name} must use https (http only on localhost)`);
+    return parsed;
+  };
+  const roleMapText = value('ROLE_MAP');
+  if (!roleMapText)
+    throw new AppError(
+      'CONFIG_INVALID',
+      'MENTORSPOR_OIDC_ROLE_MAP must map claim values to roles, e.g. grp-jobcenter-sagsbehandlere=caseworker',
+    );
+  const roleMap = roleMapText.split(',').map((pair): [string, Role] => {
+    const at = pair.lastIndexOf('=');
+    const claimValue = pair.slice(0, at).trim();
+    const role = pair.slice(at + 1).trim() as Role;
+    if (at < 1 || claimValue === '' || !roles.includes(role))
+      throw new AppError(
+        'CONFIG_INVALID',
+        `MENTORSPOR_OIDC_ROLE_MAP: '${pair.trim()}' is not claim-value=role (roles: ${roles.join(', ')})`,
+      );
+    return [claimValue, role];
+  });
+  const roleClaim = value('ROLE_CLAIM') ?? 'groups';
+  if (!/^[A-Za-z0-9_:./-]{1,200}$/.test(roleClaim)) throw new AppError('CONFIG_INVALID', 'MENTORSPOR_OIDC_ROLE_CLAIM is not a claim name');
+  return {
+    issuer: url('ISSUER'),
+    clientId: value('CLIENT_ID')!,
+    clientSecret: value('CLIENT_SECRET')!,
+    redirectUri: url('REDIRECT_URI'),
+    roleClaim,
+    roleMap,
+    scopes: value('SCOPES') ?? 'openid profile email',
+    municipalityCode: value('MUNICIPALITY'),
+  };
+}
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const portText = env.PORT ?? '3000';
@@ -59,6 +136,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secureCookies: secureCookiesOf(env),
     uploadDir: env.MENTORSPOR_UPLOAD_DIR?.trim() || null,
     allowedOrigins,
+    oidc: oidcSettingsOf(env),
   };
 }
 

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     secureCookies: config.secureCookies,
     uploadDir: config.uploadDir,
     allowedOrigins: config.allowedOrigins,
+    oidc: config.oidc,
     logger: true,
     log: (line) => console.log(line),
   });

@@ -3,7 +3,8 @@
  * Used by `npm start` (src/server.ts) and by the browser journeys in tests/e2e.
  */
 import type { FastifyInstance } from 'fastify';
-import type { SecureCookies } from './config.ts';
+import type { OidcSettings, SecureCookies } from './config.ts';
+import { singleSignOn } from './use-cases/single-sign-on.ts';
 import { buildApp } from './api/app.ts';
 import { sweepUploads, uploadDirectory } from './api/upload-directory.ts';
 import type { Database } from './db/database.ts';
@@ -17,6 +18,8 @@ import { purgeExpiredAuditEntries } from './use-cases/purge-expired-audit-entrie
 const dayMs = 24 * 60 * 60 * 1000;
 
 export type StartOptions = {
+  /** Single sign-on through an OpenID Connect provider (config.ts MENTORSPOR_OIDC_*); absent: passwords only. */
+  oidc?: OidcSettings | null;
   port: number;
   host?: string;
   databaseUrl?: string | null;
@@ -59,7 +62,9 @@ export async function startMentorspor(
     allowedOrigins: options.allowedOrigins ?? [],
     secureCookies: options.secureCookies ?? 'auto',
     logger: options.logger ?? false,
+    singleSignOn: options.oidc ? singleSignOn(options.oidc) : null,
   });
+  if (options.oidc) log(`Single sign-on: ${options.oidc.issuer.href} (passwords only for admins, break-glass)`);
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {
     url: address.replace('[::1]', 'localhost'),

@@ -32,6 +32,7 @@ import { registersRoutes } from './registers/registers-routes.ts';
 import { reportsRoutes } from './reports/reports-routes.ts';
 import { registerRequestContext, sessionCookie } from './request-context.ts';
 import { openSessionResolver } from '../use-cases/session-cache.ts';
+import type { SingleSignOn } from '../use-cases/single-sign-on.ts';
 import { documentErrorResponses } from './error-responses.ts';
 import { requestLogOptions, type LogDestination } from './request-log.ts';
 import { usersRoutes } from './users/users-routes.ts';
@@ -54,6 +55,8 @@ export type AppDependencies = {
    * Tests: sees every answer of an /api route (`'GET /api/grants/:id'`, status, content type, body as
    * sent), to check it against the published response schema (test-app.ts).
    */
+  /** Single sign-on through the municipality's OpenID Connect provider; null or absent: passwords only. */
+  singleSignOn?: SingleSignOn | null;
   onApiAnswer?: (answer: { route: string; status: number; contentType: string; payload: unknown }) => void;
 };
 
@@ -163,7 +166,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(authRoutes, { db: deps.db, now, secureCookies: deps.secureCookies ?? 'auto' });
+  await app.register(authRoutes, {
+    db: deps.db,
+    now,
+    secureCookies: deps.secureCookies ?? 'auto',
+    singleSignOn: deps.singleSignOn ?? null,
+  });
   await app.register(citizensRoutes);
   await app.register(registersRoutes);
   await app.register(grantsRoutes);

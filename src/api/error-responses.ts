@@ -4,7 +4,15 @@ import { operationSummaries } from './operation-summaries.ts';
 import { successResponsesOf } from './response-schemas.ts';
 
 /** Operations that need no session (OpenAPI `security: []`). */
-const public_ = new Set(['/api/auth/login', '/api/health', '/api/health/ready', '/api/openapi.json']);
+const public_ = new Set([
+  '/api/auth/login',
+  '/api/auth/config',
+  '/api/auth/oidc/login',
+  '/api/auth/oidc/callback',
+  '/api/health',
+  '/api/health/ready',
+  '/api/openapi.json',
+]);
 
 /**
  * Every route has its operation id and summary (operation-summaries.ts) and documents the error body (issue 10): `4xx` and `5xx` answers are

@@ -14,6 +14,11 @@ describe('everyday reads and small writes', () => {
     await t.close();
   });
 
+  it('tells the login page that passwords are used (no single sign-on configured)', async () => {
+    const options = await t.app.inject({ method: 'GET', url: '/api/auth/config' });
+    expect(options.json()).toEqual({ singleSignOn: false });
+  });
+
   it('tells a logged-in caseworker who they are', async () => {
     const me = await t.as('cw').get('/api/auth/me');
     expect(me.statusCode).toBe(200);

@@ -46,12 +46,14 @@ describe('the OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
-  it('documents a success answer on every operation: a JSON schema or a file of its media type', () => {
+  it('documents a success answer on every operation: a JSON schema, a file of its media type, or a redirect', () => {
     const missing: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
-        const success = Object.entries(operation.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
-        const described = success.some(([status, answer]) => status === '204' || Object.values(answer.content ?? {}).some((c) => c.schema));
+        const success = Object.entries(operation.responses ?? {}).filter(([status]) => /^(2\d\d|302)$/.test(status));
+        const described = success.some(
+          ([status, answer]) => status === '204' || status === '302' || Object.values(answer.content ?? {}).some((c) => c.schema),
+        );
         if (!described) missing.push(`${method.toUpperCase()} ${path}`);
       }
     }

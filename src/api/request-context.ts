@@ -9,8 +9,13 @@ export const sessionCookie = 'mentorspor_session';
 declare module 'fastify' {
   interface FastifyRequest {
     useCaseContext: UseCaseContext | null;
+    /** The session's user has a one-time password and must choose their own first. */
+    mustChangePassword: boolean;
   }
 }
+
+/** What a user with a one-time password may still do: see who they are, choose a password, log out. */
+const allowedBeforePasswordChange = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout', '/api/auth/config']);
 
 /**
  * Resolves the session cookie into the use-case context of every /api request. Routes call
@@ -18,11 +23,17 @@ declare module 'fastify' {
  */
 export function registerRequestContext(app: FastifyInstance, deps: { db: Database; sessions: SessionResolver; now: () => Date }): void {
   app.decorateRequest('useCaseContext', null);
+  app.decorateRequest('mustChangePassword', false);
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = request.cookies[sessionCookie];
     if (!token) return;
-    const actor = await deps.sessions.resolve(token, deps.now());
-    if (!actor) return;
+    const session = await deps.sessions.resolve(token, deps.now());
+    if (!session) return;
+    const actor = session.actor;
+    request.mustChangePassword = session.mustChangePassword;
+    if (session.mustChangePassword && request.url.startsWith('/api/') && !allowedBeforePasswordChange.has(request.url.split('?')[0]!)) {
+      throw new AppError('FORBIDDEN', 'Choose your own password first', { reason: 'PASSWORD_CHANGE_REQUIRED' });
+    }
     const purposeHeader = request.headers['x-purpose'];
     const purpose =
       typeof purposeHeader === 'string' && purposeHeader.trim() !== '' ? purposeHeader.trim().slice(0, 200) : 'sagsbehandling';

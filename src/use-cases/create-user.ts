@@ -44,6 +44,7 @@ export async function createUser(
       role: input.role,
       passwordHash,
       mentorId: input.mentorId ?? null,
+      mustChangePassword: generated !== null,
     });
     if (!user) throw new AppError('CONFLICT', `Brugernavnet '${username}' er optaget.`, { field: 'username', reason: 'USERNAME_TAKEN' });
     await recordAudit(txCtx, { action: 'create', entity: 'user', criterion: `user:${user.username} role:${user.role}` });

@@ -61,8 +61,8 @@ export async function actorOf(db: Database, user: UserRecord): Promise<Actor> {
  */
 export async function logIn(
   db: Database,
-  input: { username: string; password: string; now: Date; ip?: string },
-): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+  input: { username: string; password: string; now: Date; ip?: string; singleSignOn?: boolean },
+): Promise<{ token: string; expiresAt: Date; actor: Actor; mustChangePassword: boolean }> {
   const typed = input.username.trim();
   const throttleKey = typed.toLowerCase();
   const ip = input.ip ?? 'unknown';
@@ -94,21 +94,48 @@ export async function logIn(
     throw new AppError('UNAUTHENTICATED', 'Wrong username or password', { reason: 'INVALID_CREDENTIALS' });
   }
   await throttle.clear(throttleKey, ip);
+  // With single sign-on, staff sign in through the municipality's identity provider; a password opens
+  // only an admin's account, for when the provider is down (break-glass, audited as such).
+  if (input.singleSignOn && user.role !== 'admin') {
+    await auditLogRepository(db).record([
+      {
+        municipalityId: user.municipalityId,
+        userId: user.id,
+        username: user.username,
+        action: 'login_failed',
+        entity: 'session',
+        criterion: 'sso-required',
+      },
+    ]);
+    throw new AppError('FORBIDDEN', 'Log in through the municipality’s single sign-on', { reason: 'SSO_REQUIRED' });
+  }
+  return startSession(db, user, input.now, input.singleSignOn ? 'break-glass' : null);
+}
+
+/** A new session for a user who has proven who they are (password or identity provider), audited. */
+export async function startSession(
+  db: Database,
+  user: UserRecord,
+  now: Date,
+  criterion: string | null,
+): Promise<{ token: string; expiresAt: Date; actor: Actor; mustChangePassword: boolean }> {
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(input.now.getTime() + sessionLifetimeMs);
+  const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
   await sessionsRepository(db).create({ tokenHash: hashSessionToken(token), userId: user.id, expiresAt });
   await auditLogRepository(db).record([
-    { municipalityId: user.municipalityId, userId: user.id, username: user.username, action: 'login', entity: 'session' },
+    { municipalityId: user.municipalityId, userId: user.id, username: user.username, action: 'login', entity: 'session', criterion },
   ]);
-  return { token, expiresAt, actor: await actorOf(db, user) };
+  return { token, expiresAt, actor: await actorOf(db, user), mustChangePassword: user.mustChangePassword };
 }
 
 /** The actor of a live session and when the session expires; one query (every request without a cached session asks). */
-export async function resolveSession(db: Database, token: string, now: Date): Promise<{ actor: Actor; expiresAt: Date } | null> {
+export type ResolvedSession = { actor: Actor; expiresAt: Date; mustChangePassword: boolean };
+
+export async function resolveSession(db: Database, token: string, now: Date): Promise<ResolvedSession | null> {
   const found = await sessionsRepository(db).findActiveUserByTokenHash(hashSessionToken(token), now);
   if (!found) return null;
-  const { expiresAt, ...actor } = found;
-  return { actor, expiresAt: new Date(expiresAt) };
+  const { expiresAt, mustChangePassword, ...actor } = found;
+  return { actor, expiresAt: new Date(expiresAt), mustChangePassword };
 }
 
 export async function logOut(db: Database, token: string): Promise<void> {

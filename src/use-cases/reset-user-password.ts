@@ -6,7 +6,7 @@ import { hashPassword } from './log-in.ts';
 import { recordAudit } from './record-audit.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
-/** An admin gives a user a new one-time password, shown once; the user's open sessions end (issue 11). */
+/** An admin gives a user a new one-time password, shown once, to be changed at login; the user's open sessions end (issue 11). */
 export async function resetUserPassword(ctx: UseCaseContext, id: number): Promise<{ oneTimePassword: string }> {
   requirePermission(ctx, 'user:manage');
   const password = oneTimePassword();
@@ -15,7 +15,7 @@ export async function resetUserPassword(ctx: UseCaseContext, id: number): Promis
     const users = usersRepository(tx);
     const user = await users.findInMunicipality(ctx.actor.municipalityId, id);
     if (!user) throw new AppError('NOT_FOUND', `User ${id} not found`);
-    await users.setPasswordHash(ctx.actor.municipalityId, id, passwordHash);
+    await users.setPasswordHash(ctx.actor.municipalityId, id, passwordHash, true);
     await sessionsRepository(tx).deleteAllOfUser(id);
     await recordAudit({ ...ctx, db: tx }, { action: 'update', entity: 'user', criterion: `user:${user.username} password-reset` });
     return { oneTimePassword: password };

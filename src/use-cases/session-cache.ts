@@ -1,7 +1,6 @@
 import type { Database } from '../db/database.ts';
 import { onSessionChange } from '../db/session-change-signal.ts';
-import { resolveSession } from './log-in.ts';
-import type { Actor } from './use-case-context.ts';
+import { resolveSession, type ResolvedSession } from './log-in.ts';
 
 /**
  * Resolves session tokens to actors, keeping those already resolved in memory so most requests save a
@@ -18,7 +17,7 @@ import type { Actor } from './use-case-context.ts';
  * way when a notification arrived is not kept (the generation check), so it cannot outlive the change.
  */
 export type SessionResolver = {
-  resolve(token: string, now: Date): Promise<Actor | null>;
+  resolve(token: string, now: Date): Promise<ResolvedSession | null>;
   close(): Promise<void>;
 };
 
@@ -27,7 +26,7 @@ const maxEntries = 10_000;
 const reconnectDelayMs = 1_000;
 
 export async function openSessionResolver(db: Database, options: { log?: (message: string) => void } = {}): Promise<SessionResolver> {
-  const kept = new Map<string, { actor: Actor; expiresAt: Date }>();
+  const kept = new Map<string, ResolvedSession>();
   let generation = 0;
   let listening = false;
   let closed = false;
@@ -71,7 +70,7 @@ export async function openSessionResolver(db: Database, options: { log?: (messag
   return {
     async resolve(token, now) {
       const known = listening ? kept.get(token) : undefined;
-      if (known && known.expiresAt > now) return known.actor;
+      if (known && known.expiresAt > now) return known;
       const startedIn = generation;
       const found = await resolveSession(db, token, now);
       if (!found) {
@@ -82,7 +81,7 @@ export async function openSessionResolver(db: Database, options: { log?: (messag
         if (kept.size >= maxEntries) kept.clear();
         kept.set(token, found);
       }
-      return found.actor;
+      return found;
     },
     async close() {
       closed = true;

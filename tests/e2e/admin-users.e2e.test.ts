@@ -1,6 +1,6 @@
 /**
  * Issue 11: the admin creates a caseworker on the *Brugere* page, hands over the one-time password, and
- * the caseworker logs in with it; a weak password is refused in Danish. The page passes axe-core.
+ * the caseworker logs in with it and must choose her own; a weak password is refused in Danish. The page passes axe-core.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,13 @@ describe('admin manages users', () => {
 
     await page.context().clearCookies();
     await logIn(page, demo.server.url, 'nina', password);
+    // A one-time password: Nina chooses her own before anything else.
+    await page.getByRole('heading', { name: 'Vælg din egen adgangskode', level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: 'Borgere' }).count()).toBe(0);
+    await page.getByLabel('Nuværende adgangskode (engangskoden)').fill(password);
+    await page.getByLabel('Ny adgangskode', { exact: true }).fill('ninas-egen-kode-2026');
+    await page.getByLabel('Gentag ny adgangskode').fill('ninas-egen-kode-2026');
+    await page.getByRole('button', { name: 'Gem adgangskode' }).click();
     await page.getByRole('link', { name: 'Borgere' }).first().click();
     await page.getByRole('heading', { name: 'Borgere', level: 1 }).waitFor();
   });

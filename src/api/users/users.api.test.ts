@@ -12,6 +12,16 @@ describe('user administration (issue 11)', () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username, password } });
     return { status: response.statusCode, cookie: response.cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
   };
+  /** The first login with a one-time password: the user must, and does, choose their own (issue 11). */
+  const firstLogin = async (username: string, oneTimePassword: string) => {
+    const session = await login(username, oneTimePassword);
+    const changed = await as(session.cookie).post('/api/auth/password', {
+      currentPassword: oneTimePassword,
+      newPassword: `${username.split('').reverse().join('')}-eget-kodeord-2026`,
+    });
+    expect(changed.statusCode).toBe(204);
+    return session;
+  };
   const as = (cookie: string) => ({
     get: (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } }),
     post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: { ...sameOrigin, cookie }, payload }),
@@ -47,8 +57,8 @@ describe('user administration (issue 11)', () => {
     const manager = (await admin.post('/api/users', { username: 'lars', name: 'Lars Berg', role: 'manager' })).json();
 
     const sara = await login('sara.holm', 'grøn-hest-ved-åen');
-    const kirsten = await login('kirsten', coordinator.oneTimePassword);
-    const lars = await login('lars', manager.oneTimePassword);
+    const kirsten = await firstLogin('kirsten', coordinator.oneTimePassword);
+    const lars = await firstLogin('lars', manager.oneTimePassword);
     expect([sara.status, kirsten.status, lars.status]).toEqual([200, 200, 200]);
     // The coordinator registers a provider and a mentor; the admin links a mentor user to that mentor.
     const provider = (await as(kirsten.cookie).post('/api/providers', { name: 'Jobcentret', type: 'internal' })).json();
@@ -68,7 +78,7 @@ describe('user administration (issue 11)', () => {
     expect((await as(lars.cookie).get('/api/economy/2026')).statusCode).toBe(200);
     expect((await as(lars.cookie).get('/api/citizens')).statusCode).toBe(403);
     // The mentor user sees only the citizens of their own grants: none yet.
-    const madsLogin = await login('mads', mads.oneTimePassword);
+    const madsLogin = await firstLogin('mads', mads.oneTimePassword);
     expect((await as(madsLogin.cookie).get('/api/citizens')).json().citizens).toEqual([]);
     expect(((await as(sara.cookie).get('/api/citizens')).json().citizens as unknown[]).length).toBe(1);
 
@@ -151,6 +161,39 @@ describe('user administration (issue 11)', () => {
     });
     expect(demote.statusCode).toBe(409);
     expect(demote.json().error.details.reason).toBe('OWN_ADMIN_ACCESS');
+  });
+
+  it('makes a user with a one-time password choose their own before anything else', async () => {
+    const admin = t.as('admin');
+    const created = (await admin.post('/api/users', { username: 'ny.kollega', name: 'Ny Kollega', role: 'caseworker' })).json();
+    const session = await login('ny.kollega', created.oneTimePassword);
+    expect(session.status).toBe(200);
+    expect((await as(session.cookie).get('/api/auth/me')).json().user.mustChangePassword).toBe(true);
+    const blocked = await as(session.cookie).get('/api/citizens');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.details.reason).toBe('PASSWORD_CHANGE_REQUIRED');
+    const change = (body: object) => as(session.cookie).post('/api/auth/password', body);
+    expect((await change({ currentPassword: 'forkert-kode-123', newPassword: 'helt-ny-kode-2026' })).json().error.details.reason).toBe(
+      'WRONG_PASSWORD',
+    );
+    expect((await change({ currentPassword: created.oneTimePassword, newPassword: 'kort' })).json().error.details.reason).toBe(
+      'PASSWORD_TOO_SHORT',
+    );
+    expect((await change({ currentPassword: created.oneTimePassword, newPassword: created.oneTimePassword })).statusCode).toBe(400);
+    expect((await change({ currentPassword: created.oneTimePassword, newPassword: 'helt-ny-kode-2026' })).statusCode).toBe(204);
+    expect((await as(session.cookie).get('/api/citizens')).statusCode).toBe(200);
+    expect((await as(session.cookie).get('/api/auth/me')).json().user.mustChangePassword).toBe(false);
+    // The one-time password is spent; the chosen one works.
+    expect((await login('ny.kollega', created.oneTimePassword)).status).toBe(401);
+    expect((await login('ny.kollega', 'helt-ny-kode-2026')).status).toBe(200);
+    const audit = await t.db.query<{ criterion: string }>(
+      `select criterion from audit_log where entity = 'user' and criterion like 'user:ny.kollega%' order by id`,
+    );
+    expect(audit.map((a) => a.criterion)).toEqual(['user:ny.kollega role:caseworker', 'user:ny.kollega password-changed']);
+    // A reset gives a new one-time password, to be changed again.
+    const reset = (await admin.post(`/api/users/${created.id}/password-reset`)).json();
+    const again = await login('ny.kollega', reset.oneTimePassword);
+    expect((await as(again.cookie).get('/api/citizens')).json().error.details.reason).toBe('PASSWORD_CHANGE_REQUIRED');
   });
 
   it('is for admins only', async () => {

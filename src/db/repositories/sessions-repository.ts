@@ -22,10 +22,13 @@ export function sessionsRepository(db: Database) {
       ]);
     },
     /** The active user of a live session with their municipality's name, in one round trip (every request asks). */
-    async findActiveUserByTokenHash(tokenHash: string, now: Date): Promise<(SessionUser & { expiresAt: Date }) | null> {
-      const [row] = await db.query<SessionUser & { expiresAt: Date }>(
+    async findActiveUserByTokenHash(
+      tokenHash: string,
+      now: Date,
+    ): Promise<(SessionUser & { expiresAt: Date; mustChangePassword: boolean }) | null> {
+      const [row] = await db.query<SessionUser & { expiresAt: Date; mustChangePassword: boolean }>(
         `select u.id as "userId", u.username, u.name, u.role, u.municipality_id as "municipalityId", m.name as "municipalityName",
-           u.mentor_id as "mentorId", s.expires_at as "expiresAt"
+           u.mentor_id as "mentorId", s.expires_at as "expiresAt", u.must_change_password as "mustChangePassword"
          from sessions s join users u on u.id = s.user_id and u.active join municipalities m on m.id = u.municipality_id
          where s.token_hash = $1 and s.expires_at > $2`,
         [tokenHash, now],

@@ -14,10 +14,12 @@ export type UserRecord = {
   active: boolean;
   failedLogins: number;
   lockedUntil: Date | null;
+  mustChangePassword: boolean;
 };
 
 const columns = `id, municipality_id as "municipalityId", username, name, role, password_hash as "passwordHash",
-  mentor_id as "mentorId", active, failed_logins as "failedLogins", locked_until as "lockedUntil"`;
+  mentor_id as "mentorId", active, failed_logins as "failedLogins", locked_until as "lockedUntil",
+  must_change_password as "mustChangePassword"`;
 
 export function usersRepository(db: Database) {
   return {
@@ -36,6 +38,29 @@ export function usersRepository(db: Database) {
       );
       return row!;
     },
+    async findByOidcSubject(subject: string): Promise<UserRecord | null> {
+      const [row] = await db.query<UserRecord>(`select ${columns} from users where oidc_subject = $1`, [subject]);
+      return row ?? null;
+    },
+    /** Links a user to their identity at the provider (first single sign-on of a user an admin created). */
+    async linkOidcSubject(id: number, subject: string): Promise<void> {
+      await db.query('update users set oidc_subject = $2 where id = $1 and oidc_subject is null', [id, subject]);
+    },
+    async createFromIdentityProvider(input: {
+      municipalityId: number;
+      username: string;
+      name: string;
+      role: UserRole;
+      passwordHash: string;
+      subject: string;
+    }): Promise<UserRecord | null> {
+      const [row] = await db.query<UserRecord>(
+        `insert into users (municipality_id, username, name, role, password_hash, oidc_subject)
+         values ($1, $2, $3, $4, $5, $6) on conflict do nothing returning ${columns}`,
+        [input.municipalityId, input.username, input.name, input.role, input.passwordHash, input.subject],
+      );
+      return row ?? null;
+    },
     async findByUsername(username: string): Promise<UserRecord | null> {
       const [row] = await db.query<UserRecord>(`select ${columns} from users where username = $1`, [username]);
       return row ?? null;
@@ -52,11 +77,21 @@ export function usersRepository(db: Database) {
       role: UserRole;
       passwordHash: string;
       mentorId: number | null;
+      /** A one-time password: the user must choose their own at first login. */
+      mustChangePassword?: boolean;
     }): Promise<UserRecord | null> {
       const [row] = await db.query<UserRecord>(
-        `insert into users (municipality_id, username, name, role, password_hash, mentor_id)
-         values ($1, $2, $3, $4, $5, $6) on conflict (username) do nothing returning ${columns}`,
-        [input.municipalityId, input.username, input.name, input.role, input.passwordHash, input.mentorId],
+        `insert into users (municipality_id, username, name, role, password_hash, mentor_id, must_change_password)
+         values ($1, $2, $3, $4, $5, $6, $7) on conflict (username) do nothing returning ${columns}`,
+        [
+          input.municipalityId,
+          input.username,
+          input.name,
+          input.role,
+          input.passwordHash,
+          input.mentorId,
+          input.mustChangePassword ?? false,
+        ],
       );
       return row ?? null;
     },
@@ -85,8 +120,15 @@ export function usersRepository(db: Database) {
       // Sessions resolve to the user's name, role and mentor: those kept in memory are stale now.
       signalSessionChange();
     },
-    async setPasswordHash(municipalityId: number, id: number, passwordHash: string): Promise<void> {
-      await db.query('update users set password_hash = $3 where municipality_id = $1 and id = $2', [municipalityId, id, passwordHash]);
+    /** `mustChange`: a one-time password (reset by an admin) rather than one the user chose. */
+    async setPasswordHash(municipalityId: number, id: number, passwordHash: string, mustChange: boolean): Promise<void> {
+      await db.query('update users set password_hash = $3, must_change_password = $4 where municipality_id = $1 and id = $2', [
+        municipalityId,
+        id,
+        passwordHash,
+        mustChange,
+      ]);
+      signalSessionChange();
     },
     async countActiveAdmins(municipalityId: number): Promise<number> {
       const [row] = await db.query<{ n: number }>(

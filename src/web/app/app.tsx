@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { AuditPage } from '../features/administration/components/audit-page.tsx';
+import { ChangePasswordPage } from '../features/login/components/change-password-page.tsx';
 import { RegimeChangesPage } from '../features/administration/components/regime-changes-page.tsx';
 import { RegimesPage } from '../features/administration/components/regimes-page.tsx';
 import { UsersPage } from '../features/administration/components/users-page.tsx';
@@ -114,6 +115,16 @@ function Shell() {
         {header}
         <main id="content" ref={mainRef} tabIndex={-1}>
           <LoginPage />
+        </main>
+      </>
+    );
+  }
+  if (user.mustChangePassword) {
+    return (
+      <>
+        {header}
+        <main id="content" ref={mainRef} tabIndex={-1}>
+          <ChangePasswordPage />
         </main>
       </>
     );

@@ -11,6 +11,15 @@ const da = {
   appName: 'Mentorspor',
   skipToContent: 'Spring til indhold',
   login: 'Log ind',
+  loginWithOrganisation: 'Log ind med din organisation',
+  changePasswordHeading: 'Vælg din egen adgangskode',
+  changePasswordExplained: 'Du er logget ind med en engangskode. Vælg en adgangskode, som kun du kender (mindst 12 tegn).',
+  currentPassword: 'Nuværende adgangskode (engangskoden)',
+  newPassword: 'Ny adgangskode',
+  repeatPassword: 'Gentag ny adgangskode',
+  passwordsDiffer: 'De to nye adgangskoder er ikke ens.',
+  changePasswordButton: 'Gem adgangskode',
+  loginLocalHeading: 'Log ind med adgangskode (kun administratorer)',
   logout: 'Log ud',
   username: 'Brugernavn',
   password: 'Adgangskode',
@@ -308,6 +317,15 @@ const en: Record<TextKey, string> = {
   userReasonLAST_ADMIN: 'The municipality needs at least one active admin.',
   skipToContent: 'Skip to content',
   login: 'Log in',
+  loginWithOrganisation: 'Log in with your organisation',
+  changePasswordHeading: 'Choose your own password',
+  changePasswordExplained: 'You logged in with a one-time password. Choose a password only you know (at least 12 characters).',
+  currentPassword: 'Current password (the one-time password)',
+  newPassword: 'New password',
+  repeatPassword: 'Repeat new password',
+  passwordsDiffer: 'The two new passwords differ.',
+  changePasswordButton: 'Save password',
+  loginLocalHeading: 'Log in with a password (admins only)',
   logout: 'Log out',
   username: 'Username',
   password: 'Password',
@@ -537,6 +555,16 @@ const errorText: Record<Language, Record<string, string>> = {
     RULE_VIOLATED: 'Handlingen strider mod reglerne nedenfor.',
     INTERNAL: 'Der opstod en uventet fejl. Prøv igen.',
     RATE_LIMITED: 'For mange forsøg. Vent lidt, og prøv igen.',
+    WRONG_PASSWORD: 'Den nuværende adgangskode er forkert.',
+    PASSWORD_UNCHANGED: 'Vælg en anden adgangskode end den nuværende.',
+    PASSWORD_CHANGE_REQUIRED: 'Vælg din egen adgangskode først.',
+    SSO_REQUIRED: 'Log ind med din organisation. Adgangskoder bruges kun af administratorer, når log ind med organisationen ikke virker.',
+    SSO_NO_ROLE: 'Din bruger i organisationen har ingen rolle i Mentorspor. Kontakt din administrator.',
+    SSO_USER_DEACTIVATED: 'Din bruger i Mentorspor er deaktiveret. Kontakt din administrator.',
+    SSO_LOGIN_EXPIRED: 'Log ind tog for lang tid eller blev brugt to gange. Prøv igen.',
+    SSO_REJECTED: 'Svaret fra organisationens log ind blev afvist. Prøv igen.',
+    SSO_PROVIDER_UNAVAILABLE: 'Organisationens log ind svarer ikke. Prøv igen om lidt.',
+    SSO_USERNAME_TAKEN: 'Brugernavnet fra organisationen bruges allerede af en anden bruger. Kontakt din administrator.',
   },
   en: {
     INVALID_INPUT: 'The data is not valid. Correct the marked fields.',
@@ -547,6 +575,16 @@ const errorText: Record<Language, Record<string, string>> = {
     RULE_VIOLATED: 'This breaks the rules listed below.',
     INTERNAL: 'An unexpected error occurred. Try again.',
     RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
+    WRONG_PASSWORD: 'The current password is wrong.',
+    PASSWORD_UNCHANGED: 'Choose a password other than the current one.',
+    PASSWORD_CHANGE_REQUIRED: 'Choose your own password first.',
+    SSO_REQUIRED: 'Log in with your organisation. Passwords are only for admins when the organisation’s login does not work.',
+    SSO_NO_ROLE: 'Your organisation account has no role in Mentorspor. Contact your administrator.',
+    SSO_USER_DEACTIVATED: 'Your Mentorspor user is deactivated. Contact your administrator.',
+    SSO_LOGIN_EXPIRED: 'The login took too long or was used twice. Try again.',
+    SSO_REJECTED: 'The answer from your organisation’s login was refused. Try again.',
+    SSO_PROVIDER_UNAVAILABLE: 'Your organisation’s login does not answer. Try again shortly.',
+    SSO_USERNAME_TAKEN: 'The username from your organisation is used by another user. Contact your administrator.',
   },
 };
 
@@ -733,6 +771,8 @@ type I18n = {
   t: (key: TextKey) => string;
   e: (value: string) => string;
   error: (code: string) => string;
+  /** The text of a refusal's `details.reason` (e.g. SSO_NO_ROLE), or null when it has none. */
+  reason: (reason: unknown) => string | null;
   rule: (id: string) => string;
 };
 
@@ -752,6 +792,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     t: (key) => dict[key],
     e: (v) => enumText[language][v] ?? enumText.da[v] ?? v,
     error: (code) => errorText[language][code] ?? errorText[language].INTERNAL!,
+    reason: (reason) =>
+      typeof reason === 'string' && /^[A-Z_]+$/.test(reason)
+        ? (errorText[language][reason] ?? (dict as Record<string, string>)[`userReason${reason}`] ?? null)
+        : null,
     rule: (id) => ruleNames[language][id] ?? id,
   };
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

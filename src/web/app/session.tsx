@@ -7,6 +7,8 @@ export type User = {
   name: string;
   role: 'caseworker' | 'mentor' | 'coordinator' | 'manager' | 'admin';
   municipalityName: string;
+  /** A one-time password: the user must choose their own before anything else (issue 11). */
+  mustChangePassword: boolean;
 };
 
 type Session = {
@@ -14,6 +16,8 @@ type Session = {
   loading: boolean;
   logIn: (username: string, password: string) => Promise<void>;
   logOut: () => Promise<void>;
+  /** Reads the logged-in user again (after a change to it, e.g. a new password). */
+  refresh: () => Promise<void>;
 };
 
 const SessionContext = createContext<Session | null>(null);
@@ -38,7 +42,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
     window.location.hash = '/';
   }, []);
-  return <SessionContext.Provider value={{ user, loading, logIn, logOut }}>{children}</SessionContext.Provider>;
+  const refresh = useCallback(async () => {
+    setUser((await api<{ user: User }>('GET', '/api/auth/me')).user);
+  }, []);
+  return <SessionContext.Provider value={{ user, loading, logIn, logOut, refresh }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): Session {

@@ -4,7 +4,7 @@ import { FindingList } from './finding-list.tsx';
 
 /** Shows an API error in the user's language; rule findings are listed with their ids. */
 export function ErrorMessage({ error }: { error: unknown }) {
-  const { error: text } = useI18n();
+  const { error: text, reason } = useI18n();
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
   const code = apiError?.code ?? 'INTERNAL';
@@ -12,7 +12,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
   return (
     <div className="alert alert-error" role="alert">
       <p>
-        {text(code)}
+        {reason(apiError?.details.reason) ?? text(code)}
         {typeof field === 'string' ? ` (${field})` : ''}
       </p>
       {apiError && apiError.findings.length > 0 ? <FindingList findings={apiError.findings} /> : null}

@@ -3,9 +3,20 @@ import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
+import { useLoad } from '../../../components/use-load.ts';
+import { api } from '../../../app/http.ts';
+import { useRoute } from '../../../app/router.ts';
 
+/**
+ * Log in: with single sign-on configured, the municipality's identity provider first and a password form
+ * for admins (break-glass); otherwise the password form. A refusal from the provider arrives as
+ * `#/?loginError=REASON` and is shown in words.
+ */
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t, reason } = useI18n();
+  const route = useRoute();
+  const { data: options } = useLoad(() => api<{ singleSignOn: boolean }>('GET', '/api/auth/config'), []);
+  const refusal = reason(route.query.get('loginError'));
   const { logIn } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -23,9 +34,23 @@ export function LoginPage() {
       setBusy(false);
     }
   }
+  const sso = options?.singleSignOn === true;
   return (
     <section className="card narrow">
       <h1>{t('login')}</h1>
+      {refusal ? (
+        <p className="alert alert-error" role="alert">
+          {refusal}
+        </p>
+      ) : null}
+      {sso ? (
+        <p>
+          <a className="button primary" href="/api/auth/oidc/login">
+            {t('loginWithOrganisation')}
+          </a>
+        </p>
+      ) : null}
+      {sso ? <h2>{t('loginLocalHeading')}</h2> : null}
       <form onSubmit={submit}>
         <Field id="username" label={t('username')}>
           <input
@@ -49,7 +74,7 @@ export function LoginPage() {
           />
         </Field>
         <ErrorMessage error={error} />
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className={sso ? undefined : 'primary'} disabled={busy}>
           {t('login')}
         </button>
       </form>
