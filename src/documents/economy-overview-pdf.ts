@@ -4,7 +4,7 @@
  * the breakdown tables.
  */
 import PDFDocument from 'pdfkit';
-import type { BreakdownRow, EconomyOverview } from '../domain/economy-overview.ts';
+import { refundClassLabels, type BreakdownRow, type EconomyOverview } from '../domain/economy-overview.ts';
 
 const formatKr = (amountKr: number | null) =>
   amountKr === null ? '–' : `${amountKr.toLocaleString('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr.`;
@@ -76,8 +76,11 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
     pdf.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text('Kontering');
     pdf.font('Helvetica').fontSize(9);
     for (const f of overview.accountingFunctions)
-      pdf.text(`${f.functionCode ?? '–'} (${f.refundClass}): ${formatKr(f.spendKr)}${f.note ? ` – ${f.note}` : ''}`);
-    pdf.moveDown(0.8).fontSize(8).fillColor('#444444').text(overview.forecast.method);
+      pdf.text(
+        `${f.functionCode ?? '–'} (${refundClassLabels[f.refundClass].toLowerCase()}): ${formatKr(f.spendKr)}${f.note ? ` – ${f.note}` : ''}`,
+      );
+    // The standard PDF fonts have no U+2212 (minus sign): it would print as a stray quote.
+    pdf.moveDown(0.8).fontSize(8).fillColor('#444444').text(overview.forecast.method.replaceAll('\u2212', '-'));
     pdf.end();
   });
 }

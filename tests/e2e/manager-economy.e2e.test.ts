@@ -27,6 +27,10 @@ describe('manager economy page', () => {
     await page.getByText('Prognose for året').waitFor();
     expect(await page.locator('.chart svg path').count()).toBeGreaterThanOrEqual(3);
     expect(await page.textContent('main')).toContain('Budget ud over refusionsrammen');
+    // Issue 14: the accounting table names each function code and its refund class in Danish.
+    const accounting = page.getByRole('table', { name: 'Kontering' });
+    expect(await accounting.textContent()).toMatch(/5\.68\.\d\d\.\d{3} \((inden for rammen|uden for rammen|ingen refusion)/i);
+    expect(await accounting.textContent()).not.toMatch(/outside_frame|inside_frame/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(tmpdir(), 'mentorspor-economy.png'), fullPage: true });
     // The invoice list: the demo's approved invoice and the one waiting on the worklist.

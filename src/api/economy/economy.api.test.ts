@@ -254,6 +254,9 @@ describe('economy through the API', () => {
       const text = await pdfText(response.rawPayload);
       expect(text).toContain('Økonomi for mentorstøtte 2026');
       expect(text).toContain('Prognosen overskrider budgettet');
+      // Issue 14: no codes, and no glyph the PDF fonts lack (the minus sign printed as a quote).
+      expect(text).not.toMatch(/inside_frame|outside_frame|\(none\)/);
+      expect(text).toContain('(1 - andel tidligt afsluttede)');
     });
 
     it('answers an unknown export format or a bad date with 400', async () => {

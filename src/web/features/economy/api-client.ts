@@ -45,7 +45,7 @@ export type Economy = {
   byProviderType: Breakdown[];
   byTargetGroup: Breakdown[];
   byRefundClass: Breakdown[];
-  accountingFunctions: { code: string | null; label?: string; spendKr: number; note?: string }[];
+  accountingFunctions: { functionCode: string | null; refundClass: string; spendKr: number; note: string | null }[];
   /** LAB § 203 a ceiling (R-FIN-5), from 2026 when the full-time persons are entered. */
   budgetCeiling: {
     ratePerFteKr: number;

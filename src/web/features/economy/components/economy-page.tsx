@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
@@ -20,6 +21,7 @@ const alertText: Record<string, string> = {
 /** The manager's page: spend vs budget vs refund frame, forecast to December, splits and exports (issue 4). */
 export function EconomyPage() {
   const { user } = useSession();
+  const { e } = useI18n();
   const [year, setYear] = useState(new Date().getFullYear());
   const { data, error, reload } = useLoad(() => economyApi.get(year), [year]);
   const [tab, setTab] = useState<'byMentorType' | 'byProviderType' | 'byTargetGroup' | 'byRefundClass'>('byProviderType');
@@ -135,7 +137,7 @@ export function EconomyPage() {
               {data.accountingFunctions.map((f, i) => (
                 <tr key={i}>
                   <td>
-                    {f.code ?? '–'} {f.label ?? ''}
+                    {f.functionCode ?? '–'} ({e(f.refundClass).toLowerCase()})
                   </td>
                   <td className="num">{kr(f.spendKr)}</td>
                   <td>{f.note ?? ''}</td>
