@@ -27,6 +27,7 @@ export const operationSummaries: Record<string, readonly [operationId: string, s
   'POST /api/grants/check': ['checkGrant', 'Check a proposal against the rules of its agreement date; nothing is saved'],
   'GET /api/grants/:id': ['getGrant', 'A grant with its findings under the regime of its agreement date'],
   'PATCH /api/grants/:id': ['updateGrant', 'Change a draft grant'],
+  'DELETE /api/grants/:id': ['discardGrantDraft', 'Discard a draft grant (approved grants are ended, never deleted)'],
   'POST /api/grants/:id/approve': ['approveGrant', 'Approve a draft grant (refused with the rule when the law forbids it)'],
   'POST /api/grants/:id/end': ['endGrant', 'End a grant with a reason and what follows'],
   'GET /api/grants/:id/agreement': ['getGrantAgreement', 'The written agreement (R-AGR-1) as data'],

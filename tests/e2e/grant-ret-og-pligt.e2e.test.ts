@@ -1,6 +1,7 @@
 /**
  * Issue 2, "Done when": a caseworker logs in, grants a ret-og-pligt mentor, sees R-ROP-2 fire for a
- * 4-month period, fixes it, approves and downloads the agreement PDF; axe-core finds no serious or
+ * 4-month period, saves it as a draft, is refused on approval, corrects the draft, approves, downloads
+ * the agreement PDF and discards a second draft; axe-core finds no serious or
  * critical accessibility violation on the pages visited.
  */
 import { readFileSync } from 'node:fs';
@@ -58,20 +59,31 @@ describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
     await page.getByLabel('Mentors opgaver 1').fill('Ugentlige møder i hjemmet');
     await page.getByLabel('Konkret vurdering af behovet').fill('Angst og manglende struktur forhindrer aktuelt et ret og pligt-tilbud');
     await page.getByLabel('Dato for vurdering').fill('2015-02-23');
+    // Complaint guidance is given, not assumed: the box starts unticked (issue 14).
+    expect(await page.getByLabel('Klagevejledning er givet').isChecked()).toBe(false);
+    await page.getByLabel('Klagevejledning er givet').check();
     const rulePanel = page.locator('#rule-panel');
     await rulePanel.locator('[data-rule="R-ROP-2"]').waitFor();
     expect(await rulePanel.textContent()).toContain('R-ROP-2');
     await checkAccessibility('wizard-with-finding');
     await page.screenshot({ path: join(tmpdir(), 'mentorspor-wizard.png'), fullPage: true });
 
-    // She uses the suggested 6-month end; the rule panel clears.
+    // She saves it as a draft anyway; approval asks once more, then is refused, citing R-ROP-2.
+    await page.getByRole('button', { name: 'Gem som kladde' }).click();
+    await page.getByRole('button', { name: 'Godkend' }).click();
+    await page.getByRole('button', { name: 'Ja, godkend' }).click();
+    await page.getByRole('alert').locator('[data-rule="R-ROP-2"]').waitFor();
+
+    // She corrects the draft with the suggested 6-month end; the rule panel clears; now it is approved.
+    await page.getByRole('link', { name: 'Ret kladde' }).click();
+    await page.getByRole('heading', { name: 'Ret kladde til bevilling' }).waitFor();
+    expect(await page.getByLabel('Slutdato (inklusive)').inputValue()).toBe('2015-07-01');
     await page.getByLabel('Slutdato (inklusive)').fill('2015-09-01');
     await rulePanel.getByText('Ingen regler er overtrådt.').waitFor();
     expect(await rulePanel.locator('[data-rule="R-ROP-2"]').count()).toBe(0);
-
     await page.getByRole('button', { name: 'Gem som kladde' }).click();
-    await page.getByRole('button', { name: 'Godkend' }).waitFor();
     await page.getByRole('button', { name: 'Godkend' }).click();
+    await page.getByRole('button', { name: 'Ja, godkend' }).click();
     await page.getByText('Godkendt', { exact: true }).waitFor();
     await checkAccessibility('grant');
 
@@ -85,6 +97,20 @@ describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
     await page.getByRole('heading', { name: 'Aftale om mentorstøtte' }).waitFor();
     expect(await page.textContent('main')).toContain('Klagevejledning');
     await checkAccessibility('agreement');
+
+    // A second draft for the same weeks is refused by R-DUR-4 on approval; she discards it instead.
+    await page.goBack();
+    await page.getByRole('link', { name: '← Jonas Holm' }).click();
+    await page.getByRole('link', { name: 'Bevilg mentorstøtte' }).click();
+    await page.getByLabel('Aftaledato').fill('2015-02-23');
+    await page.getByLabel('Startdato').fill('2015-03-02');
+    await page.getByLabel('Slutdato (inklusive)').fill('2015-05-01');
+    await page.getByLabel('Målet med mentorstøtten').fill('Dobbelt');
+    await page.getByRole('button', { name: 'Gem som kladde' }).click();
+    await page.getByRole('button', { name: 'Kassér kladde' }).click();
+    await page.getByRole('button', { name: 'Ja, kassér' }).click();
+    await page.getByRole('heading', { name: 'Jonas Holm' }).waitFor();
+    expect(await page.getByText('Dobbelt').count()).toBe(0);
 
     expect(axeFindings).toEqual({ login: [], home: [], citizen: [], 'wizard-with-finding': [], grant: [], agreement: [] });
   });

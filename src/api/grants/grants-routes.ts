@@ -6,6 +6,7 @@ import { getGrant } from '../../use-cases/get-grant.ts';
 import { getGrantAgreement } from '../../use-cases/get-grant-agreement.ts';
 import { grantMentorSupport } from '../../use-cases/grant-mentor-support.ts';
 import { listGrants } from '../../use-cases/list-grants.ts';
+import { discardGrantDraft } from '../../use-cases/discard-grant-draft.ts';
 import { updateGrantDraft } from '../../use-cases/update-grant-draft.ts';
 import { IdParamsSchema } from '../common.schemas.ts';
 import { contextOf } from '../request-context.ts';
@@ -33,6 +34,11 @@ export const grantsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch('/api/grants/:id', { schema: { tags, params: IdParamsSchema, body: GrantPatchBodySchema } }, async (request) =>
     updateGrantDraft(contextOf(request), request.params.id, request.body),
   );
+
+  app.delete('/api/grants/:id', { schema: { tags, params: IdParamsSchema } }, async (request, reply) => {
+    await discardGrantDraft(contextOf(request), request.params.id);
+    return reply.status(204).send();
+  });
 
   app.post('/api/grants/:id/approve', { schema: { tags, params: IdParamsSchema } }, async (request) =>
     approveGrant(contextOf(request), request.params.id),

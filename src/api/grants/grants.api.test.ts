@@ -93,6 +93,26 @@ describe('grants through the API', () => {
     expect(JSON.stringify(agreement)).toContain('Mette Mentor');
   });
 
+  it('discards a draft that will not be approved, audited; an approved grant cannot be discarded (issue 14)', async () => {
+    const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
+    const draft = (await t.as('cw').post('/api/grants', ropBody(citizenId, { endDate: '2015-07-01' }))).json();
+    expect((await t.as('boss').delete(`/api/grants/${draft.id}`)).statusCode).toBe(403);
+    expect((await t.as('cw').delete(`/api/grants/${draft.id}`)).statusCode).toBe(204);
+    expect((await t.as('cw').get(`/api/grants/${draft.id}`)).statusCode).toBe(404);
+    expect((await t.as('cw').delete(`/api/grants/${draft.id}`)).statusCode).toBe(404);
+    const audit = await t.db.query<{ action: string; criterion: string }>(
+      `select action, criterion from audit_log where entity = 'grant' and action = 'delete' and citizen_id = $1`,
+      [citizenId],
+    );
+    expect(audit).toEqual([{ action: 'delete', criterion: `grant:${draft.id} draft` }]);
+
+    const approved = (await t.as('cw').post('/api/grants', ropBody(citizenId))).json();
+    expect((await t.as('cw').post(`/api/grants/${approved.id}/approve`)).statusCode).toBe(200);
+    const refused = await t.as('cw').delete(`/api/grants/${approved.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details.reason).toBe('NOT_A_DRAFT');
+  });
+
   it('two approvals of one draft at the same moment store one agreement version; the second gets 409', async () => {
     // 23 Feb 2015: two caseworkers press "Godkend" on the same draft at once.
     const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');

@@ -119,6 +119,14 @@ export function grantsRepository(db: Database) {
       );
       return rows.length === 1;
     },
+    /** Deletes a draft (never an approved or ended grant); true when one was deleted. */
+    async deleteDraft(municipalityId: number, id: number): Promise<boolean> {
+      const rows = await db.query(`delete from grants where municipality_id = $1 and id = $2 and status = 'draft' returning id`, [
+        municipalityId,
+        id,
+      ]);
+      return rows.length === 1;
+    },
     async findById(municipalityId: number, id: number): Promise<GrantRecord | null> {
       const [row] = await db.query<GrantRecord>(`${select} where g.municipality_id = $1 and g.id = $2`, [municipalityId, id]);
       return row ? toRecord(row) : null;

@@ -173,6 +173,8 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
       />
     );
   if ((params = match('/grants/:id/agreement', path))) return <AgreementPage grantId={Number(params.id)} />;
+  if ((params = match('/grants/:id/edit', path)))
+    return <GrantWizard citizenId={Number(query.get('citizenId'))} previousGrantId={null} editGrantId={Number(params.id)} />;
   if ((params = match('/grants/:id', path))) return <GrantPage grantId={Number(params.id)} />;
   if (path === '/mentors') return <MentorsPage />;
   if (path === '/providers') return <ProvidersPage />;

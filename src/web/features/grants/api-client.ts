@@ -57,6 +57,7 @@ export const grantsApi = {
   update: (id: number, body: Partial<GrantBody>) => api<Grant>('PATCH', `/api/grants/${id}`, body),
   get: (id: number) => api<Grant>('GET', `/api/grants/${id}`),
   approve: (id: number) => api<Grant>('POST', `/api/grants/${id}/approve`),
+  discard: (id: number) => api<void>('DELETE', `/api/grants/${id}`),
   end: (id: number, body: { endDate: string; reason: string; followUpOfferStart?: string | null }) =>
     api<Grant>('POST', `/api/grants/${id}/end`, body),
   agreement: (id: number) => api<AgreementDocument>('GET', `/api/grants/${id}/agreement`),

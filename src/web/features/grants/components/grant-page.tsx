@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
+import { navigate } from '../../../app/router.ts';
+import { ConfirmButton } from '../../../components/confirm-button.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
@@ -29,6 +31,18 @@ export function GrantPage({ grantId }: { grantId: number }) {
     } catch (err) {
       setActionError(err);
     } finally {
+      setBusy(false);
+    }
+  }
+
+  async function discard() {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await grantsApi.discard(grantId);
+      navigate(`/citizens/${grant!.citizenId}`);
+    } catch (err) {
+      setActionError(err);
       setBusy(false);
     }
   }
@@ -87,9 +101,26 @@ export function GrantPage({ grantId }: { grantId: number }) {
               {t('downloadPdf')}
             </a>
             {canAct && grant.status === 'draft' ? (
-              <button type="button" className="primary" onClick={() => void approve()} disabled={busy}>
-                {t('approve')}
-              </button>
+              <>
+                <ConfirmButton
+                  primary
+                  label={t('approve')}
+                  question={t('approveQuestion')}
+                  confirmLabel={t('approveConfirm')}
+                  onConfirm={() => void approve()}
+                  disabled={busy}
+                />
+                <a className="button" href={`#/grants/${grant.id}/edit?citizenId=${grant.citizenId}`}>
+                  {t('editDraft')}
+                </a>
+                <ConfirmButton
+                  label={t('discardDraft')}
+                  question={t('discardDraftQuestion')}
+                  confirmLabel={t('discardDraftConfirm')}
+                  onConfirm={() => void discard()}
+                  disabled={busy}
+                />
+              </>
             ) : null}
             {canAct && grant.status !== 'draft' ? (
               <a className="button" href={`#/grants/new?citizenId=${grant.citizenId}&previous=${grant.id}`}>

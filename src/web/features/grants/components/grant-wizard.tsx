@@ -16,10 +16,23 @@ const today = () => danishDateOf(new Date());
  * The grant wizard with the live rule panel: every change is checked (debounced) against the rules. It
  * defaults to the general mentor and lists only the types of the regime on the agreement date (R-REG-1).
  */
-export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number; previousGrantId: number | null }) {
+/**
+ * A new grant (or the next period of one), or — with `editGrantId` — a draft corrected with the same live
+ * rule panel (issue 14).
+ */
+export function GrantWizard({
+  citizenId,
+  previousGrantId,
+  editGrantId = null,
+}: {
+  citizenId: number;
+  previousGrantId: number | null;
+  editGrantId?: number | null;
+}) {
   const { t, e } = useI18n();
   const mentors = useLoad(() => registersApi.mentors(), []);
   const previous = useLoad(() => (previousGrantId ? grantsApi.get(previousGrantId) : Promise.resolve(null)), [previousGrantId]);
+  const editing = useLoad(() => (editGrantId ? grantsApi.get(editGrantId) : Promise.resolve(null)), [editGrantId]);
   const [form, setForm] = useState<GrantBody>({
     citizenId,
     type: 'GENERAL',
@@ -30,7 +43,8 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
     goal: '',
     tasks: [''],
     mentorId: null,
-    complaintGuidance: true,
+    // Given by the caseworker, not assumed: the box starts unticked (issue 14).
+    complaintGuidance: false,
     needAssessment: '',
     assessmentDate: today(),
     citizenConsent: null,
@@ -63,6 +77,32 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
     }));
   }
 
+  // A draft being corrected starts from what was saved.
+  const [appliedDraft, setAppliedDraft] = useState<typeof editing.data>(null);
+  if (editing.data && editing.data !== appliedDraft) {
+    const d = editing.data;
+    setAppliedDraft(d);
+    setForm({
+      citizenId: d.citizenId,
+      type: d.type,
+      agreedOn: d.agreedOn,
+      startDate: d.startDate,
+      endDate: d.endDate,
+      weeklyHours: d.weeklyHours,
+      goal: d.goal,
+      tasks: d.tasks.length > 0 ? d.tasks : [''],
+      mentorId: d.mentorId,
+      complaintGuidance: d.complaintGuidance,
+      needAssessment: d.needAssessment ?? '',
+      assessmentDate: d.assessmentDate ?? today(),
+      citizenConsent: d.citizenConsent,
+      dischargeDate: d.dischargeDate,
+      admissionDate: d.admissionDate,
+      previousGrantId: d.previousGrantId,
+      justification: d.justification ?? '',
+    });
+  }
+
   const body = useMemo(() => ({ ...form, tasks: form.tasks.filter((x) => x.trim() !== '') }), [form]);
   useEffect(() => {
     if (!form.agreedOn || !form.startDate) return;
@@ -90,8 +130,14 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
     event.preventDefault();
     setSaveError(null);
     try {
-      const grant = await grantsApi.create(body);
-      navigate(`/grants/${grant.id}`);
+      if (editGrantId) {
+        const { citizenId: _citizen, ...changes } = body;
+        await grantsApi.update(editGrantId, changes);
+        navigate(`/grants/${editGrantId}`);
+      } else {
+        const grant = await grantsApi.create(body);
+        navigate(`/grants/${grant.id}`);
+      }
     } catch (err) {
       setSaveError(err);
     }
@@ -102,7 +148,7 @@ export function GrantWizard({ citizenId, previousGrantId }: { citizenId: number;
       <p>
         <a href={`#/citizens/${citizenId}`}>← {t('back')}</a>
       </p>
-      <h1>{t('grantWizard')}</h1>
+      <h1>{editGrantId ? t('editDraftHeading') : t('grantWizard')}</h1>
       <div className="wizard">
         <form onSubmit={save} className="wizard-form" aria-describedby="rule-panel">
           <Field id="g-type" label={t('grantType')}>
