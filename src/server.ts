@@ -1,4 +1,5 @@
 /** `npm start`: serve the web UI and API on PORT (default 3000). */
+import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.ts';
 import { isAppError } from './errors.ts';
 import { startMentorspor } from './start-mentorspor.ts';
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
     jobs: config.jobs,
   });
-  console.log(`Mentorspor is running on http://localhost:${config.port}`);
+  const { port } = server.app.server.address() as AddressInfo;
+  console.log(`Mentorspor is running on http://localhost:${port}`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {

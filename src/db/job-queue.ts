@@ -112,13 +112,25 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
       ...(queue === failedJobsQueue ? {} : { deadLetter: failedJobsQueue }),
     };
     if (queue !== failedJobsQueue) await declare(failedJobsQueue);
-    await boss.createQueue(queue, settings);
+    // Processes starting together create the same queues at once; PostgreSQL may pick one as a deadlock
+    // victim (40P01): try again, the queue then exists.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await boss.createQueue(queue, settings);
+        break;
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== '40P01' || attempt === 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
     // createQueue keeps an existing queue's settings: apply this configuration's expiry and retries.
     await boss.updateQueue(queue, settings);
     declared.add(queue);
   };
-  const running = new Map<string, AbortController>();
-  const localWorkers = new Map<string, string[]>();
+  const running = new Map<string, { queue: string; controller: AbortController; done: Promise<void> }>();
+  const wakers = new Map<string, Set<() => void>>();
+  const loops: Promise<void>[] = [];
+  let stopping = false;
   const renewLease = (queue: string, id: string) =>
     setInterval(
       () => {
@@ -129,7 +141,60 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
       },
       Math.max(500, (expireInSeconds * 1000) / 3),
     );
-  let stopping = false;
+  /** Waits the polling interval, or less when this process sends a job to the queue. */
+  const idle = (queue: string) =>
+    new Promise<void>((resolve) => {
+      const set = wakers.get(queue) ?? new Set<() => void>();
+      wakers.set(queue, set);
+      const wake = () => {
+        clearTimeout(timer);
+        set.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, pollingIntervalSeconds * 1000);
+      set.add(wake);
+    });
+  const wakeAll = () => {
+    for (const set of wakers.values()) for (const wake of [...set]) wake();
+  };
+  /**
+   * One worker: fetch a job (SKIP LOCKED: no other process gets it), run it while renewing its lease,
+   * then complete or fail it. pg-boss's own `work()` fails a handler that runs longer than the expiry,
+   * while the job keeps running, so its loop is not used.
+   */
+  const workLoop = async (queue: string, handler: (job: PgBoss.JobWithMetadata<JobData>, run: JobRun) => Promise<void>) => {
+    while (!stopping) {
+      let job: PgBoss.JobWithMetadata<JobData> | undefined;
+      try {
+        [job] = await boss.fetch<JobData>(queue, { batchSize: 1, includeMetadata: true });
+      } catch (error) {
+        onError(`fetch ${queue}: ${kindOf(error)}`);
+      }
+      if (!job) {
+        await idle(queue);
+        continue;
+      }
+      const controller = new AbortController();
+      const lease = renewLease(queue, job.id);
+      const run = { id: job.id, attempt: job.retryCount + 1, signal: controller.signal };
+      const done = handler(job, run).then(
+        () => (controller.signal.aborted ? undefined : boss.complete(queue, job.id).then(() => undefined)),
+        (error: unknown) =>
+          controller.signal.aborted
+            ? undefined
+            : boss.fail(queue, job.id, { message: `handler failed (${kindOf(error)})` }).then(() => undefined),
+      );
+      running.set(job.id, { queue, controller, done: done.catch(() => {}) });
+      try {
+        await done;
+      } catch (error) {
+        onError(`recording ${queue} job: ${kindOf(error)}`);
+      } finally {
+        clearInterval(lease);
+        running.delete(job.id);
+      }
+    }
+  };
 
   return {
     kind: 'pg-boss',
@@ -138,51 +203,43 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
       // The queue's name travels in the data, so the dead-letter queue knows where a failed job came from.
       const id = await boss.send(queue, { ...data, queue });
       if (!id) throw new Error(`job queue: ${queue} refused the job`);
-      // Wake this process's idle worker; other processes find the job at their next poll.
-      for (const worker of localWorkers.get(queue) ?? []) boss.notifyWorker(worker);
+      // Wake this process's idle workers; other processes find the job at their next poll.
+      wakeAll();
       return id;
     },
     async work(queue, handler) {
       await declare(queue);
-      for (let i = 0; i < concurrency; i += 1) {
-        const worker = await boss.work<JobData>(
-          queue,
-          { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
-          async ([job]: PgBoss.JobWithMetadata<JobData>[]) => {
-            if (!job) return;
-            const controller = new AbortController();
-            running.set(job.id, controller);
-            const lease = renewLease(queue, job.id);
-            try {
-              await handler(job.data, { id: job.id, attempt: job.retryCount + 1, signal: controller.signal });
-            } finally {
-              clearInterval(lease);
-              running.delete(job.id);
-            }
-          },
-        );
-        localWorkers.set(queue, [...(localWorkers.get(queue) ?? []), worker]);
-      }
+      for (let i = 0; i < concurrency; i += 1) loops.push(workLoop(queue, (job, run) => handler(job.data, run)));
     },
     async onFailed(handler) {
       await declare(failedJobsQueue);
-      await boss.work<JobData>(
-        failedJobsQueue,
-        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
-        async ([job]: PgBoss.JobWithMetadata<JobData>[]) => {
-          if (!job) return;
+      loops.push(
+        workLoop(failedJobsQueue, async (job) => {
           const queue = typeof job.data.queue === 'string' ? job.data.queue : 'unknown';
           await handler(queue, job.data, reasonOf(job.output));
-        },
+        }),
       );
     },
     async stop(stopOptions = {}) {
       if (stopping) return;
       stopping = true;
+      wakeAll();
       const timeoutMs = stopOptions.timeoutMs ?? 30_000;
-      await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
-      // Whatever still runs was handed back to the queue by pg-boss's stop: it must not record an outcome.
-      for (const controller of running.values()) controller.abort();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      await Promise.race([Promise.all([...running.values()].map((r) => r.done)), timeout]);
+      clearTimeout(timer);
+      // Still running: hand back to the queue (a retry another process takes) and record nothing here.
+      for (const [id, { queue, controller }] of running) {
+        controller.abort();
+        await boss
+          .fail(queue, id, { message: 'pg-boss shut down while active' })
+          .catch((error: unknown) => onError(`hand back: ${kindOf(error)}`));
+      }
+      await boss.stop({ graceful: false, wait: true });
+      await Promise.race([Promise.all(loops), new Promise((resolve) => setTimeout(resolve, 1000))]);
     },
   };
 }
