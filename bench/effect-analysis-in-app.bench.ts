@@ -29,6 +29,7 @@ import { analyseRiskSet, analysisOutcomes, riskSetCovariates, type RiskSetColumn
 import { analyseRiskSetInWorker } from '../src/use-cases/analyse-risk-set-in-worker.ts';
 import { loadRiskSet } from '../src/use-cases/load-risk-set.ts';
 import { getEffectAnalysis, startEffectAnalysis } from '../src/use-cases/run-effect-analysis.ts';
+import { startInProcessJobs } from '../src/use-cases/serve-background-jobs.ts';
 import type { UseCaseContext } from '../src/use-cases/use-case-context.ts';
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
@@ -152,7 +153,8 @@ export async function run(): Promise<void> {
     const rssBefore = process.memoryUsage().rss;
     let peakRss = rssBefore;
     const total = process.hrtime.bigint();
-    const { id } = await startEffectAnalysis(ctx, input);
+    const jobs = await startInProcessJobs(db);
+    const { id } = await startEffectAnalysis(ctx, input, jobs);
     const phases: { phase: string; at: number }[] = [];
     let job = await getEffectAnalysis(ctx, id);
     while (job.status === 'running') {
@@ -163,6 +165,7 @@ export async function run(): Promise<void> {
       job = await getEffectAnalysis(ctx, id);
     }
     const totalSeconds = seconds(total);
+    await jobs.stop();
     if (job.status !== 'done') throw new Error(`analysis failed: ${job.error}`);
     phases.push({ phase: 'done', at: totalSeconds });
     const employment = job.results[0]!;

@@ -22,6 +22,21 @@ export type Config = {
   allowedOrigins: string[];
   /** Single sign-on through the municipality's OpenID Connect provider; null: local passwords only. */
   oidc: OidcSettings | null;
+  /** Background jobs and stopping (issue 11). */
+  jobs: JobsConfig;
+};
+
+export type JobsConfig = {
+  /** PostgreSQL queue: a job whose process shows no sign of life this long is retried elsewhere (120 s). */
+  expirySeconds: number;
+  /** How often one process runs the queue's maintenance, which expires such jobs (30 s). */
+  maintenanceSeconds: number;
+  /** How often an idle process looks for jobs queued by another (2 s). */
+  pollSeconds: number;
+  /** Jobs of each kind one process runs at a time (2); 0: this server queues jobs but never runs them. */
+  concurrency: number;
+  /** SIGTERM/SIGINT: how long requests in flight and running jobs may take to finish (30 s). */
+  shutdownSeconds: number;
 };
 
 export type Role = 'caseworker' | 'mentor' | 'coordinator' | 'manager' | 'admin';
@@ -137,6 +152,25 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     uploadDir: env.MENTORSPOR_UPLOAD_DIR?.trim() || null,
     allowedOrigins,
     oidc: oidcSettingsOf(env),
+    jobs: jobsConfigOf(env),
+  };
+}
+
+function jobsConfigOf(env: Record<string, string | undefined>): JobsConfig {
+  const number = (name: string, fallback: number, min: number, integer: boolean) => {
+    const text = env[name]?.trim() ?? '';
+    if (text === '') return fallback;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value)) || !/^[0-9.]+$/.test(text))
+      throw new AppError('CONFIG_INVALID', `${name} must be a ${integer ? 'whole ' : ''}number ≥ ${min}, got '${text}'`);
+    return value;
+  };
+  return {
+    expirySeconds: number('MENTORSPOR_JOB_EXPIRY_SECONDS', 120, 1, true),
+    maintenanceSeconds: number('MENTORSPOR_JOB_MAINTENANCE_SECONDS', 30, 1, true),
+    pollSeconds: number('MENTORSPOR_JOB_POLL_SECONDS', 2, 0.5, false),
+    concurrency: number('MENTORSPOR_JOB_CONCURRENCY', 2, 0, true),
+    shutdownSeconds: number('MENTORSPOR_SHUTDOWN_SECONDS', 30, 1, true),
   };
 }
 

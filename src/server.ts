@@ -1,4 +1,5 @@
 /** `npm start`: serve the web UI and API on PORT (default 3000). */
+import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.ts';
 import { isAppError } from './errors.ts';
 import { startMentorspor } from './start-mentorspor.ts';
@@ -28,14 +29,39 @@ async function main(): Promise<void> {
     oidc: config.oidc,
     logger: true,
     log: (line) => console.log(line),
+    jobs: config.jobs,
   });
-  console.log(`Mentorspor is running on http://localhost:${config.port}`);
-  const stop = async () => {
-    await server.close();
-    process.exit(0);
+  const { port } = server.app.server.address() as AddressInfo;
+  console.log(`Mentorspor is running on http://localhost:${port}`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      console.log(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`${signal}: finishing requests in flight and running jobs (up to ${config.jobs.shutdownSeconds} s), then stopping`);
+    // A request or job that ignores the deadline must not keep the process alive: the queue has handed it back.
+    setTimeout(
+      () => {
+        console.error('Stop timed out: exiting');
+        process.exit(1);
+      },
+      (config.jobs.shutdownSeconds + 10) * 1000,
+    ).unref();
+    server.close().then(
+      () => {
+        console.log('Stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`Stop failed (${error instanceof Error ? error.name : typeof error})`);
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

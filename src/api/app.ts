@@ -15,6 +15,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { SecureCookies } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { JobQueue } from '../db/job-queue.ts';
 import { administrationRoutes } from './administration/administration-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { registerBodyParsers } from './body-parsers.ts';
@@ -38,9 +39,12 @@ import { requestLogOptions, type LogDestination } from './request-log.ts';
 import { usersRoutes } from './users/users-routes.ts';
 import { registerValidation } from './validation.ts';
 import { checkReadiness } from '../use-cases/check-readiness.ts';
+import { startInProcessJobs } from '../use-cases/serve-background-jobs.ts';
 
 export type AppDependencies = {
   db: Database;
+  /** Background jobs (imports, analyses); absent: an in-process runner this app starts and stops. */
+  jobs?: JobQueue;
   now?: () => Date;
   secureCookies?: SecureCookies;
   /** Request logs (request-log.ts): true for standard output, or a destination; off when absent. */
@@ -176,9 +180,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(registersRoutes);
   await app.register(grantsRoutes);
   await app.register(deliveryRoutes);
-  await app.register(outcomesRoutes, { uploadDir: deps.uploadDir });
+  const jobs = deps.jobs ?? (await startInProcessJobs(deps.db));
+  if (!deps.jobs) app.addHook('onClose', async () => jobs.stop());
+  await app.register(outcomesRoutes, { uploadDir: deps.uploadDir, jobs });
   await app.register(reportsRoutes);
-  await app.register(importsRoutes);
+  await app.register(importsRoutes, { jobs });
   await app.register(administrationRoutes);
   await app.register(economyRoutes);
   await app.register(followUpRoutes);

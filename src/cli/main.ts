@@ -37,6 +37,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: "add or list the municipality's users (users add --username … --name … --role …)",
     load: () => import('./commands/manage-users.ts'),
   },
+  worker: {
+    summary: 'run background jobs (imports, effect analyses) from the PostgreSQL queue, beside the servers',
+    load: () => import('./commands/run-worker.ts'),
+  },
   'db migrate': { summary: 'apply database migrations (DATABASE_URL or ./data)', load: () => import('./commands/migrate-database.ts') },
 };
 

@@ -22,7 +22,21 @@ export type PrepareOptions = {
   now: Date;
 };
 
+/** Key of the advisory lock that lets one process at a time prepare a PostgreSQL database ('ment'). */
+const prepareLockKey = 0x6d656e74;
+
 export async function prepareDatabase(db: Database, options: PrepareOptions): Promise<{ demoLoaded: boolean }> {
+  if (db.engine === 'pglite') return prepareUnlocked(db, options);
+  // Several servers may start at once on one PostgreSQL database (issue 11): one migrates and creates
+  // the first municipality while the others wait, then find it done. The lock is held by an open
+  // transaction on its own connection; the work runs on the pool's other connections.
+  return db.transaction(async (lock) => {
+    await lock.query('select pg_advisory_xact_lock($1)', [prepareLockKey]);
+    return prepareUnlocked(db, options);
+  });
+}
+
+async function prepareUnlocked(db: Database, options: PrepareOptions): Promise<{ demoLoaded: boolean }> {
   const { applied } = await migrateDatabase(db);
   if (applied.length > 0) options.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
   const municipalities = municipalitiesRepository(db);

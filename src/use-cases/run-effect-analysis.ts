@@ -3,12 +3,16 @@
  * time — each mentored citizen compared with citizens in the same target groups who, on the same
  * quarter's index date, had not (yet) received mentor support (definition in
  * db/repositories/risk-set-repository.ts, estimation in analyse-risk-set.ts).
- * Runs in the background: the risk set is streamed into columns chunk by chunk, then estimated in a
- * worker thread. The job (parameters, status, phase, progress, results, error) is a row in
- * `effect_analyses`, so it survives a restart; one still running when the server stopped is marked failed
- * at the next start (fail-interrupted-effect-analyses.ts).
+ * Runs in the background, in whichever process takes the job from the queue (db/job-queue.ts): the risk
+ * set is streamed into columns chunk by chunk, then estimated in a worker thread. The job (parameters,
+ * status, phase, progress, results, error) is a row in `effect_analyses`, readable from any process. On
+ * PostgreSQL a run whose process died is retried by another, then failed by the queue
+ * (fail-abandoned-job.ts); on the embedded database one still running when the server stopped is marked
+ * failed at the next start (fail-interrupted-effect-analyses.ts).
  */
 import { randomUUID } from 'node:crypto';
+import type { Database } from '../db/database.ts';
+import type { JobData, JobQueue, JobRun } from '../db/job-queue.ts';
 import { effectAnalysesRepository, type EffectAnalysisRecord } from '../db/repositories/effect-analyses-repository.ts';
 import { isCalendarDate } from '../domain/calendar-date.ts';
 import { passiveTargetGroups } from '../domain/passive-citizens.ts';
@@ -16,6 +20,7 @@ import { AppError } from '../errors.ts';
 import { analysisOutcomes, type AnalysisResult } from './analyse-risk-set.ts';
 import { analyseRiskSetInWorker } from './analyse-risk-set-in-worker.ts';
 import { loadRiskSet } from './load-risk-set.ts';
+import { jobContext, jobField, jobOriginOf } from './job-context.ts';
 import { recordAudit } from './record-audit.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
@@ -52,25 +57,50 @@ function requireAnalysisRole(ctx: UseCaseContext): void {
   requirePermission(ctx, 'analysis:run');
 }
 
-export async function startEffectAnalysis(
-  ctx: UseCaseContext,
-  input: EffectAnalysisInput,
-  options: { chunkCitizens?: number } = {},
-): Promise<{ id: string }> {
+export const effectAnalysisQueue = 'effect-analysis';
+
+export async function startEffectAnalysis(ctx: UseCaseContext, input: EffectAnalysisInput, jobs: JobQueue): Promise<{ id: string }> {
   requireAnalysisRole(ctx);
   for (const field of ['firstStartFrom', 'firstStartTo'] as const)
     if (!isCalendarDate(input[field])) throw new AppError('INVALID_INPUT', `${field} is not a valid date`, { field });
   if (input.firstStartFrom > input.firstStartTo)
     throw new AppError('INVALID_INPUT', 'firstStartFrom is after firstStartTo', { field: 'firstStartTo' });
   const id = randomUUID();
-  const jobs = effectAnalysesRepository(ctx.db);
-  await jobs.create({ id, municipalityId: ctx.actor.municipalityId, parameters: input, createdBy: ctx.actor.userId });
-  setImmediate(() => {
-    void runEffectAnalysis(ctx, id, input, options).catch(async (error: unknown) => {
-      await jobs.fail({ id, errorCode: 'FAILED', error: error instanceof Error ? error.message : String(error) }).catch(() => {});
-    });
-  });
+  const analyses = effectAnalysesRepository(ctx.db);
+  await analyses.create({ id, municipalityId: ctx.actor.municipalityId, parameters: input, createdBy: ctx.actor.userId });
+  try {
+    await jobs.send(effectAnalysisQueue, { ...jobOriginOf(ctx), analysisId: id, parameters: input });
+  } catch (error) {
+    await analyses.failIfRunning({ id, errorCode: 'FAILED', error: 'The analysis could not be queued; start it again.' });
+    throw error;
+  }
   return { id };
+}
+
+/**
+ * One run of a queued analysis (queue `effect-analysis`), in whichever process took the job: skipped when
+ * the analysis already ended; a failure is recorded on the row, unless this process is stopping and the
+ * queue hands the job to another (`run.signal`).
+ */
+export async function runEffectAnalysisJob(db: Database, data: JobData, run: JobRun): Promise<void> {
+  const id = jobField(data, 'analysisId', 'string');
+  const parameters = jobField(data, 'parameters', 'object');
+  const ctx = await jobContext(db, data);
+  const analyses = effectAnalysesRepository(ctx.db);
+  if ((await analyses.beginAttempt(id)) === null) return;
+  const input: EffectAnalysisInput = {
+    type: String(parameters.type),
+    firstStartFrom: String(parameters.firstStartFrom),
+    firstStartTo: String(parameters.firstStartTo),
+    horizonMonths: Number(parameters.horizonMonths),
+    targetGroups: Array.isArray(parameters.targetGroups) ? parameters.targetGroups.map(String) : null,
+  };
+  try {
+    await runEffectAnalysis(ctx, id, input, { signal: run.signal });
+  } catch (error) {
+    if (run.signal.aborted) throw error;
+    await analyses.fail({ id, errorCode: 'FAILED', error: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /** The job's work: load (progress per chunk), estimate in a worker (progress per outcome), store the results. */
@@ -78,7 +108,7 @@ export async function runEffectAnalysis(
   ctx: UseCaseContext,
   id: string,
   input: EffectAnalysisInput,
-  options: { chunkCitizens?: number } = {},
+  options: { chunkCitizens?: number; signal?: AbortSignal } = {},
 ): Promise<AnalysisResult[]> {
   const jobs = effectAnalysesRepository(ctx.db);
   // Progress writes are not awaited one by one; the last one is awaited before the next phase.
@@ -106,6 +136,7 @@ export async function runEffectAnalysis(
     report('estimating', loadingShare + modelShare + ((1 - loadingShare - modelShare) * done) / analysisOutcomes.length),
   );
   await lastWrite;
+  if (options.signal?.aborted) throw new Error('handed back');
   await jobs.finish({ id, results });
   await recordAudit(ctx, {
     action: 'search',

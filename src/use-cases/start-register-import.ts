@@ -1,87 +1,203 @@
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import type { Database } from '../db/database.ts';
+import type { JobData, JobQueue, JobRun } from '../db/job-queue.ts';
+import { importInputsRepository } from '../db/repositories/import-inputs-repository.ts';
 import { importsRepository, type ImportRecord } from '../db/repositories/imports-repository.ts';
 import { unverifiedMappingWarning } from '../domain/register-mappings.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { loadMappingForImport } from './get-register-mapping.ts';
 import { importRegisterStatuses, type RegisterImportProgress } from './import-register-statuses.ts';
+import { jobContext, jobField, jobOriginOf } from './job-context.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 const progress = new Map<number, RegisterImportProgress>();
-/** Progress of running imports (register and case history), by import id. */
+/** Progress of the imports running in this process (register and case history), by import id. */
 export { progress as importProgress };
 
+export const registerImportQueue = 'register-import';
+
+type RegisterImportInput = { csv: string } | { uploadedFile: string };
+
 /**
- * The API's register import: recorded in `imports`, run in the background (all or nothing), with the
- * lines read so far as progress, the bad lines with their numbers when it fails, and warnings (an
- * unverified mapping). An unknown mapping is refused before anything starts (INVALID_INPUT).
+ * Inputs of imports run by the in-process runner (embedded database): the CSV body or the upload's
+ * path, kept in this process. With the PostgreSQL queue the input is stored in the database instead
+ * (import_input_parts), so that any process can run the import.
+ */
+const localInputs = new Map<number, RegisterImportInput | { csv: string }>();
+export { localInputs as localImportInputs };
+
+/**
+ * The API's register import: recorded in `imports`, run in the background (all or nothing) by the job
+ * queue, with the lines read so far as progress, the bad lines with their numbers when it fails, and
+ * warnings (an unverified mapping). An unknown mapping is refused before anything starts (INVALID_INPUT).
  */
 export async function startRegisterImport(
   ctx: UseCaseContext,
-  input: ({ csv: string } | { uploadedFile: string }) & { layout: 'long' | 'wide'; mapping: string },
+  input: RegisterImportInput & { layout: 'long' | 'wide'; mapping: string },
+  jobs: JobQueue,
 ): Promise<{ id: number }> {
-  // An uploaded file (multipart) is a temporary copy: it is removed when the import ends or is refused.
+  // An uploaded file (multipart) is a temporary copy: removed once stored in the database, or when the
+  // import ends or is refused.
   const removeUpload = async () => {
     if ('uploadedFile' in input) await rm(input.uploadedFile, { force: true });
   };
+  const shared = jobs.kind === 'pg-boss';
   let mapping: Awaited<ReturnType<typeof loadMappingForImport>>;
+  let id: number;
   try {
     requirePermission(ctx, 'outcomes:import');
     mapping = await ctx.db.transaction((tx) => loadMappingForImport({ ...ctx, db: tx }, input.mapping));
+    id = await ctx.db.transaction(async (tx) => {
+      const created = await importsRepository(tx).create({
+        municipalityId: ctx.actor.municipalityId,
+        kind: `register:${input.layout}:${mapping.name}`,
+        createdBy: ctx.actor.userId,
+      });
+      if (shared)
+        await importInputsRepository(tx).store({
+          municipalityId: ctx.actor.municipalityId,
+          importId: created,
+          source: 'csv' in input ? [input.csv] : createReadStream(input.uploadedFile),
+        });
+      return created;
+    });
   } catch (error) {
     await removeUpload();
     throw error;
   }
-  const imports = importsRepository(ctx.db);
-  const id = await imports.create({
-    municipalityId: ctx.actor.municipalityId,
-    kind: `register:${input.layout}:${mapping.name}`,
-    createdBy: ctx.actor.userId,
-  });
-  progress.set(id, { lines: 0, stagedSpells: 0, phase: 'reading' });
-  setImmediate(() => {
-    void (async () => {
-      try {
-        const {
-          mapping: _mapping,
-          warnings,
-          ...counts
-        } = await importRegisterStatuses(ctx, {
-          source: 'csv' in input ? Readable.from([input.csv]) : createReadStream(input.uploadedFile),
-          layout: input.layout,
-          mapping: String(mapping.id),
-          onProgress: (_lines, p) => progress.set(id, p),
-        });
-        await imports.finish({ id, status: 'done', counts, errors: [], warnings });
-      } catch (error) {
-        const errors = isAppError(error)
-          ? ((error.details?.errors as object[] | undefined) ?? [{ line: Number(error.details?.line ?? 0), message: error.message }])
-          : [
-              {
-                line: 0,
-                message: `internal error (${error instanceof Error ? error.name : typeof error}${(error as { code?: unknown })?.code ? ` ${String((error as { code?: unknown }).code)}` : ''}); nothing was imported`,
-              },
-            ];
-        const badLines = isAppError(error) && typeof error.details?.badLines === 'number' ? { badLines: error.details.badLines } : {};
-        await imports.finish({
-          id,
-          status: 'failed',
-          counts: badLines,
-          errors,
-          warnings: mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)],
-        });
-      } finally {
-        progress.delete(id);
-        await removeUpload();
-      }
-    })().catch((error: unknown) => {
-      // Recording the outcome failed too (the database went away): the row stays running until the next
-      // start marks it failed (fail-interrupted-imports.ts); the process keeps serving.
-      console.error(`register import ${id}: could not record its outcome (${error instanceof Error ? error.name : typeof error})`);
-    });
+  if (shared) await removeUpload();
+  else {
+    localInputs.set(id, 'csv' in input ? { csv: input.csv } : { uploadedFile: input.uploadedFile });
+    progress.set(id, { lines: 0, stagedSpells: 0, phase: 'reading' });
+  }
+  await sendImportJob(ctx, jobs, registerImportQueue, id, {
+    layout: input.layout,
+    mappingId: mapping.id,
+    mappingName: mapping.name,
+    mappingVerified: mapping.verified,
   });
   return { id };
+}
+
+/** Queues an import's job; when the queue refuses it, the import fails at once (it would never run). */
+export async function sendImportJob(ctx: UseCaseContext, jobs: JobQueue, queue: string, importId: number, data: JobData): Promise<void> {
+  try {
+    await jobs.send(queue, { ...jobOriginOf(ctx), importId, input: jobs.kind === 'pg-boss' ? 'database' : 'local', ...data });
+  } catch (error) {
+    await forgetLocalInput(importId);
+    await importsRepository(ctx.db).failIfRunning({
+      id: importId,
+      message: 'The import could not be queued; start it again.',
+      code: 'NOT_QUEUED',
+    });
+    throw error;
+  }
+}
+
+async function forgetLocalInput(importId: number): Promise<void> {
+  const local = localInputs.get(importId);
+  localInputs.delete(importId);
+  progress.delete(importId);
+  if (local && 'uploadedFile' in local) await rm(local.uploadedFile, { force: true });
+}
+
+/** The import's input in the process that runs it: from the database (queue) or from this process. */
+export function importSource(db: Database, data: JobData, municipalityId: number, importId: number): Readable | null {
+  if (jobField(data, 'input', 'string') === 'database') return Readable.from(importInputsRepository(db).read(municipalityId, importId));
+  const local = localInputs.get(importId);
+  if (!local) return null;
+  return 'csv' in local ? Readable.from([local.csv]) : createReadStream(local.uploadedFile);
+}
+
+export const lostInputMessage =
+  'The process that received the file stopped before the import ran; nothing was imported. Start the import again.';
+
+/**
+ * One run of a queued import, in whichever process took the job: skipped when the import already ended;
+ * its outcome (counts, or the bad lines) recorded and its stored input deleted in one transaction. When
+ * this process stops first (`run.signal`), nothing is recorded: the queue hands the job to another.
+ */
+export async function runImportJob(
+  db: Database,
+  data: JobData,
+  run: JobRun,
+  work: (ctx: UseCaseContext, source: Readable, importId: number) => Promise<{ counts: object; warnings?: string[] }>,
+  failure: (error: unknown) => { counts: object; errors: object[]; warnings?: string[] },
+): Promise<void> {
+  const importId = jobField(data, 'importId', 'number');
+  const ctx = await jobContext(db, data).catch(async (error: unknown) => {
+    await importsRepository(db).failIfRunning({
+      id: importId,
+      message: isAppError(error) ? error.message : 'internal error',
+      code: 'FAILED',
+    });
+    throw error;
+  });
+  const municipalityId = ctx.actor.municipalityId;
+  const imports = importsRepository(ctx.db);
+  if ((await imports.beginAttempt(importId)) === null) return void (await forgetLocalInput(importId));
+  const source = importSource(ctx.db, data, municipalityId, importId);
+  if (!source) {
+    await imports.failIfRunning({ id: importId, message: lostInputMessage, code: 'INTERRUPTED' });
+    return;
+  }
+  progress.set(importId, { lines: 0, stagedSpells: 0, phase: 'reading' });
+  let outcome: { status: 'done' | 'failed'; counts: object; errors: object[]; warnings?: string[] };
+  try {
+    const done = await work(ctx, source, importId);
+    outcome = { status: 'done', errors: [], ...done };
+  } catch (error) {
+    if (run.signal.aborted) throw error;
+    outcome = { status: 'failed', ...failure(error) };
+  } finally {
+    progress.delete(importId);
+  }
+  if (run.signal.aborted) throw new Error('handed back');
+  await ctx.db.transaction(async (tx) => {
+    await importsRepository(tx).finish({ id: importId, ...outcome });
+    await importInputsRepository(tx).remove(municipalityId, importId);
+  });
+  await forgetLocalInput(importId);
+}
+
+/** The register-import job (queue `register-import`). */
+export async function runRegisterImport(db: Database, data: JobData, run: JobRun): Promise<void> {
+  const mappingName = jobField(data, 'mappingName', 'string');
+  const verified = jobField(data, 'mappingVerified', 'boolean');
+  const layout = jobField(data, 'layout', 'string');
+  if (layout !== 'long' && layout !== 'wide') throw new AppError('INVALID_INPUT', 'job data: layout');
+  await runImportJob(
+    db,
+    data,
+    run,
+    async (ctx, source, importId) => {
+      const {
+        mapping: _mapping,
+        warnings,
+        ...counts
+      } = await importRegisterStatuses(ctx, {
+        source,
+        layout,
+        mapping: String(jobField(data, 'mappingId', 'number')),
+        onProgress: (_lines, p) => progress.set(importId, p),
+      });
+      return { counts, warnings };
+    },
+    (error) => {
+      const errors = isAppError(error)
+        ? ((error.details?.errors as object[] | undefined) ?? [{ line: Number(error.details?.line ?? 0), message: error.message }])
+        : [
+            {
+              line: 0,
+              message: `internal error (${error instanceof Error ? error.name : typeof error}${(error as { code?: unknown })?.code ? ` ${String((error as { code?: unknown }).code)}` : ''}); nothing was imported`,
+            },
+          ];
+      const badLines = isAppError(error) && typeof error.details?.badLines === 'number' ? { badLines: error.details.badLines } : {};
+      return { counts: badLines, errors, warnings: verified ? [] : [unverifiedMappingWarning(mappingName)] };
+    },
+  );
 }
 
 export async function getImport(

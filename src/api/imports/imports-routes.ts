@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { JobQueue } from '../../db/job-queue.ts';
 import { caseHistoryColumns, caseHistoryKinds } from '../../domain/case-history-csv.ts';
 import { AppError } from '../../errors.ts';
 import { startCaseHistoryImport } from '../../use-cases/start-case-history-import.ts';
@@ -8,7 +9,7 @@ import { contextOf } from '../request-context.ts';
 import { StartImportResponseSchema } from './imports.schemas.ts';
 
 /** Case-system history (issue 5 point 1): POST /api/imports/citizens|target-groups|grants|offers with a text/csv body. */
-export const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const importsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobQueue }> = async (app, { jobs }) => {
   for (const kind of caseHistoryKinds) {
     const { required, optional } = caseHistoryColumns[kind];
     app.post(
@@ -26,7 +27,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (typeof request.body !== 'string' || request.body.trim() === '') {
           throw new AppError('INVALID_INPUT', 'Send the CSV as the request body with content-type text/csv', { field: 'body' });
         }
-        return reply.status(202).send(await startCaseHistoryImport(contextOf(request), { kind, csv: request.body }));
+        return reply.status(202).send(await startCaseHistoryImport(contextOf(request), { kind, csv: request.body }, jobs));
       },
     );
   }

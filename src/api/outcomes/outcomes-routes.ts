@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import type { JobQueue } from '../../db/job-queue.ts';
 import { reportOutcomeStatus } from '../../use-cases/report-outcome-status.ts';
 import { getEffectAnalysis, listEffectAnalyses, startEffectAnalysis } from '../../use-cases/run-effect-analysis.ts';
 import { getRegisterMapping } from '../../use-cases/get-register-mapping.ts';
@@ -25,8 +26,9 @@ import {
 
 const maxUploadBytes = 2 * 1024 ** 3;
 
-export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string }> = async (app, pluginOptions) => {
+export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string; jobs: JobQueue }> = async (app, pluginOptions) => {
   const uploads = pluginOptions.uploadDir ?? uploadDirectory();
+  const jobs = pluginOptions.jobs;
   // Register extracts arrive as the raw CSV body (text/csv, parsed in body-parsers.ts) or as a file in a multipart/form-data upload (field `file`), streamed to a private upload file (upload-directory.ts) so a
   // national-size extract never sits in memory; the import reads it from there in the background.
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 5, fileSize: maxUploadBytes } });
@@ -43,7 +45,7 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string }> =
       const options = { layout: request.query.layout, mapping: request.query.mapping ?? 'dst' };
       if (request.isMultipart()) {
         const path = await receiveUpload(request, uploads);
-        return reply.status(202).send(await startRegisterImport(contextOf(request), { uploadedFile: path, ...options }));
+        return reply.status(202).send(await startRegisterImport(contextOf(request), { uploadedFile: path, ...options }, jobs));
       }
       if (typeof request.body !== 'string' || request.body.trim() === '')
         throw new AppError(
@@ -53,7 +55,7 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string }> =
             field: 'body',
           },
         );
-      return reply.status(202).send(await startRegisterImport(contextOf(request), { csv: request.body, ...options }));
+      return reply.status(202).send(await startRegisterImport(contextOf(request), { csv: request.body, ...options }, jobs));
     },
   );
   app.get('/api/mappings', { schema: { tags: ['outcomes'] } }, async (request) => ({
@@ -97,13 +99,17 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string }> =
 
   app.post('/api/analyses/effect', { schema: { tags: ['outcomes'], body: StartEffectAnalysisBodySchema } }, async (request, reply) =>
     reply.status(202).send(
-      await startEffectAnalysis(contextOf(request), {
-        type: request.body.type,
-        firstStartFrom: request.body.firstStartFrom,
-        firstStartTo: request.body.firstStartTo,
-        horizonMonths: request.body.horizonMonths ?? 7,
-        targetGroups: request.body.targetGroups ?? null,
-      }),
+      await startEffectAnalysis(
+        contextOf(request),
+        {
+          type: request.body.type,
+          firstStartFrom: request.body.firstStartFrom,
+          firstStartTo: request.body.firstStartTo,
+          horizonMonths: request.body.horizonMonths ?? 7,
+          targetGroups: request.body.targetGroups ?? null,
+        },
+        jobs,
+      ),
     ),
   );
   app.get('/api/analyses/:id', { schema: { tags: ['outcomes'], params: AnalysisParamsSchema } }, async (request) =>

@@ -55,6 +55,22 @@ export function effectAnalysesRepository(db: Database) {
         [input.id, input.errorCode, input.error],
       );
     },
+    /** A run of a queued analysis begins: its attempt number, or null when it is no longer running. */
+    async beginAttempt(id: string): Promise<number | null> {
+      const [row] = await db.query<{ attempts: number }>(
+        `update effect_analyses set attempts = attempts + 1 where id = $1 and status = 'running' returning attempts`,
+        [id],
+      );
+      return row?.attempts ?? null;
+    },
+    /** Fails one analysis unless it already ended (the queue gave up on its job). */
+    async failIfRunning(input: { id: string; errorCode: 'INTERRUPTED' | 'FAILED'; error: string }): Promise<boolean> {
+      const rows = await db.query<{ id: string }>(
+        `update effect_analyses set status = 'failed', phase = null, error_code = $2, error = $3, finished_at = now() where id = $1 and status = 'running' returning id`,
+        [input.id, input.errorCode, input.error],
+      );
+      return rows.length > 0;
+    },
     /** Every job still marked running (at start-up: the previous process stopped during them) → failed. */
     async failAllRunning(error: string): Promise<number> {
       const rows = await db.query<{ id: string }>(

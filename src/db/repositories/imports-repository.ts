@@ -37,6 +37,25 @@ export function importsRepository(db: Database) {
         storableJson(input.warnings ?? []),
       ]);
     },
+    /**
+     * A run of a queued import begins: counts the attempt and answers its number, or null when the import
+     * is no longer running (already failed by the queue's failure handler, or done) and must not run.
+     */
+    async beginAttempt(id: number): Promise<number | null> {
+      const [row] = await db.query<{ attempts: number }>(
+        `update imports set attempts = attempts + 1 where id = $1 and status = 'running' returning attempts`,
+        [id],
+      );
+      return row?.attempts ?? null;
+    },
+    /** Fails one import with `message` unless it already ended (the queue gave up on its job). */
+    async failIfRunning(input: { id: number; message: string; code: string }): Promise<boolean> {
+      const rows = await db.query<{ id: number }>(
+        `update imports set status = 'failed', errors = $2, finished_at = now() where id = $1 and status = 'running' returning id`,
+        [input.id, storableJson([{ line: 0, message: input.message, code: input.code }])],
+      );
+      return rows.length > 0;
+    },
     /** Marks every import still running as failed with `message` (the process that ran them stopped). */
     async failAllRunning(message: string): Promise<number> {
       const rows = await db.query<{ id: number }>(
