@@ -40,13 +40,18 @@ export type WarningCode =
   | 'CALIPER_DROPPED_TREATED'
   | 'CONTROLS_REUSED'
   | 'SEPARATION'
+  | 'COLLINEAR_COVARIATES'
   | 'POOR_OVERLAP'
   | 'EXTREME_WEIGHTS'
   | 'SUBCLASS_WITHOUT_CONTROLS'
   | 'BOOTSTRAP_INVALID_FOR_MATCHING'
   | 'NOT_RANDOMISED';
 
-export type EffectWarning = { code: WarningCode; message: string; covariates?: string[] };
+/**
+ * A warning is a code and its numbers, never prose: the words (Danish and English, with what to do) live in
+ * src/domain/effect-words.ts, so the page, the PDF and the CLI say the same thing in the reader's language.
+ */
+export type EffectWarning = { code: WarningCode; params: Record<string, number | string | null>; covariates?: string[] };
 
 export type BalanceEntry = {
   covariate: string;
@@ -78,7 +83,6 @@ export type EffectEstimate = {
     gamma: number | null;
     eValue: number | null;
     eValueConfidenceLimit: number | null;
-    statement: string;
   };
   naiveDifference: number;
   /** Propensity-score histogram (20 equal bins on [0, 1]) of treated and controls, for the overlap plot. */

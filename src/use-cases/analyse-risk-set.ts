@@ -9,7 +9,8 @@ import type { EffectEstimate } from '../analytics/effect-estimate.ts';
 import { estimateEffects } from '../analytics/estimate-effect.ts';
 
 export type AnalysisOutcome = 'employment' | 'education' | 'self_support' | 'benefit_weeks_52';
-export type AnalysisResult = EffectEstimate & { outcome: AnalysisOutcome; summary: string };
+/** Codes and numbers only: the words are in domain/effect-words.ts (issue 15). */
+export type AnalysisResult = EffectEstimate & { outcome: AnalysisOutcome; horizonMonths: number };
 
 export const analysisOutcomes: AnalysisOutcome[] = ['employment', 'education', 'self_support', 'benefit_weeks_52'];
 
@@ -32,26 +33,6 @@ export type RiskSetColumns = {
   employedWeeks156: Float64Array;
   outcomes: Record<AnalysisOutcome, Float64Array>;
 };
-
-const outcomeLabels: Record<AnalysisOutcome, { da: string; percentPoints: boolean }> = {
-  employment: { da: 'i job', percentPoints: true },
-  education: { da: 'i uddannelse', percentPoints: true },
-  self_support: { da: 'selvforsørgende', percentPoints: true },
-  benefit_weeks_52: { da: 'uger på offentlig forsørgelse i det følgende år', percentPoints: false },
-};
-
-const fmt = (n: number, digits = 1) => n.toLocaleString('da-DK', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-/** The estimate in words a politician understands, with its interval. */
-export function describeEstimate(outcome: AnalysisOutcome, r: EffectEstimate, horizonMonths: number): string {
-  const label = outcomeLabels[outcome];
-  const [lo, hi] = r.confidenceInterval;
-  if (label.percentPoints) {
-    const pp = r.estimate * 100;
-    return `Borgere med mentor var ${fmt(Math.abs(pp))} procentpoint ${pp >= 0 ? 'oftere' : 'sjældnere'} ${label.da} efter ${horizonMonths} måneder end sammenlignelige borgere uden mentor (95 %-interval ${fmt(lo * 100)} til ${fmt(hi * 100)} procentpoint).`;
-  }
-  return `Borgere med mentor havde ${fmt(Math.abs(r.estimate))} ${r.estimate >= 0 ? 'flere' : 'færre'} ${label.da} end sammenlignelige borgere uden mentor (95 %-interval ${fmt(lo)} til ${fmt(hi)}).`;
-}
 
 export function riskSetCovariates(columns: RiskSetColumns): Covariate[] {
   const coded = (name: string, c: CodedColumn): Covariate => ({ name, kind: 'categorical', codes: c.codes, levels: c.levels });
@@ -90,6 +71,6 @@ export function analyseRiskSet(
   );
   return results.map((result, k) => {
     const outcome = outcomes[k]!;
-    return { ...result, outcome, summary: describeEstimate(outcome, result, horizonMonths) };
+    return { ...result, outcome, horizonMonths };
   });
 }
