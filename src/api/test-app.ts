@@ -38,6 +38,7 @@ export type TestApp = {
     post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
     put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
     patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+    delete(url: string): Promise<LightMyRequestResponse>;
   };
   createUser(username: string, role: UserRole, mentorId?: number | null): Promise<number>;
   /** The app's request log lines (JSON), as production writes them to standard output. */
@@ -132,7 +133,7 @@ export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp
     municipalityId: municipality.id,
     createUser,
     as(username: string) {
-      const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, body?: unknown) =>
+      const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
         app.inject({
           method,
           url,
@@ -144,6 +145,7 @@ export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp
         post: (url, body) => call('POST', url, body ?? {}),
         put: (url, body) => call('PUT', url, body),
         patch: (url, body) => call('PATCH', url, body),
+        delete: (url) => call('DELETE', url),
       };
     },
     logLines,
