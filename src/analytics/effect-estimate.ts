@@ -45,7 +45,9 @@ export type WarningCode =
   | 'EXTREME_WEIGHTS'
   | 'SUBCLASS_WITHOUT_CONTROLS'
   | 'BOOTSTRAP_INVALID_FOR_MATCHING'
-  | 'NOT_RANDOMISED';
+  | 'NOT_RANDOMISED'
+  /** Set by the in-app analysis when the placebo (an outcome before the start) differs between the groups. */
+  | 'PLACEBO_EXCLUDES_ZERO';
 
 /**
  * A warning is a code and its numbers, never prose: the words (Danish and English, with what to do) live in
@@ -87,5 +89,10 @@ export type EffectEstimate = {
   naiveDifference: number;
   /** Propensity-score histogram (20 equal bins on [0, 1]) of treated and controls, for the overlap plot. */
   scoreHistogram: { treated: number[]; control: number[] };
+  /**
+   * When the data carry a profile for the outcome (its value month by month around the start): the mean of
+   * the treated and of their matched or weighted comparison in each month, with the estimate's weights.
+   */
+  eventTime?: { month: number; treated: number; comparison: number }[];
   warnings: EffectWarning[];
 };

@@ -58,8 +58,14 @@ function weightedMean(values: Float64Array, treatment: Uint8Array, group: number
   return sx / sw;
 }
 
-/** Several outcomes of the same units: treatment, covariates and strata shared. */
-export type MultiOutcomeEffectData = Omit<EffectData, 'outcome'> & { outcomes: Float64Array[] };
+/**
+ * Several outcomes of the same units: treatment, covariates and strata shared. `profiles[k]`, when given,
+ * is outcome k's value month by month (one column per month) for the event-time means.
+ */
+export type MultiOutcomeEffectData = Omit<EffectData, 'outcome'> & {
+  outcomes: Float64Array[];
+  profiles?: ({ months: number[]; values: Float64Array[] } | null)[];
+};
 
 export function estimateEffect(data: EffectData, partialOptions: Partial<EffectOptions> = {}): EffectEstimate {
   const { outcome, ...rest } = data;
@@ -314,6 +320,15 @@ export function estimateEffects(
     }
     const sensitivity = { method: sensitivityMethod, gamma, ...e };
 
+    const profile = data.profiles?.[k];
+    const eventTime = profile
+      ? profile.months.map((month, j) => ({
+          month,
+          treated: weightedMean(profile.values[j]!, treatment, 1, weights),
+          comparison: weightedMean(profile.values[j]!, treatment, 0, weights),
+        }))
+      : undefined;
+
     const result: EffectEstimate = {
       estimand: 'ATT',
       method: options,
@@ -336,6 +351,7 @@ export function estimateEffects(
       sensitivity,
       naiveDifference: naiveTreated - naiveControl,
       scoreHistogram,
+      ...(eventTime ? { eventTime } : {}),
       warnings,
     };
     onProgress(k + 1);
