@@ -9,6 +9,13 @@ describe('the sentence per outcome says what the interval allows (issue 15)', ()
     expect(effectSentence('en', r)).toBe('We cannot show an effect on jobs: the difference lies between −0.4 and +2.3 percentage points.');
   });
 
+  it('treats an interval of rounding noise around 0 as no effect', () => {
+    // Matched groups identical before the start: the placebo is 1.4e-17 with an "interval" of 1.3e-17 to 1.5e-17.
+    expect(effectSentence('da', { outcome: 'employment', estimate: 1.4e-17, ciLow: 1.27e-17, ciHigh: 1.5e-17 })).toMatch(
+      /^Vi kan ikke påvise/,
+    );
+  });
+
   it('gives direction, estimate and interval when the interval excludes 0', () => {
     const r = { outcome: 'employment', estimate: 0.031, ciLow: 0.012, ciHigh: 0.05 };
     expect(effectSentence('da', r)).toBe('Borgere med mentor kom oftere i job: +3,1 procentpoint (1,2 til 5,0).');

@@ -128,9 +128,12 @@ function unitWord(lang: EffectLanguage, outcome: string): string {
 
 export type EffectInterval = { estimate: number; ciLow: number; ciHigh: number };
 
+/** Below this an interval end is zero up to rounding (an estimate of 1e-17 on identical groups is no difference). */
+const numericalZero = 1e-9;
+
 /** Whether the 95 % interval excludes no effect. */
 export function isSignificant(r: EffectInterval): boolean {
-  return r.ciLow > 0 || r.ciHigh < 0;
+  return r.ciLow > numericalZero || r.ciHigh < -numericalZero;
 }
 
 /**

@@ -17,7 +17,7 @@
 import type { Covariate } from '../analytics/design-matrix.ts';
 import type { EffectEstimate } from '../analytics/effect-estimate.ts';
 import { estimateEffects } from '../analytics/estimate-effect.ts';
-import { subgroupLabel } from '../domain/effect-words.ts';
+import { isSignificant, subgroupLabel } from '../domain/effect-words.ts';
 
 export type AnalysisOutcome = 'employment' | 'education' | 'self_support' | 'benefit_weeks_52';
 export type Interval = { estimate: number; ciLow: number; ciHigh: number };
@@ -266,7 +266,7 @@ export function analyseRiskSet(
     const placeboIndex = extras.findIndex((e) => e.outcome === k && e.kind === 'placebo');
     const placebo = placeboIndex >= 0 ? interval(results[outcomes.length + placeboIndex]!) : null;
     const warnings = [...main.warnings];
-    if (placebo && (placebo.ciLow > 0 || placebo.ciHigh < 0)) warnings.push({ code: 'PLACEBO_EXCLUDES_ZERO', params: {} });
+    if (placebo && isSignificant(placebo)) warnings.push({ code: 'PLACEBO_EXCLUDES_ZERO', params: {} });
     return {
       ...main,
       warnings,
