@@ -40,13 +40,20 @@ export type WarningCode =
   | 'CALIPER_DROPPED_TREATED'
   | 'CONTROLS_REUSED'
   | 'SEPARATION'
+  | 'COLLINEAR_COVARIATES'
   | 'POOR_OVERLAP'
   | 'EXTREME_WEIGHTS'
   | 'SUBCLASS_WITHOUT_CONTROLS'
   | 'BOOTSTRAP_INVALID_FOR_MATCHING'
-  | 'NOT_RANDOMISED';
+  | 'NOT_RANDOMISED'
+  /** Set by the in-app analysis when the placebo (an outcome before the start) differs between the groups. */
+  | 'PLACEBO_EXCLUDES_ZERO';
 
-export type EffectWarning = { code: WarningCode; message: string; covariates?: string[] };
+/**
+ * A warning is a code and its numbers, never prose: the words (Danish and English, with what to do) live in
+ * src/domain/effect-words.ts, so the page, the PDF and the CLI say the same thing in the reader's language.
+ */
+export type EffectWarning = { code: WarningCode; params: Record<string, number | string | null>; covariates?: string[] };
 
 export type BalanceEntry = {
   covariate: string;
@@ -78,10 +85,14 @@ export type EffectEstimate = {
     gamma: number | null;
     eValue: number | null;
     eValueConfidenceLimit: number | null;
-    statement: string;
   };
   naiveDifference: number;
   /** Propensity-score histogram (20 equal bins on [0, 1]) of treated and controls, for the overlap plot. */
   scoreHistogram: { treated: number[]; control: number[] };
+  /**
+   * When the data carry a profile for the outcome (its value month by month around the start): the mean of
+   * the treated and of their matched or weighted comparison in each month, with the estimate's weights.
+   */
+  eventTime?: { month: number; treated: number; comparison: number }[];
   warnings: EffectWarning[];
 };

@@ -17,7 +17,7 @@ import { defaultEffectOptions, type EffectEstimate, type EffectOptions, type Eff
 import { fitLogisticRegression } from './logistic-regression.ts';
 import { matchingWeights, matchNearestNeighbors } from './nearest-neighbor-matching.ts';
 import { seededRandom } from './seeded-random.ts';
-import { eValue, rosenbaumGamma, sensitivityStatement } from './sensitivity-analysis.ts';
+import { eValue, rosenbaumGamma } from './sensitivity-analysis.ts';
 import { subclassWeights } from './subclassification.ts';
 import { weightedTreatmentRegression } from './weighted-regression.ts';
 
@@ -58,8 +58,14 @@ function weightedMean(values: Float64Array, treatment: Uint8Array, group: number
   return sx / sw;
 }
 
-/** Several outcomes of the same units: treatment, covariates and strata shared. */
-export type MultiOutcomeEffectData = Omit<EffectData, 'outcome'> & { outcomes: Float64Array[] };
+/**
+ * Several outcomes of the same units: treatment, covariates and strata shared. `profiles[k]`, when given,
+ * is outcome k's value month by month (one column per month) for the event-time means.
+ */
+export type MultiOutcomeEffectData = Omit<EffectData, 'outcome'> & {
+  outcomes: Float64Array[];
+  profiles?: ({ months: number[]; values: Float64Array[] } | null)[];
+};
 
 export function estimateEffect(data: EffectData, partialOptions: Partial<EffectOptions> = {}): EffectEstimate {
   const { outcome, ...rest } = data;
@@ -91,18 +97,10 @@ export function estimateEffects(
   const design = buildDesignMatrix(data.covariates, n);
   const fit = fitLogisticRegression({ x: design.x, n, p: design.p, y: treatment });
   if (fit.separation) {
-    warnings.push({
-      code: 'SEPARATION',
-      message:
-        'The propensity model shows (quasi-)separation: some covariate pattern predicts treatment (almost) perfectly, so scores near 0 or 1 are unreliable and overlap is poor.',
-    });
+    warnings.push({ code: 'SEPARATION', params: {} });
   }
   if (fit.collinear) {
-    warnings.push({
-      code: 'SEPARATION',
-      message:
-        'Some covariates are exactly collinear (one is determined by others); the propensity model was stabilised with a small ridge and their separate coefficients are not interpretable.',
-    });
+    warnings.push({ code: 'COLLINEAR_COVARIATES', params: {} });
   }
   const score = fit.fitted;
   const distance = options.distance === 'logit' ? score.map((p) => Math.log(p / (1 - p))) : score;
@@ -117,10 +115,7 @@ export function estimateEffects(
   let outside = 0;
   for (let i = 0; i < n; i += 1) if (treatment[i] && (score[i]! < minControl || score[i]! > maxControl)) outside += 1;
   if (outside > 0) {
-    warnings.push({
-      code: 'POOR_OVERLAP',
-      message: `${outside} of ${nTreated} treated units have a propensity score outside the range of the controls; their comparison rests on extrapolation.`,
-    });
+    warnings.push({ code: 'POOR_OVERLAP', params: { outside, nTreated } });
   }
 
   let weights: Float64Array;
@@ -144,7 +139,7 @@ export function estimateEffects(
     if (matching.unmatchedTreated > 0) {
       warnings.push({
         code: 'CALIPER_DROPPED_TREATED',
-        message: `${matching.unmatchedTreated} of ${nTreated} treated units found no control${options.caliper !== null ? ` within the caliper (${options.caliper} SD)` : ''}${data.strata ? ' in their exact-matching stratum' : ''} and were dropped: the estimate is for the matched treated only.`,
+        params: { dropped: matching.unmatchedTreated, nTreated, caliper: options.caliper, exact: data.strata ? 1 : 0 },
       });
     }
     if (options.replace) {
@@ -164,7 +159,7 @@ export function estimateEffects(
     if (sub.droppedTreated > 0) {
       warnings.push({
         code: 'SUBCLASS_WITHOUT_CONTROLS',
-        message: `${sub.droppedTreated} treated units fell in subclasses without controls and were dropped.`,
+        params: { dropped: sub.droppedTreated },
       });
     }
   } else if (options.method === 'ipw') {
@@ -202,14 +197,14 @@ export function estimateEffects(
     if (maxUses >= 10 || nControlMatched < 0.3 * nTreatedMatched) {
       warnings.push({
         code: 'CONTROLS_REUSED',
-        message: `Few distinct controls carry the comparison: ${nControlMatched} controls for ${nTreatedMatched} treated; one control is used ${maxUses} times. The estimate depends heavily on these controls.`,
+        params: { nControlMatched, nTreatedMatched, maxUses },
       });
     }
   }
   if ((options.method === 'ipw' || options.method === 'subclass') && (maxShare > 0.1 || ess < 0.1 * nControlMatched)) {
     warnings.push({
       code: 'EXTREME_WEIGHTS',
-      message: `Extreme control weights: the largest carries ${(maxShare * 100).toFixed(1)} % of the control weight; effective control sample size ${ess.toFixed(0)} of ${nControlMatched}.`,
+      params: { maxShare, effectiveSampleSize: Math.round(ess), nControlMatched },
     });
   }
 
@@ -288,11 +283,7 @@ export function estimateEffects(
     let confidenceInterval: [number, number] = [estimate - z975 * standardError, estimate + z975 * standardError];
     if (options.bootstrap > 0) {
       if (options.method === 'nearest' && options.replace) {
-        warnings.push({
-          code: 'BOOTSTRAP_INVALID_FOR_MATCHING',
-          message:
-            'The bootstrap is not valid for nearest-neighbour matching with replacement (Abadie & Imbens 2008); prefer the Abadie–Imbens standard error.',
-        });
+        warnings.push({ code: 'BOOTSTRAP_INVALID_FOR_MATCHING', params: {} });
       }
       const { outcomes: _outcomes, ...rest } = data;
       const boot = bootstrapEstimates({ ...rest, outcome }, options);
@@ -310,10 +301,7 @@ export function estimateEffects(
     if (imbalanced.length > 0) {
       warnings.push({
         code: options.method === 'difference' ? 'NOT_RANDOMISED' : 'IMBALANCE_AFTER_MATCHING',
-        message:
-          options.method === 'difference'
-            ? `The groups differ on ${imbalanced.join(', ')} (|SMD| > 0.1): a plain difference in means is only valid for randomised data.`
-            : `Imbalance remains after ${options.method === 'nearest' ? 'matching' : 'weighting'} on ${imbalanced.join(', ')} (|SMD| > 0.1).`,
+        params: { method: options.method },
         covariates: imbalanced,
       });
     }
@@ -330,8 +318,16 @@ export function estimateEffects(
       gamma = rosenbaumGamma({ differences: Float64Array.from(differences), binary: binary && options.ratio === 1, effect: estimate });
       sensitivityMethod = 'rosenbaum';
     }
-    const sensitivity = { method: sensitivityMethod, gamma, ...e, statement: '' };
-    sensitivity.statement = sensitivityStatement(sensitivity);
+    const sensitivity = { method: sensitivityMethod, gamma, ...e };
+
+    const profile = data.profiles?.[k];
+    const eventTime = profile
+      ? profile.months.map((month, j) => ({
+          month,
+          treated: weightedMean(profile.values[j]!, treatment, 1, weights),
+          comparison: weightedMean(profile.values[j]!, treatment, 0, weights),
+        }))
+      : undefined;
 
     const result: EffectEstimate = {
       estimand: 'ATT',
@@ -355,6 +351,7 @@ export function estimateEffects(
       sensitivity,
       naiveDifference: naiveTreated - naiveControl,
       scoreHistogram,
+      ...(eventTime ? { eventTime } : {}),
       warnings,
     };
     onProgress(k + 1);

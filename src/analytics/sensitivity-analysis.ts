@@ -16,7 +16,6 @@ export type Sensitivity = {
   gamma: number | null;
   eValue: number | null;
   eValueConfidenceLimit: number | null;
-  statement: string;
 };
 
 function binomialUpperTail(n: number, k: number, p: number): number {
@@ -108,32 +107,4 @@ export function eValue(input: { effect: number; ci: [number, number]; binary: bo
     eValue: rr === null ? null : Math.round(eValueOfRatio(rr) * 100) / 100,
     eValueConfidenceLimit: crossesNull ? 1 : limit === null ? null : Math.round(eValueOfRatio(limit) * 100) / 100,
   };
-}
-
-export function sensitivityStatement(s: {
-  method: 'rosenbaum' | 'e-value';
-  gamma: number | null;
-  eValue: number | null;
-  eValueConfidenceLimit: number | null;
-}): string {
-  const parts: string[] = [];
-  if (s.method === 'rosenbaum') {
-    if (s.gamma === 1)
-      parts.push(
-        'The effect is not significant even without hidden bias (Γ = 1), so no unmeasured confounder is needed to explain it away.',
-      );
-    else if (s.gamma !== null)
-      parts.push(
-        `An unmeasured confounder that made otherwise similar people ${s.gamma.toFixed(2)} times as likely to get a mentor (Γ = ${s.gamma.toFixed(2)}) would be enough to make the effect non-significant at 5 %.`,
-      );
-  }
-  if (s.eValue !== null) {
-    parts.push(
-      `To explain the estimate away, an unmeasured confounder would need a risk ratio of at least ${s.eValue.toFixed(2)} with both mentor support and the outcome (E-value)` +
-        (s.eValueConfidenceLimit !== null
-          ? `; ${s.eValueConfidenceLimit.toFixed(2)} to move the confidence interval to include no effect.`
-          : '.'),
-    );
-  }
-  return parts.join(' ') || 'Sensitivity could not be computed for this estimate.';
 }

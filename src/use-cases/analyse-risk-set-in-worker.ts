@@ -32,6 +32,7 @@ export function analyseRiskSetInWorker(
     columns.publicWeeks52,
     columns.publicWeeks156,
     columns.employedWeeks156,
+    ...Object.values(columns.months),
     ...Object.values(columns.outcomes),
   ].map((a) => a.buffer as ArrayBuffer);
   return new Promise((resolve, reject) => {

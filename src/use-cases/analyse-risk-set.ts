@@ -3,13 +3,51 @@
  * replacement, exact on start quarter, propensity score on age, gender, origin, target group, prior weeks
  * on public support (52, 156) and prior weeks employed (156); one estimate per outcome. Pure: columns in,
  * results out (also run inside the estimation worker thread).
+ * Issue 15, what a researcher asks for beyond one number, all from the same matched comparison:
+ * - event time: the share in the status month by month from 12 months before to 24 months after the start,
+ *   mentored vs their matched comparison (the matching weights);
+ * - placebo: the same estimator on the share of months −6…−1 in the status (before the start, so the true
+ *   effect is 0; an interval that excludes 0 says the groups differed already, warning PLACEBO_EXCLUDES_ZERO);
+ * - horizons: the effect on the status 3, 7, 12 and 24 months after the start, where the register data reach
+ *   every unit;
+ * - subgroups (age under 30 / 30+, each target group, each gender): the analysis rerun within the subgroup
+ *   (its own propensity model and matching), suppressed (null) when the subgroup has fewer than 5 mentored
+ *   citizens, as every report (R-STAT-1).
  */
 import type { Covariate } from '../analytics/design-matrix.ts';
 import type { EffectEstimate } from '../analytics/effect-estimate.ts';
 import { estimateEffects } from '../analytics/estimate-effect.ts';
+import { isSignificant, subgroupLabel } from '../domain/effect-words.ts';
 
 export type AnalysisOutcome = 'employment' | 'education' | 'self_support' | 'benefit_weeks_52';
-export type AnalysisResult = EffectEstimate & { outcome: AnalysisOutcome; summary: string };
+export type Interval = { estimate: number; ciLow: number; ciHigh: number };
+export type SubgroupEffect = {
+  key: string;
+  /** Danish label (the page and the PDF show the reader's language via domain/effect-words.ts). */
+  label: string;
+  estimate: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** null when suppressed (fewer than 5). */
+  nTreated: number | null;
+};
+/** Codes and numbers only: the words are in domain/effect-words.ts (issue 15). */
+export type AnalysisResult = EffectEstimate & {
+  outcome: AnalysisOutcome;
+  horizonMonths: number;
+  eventTime: { month: number; treated: number; comparison: number }[];
+  placebo: Interval | null;
+  horizons: (Interval & { months: number })[];
+  subgroups: SubgroupEffect[];
+};
+
+/** Month statuses per unit: bit m + 12 set when the status held m months after the index date (m = −12…24). */
+export type MonthColumns = { employment: Float64Array; education: Float64Array; supported: Float64Array; observed: Float64Array };
+
+export const eventTimeMonths = Array.from({ length: 37 }, (_, k) => k - 12);
+export const effectHorizons = [3, 7, 12, 24];
+const placeboMonths = [-6, -5, -4, -3, -2, -1];
+const smallestGroup = 5;
 
 export const analysisOutcomes: AnalysisOutcome[] = ['employment', 'education', 'self_support', 'benefit_weeks_52'];
 
@@ -30,28 +68,9 @@ export type RiskSetColumns = {
   publicWeeks52: Float64Array;
   publicWeeks156: Float64Array;
   employedWeeks156: Float64Array;
+  months: MonthColumns;
   outcomes: Record<AnalysisOutcome, Float64Array>;
 };
-
-const outcomeLabels: Record<AnalysisOutcome, { da: string; percentPoints: boolean }> = {
-  employment: { da: 'i job', percentPoints: true },
-  education: { da: 'i uddannelse', percentPoints: true },
-  self_support: { da: 'selvforsørgende', percentPoints: true },
-  benefit_weeks_52: { da: 'uger på offentlig forsørgelse i det følgende år', percentPoints: false },
-};
-
-const fmt = (n: number, digits = 1) => n.toLocaleString('da-DK', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-/** The estimate in words a politician understands, with its interval. */
-export function describeEstimate(outcome: AnalysisOutcome, r: EffectEstimate, horizonMonths: number): string {
-  const label = outcomeLabels[outcome];
-  const [lo, hi] = r.confidenceInterval;
-  if (label.percentPoints) {
-    const pp = r.estimate * 100;
-    return `Borgere med mentor var ${fmt(Math.abs(pp))} procentpoint ${pp >= 0 ? 'oftere' : 'sjældnere'} ${label.da} efter ${horizonMonths} måneder end sammenlignelige borgere uden mentor (95 %-interval ${fmt(lo * 100)} til ${fmt(hi * 100)} procentpoint).`;
-  }
-  return `Borgere med mentor havde ${fmt(Math.abs(r.estimate))} ${r.estimate >= 0 ? 'flere' : 'færre'} ${label.da} end sammenlignelige borgere uden mentor (95 %-interval ${fmt(lo)} til ${fmt(hi)}).`;
-}
 
 export function riskSetCovariates(columns: RiskSetColumns): Covariate[] {
   const coded = (name: string, c: CodedColumn): Covariate => ({ name, kind: 'categorical', codes: c.codes, levels: c.levels });
@@ -68,9 +87,121 @@ export function riskSetCovariates(columns: RiskSetColumns): Covariate[] {
   return covariates.filter((c) => c.kind !== 'categorical' || c.levels.length > 1);
 }
 
+/** Bit `month + 12` of each unit's mask as 0/1 (self-support: the complement of public support). */
+function monthStatus(columns: RiskSetColumns, outcome: AnalysisOutcome, month: number): Float64Array {
+  const masks =
+    outcome === 'employment' ? columns.months.employment : outcome === 'education' ? columns.months.education : columns.months.supported;
+  const divisor = 2 ** (month + 12);
+  const complement = outcome === 'self_support';
+  const out = new Float64Array(columns.n);
+  for (let i = 0; i < columns.n; i += 1) {
+    const bit = Math.floor(masks[i]! / divisor) % 2;
+    out[i] = complement ? 1 - bit : bit;
+  }
+  return out;
+}
+
+function shareOfMonths(columns: RiskSetColumns, outcome: AnalysisOutcome, months: number[]): Float64Array {
+  const out = new Float64Array(columns.n);
+  for (const m of months) {
+    const status = monthStatus(columns, outcome, m);
+    for (let i = 0; i < columns.n; i += 1) out[i]! += status[i]! / months.length;
+  }
+  return out;
+}
+
+const interval = (r: EffectEstimate): Interval => ({
+  estimate: r.estimate,
+  ciLow: r.confidenceInterval[0],
+  ciHigh: r.confidenceInterval[1],
+});
+
+/** The units of a subgroup as a risk set of their own (the same columns, filtered). */
+function subset(columns: RiskSetColumns, keep: (i: number) => boolean): RiskSetColumns {
+  const index: number[] = [];
+  for (let i = 0; i < columns.n; i += 1) if (keep(i)) index.push(i);
+  const f64 = (a: Float64Array) => Float64Array.from(index, (i) => a[i]!);
+  const coded = (c: CodedColumn) => {
+    const codes = Int32Array.from(index, (i) => c.codes[i]!);
+    const used = [...new Set(codes)].sort((a, b) => a - b);
+    const remap = new Map(used.map((code, k) => [code, k]));
+    return { codes: codes.map((code) => remap.get(code)!), levels: used.map((code) => c.levels[code]!) };
+  };
+  return {
+    n: index.length,
+    treatment: Uint8Array.from(index, (i) => columns.treatment[i]!),
+    strata: Int32Array.from(index, (i) => columns.strata[i]!),
+    quarters: columns.quarters,
+    age: f64(columns.age),
+    gender: coded(columns.gender),
+    origin: coded(columns.origin),
+    targetGroup: coded(columns.targetGroup),
+    publicWeeks52: f64(columns.publicWeeks52),
+    publicWeeks156: f64(columns.publicWeeks156),
+    employedWeeks156: f64(columns.employedWeeks156),
+    months: {
+      employment: f64(columns.months.employment),
+      education: f64(columns.months.education),
+      supported: f64(columns.months.supported),
+      observed: f64(columns.months.observed),
+    },
+    outcomes: Object.fromEntries(Object.entries(columns.outcomes).map(([k, v]) => [k, f64(v)])) as Record<AnalysisOutcome, Float64Array>,
+  };
+}
+
+function subgroupDefinitions(columns: RiskSetColumns): { key: string; keep: (i: number) => boolean }[] {
+  const byLevel = (name: string, c: CodedColumn) =>
+    c.levels
+      .filter((level) => level !== 'unknown')
+      .map((level) => ({ key: `${name}:${level}`, keep: (i: number) => c.levels[c.codes[i]!] === level }));
+  return [
+    { key: 'age:under30', keep: (i: number) => columns.age[i]! < 30 },
+    { key: 'age:30plus', keep: (i: number) => columns.age[i]! >= 30 },
+    ...byLevel('targetGroup', columns.targetGroup),
+    ...byLevel('gender', columns.gender),
+  ];
+}
+
+/** Each subgroup's effect on the main outcomes (index as `outcomes`), or null numbers when suppressed or not estimable. */
+function subgroupEffects(columns: RiskSetColumns, outcomes: AnalysisOutcome[]): SubgroupEffect[][] {
+  const perOutcome: SubgroupEffect[][] = outcomes.map(() => []);
+  for (const group of subgroupDefinitions(columns)) {
+    const part = subset(columns, group.keep);
+    let nTreated = 0;
+    for (let i = 0; i < part.n; i += 1) nTreated += part.treatment[i]!;
+    const label = subgroupLabel('da', group.key);
+    const empty = (n: number | null): SubgroupEffect => ({ key: group.key, label, estimate: null, ciLow: null, ciHigh: null, nTreated: n });
+    if (nTreated < smallestGroup) {
+      outcomes.forEach((_, k) => perOutcome[k]!.push(empty(null)));
+      continue;
+    }
+    let results: EffectEstimate[] | null = null;
+    try {
+      results = estimateEffects(
+        {
+          treatment: part.treatment,
+          outcomes: outcomes.map((o) => part.outcomes[o]),
+          covariates: riskSetCovariates(part),
+          strata: part.strata,
+        },
+        { method: 'nearest', replace: true, exact: ['startQuarter'] },
+      );
+    } catch {
+      // No comparison possible inside the subgroup (no controls, or none in a treated unit's quarter): shown as "–".
+      results = null;
+    }
+    outcomes.forEach((_, k) => {
+      const r = results?.[k];
+      perOutcome[k]!.push(r ? { key: group.key, label, ...interval(r), nTreated: r.nTreatedMatched } : empty(nTreated));
+    });
+  }
+  return perOutcome;
+}
+
 /**
- * One estimate per outcome; the propensity model and the matching are shared (they do not depend on the
- * outcome). `onProgress(k)`: 0 after the shared model, k after the k-th outcome (of 4).
+ * One estimate per outcome, with event time, placebo, horizons and subgroups; the propensity model and the
+ * matching are shared by every outcome of the whole sample (they do not depend on the outcome).
+ * `onProgress(x)`: x of `outcomes.length` done (fractions while the extra estimates run).
  */
 export function analyseRiskSet(
   columns: RiskSetColumns,
@@ -78,18 +209,75 @@ export function analyseRiskSet(
   onProgress: (outcomesDone: number) => void = () => {},
   outcomes: AnalysisOutcome[] = analysisOutcomes,
 ): AnalysisResult[] {
+  // Months the register data reach for every unit (the rest are unknown, not "no").
+  let observed = eventTimeMonths.length;
+  for (let i = 0; i < columns.n; i += 1) observed = Math.min(observed, columns.months.observed[i]!);
+  const months = eventTimeMonths.slice(0, observed);
+  const statusOf = (o: AnalysisOutcome): AnalysisOutcome => (o === 'benefit_weeks_52' ? 'self_support' : o);
+  const binary = (o: AnalysisOutcome) => o !== 'benefit_weeks_52';
+  const horizons = effectHorizons.filter((h) => months.includes(h));
+
+  // Extra outcomes estimated on the shared model: placebo of each outcome, horizons of the binary ones.
+  type Extra = { outcome: number; kind: 'placebo' } | { outcome: number; kind: 'horizon'; months: number };
+  const extras: Extra[] = [];
+  const extraValues: Float64Array[] = [];
+  outcomes.forEach((o, k) => {
+    if (months.includes(-6)) {
+      extras.push({ outcome: k, kind: 'placebo' });
+      // Benefit weeks: the placebo is the share of months −6…−1 on public support.
+      extraValues.push(
+        o === 'benefit_weeks_52'
+          ? shareOfMonths(columns, 'self_support', placeboMonths).map((v) => 1 - v)
+          : shareOfMonths(columns, o, placeboMonths),
+      );
+    }
+    if (binary(o))
+      for (const h of horizons) {
+        extras.push({ outcome: k, kind: 'horizon', months: h });
+        extraValues.push(monthStatus(columns, o, h));
+      }
+  });
+  const profiles = outcomes.map((o) => {
+    const status = statusOf(o);
+    const values = months.map((m) => {
+      const v = monthStatus(columns, status, m);
+      // Benefit weeks: the event-time chart shows the share on public support.
+      return o === 'benefit_weeks_52' ? v.map((x) => 1 - x) : v;
+    });
+    return { months, values };
+  });
+  const total = outcomes.length + extras.length;
+  const shared = 0.6;
   const results = estimateEffects(
     {
       treatment: columns.treatment,
-      outcomes: outcomes.map((o) => columns.outcomes[o]),
+      outcomes: [...outcomes.map((o) => columns.outcomes[o]), ...extraValues],
+      profiles: [...profiles, ...extras.map(() => null)],
       covariates: riskSetCovariates(columns),
       strata: columns.strata,
     },
     { method: 'nearest', replace: true, exact: ['startQuarter'] },
-    onProgress,
+    (done) => onProgress((outcomes.length * shared * done) / total),
   );
-  return results.map((result, k) => {
-    const outcome = outcomes[k]!;
-    return { ...result, outcome, summary: describeEstimate(outcome, result, horizonMonths) };
+  const subgroups = subgroupEffects(columns, outcomes);
+  onProgress(outcomes.length);
+  return outcomes.map((outcome, k) => {
+    const main = results[k]!;
+    const placeboIndex = extras.findIndex((e) => e.outcome === k && e.kind === 'placebo');
+    const placebo = placeboIndex >= 0 ? interval(results[outcomes.length + placeboIndex]!) : null;
+    const warnings = [...main.warnings];
+    if (placebo && isSignificant(placebo)) warnings.push({ code: 'PLACEBO_EXCLUDES_ZERO', params: {} });
+    return {
+      ...main,
+      warnings,
+      outcome,
+      horizonMonths,
+      eventTime: main.eventTime ?? [],
+      placebo,
+      horizons: extras.flatMap((e, j) =>
+        e.outcome === k && e.kind === 'horizon' ? [{ months: e.months, ...interval(results[outcomes.length + j]!) }] : [],
+      ),
+      subgroups: subgroups[k]!,
+    };
   });
 }

@@ -37,6 +37,12 @@ function referenceColumns(rows: PerUnitRiskSetRow[]) {
     publicWeeks52: Float64Array.from(rows, (r) => r.publicWeeks52),
     publicWeeks156: Float64Array.from(rows, (r) => r.publicWeeks156),
     employedWeeks156: Float64Array.from(rows, (r) => r.employedWeeks156),
+    months: {
+      employment: Float64Array.from(rows, (r) => r.employedMonths),
+      education: Float64Array.from(rows, (r) => r.educationMonths),
+      supported: Float64Array.from(rows, (r) => r.supportedMonths),
+      observed: Float64Array.from(rows, (r) => r.observedMonths),
+    },
     outcomes: {
       employment: Float64Array.from(rows, (r) => r.employment),
       education: Float64Array.from(rows, (r) => r.education),

@@ -35,7 +35,16 @@ function codebook() {
   };
 }
 
-const numericFields = ['age', 'publicWeeks52', 'publicWeeks156', 'employedWeeks156'] as const;
+const numericFields = [
+  'age',
+  'publicWeeks52',
+  'publicWeeks156',
+  'employedWeeks156',
+  'employedMonths',
+  'educationMonths',
+  'supportedMonths',
+  'observedMonths',
+] as const;
 const outcomeFields: [AnalysisOutcome, keyof RiskSetRow][] = [
   ['employment', 'employment'],
   ['education', 'education'],
@@ -143,6 +152,7 @@ export async function loadRiskSet(db: Database, input: RiskSetInput, options: Lo
     publicWeeks52: numeric[1]!,
     publicWeeks156: numeric[2]!,
     employedWeeks156: numeric[3]!,
+    months: { employment: numeric[4]!, education: numeric[5]!, supported: numeric[6]!, observed: numeric[7]! },
     outcomes: Object.fromEntries(outcomeFields.map(([o], k) => [o, outcomes[k]!])) as Record<AnalysisOutcome, Float64Array>,
   };
 }

@@ -25,7 +25,6 @@ import { recordAudit } from './record-audit.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 export type { AnalysisOutcome, AnalysisResult } from './analyse-risk-set.ts';
-export { describeEstimate } from './analyse-risk-set.ts';
 
 export type AnalysisJob = {
   id: string;
@@ -37,6 +36,10 @@ export type AnalysisJob = {
   errorCode: 'INTERRUPTED' | 'FAILED' | null;
   error: string | null;
   parameters: Record<string, unknown>;
+  /** Who ran it (issue 15: saved analyses are listed with who ran them, when, the period and parameters). */
+  createdByName: string | null;
+  /** Only the user who ran an analysis may delete it. */
+  canDelete: boolean;
   createdAt: string;
   finishedAt: string | null;
 };
@@ -146,7 +149,7 @@ export async function runEffectAnalysis(
   return results;
 }
 
-function toJob(record: EffectAnalysisRecord): AnalysisJob {
+function toJob(ctx: UseCaseContext, record: EffectAnalysisRecord): AnalysisJob {
   return {
     id: record.id,
     status: record.status,
@@ -156,6 +159,8 @@ function toJob(record: EffectAnalysisRecord): AnalysisJob {
     errorCode: record.errorCode,
     error: record.error,
     parameters: record.parameters,
+    createdByName: record.createdByName,
+    canDelete: record.createdBy !== null && record.createdBy === ctx.actor.userId,
     createdAt: record.createdAt,
     finishedAt: record.finishedAt,
   };
@@ -165,11 +170,25 @@ export async function getEffectAnalysis(ctx: UseCaseContext, id: string): Promis
   requireAnalysisRole(ctx);
   const record = await effectAnalysesRepository(ctx.db).findById(ctx.actor.municipalityId, id);
   if (!record) throw new AppError('NOT_FOUND', `Analysis ${id} not found`);
-  return toJob(record);
+  return toJob(ctx, record);
 }
 
-/** The municipality's 20 most recent analyses, newest first (without results). */
+/** The municipality's 50 most recent analyses, newest first (without results): reopened without rerunning. */
 export async function listEffectAnalyses(ctx: UseCaseContext): Promise<AnalysisJob[]> {
   requireAnalysisRole(ctx);
-  return (await effectAnalysesRepository(ctx.db).listRecent(ctx.actor.municipalityId, 20)).map(toJob);
+  return (await effectAnalysesRepository(ctx.db).listRecent(ctx.actor.municipalityId, 50)).map((r) => toJob(ctx, r));
+}
+
+/** Issue 15: the user who ran an analysis deletes it; the deletion is in the audit log. */
+export async function deleteEffectAnalysis(ctx: UseCaseContext, id: string): Promise<void> {
+  requireAnalysisRole(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const inTx = effectAnalysesRepository(tx);
+    const record = await inTx.findById(ctx.actor.municipalityId, id);
+    if (!record) throw new AppError('NOT_FOUND', `Analysis ${id} not found`);
+    if (record.createdBy !== ctx.actor.userId)
+      throw new AppError('FORBIDDEN', 'Only the user who ran an analysis may delete it', { reason: 'NOT_OWNER' });
+    await inTx.delete(ctx.actor.municipalityId, id);
+    await recordAudit({ ...ctx, db: tx }, { action: 'delete', entity: 'effect_analysis', criterion: `effect:${id}` });
+  });
 }

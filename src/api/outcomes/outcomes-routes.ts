@@ -6,7 +6,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { JobQueue } from '../../db/job-queue.ts';
 import { reportOutcomeStatus } from '../../use-cases/report-outcome-status.ts';
-import { getEffectAnalysis, listEffectAnalyses, startEffectAnalysis } from '../../use-cases/run-effect-analysis.ts';
+import { exportEffectAnalysis } from '../../use-cases/export-effect-analysis.ts';
+import { deleteEffectAnalysis, getEffectAnalysis, listEffectAnalyses, startEffectAnalysis } from '../../use-cases/run-effect-analysis.ts';
 import { getRegisterMapping } from '../../use-cases/get-register-mapping.ts';
 import { listRegisterMappings } from '../../use-cases/list-register-mappings.ts';
 import { getImport, startRegisterImport } from '../../use-cases/start-register-import.ts';
@@ -18,6 +19,7 @@ import { contextOf } from '../request-context.ts';
 import { newUploadPath, uploadDirectory } from '../upload-directory.ts';
 import {
   AnalysisParamsSchema,
+  AnalysisReportQuerySchema,
   OutcomeStatusQuerySchema,
   RegisterImportQuerySchema,
   StartEffectAnalysisBodySchema,
@@ -116,6 +118,25 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string; job
     getEffectAnalysis(contextOf(request), request.params.id),
   );
   app.get('/api/analyses', { schema: { tags: ['outcomes'] } }, async (request) => listEffectAnalyses(contextOf(request)));
+  app.delete('/api/analyses/:id', { schema: { tags: ['outcomes'], params: AnalysisParamsSchema } }, async (request, reply) => {
+    await deleteEffectAnalysis(contextOf(request), request.params.id);
+    return reply.status(204).send();
+  });
+  // A saved analysis as a PDF for the city council, XLSX/CSV for analysts (issue 15), from the stored results.
+  for (const format of ['pdf', 'xlsx', 'csv'] as const) {
+    app.get(
+      `/api/analyses/:id/report.${format}`,
+      { schema: { tags: ['outcomes'], params: AnalysisParamsSchema, querystring: AnalysisReportQuerySchema } },
+      async (request, reply) => {
+        const file = await exportEffectAnalysis(contextOf(request), { id: request.params.id, format, lang: request.query.lang ?? 'da' });
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'no-store')
+          .send(Buffer.from(file.bytes));
+      },
+    );
+  }
 };
 
 /**

@@ -28,6 +28,11 @@ export const StartEffectAnalysisBodySchema = Type.Object(
 
 export const AnalysisParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 
+export const AnalysisReportQuerySchema = Type.Object(
+  { lang: Type.Optional(Type.Union([Type.Literal('da'), Type.Literal('en')], { default: 'da' })) },
+  { additionalProperties: false },
+);
+
 export const RegisterImportQuerySchema = Type.Object(
   {
     layout: Type.Union([Type.Literal('long'), Type.Literal('wide')]),

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../analytics/seeded-random.ts';
 import { simulateMentorData } from '../../analytics/simulate-mentor-data.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'effect-cli-'));
@@ -80,12 +81,38 @@ describe('mentorspor effect (CLI)', () => {
     expect(json.propensityModel.coefficients).toHaveProperty('(Intercept)');
   });
 
-  it('prints a readable report by default', () => {
-    const out = cli(['--data', extract, '--treatment', 'mentor', '--outcome', 'job7', '--covariates', 'age,priorWeeks', '--method', 'ipw']);
+  it('prints a readable report in Danish by default and in English with --lang en', () => {
+    const args = [
+      '--data',
+      extract,
+      '--treatment',
+      'mentor',
+      '--outcome',
+      'job7',
+      '--covariates',
+      'age,priorWeeks,group',
+      '--method',
+      'ipw',
+    ];
+    const da = cli(args);
+    expect(da.code).toBe(0);
+    expect(da.stdout).toContain('95 %-interval');
+    expect(da.stdout).toContain('Følsomhed');
+    expect(da.stdout).toContain('group: ressourceforloeb');
+    expect(da.stdout).toMatch(/Hvad tallet ikke kan vise/);
+    const en = cli([...args, '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('95 % interval');
+    expect(en.stdout).toContain('Balance');
+    expect(en.stdout).toContain('Sensitivity');
+    expect(cli([...args, '--lang', 'fr']).code).toBe(2);
+  });
+
+  it('prints the usage and exits 0 for --help', () => {
+    const out = cli(['--help']);
     expect(out.code).toBe(0);
-    expect(out.stdout).toContain('95 % interval');
-    expect(out.stdout).toContain('Balance');
-    expect(out.stdout).toContain('Sensitivity');
+    expect(out.stdout).toMatch(/^Usage: mentorspor effect/);
+    expect(out.stdout).toContain('--categorical');
   });
 
   it('exits 2 with a clear message for an unknown column', () => {
@@ -114,5 +141,62 @@ describe('mentorspor effect (CLI)', () => {
     expect(cli(['--data', extract, '--treatment', 'mentor', '--outcome', 'job7', '--method', 'magic']).stderr).toMatch(
       /--method must be one of/,
     );
+  });
+});
+
+/*
+ * Issue 15: an analyst's extract whose true propensity has age² and categorical region (codes 1–5) and
+ * education (codes 1–4) with non-monotone effects, and whose outcome depends on the same terms. True
+ * effect: +2.0 for everyone. Treating the codes as numbers and age as linear leaves confounding behind;
+ * stating the model (`--categorical region,educ --covariates age,age^2,region,educ`) recovers the truth.
+ */
+describe('mentorspor effect with categorical and derived model terms (issue 15)', () => {
+  const random = seededRandom(2026);
+  const regionShift = [0, 1.1, -0.9, 0.8, -1.2];
+  const educShift = [0, -1.0, 0.9, -0.6];
+  const lines = ['t,y,age,region,educ'];
+  for (let i = 0; i < 20_000; i += 1) {
+    const age = 18 + Math.floor(47 * random.next());
+    const region = 1 + random.int(5);
+    const educ = 1 + random.int(4);
+    const logit = -1.2 + 0.004 * (age - 40) ** 2 + regionShift[region - 1]! + educShift[educ - 1]!;
+    const t = random.next() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
+    const y = 0.02 * (age - 40) ** 2 + 2 * regionShift[region - 1]! + 2 * educShift[educ - 1]! + 2 * t + random.normal();
+    lines.push(`${t},${y.toFixed(4)},${age},${region},${educ}`);
+  }
+  const file = writeCsv('true-model.csv', `${lines.join('\n')}\n`);
+  const base = ['--data', file, '--treatment', 't', '--outcome', 'y', '--replace', '--json'];
+
+  it('lands within 2 standard errors of the true +2.0 when the model is stated', () => {
+    const out = cli([...base, '--categorical', 'region,educ', '--covariates', 'age,age^2,region,educ']);
+    expect(out.stderr).toBe('');
+    const json = JSON.parse(out.stdout);
+    expect(Math.abs(json.estimate - 2) / json.standardError).toBeLessThan(2);
+    expect(Object.keys(json.propensityModel.coefficients)).toEqual([
+      '(Intercept)',
+      'age',
+      'age^2',
+      'region=2',
+      'region=3',
+      'region=4',
+      'region=5',
+      'educ=2',
+      'educ=3',
+      'educ=4',
+    ]);
+  });
+
+  it('misses the truth by more than 2 standard errors when the codes are taken as numbers', () => {
+    const json = JSON.parse(cli([...base, '--covariates', 'age,region,educ']).stdout);
+    expect(Math.abs(json.estimate - 2) / json.standardError).toBeGreaterThan(2);
+  });
+
+  it('reads interactions and refuses a malformed term with exit 2', () => {
+    const out = cli([...base, '--categorical', 'region', '--covariates', 'age,age^2,region,educ,age:region']);
+    expect(out.code).toBe(0);
+    expect(Object.keys(JSON.parse(out.stdout).propensityModel.coefficients)).toContain('age:region=5');
+    const bad = cli([...base, '--covariates', 'age,age^^2']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^INVALID_INPUT: 'age\^\^2'/);
   });
 });

@@ -1,19 +1,33 @@
 /**
- * `mentorspor effect --data FILE.csv --treatment COL --outcome COL --covariates a,b,c [options] [--json]`
+ * `mentorspor effect --data FILE.csv --treatment COL --outcome COL --covariates age,age^2,region [--categorical region] [options] [--json] [--lang da|en]`
  * The effect of mentor support (ATT) from an analyst's extract, e.g. on a research server where
  * microdata cannot leave. Exit 2 with `INVALID_INPUT: …` for bad input.
  */
 import { parseArgs } from 'node:util';
-import { categorical, type Covariate } from '../../analytics/design-matrix.ts';
 import type { EffectEstimate, EffectOptions } from '../../analytics/effect-estimate.ts';
 import { EffectInputError, estimateEffect } from '../../analytics/estimate-effect.ts';
+import { covariatesFromTerms, ModelTermError, numeric, parseModelTerms } from '../../analytics/model-terms.ts';
+import {
+  caveatText,
+  covariateLabel,
+  effectSentence,
+  formatNumber,
+  isSignificant,
+  sensitivityText,
+  warningText,
+  type EffectLanguage,
+} from '../../domain/effect-words.ts';
 import { AppError } from '../../errors.ts';
 import { readCsvColumns } from '../read-csv-columns.ts';
 
-const usage = `Usage: mentorspor effect --data FILE.csv --treatment COL --outcome COL --covariates a,b,c
+const usage = `Usage: mentorspor effect --data FILE.csv --treatment COL --outcome COL --covariates TERMS
+  TERMS: columns, powers and interactions, comma separated: age,age^2,region,educ,female:age
+  [--categorical a,b]   columns whose numeric codes are categories (region 1–5, education levels);
+                        columns with text values are categorical anyway
   [--method nearest|subclass|ipw|difference] [--distance ps|logit] [--replace] [--ratio K] [--caliper X]
   [--order largest|smallest|data] [--exact a,b] [--subclasses N] [--regression-adjustment]
-  [--bootstrap B --seed N] [--json]`;
+  [--bootstrap B --seed N] [--json] [--lang da|en] [--help]
+  --lang: the language of the readable report (default da); --json prints the documented JSON.`;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -31,44 +45,79 @@ function positiveNumber(name: string, value: string | undefined, integer: boolea
   return n;
 }
 
-function numericColumn(name: string, raw: string[]): Float64Array {
-  const out = new Float64Array(raw.length);
-  raw.forEach((v, i) => {
-    const n = Number(v.replace(',', '.'));
-    if (v === '' || !Number.isFinite(n)) throw new AppError('INVALID_INPUT', `column '${name}', row ${i + 2}: '${v}' is not a number`);
-    out[i] = n;
-  });
-  return out;
-}
+const reportWords = {
+  da: {
+    title: (outcome: string, method: string) => `Effekt af mentorstøtte på ${outcome} (ATT, ${method})`,
+    methods: {
+      nearest: 'matchning med nærmeste nabo',
+      subclass: 'subklassificering',
+      ipw: 'vægtning (IPW)',
+      difference: 'simpel forskel',
+    },
+    withReplacement: 'med tilbagelægning',
+    withoutReplacement: 'uden tilbagelægning',
+    ratio: 'forhold',
+    estimate: 'estimat',
+    naive: 'simpel forskel',
+    standardError: 'standardfejl',
+    interval: '95 %-interval',
+    to: 'til',
+    counts: (r: EffectEstimate) =>
+      `med mentor ${r.nTreated} (sammenlignet ${r.nTreatedMatched}), uden mentor ${r.nControl} (brugt ${r.nControlMatched})`,
+    balance: 'Balance (standardiseret forskel, SMD: delt med spredningen blandt borgere med mentor før matchning)',
+    header: ['variabel', 'gns. M', 'gns. S', 'SMD før', 'SMD efter', 'varians-forh.'],
+    maxSmd: 'største |SMD| efter',
+    sensitivity: 'Følsomhed',
+    warnings: 'Advarsler',
+  },
+  en: {
+    title: (outcome: string, method: string) => `Effect of treatment on ${outcome} (ATT, ${method})`,
+    methods: { nearest: 'nearest', subclass: 'subclass', ipw: 'ipw', difference: 'difference' },
+    withReplacement: 'with replacement',
+    withoutReplacement: 'without replacement',
+    ratio: 'ratio',
+    estimate: 'estimate',
+    naive: 'naive difference',
+    standardError: 'standard error',
+    interval: '95 % interval',
+    to: 'to',
+    counts: (r: EffectEstimate) =>
+      `treated ${r.nTreated} (matched ${r.nTreatedMatched}), controls ${r.nControl} (used ${r.nControlMatched})`,
+    balance: 'Balance (SMD: standardised by the SD of the treated before matching)',
+    header: ['covariate', 'mean T', 'mean C', 'SMD before', 'SMD after', 'var ratio'],
+    maxSmd: 'max |SMD| after',
+    sensitivity: 'Sensitivity',
+    warnings: 'Warnings',
+  },
+} as const;
 
-function isNumeric(raw: string[]): boolean {
-  return raw.every((v) => v !== '' && Number.isFinite(Number(v.replace(',', '.'))));
-}
-
-function format(n: number | null, digits = 3): string {
-  return n === null || Number.isNaN(n) ? '–' : n.toFixed(digits);
-}
-
-export function formatReport(result: EffectEstimate, outcome: string): string {
+/** The readable report: the sentence of the interval first, then numbers, balance, sensitivity and warnings, in `lang`. */
+export function formatReport(result: EffectEstimate, outcome: string, lang: EffectLanguage = 'da'): string {
+  const w = reportWords[lang];
+  const f = (n: number | null, digits = 3) => (n === null || Number.isNaN(n) ? '–' : formatNumber(lang, n, digits));
+  const m = result.method;
+  const method = `${w.methods[m.method]}${m.method === 'nearest' ? `, ${m.replace ? w.withReplacement : w.withoutReplacement}, ${w.ratio} ${m.ratio}` : ''}`;
+  const [lo, hi] = result.confidenceInterval;
   const lines = [
-    `Effect of treatment on ${outcome} (ATT, ${result.method.method}${result.method.method === 'nearest' ? `, ${result.method.replace ? 'with' : 'without'} replacement, ratio ${result.method.ratio}` : ''})`,
-    `  estimate        ${format(result.estimate, 4)}   (naive difference ${format(result.naiveDifference, 4)})`,
-    `  standard error  ${format(result.standardError, 4)}   (${result.standardErrorType})`,
-    `  95 % interval   ${format(result.confidenceInterval[0], 4)} to ${format(result.confidenceInterval[1], 4)}`,
-    `  treated ${result.nTreated} (matched ${result.nTreatedMatched}), controls ${result.nControl} (used ${result.nControlMatched})`,
+    w.title(outcome, method),
+    `  ${effectSentence(lang, { outcome, estimate: result.estimate, ciLow: lo, ciHigh: hi })}`,
+    `  ${w.estimate.padEnd(15)} ${f(result.estimate, 4)}   (${w.naive} ${f(result.naiveDifference, 4)})`,
+    `  ${w.standardError.padEnd(15)} ${f(result.standardError, 4)}   (${result.standardErrorType})`,
+    `  ${w.interval.padEnd(15)} ${f(lo, 4)} ${w.to} ${f(hi, 4)}`,
+    `  ${w.counts(result)}`,
     '',
-    'Balance (SMD: standardised by the SD of the treated before matching)',
-    `  ${'covariate'.padEnd(28)} ${'mean T'.padStart(9)} ${'mean C'.padStart(9)} ${'SMD before'.padStart(11)} ${'SMD after'.padStart(10)} ${'var ratio'.padStart(10)}`,
+    w.balance,
+    `  ${w.header[0].padEnd(34)} ${w.header[1].padStart(9)} ${w.header[2].padStart(9)} ${w.header[3].padStart(11)} ${w.header[4].padStart(10)} ${w.header[5].padStart(13)}`,
     ...result.balance.map(
       (b) =>
-        `  ${b.covariate.slice(0, 28).padEnd(28)} ${format(b.meanTreated).padStart(9)} ${format(b.meanControl).padStart(9)} ${format(b.smdBefore).padStart(11)} ${format(b.smdAfter).padStart(10)} ${format(b.varianceRatioAfter, 2).padStart(10)}`,
+        `  ${covariateLabel(lang, b.covariate).slice(0, 34).padEnd(34)} ${f(b.meanTreated).padStart(9)} ${f(b.meanControl).padStart(9)} ${f(b.smdBefore).padStart(11)} ${f(b.smdAfter).padStart(10)} ${f(b.varianceRatioAfter, 2).padStart(13)}`,
     ),
-    `  max |SMD| after: ${format(result.maxAbsSmdAfter)}`,
+    `  ${w.maxSmd}: ${f(result.maxAbsSmdAfter)}`,
     '',
-    `Sensitivity: ${result.sensitivity.statement}`,
+    `${w.sensitivity}: ${sensitivityText(lang, result.sensitivity, isSignificant({ estimate: result.estimate, ciLow: lo, ciHigh: hi }))}`,
   ];
-  if (result.warnings.length > 0) lines.push('', 'Warnings:', ...result.warnings.map((w) => `  - [${w.code}] ${w.message}`));
-  lines.push('', 'Caveat: the estimate is causal only if no unmeasured factor drives both mentor support and the outcome.');
+  if (result.warnings.length > 0) lines.push('', `${w.warnings}:`, ...result.warnings.map((x) => `  - ${warningText(lang, x)}`));
+  lines.push('', caveatText(lang));
   return `${lines.join('\n')}\n`;
 }
 
@@ -117,13 +166,21 @@ export async function run(argv: string[]): Promise<number> {
         bootstrap: { type: 'string' },
         seed: { type: 'string' },
         json: { type: 'boolean' },
+        categorical: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (error) {
     process.stderr.write(`INVALID_INPUT: ${(error as Error).message}\n${usage}\n`);
     return 2;
   }
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
   try {
+    const lang = oneOf('lang', values.lang as string | undefined, ['da', 'en'] as const, 'da');
     for (const required of ['data', 'treatment', 'outcome'] as const) {
       if (typeof values[required] !== 'string') throw new AppError('INVALID_INPUT', `--${required} is required`);
     }
@@ -140,18 +197,22 @@ export async function run(argv: string[]): Promise<number> {
         throw new AppError('INVALID_INPUT', `treatment column '${values.treatment}' must be 0 or 1; row ${i + 2} has '${v}'`);
       treatment[i] = v === '1' ? 1 : 0;
     });
-    const outcome = numericColumn(values.outcome as string, column(values.outcome as string));
-    const covariateNames =
-      typeof values.covariates === 'string'
-        ? values.covariates
+    const list = (value: unknown) =>
+      typeof value === 'string'
+        ? value
             .split(',')
-            .map((s) => s.trim())
+            .map((x) => x.trim())
             .filter(Boolean)
         : [];
-    const covariates: Covariate[] = covariateNames.map((name) => {
-      const raw = column(name);
-      return isNumeric(raw) ? { name, kind: 'numeric', values: numericColumn(name, raw) } : categorical(name, raw);
-    });
+    const raw = { rows: csv.rows, get: column };
+    const outcome = numeric(values.outcome as string, column(values.outcome as string));
+    const categoricalNames = list(values.categorical);
+    for (const name of categoricalNames) column(name);
+    const covariates = covariatesFromTerms(
+      parseModelTerms(typeof values.covariates === 'string' ? values.covariates : ''),
+      raw,
+      categoricalNames,
+    );
     const exact =
       typeof values.exact === 'string'
         ? values.exact
@@ -194,10 +255,10 @@ export async function run(argv: string[]): Promise<number> {
 
     const result = estimateEffect({ treatment, outcome, covariates, strata }, options);
     if (values.json) process.stdout.write(`${JSON.stringify(effectJson(result), null, 2)}\n`);
-    else process.stdout.write(formatReport(result, values.outcome as string));
+    else process.stdout.write(formatReport(result, values.outcome as string, lang));
     return 0;
   } catch (error) {
-    if (error instanceof EffectInputError) {
+    if (error instanceof EffectInputError || error instanceof ModelTermError) {
       process.stderr.write(`INVALID_INPUT: ${error.message}\n`);
       return 2;
     }

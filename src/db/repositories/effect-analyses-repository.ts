@@ -12,12 +12,15 @@ export type EffectAnalysisRecord = {
   errorCode: 'INTERRUPTED' | 'FAILED' | null;
   error: string | null;
   createdBy: number | null;
+  /** The name of the user who ran it (null when the user is gone). */
+  createdByName: string | null;
   createdAt: string;
   finishedAt: string | null;
 };
 
-const columns = `id, parameters, status, phase, progress, results, error_code as "errorCode", error, created_by as "createdBy",
-  created_at as "createdAt", finished_at as "finishedAt"`;
+const columns = `a.id, a.parameters, a.status, a.phase, a.progress, a.results, a.error_code as "errorCode", a.error, a.created_by as "createdBy",
+  u.name as "createdByName", a.created_at as "createdAt", a.finished_at as "finishedAt"`;
+const from = `effect_analyses a left join users u on u.id = a.created_by`;
 
 type Row = Omit<EffectAnalysisRecord, 'createdAt' | 'finishedAt'> & { createdAt: Date; finishedAt: Date | null };
 
@@ -80,19 +83,24 @@ export function effectAnalysesRepository(db: Database) {
       return rows.length;
     },
     async findById(municipalityId: number, id: string): Promise<EffectAnalysisRecord | null> {
-      const [row] = await db.query<Row>(`select ${columns} from effect_analyses where municipality_id = $1 and id = $2`, [
-        municipalityId,
-        id,
-      ]);
+      const [row] = await db.query<Row>(`select ${columns} from ${from} where a.municipality_id = $1 and a.id = $2`, [municipalityId, id]);
       return row ? toRecord(row) : null;
     },
     /** The municipality's most recent analyses, newest first, without their results. */
     async listRecent(municipalityId: number, limit: number): Promise<EffectAnalysisRecord[]> {
       const rows = await db.query<Row>(
-        `select ${columns.replace('results,', `'[]'::jsonb as results,`)} from effect_analyses where municipality_id = $1 order by created_at desc, id limit $2`,
+        `select ${columns.replace('a.results,', `'[]'::jsonb as results,`)} from ${from} where a.municipality_id = $1 order by a.created_at desc, a.id limit $2`,
         [municipalityId, limit],
       );
       return rows.map(toRecord);
+    },
+    /** Deletes one analysis of the municipality; true when a row went. */
+    async delete(municipalityId: number, id: string): Promise<boolean> {
+      const rows = await db.query<{ id: string }>(`delete from effect_analyses where municipality_id = $1 and id = $2 returning id`, [
+        municipalityId,
+        id,
+      ]);
+      return rows.length > 0;
     },
   };
 }

@@ -16,7 +16,16 @@ export type PerUnitRiskSetRow = {
   education: number;
   selfSupport: number;
   benefitWeeks52After: number;
+  employedMonths: number;
+  educationMonths: number;
+  supportedMonths: number;
+  observedMonths: number;
 };
+
+/** Issue 15: one correlated subquery per month status (bit m + 12 for month m = −12…24). */
+const monthMask = (condition: string) => `(select coalesce(sum(1::bigint << (m + 12)), 0) from generate_series(-12, 24) as m
+  where exists (select 1 from register_status_spells r where r.citizen_id = u.citizen_id and ${condition}
+    and week_index((u.index_date + make_interval(months => m))::date) between r.from_week and r.to_week))::float8`;
 
 /**
  * The reference for the risk set: the per-unit query (correlated subqueries for every covariate and
@@ -70,7 +79,12 @@ export function perUnitRiskSetReference(db: Database) {
                      and week_index((u.index_date + make_interval(months => $5))::date) between r.from_week and r.to_week))::int as "selfSupport",
             coalesce((select sum(least(r.to_week, week_index(u.index_date) + 51) - greatest(r.from_week, week_index(u.index_date)) + 1)
                       from register_status_spells r where r.citizen_id = u.citizen_id and r.category not in ('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')
-                        and r.to_week >= week_index(u.index_date) and r.from_week <= week_index(u.index_date) + 51), 0)::int as "benefitWeeks52After"
+                        and r.to_week >= week_index(u.index_date) and r.from_week <= week_index(u.index_date) + 51), 0)::int as "benefitWeeks52After",
+            ${monthMask(`r.category = 'ORDINARY_EMPLOYMENT'`)} as "employedMonths",
+            ${monthMask(`r.category = 'EDUCATION'`)} as "educationMonths",
+            ${monthMask(`r.category not in ('ORDINARY_EMPLOYMENT', 'SELF_SUPPORTING_OTHER', 'EMIGRATED')`)} as "supportedMonths",
+            (select count(*) from generate_series(-12, 24) as m where week_index((u.index_date + make_interval(months => m))::date)
+               <= (select coalesce(max(to_week), -1) from register_status_spells where municipality_id = $1))::int as "observedMonths"
           from units u join citizens c on c.id = u.citizen_id
           order by u.quarter, u.treated desc, u.citizen_id`,
         [input.municipalityId, input.from, input.to, input.type, input.horizonMonths, input.targetGroups],

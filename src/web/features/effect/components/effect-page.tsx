@@ -1,13 +1,33 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import {
+  caveatText,
+  covariateLabel,
+  effectPageText,
+  effectSentence,
+  formatDifference,
+  formatNumber,
+  formatSigned,
+  isSignificant,
+  outcomeHeading,
+  outcomeScale,
+  outcomeShareLabel,
+  outcomeUnit,
+  sensitivityText,
+  starContextText,
+  subgroupLabel,
+  warningText,
+  type EffectLanguage,
+} from '../../../../domain/effect-words.ts';
 import { api } from '../../../app/http.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 
 type Balance = { covariate: string; meanTreated: number; meanControl: number; smdBefore: number | null; smdAfter: number | null };
+type Interval = { estimate: number; ciLow: number; ciHigh: number };
 type Result = {
   outcome: string;
-  summary: string;
+  horizonMonths?: number;
   estimate: number;
   confidenceInterval: [number, number];
   nTreated: number;
@@ -17,11 +37,22 @@ type Result = {
   balance: Balance[];
   maxAbsSmdAfter: number;
   naiveDifference: number;
-  sensitivity: { statement: string; gamma: number | null; eValue: number | null };
-  warnings: { code: string; message: string }[];
+  sensitivity: { method: string; gamma: number | null; eValue: number | null; eValueConfidenceLimit: number | null };
+  warnings: { code: string; params?: Record<string, number | string | null>; covariates?: string[] }[];
   scoreHistogram: { treated: number[]; control: number[] };
-  overlap: { treatedOutsideControlRange: number };
+  eventTime?: { month: number; treated: number; comparison: number }[];
+  placebo?: Interval | null;
+  horizons?: (Interval & { months: number })[];
+  subgroups?: {
+    key: string;
+    label: string;
+    estimate: number | null;
+    ciLow: number | null;
+    ciHigh: number | null;
+    nTreated: number | null;
+  }[];
 };
+type Parameters = { type?: string; firstStartFrom?: string; firstStartTo?: string; horizonMonths?: number };
 type Analysis = {
   id: string;
   status: 'running' | 'done' | 'failed';
@@ -30,56 +61,237 @@ type Analysis = {
   results: Result[];
   errorCode: 'INTERRUPTED' | 'FAILED' | null;
   error: string | null;
+  parameters: Parameters;
+  createdAt: string;
+  createdByName: string | null;
+  canDelete: boolean;
 };
 
-const outcomeText: Record<string, string> = {
-  employment: 'Job',
-  education: 'Uddannelse',
-  self_support: 'Selvforsørgelse',
-  benefit_weeks_52: 'Uger på offentlig forsørgelse (12 mdr.)',
-};
-const num = (n: number | null, d = 2) =>
-  n === null ? '–' : n.toLocaleString('da-DK', { minimumFractionDigits: d, maximumFractionDigits: d });
+type Words = (typeof effectPageText)['da'];
 
-function OverlapPlot({ h }: { h: Result['scoreHistogram'] }) {
+const num = (lang: EffectLanguage, n: number | null, d = 2) => (n === null ? '–' : formatNumber(lang, n, d));
+const when = (lang: EffectLanguage, iso: string) =>
+  new Date(iso).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+function OverlapPlot({ h, lang, w }: { h: Result['scoreHistogram']; lang: EffectLanguage; w: Words }) {
   const max = Math.max(1, ...h.treated, ...h.control);
-  const w = 400;
-  const bar = w / 20;
+  const [left, width] = [44, 400];
+  const bar = width / 20;
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${w} 140`} role="img" aria-label="Overlap: fordeling af propensity score for borgere med og uden mentor">
+      <svg viewBox={`0 0 ${left + width + 8} 190`} role="img" aria-label={w.overlapLabel}>
         {h.control.map((c, i) => (
-          <rect key={`c${i}`} x={i * bar} y={70 - (c / max) * 68} width={bar - 1} height={(c / max) * 68} fill="#7a8793" />
+          <rect key={`c${i}`} x={left + i * bar} y={80 - (c / max) * 68} width={bar - 1} height={(c / max) * 68} fill="#5f6b76" />
         ))}
         {h.treated.map((t, i) => (
-          <rect key={`t${i}`} x={i * bar} y={72} width={bar - 1} height={(t / max) * 68} fill="#0b4f71" />
+          <rect key={`t${i}`} x={left + i * bar} y={82} width={bar - 1} height={(t / max) * 68} fill="#0b4f71" />
         ))}
-        <line x1="0" x2={w} y1="71" y2="71" stroke="#1b1f24" />
+        <line x1={left} x2={left + width} y1="81" y2="81" stroke="#1b1f24" />
+        {[0, 0.5, 1].map((p) => (
+          <text key={p} x={left + p * width} y="166" fontSize="11" textAnchor="middle">
+            {formatNumber(lang, p, 1)}
+          </text>
+        ))}
+        <text x={left + width / 2} y="184" fontSize="12" textAnchor="middle">
+          {w.overlapXAxis}
+        </text>
+        <text x="12" y="81" fontSize="12" textAnchor="middle" transform="rotate(-90 12 81)">
+          {w.overlapYAxis}
+        </text>
       </svg>
-      <figcaption>
-        Øverst (grå): borgere uden mentor; nederst (blå): borgere med mentor, efter sandsynligheden for at få mentor (0 til 1). Overlap
-        betyder, at der findes sammenlignelige borgere.
-      </figcaption>
+      <figcaption>{w.overlapCaption}</figcaption>
     </figure>
   );
 }
 
-/** The effect of mentor support, in words a politician understands, with balance, overlap and caveats. */
+function EventTimeChart({ r, lang, w }: { r: Result; lang: EffectLanguage; w: Words }) {
+  const points = r.eventTime ?? [];
+  if (points.length === 0) return null;
+  const scale = outcomeScale(r.outcome);
+  const values = points.flatMap((p) => [p.treated * scale, p.comparison * scale]);
+  const top = Math.max(1, ...values) * 1.1;
+  const [left, width, height] = [48, 420, 150];
+  const x = (m: number) => left + ((m + 12) / 36) * width;
+  const y = (v: number) => 10 + height - (v / top) * height;
+  const path = (key: 'treated' | 'comparison') =>
+    points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.month).toFixed(1)},${y(p[key] * scale).toFixed(1)}`).join(' ');
+  const share = outcomeShareLabel(lang, r.outcome);
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${left + width + 10} 210`} role="img" aria-label={w.eventTimeLabel(share)}>
+        <line x1={left} x2={left + width} y1={y(0)} y2={y(0)} stroke="#1b1f24" />
+        <line x1={left} x2={left} y1={10} y2={y(0)} stroke="#1b1f24" />
+        <line x1={x(0)} x2={x(0)} y1={10} y2={y(0)} stroke="#1b1f24" strokeDasharray="4 3" />
+        <path d={path('comparison')} fill="none" stroke="#5f6b76" strokeWidth="2" />
+        <path d={path('treated')} fill="none" stroke="#0b4f71" strokeWidth="2.5" />
+        {[-12, -6, 0, 6, 12, 18, 24].map((m) => (
+          <text key={m} x={x(m)} y={y(0) + 14} fontSize="11" textAnchor="middle">
+            {formatSigned(lang, m, 0)}
+          </text>
+        ))}
+        {[0, top / 2].map((v) => (
+          <text key={v} x={left - 4} y={y(v) + 4} fontSize="11" textAnchor="end">
+            {formatNumber(lang, v, 0)}
+          </text>
+        ))}
+        <text x={left + width / 2} y="200" fontSize="12" textAnchor="middle">
+          {w.eventTimeXAxis}
+        </text>
+        <text x="12" y={10 + height / 2} fontSize="12" textAnchor="middle" transform={`rotate(-90 12 ${10 + height / 2})`}>
+          {outcomeUnit(r.outcome) === 'percentagePoints' ? w.eventTimeYAxis : share}
+        </text>
+      </svg>
+      <figcaption>{w.eventTimeCaption(share)}</figcaption>
+    </figure>
+  );
+}
+
+function intervalCells(lang: EffectLanguage, outcome: string, r: { estimate: number | null; ciLow: number | null; ciHigh: number | null }) {
+  const s = outcomeScale(outcome);
+  if (r.estimate === null || r.ciLow === null || r.ciHigh === null) return [null, null];
+  return [formatSigned(lang, r.estimate * s, 1), `${formatNumber(lang, r.ciLow * s, 1)} – ${formatNumber(lang, r.ciHigh * s, 1)}`];
+}
+
+function ResultCard({ r, lang, w }: { r: Result; lang: EffectLanguage; w: Words }) {
+  const [lo, hi] = r.confidenceInterval;
+  const interval = { estimate: r.estimate, ciLow: lo, ciHigh: hi };
+  return (
+    <article className="card">
+      <h2>{outcomeHeading(lang, r.outcome)}</h2>
+      <p className="lead">{effectSentence(lang, { outcome: r.outcome, ...interval, horizonMonths: r.horizonMonths })}</p>
+      <p>
+        {w.compared(r.nTreatedMatched, r.nTreated, r.nControlMatched)} {w.naive(formatDifference(lang, r.outcome, r.naiveDifference))}
+      </p>
+      <EventTimeChart r={r} lang={lang} w={w} />
+      {r.placebo ? (
+        <p>
+          {w.placebo(
+            `${isSignificant(r.placebo) ? w.placeboDiffers : w.placeboFine} ${effectSentence(lang, { outcome: r.outcome, ...r.placebo })}`,
+          )}
+        </p>
+      ) : null}
+      {r.horizons && r.horizons.length > 0 ? (
+        <table>
+          <caption>{w.horizonsHeading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{w.horizonMonths}</th>
+              <th scope="col">{w.effect}</th>
+              <th scope="col">{w.interval}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.horizons.map((h) => {
+              const [est, ci] = intervalCells(lang, r.outcome, h);
+              return (
+                <tr key={h.months}>
+                  <td className="num">{h.months}</td>
+                  <td className="num">{est}</td>
+                  <td className="num">{ci}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      {r.subgroups && r.subgroups.length > 0 ? (
+        <table>
+          <caption>{w.subgroupsHeading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{w.subgroup}</th>
+              <th scope="col">{w.nTreated}</th>
+              <th scope="col">{w.effect}</th>
+              <th scope="col">{w.interval}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.subgroups.map((g) => {
+              const [est, ci] = intervalCells(lang, r.outcome, g);
+              return (
+                <tr key={g.key}>
+                  <td>{subgroupLabel(lang, g.key)}</td>
+                  <td className="num">{g.nTreated === null ? w.suppressed : g.nTreated}</td>
+                  <td className="num">{est ?? '–'}</td>
+                  <td className="num">{ci ?? '–'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      {r.warnings.length > 0 ? (
+        <div className="alert alert-warning">
+          <strong>{w.warnings}</strong>
+          <ul>
+            {r.warnings.map((x, i) => (
+              <li key={i}>{warningText(lang, x)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <details>
+        <summary>{w.details}</summary>
+        <table>
+          <caption>{w.balanceHeading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{w.covariate}</th>
+              <th scope="col">{w.meanTreated}</th>
+              <th scope="col">{w.meanControl}</th>
+              <th scope="col">{w.before}</th>
+              <th scope="col">{w.after}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.balance.map((b) => (
+              <tr key={b.covariate}>
+                <td>{covariateLabel(lang, b.covariate)}</td>
+                <td className="num">{num(lang, b.meanTreated)}</td>
+                <td className="num">{num(lang, b.meanControl)}</td>
+                <td className="num">{num(lang, b.smdBefore)}</td>
+                <td className="num">{num(lang, b.smdAfter)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <OverlapPlot h={r.scoreHistogram} lang={lang} w={w} />
+        <p>
+          <strong>{w.sensitivity}:</strong> {sensitivityText(lang, r.sensitivity, isSignificant(interval))}
+        </p>
+      </details>
+      <p className="hint">{caveatText(lang)}</p>
+    </article>
+  );
+}
+
+/** The effect of mentor support, in words a politician understands, with the evidence a labour economist asks for (issue 15). */
 export function EffectPage() {
-  const { e, t } = useI18n();
+  const { e, t, language } = useI18n();
+  const w = effectPageText[language];
   const [type, setType] = useState('RET_OG_PLIGT');
   const [from, setFrom] = useState('2015-01-01');
   const [to, setTo] = useState('2015-06-30');
   const [horizon, setHorizon] = useState(7);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [saved, setSaved] = useState<Analysis[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const reload = useCallback(() => {
+    api<Analysis[]>('GET', '/api/analyses').then(setSaved).catch(setError);
+  }, []);
+  useEffect(reload, [reload]);
   useEffect(() => {
     if (!analysis || analysis.status !== 'running') return;
     const timer = setTimeout(() => {
-      api<Analysis>('GET', `/api/analyses/${analysis.id}`).then(setAnalysis).catch(setError);
+      api<Analysis>('GET', `/api/analyses/${analysis.id}`)
+        .then((a) => {
+          setAnalysis(a);
+          if (a.status !== 'running') reload();
+        })
+        .catch(setError);
     }, 500);
     return () => clearTimeout(timer);
-  }, [analysis]);
+  }, [analysis, reload]);
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
@@ -90,35 +302,54 @@ export function EffectPage() {
         firstStartTo: to,
         horizonMonths: horizon,
       });
-      setAnalysis({ id, status: 'running', phase: 'loading', progress: 0, results: [], errorCode: null, error: null });
+      setAnalysis(await api<Analysis>('GET', `/api/analyses/${id}`));
+      reload();
     } catch (err) {
       setError(err);
     }
   }
+  async function open(id: string) {
+    setError(null);
+    try {
+      setAnalysis(await api<Analysis>('GET', `/api/analyses/${id}`));
+    } catch (err) {
+      setError(err);
+    }
+  }
+  async function remove(id: string) {
+    if (!window.confirm(w.deleteConfirm)) return;
+    try {
+      await api('DELETE', `/api/analyses/${id}`);
+      if (analysis?.id === id) setAnalysis(null);
+      reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  const period = (p: Parameters) => `${p.firstStartFrom ?? '?'} – ${p.firstStartTo ?? '?'}`;
   return (
     <section>
-      <h1>Effekt af mentorstøtte</h1>
-      <p>
-        Borgere, der startede deres første mentorforløb i perioden, sammenlignes med borgere i samme målgruppe, som på samme tidspunkt endnu
-        ikke havde fået mentor, og som lignede dem på alder, køn, herkomst, målgruppe og tidligere forsørgelse og beskæftigelse.
-      </p>
+      <h1>{w.title}</h1>
+      <p>{w.intro}</p>
       <form onSubmit={submit} className="grid-form">
-        <Field id="eff-type" label="Type mentorstøtte">
+        <Field id="eff-type" label={w.type}>
           <select id="eff-type" value={type} onChange={(ev) => setType(ev.target.value)}>
-            {['RET_OG_PLIGT', 'GENERAL', 'PSYCH_DISCHARGE', 'PRISON_RELEASE', 'COMPANY', 'EDUCATION_INST', 'YOUTH_EDUCATION'].map((t) => (
-              <option key={t} value={t}>
-                {e(t)}
-              </option>
-            ))}
+            {['RET_OG_PLIGT', 'GENERAL', 'PSYCH_DISCHARGE', 'PRISON_RELEASE', 'COMPANY', 'EDUCATION_INST', 'YOUTH_EDUCATION'].map(
+              (code) => (
+                <option key={code} value={code}>
+                  {e(code)}
+                </option>
+              ),
+            )}
           </select>
         </Field>
-        <Field id="eff-from" label="Første start fra">
+        <Field id="eff-from" label={w.from}>
           <input id="eff-from" type="date" value={from} onChange={(ev) => setFrom(ev.target.value)} required />
         </Field>
-        <Field id="eff-to" label="Første start til">
+        <Field id="eff-to" label={w.to}>
           <input id="eff-to" type="date" value={to} onChange={(ev) => setTo(ev.target.value)} required />
         </Field>
-        <Field id="eff-horizon" label="Måneder efter start">
+        <Field id="eff-horizon" label={w.horizon}>
           <select id="eff-horizon" value={horizon} onChange={(ev) => setHorizon(Number(ev.target.value))}>
             {[7, 12, 24].map((h) => (
               <option key={h} value={h}>
@@ -128,10 +359,57 @@ export function EffectPage() {
           </select>
         </Field>
         <button type="submit" className="primary">
-          Beregn
+          {w.run}
         </button>
       </form>
       <ErrorMessage error={error} />
+      <section aria-labelledby="eff-saved">
+        <h2 id="eff-saved">{w.savedHeading}</h2>
+        {saved.length === 0 ? (
+          <p>{w.savedNone}</p>
+        ) : (
+          <table>
+            <caption className="sr-only">{w.savedHeading}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{w.ranAt}</th>
+                <th scope="col">{w.ranBy}</th>
+                <th scope="col">{w.period}</th>
+                <th scope="col">{w.parameters}</th>
+                <th scope="col">{w.status}</th>
+                <th scope="col">
+                  <span className="sr-only">{w.open}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {saved.map((a) => (
+                <tr key={a.id}>
+                  <td>{when(language, a.createdAt)}</td>
+                  <td>{a.createdByName ?? '–'}</td>
+                  <td>{period(a.parameters)}</td>
+                  <td>
+                    {a.parameters.type ? e(a.parameters.type) : ''}, {a.parameters.horizonMonths ?? 7} {w.months}
+                  </td>
+                  <td>{w.statusText[a.status]}</td>
+                  <td>
+                    {a.status === 'done' ? (
+                      <button type="button" onClick={() => void open(a.id)} aria-label={`${w.open} ${when(language, a.createdAt)}`}>
+                        {w.open}
+                      </button>
+                    ) : null}{' '}
+                    {a.canDelete ? (
+                      <button type="button" onClick={() => void remove(a.id)} aria-label={`${w.delete} ${when(language, a.createdAt)}`}>
+                        {w.delete}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       {analysis?.status === 'running' ? (
         <p role="status">
           {analysis.phase?.startsWith('loading') ? `${t('effectLoading')}${analysis.phase.slice('loading'.length)}` : t('effectEstimating')}{' '}
@@ -140,62 +418,34 @@ export function EffectPage() {
       ) : null}
       {analysis?.status === 'failed' ? (
         <p className="alert alert-error" role="alert">
-          {analysis.errorCode === 'INTERRUPTED' ? t('effectInterrupted') : `Analysen kunne ikke gennemføres: ${analysis.error}`}
+          {analysis.errorCode === 'INTERRUPTED' ? t('effectInterrupted') : w.failed}
         </p>
       ) : null}
-      {analysis?.status === 'done'
-        ? analysis.results.map((r) => (
-            <article key={r.outcome} className="card">
-              <h2>{outcomeText[r.outcome] ?? r.outcome}</h2>
-              <p className="lead">{r.summary}</p>
-              <p>
-                {r.nTreatedMatched} af {r.nTreated} borgere med mentor blev sammenlignet med {r.nControlMatched} forskellige borgere uden
-                mentor. Den simple forskel uden sammenligning var {num(r.naiveDifference)}.
-              </p>
-              <details>
-                <summary>Balance (standardiseret forskel før og efter matchning)</summary>
-                <table>
-                  <caption className="sr-only">Balance</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Variabel</th>
-                      <th scope="col">Med mentor</th>
-                      <th scope="col">Sammenligning</th>
-                      <th scope="col">Før</th>
-                      <th scope="col">Efter</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {r.balance.map((b) => (
-                      <tr key={b.covariate}>
-                        <td>{b.covariate}</td>
-                        <td className="num">{num(b.meanTreated)}</td>
-                        <td className="num">{num(b.meanControl)}</td>
-                        <td className="num">{num(b.smdBefore)}</td>
-                        <td className="num">{num(b.smdAfter)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </details>
-              <OverlapPlot h={r.scoreHistogram} />
-              <p>
-                <strong>Følsomhed:</strong> {r.sensitivity.statement}
-              </p>
-              {r.warnings.length > 0 ? (
-                <ul className="alert alert-warning">
-                  {r.warnings.map((w, i) => (
-                    <li key={i}>{w.message}</li>
-                  ))}
-                </ul>
-              ) : null}
-              <p className="hint">
-                Hvad tallet ikke kan vise: Sammenligningen tager kun højde for de oplysninger, der er med. Forskelle i fx motivation,
-                helbred eller netværk, som ikke er registreret, kan stadig forklare en del af forskellen.
-              </p>
-            </article>
-          ))
-        : null}
+      {analysis?.status === 'done' ? (
+        <>
+          <p>
+            {w.openedAnalysis(analysis.createdByName ?? '–', when(language, analysis.createdAt))} {w.period}: {period(analysis.parameters)}.
+          </p>
+          <p className="actions">
+            <a className="button" href={`/api/analyses/${analysis.id}/report.pdf?lang=${language}`} download>
+              {w.downloadPdf}
+            </a>{' '}
+            <a className="button" href={`/api/analyses/${analysis.id}/report.xlsx?lang=${language}`} download>
+              {w.downloadXlsx}
+            </a>{' '}
+            <a className="button" href={`/api/analyses/${analysis.id}/report.csv?lang=${language}`} download>
+              {w.downloadCsv}
+            </a>
+          </p>
+          <aside className="card">
+            <h2>{w.contextHeading}</h2>
+            <p>{starContextText(language)}</p>
+          </aside>
+          {analysis.results.map((r) => (
+            <ResultCard key={r.outcome} r={r} lang={language} w={w} />
+          ))}
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,114 @@
+/**
+ * Model terms of the propensity model as an analyst states them (issue 15): a column (`age`), a power of a
+ * numeric column (`age^2`), an interaction (`a:b`), and which columns are categorical even when their codes
+ * are numbers (region 1–5, education levels). Meaning, as in R's model formulas: a categorical enters as
+ * k−1 indicators (first sorted level the reference); `a:b` of two numerics is their product, of two
+ * categoricals one categorical of their combinations, of a numeric and a categorical the numeric times each
+ * non-reference indicator. Pure: raw string columns in, covariates out.
+ */
+import { categorical, type Covariate } from './design-matrix.ts';
+
+export type ModelTerm =
+  { kind: 'column'; name: string } | { kind: 'power'; name: string; power: number } | { kind: 'interaction'; names: [string, string] };
+
+export class ModelTermError extends Error {}
+
+const columnName = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+/** `age,age^2,region,educ,female:age` → terms; throws ModelTermError on a malformed term. */
+export function parseModelTerms(spec: string): ModelTerm[] {
+  return spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((term): ModelTerm => {
+      const power = /^(.+)\^(\d+)$/.exec(term);
+      if (power) {
+        const n = Number(power[2]);
+        if (!columnName.test(power[1]!) || n < 1 || n > 5) throw new ModelTermError(`'${term}' is not a term like age^2 (powers 1–5)`);
+        return n === 1 ? { kind: 'column', name: power[1]! } : { kind: 'power', name: power[1]!, power: n };
+      }
+      const parts = term.split(':');
+      if (parts.length === 2 && parts.every((p) => columnName.test(p))) return { kind: 'interaction', names: [parts[0]!, parts[1]!] };
+      if (!columnName.test(term)) throw new ModelTermError(`'${term}' is not a column name, a power (age^2) or an interaction (a:b)`);
+      return { kind: 'column', name: term };
+    });
+}
+
+export type RawColumns = { rows: number; get(name: string): string[] };
+
+function parseNumber(v: string): number {
+  return v === '' ? Number.NaN : Number(v.replace(',', '.'));
+}
+
+function isNumericColumn(raw: string[]): boolean {
+  return raw.every((v) => Number.isFinite(parseNumber(v)));
+}
+
+/** A numeric column; throws ModelTermError naming the first value that is not a number. */
+export function numeric(name: string, raw: string[]): Float64Array {
+  const out = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i += 1) {
+    const n = parseNumber(raw[i]!);
+    if (!Number.isFinite(n)) throw new ModelTermError(`column '${name}', row ${i + 2}: '${raw[i]}' is not a number`);
+    out[i] = n;
+  }
+  return out;
+}
+
+/**
+ * The covariates of the terms. A column is categorical when it is listed in `categoricalNames` or when
+ * its values are not all numbers; numeric codes of a categorical are sorted as numbers (1, 2, …, 10).
+ */
+export function covariatesFromTerms(terms: ModelTerm[], columns: RawColumns, categoricalNames: string[]): Covariate[] {
+  const isCategorical = (name: string) => categoricalNames.includes(name) || !isNumericColumn(columns.get(name));
+  const asCategorical = (name: string): Extract<Covariate, { kind: 'categorical' }> => {
+    const raw = columns.get(name);
+    const c = categorical(name, raw) as Extract<Covariate, { kind: 'categorical' }>;
+    if (isNumericColumn(raw)) {
+      // Numeric codes in numeric order, so the reference level is the smallest code.
+      const levels = [...c.levels].sort((a, b) => parseNumber(a) - parseNumber(b));
+      const index = new Map(levels.map((l, k) => [l, k]));
+      const codes = Int32Array.from(raw, (v) => index.get(v)!);
+      return { name, kind: 'categorical', codes, levels };
+    }
+    return c;
+  };
+  return terms.flatMap((term): Covariate[] => {
+    if (term.kind === 'column') {
+      return [
+        isCategorical(term.name)
+          ? asCategorical(term.name)
+          : { name: term.name, kind: 'numeric', values: numeric(term.name, columns.get(term.name)) },
+      ];
+    }
+    if (term.kind === 'power') {
+      if (isCategorical(term.name)) throw new ModelTermError(`${term.name}^${term.power}: a categorical column has no powers`);
+      const values = numeric(term.name, columns.get(term.name)).map((v) => v ** term.power);
+      return [{ name: `${term.name}^${term.power}`, kind: 'numeric', values }];
+    }
+    const [a, b] = term.names;
+    const name = `${a}:${b}`;
+    const catA = isCategorical(a);
+    const catB = isCategorical(b);
+    if (!catA && !catB) {
+      const x = numeric(a, columns.get(a));
+      const y = numeric(b, columns.get(b));
+      return [{ name, kind: 'numeric', values: x.map((v, i) => v * y[i]!) }];
+    }
+    if (catA && catB) {
+      const x = asCategorical(a);
+      const y = asCategorical(b);
+      const raw = Array.from({ length: columns.rows }, (_, i) => `${x.levels[x.codes[i]!]}:${y.levels[y.codes[i]!]}`);
+      return [categorical(name, raw)];
+    }
+    const [num, cat] = catA ? [b, a] : [a, b];
+    const x = numeric(num, columns.get(num));
+    const c = asCategorical(cat);
+    return c.levels.slice(1).map((level, k) => ({
+      name: `${num}:${cat}=${level}`,
+      kind: 'numeric' as const,
+      values: x.map((v, i) => (c.codes[i] === k + 1 ? v : 0)),
+    }));
+  });
+}
