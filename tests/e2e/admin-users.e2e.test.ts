@@ -51,8 +51,8 @@ describe('admin manages users', () => {
     await page.getByRole('heading', { name: 'Vælg din egen adgangskode', level: 1 }).waitFor();
     expect(await page.getByRole('link', { name: 'Borgere' }).count()).toBe(0);
     await page.getByLabel('Nuværende adgangskode (engangskoden)').fill(password);
-    await page.getByLabel('Ny adgangskode', { exact: true }).fill('ninas-egen-kode-2026');
-    await page.getByLabel('Gentag ny adgangskode').fill('ninas-egen-kode-2026');
+    await page.getByLabel('Ny adgangskode', { exact: true }).fill('grøn-cykel-ved-søen-7');
+    await page.getByLabel('Gentag ny adgangskode').fill('grøn-cykel-ved-søen-7');
     await page.getByRole('button', { name: 'Gem adgangskode' }).click();
     await page.getByRole('link', { name: 'Borgere' }).first().click();
     await page.getByRole('heading', { name: 'Borgere', level: 1 }).waitFor();

@@ -77,7 +77,8 @@ describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
     // She corrects the draft with the suggested 6-month end; the rule panel clears; now it is approved.
     await page.getByRole('link', { name: 'Ret kladde' }).click();
     await page.getByRole('heading', { name: 'Ret kladde til bevilling' }).waitFor();
-    expect(await page.getByLabel('Slutdato (inklusive)').inputValue()).toBe('2015-07-01');
+    // The saved draft loads into the form.
+    await expect.poll(() => page.getByLabel('Slutdato (inklusive)').inputValue(), { timeout: 15_000 }).toBe('2015-07-01');
     await page.getByLabel('Slutdato (inklusive)').fill('2015-09-01');
     await rulePanel.getByText('Ingen regler er overtrådt.').waitFor();
     expect(await rulePanel.locator('[data-rule="R-ROP-2"]').count()).toBe(0);
