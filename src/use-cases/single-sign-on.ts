@@ -83,14 +83,19 @@ export function roleFromClaim(settings: OidcSettings, claim: unknown): Role | nu
   return settings.roleMap.find(([value]) => values.has(value))?.[1] ?? null;
 }
 
-/** Finishes a login at the redirect URI (`callbackUrl` as the browser sent it): a session, or a refusal. */
+/**
+ * Finishes a login at the redirect URI (`callbackUrl` as the browser sent it): a session, or a refusal.
+ * `browserState` is the state the starting browser keeps in its cookie: a callback arriving in any other
+ * browser (a link with someone else's code and state, i.e. login CSRF) is refused and leaves the login
+ * untouched for the browser that started it.
+ */
 export async function finishSingleSignOnLogin(
   db: Database,
   sso: SingleSignOn,
-  input: { callbackUrl: URL; now: Date },
+  input: { callbackUrl: URL; browserState: string | null; now: Date },
 ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
   const state = input.callbackUrl.searchParams.get('state') ?? '';
-  const login = state ? await oidcLoginsRepository(db).take(state, input.now) : null;
+  const login = state && state === input.browserState ? await oidcLoginsRepository(db).take(state, input.now) : null;
   if (!login) throw refused('SSO_LOGIN_EXPIRED', 'Unknown or expired login; start again');
   let configuration: oidc.Configuration;
   try {

@@ -100,10 +100,12 @@ describe('single sign-on through the municipality’s OpenID Connect provider', 
     await new Promise((resolve) => providerServer?.close(resolve));
   });
 
-  /** Logs `account` in at the provider; answers the app's redirect and the session cookie, if any. */
-  async function signIn(account: string): Promise<{ location: string; cookie: string | null }> {
+  /** Logs `account` in at the provider, up to the provider's redirect back: the callback's query and the browser's state cookie. */
+  async function atProvider(account: string): Promise<{ search: string; stateCookie: string }> {
     const start = await app.inject({ method: 'GET', url: '/api/auth/oidc/login' });
     expect(start.statusCode).toBe(302);
+    const state = start.cookies.find((c) => c.name === 'mentorspor_oidc_state')!;
+    expect(state).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/auth/oidc/' });
     const authorize = new URL(start.headers.location as string);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     const go = browser();
@@ -112,7 +114,13 @@ describe('single sign-on through the municipality’s OpenID Connect provider', 
     at = await go(`${at.origin}${at.pathname}`, { method: 'POST', form: { prompt: 'login', login: account, password: 'x' } });
     if (!at.href.startsWith(redirectUri)) at = await go(`${at.origin}${at.pathname}`, { method: 'POST', form: { prompt: 'consent' } });
     expect(at.href.startsWith(redirectUri)).toBe(true);
-    const callback = await app.inject({ method: 'GET', url: `/api/auth/oidc/callback${at.search}` });
+    return { search: at.search, stateCookie: `${state.name}=${state.value}` };
+  }
+
+  /** Logs `account` in at the provider; answers the app's redirect and the session cookie, if any. */
+  async function signIn(account: string): Promise<{ location: string; cookie: string | null }> {
+    const { search, stateCookie } = await atProvider(account);
+    const callback = await app.inject({ method: 'GET', url: `/api/auth/oidc/callback${search}`, headers: { cookie: stateCookie } });
     expect(callback.statusCode).toBe(302);
     const session = callback.cookies.find((c) => c.name === 'mentorspor_session');
     return { location: callback.headers.location as string, cookie: session ? `${session.name}=${session.value}` : null };
@@ -174,6 +182,19 @@ describe('single sign-on through the municipality’s OpenID Connect provider', 
     const bo = await signIn('bo');
     expect(bo.cookie).toBeNull();
     expect(bo.location).toBe('/#/?loginError=SSO_USER_DEACTIVATED');
+  });
+
+  it('refuses a callback in another browser than the one that started the login (login CSRF)', async () => {
+    // Anna completes the provider's part and sends the callback link (her code and state) to a colleague.
+    const { search, stateCookie } = await atProvider('anna');
+    const victim = await app.inject({ method: 'GET', url: `/api/auth/oidc/callback${search}` });
+    expect(victim.headers.location).toBe('/#/?loginError=SSO_LOGIN_EXPIRED');
+    expect(victim.cookies.find((c) => c.name === 'mentorspor_session')).toBeUndefined();
+    // The browser that started it still finishes it; the same callback again is refused.
+    const own = await app.inject({ method: 'GET', url: `/api/auth/oidc/callback${search}`, headers: { cookie: stateCookie } });
+    expect(own.headers.location).toBe('/#/');
+    const replayed = await app.inject({ method: 'GET', url: `/api/auth/oidc/callback${search}`, headers: { cookie: stateCookie } });
+    expect(replayed.headers.location).toBe('/#/?loginError=SSO_LOGIN_EXPIRED');
   });
 
   it('refuses a replayed or unknown callback', async () => {
