@@ -29,7 +29,13 @@ export type SingleSignOn = {
 
 /** Refusals of a login through the provider; the web UI names each in Danish (login page). */
 export type SingleSignOnRefusal =
-  'SSO_PROVIDER_UNAVAILABLE' | 'SSO_LOGIN_EXPIRED' | 'SSO_REJECTED' | 'SSO_NO_ROLE' | 'SSO_USER_DEACTIVATED' | 'SSO_USERNAME_TAKEN';
+  | 'SSO_PROVIDER_UNAVAILABLE'
+  | 'SSO_LOGIN_EXPIRED'
+  | 'SSO_REJECTED'
+  | 'SSO_NO_ROLE'
+  | 'SSO_USER_DEACTIVATED'
+  | 'SSO_USERNAME_TAKEN'
+  | 'SSO_MENTOR_NOT_LINKED';
 
 export function singleSignOn(settings: OidcSettings): SingleSignOn {
   let discovered: Promise<oidc.Configuration> | null = null;
@@ -171,6 +177,12 @@ async function signInIdentity(
     await audit(user, 'sso:no-role');
     throw refused('SSO_NO_ROLE', 'No role for the user’s groups');
   }
+  // A mentor user is linked to exactly one mentor record, which the provider cannot know: an admin
+  // creates the mentor user (same username, linked to the mentor) first; single sign-on then links it.
+  if (identity.role === 'mentor' && !(user?.role === 'mentor' && user.mentorId !== null)) {
+    await audit(user, 'sso:mentor-not-linked');
+    throw refused('SSO_MENTOR_NOT_LINKED', 'A mentor user must first be created and linked to a mentor by an admin');
+  }
   if (!user) {
     // Just in time: the password is a random secret nobody knows, so only the provider signs this user in.
     user = await users.createFromIdentityProvider({
@@ -193,7 +205,9 @@ async function signInIdentity(
       },
     ]);
   } else if (user.role !== identity.role || user.name !== identity.name) {
-    await users.update(user.municipalityId, user.id, { name: identity.name, role: identity.role, active: true, mentorId: user.mentorId });
+    // Only a mentor user keeps its mentor link.
+    const mentorId = identity.role === 'mentor' ? user.mentorId : null;
+    await users.update(user.municipalityId, user.id, { name: identity.name, role: identity.role, active: true, mentorId });
     await auditLogRepository(db).record([
       {
         municipalityId: user.municipalityId,
@@ -204,7 +218,7 @@ async function signInIdentity(
         criterion: `user:${user.username} role:${identity.role} sso`,
       },
     ]);
-    user = { ...user, name: identity.name, role: identity.role };
+    user = { ...user, name: identity.name, role: identity.role, mentorId };
   }
   return startSession(db, user, identity.now, 'sso');
 }
