@@ -29,7 +29,13 @@ export type SingleSignOn = {
 
 /** Refusals of a login through the provider; the web UI names each in Danish (login page). */
 export type SingleSignOnRefusal =
-  'SSO_PROVIDER_UNAVAILABLE' | 'SSO_LOGIN_EXPIRED' | 'SSO_REJECTED' | 'SSO_NO_ROLE' | 'SSO_USER_DEACTIVATED' | 'SSO_USERNAME_TAKEN';
+  | 'SSO_PROVIDER_UNAVAILABLE'
+  | 'SSO_LOGIN_EXPIRED'
+  | 'SSO_REJECTED'
+  | 'SSO_NO_ROLE'
+  | 'SSO_USER_DEACTIVATED'
+  | 'SSO_USERNAME_TAKEN'
+  | 'SSO_MENTOR_NOT_LINKED';
 
 export function singleSignOn(settings: OidcSettings): SingleSignOn {
   let discovered: Promise<oidc.Configuration> | null = null;
@@ -83,14 +89,19 @@ export function roleFromClaim(settings: OidcSettings, claim: unknown): Role | nu
   return settings.roleMap.find(([value]) => values.has(value))?.[1] ?? null;
 }
 
-/** Finishes a login at the redirect URI (`callbackUrl` as the browser sent it): a session, or a refusal. */
+/**
+ * Finishes a login at the redirect URI (`callbackUrl` as the browser sent it): a session, or a refusal.
+ * `browserState` is the state the starting browser keeps in its cookie: a callback arriving in any other
+ * browser (a link with someone else's code and state, i.e. login CSRF) is refused and leaves the login
+ * untouched for the browser that started it.
+ */
 export async function finishSingleSignOnLogin(
   db: Database,
   sso: SingleSignOn,
-  input: { callbackUrl: URL; now: Date },
+  input: { callbackUrl: URL; browserState: string | null; now: Date },
 ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
   const state = input.callbackUrl.searchParams.get('state') ?? '';
-  const login = state ? await oidcLoginsRepository(db).take(state, input.now) : null;
+  const login = state && state === input.browserState ? await oidcLoginsRepository(db).take(state, input.now) : null;
   if (!login) throw refused('SSO_LOGIN_EXPIRED', 'Unknown or expired login; start again');
   let configuration: oidc.Configuration;
   try {
@@ -166,6 +177,12 @@ async function signInIdentity(
     await audit(user, 'sso:no-role');
     throw refused('SSO_NO_ROLE', 'No role for the user’s groups');
   }
+  // A mentor user is linked to exactly one mentor record, which the provider cannot know: an admin
+  // creates the mentor user (same username, linked to the mentor) first; single sign-on then links it.
+  if (identity.role === 'mentor' && !(user?.role === 'mentor' && user.mentorId !== null)) {
+    await audit(user, 'sso:mentor-not-linked');
+    throw refused('SSO_MENTOR_NOT_LINKED', 'A mentor user must first be created and linked to a mentor by an admin');
+  }
   if (!user) {
     // Just in time: the password is a random secret nobody knows, so only the provider signs this user in.
     user = await users.createFromIdentityProvider({
@@ -188,7 +205,9 @@ async function signInIdentity(
       },
     ]);
   } else if (user.role !== identity.role || user.name !== identity.name) {
-    await users.update(user.municipalityId, user.id, { name: identity.name, role: identity.role, active: true, mentorId: user.mentorId });
+    // Only a mentor user keeps its mentor link.
+    const mentorId = identity.role === 'mentor' ? user.mentorId : null;
+    await users.update(user.municipalityId, user.id, { name: identity.name, role: identity.role, active: true, mentorId });
     await auditLogRepository(db).record([
       {
         municipalityId: user.municipalityId,
@@ -199,7 +218,7 @@ async function signInIdentity(
         criterion: `user:${user.username} role:${identity.role} sso`,
       },
     ]);
-    user = { ...user, name: identity.name, role: identity.role };
+    user = { ...user, name: identity.name, role: identity.role, mentorId };
   }
   return startSession(db, user, identity.now, 'sso');
 }

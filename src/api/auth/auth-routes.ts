@@ -17,6 +17,9 @@ function userView(actor: Actor, mustChangePassword: boolean) {
   return { id: userId, ...rest, mustChangePassword };
 }
 
+/** The state of the single sign-on login this browser started (only sent to /api/auth/oidc/). */
+const signOnStateCookie = 'mentorspor_oidc_state';
+
 /** Logins per minute from one client address, whatever the usernames. */
 export const loginsPerMinutePerAddress = 30;
 
@@ -86,10 +89,20 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
         response: { 302: { description: 'To the provider’s authorization endpoint, or back to the login page with loginError' } },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       if (!deps.singleSignOn) throw new AppError('NOT_FOUND', 'Single sign-on is not configured');
       try {
-        return reply.redirect((await startSingleSignOnLogin(deps.db, deps.singleSignOn, deps.now())).href, 302);
+        const authorize = await startSingleSignOnLogin(deps.db, deps.singleSignOn, deps.now());
+        // Binds the login to this browser (login CSRF): the callback must come back with the same state.
+        // SameSite=Lax, since the provider's redirect back is a cross-site navigation.
+        void reply.setCookie(signOnStateCookie, authorize.searchParams.get('state') ?? '', {
+          path: '/api/auth/oidc/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: cookieIsSecure(deps.secureCookies, request),
+          maxAge: 10 * 60,
+        });
+        return reply.redirect(authorize.href, 302);
       } catch (error) {
         if (error instanceof AppError) return reply.redirect(`/#/?loginError=${reasonOf(error)}`, 302);
         throw error;
@@ -107,8 +120,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       if (!deps.singleSignOn) throw new AppError('NOT_FOUND', 'Single sign-on is not configured');
       try {
+        void reply.clearCookie(signOnStateCookie, { path: '/api/auth/oidc/' });
         const session = await finishSingleSignOnLogin(deps.db, deps.singleSignOn, {
           callbackUrl: new URL(request.url, 'http://callback.invalid'),
+          browserState: request.cookies[signOnStateCookie] ?? null,
           now: deps.now(),
         });
         setSessionCookie(request, reply, session);

@@ -20,6 +20,7 @@ const accounts: Record<string, Account> = {
   anna: { sub: 'a-1', preferred_username: 'anna.holm', name: 'Anna Holm', groups: ['Jobcenter-Sagsbehandlere', 'Alle-ansatte'] },
   bo: { sub: 'b-2', preferred_username: 'bo.lund', name: 'Bo Lund', groups: ['Jobcenter-Ledelse'] },
   kim: { sub: 'k-3', preferred_username: 'kim.kantine', name: 'Kim Kantine', groups: ['Alle-ansatte'] },
+  mette: { sub: 'm-4', preferred_username: 'mette.mentor', name: 'Mette Mentor', groups: ['Jobcenter-Mentorer'] },
 };
 const redirectUri = 'http://localhost:3000/api/auth/oidc/callback';
 
@@ -90,7 +91,7 @@ describe('single sign-on through the municipality’s OpenID Connect provider', 
       MENTORSPOR_OIDC_CLIENT_ID: 'mentorspor',
       MENTORSPOR_OIDC_CLIENT_SECRET: 'a-long-client-secret-for-the-test',
       MENTORSPOR_OIDC_REDIRECT_URI: redirectUri,
-      MENTORSPOR_OIDC_ROLE_MAP: 'Jobcenter-Sagsbehandlere=caseworker,Jobcenter-Ledelse=manager',
+      MENTORSPOR_OIDC_ROLE_MAP: 'Jobcenter-Sagsbehandlere=caseworker,Jobcenter-Ledelse=manager,Jobcenter-Mentorer=mentor',
     });
     app = await buildApp({ db: t.db, now: () => new Date(), webDir: null, singleSignOn: singleSignOn(config.oidc!) });
   });
@@ -100,10 +101,12 @@ describe('single sign-on through the municipality’s OpenID Connect provider', 
     await new Promise((resolve) => providerServer?.close(resolve));
   });
 
-  /** Logs `account` in at the provider; answers the app's redirect and the session cookie, if any. */
-  async function signIn(account: string): Promise<{ location: string; cookie: string | null }> {
+  /** Logs `account` in at the provider, up to the provider's redirect back: the callback's query and the browser's state cookie. */
+  async function atProvider(account: string): Promise<{ search: string; stateCookie: string }> {
     const start = await app.inject({ method: 'GET', url: '/api/auth/oidc/login' });
     expect(start.statusCode).toBe(302);
+    const state = start.cookies.find((c) => c.name === 'mentorspor_oidc_state')!;
+    expect(state).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/auth/oidc/' });
     const authorize = new URL(start.headers.location as string);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     const go = browser();
@@ -112,7 +115,13 @@ describe('single sign-on through the municipality’s OpenID Connect provider', 
     at = await go(`${at.origin}${at.pathname}`, { method: 'POST', form: { prompt: 'login', login: account, password: 'x' } });
     if (!at.href.startsWith(redirectUri)) at = await go(`${at.origin}${at.pathname}`, { method: 'POST', form: { prompt: 'consent' } });
     expect(at.href.startsWith(redirectUri)).toBe(true);
-    const callback = await app.inject({ method: 'GET', url: `/api/auth/oidc/callback${at.search}` });
+    return { search: at.search, stateCookie: `${state.name}=${state.value}` };
+  }
+
+  /** Logs `account` in at the provider; answers the app's redirect and the session cookie, if any. */
+  async function signIn(account: string): Promise<{ location: string; cookie: string | null }> {
+    const { search, stateCookie } = await atProvider(account);
+    const callback = await app.inject({ method: 'GET', url: `/api/auth/oidc/callback${search}`, headers: { cookie: stateCookie } });
     expect(callback.statusCode).toBe(302);
     const session = callback.cookies.find((c) => c.name === 'mentorspor_session');
     return { location: callback.headers.location as string, cookie: session ? `${session.name}=${session.value}` : null };
@@ -174,6 +183,51 @@ describe('single sign-on through the municipality’s OpenID Connect provider', 
     const bo = await signIn('bo');
     expect(bo.cookie).toBeNull();
     expect(bo.location).toBe('/#/?loginError=SSO_USER_DEACTIVATED');
+  });
+
+  it('refuses a callback in another browser than the one that started the login (login CSRF)', async () => {
+    // Anna completes the provider's part and sends the callback link (her code and state) to a colleague.
+    const { search, stateCookie } = await atProvider('anna');
+    const victim = await app.inject({ method: 'GET', url: `/api/auth/oidc/callback${search}` });
+    expect(victim.headers.location).toBe('/#/?loginError=SSO_LOGIN_EXPIRED');
+    expect(victim.cookies.find((c) => c.name === 'mentorspor_session')).toBeUndefined();
+    // The browser that started it still finishes it; the same callback again is refused.
+    const own = await app.inject({ method: 'GET', url: `/api/auth/oidc/callback${search}`, headers: { cookie: stateCookie } });
+    expect(own.headers.location).toBe('/#/');
+    const replayed = await app.inject({ method: 'GET', url: `/api/auth/oidc/callback${search}`, headers: { cookie: stateCookie } });
+    expect(replayed.headers.location).toBe('/#/?loginError=SSO_LOGIN_EXPIRED');
+  });
+
+  it('signs a mentor in only once an admin has linked the mentor user to a mentor, and drops the link when the role changes', async () => {
+    const first = await signIn('mette');
+    expect(first.location).toBe('/#/?loginError=SSO_MENTOR_NOT_LINKED');
+    expect(await t.db.query(`select 1 from users where username = 'mette.mentor'`)).toEqual([]);
+    const provider = (await t.as('coord').post('/api/providers', { name: 'Mentorhuset', type: 'internal' })).json();
+    const mentor = (
+      await t
+        .as('coord')
+        .post('/api/mentors', { name: 'Mette Mentor', providerId: provider.id, phone: '1', qualifications: ['x'], weeklyCapacityHours: 10 })
+    ).json();
+    const created = await t
+      .as('admin')
+      .post('/api/users', { username: 'mette.mentor', name: 'Mette Mentor', role: 'mentor', mentorId: mentor.id });
+    expect(created.statusCode).toBe(201);
+    const linked = await signIn('mette');
+    expect(linked.location).toBe('/#/');
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: linked.cookie! } });
+    expect(me.json().user).toMatchObject({ username: 'mette.mentor', role: 'mentor', mentorId: mentor.id });
+    // 1 March: Mette becomes a caseworker at the provider; her mentor link goes with the old role.
+    accounts.mette!.groups = ['Jobcenter-Sagsbehandlere'];
+    const moved = await signIn('mette');
+    const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: moved.cookie! } });
+    expect(after.json().user).toMatchObject({ role: 'caseworker', mentorId: null });
+    expect(
+      (
+        await t.db.query<{ criterion: string }>(
+          `select criterion from audit_log where username = 'mette.mentor' and action = 'login_failed'`,
+        )
+      ).map((r) => r.criterion),
+    ).toEqual(['sso:mentor-not-linked']);
   });
 
   it('refuses a replayed or unknown callback', async () => {

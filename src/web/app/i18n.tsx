@@ -579,6 +579,7 @@ const errorText: Record<Language, Record<string, string>> = {
     SSO_REJECTED: 'Svaret fra organisationens log ind blev afvist. Prøv igen.',
     SSO_PROVIDER_UNAVAILABLE: 'Organisationens log ind svarer ikke. Prøv igen om lidt.',
     SSO_USERNAME_TAKEN: 'Brugernavnet fra organisationen bruges allerede af en anden bruger. Kontakt din administrator.',
+    SSO_MENTOR_NOT_LINKED: 'En mentorbruger skal først oprettes og knyttes til en mentor af en administrator. Kontakt din administrator.',
   },
   en: {
     INVALID_INPUT: 'The data is not valid. Correct the marked fields.',
@@ -599,6 +600,7 @@ const errorText: Record<Language, Record<string, string>> = {
     SSO_REJECTED: 'The answer from your organisation’s login was refused. Try again.',
     SSO_PROVIDER_UNAVAILABLE: 'Your organisation’s login does not answer. Try again shortly.',
     SSO_USERNAME_TAKEN: 'The username from your organisation is used by another user. Contact your administrator.',
+    SSO_MENTOR_NOT_LINKED: 'A mentor user must first be created and linked to a mentor by an admin. Contact your administrator.',
   },
 };
 
