@@ -6,18 +6,17 @@
  * The provider is a real one (`oidc-provider`) started by the test on a free port.
  */
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Provider from 'oidc-provider';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
+import { startTestOidcProvider, testClientSecret, type TestAccount } from '../../src/api/auth/test-oidc-provider.ts';
 import { startMentorspor } from '../../src/start-mentorspor.ts';
 import { launchBrowser, seriousAccessibilityViolations } from './browser.ts';
 
-const accounts: Record<string, { sub: string; preferred_username: string; name: string; groups: string[] }> = {
+const accounts: Record<string, TestAccount> = {
   anna: { sub: 'a-1', preferred_username: 'anna.holm', name: 'Anna Holm', groups: ['Jobcenter-Sagsbehandlere', 'Alle-ansatte'] },
   kim: { sub: 'k-3', preferred_username: 'kim.kantine', name: 'Kim Kantine', groups: ['Alle-ansatte'] },
 };
@@ -31,7 +30,7 @@ async function freePort(): Promise<number> {
 }
 
 describe('single sign-on in the browser', () => {
-  let providerServer: Server;
+  let provider: Awaited<ReturnType<typeof startTestOidcProvider>>;
   let server: Awaited<ReturnType<typeof startMentorspor>>;
   let browser: BrowserContext;
   let page: Page;
@@ -40,30 +39,12 @@ describe('single sign-on in the browser', () => {
   beforeAll(async () => {
     const port = await freePort();
     appUrl = `http://127.0.0.1:${port}`;
-    providerServer = createServer();
-    await new Promise<void>((resolve) => providerServer.listen(0, '127.0.0.1', resolve));
-    const issuer = `http://127.0.0.1:${(providerServer.address() as AddressInfo).port}`;
-    const provider = new Provider(issuer, {
-      clients: [
-        {
-          client_id: 'mentorspor',
-          client_secret: 'a-long-client-secret-for-the-test',
-          redirect_uris: [`${appUrl}/api/auth/oidc/callback`],
-          grant_types: ['authorization_code'],
-          response_types: ['code'],
-        },
-      ],
-      claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'groups'] },
-      conformIdTokenClaims: false,
-      pkce: { required: () => true },
-      findAccount: (_ctx, id) => (accounts[id] ? { accountId: id, claims: () => accounts[id]! } : undefined),
-      cookies: { keys: ['a-cookie-key-for-the-test'] },
-    });
-    providerServer.on('request', provider.callback());
+    provider = await startTestOidcProvider({ redirectUri: `${appUrl}/api/auth/oidc/callback`, accounts });
+    const issuer = provider.issuer;
     const config = parseConfig({
       MENTORSPOR_OIDC_ISSUER: issuer,
       MENTORSPOR_OIDC_CLIENT_ID: 'mentorspor',
-      MENTORSPOR_OIDC_CLIENT_SECRET: 'a-long-client-secret-for-the-test',
+      MENTORSPOR_OIDC_CLIENT_SECRET: testClientSecret,
       MENTORSPOR_OIDC_REDIRECT_URI: `${appUrl}/api/auth/oidc/callback`,
       MENTORSPOR_OIDC_ROLE_MAP: 'Jobcenter-Sagsbehandlere=caseworker,Jobcenter-Ledelse=manager',
     });
@@ -74,8 +55,7 @@ describe('single sign-on in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    providerServer?.closeAllConnections();
-    await new Promise((resolve) => providerServer?.close(resolve));
+    await provider?.close();
   });
 
   async function signInAs(account: string) {

@@ -4,19 +4,15 @@
  * part of the code flow over HTTP (redirects, the provider's login and consent forms, cookies).
  * 4 December 2026, the municipality has just configured single sign-on with two groups.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config.ts';
 import { singleSignOn } from '../../use-cases/single-sign-on.ts';
 import { buildApp } from '../app.ts';
+import { startTestOidcProvider, testClientSecret, type TestAccount } from './test-oidc-provider.ts';
 import { openTestApp, sameOrigin, testPassword, type TestApp } from '../test-app.ts';
 import type { FastifyInstance } from 'fastify';
 
-type Account = { sub: string; preferred_username: string; name: string; groups: string[] };
-
-const accounts: Record<string, Account> = {
+const accounts: Record<string, TestAccount> = {
   anna: { sub: 'a-1', preferred_username: 'anna.holm', name: 'Anna Holm', groups: ['Jobcenter-Sagsbehandlere', 'Alle-ansatte'] },
   bo: { sub: 'b-2', preferred_username: 'bo.lund', name: 'Bo Lund', groups: ['Jobcenter-Ledelse'] },
   kim: { sub: 'k-3', preferred_username: 'kim.kantine', name: 'Kim Kantine', groups: ['Alle-ansatte'] },
@@ -61,35 +57,17 @@ function browser() {
 describe('single sign-on through the municipality’s OpenID Connect provider', () => {
   let t: TestApp;
   let app: FastifyInstance;
-  let providerServer: Server;
+  let provider: Awaited<ReturnType<typeof startTestOidcProvider>>;
 
   beforeAll(async () => {
-    providerServer = createServer();
-    await new Promise<void>((resolve) => providerServer.listen(0, '127.0.0.1', resolve));
-    const issuer = `http://127.0.0.1:${(providerServer.address() as AddressInfo).port}`;
-    const provider = new Provider(issuer, {
-      clients: [
-        {
-          client_id: 'mentorspor',
-          client_secret: 'a-long-client-secret-for-the-test',
-          redirect_uris: [redirectUri],
-          grant_types: ['authorization_code'],
-          response_types: ['code'],
-        },
-      ],
-      claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'groups'] },
-      conformIdTokenClaims: false,
-      pkce: { required: () => true },
-      findAccount: (_ctx, id) => (accounts[id] ? { accountId: id, claims: () => accounts[id]! } : undefined),
-      cookies: { keys: ['a-cookie-key-for-the-test'] },
-    });
-    providerServer.on('request', provider.callback());
+    provider = await startTestOidcProvider({ redirectUri: redirectUri, accounts });
+    const issuer = provider.issuer;
 
     t = await openTestApp({ now: new Date('2026-12-04T09:00:00Z') });
     const config = parseConfig({
       MENTORSPOR_OIDC_ISSUER: issuer,
       MENTORSPOR_OIDC_CLIENT_ID: 'mentorspor',
-      MENTORSPOR_OIDC_CLIENT_SECRET: 'a-long-client-secret-for-the-test',
+      MENTORSPOR_OIDC_CLIENT_SECRET: testClientSecret,
       MENTORSPOR_OIDC_REDIRECT_URI: redirectUri,
       MENTORSPOR_OIDC_ROLE_MAP: 'Jobcenter-Sagsbehandlere=caseworker,Jobcenter-Ledelse=manager,Jobcenter-Mentorer=mentor',
     });
@@ -98,7 +76,7 @@ describe('single sign-on through the municipality’s OpenID Connect provider', 
   afterAll(async () => {
     await app?.close();
     await t?.close();
-    await new Promise((resolve) => providerServer?.close(resolve));
+    await provider?.close();
   });
 
   /** Logs `account` in at the provider, up to the provider's redirect back: the callback's query and the browser's state cookie. */
@@ -237,7 +215,7 @@ describe('single sign-on through the municipality’s OpenID Connect provider', 
   });
 
   it('lets only the admin log in with a password (break-glass, audited), also with the provider stopped', async () => {
-    await new Promise((resolve) => providerServer.close(resolve));
+    await provider?.close();
     const login = (username: string) =>
       app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username, password: testPassword } });
     const cw = await login('cw');
