@@ -1,16 +1,13 @@
 /**
- * Issue 5 "Done when": a register extract of 1,000,000 citizens × 260 weeks (wide layout, synthetic,
- * bench/generate-register-extract.ts) imported through the use case with a progress line, flat memory
- * and the time reported; a corrupt line near the end leaves the database as it was.
+ * Issue 12: a register extract of 1,000,000 citizens × 260 weeks (wide layout, synthetic,
+ * bench/generate-register-extract.ts) imported through the use case, against the floor measured in the
+ * same run on the same database: PostgreSQL's own COPY of the raw file into a one-column table. Reports
+ * the ratio, the progress and the peak memory of the process (the parser threads included); then a
+ * corrupt line near the end must leave the database as it was.
  *
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench register   # server, private schema
  *   BENCH_REGISTER_CITIZENS=100000 npm run bench register                               # embedded PGlite
  *   BENCH_REGISTER_CITIZENS=2000 npm run bench register                                 # smoke run
- *
- * Baselines measured in the same process: (a) reading and parsing the file into spells without a
- * database (the floor for any import), (b) the previous import (one staging row per week, 2,000-row
- * inserts, gaps and islands on weeks) on a subsample, scaled up linearly, and (c) the staging by
- * multi-row insert from unnest on the same subsample against COPY. Subsample runs are rolled back.
  */
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,13 +16,11 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { Database } from '../src/db/database.ts';
 import { openTestDatabase } from '../src/db/test-database.ts';
-import { dstMapping } from '../src/domain/outcome-categories.ts';
-import { parseCpr } from '../src/domain/cpr.ts';
-import { compressWideLine } from '../src/domain/register-spells.ts';
-import { parseIsoWeek } from '../src/domain/register-week.ts';
 import { importRegisterStatuses } from '../src/use-cases/import-register-statuses.ts';
+import { defaultParserThreads, readHeaderAndChunks } from '../src/use-cases/register-extract-threads.ts';
 import type { UseCaseContext } from '../src/use-cases/use-case-context.ts';
 import { generateRegisterExtract, syntheticBirthDateSql, syntheticCprSql } from './generate-register-extract.ts';
+import type { BenchRow } from './run-benchmarks.ts';
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 const mb = (bytes: number | null) => (bytes === null ? 'not sampled' : `${(bytes / 1e6).toFixed(0)} MB`);
@@ -49,91 +44,18 @@ async function* linesOf(file: string, options: { count?: number; corruptLine?: n
   reader.close();
 }
 
-/** Baseline (a): read, split and compress every line, no database. */
-async function parseOnly(file: string): Promise<{ seconds: number; spells: number }> {
+/** The floor: COPY of the file's lines, as they are, into a one-column table (a COPY per chunk on PGlite). */
+async function rawCopy(db: Database, file: string): Promise<number> {
+  await db.exec('drop table if exists bench_raw_extract; create table bench_raw_extract (line text)');
   const start = process.hrtime.bigint();
-  const reader = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  let weeks = new Int32Array(0);
-  let spells = 0;
-  const categoryOf = (code: string) => dstMapping[code];
-  for await (const line of reader) {
-    const fields = line.split(';');
-    if (weeks.length === 0) {
-      weeks = Int32Array.from(fields.slice(1).map((w) => parseIsoWeek(w)!));
-      continue;
-    }
-    parseCpr(fields[0]!);
-    const result = compressWideLine({ weeks, codes: fields, firstCode: 1, categoryOf, mappingName: 'dst' });
-    if (result.ok) spells += result.spells.length;
+  const { chunks } = await readHeaderAndChunks(createReadStream(file), 4 * 1024 * 1024);
+  async function* bytes(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of chunks) yield chunk.bytes;
   }
-  return { seconds: seconds(start), spells };
-}
-
-/** Baseline (b): the previous import's approach — one staging row per week — on the first `count` lines; rolled back. */
-async function perWeekStaging(db: Database, municipalityId: number, file: string, count: number): Promise<number> {
-  const start = process.hrtime.bigint();
-  await db
-    .transaction(async (tx) => {
-      await tx.exec('create temp table register_week_staging (cpr text, week integer, category text, code text) on commit drop');
-      let weeks: number[] = [];
-      let batch: { cpr: string; week: number; category: string; code: string }[] = [];
-      const flush = async () => {
-        await tx.query('insert into register_week_staging select * from unnest($1::text[], $2::int[], $3::text[], $4::text[])', [
-          batch.map((r) => r.cpr),
-          batch.map((r) => r.week),
-          batch.map((r) => r.category),
-          batch.map((r) => r.code),
-        ]);
-        batch = [];
-      };
-      for await (const chunk of linesOf(file, { count })) {
-        for (const line of chunk.split('\n')) {
-          if (line === '') continue;
-          const fields = line.split(';');
-          if (weeks.length === 0) {
-            weeks = fields.slice(1).map((w) => parseIsoWeek(w)!);
-            continue;
-          }
-          for (let j = 1; j < fields.length; j += 1)
-            if (fields[j] !== '') batch.push({ cpr: fields[0]!, week: weeks[j - 1]!, category: dstMapping[fields[j]!]!, code: fields[j]! });
-          if (batch.length >= 2000) await flush();
-        }
-      }
-      if (batch.length > 0) await flush();
-      await tx.query(
-        `insert into register_status_spells (municipality_id, citizen_id, category, source_code, from_week, to_week)
-         select $1, c.id, s.category, min(s.code), min(s.week), max(s.week)
-         from (select cpr, category, code, week, week - dense_rank() over (partition by cpr, category order by week) as island
-               from (select distinct cpr, category, code, week from register_week_staging) d) s
-         join citizens c on c.cpr = s.cpr and c.municipality_id = $1
-         group by c.id, s.category, s.island`,
-        [municipalityId],
-      );
-      throw new RollBack();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof RollBack)) throw error;
-    });
-  return seconds(start);
-}
-
-class RollBack extends Error {}
-
-/** The use case on the first `count` lines with the given staging, rolled back. */
-async function subsampleImport(ctx: UseCaseContext, file: string, count: number, staging: 'copy' | 'unnest'): Promise<number> {
-  const start = process.hrtime.bigint();
-  await ctx.db
-    .transaction(async (tx) => {
-      await importRegisterStatuses(
-        { ...ctx, db: tx },
-        { source: Readable.from(linesOf(file, { count })), layout: 'wide', mapping: 'dst', staging },
-      );
-      throw new RollBack();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof RollBack)) throw error;
-    });
-  return seconds(start);
+  await db.copyRows('bench_raw_extract', ['line'], bytes());
+  const took = seconds(start);
+  await db.exec('drop table bench_raw_extract');
+  return took;
 }
 
 async function tableCounts(db: Database): Promise<string> {
@@ -144,7 +66,7 @@ async function tableCounts(db: Database): Promise<string> {
   return JSON.stringify(row);
 }
 
-export async function run(): Promise<void> {
+export async function run(): Promise<BenchRow[]> {
   const citizens = Number(process.env.BENCH_REGISTER_CITIZENS ?? 1_000_000);
   const weekCount = Number(process.env.BENCH_REGISTER_WEEKS ?? 260);
   const dir = mkdtempSync(join(tmpdir(), 'mentorspor-register-bench-'));
@@ -189,22 +111,8 @@ export async function run(): Promise<void> {
       },
     };
 
-    const parsed = await parseOnly(file);
-    console.log(
-      `baseline (a) read + parse + compress, no database: ${parsed.seconds.toFixed(1)} s (${fmt(generated.lines / parsed.seconds)} lines/s, ${fmt(parsed.spells)} spells)`,
-    );
-
-    const sample = Math.min(citizens, Number(process.env.BENCH_REGISTER_SAMPLE ?? 20_000));
-    const oldSeconds = await perWeekStaging(db, municipality!.id, file, sample);
-    const unnestSeconds = await subsampleImport(ctx, file, sample, 'unnest');
-    const copySeconds = await subsampleImport(ctx, file, sample, 'copy');
-    const scale = citizens / sample;
-    console.log(
-      `baseline (b) previous import, one staging row per week, on ${fmt(sample)} citizens: ${oldSeconds.toFixed(2)} s, scaled to ${fmt(citizens)}: ${fmt(oldSeconds * scale)} s`,
-    );
-    console.log(
-      `staging on the same ${fmt(sample)} citizens: COPY ${copySeconds.toFixed(2)} s, insert … select from unnest ${unnestSeconds.toFixed(2)} s`,
-    );
+    const floorSeconds = await rawCopy(db, file);
+    console.log(`floor: COPY of the raw file into a one-column table: ${floorSeconds.toFixed(1)} s`);
 
     // The import, with a progress line and RSS sampled every 200 ms.
     const samples: { lines: number; rss: number }[] = [];
@@ -218,6 +126,7 @@ export async function run(): Promise<void> {
       source: createReadStream(file),
       layout: 'wide',
       mapping: 'dst',
+      sizeBytes: statSync(file).size,
       onProgress: (n, progress) => {
         lines = n;
         if (progress.phase === 'merging') {
@@ -248,8 +157,17 @@ export async function run(): Promise<void> {
       `memory: RSS before ${mb(rssBefore)}, at 10/50/90 % of the file ${mb(rssAt(0.1))} / ${mb(rssAt(0.5))} / ${mb(rssAt(0.9))}, peak ${mb(peak)} (${samples.length} samples)`,
     );
     console.log(
-      `ratio: import / parse-only ${(total / parsed.seconds).toFixed(2)}×; previous per-week import (scaled) / import ${((oldSeconds * scale) / total).toFixed(1)}×`,
+      `ratio: import / raw COPY ${(total / floorSeconds).toFixed(2)}× (goal ≤ 3×), ${defaultParserThreads()} parser threads, peak RSS ${mb(peak)} (goal ≤ 500 MB)`,
     );
+    const rows: BenchRow[] = [
+      {
+        benchmark: `register import, ${fmt(citizens)} citizens × ${weekCount} weeks (wide, ${mb(statSync(file).size)})`,
+        floor: 'COPY of the raw file into a one-column table',
+        floorSeconds,
+        seconds: total,
+        peakRssBytes: peak,
+      },
+    ];
 
     // A corrupt line near the end: all or nothing.
     const before = await tableCounts(db);
@@ -259,6 +177,7 @@ export async function run(): Promise<void> {
       source: Readable.from(linesOf(file, { corruptLine })),
       layout: 'wide',
       mapping: 'dst',
+      sizeBytes: statSync(file).size,
     }).catch((error: unknown) => error as { code?: string; details?: { errors?: { line: number; message: string }[] } });
     const after = await tableCounts(db);
     const reported = (failure as { details?: { errors?: { line: number; message: string }[] } }).details?.errors?.[0];
@@ -269,6 +188,7 @@ export async function run(): Promise<void> {
       `rows before ${before}, after ${after}: ${before === after && reported?.line === corruptLine ? 'unchanged ✓' : 'CHANGED ✗'}`,
     );
     if (before !== after || reported?.line !== corruptLine) process.exitCode = 1;
+    return rows;
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });

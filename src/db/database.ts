@@ -22,10 +22,11 @@ export type Database = {
    */
   transaction<T>(work: (tx: Database) => Promise<T>, options?: { setup?: string }): Promise<T>;
   /**
-   * Bulk load: `rows` in COPY text format (tab-separated columns, one row per line) into `table`.
+   * Bulk load: `rows` in COPY text format (tab-separated columns, one row per line) into `table`, as
+   * one text or as a stream of chunks of whole rows (one COPY on a server; one per chunk on PGlite).
    * PGlite reads it as `COPY … FROM '/dev/blob'`, a server as `COPY … FROM STDIN`.
    */
-  copyRows(table: string, columns: readonly string[], rows: string): Promise<void>;
+  copyRows(table: string, columns: readonly string[], rows: string | AsyncIterable<Uint8Array>): Promise<void>;
   /**
    * PostgreSQL server only: the same database through connections that start with these settings
    * (`-c name=value`), e.g. a role; one pool per distinct set, closed with this database. Absent on
@@ -101,7 +102,11 @@ function wrapPglite(client: PGlite, queryable: PgliteQueryable, inTransaction = 
       ).rows;
       const switched = role !== undefined && role.current !== role.session;
       if (switched) await queryable.exec('reset role');
-      await queryable.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([rows]) });
+      const sql = copySql(table, columns, `'/dev/blob'`);
+      if (typeof rows === 'string') await queryable.query(sql, [], { blob: new Blob([rows]) });
+      else
+        for await (const chunk of rows)
+          if (chunk.length > 0) await queryable.query(sql, [], { blob: new Blob([chunk as Uint8Array<ArrayBuffer>]) });
       if (switched) await queryable.query(`select set_config('role', $1, true)`, [role.current]);
     },
     async transaction<T>(work: (tx: Database) => Promise<T>, options: { setup?: string } = {}): Promise<T> {
@@ -293,6 +298,13 @@ function wrapPool(pool: pg.Pool): Database {
 }
 
 /** `COPY … FROM STDIN` on a pg client, through pg-copy-streams (PGlite has its own '/dev/blob' path above). */
-async function copyFromStdin(client: pg.PoolClient, sql: string, rows: string): Promise<void> {
-  await pipeline(Readable.from([Buffer.from(rows, 'utf8')]), client.query(copyFrom(sql)));
+async function copyFromStdin(client: pg.PoolClient, sql: string, rows: string | AsyncIterable<Uint8Array>): Promise<void> {
+  await pipeline(
+    typeof rows === 'string' ? Readable.from([Buffer.from(rows, 'utf8')]) : Readable.from(asBuffers(rows), { highWaterMark: 1 }),
+    client.query(copyFrom(sql)),
+  );
+}
+
+async function* asBuffers(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) if (chunk.length > 0) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }

@@ -4,10 +4,11 @@
  * verified, the default; `dream`, an unverified template; or an uploaded one by id) turns codes into the
  * outcome categories of domain spec §4.2; an empty week means no public support and stores nothing (§4.3).
  *
- * Built for national size with flat memory: weeks become spells while the file streams (a wide line is
- * one citizen; in the long layout consecutive lines of the same CPR and category extend one spell), the
- * spells are bulk-loaded into a staging table in batches, and SQL merges what touches or overlaps (so an
- * unsorted long file gives the same spells) into `register_status_spells`. No per-citizen state is kept
+ * Built for national size with flat memory: weeks become spells while the file streams. The wide layout
+ * (one citizen a line) is parsed on several threads and copied straight into `register_status_spells`
+ * (`importWideExtract`, issue 12). In the long layout consecutive lines of the same CPR and category
+ * extend one spell, the spells are bulk-loaded into a staging table in batches, and SQL merges what
+ * touches or overlaps (so an unsorted long file gives the same spells). No per-citizen state is kept
  * beyond the current line. The whole import is one transaction: any bad line leaves the database as it
  * was, and the first 100 bad lines are reported with their numbers. Citizens not in the case system are
  * counted and skipped.
@@ -17,13 +18,15 @@ import type { Readable } from 'node:stream';
 import { cohortReportsRepository } from '../db/repositories/cohort-reports-repository.ts';
 import { registerStatusesRepository, type StagedSpells } from '../db/repositories/register-statuses-repository.ts';
 import { parseCpr } from '../domain/cpr.ts';
+import { parseExtractHeader } from '../domain/register-extract.ts';
 import type { OutcomeCategory } from '../domain/outcome-categories.ts';
 import { unverifiedMappingWarning } from '../domain/register-mappings.ts';
-import { canExtendSpell, compressWideLine, extendSpell, type StatusSpell } from '../domain/register-spells.ts';
+import { canExtendSpell, extendSpell, type StatusSpell } from '../domain/register-spells.ts';
 import { parseIsoWeek } from '../domain/register-week.ts';
 import { AppError } from '../errors.ts';
 import { loadMappingForImport } from './get-register-mapping.ts';
 import { recordAudit } from './record-audit.ts';
+import { defaultParserThreads, parseWideChunks, readHeaderAndChunks } from './register-extract-threads.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 export type RegisterImportResult = {
@@ -50,21 +53,27 @@ export async function importRegisterStatuses(
     /** `dst`, `dream` or the id of an uploaded mapping. */
     mapping: string;
     onProgress?: (lines: number, progress: RegisterImportProgress) => void;
-    /** How staged spells are bulk-loaded: COPY (default) or multi-row insert from unnest (measured in bench/). */
-    staging?: 'copy' | 'unnest';
     batchSpells?: number;
-    /** From this many staged spells on, the final insert checks foreign keys set-based (see the repository). */
+    /** Long layout: from this many staged spells on, the final insert checks foreign keys set-based (see the repository). */
     bulkFromSpells?: number;
+    /** The input's size when known (a file, a stored upload): the wide layout's national-size path needs it up front. */
+    sizeBytes?: number;
+    /** Wide layout: from this input size on, the foreign keys are checked set-based after the load (default 64 MB). */
+    bulkFromBytes?: number;
+    /** Wide layout: threads that parse (default: the machine's cores, at most 8; 0 = this thread) and their chunk size. */
+    threads?: number;
+    chunkBytes?: number;
   },
 ): Promise<RegisterImportResult> {
   requirePermission(ctx, 'outcomes:import');
+  if (input.layout === 'wide') return importWideExtract(ctx, input);
   const batchSpells = input.batchSpells ?? 50_000;
   return ctx.db.transaction(async (tx) => {
     const mapping = await loadMappingForImport({ ...ctx, db: tx }, input.mapping);
     const categoryOf = (code: string) => mapping.codes.get(code);
     const statuses = registerStatusesRepository(tx);
     await statuses.createStaging();
-    const stage = input.staging === 'unnest' ? statuses.stageSpellsByUnnest : statuses.stageSpells;
+    const stage = statuses.stageSpells;
 
     const errors: ImportLineError[] = [];
     let badLines = 0;
@@ -105,7 +114,6 @@ export async function importRegisterStatuses(
 
     let separator: string | null = null;
     let fieldCount = 0;
-    let weekColumns = new Int32Array(0);
     // Long layout: the spell being extended by consecutive lines of the same CPR, and small caches.
     let current: { cpr: string; line: number; spell: StatusSpell } | null = null;
     let lastCprText = '';
@@ -122,24 +130,10 @@ export async function importRegisterStatuses(
       const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
       if (line.trim() === '') continue;
       if (separator === null) {
-        separator = (line.match(/;/g)?.length ?? 0) >= (line.match(/,/g)?.length ?? 0) ? ';' : ',';
-        const header = line.split(separator).map((h) => h.trim());
-        fieldCount = header.length;
-        if (input.layout === 'long' && (header.length !== 3 || header[0]!.toLowerCase() !== 'cpr')) {
-          throw new AppError('INVALID_INPUT', 'The long layout needs the header cpr;week;code', { line: 1 });
-        }
-        if (input.layout === 'wide') {
-          const parsed = header.slice(1).map(parseIsoWeek);
-          const bad = parsed.findIndex((w) => w === null);
-          if (header[0]!.toLowerCase() !== 'cpr' || bad >= 0 || parsed.length === 0) {
-            throw new AppError(
-              'INVALID_INPUT',
-              `The wide layout needs the header cpr;2015-W01;…${bad >= 0 ? ` ('${header[bad + 1]}' is not an ISO week)` : ''}`,
-              { line: 1 },
-            );
-          }
-          weekColumns = Int32Array.from(parsed as number[]);
-        }
+        const header = parseExtractHeader(line, 'long');
+        if (!header.ok) throw new AppError('INVALID_INPUT', header.message, { line: 1 });
+        separator = header.separator;
+        fieldCount = header.fieldCount;
         continue;
       }
       let fields = line.split(separator);
@@ -148,46 +142,29 @@ export async function importRegisterStatuses(
         fail(`expected ${fieldCount} fields, found ${fields.length}`);
         continue;
       }
-      if (input.layout === 'wide') {
-        const cpr = parseCpr(fields[0]!);
-        if (!cpr.ok) {
-          fail(`invalid CPR '${fields[0]!.slice(0, 6)}…'`);
-          continue;
-        }
-        const result = compressWideLine({ weeks: weekColumns, codes: fields, firstCode: 1, categoryOf, mappingName: mapping.name });
-        if (!result.ok) {
-          fail(result.message);
-          continue;
-        }
-        for (const spell of result.spells) {
-          weeks += spell.toWeek - spell.fromWeek + 1;
-          push(cpr.cpr, lineNumber, spell);
-        }
-      } else {
-        const [cprText, weekText, code] = fields as [string, string, string];
-        if (cprText !== lastCprText) {
-          const parsed = parseCpr(cprText);
-          lastCprText = cprText;
-          lastCpr = parsed.ok ? parsed.cpr : null;
-        }
-        let week = weekCache.get(weekText);
-        if (week === undefined) {
-          week = parseIsoWeek(weekText);
-          if (weekCache.size < 10_000) weekCache.set(weekText, week);
-        }
-        if (lastCpr === null) fail(`invalid CPR '${cprText.slice(0, 6)}…'`);
-        else if (week === null) fail(`'${weekText}' is not an ISO week like 2015-W07`);
-        else if (code !== '') {
-          const category: OutcomeCategory | undefined = categoryOf(code);
-          if (!category) fail(`unknown code '${code}' in the ${mapping.name} mapping`);
+      const [cprText, weekText, code] = fields as [string, string, string];
+      if (cprText !== lastCprText) {
+        const parsed = parseCpr(cprText);
+        lastCprText = cprText;
+        lastCpr = parsed.ok ? parsed.cpr : null;
+      }
+      let week = weekCache.get(weekText);
+      if (week === undefined) {
+        week = parseIsoWeek(weekText);
+        if (weekCache.size < 10_000) weekCache.set(weekText, week);
+      }
+      if (lastCpr === null) fail(`invalid CPR '${cprText.slice(0, 6)}…'`);
+      else if (week === null) fail(`'${weekText}' is not an ISO week like 2015-W07`);
+      else if (code !== '') {
+        const category: OutcomeCategory | undefined = categoryOf(code);
+        if (!category) fail(`unknown code '${code}' in the ${mapping.name} mapping`);
+        else {
+          weeks += 1;
+          const open = current as { cpr: string; line: number; spell: StatusSpell } | null;
+          if (open && open.cpr === lastCpr && canExtendSpell(open.spell, week, category)) extendSpell(open.spell, week, code);
           else {
-            weeks += 1;
-            const open = current as { cpr: string; line: number; spell: StatusSpell } | null;
-            if (open && open.cpr === lastCpr && canExtendSpell(open.spell, week, category)) extendSpell(open.spell, week, code);
-            else {
-              closeCurrent();
-              current = { cpr: lastCpr, line: lineNumber, spell: { category, code, fromWeek: week, toWeek: week } };
-            }
+            closeCurrent();
+            current = { cpr: lastCpr, line: lineNumber, spell: { category, code, fromWeek: week, toWeek: week } };
           }
         }
       }
@@ -202,12 +179,9 @@ export async function importRegisterStatuses(
     }
     report('merging');
     const known = await statuses.countStagedCitizens(ctx.actor.municipalityId);
-    // A wide line's spells are final when its week columns increase; only citizens on several lines need the merge.
-    const linesAreFinal = input.layout === 'wide' && weekColumns.every((week, i) => i === 0 || week > weekColumns[i - 1]!);
     const replacedSpells = await statuses.clearCoveredWeeks(ctx.actor.municipalityId);
     const spells = await statuses.insertMergedSpells(ctx.actor.municipalityId, {
       bulk: stagedSpells >= (input.bulkFromSpells ?? 1_000_000),
-      linesAreFinal,
     });
     // R-DEL-2: statuses computed from the old spells are recomputed from the new ones on the next report.
     await cohortReportsRepository(tx).forgetStatuses(ctx.actor.municipalityId);
@@ -233,4 +207,114 @@ export async function importRegisterStatuses(
 
 function emptyBatch(): StagedSpells {
   return { cpr: [], line: [], category: [], code: [], fromWeek: [], toWeek: [] };
+}
+
+/**
+ * The wide layout (issue 12): one citizen a line, so a line's spells are final. The extract is parsed
+ * on several threads in chunks (register-extract-threads.ts) with the citizens' ids looked up there, and
+ * the spells are copied straight into `register_status_spells` — one COPY, no staging table and no
+ * sort. Afterwards only what needs it is merged: citizens on several lines (or every citizen when the
+ * header's weeks do not increase), and the stored weeks the extract covers for the citizens it names.
+ * The spells table is locked against other writers until commit, so this import's rows are exactly
+ * those above the last id before it.
+ */
+async function importWideExtract(ctx: UseCaseContext, input: Parameters<typeof importRegisterStatuses>[1]): Promise<RegisterImportResult> {
+  return ctx.db.transaction(async (tx) => {
+    const municipalityId = ctx.actor.municipalityId;
+    const mapping = await loadMappingForImport({ ...ctx, db: tx }, input.mapping);
+    const statuses = registerStatusesRepository(tx);
+    const { header: headerLine, chunks } = await readHeaderAndChunks(input.source, input.chunkBytes ?? 2 * 1024 * 1024);
+    const header = parseExtractHeader(headerLine ?? '', 'wide');
+    if (!header.ok) {
+      await chunks.return(undefined);
+      throw new AppError('INVALID_INPUT', header.message, { line: 1 });
+    }
+    const lastIdBefore = await statuses.lockAndLastSpellId(municipalityId);
+    const lookup = await statuses.citizenLookup(municipalityId);
+    const bulk = (input.sizeBytes ?? 0) >= (input.bulkFromBytes ?? 64 * 1024 * 1024);
+    if (bulk) await statuses.dropSpellKeys();
+
+    const errors: ImportLineError[] = [];
+    const unknown = new Set<number>();
+    const totals = {
+      lines: 1,
+      weeks: 0,
+      spells: 0,
+      stored: 0,
+      badLines: 0,
+      minWeek: Number.MAX_SAFE_INTEGER,
+      maxWeek: Number.MIN_SAFE_INTEGER,
+    };
+    const report = (phase: RegisterImportProgress['phase']) =>
+      input.onProgress?.(totals.lines, { lines: totals.lines, stagedSpells: totals.spells, phase });
+    const parsed = parseWideChunks(
+      chunks,
+      {
+        separator: header.separator,
+        weeks: header.weeks,
+        fieldCount: header.fieldCount,
+        codes: mapping.codes,
+        mappingName: mapping.name,
+        municipalityId,
+        lookup,
+        maxErrors: maxReportedErrors,
+      },
+      { threads: input.threads ?? defaultParserThreads() },
+    );
+    async function* rows(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of parsed) {
+        totals.lines += chunk.lines;
+        totals.weeks += chunk.weeks;
+        totals.spells += chunk.spells;
+        totals.stored += chunk.storedSpells;
+        totals.badLines += chunk.badLines;
+        totals.minWeek = Math.min(totals.minWeek, chunk.minWeek);
+        totals.maxWeek = Math.max(totals.maxWeek, chunk.maxWeek);
+        for (const error of chunk.errors) if (errors.length < maxReportedErrors) errors.push(error);
+        for (const cpr of chunk.unknownCprs) unknown.add(cpr);
+        report('reading');
+        // After the first bad line nothing will be stored: keep reading only to report the other bad lines.
+        if (totals.badLines === 0) yield chunk.rows;
+      }
+    }
+    await statuses.copySpells(rows());
+    if (totals.badLines > 0) {
+      throw new AppError('INVALID_INPUT', `${totals.badLines} bad line(s); nothing was imported`, { errors, badLines: totals.badLines });
+    }
+    report('merging');
+    const named: number[] = [];
+    const repeated: number[] = [];
+    for (let i = 0; i < lookup.ids.length; i += 1) {
+      const lines = lookup.lines[i]!;
+      if (lines === 0) continue;
+      named.push(lookup.ids[i]!);
+      if (lines > 1 || !header.weeksIncrease) repeated.push(lookup.ids[i]!);
+    }
+    // Merge first: the cut of old spells below adds rows above the last id too.
+    const merged = await statuses.mergeImportedSpellsOf(municipalityId, repeated, lastIdBefore);
+    let replacedSpells = 0;
+    if (lastIdBefore > 0 && named.length > 0) {
+      await statuses.stageNamedCitizens(named);
+      replacedSpells = await statuses.clearWeeksOfNamedCitizens(municipalityId, totals.minWeek, totals.maxWeek, lastIdBefore);
+    }
+    if (bulk) await statuses.addSpellKeys();
+    // R-DEL-2: statuses computed from the old spells are recomputed from the new ones on the next report.
+    await cohortReportsRepository(tx).forgetStatuses(municipalityId);
+    report('done');
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: 'create', entity: 'register_statuses', criterion: `import:wide:${mapping.name}:${totals.weeks} weeks` },
+    );
+    return {
+      lines: totals.lines,
+      weeks: totals.weeks,
+      stagedSpells: totals.spells,
+      spells: totals.stored - merged.removed + merged.stored,
+      replacedSpells,
+      citizens: named.length,
+      unknownCitizens: unknown.size,
+      mapping: { id: mapping.id, name: mapping.name, verified: mapping.verified },
+      warnings: mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)],
+    };
+  });
 }

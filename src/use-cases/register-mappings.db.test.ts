@@ -181,7 +181,7 @@ describe('register mappings and spell merging (issue 5 point 1)', () => {
   it('the bulk path (keys checked set-based) stores the same spells and keeps the foreign keys', async () => {
     // 2020: the same extract as a small import, but with the national-size path forced on.
     const extract = 'cpr;2020-W01;2020-W02;2020-W03;2020-W04\n0404931234;317;317;;131\n';
-    const result = await importRegisterStatuses(admin, { source: csv(extract), layout: 'wide', mapping: 'dst', bulkFromSpells: 1 });
+    const result = await importRegisterStatuses(admin, { source: csv(extract), layout: 'wide', mapping: 'dst', bulkFromBytes: 1 });
     expect(result.spells).toBe(2);
     expect((await spellsOf('0404931234')).filter((s) => s.fromWeek >= w('2020-W01'))).toEqual([
       { category: 'ORDINARY_EMPLOYMENT', code: '131', fromWeek: w('2020-W04'), toWeek: w('2020-W04') },
@@ -208,7 +208,8 @@ describe('register mappings and spell merging (issue 5 point 1)', () => {
         source: csv(`cpr;2019-W01;2019-W02;2019-W03;2019-W04\n${rows.join('\n')}\n`),
         layout: 'wide',
         mapping: 'dst',
-        batchSpells: 100,
+        chunkBytes: 2000,
+        threads: 2,
       }),
     ).rejects.toMatchObject({
       code: 'INVALID_INPUT',

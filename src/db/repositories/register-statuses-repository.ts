@@ -1,3 +1,4 @@
+import { copyTextValue, type CitizenLookup } from '../../domain/register-extract.ts';
 import type { Database } from '../database.ts';
 import { asTableOwner } from '../tenant-database.ts';
 
@@ -5,10 +6,76 @@ import { asTableOwner } from '../tenant-database.ts';
 export type StagedSpells = { cpr: string[]; line: number[]; category: string[]; code: string[]; fromWeek: number[]; toWeek: number[] };
 
 const stagingColumns = ['cpr', 'line', 'category', 'code', 'from_week', 'to_week'] as const;
+const spellColumns = ['municipality_id', 'citizen_id', 'category', 'source_code', 'from_week', 'to_week'] as const;
 
-/** COPY text format needs tab, newline and backslash escaped; register codes almost never have them. */
-function copyText(value: string): string {
-  return /[\t\n\r\\]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : value;
+/**
+ * Gaps and islands (CTEs ending in `inserted`): spells of `source` (citizen_id, category, code,
+ * from_week, to_week; `$1` is the municipality) of the same citizen and category that overlap or touch
+ * (from week ≤ the latest to week before it + 1) form one island, stored as one spell with the smallest
+ * code — the rule of domain/register-spells.ts `mergeSpells`.
+ */
+function insertIslands(source: string): string {
+  return `flagged as (
+    select s.*, case when s.from_week <= max(s.to_week) over w + 1 then 0 else 1 end as starts
+    from (${source}) s
+    window w as (partition by s.citizen_id, s.category order by s.from_week, s.to_week rows between unbounded preceding and 1 preceding)
+  ), islands as (
+    select *, sum(starts) over (partition by citizen_id, category order by from_week, to_week rows unbounded preceding) as island from flagged
+  ), inserted as (
+    insert into register_status_spells (municipality_id, citizen_id, category, source_code, from_week, to_week)
+    select $1, citizen_id, category, min(code), min(from_week), max(to_week) from islands group by citizen_id, category, island
+    returning 1
+  )`;
+}
+
+/** `'12,7,300'` → [12, 7, 300] (non-negative integers below 2^53, comma-separated). */
+function digitsList(text: string): Float64Array {
+  if (text === '') return new Float64Array(0);
+  let count = 1;
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) count += 1;
+  const values = new Float64Array(count);
+  let at = 0;
+  let value = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      values[at++] = value;
+      value = 0;
+    } else value = value * 10 + (c - 48);
+  }
+  values[at] = value;
+  return values;
+}
+
+/**
+ * For the named citizens (temporary table register_named_citizens) and weeks `lo`–`hi`: stored spells
+ * inside are deleted, spells reaching over an edge are cut at it; spells above `upToId` are left alone.
+ */
+async function clearNamedCitizensWeeks(
+  db: Database,
+  municipalityId: number,
+  lo: number,
+  hi: number,
+  upToId: number | null,
+): Promise<number> {
+  const named = `municipality_id = $1 and citizen_id in (select id from register_named_citizens)${upToId === null ? '' : ` and id <= ${Number(upToId)}`}`;
+  const count = async (sql: string, params: unknown[]) =>
+    (await db.query<{ n: number }>(`with changed as (${sql} returning 1) select count(*)::int as n from changed`, params))[0]?.n ?? 0;
+  // The part after the covered weeks of a spell that reaches past them …
+  const tails = await count(
+    `insert into register_status_spells (municipality_id, citizen_id, category, source_code, from_week, to_week)
+     select municipality_id, citizen_id, category, source_code, $2 + 1, to_week from register_status_spells
+     where ${named} and from_week <= $2 and to_week > $2`,
+    [municipalityId, hi],
+  );
+  // … the part before them of a spell that starts earlier …
+  const heads = await count(`update register_status_spells set to_week = $2 - 1 where ${named} and from_week < $2 and to_week >= $2`, [
+    municipalityId,
+    lo,
+  ]);
+  // … and nothing inside them.
+  const inside = await count(`delete from register_status_spells where ${named} and from_week between $2 and $3`, [municipalityId, lo, hi]);
+  return tails + heads + inside;
 }
 
 /**
@@ -29,18 +96,9 @@ export function registerStatusesRepository(db: Database) {
       const lines: string[] = new Array(batch.cpr.length);
       for (let i = 0; i < batch.cpr.length; i += 1) {
         lines[i] =
-          `${batch.cpr[i]}\t${batch.line[i]}\t${batch.category[i]}\t${copyText(batch.code[i]!)}\t${batch.fromWeek[i]}\t${batch.toWeek[i]}`;
+          `${batch.cpr[i]}\t${batch.line[i]}\t${batch.category[i]}\t${copyTextValue(batch.code[i]!)}\t${batch.fromWeek[i]}\t${batch.toWeek[i]}`;
       }
       await db.copyRows('register_spell_staging', stagingColumns, `${lines.join('\n')}\n`);
-    },
-    /** Bulk load by one multi-row insert from unnest(arrays): the alternative measured in the benchmark. */
-    async stageSpellsByUnnest(batch: StagedSpells): Promise<void> {
-      if (batch.cpr.length === 0) return;
-      await db.query(
-        `insert into register_spell_staging (cpr, line, category, code, from_week, to_week)
-         select * from unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[])`,
-        [batch.cpr, batch.line, batch.category, batch.code, batch.fromWeek, batch.toWeek],
-      );
     },
     async countStagedCitizens(municipalityId: number): Promise<{ citizens: number; unknown: number }> {
       const [row] = await db.query<{ citizens: number; unknown: number }>(
@@ -66,28 +124,110 @@ export function registerStatusesRepository(db: Database) {
         `create temp table register_named_citizens on commit drop as
          select distinct c.id from register_spell_staging s join citizens c on c.cpr = s.cpr and c.municipality_id = ${Number(municipalityId)}`,
       );
-      const named = `municipality_id = $1 and citizen_id in (select id from register_named_citizens)`;
-      const count = async (sql: string, params: unknown[]) =>
-        (await db.query<{ n: number }>(`with changed as (${sql} returning 1) select count(*)::int as n from changed`, params))[0]?.n ?? 0;
-      // The part after the covered weeks of a spell that reaches past them …
-      const tails = await count(
-        `insert into register_status_spells (municipality_id, citizen_id, category, source_code, from_week, to_week)
-         select municipality_id, citizen_id, category, source_code, $2 + 1, to_week from register_status_spells
-         where ${named} and from_week <= $2 and to_week > $2`,
-        [municipalityId, range.hi],
+      return clearNamedCitizensWeeks(db, municipalityId, range.lo, range.hi, null);
+    },
+    /**
+     * The direct path of a wide extract (issue 12): the import's citizens (ids) for
+     * `clearWeeksOfNamedCitizens`, loaded by COPY into a temporary table.
+     */
+    async stageNamedCitizens(ids: Iterable<number>): Promise<void> {
+      await db.exec('drop table if exists register_named_citizens');
+      await db.exec('create temp table register_named_citizens (id integer primary key) on commit drop');
+      let text = '';
+      for (const id of ids) text += `${id}\n`;
+      if (text !== '') await db.copyRows('register_named_citizens', ['id'], text);
+    },
+    /** `clearCoveredWeeks` for the staged named citizens and weeks `lo`–`hi`, leaving spells with an id above `upToId` (this import's). */
+    async clearWeeksOfNamedCitizens(municipalityId: number, lo: number, hi: number, upToId: number): Promise<number> {
+      return clearNamedCitizensWeeks(db, municipalityId, lo, hi, upToId);
+    },
+    /**
+     * The municipality's citizens by CPR for the import threads, in memory shared between them
+     * (1,000,000 citizens: 16 MB). CPRs that are not 10 digits cannot match an extract line and are left out.
+     */
+    async citizenLookup(municipalityId: number): Promise<CitizenLookup> {
+      const [row] = await db.query<{ cprs: string | null; ids: string | null }>(
+        `select string_agg(cpr, ',' order by cpr) as cprs, string_agg(id::text, ',' order by cpr) as ids
+         from citizens where municipality_id = $1 and cpr ~ '^[0-9]{10}$'`,
+        [municipalityId],
       );
-      // … the part before them of a spell that starts earlier …
-      const heads = await count(`update register_status_spells set to_week = $2 - 1 where ${named} and from_week < $2 and to_week >= $2`, [
+      // Parsed digit by digit: splitting would make two million short-lived strings.
+      const cprs = digitsList(row?.cprs ?? '');
+      const ids = digitsList(row?.ids ?? '');
+      const count = cprs.length;
+      const lookup: CitizenLookup = {
+        cprs: new Float64Array(new SharedArrayBuffer(8 * count)),
+        ids: new Int32Array(new SharedArrayBuffer(4 * count)),
+        lines: new Int32Array(new SharedArrayBuffer(4 * count)),
+      };
+      lookup.cprs.set(cprs);
+      lookup.ids.set(ids);
+      let sorted = true;
+      for (let i = 1; i < count; i += 1) if (lookup.cprs[i]! <= lookup.cprs[i - 1]!) sorted = false;
+      if (!sorted) {
+        // The collation sorted the digits differently: sort by number here (binary search needs it).
+        const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => lookup.cprs[a]! - lookup.cprs[b]!);
+        const cprs = Float64Array.from(order, (i) => lookup.cprs[i]!);
+        const ids = Int32Array.from(order, (i) => lookup.ids[i]!);
+        lookup.cprs.set(cprs);
+        lookup.ids.set(ids);
+      }
+      return lookup;
+    },
+    /**
+     * The largest spell id of the municipality before this import (0 when none), after locking the
+     * spells against other writers until commit: the import's own rows are then exactly those above it.
+     */
+    async lockAndLastSpellId(municipalityId: number): Promise<number> {
+      await asTableOwner(db, () => db.exec('lock table register_status_spells in share row exclusive mode'));
+      const [row] = await db.query<{ id: number | null }>('select max(id) as id from register_status_spells where municipality_id = $1', [
         municipalityId,
-        range.lo,
       ]);
-      // … and nothing inside them.
-      const inside = await count(`delete from register_status_spells where ${named} and from_week between $2 and $3`, [
-        municipalityId,
-        range.lo,
-        range.hi,
-      ]);
-      return tails + heads + inside;
+      return row?.id ?? 0;
+    },
+    /** COPY rows (municipality_id, citizen_id, category, source_code, from_week, to_week) straight into the spells. */
+    async copySpells(rows: AsyncIterable<Uint8Array>): Promise<void> {
+      // COPY FROM is not allowed under row-level security: it runs as the table's owner, and every row
+      // names the municipality whose citizens the ids were looked up in (the composite key checks it).
+      await asTableOwner(db, () => db.copyRows('register_status_spells', spellColumns, rows));
+    },
+    /**
+     * Citizens on several lines of a wide extract: their spells from this import (id above `afterId`)
+     * are replaced by the merged ones (gaps and islands, the rule of `insertMergedSpells`). Returns the
+     * spells removed and stored.
+     */
+    async mergeImportedSpellsOf(
+      municipalityId: number,
+      citizenIds: readonly number[],
+      afterId: number,
+    ): Promise<{ removed: number; stored: number }> {
+      if (citizenIds.length === 0) return { removed: 0, stored: 0 };
+      const [row] = await db.query<{ removed: number; stored: number }>(
+        `with removed as (
+           delete from register_status_spells where municipality_id = $1 and citizen_id = any($2::int[]) and id > $3
+           returning citizen_id, category, source_code as code, from_week, to_week
+         ), ${insertIslands('select * from removed')}
+         select (select count(*) from removed)::int as removed, (select count(*) from inserted)::int as stored`,
+        [municipalityId, citizenIds, afterId],
+      );
+      return row ?? { removed: 0, stored: 0 };
+    },
+    /** See `insertMergedSpells`' `bulk`: the two foreign keys are dropped for a national-size load … */
+    async dropSpellKeys(): Promise<void> {
+      await asTableOwner(db, () =>
+        db.exec(`alter table register_status_spells drop constraint register_status_spells_citizen_id_fkey,
+          drop constraint register_status_spells_municipality_id_fkey`),
+      );
+    },
+    /** … and added again, which checks every row in one set-based query. */
+    async addSpellKeys(): Promise<void> {
+      // The same constraints (names and definitions) as migrations 20261124T1900_register-statuses.sql
+      // and 20261203T1000_tenancy-in-the-database.sql (the citizen key is composite).
+      await asTableOwner(db, () =>
+        db.exec(`alter table register_status_spells
+          add constraint register_status_spells_citizen_id_fkey foreign key (municipality_id, citizen_id) references citizens(municipality_id, id),
+          add constraint register_status_spells_municipality_id_fkey foreign key (municipality_id) references municipalities(id)`),
+      );
     },
     /**
      * Gaps and islands on spells: staged spells of the same citizen and category that overlap or touch
@@ -95,73 +235,26 @@ export function registerStatusesRepository(db: Database) {
      * smallest source code (the rule of domain/register-spells.ts `mergeSpells`). Citizens not in the
      * case system are skipped. Returns the number of spells stored.
      *
-     * `linesAreFinal` (wide layout with increasing week columns): the spells of one line are already
-     * merged, so only citizens staged from more than one line go through the window sort; the rest are
-     * inserted as they are.
-     *
      * `bulk`: at national size the two per-row foreign-key checks of `register_status_spells` took more
      * than half the time (1,000,000 citizens, 8.5 M spells), so the keys are dropped for the insert and
      * added again, which checks every row in one set-based query. Inside the import's transaction, so a
      * failure restores them; but the ALTERs lock `register_status_spells` (and writes to `citizens`) until
      * commit, which is why only large imports use it.
      */
-    async insertMergedSpells(municipalityId: number, options: { bulk?: boolean; linesAreFinal?: boolean } = {}): Promise<number> {
+    async insertMergedSpells(municipalityId: number, options: { bulk?: boolean } = {}): Promise<number> {
       // The window sort of millions of staged spells spills to disk with the default 4 MB.
       await db.exec(`set local work_mem = '256MB'`);
-      if (options.bulk) {
-        // Only the table's owner may alter it; the inserts below name the municipality themselves.
-        await asTableOwner(db, () =>
-          db.exec(`alter table register_status_spells drop constraint register_status_spells_citizen_id_fkey,
-            drop constraint register_status_spells_municipality_id_fkey`),
-        );
-      }
+      // Only the table's owner may alter it; the inserts below name the municipality themselves.
+      if (options.bulk) await this.dropSpellKeys();
       let stored = 0;
-      let mergeFilter = '';
-      if (options.linesAreFinal) {
-        await db.exec('drop table if exists register_repeated_cprs');
-        await db.exec(`create temp table register_repeated_cprs on commit drop as
-          select cpr from register_spell_staging group by cpr having min(line) <> max(line)`);
-        const [direct] = await db.query<{ n: number }>(
-          `with inserted as (
-             insert into register_status_spells (municipality_id, citizen_id, category, source_code, from_week, to_week)
-             select $1, c.id, s.category, s.code, s.from_week, s.to_week
-             from register_spell_staging s join citizens c on c.cpr = s.cpr and c.municipality_id = $1
-             where not exists (select 1 from register_repeated_cprs r where r.cpr = s.cpr)
-             returning 1
-           )
-           select count(*)::int as n from inserted`,
-          [municipalityId],
-        );
-        stored += direct?.n ?? 0;
-        mergeFilter = 'where exists (select 1 from register_repeated_cprs r where r.cpr = s.cpr)';
-      }
       const [merged] = await db.query<{ n: number }>(
-        `with flagged as (
-           select c.id as citizen_id, s.category, s.code, s.from_week, s.to_week,
-             case when s.from_week <= max(s.to_week) over w + 1 then 0 else 1 end as starts
-           from register_spell_staging s join citizens c on c.cpr = s.cpr and c.municipality_id = $1
-           ${mergeFilter}
-           window w as (partition by c.id, s.category order by s.from_week, s.to_week rows between unbounded preceding and 1 preceding)
-         ), islands as (
-           select *, sum(starts) over (partition by citizen_id, category order by from_week, to_week rows unbounded preceding) as island from flagged
-         ), inserted as (
-           insert into register_status_spells (municipality_id, citizen_id, category, source_code, from_week, to_week)
-           select $1, citizen_id, category, min(code), min(from_week), max(to_week) from islands group by citizen_id, category, island
-           returning 1
-         )
+        `with ${insertIslands(`select c.id as citizen_id, s.category, s.code, s.from_week, s.to_week
+           from register_spell_staging s join citizens c on c.cpr = s.cpr and c.municipality_id = $1`)}
          select count(*)::int as n from inserted`,
         [municipalityId],
       );
       stored += merged?.n ?? 0;
-      if (options.bulk) {
-        // The same constraints (names and definitions) as migrations 20261124T1900_register-statuses.sql
-        // and 20261203T1000_tenancy-in-the-database.sql (the citizen key is composite).
-        await asTableOwner(db, () =>
-          db.exec(`alter table register_status_spells
-            add constraint register_status_spells_citizen_id_fkey foreign key (municipality_id, citizen_id) references citizens(municipality_id, id),
-            add constraint register_status_spells_municipality_id_fkey foreign key (municipality_id) references municipalities(id)`),
-        );
-      }
+      if (options.bulk) await this.addSpellKeys();
       return stored;
     },
   };

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { dstMapping, type OutcomeCategory } from './outcome-categories.ts';
+import { findCitizen, parseExtractHeader, parseWideChunk, scanWideLine, type CitizenLookup } from './register-extract.ts';
+import { compressWideLine, type StatusSpell } from './register-spells.ts';
+import { parseIsoWeek } from './register-week.ts';
+
+const w = (text: string) => parseIsoWeek(text)!;
+const categoryOf = (code: string) => dstMapping[code];
+
+function lookupOf(citizens: [cpr: string, id: number][]): CitizenLookup {
+  const sorted = [...citizens].sort((a, b) => Number(a[0]) - Number(b[0]));
+  return {
+    cprs: Float64Array.from(sorted, ([cpr]) => Number(cpr)),
+    ids: Int32Array.from(sorted, ([, id]) => id),
+    lines: new Int32Array(sorted.length),
+  };
+}
+
+function scan(line: string, weeks: Int32Array, separator = ';'): StatusSpell[] | string {
+  const spells: StatusSpell[] = [];
+  const message = scanWideLine({
+    line,
+    start: line.indexOf(separator) + 1,
+    separator,
+    weeks,
+    fieldCount: weeks.length + 1,
+    categoryOf,
+    mappingName: 'dst',
+    emit: (category: OutcomeCategory, code, fromWeek, toWeek) => spells.push({ category, code, fromWeek, toWeek }),
+  });
+  return message ?? spells;
+}
+
+describe('register extract parsing (issue 12)', () => {
+  it('reads the wide header: separator, weeks, and whether they increase', () => {
+    const header = parseExtractHeader('cpr,2015-W52,2015-W53,2016-W01', 'wide');
+    expect(header).toMatchObject({ ok: true, separator: ',', fieldCount: 4, weeksIncrease: true });
+    expect(header.ok && [...header.weeks]).toEqual([w('2015-W52'), w('2015-W53'), w('2016-W01')]);
+    expect(parseExtractHeader('cpr;2016-W02;2016-W01', 'wide')).toMatchObject({ ok: true, weeksIncrease: false });
+    expect(parseExtractHeader('cpr;2015-W54', 'wide')).toEqual({
+      ok: false,
+      message: "The wide layout needs the header cpr;2015-W01;… ('2015-W54' is not an ISO week)",
+    });
+    expect(parseExtractHeader('cpr;week', 'long')).toEqual({ ok: false, message: 'The long layout needs the header cpr;week;code' });
+  });
+
+  it('gives the same spells as the reference compressWideLine on 2,000 random lines', () => {
+    // Random runs of codes from four categories, empty weeks and a header that skips week 2016-W05.
+    const labels = ['2016-W01', '2016-W02', '2016-W03', '2016-W04', '2016-W06', '2016-W07', '2016-W08', '2016-W09', '2016-W10'];
+    const weeks = Int32Array.from(labels.map(w));
+    const codes = ['318', '319', '131', '135', '511', '317', ''];
+    // A fixed linear congruential sequence: the same 2,000 lines on every run.
+    let state = 2026;
+    const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 2000; n += 1) {
+      const fields = ['0101851234', ...labels.map(() => codes[Math.floor(random() * codes.length)]!)];
+      const reference = compressWideLine({ weeks, codes: fields, firstCode: 1, categoryOf, mappingName: 'dst' });
+      expect(scan(fields.join(';'), weeks)).toEqual(reference.ok ? reference.spells : reference.message);
+    }
+  });
+
+  it('refuses a line with too few or too many fields and names an unknown code', () => {
+    const weeks = Int32Array.from(['2016-W01', '2016-W02'].map(w));
+    expect(scan('0101851234;318', weeks)).toBe('expected 3 fields, found 2');
+    expect(scan('0101851234;318;318;318', weeks)).toBe('expected 3 fields, found 4');
+    expect(scan('0101851234;318;9x9', weeks)).toBe("unknown code '9x9' in the dst mapping");
+    // Blanks around fields are trimmed, as in the first import.
+    expect(scan('0101851234; 318 ;318', weeks)).toEqual([
+      { category: 'CASH_BENEFIT_SAME', code: '318', fromWeek: w('2016-W01'), toWeek: w('2016-W02') },
+    ]);
+  });
+
+  it('finds citizens by CPR in the sorted lookup', () => {
+    const lookup = lookupOf([
+      ['3112991234', 3],
+      ['0101851234', 1],
+      ['0202901234', 2],
+    ]);
+    expect(['0101851234', '0202901234', '3112991234', '0303921234'].map((cpr) => findCitizen(lookup, cpr))).toEqual([0, 1, 2, -1]);
+  });
+
+  it('turns a chunk of lines into COPY rows for known citizens, with line numbers, counts and unknown CPRs', () => {
+    // Lines 10–14 of an extract for January 2021 (CRLF line ends, one blank line).
+    const weeks = Int32Array.from(['2021-W01', '2021-W02', '2021-W03'].map(w));
+    const lookup = lookupOf([
+      ['0101851234', 7],
+      ['0202901234', 8],
+    ]);
+    const text = '0101851234;318;318;131\r\n\r\n0303921234;511;;\r\n0202901234;;;\r\n010185-1234;;317;317\r\n';
+    const result = parseWideChunk({
+      text,
+      firstLine: 10,
+      separator: ';',
+      weeks,
+      fieldCount: 4,
+      categoryOf,
+      mappingName: 'dst',
+      municipalityId: 42,
+      lookup,
+      maxErrors: 100,
+    });
+    expect(result.rows.split('\n')).toEqual([
+      `42\t7\tCASH_BENEFIT_SAME\t318\t${w('2021-W01')}\t${w('2021-W02')}`,
+      `42\t7\tORDINARY_EMPLOYMENT\t131\t${w('2021-W03')}\t${w('2021-W03')}`,
+      `42\t7\tSICKNESS_BENEFIT\t317\t${w('2021-W02')}\t${w('2021-W03')}`,
+      '',
+    ]);
+    expect(result).toMatchObject({ lines: 5, weeks: 6, spells: 4, storedSpells: 3, badLines: 0, unknownCprs: [303921234] });
+    expect([result.minWeek, result.maxWeek]).toEqual([w('2021-W01'), w('2021-W03')]);
+    // Citizen 7 gave spells on two lines (they will be merged), citizen 8 on none.
+    expect([...lookup.lines]).toEqual([2, 0]);
+  });
+
+  it('a bad line stops the rows but the rest of the chunk is still checked', () => {
+    const weeks = Int32Array.from(['2021-W01', '2021-W02'].map(w));
+    const result = parseWideChunk({
+      text: '0101851234;318;318\n0101851234;318;51x\n3102851234;318;318\n0101851234;318\n',
+      firstLine: 2,
+      separator: ';',
+      weeks,
+      fieldCount: 3,
+      categoryOf,
+      mappingName: 'dst',
+      municipalityId: 1,
+      lookup: lookupOf([['0101851234', 1]]),
+      maxErrors: 2,
+    });
+    expect(result.rows).toBe('');
+    expect(result.badLines).toBe(3);
+    expect(result.errors).toEqual([
+      { line: 3, message: "unknown code '51x' in the dst mapping" },
+      { line: 4, message: "invalid CPR '310285…'" },
+    ]);
+  });
+});

@@ -1,0 +1,278 @@
+/**
+ * Register extracts (issue 5, issue 12): the pure parsing of a CSV extract of weekly public-support
+ * codes — the header, and the wide layout's lines (`cpr;2015-W01;2015-W02;…`, one citizen a line) turned
+ * into spells without splitting the line into 260 strings. The register import runs this on several
+ * threads over chunks of lines (use-cases/register-extract-chunks.ts); everything here is synchronous
+ * and allocation-light, and gives the same spells as `compressWideLine` (register-spells.ts), which
+ * stays the reference in the tests.
+ */
+import { parseCpr } from './cpr.ts';
+import type { OutcomeCategory } from './outcome-categories.ts';
+import { compressWideLine } from './register-spells.ts';
+import { parseIsoWeek } from './register-week.ts';
+
+export type ExtractHeader =
+  { ok: true; separator: ';' | ','; fieldCount: number; weeks: Int32Array; weeksIncrease: boolean } | { ok: false; message: string };
+
+/** The header line (BOM already removed): separator by count, and for the wide layout its ISO weeks. */
+export function parseExtractHeader(line: string, layout: 'long' | 'wide'): ExtractHeader {
+  const separator = (line.match(/;/g)?.length ?? 0) >= (line.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const header = line.split(separator).map((h) => h.trim());
+  if (layout === 'long') {
+    if (header.length !== 3 || header[0]!.toLowerCase() !== 'cpr')
+      return { ok: false, message: 'The long layout needs the header cpr;week;code' };
+    return { ok: true, separator, fieldCount: 3, weeks: new Int32Array(0), weeksIncrease: false };
+  }
+  const parsed = header.slice(1).map(parseIsoWeek);
+  const bad = parsed.findIndex((w) => w === null);
+  if (header[0]!.toLowerCase() !== 'cpr' || bad >= 0 || parsed.length === 0) {
+    return {
+      ok: false,
+      message: `The wide layout needs the header cpr;2015-W01;…${bad >= 0 ? ` ('${header[bad + 1]}' is not an ISO week)` : ''}`,
+    };
+  }
+  const weeks = Int32Array.from(parsed as number[]);
+  return { ok: true, separator, fieldCount: header.length, weeks, weeksIncrease: weeks.every((w, i) => i === 0 || w > weeks[i - 1]!) };
+}
+
+/**
+ * The municipality's citizens by CPR for the import threads: CPR as a number (10 digits fit a double
+ * exactly), sorted, beside the citizen id; `lines` counts, per citizen, the lines that gave it spells
+ * (shared between threads, so a citizen on several lines is found wherever its lines were read).
+ */
+export type CitizenLookup = { cprs: Float64Array; ids: Int32Array; lines: Int32Array };
+
+/** Index of `cpr` (10 digits) in the lookup, or -1. */
+export function findCitizen(lookup: CitizenLookup, cpr: string): number {
+  const key = Number(cpr);
+  let lo = 0;
+  let hi = lookup.cprs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const value = lookup.cprs[mid]!;
+    if (value < key) lo = mid + 1;
+    else if (value > key) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** What one wide line gave: its spells, or why it is bad. */
+export type WideLineSink = (category: OutcomeCategory, code: string, fromWeek: number, toWeek: number) => void;
+
+/**
+ * One wide line → its spells, emitted in week order through `emit`; the answer is null, or the message
+ * of a bad line (wrong field count, unknown code). A run breaks where the category changes, a week is
+ * empty or the header skips a week; a spell's code is the smallest code in it. `start` is the index just
+ * after the CPR field's separator. Lines with spaces or tabs (fields to trim) take the reference path.
+ */
+export function scanWideLine(input: {
+  line: string;
+  start: number;
+  separator: string;
+  weeks: Int32Array;
+  fieldCount: number;
+  categoryOf: (code: string) => OutcomeCategory | undefined;
+  mappingName: string;
+  emit: WideLineSink;
+}): string | null {
+  const { line, separator, weeks, categoryOf, emit } = input;
+  if (line.includes(' ') || line.includes('\t')) return referenceWideLine(input);
+  const columns = weeks.length;
+  let pos = input.start;
+  let previousCode = '';
+  let previousCategory: OutcomeCategory | undefined;
+  let open = false;
+  let category: OutcomeCategory | undefined;
+  let code = '';
+  let fromWeek = 0;
+  let toWeek = 0;
+  for (let i = 0; i < columns; i += 1) {
+    if (pos > line.length) return fieldCountMessage(input);
+    let end = line.indexOf(separator, pos);
+    if (end === -1) end = line.length;
+    const length = end - pos;
+    const week = weeks[i]!;
+    if (length === 0) {
+      if (open) emit(category!, code, fromWeek, toWeek);
+      open = false;
+    } else {
+      // Codes repeat for weeks on end: reuse the previous field's string when the text is the same.
+      let field: string;
+      let fieldCategory: OutcomeCategory | undefined;
+      if (length === previousCode.length && line.startsWith(previousCode, pos)) {
+        field = previousCode;
+        fieldCategory = previousCategory;
+      } else {
+        field = line.slice(pos, end);
+        fieldCategory = categoryOf(field);
+        if (!fieldCategory) return `unknown code '${field}' in the ${input.mappingName} mapping`;
+        previousCode = field;
+        previousCategory = fieldCategory;
+      }
+      if (open && fieldCategory === category && week === toWeek + 1) {
+        toWeek = week;
+        if (field !== code && field < code) code = field;
+      } else {
+        if (open) emit(category!, code, fromWeek, toWeek);
+        open = true;
+        category = fieldCategory;
+        code = field;
+        fromWeek = week;
+        toWeek = week;
+      }
+    }
+    pos = end + 1;
+  }
+  // Exactly the header's fields: the last one must end the line.
+  if (pos !== line.length + 1) return fieldCountMessage(input);
+  if (open) emit(category!, code, fromWeek, toWeek);
+  return null;
+}
+
+function fieldCountMessage(input: { line: string; separator: string; fieldCount: number }): string {
+  return `expected ${input.fieldCount} fields, found ${input.line.split(input.separator).length}`;
+}
+
+/** The split-and-trim path of the first import (kept for lines with blanks around fields). */
+function referenceWideLine(input: Parameters<typeof scanWideLine>[0]): string | null {
+  const fields = input.line.split(input.separator).map((f) => f.trim());
+  if (fields.length !== input.fieldCount) return `expected ${input.fieldCount} fields, found ${fields.length}`;
+  const result = compressWideLine({
+    weeks: input.weeks,
+    codes: fields,
+    firstCode: 1,
+    categoryOf: input.categoryOf,
+    mappingName: input.mappingName,
+  });
+  if (!result.ok) return result.message;
+  for (const spell of result.spells) input.emit(spell.category, spell.code, spell.fromWeek, spell.toWeek);
+  return null;
+}
+
+/** The CPR field of a wide line: its 10 digits, or the bad line's message. */
+export function wideLineCpr(line: string, separator: string): { cpr: string; next: number } | { message: string } {
+  let end = line.indexOf(separator);
+  if (end === -1) end = line.length;
+  const field = line.slice(0, end);
+  const cpr = parseCpr(field);
+  return cpr.ok ? { cpr: cpr.cpr, next: end + 1 } : { message: `invalid CPR '${field.trim().slice(0, 6)}…'` };
+}
+
+/** COPY text format needs tab, newline and backslash escaped; register codes almost never have them. */
+export function copyTextValue(value: string): string {
+  return /[\t\n\r\\]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : value;
+}
+
+/** What a chunk of wide lines gave (the unit one import thread parses). */
+export type WideChunkResult = {
+  /** COPY text rows `municipality_id, citizen_id, category, source_code, from_week, to_week` of known citizens. */
+  rows: string;
+  lines: number;
+  weeks: number;
+  spells: number;
+  storedSpells: number;
+  minWeek: number;
+  maxWeek: number;
+  /** CPRs (as numbers) with spells that are not in the case system. */
+  unknownCprs: number[];
+  badLines: number;
+  errors: { line: number; message: string }[];
+};
+
+/**
+ * A chunk of whole wide lines (text, `\n` or `\r\n`, no header) whose first line has number
+ * `firstLine` → COPY rows for the known citizens and the counts. After a bad line no rows are written
+ * (nothing will be stored), but the rest is read so that the bad lines are reported (up to `maxErrors`).
+ */
+export function parseWideChunk(input: {
+  text: string;
+  firstLine: number;
+  separator: string;
+  weeks: Int32Array;
+  fieldCount: number;
+  categoryOf: (code: string) => OutcomeCategory | undefined;
+  mappingName: string;
+  municipalityId: number;
+  lookup: CitizenLookup;
+  maxErrors: number;
+  /** Stop writing rows: an earlier chunk had a bad line. */
+  failed?: boolean;
+}): WideChunkResult {
+  const { text, lookup } = input;
+  const result: WideChunkResult = {
+    rows: '',
+    lines: 0,
+    weeks: 0,
+    spells: 0,
+    storedSpells: 0,
+    minWeek: Number.MAX_SAFE_INTEGER,
+    maxWeek: Number.MIN_SAFE_INTEGER,
+    unknownCprs: [],
+    badLines: 0,
+    errors: [],
+  };
+  let failed = input.failed === true;
+  const escaped = new Map<string, string>();
+  let rows = '';
+  let prefix = '';
+  let lineSpells = 0;
+  const emit: WideLineSink = (category, code, fromWeek, toWeek) => {
+    lineSpells += 1;
+    result.weeks += toWeek - fromWeek + 1;
+    if (fromWeek < result.minWeek) result.minWeek = fromWeek;
+    if (toWeek > result.maxWeek) result.maxWeek = toWeek;
+    if (prefix === '' || failed) return;
+    let value = escaped.get(code);
+    if (value === undefined) escaped.set(code, (value = copyTextValue(code)));
+    rows += `${prefix}${category}\t${value}\t${fromWeek}\t${toWeek}\n`;
+  };
+  const fail = (lineNumber: number, message: string) => {
+    failed = true;
+    rows = '';
+    result.badLines += 1;
+    if (result.errors.length < input.maxErrors) result.errors.push({ line: lineNumber, message });
+  };
+  let pos = 0;
+  let lineNumber = input.firstLine - 1;
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = text.length;
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(pos, end - 1) : text.slice(pos, end);
+    pos = end + 1;
+    lineNumber += 1;
+    result.lines += 1;
+    if (line.length === 0 || line.trim() === '') continue;
+    const cpr = wideLineCpr(line, input.separator);
+    if ('message' in cpr) {
+      fail(lineNumber, cpr.message);
+      continue;
+    }
+    const at = findCitizen(lookup, cpr.cpr);
+    prefix = at >= 0 ? `${input.municipalityId}\t${lookup.ids[at]}\t` : '';
+    lineSpells = 0;
+    const spellsBefore = result.spells;
+    const message = scanWideLine({
+      line,
+      start: cpr.next,
+      separator: input.separator,
+      weeks: input.weeks,
+      fieldCount: input.fieldCount,
+      categoryOf: input.categoryOf,
+      mappingName: input.mappingName,
+      emit,
+    });
+    if (message !== null) {
+      fail(lineNumber, message);
+      continue;
+    }
+    result.spells = spellsBefore + lineSpells;
+    if (lineSpells === 0) continue;
+    if (at >= 0) {
+      result.storedSpells += lineSpells;
+      Atomics.add(lookup.lines, at, 1);
+    } else result.unknownCprs.push(Number(cpr.cpr));
+  }
+  result.rows = failed ? '' : rows;
+  return result;
+}
