@@ -4,8 +4,9 @@
  * are numbers (region 1–5, education levels). Meaning, as in R's model formulas: a categorical enters as
  * k−1 indicators (first sorted level the reference); `a:b` of two numerics is their product, of two
  * categoricals one categorical of their combinations, of a numeric and a categorical the numeric times each
- * non-reference indicator. Pure: raw string columns in, covariates out.
+ * non-reference indicator. Pure: data columns (data-column.ts) in, covariates out.
  */
+import { maxLevels, parseNumber, type DataColumn } from './data-column.ts';
 import { categorical, type Covariate } from './design-matrix.ts';
 
 export type ModelTerm =
@@ -35,44 +36,39 @@ export function parseModelTerms(spec: string): ModelTerm[] {
     });
 }
 
-export type RawColumns = { rows: number; get(name: string): string[] };
+export type DataColumns = { rows: number; get(name: string): DataColumn };
 
-function parseNumber(v: string): number {
-  return v === '' ? Number.NaN : Number(v.replace(',', '.'));
-}
-
-function isNumericColumn(raw: string[]): boolean {
-  return raw.every((v) => Number.isFinite(parseNumber(v)));
+function isNumericColumn(column: DataColumn): boolean {
+  return column.firstNonNumber === null;
 }
 
 /** A numeric column; throws ModelTermError naming the first value that is not a number. */
-export function numeric(name: string, raw: string[]): Float64Array {
-  const out = new Float64Array(raw.length);
-  for (let i = 0; i < raw.length; i += 1) {
-    const n = parseNumber(raw[i]!);
-    if (!Number.isFinite(n)) throw new ModelTermError(`column '${name}', row ${i + 2}: '${raw[i]}' is not a number`);
-    out[i] = n;
-  }
-  return out;
+export function numeric(name: string, column: DataColumn): Float64Array {
+  const bad = column.firstNonNumber;
+  if (bad) throw new ModelTermError(`column '${name}', row ${bad.row + 2}: '${bad.text}' is not a number`);
+  return column.numbers;
 }
 
 /**
  * The covariates of the terms. A column is categorical when it is listed in `categoricalNames` or when
- * its values are not all numbers; numeric codes of a categorical are sorted as numbers (1, 2, …, 10).
+ * its values are not all numbers; numeric codes of a categorical are sorted as numbers (1, 2, …, 10),
+ * text as text.
  */
-export function covariatesFromTerms(terms: ModelTerm[], columns: RawColumns, categoricalNames: string[]): Covariate[] {
+export function covariatesFromTerms(terms: ModelTerm[], columns: DataColumns, categoricalNames: string[]): Covariate[] {
   const isCategorical = (name: string) => categoricalNames.includes(name) || !isNumericColumn(columns.get(name));
   const asCategorical = (name: string): Extract<Covariate, { kind: 'categorical' }> => {
-    const raw = columns.get(name);
-    const c = categorical(name, raw) as Extract<Covariate, { kind: 'categorical' }>;
-    if (isNumericColumn(raw)) {
-      // Numeric codes in numeric order, so the reference level is the smallest code.
-      const levels = [...c.levels].sort((a, b) => parseNumber(a) - parseNumber(b));
-      const index = new Map(levels.map((l, k) => [l, k]));
-      const codes = Int32Array.from(raw, (v) => index.get(v)!);
-      return { name, kind: 'categorical', codes, levels };
-    }
-    return c;
+    const column = columns.get(name);
+    if (!column.levels || !column.codes)
+      throw new ModelTermError(`column '${name}' has more than ${maxLevels} different values: it cannot be categorical`);
+    // Numeric codes in numeric order, so the reference level is the smallest code.
+    const order = column.levels.map((_, k) => k);
+    if (isNumericColumn(column)) order.sort((a, b) => parseNumber(column.levels![a]!) - parseNumber(column.levels![b]!));
+    else order.sort((a, b) => (column.levels![a]! < column.levels![b]! ? -1 : column.levels![a]! > column.levels![b]! ? 1 : 0));
+    const rank = new Int32Array(order.length);
+    order.forEach((k, r) => (rank[k] = r));
+    const codes = new Int32Array(columns.rows);
+    for (let i = 0; i < codes.length; i += 1) codes[i] = rank[column.codes[i]!]!;
+    return { name, kind: 'categorical', codes, levels: order.map((k) => column.levels![k]!) };
   };
   return terms.flatMap((term): Covariate[] => {
     if (term.kind === 'column') {

@@ -18,7 +18,7 @@ import {
   type EffectLanguage,
 } from '../../domain/effect-words.ts';
 import { AppError } from '../../errors.ts';
-import { readCsvColumns } from '../read-csv-columns.ts';
+import { readCsvTable } from '../read-csv-table.ts';
 
 const usage = `Usage: mentorspor effect --data FILE.csv --treatment COL --outcome COL --covariates TERMS
   TERMS: columns, powers and interactions, comma separated: age,age^2,region,educ,female:age
@@ -184,19 +184,6 @@ export async function run(argv: string[]): Promise<number> {
     for (const required of ['data', 'treatment', 'outcome'] as const) {
       if (typeof values[required] !== 'string') throw new AppError('INVALID_INPUT', `--${required} is required`);
     }
-    const csv = readCsvColumns(values.data as string);
-    const column = (name: string) => {
-      const c = csv.columns.get(name);
-      if (!c) throw new AppError('INVALID_INPUT', `unknown column '${name}' (columns: ${csv.header.join(', ')})`);
-      return c;
-    };
-    const treatmentRaw = column(values.treatment as string);
-    const treatment = new Uint8Array(csv.rows);
-    treatmentRaw.forEach((v, i) => {
-      if (v !== '0' && v !== '1')
-        throw new AppError('INVALID_INPUT', `treatment column '${values.treatment}' must be 0 or 1; row ${i + 2} has '${v}'`);
-      treatment[i] = v === '1' ? 1 : 0;
-    });
     const list = (value: unknown) =>
       typeof value === 'string'
         ? value
@@ -204,31 +191,51 @@ export async function run(argv: string[]): Promise<number> {
             .map((x) => x.trim())
             .filter(Boolean)
         : [];
+    const terms = parseModelTerms(typeof values.covariates === 'string' ? values.covariates : '');
+    const categoricalNames = list(values.categorical);
+    const exact = list(values.exact);
+    // Only the columns the analysis names are kept in memory.
+    const wanted = new Set([
+      values.treatment as string,
+      values.outcome as string,
+      ...categoricalNames,
+      ...exact,
+      ...terms.flatMap((t) => (t.kind === 'interaction' ? t.names : [t.name])),
+    ]);
+    const csv = readCsvTable(values.data as string, wanted);
+    const column = (name: string) => {
+      const c = csv.column(name);
+      if (!c) throw new AppError('INVALID_INPUT', `unknown column '${name}' (columns: ${csv.header.join(', ')})`);
+      return c;
+    };
+    const treatmentColumn = column(values.treatment as string);
+    const treatment = new Uint8Array(csv.rows);
+    for (let i = 0; i < csv.rows; i += 1) {
+      const v = treatmentColumn.numbers[i];
+      if (v !== 0 && v !== 1) {
+        const text = treatmentColumn.levels && treatmentColumn.codes ? treatmentColumn.levels[treatmentColumn.codes[i]!] : String(v);
+        throw new AppError('INVALID_INPUT', `treatment column '${values.treatment}' must be 0 or 1; row ${i + 2} has '${text}'`);
+      }
+      treatment[i] = v;
+    }
     const raw = { rows: csv.rows, get: column };
     const outcome = numeric(values.outcome as string, column(values.outcome as string));
-    const categoricalNames = list(values.categorical);
     for (const name of categoricalNames) column(name);
-    const covariates = covariatesFromTerms(
-      parseModelTerms(typeof values.covariates === 'string' ? values.covariates : ''),
-      raw,
-      categoricalNames,
-    );
-    const exact =
-      typeof values.exact === 'string'
-        ? values.exact
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [];
+    const covariates = covariatesFromTerms(terms, raw, categoricalNames);
     let strata: Int32Array | null = null;
     if (exact.length > 0) {
-      const keys = exact.map(column);
+      const keys = exact.map((name) => {
+        const c = column(name);
+        if (!c.codes) throw new AppError('INVALID_INPUT', `--exact column '${name}' has too many different values`);
+        return c.codes;
+      });
       const ids = new Map<string, number>();
       strata = new Int32Array(csv.rows);
       for (let i = 0; i < csv.rows; i += 1) {
-        const key = keys.map((k) => k[i]).join('\u0000');
-        if (!ids.has(key)) ids.set(key, ids.size);
-        strata[i] = ids.get(key)!;
+        const key = keys.map((k) => k[i]).join(',');
+        let id = ids.get(key);
+        if (id === undefined) ids.set(key, (id = ids.size));
+        strata[i] = id;
       }
     }
     const options: Partial<EffectOptions> = {

@@ -80,13 +80,18 @@ const chunkSql = `
     where f.start_date is null or f.start_date > q.index_date
   ), data_end as materialized (
     select coalesce(max(to_week), -1) as last_week from register_status_spells where municipality_id = $1
+  ), index_weeks as materialized (
+    -- Per distinct index date (a few hundred), not per unit: its week, outcome week and the weeks of
+    -- index date + m months for m = -12…24 (increasing, so width_bucket can search them).
+    select d.index_date, week_index(d.index_date) as w,
+      week_index((d.index_date + make_interval(months => $2::int))::date) as ow,
+      array(select week_index((d.index_date + make_interval(months => m))::date) from generate_series(-12, 24) as m order by m) as mw
+    from (select distinct index_date from unit_list) d
   ), units as materialized (
-    select row_number() over () as unit, u.*, week_index(u.index_date) as w,
-      week_index((u.index_date + make_interval(months => $2::int))::date) as ow,
-      array(select week_index((u.index_date + make_interval(months => m))::date) from generate_series(-12, 24) as m order by m) as mw,
-      (select count(*) from generate_series(-12, 24) as m
-        where week_index((u.index_date + make_interval(months => m))::date) <= d.last_week)::int as observed
-    from unit_list u cross join data_end d
+    select row_number() over () as unit, u.*, i.w, i.ow, i.mw,
+      -- The months whose week the register data reach: the number of mw[k] <= last_week.
+      width_bucket(d.last_week, i.mw) as observed
+    from unit_list u join index_weeks i on i.index_date = u.index_date cross join data_end d
   ), registers as (
     select u.unit,
       sum(least(r.to_week, u.w - 1) - greatest(r.from_week, u.w - 52) + 1)
@@ -106,9 +111,11 @@ const chunkSql = `
     from units u
     join register_status_spells r on r.citizen_id = u.citizen_id and r.citizen_id between $3 and $4
       and r.to_week >= u.w - 156 and r.from_week <= greatest(u.w + 51, u.ow, u.mw[37])
+    -- Month k (1…37) is in the spell when from_week <= mw[k] <= to_week: since mw increases that is
+    -- k1 = (number of mw[k] < from_week) + 1 up to k2 = (number of mw[k] <= to_week), bits k1 − 1 … k2 − 1.
     cross join lateral (
-      select coalesce(bit_or(1::bigint << (k - 1)), 0) as months
-      from generate_subscripts(u.mw, 1) as k where u.mw[k] between r.from_week and r.to_week
+      select case when k2 >= k1 then (1::bigint << k2) - (1::bigint << (k1 - 1)) else 0 end as months
+      from (select width_bucket(r.from_week - 1, u.mw) + 1 as k1, width_bucket(r.to_week, u.mw) as k2) k
     ) m
     group by u.unit
   ), groups as (
