@@ -15,8 +15,11 @@ export type DataColumn = {
   codes: Int32Array | null;
 };
 
-/** Distinct values kept for categorical use; a column with more is numeric only. */
-export const maxLevels = 100_000;
+/** Distinct values kept for categorical use (a categorical with more is no model term); a column with more is numeric only. */
+export const maxLevels = 10_000;
+
+/** Integers 0…4095 (codes, ages, counts) find their level in an array, not a map. */
+const smallIntegers = 4096;
 
 /** `''` → NaN, `7,5` → 7.5, else JavaScript's Number (so ` 3 ` is 3). */
 export function parseNumber(v: string): number {
@@ -28,41 +31,60 @@ export function columnBuilder(rows: number) {
   const numbers = new Float64Array(rows);
   let codes: Int32Array | null = new Int32Array(rows);
   let levels: string[] | null = [];
+  const bySmallInteger = new Int32Array(smallIntegers).fill(-1);
   const byNumber = new Map<number, number>();
   const byText = new Map<string, number>();
   let firstNonNumber: DataColumn['firstNonNumber'] = null;
-  const level = (row: number, code: number | undefined, text: () => string, remember: (code: number) => void) => {
-    if (!codes || !levels) return;
-    if (code === undefined) {
-      if (levels.length >= maxLevels) {
-        codes = null;
-        levels = null;
-        return;
-      }
-      code = levels.length;
-      levels.push(text());
-      remember(code);
+  /** A new level, or null when there are too many (the column stops keeping them). */
+  const newLevel = (text: string): number | null => {
+    if (!levels || levels.length >= maxLevels) {
+      codes = null;
+      levels = null;
+      return null;
     }
-    codes[row] = code;
+    levels.push(text);
+    return levels.length - 1;
   };
   return {
-    /** A finite number; `text` gives its spelling the first time the number is seen. */
-    addNumber(row: number, value: number, text: () => string) {
+    /**
+     * A finite number; its text, the first time the number is seen, is `spelling` or
+     * `spelling(from, to)` (a reader's decoder over its bytes: no function per value).
+     */
+    addNumber(row: number, value: number, spelling: string | ((from: number, to: number) => string), from = 0, to = 0) {
       numbers[row] = value;
-      level(row, byNumber.get(value), text, (code) => byNumber.set(value, code));
+      if (!codes) return;
+      let code: number | undefined;
+      if (value >= 0 && value < smallIntegers && Number.isInteger(value)) {
+        code = bySmallInteger[value]!;
+        if (code < 0) {
+          const created = newLevel(typeof spelling === 'string' ? spelling : spelling(from, to));
+          if (created === null) return;
+          bySmallInteger[value] = code = created;
+        }
+      } else {
+        code = byNumber.get(value);
+        if (code === undefined) {
+          const created = newLevel(typeof spelling === 'string' ? spelling : spelling(from, to));
+          if (created === null) return;
+          byNumber.set(value, (code = created));
+        }
+      }
+      codes[row] = code;
     },
     /** A trimmed value: a number (decimal comma allowed) or text. */
     addText(row: number, text: string) {
       const value = parseNumber(text);
-      if (Number.isFinite(value)) return this.addNumber(row, value, () => text);
+      if (Number.isFinite(value)) return this.addNumber(row, value, text);
       numbers[row] = Number.NaN;
       firstNonNumber ??= { row, text };
-      level(
-        row,
-        byText.get(text),
-        () => text,
-        (code) => byText.set(text, code),
-      );
+      if (!codes) return;
+      let code = byText.get(text);
+      if (code === undefined) {
+        const created = newLevel(text);
+        if (created === null) return;
+        byText.set(text, (code = created));
+      }
+      codes[row] = code;
     },
     finish(): DataColumn {
       return { numbers, firstNonNumber, levels, codes };

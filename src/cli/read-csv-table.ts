@@ -20,29 +20,38 @@ const RETURN = 13;
 /** 10^k for k ≤ 22 are exact doubles: digits ÷ 10^k is then the correctly rounded decimal, as Number() gives. */
 const powersOfTen = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-/** A plain decimal (`-12`, `3.25`, `7,5`) from bytes, or NaN for anything else (the text path decides). */
-function plainNumber(bytes: Uint8Array, from: number, to: number, separator: number): number {
+/**
+ * One field from `from`: where it ends (at the separator or `to`) and its value when it is a plain
+ * decimal (`-12`, `3.25`, `7,5` in a `;` file), else NaN (the text path decides). One pass over the bytes.
+ */
+function scanField(bytes: Uint8Array, from: number, to: number, separator: number, field: { end: number; value: number }): void {
   let i = from;
   let negative = false;
-  if (bytes[i] === 45 || bytes[i] === 43) {
+  if (i < to && (bytes[i] === 45 || bytes[i] === 43)) {
     negative = bytes[i] === 45;
     i += 1;
   }
   let digits = 0;
   let mantissa = 0;
   let decimals = -1;
+  let plain = true;
   for (; i < to; i += 1) {
     const b = bytes[i]!;
+    if (b === separator) break;
+    if (!plain) continue;
     if (b >= 48 && b <= 57) {
       mantissa = mantissa * 10 + (b - 48);
       digits += 1;
       if (decimals >= 0) decimals += 1;
-    } else if ((b === 46 || (b === 44 && separator !== 44)) && decimals < 0) decimals = 0;
-    else return Number.NaN;
+    } else if ((b === 46 || b === 44) && decimals < 0) decimals = 0;
+    else plain = false;
   }
-  if (digits === 0 || digits > 15 || decimals > 22) return Number.NaN;
-  const value = decimals > 0 ? mantissa / powersOfTen[decimals]! : mantissa;
-  return negative ? -value : value;
+  field.end = i;
+  if (!plain || digits === 0 || digits > 15 || decimals > 22) field.value = Number.NaN;
+  else {
+    const value = decimals > 0 ? mantissa / powersOfTen[decimals]! : mantissa;
+    field.value = negative ? -value : value;
+  }
 }
 
 export function readCsvTable(path: string, wanted?: ReadonlySet<string>): CsvTable {
@@ -79,6 +88,9 @@ export function readCsvTable(path: string, wanted?: ReadonlySet<string>): CsvTab
   if (header === null) throw new AppError('INVALID_INPUT', `${path} line ${numbers[0]}: a quote is not closed`);
   const rows = starts.length - 1;
   const builders = header.map((name) => (wanted === undefined || wanted.has(name) ? columnBuilder(rows) : null));
+  const hasQuotes = bytes.includes(QUOTE, ends[0]);
+  const field = { end: 0, value: 0 };
+  const spell = (start: number, end: number) => decoder.decode(bytes.subarray(start, end));
   const fieldCountError = (r: number, found: number) =>
     new AppError('INVALID_INPUT', `${path} line ${numbers[r]}: expected ${header.length} fields, found ${found}`);
 
@@ -86,7 +98,7 @@ export function readCsvTable(path: string, wanted?: ReadonlySet<string>): CsvTab
     const row = r - 1;
     const from = starts[r]!;
     const to = ends[r]!;
-    if (bytes.subarray(from, to).includes(QUOTE)) {
+    if (hasQuotes && bytes.subarray(from, to).includes(QUOTE)) {
       // The text path: quotes decide where fields end.
       const fields = splitCsvLine(decoder.decode(bytes.subarray(from, to)), separatorText);
       if (fields === null) throw new AppError('INVALID_INPUT', `${path} line ${numbers[r]}: a quote is not closed`);
@@ -97,16 +109,13 @@ export function readCsvTable(path: string, wanted?: ReadonlySet<string>): CsvTab
     let at = from;
     for (let j = 0; j < header.length; j += 1) {
       if (at > to) throw fieldCountError(r, j);
-      let end = bytes.indexOf(separator, at);
-      if (end < 0 || end > to) end = to;
+      scanField(bytes, at, to, separator, field);
       const builder = builders[j];
       if (builder) {
-        const value = plainNumber(bytes, at, end, separator);
-        const fieldStart = at;
-        if (Number.isFinite(value)) builder.addNumber(row, value, () => decoder.decode(bytes.subarray(fieldStart, end)));
-        else builder.addText(row, decoder.decode(bytes.subarray(at, end)).trim());
+        if (Number.isFinite(field.value)) builder.addNumber(row, field.value, spell, at, field.end);
+        else builder.addText(row, spell(at, field.end).trim());
       }
-      at = end + 1;
+      at = field.end + 1;
     }
     if (at <= to) {
       let found = header.length;
