@@ -87,27 +87,54 @@ export function riskSetCovariates(columns: RiskSetColumns): Covariate[] {
   return covariates.filter((c) => c.kind !== 'categorical' || c.levels.length > 1);
 }
 
-/** Bit `month + 12` of each unit's mask as 0/1 (self-support: the complement of public support). */
-function monthStatus(columns: RiskSetColumns, outcome: AnalysisOutcome, month: number): Float64Array {
+/**
+ * Bits `month + 12` of each unit's mask as 0/1 arrays, one per month (self-support: the complement of
+ * public support; `flip` turns 0/1 around once more). Masks are below 2^37: each is split once into two
+ * 32-bit words, then every month is one shift per unit.
+ */
+function monthStatuses(columns: RiskSetColumns, outcome: AnalysisOutcome, months: readonly number[], flip = false): Float64Array[] {
   const masks =
     outcome === 'employment' ? columns.months.employment : outcome === 'education' ? columns.months.education : columns.months.supported;
-  const divisor = 2 ** (month + 12);
-  const complement = outcome === 'self_support';
-  const out = new Float64Array(columns.n);
-  for (let i = 0; i < columns.n; i += 1) {
-    const bit = Math.floor(masks[i]! / divisor) % 2;
-    out[i] = complement ? 1 - bit : bit;
+  const n = columns.n;
+  const low = new Uint32Array(n);
+  const high = new Uint32Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const mask = masks[i]!;
+    const lowWord = mask % 4294967296;
+    low[i] = lowWord;
+    high[i] = (mask - lowWord) / 4294967296;
   }
-  return out;
+  const complement = (outcome === 'self_support') !== flip ? 1 : 0;
+  return months.map((month) => {
+    const bit = month + 12;
+    const words = bit < 32 ? low : high;
+    const shift = bit < 32 ? bit : bit - 32;
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i += 1) out[i] = ((words[i]! >>> shift) & 1) ^ complement;
+    return out;
+  });
 }
 
-function shareOfMonths(columns: RiskSetColumns, outcome: AnalysisOutcome, months: number[]): Float64Array {
-  const out = new Float64Array(columns.n);
-  for (const m of months) {
-    const status = monthStatus(columns, outcome, m);
-    for (let i = 0; i < columns.n; i += 1) out[i]! += status[i]! / months.length;
-  }
-  return out;
+/** `monthStatuses` computed once per status and month, shared by event time, placebo and horizons. */
+function monthStatusCache(columns: RiskSetColumns) {
+  const cache = new Map<string, Float64Array>();
+  const get = (outcome: AnalysisOutcome, months: readonly number[], flip = false): Float64Array[] => {
+    const key = (m: number) => `${outcome}:${flip}:${m}`;
+    const missing = months.filter((m) => !cache.has(key(m)));
+    monthStatuses(columns, outcome, missing, flip).forEach((values, j) => cache.set(key(missing[j]!), values));
+    return months.map((m) => cache.get(key(m))!);
+  };
+  return {
+    get,
+    /** Per unit, the share of `months` in the status. */
+    share(outcome: AnalysisOutcome, months: readonly number[], flip = false): Float64Array {
+      const out = new Float64Array(columns.n);
+      for (const status of get(outcome, months, flip)) {
+        for (let i = 0; i < columns.n; i += 1) out[i]! += status[i]! / months.length;
+      }
+      return out;
+    },
+  };
 }
 
 const interval = (r: EffectEstimate): Interval => ({
@@ -118,19 +145,27 @@ const interval = (r: EffectEstimate): Interval => ({
 
 /** The units of a subgroup as a risk set of their own (the same columns, filtered). */
 function subset(columns: RiskSetColumns, keep: (i: number) => boolean): RiskSetColumns {
-  const index: number[] = [];
-  for (let i = 0; i < columns.n; i += 1) if (keep(i)) index.push(i);
-  const f64 = (a: Float64Array) => Float64Array.from(index, (i) => a[i]!);
+  const picked = new Int32Array(columns.n);
+  let n = 0;
+  for (let i = 0; i < columns.n; i += 1) if (keep(i)) picked[n++] = i;
+  const index = picked.subarray(0, n);
+  const pick = <T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T => {
+    for (let k = 0; k < n; k += 1) to[k] = from[index[k]!]!;
+    return to;
+  };
+  const f64 = (a: Float64Array) => pick(a, new Float64Array(n));
   const coded = (c: CodedColumn) => {
-    const codes = Int32Array.from(index, (i) => c.codes[i]!);
+    const codes = pick(c.codes, new Int32Array(n));
     const used = [...new Set(codes)].sort((a, b) => a - b);
-    const remap = new Map(used.map((code, k) => [code, k]));
-    return { codes: codes.map((code) => remap.get(code)!), levels: used.map((code) => c.levels[code]!) };
+    const remap = new Int32Array(c.levels.length);
+    used.forEach((code, k) => (remap[code] = k));
+    for (let k = 0; k < n; k += 1) codes[k] = remap[codes[k]!]!;
+    return { codes, levels: used.map((code) => c.levels[code]!) };
   };
   return {
-    n: index.length,
-    treatment: Uint8Array.from(index, (i) => columns.treatment[i]!),
-    strata: Int32Array.from(index, (i) => columns.strata[i]!),
+    n,
+    treatment: pick(columns.treatment, new Uint8Array(n)),
+    strata: pick(columns.strata, new Int32Array(n)),
     quarters: columns.quarters,
     age: f64(columns.age),
     gender: coded(columns.gender),
@@ -153,7 +188,10 @@ function subgroupDefinitions(columns: RiskSetColumns): { key: string; keep: (i: 
   const byLevel = (name: string, c: CodedColumn) =>
     c.levels
       .filter((level) => level !== 'unknown')
-      .map((level) => ({ key: `${name}:${level}`, keep: (i: number) => c.levels[c.codes[i]!] === level }));
+      .map((level) => {
+        const code = c.levels.indexOf(level);
+        return { key: `${name}:${level}`, keep: (i: number) => c.codes[i] === code };
+      });
   return [
     { key: 'age:under30', keep: (i: number) => columns.age[i]! < 30 },
     { key: 'age:30plus', keep: (i: number) => columns.age[i]! >= 30 },
@@ -221,31 +259,21 @@ export function analyseRiskSet(
   type Extra = { outcome: number; kind: 'placebo' } | { outcome: number; kind: 'horizon'; months: number };
   const extras: Extra[] = [];
   const extraValues: Float64Array[] = [];
+  const statuses = monthStatusCache(columns);
   outcomes.forEach((o, k) => {
     if (months.includes(-6)) {
       extras.push({ outcome: k, kind: 'placebo' });
       // Benefit weeks: the placebo is the share of months −6…−1 on public support.
-      extraValues.push(
-        o === 'benefit_weeks_52'
-          ? shareOfMonths(columns, 'self_support', placeboMonths).map((v) => 1 - v)
-          : shareOfMonths(columns, o, placeboMonths),
-      );
+      extraValues.push(o === 'benefit_weeks_52' ? statuses.share('self_support', placeboMonths, true) : statuses.share(o, placeboMonths));
     }
     if (binary(o))
-      for (const h of horizons) {
-        extras.push({ outcome: k, kind: 'horizon', months: h });
-        extraValues.push(monthStatus(columns, o, h));
-      }
+      statuses.get(o, horizons).forEach((values, j) => {
+        extras.push({ outcome: k, kind: 'horizon', months: horizons[j]! });
+        extraValues.push(values);
+      });
   });
-  const profiles = outcomes.map((o) => {
-    const status = statusOf(o);
-    const values = months.map((m) => {
-      const v = monthStatus(columns, status, m);
-      // Benefit weeks: the event-time chart shows the share on public support.
-      return o === 'benefit_weeks_52' ? v.map((x) => 1 - x) : v;
-    });
-    return { months, values };
-  });
+  // Benefit weeks: the event-time chart shows the share on public support.
+  const profiles = outcomes.map((o) => ({ months, values: statuses.get(statusOf(o), months, o === 'benefit_weeks_52') }));
   const total = outcomes.length + extras.length;
   const shared = 0.6;
   const results = estimateEffects(
