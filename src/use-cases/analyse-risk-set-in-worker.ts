@@ -1,17 +1,10 @@
 /**
- * Runs `analyseRiskSet` in a worker thread (effect-estimation-worker.ts). The columns' buffers are
- * transferred, not copied (unless `transfer: false`), so the caller must not use them afterwards. Run
- * from TypeScript (tests, CLI, benchmarks) the worker loads its source through tsx's loader, which
- * workers do not inherit; run from the compiled server (`npm start`, dist/server) it is plain JavaScript.
+ * Runs `analyseRiskSet` in a worker thread (effect-estimation-worker.ts, started by
+ * start-module-worker.ts). The columns' buffers are transferred, not copied (unless `transfer: false`),
+ * so the caller must not use them afterwards.
  */
-import { Worker } from 'node:worker_threads';
 import { analysisOutcomes, type AnalysisOutcome, type AnalysisResult, type RiskSetColumns } from './analyse-risk-set.ts';
-
-const compiled = import.meta.url.endsWith('.js');
-const workerUrl = new URL(compiled ? './effect-estimation-worker.js' : './effect-estimation-worker.ts', import.meta.url).href;
-const bootstrap = compiled
-  ? `import(${JSON.stringify(workerUrl)});`
-  : `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); });`;
+import { startModuleWorker } from './start-module-worker.ts';
 
 type WorkerMessage =
   { kind: 'progress'; outcomesDone: number } | { kind: 'done'; results: AnalysisResult[] } | { kind: 'error'; message: string };
@@ -36,8 +29,7 @@ export function analyseRiskSetInWorker(
     ...Object.values(columns.outcomes),
   ].map((a) => a.buffer as ArrayBuffer);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap, {
-      eval: true,
+    const worker = startModuleWorker('effect-estimation-worker', {
       workerData: { columns, horizonMonths, outcomes: options.outcomes ?? analysisOutcomes },
       transferList: options.transfer === false ? [] : buffers,
     });

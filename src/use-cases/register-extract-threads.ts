@@ -8,9 +8,9 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
 import { parseWideChunk, type CitizenLookup, type WideChunkResult } from '../domain/register-extract.ts';
 import type { OutcomeCategory } from '../domain/outcome-categories.ts';
+import { startModuleWorker } from './start-module-worker.ts';
 
 export type ParserSetup = {
   separator: string;
@@ -116,14 +116,6 @@ function countLines(bytes: Uint8Array): number {
   return bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? count + 1 : count;
 }
 
-/** The worker entry next to this file: compiled JavaScript in production, TypeScript through tsx in development. */
-function startWorker(setup: ParserSetup): Worker {
-  const typescript = import.meta.url.endsWith('.ts');
-  const entry = new URL(`./register-extract-worker.${typescript ? 'ts' : 'js'}`, import.meta.url);
-  if (!typescript) return new Worker(entry, { workerData: setup });
-  return new Worker(new URL('./typescript-worker-bootstrap.mjs', import.meta.url), { workerData: { ...setup, entry: entry.href } });
-}
-
 type Parser = { parse(chunk: LineChunk, failed: boolean): Promise<ParsedChunk>; close(): Promise<void> };
 
 function parserOnThisThread(setup: ParserSetup): Parser {
@@ -145,7 +137,10 @@ function parserOnThisThread(setup: ParserSetup): Parser {
 }
 
 function parserOnWorkers(setup: ParserSetup, threads: number): Parser {
-  const workers = Array.from({ length: threads }, () => ({ worker: startWorker(setup), busy: 0 }));
+  const workers = Array.from({ length: threads }, () => ({
+    worker: startModuleWorker('register-extract-worker', { workerData: setup }),
+    busy: 0,
+  }));
   const waiting = new Map<number, { resolve: (result: ParsedChunk) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let broken: Error | null = null;
