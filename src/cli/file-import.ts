@@ -6,7 +6,12 @@
 import { createReadStream, statSync, type ReadStream } from 'node:fs';
 import { isAppError } from '../errors.ts';
 
-export type ImportFile = { stream: ReadStream; progress(lines: number, suffix?: string): void; readonly progressShown: boolean };
+export type ImportFile = {
+  stream: ReadStream;
+  size: number;
+  progress(lines: number, suffix?: string): void;
+  readonly progressShown: boolean;
+};
 
 /** The file with its progress bar, or null (after printing INVALID_INPUT) when it cannot be read. */
 export function openImportFile(path: string): ImportFile | null {
@@ -21,6 +26,7 @@ export function openImportFile(path: string): ImportFile | null {
   let shown = false;
   return {
     stream,
+    size,
     progress(lines, suffix = '') {
       const share = Math.min(1, stream.bytesRead / Math.max(1, size));
       const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');

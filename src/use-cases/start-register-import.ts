@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Database } from '../db/database.ts';
 import type { JobData, JobQueue, JobRun } from '../db/job-queue.ts';
@@ -44,6 +44,7 @@ export async function startRegisterImport(
     if ('uploadedFile' in input) await rm(input.uploadedFile, { force: true });
   };
   const shared = jobs.kind === 'pg-boss';
+  const uploadedBytes = 'uploadedFile' in input ? (await stat(input.uploadedFile).catch(() => ({ size: 0 }))).size : 0;
   let mapping: Awaited<ReturnType<typeof loadMappingForImport>>;
   let id: number;
   try {
@@ -77,6 +78,8 @@ export async function startRegisterImport(
     mappingId: mapping.id,
     mappingName: mapping.name,
     mappingVerified: mapping.verified,
+    // The wide layout's national-size path (foreign keys checked set-based) is chosen by the input's size.
+    sizeBytes: 'csv' in input ? Buffer.byteLength(input.csv) : uploadedBytes,
   });
   return { id };
 }
@@ -181,6 +184,7 @@ export async function runRegisterImport(db: Database, data: JobData, run: JobRun
         source,
         layout,
         mapping: String(jobField(data, 'mappingId', 'number')),
+        sizeBytes: typeof data.sizeBytes === 'number' ? data.sizeBytes : undefined,
         onProgress: (_lines, p) => progress.set(importId, p),
       });
       return { counts, warnings };

@@ -50,6 +50,7 @@ export async function run(argv: string[]): Promise<number> {
       source: input.stream,
       layout,
       mapping,
+      sizeBytes: input.size,
       onProgress: (lines, progress) =>
         input.progress(lines, progress.phase === 'reading' ? '' : ` — ${progress.phase === 'merging' ? 'merging spells' : 'done'}`),
     });
