@@ -1,17 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../analytics/seeded-random.ts';
 import { simulateMentorData } from '../../analytics/simulate-mentor-data.ts';
+import { runCli, runCliProcess } from '../test-run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'effect-cli-'));
 
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/mentorspor.js', 'effect', ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** In this process (src/cli/test-run-cli.ts); `cliProcess` runs the same as `node bin/mentorspor.js effect …`. */
+const cli = (args: string[]) => runCli(['effect', ...args], {});
+const cliProcess = (args: string[]) => runCliProcess(['effect', ...args], {});
 
 function writeCsv(name: string, text: string): string {
   const path = join(dir, name);
@@ -32,8 +31,8 @@ for (let i = 0; i < data.treatment.length; i += 1) {
 const extract = writeCsv('extract.csv', `${rows.join('\n')}\n`);
 
 describe('mentorspor effect (CLI)', () => {
-  it('prints the documented JSON with exactly the documented keys', () => {
-    const out = cli([
+  it('prints the documented JSON with exactly the documented keys', async () => {
+    const out = await cli([
       '--data',
       extract,
       '--treatment',
@@ -81,7 +80,7 @@ describe('mentorspor effect (CLI)', () => {
     expect(json.propensityModel.coefficients).toHaveProperty('(Intercept)');
   });
 
-  it('prints a readable report in Danish by default and in English with --lang en', () => {
+  it('prints a readable report in Danish by default and in English with --lang en', async () => {
     const args = [
       '--data',
       extract,
@@ -94,51 +93,51 @@ describe('mentorspor effect (CLI)', () => {
       '--method',
       'ipw',
     ];
-    const da = cli(args);
+    const da = await cli(args);
     expect(da.code).toBe(0);
     expect(da.stdout).toContain('95 %-interval');
     expect(da.stdout).toContain('Følsomhed');
     expect(da.stdout).toContain('group: ressourceforloeb');
     expect(da.stdout).toMatch(/Hvad tallet ikke kan vise/);
-    const en = cli([...args, '--lang', 'en']);
+    const en = await cli([...args, '--lang', 'en']);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('95 % interval');
     expect(en.stdout).toContain('Balance');
     expect(en.stdout).toContain('Sensitivity');
-    expect(cli([...args, '--lang', 'fr']).code).toBe(2);
+    expect((await cli([...args, '--lang', 'fr'])).code).toBe(2);
   });
 
-  it('prints the usage and exits 0 for --help', () => {
-    const out = cli(['--help']);
+  it('prints the usage and exits 0 for --help', async () => {
+    const out = cliProcess(['--help']);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^Usage: mentorspor effect/);
     expect(out.stdout).toContain('--categorical');
   });
 
-  it('exits 2 with a clear message for an unknown column', () => {
-    const out = cli(['--data', extract, '--treatment', 'mentor', '--outcome', 'job7', '--covariates', 'age,shoeSize']);
+  it('exits 2 with a clear message for an unknown column', async () => {
+    const out = await cli(['--data', extract, '--treatment', 'mentor', '--outcome', 'job7', '--covariates', 'age,shoeSize']);
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/^INVALID_INPUT: unknown column 'shoeSize'/);
   });
 
-  it('exits 2 for a non-numeric outcome value and for a treatment that is not 0/1', () => {
+  it('exits 2 for a non-numeric outcome value and for a treatment that is not 0/1', async () => {
     const bad = writeCsv('bad.csv', 'mentor,job7,age\n1,1,30\n0,yes,40\n');
-    expect(cli(['--data', bad, '--treatment', 'mentor', '--outcome', 'job7', '--covariates', 'age']).stderr).toMatch(
+    expect((await cli(['--data', bad, '--treatment', 'mentor', '--outcome', 'job7', '--covariates', 'age'])).stderr).toMatch(
       /'yes' is not a number/,
     );
     const notBinary = writeCsv('nb.csv', 'mentor,job7,age\n2,1,30\n0,0,40\n');
-    const out = cli(['--data', notBinary, '--treatment', 'mentor', '--outcome', 'job7', '--covariates', 'age']);
+    const out = await cli(['--data', notBinary, '--treatment', 'mentor', '--outcome', 'job7', '--covariates', 'age']);
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/must be 0 or 1/);
   });
 
-  it('exits 2 when there are no treated units or no controls, and for an unknown flag', () => {
+  it('exits 2 when there are no treated units or no controls, and for an unknown flag', async () => {
     const noTreated = writeCsv('nt.csv', 'mentor,job7,age\n0,1,30\n0,0,40\n');
-    const out = cli(['--data', noTreated, '--treatment', 'mentor', '--outcome', 'job7', '--covariates', 'age']);
+    const out = await cli(['--data', noTreated, '--treatment', 'mentor', '--outcome', 'job7', '--covariates', 'age']);
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/no treated units/);
-    expect(cli(['--data', extract, '--wat']).code).toBe(2);
-    expect(cli(['--data', extract, '--treatment', 'mentor', '--outcome', 'job7', '--method', 'magic']).stderr).toMatch(
+    expect((await cli(['--data', extract, '--wat'])).code).toBe(2);
+    expect((await cli(['--data', extract, '--treatment', 'mentor', '--outcome', 'job7', '--method', 'magic'])).stderr).toMatch(
       /--method must be one of/,
     );
   });
@@ -167,8 +166,8 @@ describe('mentorspor effect with categorical and derived model terms (issue 15)'
   const file = writeCsv('true-model.csv', `${lines.join('\n')}\n`);
   const base = ['--data', file, '--treatment', 't', '--outcome', 'y', '--replace', '--json'];
 
-  it('lands within 2 standard errors of the true +2.0 when the model is stated', () => {
-    const out = cli([...base, '--categorical', 'region,educ', '--covariates', 'age,age^2,region,educ']);
+  it('lands within 2 standard errors of the true +2.0 when the model is stated', async () => {
+    const out = await cli([...base, '--categorical', 'region,educ', '--covariates', 'age,age^2,region,educ']);
     expect(out.stderr).toBe('');
     const json = JSON.parse(out.stdout);
     expect(Math.abs(json.estimate - 2) / json.standardError).toBeLessThan(2);
@@ -186,16 +185,16 @@ describe('mentorspor effect with categorical and derived model terms (issue 15)'
     ]);
   });
 
-  it('misses the truth by more than 2 standard errors when the codes are taken as numbers', () => {
-    const json = JSON.parse(cli([...base, '--covariates', 'age,region,educ']).stdout);
+  it('misses the truth by more than 2 standard errors when the codes are taken as numbers', async () => {
+    const json = JSON.parse((await cli([...base, '--covariates', 'age,region,educ'])).stdout);
     expect(Math.abs(json.estimate - 2) / json.standardError).toBeGreaterThan(2);
   });
 
-  it('reads interactions and refuses a malformed term with exit 2', () => {
-    const out = cli([...base, '--categorical', 'region', '--covariates', 'age,age^2,region,educ,age:region']);
+  it('reads interactions and refuses a malformed term with exit 2', async () => {
+    const out = await cli([...base, '--categorical', 'region', '--covariates', 'age,age^2,region,educ,age:region']);
     expect(out.code).toBe(0);
     expect(Object.keys(JSON.parse(out.stdout).propensityModel.coefficients)).toContain('age:region=5');
-    const bad = cli([...base, '--covariates', 'age,age^^2']);
+    const bad = await cli([...base, '--covariates', 'age,age^^2']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^INVALID_INPUT: 'age\^\^2'/);
   });

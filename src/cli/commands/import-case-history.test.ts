@@ -1,19 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../open-database.ts';
 import { prepareDatabase } from '../../use-cases/prepare-database.ts';
+import { runCli, runCliProcess } from '../test-run-cli.ts';
 
 // The CLI runs against its own embedded database in a temporary folder, prepared like a first start.
 const dir = mkdtempSync(join(tmpdir(), 'case-history-cli-'));
 
-function cli(args: string[]) {
-  const env: Record<string, string | undefined> = { ...process.env, MENTORSPOR_DATA_DIR: dir, DATABASE_URL: '' };
-  const result = spawnSync(process.execPath, ['bin/mentorspor.js', 'import', ...args], { encoding: 'utf8', env });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** In this process (src/cli/test-run-cli.ts); `cliProcess` runs the same as `node bin/mentorspor.js import …`. */
+const cli = (args: string[]) => runCli(['import', ...args], { MENTORSPOR_DATA_DIR: dir, DATABASE_URL: '' });
+const cliProcess = (args: string[]) => runCliProcess(['import', ...args], { MENTORSPOR_DATA_DIR: dir, DATABASE_URL: '' });
 
 function writeCsv(name: string, text: string): string {
   const path = join(dir, name);
@@ -29,20 +27,20 @@ describe('mentorspor import citizens|target-groups|grants|offers (CLI)', () => {
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('imports a citizens file and prints the summary line', () => {
-    const out = cli(['citizens', writeCsv('citizens.csv', 'cpr;name\n0303851234;Anna Jensen\n1207904321;Bo Hansen\n')]);
+  it('imports a citizens file and prints the summary line', async () => {
+    const out = await cli(['citizens', writeCsv('citizens.csv', 'cpr;name\n0303851234;Anna Jensen\n1207904321;Bo Hansen\n')]);
     expect(out.code).toBe(0);
     expect(out.stderr).toBe(`\r[${'#'.repeat(30)}] 100 % 3 lines\n`);
     expect(out.stdout).toMatch(/^Imported 2 citizens from 3 lines: 2 created, 0 updated, 0 unchanged in \d+\.\d s\n$/);
   }, 60_000);
 
-  it('exits 2 on a bad file, naming the line, with the CPR masked', () => {
+  it('exits 2 on a bad file, naming the line, with the CPR masked', async () => {
     // Line 3 names a citizen the case system does not have; line 4 has an unknown offer type.
     const file = writeCsv(
       'offers.csv',
       'cpr;type;startDate\n0303851234;nytteindsats;2016-01-04\n0909091234;nytteindsats;2016-01-04\n1207904321;kaffe;2016-02-01\n',
     );
-    const out = cli(['offers', file]);
+    const out = await cli(['offers', file]);
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain('INVALID_INPUT: 2 bad line(s); nothing was imported');
@@ -51,8 +49,8 @@ describe('mentorspor import citizens|target-groups|grants|offers (CLI)', () => {
     expect(out.stderr).not.toContain('0909091234');
   }, 60_000);
 
-  it('exits 2 for a missing file argument', () => {
-    const out = cli(['grants']);
+  it('exits 2 for a missing file argument', async () => {
+    const out = cliProcess(['grants']);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('INVALID_INPUT: FILE is required');
   });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,15 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../db/database.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { prepareDatabase } from '../../use-cases/prepare-database.ts';
+import { runCli, runCliProcess } from '../test-run-cli.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'report-cli-'));
 
-function cli(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, MENTORSPOR_DATA_DIR: dataDir, MENTORSPOR_DEMO: '0' };
-  delete env.DATABASE_URL;
-  const result = spawnSync(process.execPath, ['bin/mentorspor.js', 'report', ...args], { encoding: 'utf8', env });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** In this process (src/cli/test-run-cli.ts); `cliProcess` runs the same as `node bin/mentorspor.js report …`. */
+const cli = (args: string[]) =>
+  runCli(['report', ...args], { MENTORSPOR_DATA_DIR: dataDir, MENTORSPOR_DEMO: '0', DATABASE_URL: undefined });
+const cliProcess = (args: string[]) =>
+  runCliProcess(['report', ...args], { MENTORSPOR_DATA_DIR: dataDir, MENTORSPOR_DEMO: '0', DATABASE_URL: undefined });
 
 describe('mentorspor report (CLI)', () => {
   beforeAll(async () => {
@@ -41,8 +40,8 @@ describe('mentorspor report (CLI)', () => {
     await db.close();
   });
 
-  it('prints the outcome-status JSON of the API', () => {
-    const out = cli([
+  it('prints the outcome-status JSON of the API', async () => {
+    const out = await cli([
       'outcome-status',
       '--first-start-from',
       '2015-01-01',
@@ -60,21 +59,21 @@ describe('mentorspor report (CLI)', () => {
     expect(under30.categories).toMatchObject({ kontanthjaelp: 5, uddannelse: 1, beskaeftigelse: 0 });
   });
 
-  it('prints any report as a readable table', () => {
-    const out = cli(['mentor-duration', '--first-start-from', '2015-01-01', '--first-start-to', '2015-12-31', '--target-groups', '']);
+  it('prints any report as a readable table', async () => {
+    const out = await cli(['mentor-duration', '--first-start-from', '2015-01-01', '--first-start-to', '2015-12-31', '--target-groups', '']);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('Samlet varighed af mentorforløb pr. borger');
     expect(out.stdout).toMatch(/3–6 mdr\.\s+6 \(100 %\)/);
   });
 
-  it('exits 2 with a clear message for an unknown report or a bad date', () => {
-    const unknown = cli(['nonsense', '--first-start-from', '2015-01-01', '--first-start-to', '2015-12-31']);
+  it('exits 2 with a clear message for an unknown report or a bad date', async () => {
+    const unknown = cliProcess(['nonsense', '--first-start-from', '2015-01-01', '--first-start-to', '2015-12-31']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("INVALID_INPUT: unknown report 'nonsense'");
-    const bad = cli(['age', '--first-start-from', '2015-02-30', '--first-start-to', '2015-12-31']);
+    const bad = await cli(['age', '--first-start-from', '2015-02-30', '--first-start-to', '2015-12-31']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('INVALID_INPUT: --first-start-from and --first-start-to must be dates');
-    const group = cli([
+    const group = await cli([
       'age',
       '--first-start-from',
       '2015-01-01',
