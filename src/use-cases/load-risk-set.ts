@@ -7,7 +7,13 @@
  * scattered into quarter order (treated first, then controls, by citizen id) at the end.
  */
 import type { Database } from '../db/database.ts';
-import { riskSetRepository, type RiskSetChunk, type RiskSetInput, type RiskSetRow } from '../db/repositories/risk-set-repository.ts';
+import {
+  riskSetFields,
+  riskSetRepository,
+  type RiskSetChunk,
+  type RiskSetField,
+  type RiskSetInput,
+} from '../db/repositories/risk-set-repository.ts';
 import type { AnalysisOutcome, RiskSetColumns } from './analyse-risk-set.ts';
 
 export type LoadRiskSetOptions = {
@@ -45,12 +51,51 @@ const numericFields = [
   'supportedMonths',
   'observedMonths',
 ] as const;
-const outcomeFields: [AnalysisOutcome, keyof RiskSetRow][] = [
+const outcomeFields: [AnalysisOutcome, RiskSetField][] = [
   ['employment', 'employment'],
   ['education', 'education'],
   ['self_support', 'selfSupport'],
   ['benefit_weeks_52', 'benefitWeeks52After'],
 ];
+const position = (field: RiskSetField) => riskSetFields.indexOf(field);
+const numericPositions = numericFields.map(position);
+const outcomePositions = outcomeFields.map(([, field]) => position(field));
+const quarterAt = position('quarter');
+const treatedAt = position('treated');
+const genderAt = position('gender');
+const originAt = position('origin');
+const targetGroupAt = position('targetGroup');
+
+/**
+ * A chunk's text → the unit's fields, one line at a time: numbers parsed digit by digit, text fields as
+ * strings (the same value as the line before reuses that line's string).
+ */
+function* unitsOfText(text: string): Generator<{ numbers: Float64Array; texts: string[] }> {
+  const numbers = new Float64Array(riskSetFields.length);
+  const texts: string[] = riskSetFields.map(() => '');
+  let pos = 0;
+  while (pos < text.length) {
+    for (let k = 0; k < riskSetFields.length; k += 1) {
+      let end = text.indexOf(k === riskSetFields.length - 1 ? '\n' : '\t', pos);
+      if (end < 0) end = text.length;
+      if (k === quarterAt || k === genderAt || k === originAt || k === targetGroupAt) {
+        const previous = texts[k]!;
+        if (!(end - pos === previous.length && text.startsWith(previous, pos))) texts[k] = text.slice(pos, end);
+      } else {
+        let value = 0;
+        let negative = false;
+        for (let i = pos; i < end; i += 1) {
+          const c = text.charCodeAt(i);
+          if (c === 45) negative = true;
+          else value = value * 10 + (c - 48);
+        }
+        numbers[k] = negative ? -value : value;
+      }
+      pos = end + 1;
+    }
+    yield { numbers, texts };
+  }
+}
 
 /** One chunk as columns: its rows belong to segments (quarter × treated/controls), in segment order. */
 type ChunkColumns = { segment: Int32Array; numeric: Float64Array[]; outcomes: Float64Array[]; codes: Int32Array[] };
@@ -73,31 +118,34 @@ export async function loadRiskSet(db: Database, input: RiskSetInput, options: Lo
   const books = [codebook(), codebook(), codebook()];
   const segmentSizes = new Int32Array(2 * quarters.length);
 
-  const toColumns = (rows: RiskSetRow[]): ChunkColumns => {
-    const n = rows.length;
+  const toColumns = (text: string): ChunkColumns => {
+    let n = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n += 1;
+    if (text.length > 0) n += 1;
     const columns: ChunkColumns = {
       segment: new Int32Array(n),
       numeric: numericFields.map(() => new Float64Array(n)),
       outcomes: outcomeFields.map(() => new Float64Array(n)),
       codes: books.map(() => new Int32Array(n)),
     };
-    for (let i = 0; i < n; i += 1) {
-      const r = rows[i]!;
-      const segment = 2 * quarterIndex.get(r.quarter)! + (r.treated ? 0 : 1);
+    let i = 0;
+    for (const { numbers, texts } of unitsOfText(text)) {
+      const segment = 2 * quarterIndex.get(texts[quarterAt]!)! + (numbers[treatedAt] === 1 ? 0 : 1);
       columns.segment[i] = segment;
       segmentSizes[segment]! += 1;
-      numericFields.forEach((field, k) => (columns.numeric[k]![i] = r[field]));
-      outcomeFields.forEach(([, field], k) => (columns.outcomes[k]![i] = Number(r[field])));
-      columns.codes[0]![i] = books[0]!.code(r.gender);
-      columns.codes[1]![i] = books[1]!.code(r.origin);
-      columns.codes[2]![i] = books[2]!.code(r.targetGroup);
+      for (let k = 0; k < numericPositions.length; k += 1) columns.numeric[k]![i] = numbers[numericPositions[k]!]!;
+      for (let k = 0; k < outcomePositions.length; k += 1) columns.outcomes[k]![i] = numbers[outcomePositions[k]!]!;
+      columns.codes[0]![i] = books[0]!.code(texts[genderAt]!);
+      columns.codes[1]![i] = books[1]!.code(texts[originAt]!);
+      columns.codes[2]![i] = books[2]!.code(texts[targetGroupAt]!);
+      i += 1;
     }
     return columns;
   };
 
   // Up to `inFlight` chunk queries are under way; chunks are converted strictly in order.
   const loaded: ChunkColumns[] = [];
-  const pending: Promise<RiskSetRow[]>[] = [];
+  const pending: Promise<string>[] = [];
   let next = 0;
   const launch = () => {
     while (next < chunks.length && pending.length < inFlight) {
@@ -110,10 +158,11 @@ export async function loadRiskSet(db: Database, input: RiskSetInput, options: Lo
   launch();
   let rowsLoaded = 0;
   for (let done = 0; done < chunks.length; done += 1) {
-    const rows = await pending.shift()!;
+    const text = await pending.shift()!;
     launch();
-    loaded.push(toColumns(rows));
-    rowsLoaded += rows.length;
+    const columns = toColumns(text);
+    loaded.push(columns);
+    rowsLoaded += columns.segment.length;
     options.onProgress?.({ chunksDone: done + 1, chunks: chunks.length, rows: rowsLoaded });
   }
 
