@@ -43,6 +43,7 @@ export default tseslint.config(
           '**/analytics/*',
           '**/documents/*',
           '**/cli/*',
+          '**/demo/*',
         ],
       ),
     },
@@ -81,6 +82,16 @@ export default tseslint.config(
     files: ['src/use-cases/**/*.ts'],
     ignores: ['src/use-cases/**/*.test.ts'],
     rules: restrict('Use cases reach HTTP and the UI only through their callers (ARCHITECTURE.md: layers).', [
+      'fastify',
+      '**/api/*',
+      '**/web/*',
+      '**/cli/*',
+      '**/demo/*',
+    ]),
+  },
+  {
+    files: ['src/demo/**/*.ts'],
+    rules: restrict('Demo data go through the use cases; only the wiring (start-mentorspor.ts) loads them (ARCHITECTURE.md: layers).', [
       'fastify',
       '**/api/*',
       '**/web/*',

@@ -3,9 +3,10 @@ import type { Database } from '../db/database.ts';
 import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
 import { usersRepository } from '../db/repositories/users-repository.ts';
 import { openTestDatabase } from '../db/test-database.ts';
-import { getEconomyOverview } from './get-economy-overview.ts';
-import { prepareDatabase } from './prepare-database.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { getEconomyOverview } from '../use-cases/get-economy-overview.ts';
+import { prepareDatabase } from '../use-cases/prepare-database.ts';
+import { demoMunicipality } from './load-demo-municipality.ts';
+import type { UseCaseContext } from '../use-cases/use-case-context.ts';
 
 describe('the demo economy', () => {
   let db: Database;
@@ -14,7 +15,7 @@ describe('the demo economy', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    await prepareDatabase(db, { demo: 'always', adminPassword: null, log: () => {}, now });
+    await prepareDatabase(db, { demo: { when: 'always', loader: demoMunicipality }, adminPassword: null, log: () => {}, now });
     const municipality = (await municipalitiesRepository(db).findFirst())!;
     const lars = (await usersRepository(db).findByUsername('lars'))!;
     manager = {
