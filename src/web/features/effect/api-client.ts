@@ -1,11 +1,12 @@
+import type { EffectInterval, EffectWarningInput, SensitivityInput, SubgroupEffect } from '../../../domain/effect-words.ts';
 import type { ApiAnswer } from '../../app/api-answer.ts';
 import { api } from '../../app/http.ts';
 
 // Written out rather than derived: the schema inferred from the test suite's answers knows only the
 // warning params and result fields those answers happened to carry, and the page reads all of them
-// (analytics/effect-estimate.ts `EffectEstimate` and use-cases/run-effect-analysis.ts are the source).
+// (analytics/effect-estimate.ts `EffectEstimate` and use-cases/run-effect-analysis.ts are the source;
+// the parts the words need are shared through domain/effect-words.ts).
 type Balance = { covariate: string; meanTreated: number; meanControl: number; smdBefore: number | null; smdAfter: number | null };
-type Interval = { estimate: number; ciLow: number; ciHigh: number };
 export type AnalysisResult = {
   outcome: string;
   horizonMonths?: number;
@@ -18,20 +19,13 @@ export type AnalysisResult = {
   balance: Balance[];
   maxAbsSmdAfter: number;
   naiveDifference: number;
-  sensitivity: { method: string; gamma: number | null; eValue: number | null; eValueConfidenceLimit: number | null };
-  warnings: { code: string; params?: Record<string, number | string | null>; covariates?: string[] }[];
+  sensitivity: SensitivityInput;
+  warnings: EffectWarningInput[];
   scoreHistogram: { treated: number[]; control: number[] };
   eventTime?: { month: number; treated: number; comparison: number }[];
-  placebo?: Interval | null;
-  horizons?: (Interval & { months: number })[];
-  subgroups?: {
-    key: string;
-    label: string;
-    estimate: number | null;
-    ciLow: number | null;
-    ciHigh: number | null;
-    nTreated: number | null;
-  }[];
+  placebo?: EffectInterval | null;
+  horizons?: (EffectInterval & { months: number })[];
+  subgroups?: SubgroupEffect[];
 };
 export type AnalysisParameters = { type?: string; firstStartFrom?: string; firstStartTo?: string; horizonMonths?: number };
 export type Analysis = {
