@@ -36,20 +36,3 @@ export const citizensApi = {
   matchingProfile: (id: number) => api<MatchingProfile>('GET', `/api/citizens/${id}/matching-profile`),
   saveMatchingProfile: (id: number, body: MatchingProfile) => api<MatchingProfile>('PUT', `/api/citizens/${id}/matching-profile`, body),
 };
-
-export const targetGroupCodes = [
-  'dagpenge',
-  'kontanthjaelp_jobparat',
-  'kontanthjaelp_aktivitetsparat',
-  'uddannelseshjaelp_uddannelsesparat',
-  'uddannelseshjaelp_aktivitetsparat',
-  'sygedagpenge',
-  'jobafklaring',
-  'ressourceforloeb',
-  'fleksjob_ledighedsydelse',
-  'revalidering',
-  'foertidspension',
-  'selvforsoergende',
-  'beskaeftiget',
-  'under_uddannelse',
-];
