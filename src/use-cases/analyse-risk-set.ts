@@ -16,7 +16,7 @@
  */
 import type { Covariate } from '../analytics/design-matrix.ts';
 import type { EffectEstimate } from '../analytics/effect-estimate.ts';
-import { estimateEffects } from '../analytics/estimate-effect.ts';
+import { EffectInputError, estimateEffects } from '../analytics/estimate-effect.ts';
 import { isSignificant, subgroupLabel, type EffectInterval, type EffectOutcomeCode, type SubgroupEffect } from '../domain/effect-words.ts';
 
 export type AnalysisOutcome = EffectOutcomeCode;
@@ -178,8 +178,10 @@ function subgroupEffects(columns: RiskSetColumns, outcomes: AnalysisOutcome[]): 
         },
         { method: 'nearest', replace: true, exact: ['startQuarter'] },
       );
-    } catch {
+    } catch (error) {
       // No comparison possible inside the subgroup (no controls, or none in a treated unit's quarter): shown as "–".
+      // Anything but such an input refusal is a bug and is raised.
+      if (!(error instanceof EffectInputError)) throw error;
       results = null;
     }
     outcomes.forEach((_, k) => {
