@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { csvLines, detectSeparator, splitCsvLine } from '../domain/csv.ts';
 import { AppError } from '../errors.ts';
-import { lineError } from '../domain/import-line-error.ts';
 
 export function readCsvColumns(path: string): { header: string[]; columns: Map<string, string[]>; rows: number } {
   let text: string;
@@ -28,8 +27,7 @@ export function readCsvColumns(path: string): { header: string[]; columns: Map<s
   for (let r = 1; r < lines.length; r += 1) {
     const fields = split(r);
     if (fields.length !== header.length) {
-      const { message } = lineError('FIELD_COUNT', { expected: header.length, found: fields.length });
-      throw new AppError('INVALID_INPUT', `${path} line ${lines[r]!.line}: ${message}`);
+      throw new AppError('INVALID_INPUT', `${path} line ${lines[r]!.line}: expected ${header.length} fields, found ${fields.length}`);
     }
     header.forEach((h, j) => columns.get(h)!.push(fields[j]!));
   }
