@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
-import { usersRepository } from '../db/repositories/users-repository.ts';
 import { logIn } from './log-in.ts';
 import { prepareDatabase } from './prepare-database.ts';
 
