@@ -38,11 +38,14 @@ export default tseslint.config(
           '**/api/**/*.ts',
           // The API's TypeBox schemas are the one contract: the web derives its types from them (Static<>).
           '!**/api/**/*.schemas.ts',
+          // …and the generated response schemas, of which it takes the answer types (web/app/api-answer.ts).
+          '!**/api/response-schemas.generated.ts',
           '**/db/*',
           '**/use-cases/*',
           '**/analytics/*',
           '**/documents/*',
           '**/cli/*',
+          '**/demo/*',
         ],
       ),
     },
@@ -81,6 +84,16 @@ export default tseslint.config(
     files: ['src/use-cases/**/*.ts'],
     ignores: ['src/use-cases/**/*.test.ts'],
     rules: restrict('Use cases reach HTTP and the UI only through their callers (ARCHITECTURE.md: layers).', [
+      'fastify',
+      '**/api/*',
+      '**/web/*',
+      '**/cli/*',
+      '**/demo/*',
+    ]),
+  },
+  {
+    files: ['src/demo/**/*.ts'],
+    rules: restrict('Demo data go through the use cases; only the wiring (start-mentorspor.ts) loads them (ARCHITECTURE.md: layers).', [
       'fastify',
       '**/api/*',
       '**/web/*',

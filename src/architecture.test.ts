@@ -17,13 +17,14 @@ const allowed: Record<string, string[]> = {
   documents: ['documents', 'domain'],
   db: ['db', 'domain', 'errors.ts', 'config.ts'],
   'use-cases': ['use-cases', 'domain', 'db', 'documents', 'analytics', 'errors.ts', 'config.ts'],
+  demo: ['demo', 'use-cases', 'domain', 'db'],
   api: ['api', 'use-cases', 'domain', 'errors.ts', 'config.ts'],
   cli: ['cli', 'use-cases', 'domain', 'db', 'analytics', 'errors.ts', 'config.ts', 'open-database.ts'],
   web: ['web', 'domain'],
   'errors.ts': [],
   'config.ts': ['errors.ts'],
   'open-database.ts': ['db'],
-  'start-mentorspor.ts': ['api', 'db', 'use-cases', 'open-database.ts', 'errors.ts', 'config.ts'],
+  'start-mentorspor.ts': ['api', 'db', 'demo', 'use-cases', 'open-database.ts', 'errors.ts', 'config.ts'],
   'server.ts': ['start-mentorspor.ts', 'config.ts', 'errors.ts'],
   'architecture.test.ts': [],
 };
@@ -32,7 +33,8 @@ const allowed: Record<string, string[]> = {
 function packageAllowed(layer: string, specifier: string, file: string): boolean {
   if (file.endsWith('.test.ts') && (specifier === 'vitest' || specifier.startsWith('node:'))) return true;
   if (layer === 'domain' || layer === 'analytics') return false;
-  if (layer === 'web') return ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'typebox'].includes(specifier);
+  if (layer === 'web')
+    return ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'typebox', 'typebox/schema'].includes(specifier);
   return true;
 }
 
@@ -80,6 +82,8 @@ describe('import directions', () => {
         const targetLayer = layerOf(target);
         // web may import the API's *.schemas.ts (the shared request/response types).
         if (layer === 'web' && targetLayer === 'api' && target.endsWith('.schemas.ts')) continue;
+        // web derives its answer types from the generated response schemas (web/app/api-answer.ts), types only.
+        if (layer === 'web' && typeOnly && target.endsWith('/api/response-schemas.generated.ts')) continue;
         // A test may use any layer's test harness (test-app.ts, test-database.ts, test-pdf-text.ts).
         if (file.endsWith('.test.ts') && /\/test-[^/]+\.ts$/.test(target)) continue;
         // The API names the Database type it hands to use cases; only test harnesses touch db at run time.
@@ -99,6 +103,17 @@ describe('import directions', () => {
       { specifier: './side.ts', typeOnly: false },
       { specifier: 'node:fs', typeOnly: false },
     ]);
+  });
+
+  it("the web calls the API only through its features' api-clients (app/http.ts underneath), never inline in a component", () => {
+    const offenders = sourceFiles(join(srcDir, 'web'))
+      .filter((file) => !file.endsWith('/api-client.ts') && !file.endsWith('/app/http.ts'))
+      .filter((file) => {
+        const text = readFileSync(file, 'utf8');
+        return /import\s*{[^}]*\b(api|uploadFile)\b[^}]*}\s*from\s*['"][^'"]*\/http\.ts['"]/.test(text) || /\bfetch\(/.test(text);
+      })
+      .map((file) => relative(srcDir, file));
+    expect(offenders).toEqual([]);
   });
 
   it('use cases check roles through requirePermission (domain/access-policy.ts), never through their own role lists', () => {

@@ -8,6 +8,7 @@ import { singleSignOn } from './use-cases/single-sign-on.ts';
 import { buildApp } from './api/app.ts';
 import { sweepUploads, uploadDirectory } from './api/upload-directory.ts';
 import type { Database } from './db/database.ts';
+import { demoMunicipality } from './demo/load-demo-municipality.ts';
 import type { JobQueue } from './db/job-queue.ts';
 import { openDatabase } from './open-database.ts';
 import { failInterruptedEffectAnalyses } from './use-cases/fail-interrupted-effect-analyses.ts';
@@ -43,7 +44,8 @@ export async function startMentorspor(
   const log = options.log ?? (() => {});
   const db = await openDatabase({ databaseUrl: options.databaseUrl ?? null, dataDir: options.dataDir });
   log(`Database: ${db.engine === 'postgres' ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${options.dataDir}`}`);
-  const demo = options.demo === true ? 'always' : options.demo === false ? 'never' : options.demo;
+  const demoWhen = options.demo === true ? 'always' : options.demo === false ? 'never' : options.demo;
+  const demo = demoWhen === 'never' ? 'never' : { when: demoWhen, loader: demoMunicipality };
   await prepareDatabase(db, { demo, adminPassword: options.adminPassword ?? null, log, now: new Date() });
   const purge = async () => {
     await forgetOldLoginFailures(db, new Date());

@@ -12,10 +12,10 @@
  */
 import { abadieImbensStandardError, conditionalVariances, sameGroupNeighbors } from './abadie-imbens-variance.ts';
 import { balanceTable } from './balance-table.ts';
-import { buildDesignMatrix, type Covariate } from './design-matrix.ts';
-import { defaultEffectOptions, type EffectEstimate, type EffectOptions, type EffectWarning } from './effect-estimate.ts';
-import { fitLogisticRegression } from './logistic-regression.ts';
-import { matchingWeights, matchNearestNeighbors } from './nearest-neighbor-matching.ts';
+import { buildDesignMatrix, type Covariate, type DesignMatrix } from './design-matrix.ts';
+import { type BalanceEntry, defaultEffectOptions, type EffectEstimate, type EffectOptions, type EffectWarning } from './effect-estimate.ts';
+import { fitLogisticRegression, type LogisticFit } from './logistic-regression.ts';
+import { type MatchingResult, matchingWeights, matchNearestNeighbors } from './nearest-neighbor-matching.ts';
 import { seededRandom } from './seeded-random.ts';
 import { eValue, rosenbaumGamma } from './sensitivity-analysis.ts';
 import { subclassWeights } from './subclassification.ts';
@@ -84,7 +84,33 @@ export function estimateEffects(
   onProgress: (outcomesDone: number) => void = () => {},
 ): EffectEstimate[] {
   const options: EffectOptions = { ...defaultEffectOptions, ...partialOptions };
-  const { treatment } = data;
+  const groups = countGroups(data.treatment, options);
+  const propensity = fitPropensityScore(data, options, groups);
+  const comparison = weighComparisons(data, options, propensity, groups);
+  const weighting = summariseWeights(data.treatment, options, comparison);
+  const balance = balanceAfterWeighting(data.treatment, propensity.design, comparison.weights);
+  const shared: SharedDesign = {
+    groups,
+    propensity,
+    comparison,
+    weighting,
+    balance,
+    variance: prepareVariance(data, options, propensity, comparison),
+    warnings: [...propensity.warnings, ...comparison.warnings, ...weighting.warnings],
+    scoreHistogram: histogram(propensity.score, data.treatment),
+  };
+  onProgress(0);
+  return data.outcomes.map((outcome, k) => {
+    const result = estimateOneOutcome({ data, options, shared, outcome, profile: data.profiles?.[k] ?? null });
+    onProgress(k + 1);
+    return result;
+  });
+}
+
+type Groups = { n: number; nTreated: number; nControl: number };
+
+/** The group sizes; refuses data from which no ATT can be estimated. */
+function countGroups(treatment: Uint8Array, options: EffectOptions): Groups {
   const n = treatment.length;
   let nTreated = 0;
   for (let i = 0; i < n; i += 1) nTreated += treatment[i]!;
@@ -92,40 +118,68 @@ export function estimateEffects(
   if (nTreated === 0) throw new EffectInputError('no treated units (treatment = 1)');
   if (nControl === 0) throw new EffectInputError('no control units (treatment = 0)');
   if (options.ratio < 1 || !Number.isInteger(options.ratio)) throw new EffectInputError('ratio must be a whole number ≥ 1');
-  const warnings: EffectWarning[] = [];
+  return { n, nTreated, nControl };
+}
 
+type PropensityScore = {
+  design: DesignMatrix;
+  fit: LogisticFit;
+  score: Float64Array;
+  /** The score or its logit, as options.distance says: what matching measures. */
+  distance: Float64Array;
+  /** Treated units whose score lies outside the controls' range. */
+  outside: number;
+  warnings: EffectWarning[];
+};
+
+/** The propensity model (logistic regression on the design matrix) and the overlap of its scores. */
+function fitPropensityScore(data: MultiOutcomeEffectData, options: EffectOptions, groups: Groups): PropensityScore {
+  const { treatment } = data;
+  const { n, nTreated } = groups;
+  const warnings: EffectWarning[] = [];
   const design = buildDesignMatrix(data.covariates, n);
   const fit = fitLogisticRegression({ x: design.x, n, p: design.p, y: treatment });
-  if (fit.separation) {
-    warnings.push({ code: 'SEPARATION', params: {} });
-  }
-  if (fit.collinear) {
-    warnings.push({ code: 'COLLINEAR_COVARIATES', params: {} });
-  }
+  if (fit.separation) warnings.push({ code: 'SEPARATION', params: {} });
+  if (fit.collinear) warnings.push({ code: 'COLLINEAR_COVARIATES', params: {} });
   const score = fit.fitted;
   const distance = options.distance === 'logit' ? score.map((p) => Math.log(p / (1 - p))) : score;
+  const outside = treatedOutsideControlRange(score, treatment);
+  if (outside > 0) warnings.push({ code: 'POOR_OVERLAP', params: { outside, nTreated } });
+  return { design, fit, score, distance, outside, warnings };
+}
 
+function treatedOutsideControlRange(score: Float64Array, treatment: Uint8Array): number {
   let minControl = Infinity;
   let maxControl = -Infinity;
-  for (let i = 0; i < n; i += 1) {
+  for (let i = 0; i < score.length; i += 1) {
     if (treatment[i]) continue;
     minControl = Math.min(minControl, score[i]!);
     maxControl = Math.max(maxControl, score[i]!);
   }
   let outside = 0;
-  for (let i = 0; i < n; i += 1) if (treatment[i] && (score[i]! < minControl || score[i]! > maxControl)) outside += 1;
-  if (outside > 0) {
-    warnings.push({ code: 'POOR_OVERLAP', params: { outside, nTreated } });
-  }
+  for (let i = 0; i < score.length; i += 1) if (treatment[i] && (score[i]! < minControl || score[i]! > maxControl)) outside += 1;
+  return outside;
+}
 
-  let weights: Float64Array;
-  let clusters: Int32Array | null = null;
-  let sharedStandardErrorType: EffectEstimate['standardErrorType'] = 'robust-hc1';
-  let matching: ReturnType<typeof matchNearestNeighbors> | null = null;
+type Comparison = {
+  /** ATT weights: 1 for a compared treated unit, the control's share of the treated it stands in for. */
+  weights: Float64Array;
+  matching: MatchingResult | null;
+  /** Pair clusters (the treated unit's index) for matching without replacement, else null. */
+  clusters: Int32Array | null;
+  standardErrorType: EffectEstimate['standardErrorType'];
+  warnings: EffectWarning[];
+};
+
+/** The comparison group of the chosen method: matched controls, subclass weights, odds weights or all. */
+function weighComparisons(data: MultiOutcomeEffectData, options: EffectOptions, propensity: PropensityScore, groups: Groups): Comparison {
+  const { treatment } = data;
+  const { n, nTreated } = groups;
+  const { score, distance } = propensity;
   if (options.method === 'nearest') {
-    let caliperWidth: number | null = null;
-    if (options.caliper !== null) caliperWidth = options.caliper * sd(distance);
-    matching = matchNearestNeighbors({
+    const warnings: EffectWarning[] = [];
+    const caliperWidth = options.caliper !== null ? options.caliper * sd(distance) : null;
+    const matching = matchNearestNeighbors({
       treatment,
       distance,
       score,
@@ -135,46 +189,56 @@ export function estimateEffects(
       caliperWidth,
       strata: data.strata,
     });
-    weights = matchingWeights(matching, n);
     if (matching.unmatchedTreated > 0) {
       warnings.push({
         code: 'CALIPER_DROPPED_TREATED',
         params: { dropped: matching.unmatchedTreated, nTreated, caliper: options.caliper, exact: data.strata ? 1 : 0 },
       });
     }
-    if (options.replace) {
-      sharedStandardErrorType = 'abadie-imbens';
-    } else {
-      sharedStandardErrorType = 'pair-cluster-robust';
-      clusters = new Int32Array(n).fill(-1);
-      for (let r = 0; r < matching.pairTreated.length; r += 1) {
-        const t = matching.pairTreated[r]!;
-        clusters[t] = t;
-        clusters[matching.pairControl[r]!] = t;
-      }
+    const weights = matchingWeights(matching, n);
+    if (options.replace) return { weights, matching, clusters: null, standardErrorType: 'abadie-imbens', warnings };
+    const clusters = new Int32Array(n).fill(-1);
+    for (let r = 0; r < matching.pairTreated.length; r += 1) {
+      const t = matching.pairTreated[r]!;
+      clusters[t] = t;
+      clusters[matching.pairControl[r]!] = t;
     }
-  } else if (options.method === 'subclass') {
-    const sub = subclassWeights({ score, treatment, subclasses: options.subclasses });
-    weights = sub.weights;
-    if (sub.droppedTreated > 0) {
-      warnings.push({
-        code: 'SUBCLASS_WITHOUT_CONTROLS',
-        params: { dropped: sub.droppedTreated },
-      });
-    }
-  } else if (options.method === 'ipw') {
-    weights = new Float64Array(n);
-    for (let i = 0; i < n; i += 1) weights[i] = treatment[i] ? 1 : score[i]! / (1 - score[i]!);
-  } else {
-    weights = new Float64Array(n).fill(1);
+    return { weights, matching, clusters, standardErrorType: 'pair-cluster-robust', warnings };
   }
+  const unmatched = { matching: null, clusters: null, standardErrorType: 'robust-hc1' as const };
+  if (options.method === 'subclass') {
+    const sub = subclassWeights({ score, treatment, subclasses: options.subclasses });
+    const warnings: EffectWarning[] =
+      sub.droppedTreated > 0 ? [{ code: 'SUBCLASS_WITHOUT_CONTROLS', params: { dropped: sub.droppedTreated } }] : [];
+    return { ...unmatched, weights: sub.weights, warnings };
+  }
+  if (options.method === 'ipw') {
+    const weights = new Float64Array(n);
+    for (let i = 0; i < n; i += 1) weights[i] = treatment[i] ? 1 : score[i]! / (1 - score[i]!);
+    return { ...unmatched, weights, warnings: [] };
+  }
+  return { ...unmatched, weights: new Float64Array(n).fill(1), warnings: [] };
+}
 
+type WeightSummary = {
+  nTreatedMatched: number;
+  nControlMatched: number;
+  /** The largest control weight as a share of all control weight. */
+  maxShare: number;
+  /** Kish's effective sample size of the weighted controls. */
+  ess: number;
+  warnings: EffectWarning[];
+};
+
+/** Who was compared, how concentrated the controls' weight is, and the warnings that follow from it. */
+function summariseWeights(treatment: Uint8Array, options: EffectOptions, comparison: Comparison): WeightSummary {
+  const { weights, matching } = comparison;
   let nTreatedMatched = 0;
   let nControlMatched = 0;
   let sumControlWeight = 0;
   let sumControlWeight2 = 0;
   let maxControlWeight = 0;
-  for (let i = 0; i < n; i += 1) {
+  for (let i = 0; i < weights.length; i += 1) {
     const w = weights[i]!;
     if (w <= 0) continue;
     if (treatment[i]) nTreatedMatched += 1;
@@ -188,45 +252,32 @@ export function estimateEffects(
   if (nTreatedMatched === 0 || nControlMatched === 0) throw new EffectInputError('no treated unit could be compared with a control');
   const maxShare = maxControlWeight / sumControlWeight;
   const ess = (sumControlWeight * sumControlWeight) / sumControlWeight2;
-
+  const warnings: EffectWarning[] = [];
   if (options.method === 'nearest' && options.replace && matching) {
-    const uses = new Int32Array(n);
+    const uses = new Int32Array(weights.length);
     for (const c of matching.pairControl) uses[c]! += 1;
     let maxUses = 0;
     for (const u of uses) maxUses = Math.max(maxUses, u);
     if (maxUses >= 10 || nControlMatched < 0.3 * nTreatedMatched) {
-      warnings.push({
-        code: 'CONTROLS_REUSED',
-        params: { nControlMatched, nTreatedMatched, maxUses },
-      });
+      warnings.push({ code: 'CONTROLS_REUSED', params: { nControlMatched, nTreatedMatched, maxUses } });
     }
   }
   if ((options.method === 'ipw' || options.method === 'subclass') && (maxShare > 0.1 || ess < 0.1 * nControlMatched)) {
-    warnings.push({
-      code: 'EXTREME_WEIGHTS',
-      params: { maxShare, effectiveSampleSize: Math.round(ess), nControlMatched },
-    });
+    warnings.push({ code: 'EXTREME_WEIGHTS', params: { maxShare, effectiveSampleSize: Math.round(ess), nControlMatched } });
   }
+  return { nTreatedMatched, nControlMatched, maxShare, ess, warnings };
+}
 
-  const squaredShares = new Float64Array(n);
-  if (matching) {
-    for (let r = 0; r < matching.pairTreated.length; r += 1) {
-      const m = matching.matchesPerTreated[matching.pairTreated[r]!]!;
-      squaredShares[matching.pairControl[r]!]! += 1 / (m * m);
-    }
-  }
-  const abadieImbens = options.method === 'nearest' && options.replace && !options.regressionAdjustment;
-  const neighbors = abadieImbens ? sameGroupNeighbors({ treatment, distance, strata: data.strata }) : null;
-  const adjust = options.regressionAdjustment ? design.balanceColumns.map((c) => c.values) : [];
-  const modelAdjust = options.regressionAdjustment
-    ? dropCollinear(
-        adjust,
-        design.balanceColumns.map((c) => c.name),
-        data.covariates,
-      )
-    : [];
-  const rows = balanceTable({ columns: design.balanceColumns, treatment, weights });
-  const balance = rows.map(({ covariate, meanTreated, meanControl, smdBefore, smdAfter, varianceRatioAfter }) => ({
+type BalanceSummary = {
+  rows: BalanceEntry[];
+  maxAbsSmdAfter: number;
+  /** Covariates with |SMD| > 0.1 after weighting. */
+  imbalanced: string[];
+};
+
+function balanceAfterWeighting(treatment: Uint8Array, design: DesignMatrix, weights: Float64Array): BalanceSummary {
+  const table = balanceTable({ columns: design.balanceColumns, treatment, weights });
+  const rows = table.map(({ covariate, meanTreated, meanControl, smdBefore, smdAfter, varianceRatioAfter }) => ({
     covariate,
     meanTreated,
     meanControl,
@@ -236,127 +287,227 @@ export function estimateEffects(
   }));
   let maxAbsSmdAfter = 0;
   const imbalanced: string[] = [];
-  for (const row of rows) {
+  for (const row of table) {
     if (row.smdAfter !== null) maxAbsSmdAfter = Math.max(maxAbsSmdAfter, Math.abs(row.smdAfter));
     if (row.smdAfter !== null && Math.abs(row.smdAfter) > 0.1) imbalanced.push(row.covariate);
   }
-  const scoreHistogram = histogram(score, treatment);
-  const sharedWarnings = warnings;
-  onProgress(0);
+  return { rows, maxAbsSmdAfter, imbalanced };
+}
 
-  return data.outcomes.map((outcome, k) => {
-    const warnings = [...sharedWarnings];
-    let standardErrorType: EffectEstimate['standardErrorType'] = sharedStandardErrorType;
-    // Effect and standard error.
-    const treatedMean = weightedMean(outcome, treatment, 1, weights);
-    const controlMean = weightedMean(outcome, treatment, 0, weights);
-    let estimate = treatedMean - controlMean;
-    let standardError: number;
-    const imputed = new Float64Array(n).fill(Number.NaN);
-    if (matching) {
-      imputed.fill(0);
-      for (let r = 0; r < matching.pairTreated.length; r += 1) {
-        const t = matching.pairTreated[r]!;
-        const m = matching.matchesPerTreated[t]!;
-        imputed[t]! += outcome[matching.pairControl[r]!]! / m;
-      }
+type VarianceInputs = {
+  /** Σ over the treated a control stands in for of 1/m², m the matches of that treated unit. */
+  squaredShares: Float64Array;
+  /** Same-group neighbours for the Abadie–Imbens conditional variances, when that SE applies. */
+  neighbors: ReturnType<typeof sameGroupNeighbors> | null;
+  /** Covariate columns of the outcome regression (empty without regression adjustment). */
+  modelAdjust: Float64Array[];
+};
+
+/** What the standard error needs that does not depend on the outcome. */
+function prepareVariance(
+  data: MultiOutcomeEffectData,
+  options: EffectOptions,
+  propensity: PropensityScore,
+  comparison: Comparison,
+): VarianceInputs {
+  const { matching } = comparison;
+  const squaredShares = new Float64Array(data.treatment.length);
+  if (matching) {
+    for (let r = 0; r < matching.pairTreated.length; r += 1) {
+      const m = matching.matchesPerTreated[matching.pairTreated[r]!]!;
+      squaredShares[matching.pairControl[r]!]! += 1 / (m * m);
     }
-    if (neighbors) {
-      const sigma2 = conditionalVariances({ outcome, neighbors });
-      standardError = abadieImbensStandardError({
-        outcome,
-        treatment,
-        weights,
-        squaredShares,
-        imputedControl: imputed,
-        effect: estimate,
-        sigma2,
-      });
-    } else {
-      const regression = weightedTreatmentRegression({ outcome, treatment, weights, adjust: modelAdjust, clusters });
-      if (!regression) throw new EffectInputError('the outcome regression could not be fitted (too few units or collinear covariates)');
-      estimate = regression.coefficient;
-      standardError = regression.standardError;
-      if (options.method === 'nearest' && options.replace) standardErrorType = 'robust-hc1';
+  }
+  const abadieImbens = options.method === 'nearest' && options.replace && !options.regressionAdjustment;
+  const neighbors = abadieImbens
+    ? sameGroupNeighbors({ treatment: data.treatment, distance: propensity.distance, strata: data.strata })
+    : null;
+  const { balanceColumns } = propensity.design;
+  const modelAdjust = options.regressionAdjustment
+    ? dropCollinear(
+        balanceColumns.map((c) => c.values),
+        balanceColumns.map((c) => c.name),
+        data.covariates,
+      )
+    : [];
+  return { squaredShares, neighbors, modelAdjust };
+}
+
+type SharedDesign = {
+  groups: Groups;
+  propensity: PropensityScore;
+  comparison: Comparison;
+  weighting: WeightSummary;
+  balance: BalanceSummary;
+  variance: VarianceInputs;
+  warnings: EffectWarning[];
+  scoreHistogram: EffectEstimate['scoreHistogram'];
+};
+
+type OutcomeProfile = { months: number[]; values: Float64Array[] };
+
+/** One outcome over the shared design: effect, standard error, interval, sensitivity and event time. */
+function estimateOneOutcome({
+  data,
+  options,
+  shared,
+  outcome,
+  profile,
+}: {
+  data: MultiOutcomeEffectData;
+  options: EffectOptions;
+  shared: SharedDesign;
+  outcome: Float64Array;
+  profile: OutcomeProfile | null;
+}): EffectEstimate {
+  const { treatment } = data;
+  const { groups, propensity, comparison, weighting, balance } = shared;
+  const warnings = [...shared.warnings];
+  const point = pointEstimate({ treatment, outcome, options, shared });
+  let { standardError, standardErrorType } = point;
+  const { estimate } = point;
+  let confidenceInterval: [number, number] = [estimate - z975 * standardError, estimate + z975 * standardError];
+  if (options.bootstrap > 0) {
+    if (options.method === 'nearest' && options.replace) warnings.push({ code: 'BOOTSTRAP_INVALID_FOR_MATCHING', params: {} });
+    const { outcomes: _outcomes, profiles: _profiles, ...rest } = data;
+    ({ standardError, confidenceInterval } = bootstrapInterval({ ...rest, outcome }, options));
+    standardErrorType = 'bootstrap';
+  }
+  if (balance.imbalanced.length > 0) {
+    warnings.push({
+      code: options.method === 'difference' ? 'NOT_RANDOMISED' : 'IMBALANCE_AFTER_MATCHING',
+      params: { method: options.method },
+      covariates: balance.imbalanced,
+    });
+  }
+  const unweighted = new Float64Array(groups.n).fill(1);
+  const naiveDifference = weightedMean(outcome, treatment, 1, unweighted) - weightedMean(outcome, treatment, 0, unweighted);
+  const eventTime = profile ? eventTimeMeans(profile, treatment, comparison.weights) : undefined;
+  const { design, fit } = propensity;
+  return {
+    estimand: 'ATT',
+    method: options,
+    estimate,
+    standardError,
+    standardErrorType,
+    confidenceInterval,
+    nTreated: groups.nTreated,
+    nControl: groups.nControl,
+    nTreatedMatched: weighting.nTreatedMatched,
+    nControlMatched: weighting.nControlMatched,
+    balance: balance.rows,
+    maxAbsSmdAfter: balance.maxAbsSmdAfter,
+    propensityModel: {
+      coefficients: Object.fromEntries(design.columnNames.map((name, j) => [name, fit.coefficients[j]!])),
+      converged: fit.converged,
+      iterations: fit.iterations,
+    },
+    overlap: {
+      treatedOutsideControlRange: propensity.outside,
+      maxControlWeightShare: weighting.maxShare,
+      effectiveControlSampleSize: weighting.ess,
+    },
+    sensitivity: sensitivityOf({ treatment, outcome, options, matching: comparison.matching, point, confidenceInterval }),
+    naiveDifference,
+    scoreHistogram: shared.scoreHistogram,
+    ...(eventTime ? { eventTime } : {}),
+    warnings,
+  };
+}
+
+type PointEstimate = {
+  estimate: number;
+  standardError: number;
+  standardErrorType: EffectEstimate['standardErrorType'];
+  /** The weighted control mean (before any regression adjustment), the E-value's baseline. */
+  controlMean: number;
+  /** Each matched treated unit's imputed control outcome (mean of its matches); NaN without matching. */
+  imputed: Float64Array;
+};
+
+/**
+ * The weighted difference in means with the Abadie–Imbens SE (matching with replacement, no adjustment),
+ * or the coefficient and (cluster-)robust SE of the weighted outcome regression otherwise.
+ */
+function pointEstimate({
+  treatment,
+  outcome,
+  options,
+  shared,
+}: {
+  treatment: Uint8Array;
+  outcome: Float64Array;
+  options: EffectOptions;
+  shared: SharedDesign;
+}): PointEstimate {
+  const { weights, matching, clusters } = shared.comparison;
+  const { squaredShares, neighbors, modelAdjust } = shared.variance;
+  const controlMean = weightedMean(outcome, treatment, 0, weights);
+  const difference = weightedMean(outcome, treatment, 1, weights) - controlMean;
+  const imputed = new Float64Array(treatment.length).fill(Number.NaN);
+  if (matching) {
+    imputed.fill(0);
+    for (let r = 0; r < matching.pairTreated.length; r += 1) {
+      const t = matching.pairTreated[r]!;
+      const m = matching.matchesPerTreated[t]!;
+      imputed[t]! += outcome[matching.pairControl[r]!]! / m;
     }
+  }
+  if (neighbors) {
+    const sigma2 = conditionalVariances({ outcome, neighbors });
+    const standardError = abadieImbensStandardError({
+      outcome,
+      treatment,
+      weights,
+      squaredShares,
+      imputedControl: imputed,
+      effect: difference,
+      sigma2,
+    });
+    return { estimate: difference, standardError, standardErrorType: shared.comparison.standardErrorType, controlMean, imputed };
+  }
+  const regression = weightedTreatmentRegression({ outcome, treatment, weights, adjust: modelAdjust, clusters });
+  if (!regression) throw new EffectInputError('the outcome regression could not be fitted (too few units or collinear covariates)');
+  const standardErrorType = options.method === 'nearest' && options.replace ? 'robust-hc1' : shared.comparison.standardErrorType;
+  return { estimate: regression.coefficient, standardError: regression.standardError, standardErrorType, controlMean, imputed };
+}
 
-    let confidenceInterval: [number, number] = [estimate - z975 * standardError, estimate + z975 * standardError];
-    if (options.bootstrap > 0) {
-      if (options.method === 'nearest' && options.replace) {
-        warnings.push({ code: 'BOOTSTRAP_INVALID_FOR_MATCHING', params: {} });
-      }
-      const { outcomes: _outcomes, ...rest } = data;
-      const boot = bootstrapEstimates({ ...rest, outcome }, options);
-      const sorted = Float64Array.from(boot).sort();
-      let mean = 0;
-      for (const b of boot) mean += b;
-      mean /= boot.length;
-      let ss = 0;
-      for (const b of boot) ss += (b - mean) ** 2;
-      standardError = Math.sqrt(ss / Math.max(boot.length - 1, 1));
-      standardErrorType = 'bootstrap';
-      confidenceInterval = [sorted[Math.floor(0.025 * (sorted.length - 1))]!, sorted[Math.ceil(0.975 * (sorted.length - 1))]!];
-    }
-
-    if (imbalanced.length > 0) {
-      warnings.push({
-        code: options.method === 'difference' ? 'NOT_RANDOMISED' : 'IMBALANCE_AFTER_MATCHING',
-        params: { method: options.method },
-        covariates: imbalanced,
-      });
-    }
-
-    const naiveTreated = weightedMean(outcome, treatment, 1, new Float64Array(n).fill(1));
-    const naiveControl = weightedMean(outcome, treatment, 0, new Float64Array(n).fill(1));
-    const binary = isBinaryOutcome(outcome);
-    const e = eValue({ effect: estimate, ci: confidenceInterval, binary, controlMean, outcomeSd: sd(outcome) });
-    let gamma: number | null = null;
-    let sensitivityMethod: 'rosenbaum' | 'e-value' = 'e-value';
-    if (matching && matching.pairTreated.length > 0) {
-      const differences: number[] = [];
-      for (let i = 0; i < n; i += 1) if (treatment[i] && matching.matchesPerTreated[i]! > 0) differences.push(outcome[i]! - imputed[i]!);
-      gamma = rosenbaumGamma({ differences: Float64Array.from(differences), binary: binary && options.ratio === 1, effect: estimate });
-      sensitivityMethod = 'rosenbaum';
-    }
-    const sensitivity = { method: sensitivityMethod, gamma, ...e };
-
-    const profile = data.profiles?.[k];
-    const eventTime = profile
-      ? profile.months.map((month, j) => ({
-          month,
-          treated: weightedMean(profile.values[j]!, treatment, 1, weights),
-          comparison: weightedMean(profile.values[j]!, treatment, 0, weights),
-        }))
-      : undefined;
-
-    const result: EffectEstimate = {
-      estimand: 'ATT',
-      method: options,
-      estimate,
-      standardError,
-      standardErrorType,
-      confidenceInterval,
-      nTreated,
-      nControl,
-      nTreatedMatched,
-      nControlMatched,
-      balance,
-      maxAbsSmdAfter,
-      propensityModel: {
-        coefficients: Object.fromEntries(design.columnNames.map((name, j) => [name, fit.coefficients[j]!])),
-        converged: fit.converged,
-        iterations: fit.iterations,
-      },
-      overlap: { treatedOutsideControlRange: outside, maxControlWeightShare: maxShare, effectiveControlSampleSize: ess },
-      sensitivity,
-      naiveDifference: naiveTreated - naiveControl,
-      scoreHistogram,
-      ...(eventTime ? { eventTime } : {}),
-      warnings,
-    };
-    onProgress(k + 1);
-    return result;
+/** Rosenbaum's Γ for matched pairs, with the E-value alongside; the E-value alone for weighting methods. */
+function sensitivityOf({
+  treatment,
+  outcome,
+  options,
+  matching,
+  point,
+  confidenceInterval,
+}: {
+  treatment: Uint8Array;
+  outcome: Float64Array;
+  options: EffectOptions;
+  matching: MatchingResult | null;
+  point: PointEstimate;
+  confidenceInterval: [number, number];
+}): EffectEstimate['sensitivity'] {
+  const binary = isBinaryOutcome(outcome);
+  const e = eValue({ effect: point.estimate, ci: confidenceInterval, binary, controlMean: point.controlMean, outcomeSd: sd(outcome) });
+  if (!matching || matching.pairTreated.length === 0) return { method: 'e-value', gamma: null, ...e };
+  const differences: number[] = [];
+  for (let i = 0; i < treatment.length; i += 1)
+    if (treatment[i] && matching.matchesPerTreated[i]! > 0) differences.push(outcome[i]! - point.imputed[i]!);
+  const gamma = rosenbaumGamma({
+    differences: Float64Array.from(differences),
+    binary: binary && options.ratio === 1,
+    effect: point.estimate,
   });
+  return { method: 'rosenbaum', gamma, ...e };
+}
+
+function eventTimeMeans(profile: OutcomeProfile, treatment: Uint8Array, weights: Float64Array): EffectEstimate['eventTime'] {
+  return profile.months.map((month, j) => ({
+    month,
+    treated: weightedMean(profile.values[j]!, treatment, 1, weights),
+    comparison: weightedMean(profile.values[j]!, treatment, 0, weights),
+  }));
 }
 
 function histogram(score: Float64Array, treatment: Uint8Array): { treated: number[]; control: number[] } {
@@ -373,6 +524,21 @@ function histogram(score: Float64Array, treatment: Uint8Array): { treated: numbe
 function dropCollinear(columns: Float64Array[], names: string[], covariates: EffectData['covariates']): Float64Array[] {
   const references = new Set(covariates.flatMap((c) => (c.kind === 'categorical' ? [`${c.name}=${c.levels[0]}`] : [])));
   return columns.filter((_, j) => !references.has(names[j]!));
+}
+
+/** Percentile interval and SE of `options.bootstrap` resamples within each group (seeded). */
+function bootstrapInterval(data: EffectData, options: EffectOptions): { standardError: number; confidenceInterval: [number, number] } {
+  const boot = bootstrapEstimates(data, options);
+  const sorted = Float64Array.from(boot).sort();
+  let mean = 0;
+  for (const b of boot) mean += b;
+  mean /= boot.length;
+  let ss = 0;
+  for (const b of boot) ss += (b - mean) ** 2;
+  return {
+    standardError: Math.sqrt(ss / Math.max(boot.length - 1, 1)),
+    confidenceInterval: [sorted[Math.floor(0.025 * (sorted.length - 1))]!, sorted[Math.ceil(0.975 * (sorted.length - 1))]!],
+  };
 }
 
 function bootstrapEstimates(data: EffectData, options: EffectOptions): number[] {
@@ -398,8 +564,10 @@ function bootstrapEstimates(data: EffectData, options: EffectOptions): number[] 
     };
     try {
       estimates.push(estimateEffect(sample, { ...options, bootstrap: 0 }).estimate);
-    } catch {
-      // A resample without comparable units is skipped; the count of successful resamples shows in the SE.
+    } catch (error) {
+      // A resample without comparable units (no controls drawn, nobody matched, a regression that cannot
+      // be fitted) is skipped; the count of successful resamples shows in the SE. Anything else is a bug.
+      if (!(error instanceof EffectInputError)) throw error;
     }
   }
   return estimates;

@@ -5,6 +5,9 @@
  */
 import { generatedResponseSchemas } from './response-schemas.generated.ts';
 
+/** The generated schemas by route and status, looked up by the route Fastify names at run time. */
+const schemasByRoute: Record<string, Record<string, Record<string, unknown>> | undefined> = generatedResponseSchemas;
+
 const fileTypes: [suffix: RegExp, mediaType: string][] = [
   [/\.pdf$/, 'application/pdf'],
   [/\.xlsx$/, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
@@ -25,7 +28,7 @@ export function successResponsesOf(route: string): Record<string, unknown> {
   if (file) {
     return { 200: { description: 'The file', content: { [file[1]]: { schema: { type: 'string', format: 'binary' } } } } };
   }
-  const byStatus = generatedResponseSchemas[route] ?? {};
+  const byStatus = schemasByRoute[route] ?? {};
   return Object.fromEntries(
     Object.entries(byStatus).map(([status, schema]) => [
       status,
@@ -36,5 +39,5 @@ export function successResponsesOf(route: string): Record<string, unknown> {
 
 /** The JSON Schema of a 2xx JSON answer, or null when the route documents none for that status. */
 export function successSchemaOf(route: string, status: number): Record<string, unknown> | null {
-  return status === 204 ? null : (generatedResponseSchemas[route]?.[String(status)] ?? null);
+  return status === 204 ? null : (schemasByRoute[route]?.[String(status)] ?? null);
 }

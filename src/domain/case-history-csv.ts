@@ -24,6 +24,7 @@ import {
   type TargetGroupSpell,
   type VisitationCategory,
 } from './target-group.ts';
+import { lineError } from './import-line-error.ts';
 
 export const caseHistoryKinds = ['citizens', 'target-groups', 'grants', 'offers'] as const;
 export type CaseHistoryKind = (typeof caseHistoryKinds)[number];
@@ -295,7 +296,7 @@ export function parseCaseHistoryLine<K extends CaseHistoryKind>(kind: K, header:
   const values = splitCsvLine(line, header.separator);
   if (values === null) return { ok: false, message: 'a quoted field is not closed' };
   if (values.length !== header.columns.length)
-    return { ok: false, message: `expected ${header.columns.length} fields, found ${values.length}` };
+    return { ok: false, message: lineError('FIELD_COUNT', { expected: header.columns.length, found: values.length }).message };
   const fields: Record<string, string> = {};
   header.columns.forEach((column, i) => {
     fields[column] = values[i]!;

@@ -13,7 +13,7 @@ import { deliveredCost, invoicedCost, plannedCost, spendByMonth, type HourlyRate
 import type { RefundClass } from './legal-regime.ts';
 import { grantTypeLabels, grantTypes, type GrantType } from './mentor-grant.ts';
 import { roundHours, roundKr, roundPercent } from './money.ts';
-import { overFramePercent, refundableSpend, refundOfYear } from './refund-frame.ts';
+import { overFramePercent, refundableSpend, refundInsideFrame, refundOfYear } from './refund-frame.ts';
 import {
   forecastAlerts,
   forecastYearEnd,
@@ -234,8 +234,7 @@ export function grantsKnownOn(grants: readonly EconomyGrantFacts[], asOf: Calend
     .map((g) => (g.actualEndDate !== null && compareDates(g.actualEndDate, asOf) > 0 ? { ...g, actualEndDate: null } : g));
 }
 
-/** Builds the economy overview of `year` as it stands on `asOf`. */
-export function buildEconomyOverview(input: {
+export type EconomyOverviewInput = {
   year: number;
   asOf: CalendarDate;
   frame: EconomyFrame | null;
@@ -251,164 +250,47 @@ export function buildEconomyOverview(input: {
   /** Approved and ended grants overlapping the year or the 12 months before asOf (for the forecast). */
   grants: readonly EconomyGrantFacts[];
   lookbackMonths: number;
-}): EconomyOverview {
+};
+
+/** Builds the economy overview of `year` as it stands on `asOf`. */
+export function buildEconomyOverview(input: EconomyOverviewInput): EconomyOverview {
   const { year, asOf } = input;
-  const yearFrom = firstDayOfYear(year);
-  const yearTo = lastDayOfYear(year);
   const grants = grantsKnownOn(input.grants, asOf);
-  const inYear = grants.filter(
-    (g) => compareDates(g.startDate, yearTo) <= 0 && compareDates(g.actualEndDate ?? g.plannedEndDate, yearFrom) >= 0,
-  );
-  const rows = inYear.map((g) => costOfYear(g, year, asOf));
-
-  // Forecasts: total, and per refund class for the frame alert and the expected refund.
-  const forecastOf = (grants: readonly EconomyGrantFacts[], subset: readonly GrantYear[]) =>
-    forecastYearEnd({
-      year,
-      asOf,
-      spentByMonth: subset.flatMap((r) => r.spendMonths),
-      grants: grants.map(forecastGrantOf),
-      lookbackMonths: input.lookbackMonths,
-    });
-  const forecast = forecastOf(grants, rows);
-  const byClass = (cls: RefundClass) =>
-    forecastOf(
-      grants.filter((g) => g.refundClass === cls),
-      rows.filter((r) => r.facts.refundClass === cls),
-    );
-  const insideForecast = byClass('inside_frame');
-  const outsideForecast = byClass('outside_frame');
-
-  const frameKr = input.frame?.refundFrameKr ?? null;
-  const refund = refundOfYear({
-    refundFrameKr: frameKr ?? 0,
-    items: rows.map((r) => ({ spendKr: r.spendKr, refundRate: r.facts.refundRate, refundClass: r.facts.refundClass })),
-  });
-  const refundable = frameKr === null ? null : refundableSpend({ refundFrameKr: frameKr, refundRate: input.yearRefundRate });
-  const percentOver = (amountKr: number | null) =>
-    frameKr === null || amountKr === null ? null : overFramePercent({ amountKr, refundFrameKr: frameKr, refundRate: input.yearRefundRate });
-  const expectedRefundKr =
-    Math.min(input.yearRefundRate * insideForecast.expectedKr, frameKr ?? 0) + input.yearRefundRate * outsideForecast.expectedKr;
-
-  // By month.
-  const monthSum = (pick: (r: GrantYear, m: CalendarMonth) => number, month: CalendarMonth) => rows.reduce((s, r) => s + pick(r, month), 0);
-  let cumulativeSpend = 0;
-  const byMonth: EconomyMonth[] = monthsOfYear(year).map((month, i) => {
-    const spend = monthSum((r, m) => r.spendMonths.find((s) => s.month === m)?.amountKr ?? 0, month);
-    cumulativeSpend += spend;
-    const f = forecast.byMonth[i]!;
-    return {
-      month,
-      spendKr: roundKr(spend),
-      plannedKr: roundKr(monthSum((r, m) => r.plannedByMonth.get(m) ?? 0, month)),
-      deliveredKr: roundKr(monthSum((r, m) => r.deliveredByMonth.get(m) ?? 0, month)),
-      invoicedKr: roundKr(monthSum((r, m) => r.invoicedByMonth.get(m) ?? 0, month)),
-      cumulativeSpendKr: roundKr(cumulativeSpend),
-      forecastKr: roundKr(f.expectedKr),
-      cumulativeForecastKr: roundKr(f.cumulativeExpectedKr),
-      cumulativeLowKr: roundKr(f.cumulativeLowKr),
-      cumulativeHighKr: roundKr(f.cumulativeHighKr),
-    };
-  });
-
-  // Accounting functions (E9): spend per refund class and the function of the month it was spent in.
-  const functionTotals = new Map<string, AccountingFunctionRow>();
-  for (const row of rows) {
-    for (const m of row.spendMonths) {
-      const code = row.facts.refundClass === 'none' ? input.accountingFunctionOf(m.month) : null;
-      const key = `${row.facts.refundClass}|${code ?? ''}`;
-      const entry = functionTotals.get(key) ?? {
-        functionCode: code,
-        refundClass: row.facts.refundClass,
-        spendKr: 0,
-        note:
-          code === null
-            ? 'Funktion for refusionsberettigede udgifter er ikke angivet i kilderne (ikke bekræftet); konteres efter kommunens kontoplan.'
-            : null,
-      };
-      entry.spendKr += m.amountKr;
-      functionTotals.set(key, entry);
-    }
-  }
-
-  const spendBasis: Record<SpendBasis, number> = { invoiced: 0, delivered: 0, planned: 0 };
-  for (const row of rows) for (const m of row.spendMonths) spendBasis[m.basis] += m.amountKr;
-
+  const rows = grantsOverlappingYear(grants, year).map((g) => costOfYear(g, year, asOf));
+  const forecasts = forecastsByRefundClass(input, grants, rows);
+  const refund = refundPosition(input, rows, forecasts);
+  const { total: forecast } = forecasts;
   const courses = rows.filter((r) => r.spendKr > 0).length;
   const hours = rows.reduce((s, r) => s + r.hours, 0);
-  const refundByClass = breakdown(
-    rows,
-    (r) => r.facts.refundClass,
-    (k) => refundClassLabels[k as RefundClass],
-    ['inside_frame', 'outside_frame', 'none'],
-  ).map((row) => ({
-    ...row,
-    refundKr: roundKr(
-      row.key === 'inside_frame' ? refund.refundInsideFrameKr : row.key === 'outside_frame' ? refund.refundOutsideFrameKr : 0,
-    ),
-  }));
-
-  const ceilingRate = input.budgetCeilingRatePerFte;
-  const budgetCeiling =
-    year >= 2026 && ceilingRate !== null && input.frame?.fullTimePersons != null
-      ? roundCeiling(
-          reportBudgetCeiling({
-            ratePerFteKr: ceilingRate,
-            fullTimePersons: input.frame.fullTimePersons,
-            mentorSpendKr: forecast.expectedKr,
-            otherGuidanceSpendKr: input.frame.otherGuidanceSpendKr ?? 0,
-          }),
-        )
-      : null;
-  const budgetCeilingWithRate =
-    budgetCeiling === null
-      ? null
-      : {
-          ...budgetCeiling,
-          rateVerified: input.budgetCeilingRateVerified ?? false,
-          rateSourceNote: input.budgetCeilingRateSourceNote ?? null,
-        };
-
   return {
     year,
     asOf,
-    spend: roundKr(refund.spendKr),
-    eligibleSpend: roundKr(refund.eligibleSpendKr),
-    refund: roundKr(refund.refundKr),
-    refundFrame: frameKr,
-    overFramePercent: nullableRound(percentOver(input.frame?.budgetKr ?? null)),
-    forecast: {
-      ...roundForecast(forecast),
-      spentKr: roundKr(forecast.spentKr),
-      committedKr: roundKr(forecast.committedKr),
-      expectedNewKr: roundKr(forecast.expectedNewKr),
-      earlyEndSharePercent: roundPercent(forecast.earlyEndShare * 100),
-      startsPerMonth: roundHours(forecast.startsPerMonth),
-      averageCourseCostKr: roundKr(forecast.averageCourseCostKr),
-      averageCourseDays: Math.round(forecast.averageCourseDays),
-      expectedRefundKr: roundKr(expectedRefundKr),
-      method: forecastMethod,
-    },
+    spend: roundKr(refund.ofYear.spendKr),
+    eligibleSpend: roundKr(refund.ofYear.eligibleSpendKr),
+    refund: roundKr(refund.ofYear.refundKr),
+    refundFrame: refund.frameKr,
+    overFramePercent: nullableRound(refund.percentOver(input.frame?.budgetKr ?? null)),
+    forecast: summariseForecast(forecast, refund.expectedRefundKr),
     budgetKr: input.frame?.budgetKr ?? null,
     refundRate: input.yearRefundRate,
-    refundableSpendKr: refundable === null ? null : roundKr(refundable),
-    spendOverFramePercent: nullableRound(percentOver(refund.spendKr)),
-    forecastOverFramePercent: nullableRound(percentOver(forecast.expectedKr)),
-    refundInsideFrameKr: roundKr(refund.refundInsideFrameKr),
-    refundOutsideFrameKr: roundKr(refund.refundOutsideFrameKr),
-    refundLostToFrameKr: roundKr(refund.refundLostToFrameKr),
-    spendBasis: { invoiced: roundKr(spendBasis.invoiced), delivered: roundKr(spendBasis.delivered), planned: roundKr(spendBasis.planned) },
+    refundableSpendKr: refund.refundableKr === null ? null : roundKr(refund.refundableKr),
+    spendOverFramePercent: nullableRound(refund.percentOver(refund.ofYear.spendKr)),
+    forecastOverFramePercent: nullableRound(refund.percentOver(forecast.expectedKr)),
+    refundInsideFrameKr: roundKr(refund.ofYear.refundInsideFrameKr),
+    refundOutsideFrameKr: roundKr(refund.ofYear.refundOutsideFrameKr),
+    refundLostToFrameKr: roundKr(refund.ofYear.refundLostToFrameKr),
+    spendBasis: spendBasisOf(rows),
     courses,
     hours: roundHours(hours),
-    averageCostPerCourseKr: courses > 0 ? roundKr(refund.spendKr / courses) : null,
-    averageCostPerHourKr: hours > 0 ? roundKr(refund.spendKr / hours) : null,
+    averageCostPerCourseKr: courses > 0 ? roundKr(refund.ofYear.spendKr / courses) : null,
+    averageCostPerHourKr: hours > 0 ? roundKr(refund.ofYear.spendKr / hours) : null,
     alerts: forecastAlerts({
       total: forecast,
-      insideFrame: insideForecast,
+      insideFrame: forecasts.insideFrame,
       budgetKr: input.frame?.budgetKr ?? null,
-      refundableSpendKr: refundable,
+      refundableSpendKr: refund.refundableKr,
     }).map((a) => ({ ...a, limitKr: roundKr(a.limitKr), forecastKr: roundKr(a.forecastKr) })),
-    byMonth,
+    byMonth: spendByMonthOfYear(rows, year, forecast),
     byMentorType: breakdown(
       rows,
       (r) => r.facts.type,
@@ -427,9 +309,172 @@ export function buildEconomyOverview(input: {
       (k) => targetGroupLabels[k as TargetGroupCode]?.da ?? 'Målgruppe ikke registreret',
       targetGroupCodes,
     ),
-    byRefundClass: refundByClass,
-    accountingFunctions: [...functionTotals.values()].map((f) => ({ ...f, spendKr: roundKr(f.spendKr) })),
-    budgetCeiling: budgetCeilingWithRate,
+    byRefundClass: breakdownByRefundClass(rows, refund.ofYear),
+    accountingFunctions: accountingFunctionTotals(rows, input.accountingFunctionOf),
+    budgetCeiling: budgetCeilingOf(input, forecast),
+  };
+}
+
+function grantsOverlappingYear(grants: readonly EconomyGrantFacts[], year: number): EconomyGrantFacts[] {
+  const yearFrom = firstDayOfYear(year);
+  const yearTo = lastDayOfYear(year);
+  return grants.filter((g) => compareDates(g.startDate, yearTo) <= 0 && compareDates(g.actualEndDate ?? g.plannedEndDate, yearFrom) >= 0);
+}
+
+type Forecasts = { total: YearEndForecast; insideFrame: YearEndForecast; outsideFrame: YearEndForecast };
+
+/** The year-end forecast in total, and per refund class for the frame alert and the expected refund. */
+function forecastsByRefundClass(input: EconomyOverviewInput, grants: readonly EconomyGrantFacts[], rows: readonly GrantYear[]): Forecasts {
+  const forecastOf = (subsetGrants: readonly EconomyGrantFacts[], subsetRows: readonly GrantYear[]) =>
+    forecastYearEnd({
+      year: input.year,
+      asOf: input.asOf,
+      spentByMonth: subsetRows.flatMap((r) => r.spendMonths),
+      grants: subsetGrants.map(forecastGrantOf),
+      lookbackMonths: input.lookbackMonths,
+    });
+  const ofClass = (cls: RefundClass) =>
+    forecastOf(
+      grants.filter((g) => g.refundClass === cls),
+      rows.filter((r) => r.facts.refundClass === cls),
+    );
+  return { total: forecastOf(grants, rows), insideFrame: ofClass('inside_frame'), outsideFrame: ofClass('outside_frame') };
+}
+
+type RefundPosition = {
+  frameKr: number | null;
+  ofYear: ReturnType<typeof refundOfYear>;
+  /** frame / rate (R-FIN-3), null without a frame or refund. */
+  refundableKr: number | null;
+  /** How far an amount lies above the refundable spend, in percent (S4); null without a frame. */
+  percentOver: (amountKr: number | null) => number | null;
+  expectedRefundKr: number;
+};
+
+/**
+ * R-FIN-2/3: the refund of the spend so far (each grant at its agreement's rate, R-FIN-1), the refundable
+ * spend of the frame, and the refund the forecast can expect: inside-frame spend capped by the frame,
+ * outside-frame spend uncapped, both at the rate of the year.
+ */
+function refundPosition(input: EconomyOverviewInput, rows: readonly GrantYear[], forecasts: Forecasts): RefundPosition {
+  const frameKr = input.frame?.refundFrameKr ?? null;
+  const refundRate = input.yearRefundRate;
+  const ofYear = refundOfYear({
+    refundFrameKr: frameKr ?? 0,
+    items: rows.map((r) => ({ spendKr: r.spendKr, refundRate: r.facts.refundRate, refundClass: r.facts.refundClass })),
+  });
+  const expectedRefundKr =
+    refundInsideFrame({ eligibleSpendKr: forecasts.insideFrame.expectedKr, refundRate, refundFrameKr: frameKr ?? 0 }) +
+    refundRate * forecasts.outsideFrame.expectedKr;
+  return {
+    frameKr,
+    ofYear,
+    refundableKr: frameKr === null ? null : refundableSpend({ refundFrameKr: frameKr, refundRate }),
+    percentOver: (amountKr) =>
+      frameKr === null || amountKr === null ? null : overFramePercent({ amountKr, refundFrameKr: frameKr, refundRate }),
+    expectedRefundKr,
+  };
+}
+
+function summariseForecast(forecast: YearEndForecast, expectedRefundKr: number): EconomyOverview['forecast'] {
+  return {
+    ...roundForecast(forecast),
+    spentKr: roundKr(forecast.spentKr),
+    committedKr: roundKr(forecast.committedKr),
+    expectedNewKr: roundKr(forecast.expectedNewKr),
+    earlyEndSharePercent: roundPercent(forecast.earlyEndShare * 100),
+    startsPerMonth: roundHours(forecast.startsPerMonth),
+    averageCourseCostKr: roundKr(forecast.averageCourseCostKr),
+    averageCourseDays: Math.round(forecast.averageCourseDays),
+    expectedRefundKr: roundKr(expectedRefundKr),
+    method: forecastMethod,
+  };
+}
+
+/** Spend, plan, deliveries and invoices per month of the year, with the cumulative forecast and its band. */
+function spendByMonthOfYear(rows: readonly GrantYear[], year: number, forecast: YearEndForecast): EconomyMonth[] {
+  const monthSum = (pick: (r: GrantYear, m: CalendarMonth) => number, month: CalendarMonth) => rows.reduce((s, r) => s + pick(r, month), 0);
+  let cumulativeSpend = 0;
+  return monthsOfYear(year).map((month, i) => {
+    const spend = monthSum((r, m) => r.spendMonths.find((s) => s.month === m)?.amountKr ?? 0, month);
+    cumulativeSpend += spend;
+    const f = forecast.byMonth[i]!;
+    return {
+      month,
+      spendKr: roundKr(spend),
+      plannedKr: roundKr(monthSum((r, m) => r.plannedByMonth.get(m) ?? 0, month)),
+      deliveredKr: roundKr(monthSum((r, m) => r.deliveredByMonth.get(m) ?? 0, month)),
+      invoicedKr: roundKr(monthSum((r, m) => r.invoicedByMonth.get(m) ?? 0, month)),
+      cumulativeSpendKr: roundKr(cumulativeSpend),
+      forecastKr: roundKr(f.expectedKr),
+      cumulativeForecastKr: roundKr(f.cumulativeExpectedKr),
+      cumulativeLowKr: roundKr(f.cumulativeLowKr),
+      cumulativeHighKr: roundKr(f.cumulativeHighKr),
+    };
+  });
+}
+
+/** E9: spend per refund class and the accounting function of the month it was spent in. */
+function accountingFunctionTotals(
+  rows: readonly GrantYear[],
+  accountingFunctionOf: (month: CalendarMonth) => string | null,
+): AccountingFunctionRow[] {
+  const functionTotals = new Map<string, AccountingFunctionRow>();
+  for (const row of rows) {
+    for (const m of row.spendMonths) {
+      const code = row.facts.refundClass === 'none' ? accountingFunctionOf(m.month) : null;
+      const key = `${row.facts.refundClass}|${code ?? ''}`;
+      const entry = functionTotals.get(key) ?? {
+        functionCode: code,
+        refundClass: row.facts.refundClass,
+        spendKr: 0,
+        note:
+          code === null
+            ? 'Funktion for refusionsberettigede udgifter er ikke angivet i kilderne (ikke bekræftet); konteres efter kommunens kontoplan.'
+            : null,
+      };
+      entry.spendKr += m.amountKr;
+      functionTotals.set(key, entry);
+    }
+  }
+  return [...functionTotals.values()].map((f) => ({ ...f, spendKr: roundKr(f.spendKr) }));
+}
+
+/** How much of the spend is invoiced, delivered (not yet invoiced) or only planned. */
+function spendBasisOf(rows: readonly GrantYear[]): Record<SpendBasis, number> {
+  const spendBasis: Record<SpendBasis, number> = { invoiced: 0, delivered: 0, planned: 0 };
+  for (const row of rows) for (const m of row.spendMonths) spendBasis[m.basis] += m.amountKr;
+  return { invoiced: roundKr(spendBasis.invoiced), delivered: roundKr(spendBasis.delivered), planned: roundKr(spendBasis.planned) };
+}
+
+function breakdownByRefundClass(rows: readonly GrantYear[], refund: ReturnType<typeof refundOfYear>): EconomyOverview['byRefundClass'] {
+  return breakdown(
+    rows,
+    (r) => r.facts.refundClass,
+    (k) => refundClassLabels[k as RefundClass],
+    ['inside_frame', 'outside_frame', 'none'],
+  ).map((row) => ({
+    ...row,
+    refundKr: roundKr(
+      row.key === 'inside_frame' ? refund.refundInsideFrameKr : row.key === 'outside_frame' ? refund.refundOutsideFrameKr : 0,
+    ),
+  }));
+}
+
+/** R-FIN-5 [U]: the 2026 ceiling on mentor and other guidance spend, when the regime has a rate and FTEs are known. */
+function budgetCeilingOf(input: EconomyOverviewInput, forecast: YearEndForecast): EconomyOverview['budgetCeiling'] {
+  const ceilingRate = input.budgetCeilingRatePerFte;
+  if (input.year < 2026 || ceilingRate === null || input.frame?.fullTimePersons == null) return null;
+  const report = reportBudgetCeiling({
+    ratePerFteKr: ceilingRate,
+    fullTimePersons: input.frame.fullTimePersons,
+    mentorSpendKr: forecast.expectedKr,
+    otherGuidanceSpendKr: input.frame.otherGuidanceSpendKr ?? 0,
+  });
+  return {
+    ...roundCeiling(report),
+    rateVerified: input.budgetCeilingRateVerified ?? false,
+    rateSourceNote: input.budgetCeilingRateSourceNote ?? null,
   };
 }
 

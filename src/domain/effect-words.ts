@@ -334,6 +334,18 @@ export function starContextText(lang: EffectLanguage): string {
     : 'For comparison: in the STAR trial (2012–13), Denmark’s only randomised trial of mentor support, young vulnerable recipients of cash or education benefit with a mentor were after one year about 2 percentage points more often in a job and 4 percentage points more often in education than those without. For those with a 9th-grade average below 4 the effect on education was 7 to 10 percentage points. The results apply to young people under 30 and do not carry over directly to other target groups.';
 }
 
+/** One subgroup's effect in the in-app analysis (its 95 % interval; estimate and n null when suppressed). */
+export type SubgroupEffect = {
+  key: string;
+  /** Danish label (the page and the PDF show the reader's language via subgroupLabel). */
+  label: string;
+  estimate: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** null when suppressed (fewer than 5). */
+  nTreated: number | null;
+};
+
 /** Subgroup keys of the in-app analysis (`age:under30`, `gender:female`, `targetGroup:<code>`) as words. */
 export function subgroupLabel(lang: EffectLanguage, key: string): string {
   if (key === 'age:under30') return lang === 'da' ? 'Under 30 år' : 'Under 30';

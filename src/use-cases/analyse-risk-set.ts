@@ -16,21 +16,13 @@
  */
 import type { Covariate } from '../analytics/design-matrix.ts';
 import type { EffectEstimate } from '../analytics/effect-estimate.ts';
-import { estimateEffects } from '../analytics/estimate-effect.ts';
-import { isSignificant, subgroupLabel } from '../domain/effect-words.ts';
+import { EffectInputError, estimateEffects } from '../analytics/estimate-effect.ts';
+import { isSignificant, subgroupLabel, type EffectInterval, type EffectOutcomeCode, type SubgroupEffect } from '../domain/effect-words.ts';
 
-export type AnalysisOutcome = 'employment' | 'education' | 'self_support' | 'benefit_weeks_52';
-export type Interval = { estimate: number; ciLow: number; ciHigh: number };
-export type SubgroupEffect = {
-  key: string;
-  /** Danish label (the page and the PDF show the reader's language via domain/effect-words.ts). */
-  label: string;
-  estimate: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  /** null when suppressed (fewer than 5). */
-  nTreated: number | null;
-};
+export type AnalysisOutcome = EffectOutcomeCode;
+export type Interval = EffectInterval;
+export type { SubgroupEffect };
+
 /** Codes and numbers only: the words are in domain/effect-words.ts (issue 15). */
 export type AnalysisResult = EffectEstimate & {
   outcome: AnalysisOutcome;
@@ -224,8 +216,10 @@ function subgroupEffects(columns: RiskSetColumns, outcomes: AnalysisOutcome[]): 
         },
         { method: 'nearest', replace: true, exact: ['startQuarter'] },
       );
-    } catch {
+    } catch (error) {
       // No comparison possible inside the subgroup (no controls, or none in a treated unit's quarter): shown as "–".
+      // Anything but such an input refusal is a bug and is raised.
+      if (!(error instanceof EffectInputError)) throw error;
       results = null;
     }
     outcomes.forEach((_, k) => {

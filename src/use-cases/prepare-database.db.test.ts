@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
-import { usersRepository } from '../db/repositories/users-repository.ts';
 import { logIn } from './log-in.ts';
 import { prepareDatabase } from './prepare-database.ts';
 
@@ -19,26 +18,6 @@ describe('prepareDatabase (first start)', () => {
     db = null;
   });
 
-  it('loads the demo municipality with every grant state when asked, and only once', async () => {
-    db = await openTestDatabase();
-    const first = await prepareDatabase(db, { demo: 'always', adminPassword: null, log: () => {}, now });
-    expect(first.demoLoaded).toBe(true);
-    const states = await db.query<{ status: string; n: number }>(
-      'select status, count(*) as n from grants group by status order by status',
-    );
-    expect(states.map((s) => s.status)).toEqual(['approved', 'draft', 'ended']);
-    expect(await count(db, 'agreement_versions')).toBeGreaterThan(5);
-    for (const username of ['sara', 'mads', 'kirsten', 'lars', 'admin']) {
-      expect(await usersRepository(db).findByUsername(username)).not.toBeNull();
-    }
-    const session = await logIn(db, { username: 'sara', password: 'mentorspor', now });
-    expect(session.actor.role).toBe('caseworker');
-    const grantsBefore = await count(db, 'grants');
-    const second = await prepareDatabase(db, { demo: 'always', adminPassword: null, log: () => {}, now });
-    expect(second.demoLoaded).toBe(false);
-    expect(await count(db, 'grants')).toBe(grantsBefore);
-  }, 90_000);
-
   it('never loads demo data with MENTORSPOR_DEMO=0, and creates admin with the configured password', async () => {
     db = await openTestDatabase();
     await prepareDatabase(db, { demo: 'never', adminPassword: 'secret-admin-pw', log: () => {}, now });
@@ -46,12 +25,6 @@ describe('prepareDatabase (first start)', () => {
     expect(await count(db, 'legal_regimes')).toBeGreaterThanOrEqual(6);
     const session = await logIn(db, { username: 'admin', password: 'secret-admin-pw', now });
     expect(session.actor.role).toBe('admin');
-  });
-
-  it('by default loads demo data into an empty embedded database but not into PostgreSQL', async () => {
-    db = await openTestDatabase();
-    const result = await prepareDatabase(db, { demo: 'auto', adminPassword: 'secret-admin-pw', log: () => {}, now });
-    expect(result.demoLoaded).toBe(db.engine === 'pglite');
   });
 
   it('adds the draft 2027 regime to a municipality created before it, once, and changes no other regime (R-REG-2)', async () => {

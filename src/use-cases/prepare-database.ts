@@ -2,6 +2,7 @@
  * Start-up: migrate, make sure there is a municipality with its legal regimes and an admin user, and
  * load the demo municipality when configured (issue 2 point 1): into an empty embedded database by
  * default, into an empty PostgreSQL database only with MENTORSPOR_DEMO=1, never with MENTORSPOR_DEMO=0.
+ * The demo data live in src/demo/; the wiring (start-mentorspor.ts) hands their loader in.
  */
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.ts';
@@ -12,11 +13,19 @@ import { usersRepository } from '../db/repositories/users-repository.ts';
 import { defaultLegalRegimes } from '../domain/legal-regime.ts';
 import { defaultMunicipalSettings } from '../domain/municipal-settings.ts';
 import { ensureDefaultInstrument } from './ensure-default-instrument.ts';
-import { loadDemoMunicipality, demoPassword } from './load-demo-municipality.ts';
 import { hashPassword } from './log-in.ts';
 
+/** Seeds demo data into the first municipality (src/demo/load-demo-municipality.ts `demoMunicipality`). */
+export type DemoLoader = {
+  /** The demo users' password, also admin's unless one is configured. */
+  password: string;
+  /** Loads the demo inside the first-start transaction; returns a line for the start-up log. */
+  load(tx: Database, input: { municipalityId: number; municipalityName: string; now: Date }): Promise<string>;
+};
+
 export type PrepareOptions = {
-  demo: 'auto' | 'always' | 'never';
+  /** 'auto': demo data into an empty embedded database only; 'always' into an empty one; 'never'. */
+  demo: 'never' | { when: 'auto' | 'always'; loader: DemoLoader };
   adminPassword: string | null;
   log: (line: string) => void;
   now: Date;
@@ -45,7 +54,9 @@ async function prepareUnlocked(db: Database, options: PrepareOptions): Promise<{
     return { demoLoaded: false };
   }
 
-  const loadDemo = options.demo === 'always' || (options.demo === 'auto' && db.engine === 'pglite');
+  const { demo } = options;
+  const demoLoader = demo !== 'never' && (demo.when === 'always' || db.engine === 'pglite') ? demo.loader : null;
+  const loadDemo = demoLoader !== null;
   return db.transaction(async (tx) => {
     const municipality = await municipalitiesRepository(tx).create({
       code: loadDemo ? 'demo' : 'default',
@@ -55,7 +66,7 @@ async function prepareUnlocked(db: Database, options: PrepareOptions): Promise<{
     for (const regime of defaultLegalRegimes) await regimesRepository(tx).insert(municipality.id, regime);
     await ensureDefaultInstrument(tx, municipality.id);
     let adminPassword = options.adminPassword;
-    if (!adminPassword && loadDemo) adminPassword = demoPassword;
+    if (!adminPassword && demoLoader) adminPassword = demoLoader.password;
     if (!adminPassword) {
       adminPassword = randomBytes(12).toString('base64url');
       options.log(`Created user 'admin' with generated password: ${adminPassword} (set MENTORSPOR_ADMIN_PASSWORD to choose it)`);
@@ -67,11 +78,8 @@ async function prepareUnlocked(db: Database, options: PrepareOptions): Promise<{
       role: 'admin',
       passwordHash: await hashPassword(adminPassword),
     });
-    if (loadDemo) {
-      await loadDemoMunicipality(tx, { municipalityId: municipality.id, municipalityName: municipality.name, now: options.now });
-      options.log(
-        `Loaded demo municipality; demo users sara, mads, kirsten, lars, admin (password '${demoPassword}' unless MENTORSPOR_ADMIN_PASSWORD is set for admin)`,
-      );
+    if (demoLoader) {
+      options.log(await demoLoader.load(tx, { municipalityId: municipality.id, municipalityName: municipality.name, now: options.now }));
     }
     return { demoLoaded: loadDemo };
   });

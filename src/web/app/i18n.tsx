@@ -822,19 +822,3 @@ export function useI18n(): I18n {
   if (!value) throw new Error('useI18n outside I18nProvider');
   return value;
 }
-
-/** A register import's bad-line message (English from the server) in the user's language; the offending value is kept. */
-export function registerLineErrorText(language: Language, message: string): string {
-  if (language === 'en') return message;
-  const patterns: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/^unknown code '(.*)' in the (.*) mapping$/, (m) => `ukendt kode '${m[1]}' i kodeoversættelsen ${m[2]}`],
-    [/^'(.*)' is not an ISO week like 2015-W07$/, (m) => `'${m[1]}' er ikke en ISO-uge som 2015-W07`],
-    [/^invalid CPR '(.*)'$/, (m) => `ugyldigt CPR-nummer '${m[1]}'`],
-    [/^expected (\d+) fields, found (\d+)$/, (m) => `forventede ${m[1]} felter, fandt ${m[2]}`],
-  ];
-  for (const [pattern, text] of patterns) {
-    const m = pattern.exec(message);
-    if (m) return text(m);
-  }
-  return 'linjen kan ikke læses';
-}

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError } from './http.ts';
+import { authApi } from '../features/login/api-client.ts';
+import { ApiError } from './http.ts';
 
 export type User = {
   id: number;
@@ -26,7 +27,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [loading, setLoading] = useState(true);
   useEffect(() => {
-    api<{ user: User }>('GET', '/api/auth/me')
+    authApi
+      .me()
       .then((r) => setUser(r.user))
       .catch((error: unknown) => {
         if (!(error instanceof ApiError)) throw error;
@@ -34,16 +36,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setLoading(false));
   }, []);
   const logIn = useCallback(async (username: string, password: string) => {
-    const r = await api<{ user: User }>('POST', '/api/auth/login', { username, password });
+    const r = await authApi.logIn({ username, password });
     setUser(r.user);
   }, []);
   const logOut = useCallback(async () => {
-    await api('POST', '/api/auth/logout');
+    await authApi.logOut();
     setUser(null);
     window.location.hash = '/';
   }, []);
   const refresh = useCallback(async () => {
-    setUser((await api<{ user: User }>('GET', '/api/auth/me')).user);
+    setUser((await authApi.me()).user);
   }, []);
   return <SessionContext.Provider value={{ user, loading, logIn, logOut, refresh }}>{children}</SessionContext.Provider>;
 }

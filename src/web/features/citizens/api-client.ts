@@ -15,6 +15,14 @@ export type GrantSummary = {
   weeklyHours: number;
 };
 
+export type Offer = { id: number; type: string; startDate: string; endDate: string | null };
+export type MatchingProfile = {
+  postcode: string | null;
+  language: string | null;
+  barriers: string[];
+  preferredMentorGender: 'female' | 'male' | null;
+};
+
 export const citizensApi = {
   search: (q: string) => api<{ citizens: Citizen[] }>('GET', `/api/citizens?q=${encodeURIComponent(q)}`),
   create: (body: { cpr: string; name: string; gender?: string | null; origin?: string | null }) =>
@@ -22,21 +30,9 @@ export const citizensApi = {
   get: (id: number) => api<{ citizen: Citizen; targetGroups: TargetGroupSpell[]; grants: GrantSummary[] }>('GET', `/api/citizens/${id}`),
   addTargetGroup: (id: number, body: { group: string; visitation: string | null; from: string; to: string | null }) =>
     api<TargetGroupSpell>('POST', `/api/citizens/${id}/target-groups`, body),
+  offers: (id: number) => api<{ offers: Offer[] }>('GET', `/api/citizens/${id}/offers`),
+  addOffer: (id: number, body: { type: string; startDate: string; endDate: string | null }) =>
+    api<Offer>('POST', `/api/citizens/${id}/offers`, body),
+  matchingProfile: (id: number) => api<MatchingProfile>('GET', `/api/citizens/${id}/matching-profile`),
+  saveMatchingProfile: (id: number, body: MatchingProfile) => api<MatchingProfile>('PUT', `/api/citizens/${id}/matching-profile`, body),
 };
-
-export const targetGroupCodes = [
-  'dagpenge',
-  'kontanthjaelp_jobparat',
-  'kontanthjaelp_aktivitetsparat',
-  'uddannelseshjaelp_uddannelsesparat',
-  'uddannelseshjaelp_aktivitetsparat',
-  'sygedagpenge',
-  'jobafklaring',
-  'ressourceforloeb',
-  'fleksjob_ledighedsydelse',
-  'revalidering',
-  'foertidspension',
-  'selvforsoergende',
-  'beskaeftiget',
-  'under_uddannelse',
-];

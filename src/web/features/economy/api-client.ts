@@ -1,4 +1,4 @@
-import { api } from '../../app/http.ts';
+import { api, type Finding } from '../../app/http.ts';
 
 export type Breakdown = {
   key: string;
@@ -60,6 +60,45 @@ export type Economy = {
     rateVerified: boolean;
     rateSourceNote: string | null;
   } | null;
+};
+
+export type InvoiceSummary = {
+  id: number;
+  providerName: string;
+  invoiceNumber: string;
+  periodFrom: string;
+  periodTo: string;
+  status: string;
+  amountKr: number;
+  hours: number;
+  openLineCount: number;
+  attestedByName: string | null;
+  approvedByName: string | null;
+};
+export type InvoiceLine = {
+  lineId: number;
+  grantId: number;
+  periodFrom: string;
+  periodTo: string;
+  invoicedHours: number;
+  loggedHours: number;
+  confirmedHours: number;
+  excessHours: number;
+  amountKr: number;
+  flags: { code: string; rule: string | null; message: string }[];
+  status: string;
+};
+export type InvoiceReconciliation = InvoiceSummary & {
+  reconciliation: { lines: InvoiceLine[]; payableAmountKr: number; openLineCount: number };
+  openDeliveryFindings: Finding[];
+};
+
+export const invoicesApi = {
+  list: () => api<{ invoices: InvoiceSummary[] }>('GET', '/api/invoices'),
+  reconciliation: (id: number) => api<InvoiceReconciliation>('GET', `/api/invoices/${id}/reconciliation`),
+  reviewLine: (id: number, lineId: number, body: { decision: 'accepted' | 'rejected'; note: string }) =>
+    api<unknown>('POST', `/api/invoices/${id}/lines/${lineId}/review`, body),
+  approve: (id: number) => api<unknown>('POST', `/api/invoices/${id}/approve`),
 };
 
 export const economyApi = {

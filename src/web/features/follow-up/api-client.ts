@@ -1,6 +1,6 @@
+import type { Disagreement, IndicatorProgress, Respondent } from '../../../domain/progression.ts';
 import { api } from '../../app/http.ts';
 
-export type Respondent = 'citizen' | 'mentor' | 'caseworker';
 export type Indicator = {
   code: string;
   labelDa: string;
@@ -32,15 +32,7 @@ export type Measurement = {
   round: number;
   values: Record<string, number>;
 };
-export type Progress = {
-  code: string;
-  respondent: Respondent;
-  measurements: number;
-  first: { measuredOn: string; value: number } | null;
-  latest: { measuredOn: string; value: number } | null;
-  distanceTravelled: number | null;
-};
-export type Disagreement = { round: number; code: string; citizen: number; mentor: number; difference: number; flagged: boolean };
+export type Progress = IndicatorProgress;
 export type InstrumentProgression = {
   instrument: Instrument;
   measurements: Measurement[];

@@ -1,3 +1,4 @@
+import type { ApiAnswer } from '../../app/api-answer.ts';
 import { api, type Finding } from '../../app/http.ts';
 
 export type GrantBody = {
@@ -51,7 +52,11 @@ export type AgreementDocument = {
   version: number | null;
 };
 
+export type MentorProposals = ApiAnswer<'GET /api/grants/:id/mentor-proposals'>;
+
 export const grantsApi = {
+  mentorProposals: (id: number) => api<MentorProposals>('GET', `/api/grants/${id}/mentor-proposals`),
+  assignMentor: (id: number, body: { mentorId: number; reason: string }) => api<unknown>('POST', `/api/grants/${id}/mentor`, body),
   check: (body: GrantBody) => api<Check>('POST', '/api/grants/check', body),
   create: (body: GrantBody) => api<Grant>('POST', '/api/grants', body),
   update: (id: number, body: Partial<GrantBody>) => api<Grant>('PATCH', `/api/grants/${id}`, body),

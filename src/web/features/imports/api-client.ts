@@ -1,4 +1,5 @@
 import { api, uploadFile } from '../../app/http.ts';
+import type { ImportLineErrorAnswer } from './line-error-text.ts';
 
 export type RegisterMapping = { id: number; key: string | null; name: string; verified: boolean; sourceNote: string; codeCount: number };
 export type RegisterImport = {
@@ -6,7 +7,7 @@ export type RegisterImport = {
   kind: string;
   status: 'running' | 'done' | 'failed';
   counts: { lines?: number; weeks?: number; spells?: number; citizens?: number; unknownCitizens?: number; badLines?: number };
-  errors: { line: number; message: string }[];
+  errors: ImportLineErrorAnswer[];
   warnings: string[];
   linesRead: number | null;
   progress: { lines: number; stagedSpells: number; phase: 'reading' | 'merging' | 'done' } | null;

@@ -1,4 +1,5 @@
 import type { ReportTableResponse } from '../../../api/reports/reports.schemas.ts';
+import type { ApiAnswer } from '../../app/api-answer.ts';
 import { api } from '../../app/http.ts';
 
 export type ReportTable = ReportTableResponse;
@@ -34,7 +35,10 @@ const query = (f: ReportFilter) =>
     ...(f.targetGroup ? { targetGroups: f.targetGroup } : {}),
   }).toString();
 
+export type PassiveCitizensReport = ApiAnswer<'GET /api/reports/passive-citizens'>;
+
 export const reportsApi = {
+  passiveCitizens: (date: string) => api<PassiveCitizensReport>('GET', `/api/reports/passive-citizens?date=${encodeURIComponent(date)}`),
   get: (f: ReportFilter) => api<ReportTable>('GET', `/api/reports/cohort/${f.report}?${query(f)}`),
   exportUrl: (f: ReportFilter, format: 'xlsx' | 'pdf') => `/api/reports/cohort/${f.report}.${format}?${query(f)}`,
   citizens: (f: ReportFilter, row: string, column: string) =>

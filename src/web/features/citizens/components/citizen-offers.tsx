@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../../app/http.ts';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
+import { citizensApi } from '../api-client.ts';
 
 const offerTypes: Record<string, string> = {
   vejledning_opkvalificering: 'Vejledning og opkvalificering',
@@ -12,11 +12,9 @@ const offerTypes: Record<string, string> = {
   jobrettet_uddannelse_6_uger: '6 ugers jobrettet uddannelse',
 };
 
-type Offer = { id: number; type: string; startDate: string; endDate: string | null };
-
 /** Active offers (tilbud, LAB kap. 10–12): what came before and after a mentor period. */
 export function CitizenOffers({ citizenId, canWrite }: { citizenId: number; canWrite: boolean }) {
-  const { data, error, reload } = useLoad(() => api<{ offers: Offer[] }>('GET', `/api/citizens/${citizenId}/offers`), [citizenId]);
+  const { data, error, reload } = useLoad(() => citizensApi.offers(citizenId), [citizenId]);
   const [type, setType] = useState('virksomhedspraktik');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
@@ -25,7 +23,7 @@ export function CitizenOffers({ citizenId, canWrite }: { citizenId: number; canW
     event.preventDefault();
     setSaveError(null);
     try {
-      await api('POST', `/api/citizens/${citizenId}/offers`, { type, startDate: start, endDate: end || null });
+      await citizensApi.addOffer(citizenId, { type, startDate: start, endDate: end || null });
       setStart('');
       setEnd('');
       reload();

@@ -4,7 +4,8 @@ import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-import { citizensApi, targetGroupCodes } from '../api-client.ts';
+import { targetGroupCodes } from '../../../../domain/target-group.ts';
+import { citizensApi } from '../api-client.ts';
 import { CitizenOffers } from './citizen-offers.tsx';
 import { MatchingProfile } from './matching-profile.tsx';
 
@@ -117,7 +118,7 @@ export function CitizenPage({ citizenId }: { citizenId: number }) {
 
 function AddTargetGroup({ citizenId, onAdded }: { citizenId: number; onAdded: () => void }) {
   const { t, e } = useI18n();
-  const [group, setGroup] = useState(targetGroupCodes[2]!);
+  const [group, setGroup] = useState<string>(targetGroupCodes[2]);
   const [visitation, setVisitation] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');

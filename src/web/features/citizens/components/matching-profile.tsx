@@ -1,9 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api } from '../../../app/http.ts';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
-
-type Profile = { postcode: string | null; language: string | null; barriers: string[]; preferredMentorGender: 'female' | 'male' | null };
+import { citizensApi, type MatchingProfile as Profile } from '../api-client.ts';
 
 /** What the citizen needs from a mentor; used by the mentor proposals (issue 3 point 8). */
 export function MatchingProfile({ citizenId }: { citizenId: number }) {
@@ -12,7 +10,8 @@ export function MatchingProfile({ citizenId }: { citizenId: number }) {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    api<Profile>('GET', `/api/citizens/${citizenId}/matching-profile`)
+    citizensApi
+      .matchingProfile(citizenId)
       .then((p) => {
         setProfile(p);
         setBarriers(p.barriers.join(', '));
@@ -34,7 +33,7 @@ export function MatchingProfile({ citizenId }: { citizenId: number }) {
           .map((b) => b.trim())
           .filter(Boolean),
       };
-      setProfile(await api<Profile>('PUT', `/api/citizens/${citizenId}/matching-profile`, body));
+      setProfile(await citizensApi.saveMatchingProfile(citizenId, body));
       setSaved(true);
     } catch (err) {
       setError(err);

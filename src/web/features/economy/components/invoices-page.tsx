@@ -1,40 +1,9 @@
 import { useState } from 'react';
-import { api } from '../../../app/http.ts';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-
-type Summary = {
-  id: number;
-  providerName: string;
-  invoiceNumber: string;
-  periodFrom: string;
-  periodTo: string;
-  status: string;
-  amountKr: number;
-  hours: number;
-  openLineCount: number;
-  attestedByName: string | null;
-  approvedByName: string | null;
-};
-type Line = {
-  lineId: number;
-  grantId: number;
-  periodFrom: string;
-  periodTo: string;
-  invoicedHours: number;
-  loggedHours: number;
-  confirmedHours: number;
-  excessHours: number;
-  amountKr: number;
-  flags: { code: string; rule: string | null; message: string }[];
-  status: string;
-};
-type View = Summary & {
-  reconciliation: { lines: Line[]; payableAmountKr: number; openLineCount: number };
-  openDeliveryFindings: import('../../../app/http.ts').Finding[];
-};
+import { invoicesApi } from '../api-client.ts';
 
 const statusText: Record<string, string> = { received: 'Modtaget', attested: 'Attesteret', approved: 'Godkendt' };
 const flagText: Record<string, string> = {
@@ -50,7 +19,7 @@ const kr = (n: number) => `${n.toLocaleString('da-DK', { maximumFractionDigits: 
 /** Provider invoices: reconciliation against logged contacts, line review, four-eyes approval (issue 4). */
 export function InvoicesPage() {
   const { user } = useSession();
-  const list = useLoad(() => api<{ invoices: Summary[] }>('GET', '/api/invoices'), []);
+  const list = useLoad(() => invoicesApi.list(), []);
   const [selected, setSelected] = useState<number | null>(null);
   return (
     <section>
@@ -96,7 +65,7 @@ export function InvoicesPage() {
 
 function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: boolean; onChanged: () => void }) {
   const { user } = useSession();
-  const { data, error, reload } = useLoad(() => api<View>('GET', `/api/invoices/${id}/reconciliation`), [id]);
+  const { data, error, reload } = useLoad(() => invoicesApi.reconciliation(id), [id]);
   const [note, setNote] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
   async function act(run: () => Promise<unknown>) {
@@ -158,18 +127,14 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
                     <button
                       type="button"
                       disabled={!note.trim()}
-                      onClick={() =>
-                        void act(() => api('POST', `/api/invoices/${id}/lines/${l.lineId}/review`, { decision: 'accepted', note }))
-                      }
+                      onClick={() => void act(() => invoicesApi.reviewLine(id, l.lineId, { decision: 'accepted', note }))}
                     >
                       Godkend linje
                     </button>
                     <button
                       type="button"
                       disabled={!note.trim()}
-                      onClick={() =>
-                        void act(() => api('POST', `/api/invoices/${id}/lines/${l.lineId}/review`, { decision: 'rejected', note }))
-                      }
+                      onClick={() => void act(() => invoicesApi.reviewLine(id, l.lineId, { decision: 'rejected', note }))}
                     >
                       Afvis linje
                     </button>
@@ -188,7 +153,7 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
       ) : null}
       <ErrorMessage error={actionError} />
       {canApprove ? (
-        <button type="button" className="primary" onClick={() => void act(() => api('POST', `/api/invoices/${id}/approve`))}>
+        <button type="button" className="primary" onClick={() => void act(() => invoicesApi.approve(id))}>
           {data.status === 'received' ? 'Attestér' : 'Godkend til betaling'}
         </button>
       ) : null}

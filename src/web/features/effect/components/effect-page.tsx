@@ -18,54 +18,10 @@ import {
   warningText,
   type EffectLanguage,
 } from '../../../../domain/effect-words.ts';
-import { api } from '../../../app/http.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
-
-type Balance = { covariate: string; meanTreated: number; meanControl: number; smdBefore: number | null; smdAfter: number | null };
-type Interval = { estimate: number; ciLow: number; ciHigh: number };
-type Result = {
-  outcome: string;
-  horizonMonths?: number;
-  estimate: number;
-  confidenceInterval: [number, number];
-  nTreated: number;
-  nControl: number;
-  nTreatedMatched: number;
-  nControlMatched: number;
-  balance: Balance[];
-  maxAbsSmdAfter: number;
-  naiveDifference: number;
-  sensitivity: { method: string; gamma: number | null; eValue: number | null; eValueConfidenceLimit: number | null };
-  warnings: { code: string; params?: Record<string, number | string | null>; covariates?: string[] }[];
-  scoreHistogram: { treated: number[]; control: number[] };
-  eventTime?: { month: number; treated: number; comparison: number }[];
-  placebo?: Interval | null;
-  horizons?: (Interval & { months: number })[];
-  subgroups?: {
-    key: string;
-    label: string;
-    estimate: number | null;
-    ciLow: number | null;
-    ciHigh: number | null;
-    nTreated: number | null;
-  }[];
-};
-type Parameters = { type?: string; firstStartFrom?: string; firstStartTo?: string; horizonMonths?: number };
-type Analysis = {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  phase: string | null;
-  progress: number;
-  results: Result[];
-  errorCode: 'INTERRUPTED' | 'FAILED' | null;
-  error: string | null;
-  parameters: Parameters;
-  createdAt: string;
-  createdByName: string | null;
-  canDelete: boolean;
-};
+import { effectApi, type Analysis, type AnalysisParameters as Parameters, type AnalysisResult as Result } from '../api-client.ts';
 
 type Words = (typeof effectPageText)['da'];
 
@@ -277,13 +233,14 @@ export function EffectPage() {
   const [saved, setSaved] = useState<Analysis[]>([]);
   const [error, setError] = useState<unknown>(null);
   const reload = useCallback(() => {
-    api<Analysis[]>('GET', '/api/analyses').then(setSaved).catch(setError);
+    effectApi.list().then(setSaved).catch(setError);
   }, []);
   useEffect(reload, [reload]);
   useEffect(() => {
     if (!analysis || analysis.status !== 'running') return;
     const timer = setTimeout(() => {
-      api<Analysis>('GET', `/api/analyses/${analysis.id}`)
+      effectApi
+        .get(analysis.id)
         .then((a) => {
           setAnalysis(a);
           if (a.status !== 'running') reload();
@@ -296,13 +253,13 @@ export function EffectPage() {
     event.preventDefault();
     setError(null);
     try {
-      const { id } = await api<{ id: string }>('POST', '/api/analyses/effect', {
+      const { id } = await effectApi.start({
         type,
         firstStartFrom: from,
         firstStartTo: to,
         horizonMonths: horizon,
       });
-      setAnalysis(await api<Analysis>('GET', `/api/analyses/${id}`));
+      setAnalysis(await effectApi.get(id));
       reload();
     } catch (err) {
       setError(err);
@@ -311,7 +268,7 @@ export function EffectPage() {
   async function open(id: string) {
     setError(null);
     try {
-      setAnalysis(await api<Analysis>('GET', `/api/analyses/${id}`));
+      setAnalysis(await effectApi.get(id));
     } catch (err) {
       setError(err);
     }
@@ -319,7 +276,7 @@ export function EffectPage() {
   async function remove(id: string) {
     if (!window.confirm(w.deleteConfirm)) return;
     try {
-      await api('DELETE', `/api/analyses/${id}`);
+      await effectApi.remove(id);
       if (analysis?.id === id) setAnalysis(null);
       reload();
     } catch (err) {

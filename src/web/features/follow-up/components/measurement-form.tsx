@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
-import type { Instrument, Respondent } from '../api-client.ts';
+import type { Respondent } from '../../../../domain/progression.ts';
+import type { Instrument } from '../api-client.ts';
 import { followUpApi } from '../api-client.ts';
 import { danishDateOf } from '../../../../domain/calendar-date.ts';
 

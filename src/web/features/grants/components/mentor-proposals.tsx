@@ -1,20 +1,18 @@
 import { useState } from 'react';
-import { api } from '../../../app/http.ts';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-
-type Proposal = { mentorId: number; name: string; score: number; eligible: boolean; reasons: string[] };
+import { grantsApi } from '../api-client.ts';
 
 /** Ranked mentor proposals with their reasons; the caseworker chooses and gives a reason (issue 3 point 8). */
 export function MentorProposals({ grantId, onChosen }: { grantId: number; onChosen: () => void }) {
-  const { data, error } = useLoad(() => api<{ proposals: Proposal[] }>('GET', `/api/grants/${grantId}/mentor-proposals`), [grantId]);
+  const { data, error } = useLoad(() => grantsApi.mentorProposals(grantId), [grantId]);
   const [reason, setReason] = useState('');
   const [chooseError, setChooseError] = useState<unknown>(null);
   async function choose(mentorId: number) {
     setChooseError(null);
     try {
-      await api('POST', `/api/grants/${grantId}/mentor`, { mentorId, reason });
+      await grantsApi.assignMentor(grantId, { mentorId, reason });
       onChosen();
     } catch (err) {
       setChooseError(err);

@@ -1,19 +1,7 @@
-import { api } from '../../../app/http.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-import type { GrantSummary } from '../../citizens/api-client.ts';
-
-type MyGrant = GrantSummary & { citizenName: string };
-type WorklistItem = {
-  kind: string;
-  grantId: number | null;
-  citizenId: number | null;
-  citizenName: string | null;
-  dueDate: string | null;
-  rule: string | null;
-  message: string;
-};
+import { homeApi, type MyGrants, type Worklist } from '../api-client.ts';
 
 const kindText: Record<string, string> = {
   period_ending: 'Periode slutter snart',
@@ -34,13 +22,10 @@ export function HomePage() {
   const showGrants = user?.role === 'mentor' || user?.role === 'caseworker';
   const showWorklist = user?.role === 'mentor' || user?.role === 'caseworker' || user?.role === 'coordinator';
   const worklist = useLoad(
-    () => (showWorklist ? api<{ items: WorklistItem[] }>('GET', '/api/worklist') : Promise.resolve({ items: [] as WorklistItem[] })),
+    () => (showWorklist ? homeApi.worklist() : Promise.resolve<Pick<Worklist, 'items'>>({ items: [] })),
     [showWorklist],
   );
-  const grants = useLoad(
-    () => (showGrants ? api<{ grants: MyGrant[] }>('GET', '/api/grants?status=approved') : Promise.resolve({ grants: [] as MyGrant[] })),
-    [showGrants],
-  );
+  const grants = useLoad(() => (showGrants ? homeApi.myApprovedGrants() : Promise.resolve<MyGrants>({ grants: [] })), [showGrants]);
   if (!user) return null;
   const links: { href: string; text: string }[] = [];
   if (['caseworker', 'mentor', 'coordinator', 'admin'].includes(user.role)) links.push({ href: '#/citizens', text: t('citizens') });

@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { registerLineErrorText, useI18n } from '../../../app/i18n.tsx';
+import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registerImportApi, type RegisterImport } from '../api-client.ts';
+import { lineErrorText } from '../line-error-text.ts';
 
 /** Admin page (issue 5): upload a register extract with a layout and a mapping, and watch progress and bad lines. */
 export function RegisterImportPage() {
@@ -96,7 +97,7 @@ export function RegisterImportPage() {
           <ul>
             {record.errors.map((e, i) => (
               <li key={i}>
-                {t('registerLine')} {e.line}: {registerLineErrorText(language, e.message)}
+                {t('registerLine')} {e.line}: {lineErrorText(language, e)}
               </li>
             ))}
           </ul>

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../../app/http.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
+import { authApi } from '../api-client.ts';
 
 /** After a one-time password the user chooses their own before anything else (issue 11). */
 export function ChangePasswordPage() {
@@ -22,7 +22,7 @@ export function ChangePasswordPage() {
     if (next !== repeat) return;
     setBusy(true);
     try {
-      await api('POST', '/api/auth/password', { currentPassword: current, newPassword: next });
+      await authApi.changePassword({ currentPassword: current, newPassword: next });
       await refresh();
     } catch (e) {
       setError(e);

@@ -4,8 +4,8 @@ import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-import { api } from '../../../app/http.ts';
 import { useRoute } from '../../../app/router.ts';
+import { authApi } from '../api-client.ts';
 
 /**
  * Log in: with single sign-on configured, the municipality's identity provider first and a password form
@@ -15,7 +15,7 @@ import { useRoute } from '../../../app/router.ts';
 export function LoginPage() {
   const { t, reason } = useI18n();
   const route = useRoute();
-  const { data: options } = useLoad(() => api<{ singleSignOn: boolean }>('GET', '/api/auth/config'), []);
+  const { data: options } = useLoad(() => authApi.config(), []);
   const refusal = reason(route.query.get('loginError'));
   const { logIn } = useSession();
   const [username, setUsername] = useState('');

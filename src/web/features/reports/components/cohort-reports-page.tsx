@@ -4,7 +4,7 @@ import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-import { targetGroupCodes } from '../../citizens/api-client.ts';
+import { targetGroupCodes } from '../../../../domain/target-group.ts';
 import { grantTypes } from '../../grants/api-client.ts';
 import { reportNames, reportsApi, type ReportCitizen, type ReportFilter, type ReportTable } from '../api-client.ts';
 import { ReportChart } from './report-chart.tsx';

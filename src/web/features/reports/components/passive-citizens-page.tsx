@@ -1,27 +1,13 @@
 import { useState } from 'react';
-import { api } from '../../../app/http.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-import { danishDateOf } from '../../../../domain/calendar-date.ts';
+import { reportsApi, type PassiveCitizensReport } from '../api-client.ts';
 
-type Cell = {
-  key: string;
-  total: number | null;
-  passive: number | null;
-  sharePassive: number | null;
-  shareWithEffort: number | null;
-  suppressed: boolean;
-};
-type Report = {
-  date: string;
-  windowStart: string;
-  total: Cell;
-  byGroup: Cell[];
-  byAgeBand: Cell[];
-  citizens: { citizenId: number; name: string; group: string }[] | null;
-};
+/** The widest of the report's cells (total, by group, by age band), as the inferred schema has them. */
+type Cell = PassiveCitizensReport['byAgeBand'][number];
+import { danishDateOf } from '../../../../domain/calendar-date.ts';
 
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toLocaleString('da-DK', { maximumFractionDigits: 1 })} %`);
 const n = (v: number | null) => (v === null ? '<5' : String(v));
@@ -30,7 +16,7 @@ const n = (v: number | null) => (v === null ? '<5' : String(v));
 export function PassiveCitizensPage() {
   const { e } = useI18n();
   const [date, setDate] = useState(danishDateOf(new Date()));
-  const { data, error } = useLoad(() => api<Report>('GET', `/api/reports/passive-citizens?date=${date}`), [date]);
+  const { data, error } = useLoad(() => reportsApi.passiveCitizens(date), [date]);
   const table = (caption: string, cells: Cell[]) => (
     <table>
       <caption>{caption}</caption>

@@ -6,11 +6,11 @@
 import { grantsRepository } from '../db/repositories/grants-repository.ts';
 import { addDays, addMonths, calendarDateOf, compareDates } from '../domain/calendar-date.ts';
 import { defaultInstrument } from '../domain/progression.ts';
-import { ensureDefaultInstrument } from './ensure-default-instrument.ts';
-import { recordContact } from './record-contact.ts';
-import { recordMeasurement } from './record-measurement.ts';
-import { recordSurveyResponse } from './record-survey-response.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { ensureDefaultInstrument } from '../use-cases/ensure-default-instrument.ts';
+import { recordContact } from '../use-cases/record-contact.ts';
+import { recordMeasurement } from '../use-cases/record-measurement.ts';
+import { recordSurveyResponse } from '../use-cases/record-survey-response.ts';
+import type { UseCaseContext } from '../use-cases/use-case-context.ts';
 
 const citizenCodes = defaultInstrument.indicators.filter((x) => x.respondents.includes('citizen')).map((x) => x.code);
 

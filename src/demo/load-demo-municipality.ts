@@ -6,24 +6,25 @@
  * demo obeys the same rules a caseworker meets. Names and CPR numbers are fictitious.
  */
 import type { Database } from '../db/database.ts';
-import { demoHistoryRepository } from '../db/repositories/demo-history-repository.ts';
+import { demoHistoryRepository } from './demo-history-repository.ts';
 import { usersRepository, type UserRole } from '../db/repositories/users-repository.ts';
 import { addDays, addMonths, periodEndInclusive } from '../domain/calendar-date.ts';
 import type { TargetGroupCode, VisitationCategory } from '../domain/target-group.ts';
 import type { GrantType } from '../domain/mentor-grant.ts';
-import { addTargetGroupSpell } from './add-target-group-spell.ts';
-import { approveGrant } from './approve-grant.ts';
-import { endGrant } from './end-grant.ts';
-import { grantMentorSupport } from './grant-mentor-support.ts';
+import { addTargetGroupSpell } from '../use-cases/add-target-group-spell.ts';
+import { approveGrant } from '../use-cases/approve-grant.ts';
+import { endGrant } from '../use-cases/end-grant.ts';
+import { grantMentorSupport } from '../use-cases/grant-mentor-support.ts';
 import { loadDemoDeliveries } from './load-demo-deliveries.ts';
 import { loadDemoEconomy } from './load-demo-economy.ts';
 import { loadDemoFollowUp } from './load-demo-follow-up.ts';
-import { hashPassword } from './log-in.ts';
-import { registerCitizen } from './register-citizen.ts';
-import { registerMentor } from './register-mentor.ts';
-import { registerProvider } from './register-provider.ts';
+import { hashPassword } from '../use-cases/log-in.ts';
+import { registerCitizen } from '../use-cases/register-citizen.ts';
+import { registerMentor } from '../use-cases/register-mentor.ts';
+import { registerProvider } from '../use-cases/register-provider.ts';
 import { demoContext } from './demo-context.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import type { DemoLoader } from '../use-cases/prepare-database.ts';
+import type { UseCaseContext } from '../use-cases/use-case-context.ts';
 
 export const demoPassword = 'mentorspor';
 
@@ -465,3 +466,12 @@ export async function loadDemoMunicipality(
     centreMentorId: yusuf.id,
   });
 }
+
+/** The demo as the first start loads it (prepare-database.ts), handed in by start-mentorspor.ts. */
+export const demoMunicipality: DemoLoader = {
+  password: demoPassword,
+  async load(tx, input) {
+    await loadDemoMunicipality(tx, input);
+    return `Loaded demo municipality; demo users sara, mads, kirsten, lars, admin (password '${demoPassword}' unless MENTORSPOR_ADMIN_PASSWORD is set for admin)`;
+  },
+};

@@ -5,9 +5,9 @@
  */
 import { offersRepository } from '../db/repositories/offers-repository.ts';
 import { addDays, calendarDateOf, compareDates, mondayOf } from '../domain/calendar-date.ts';
-import { getGrant } from './get-grant.ts';
-import { recordContact } from './record-contact.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { getGrant } from '../use-cases/get-grant.ts';
+import { recordContact } from '../use-cases/record-contact.ts';
+import type { UseCaseContext } from '../use-cases/use-case-context.ts';
 
 async function weeklyContacts(ctx: UseCaseContext, grantId: number, options: { skipWeek: number; minutes: number; until?: string }) {
   const grant = await getGrant(ctx, grantId);

@@ -11,15 +11,15 @@ import { mentorsRepository } from '../db/repositories/mentors-repository.ts';
 import { usersRepository } from '../db/repositories/users-repository.ts';
 import { addDays, addMonths, compareDates, daysBetween, maxDate, minDate } from '../domain/calendar-date.ts';
 import { firstDayOf, lastDayOf, monthOf } from '../domain/calendar-month.ts';
-import { addHourlyRate } from './add-hourly-rate.ts';
-import { approveInvoice } from './approve-invoice.ts';
-import { recordInvoice } from './record-invoice.ts';
-import { reviewInvoiceLine } from './review-invoice-line.ts';
-import { setCompanyMentorWageCost } from './set-company-mentor-wage-cost.ts';
-import { setRefundFrame } from './set-refund-frame.ts';
+import { addHourlyRate } from '../use-cases/add-hourly-rate.ts';
+import { approveInvoice } from '../use-cases/approve-invoice.ts';
+import { recordInvoice } from '../use-cases/record-invoice.ts';
+import { reviewInvoiceLine } from '../use-cases/review-invoice-line.ts';
+import { setCompanyMentorWageCost } from '../use-cases/set-company-mentor-wage-cost.ts';
+import { setRefundFrame } from '../use-cases/set-refund-frame.ts';
 import type { UserRole } from '../db/repositories/users-repository.ts';
 import { demoContext } from './demo-context.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import type { UseCaseContext } from '../use-cases/use-case-context.ts';
 
 export async function loadDemoEconomy(db: Database, input: { municipalityId: number; municipalityName: string; now: Date }): Promise<void> {
   const users = usersRepository(db);

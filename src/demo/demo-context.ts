@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { UserRole } from '../db/repositories/users-repository.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import type { UseCaseContext } from '../use-cases/use-case-context.ts';
 
 /** The use-case context demo loaders act in: a named demo user, purpose `demo_data`, a fixed clock. */
 export function demoContext(

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
-import { usersRepository } from '../db/repositories/users-repository.ts';
 import { openTestDatabase } from '../db/test-database.ts';
-import { getEconomyOverview } from './get-economy-overview.ts';
-import { prepareDatabase } from './prepare-database.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { getEconomyOverview } from '../use-cases/get-economy-overview.ts';
+import { prepareDatabase } from '../use-cases/prepare-database.ts';
+import { demoMunicipality } from './load-demo-municipality.ts';
+import { demoUserContext } from './test-demo-user.ts';
+import type { UseCaseContext } from '../use-cases/use-case-context.ts';
 
 describe('the demo economy', () => {
   let db: Database;
@@ -14,23 +14,8 @@ describe('the demo economy', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    await prepareDatabase(db, { demo: 'always', adminPassword: null, log: () => {}, now });
-    const municipality = (await municipalitiesRepository(db).findFirst())!;
-    const lars = (await usersRepository(db).findByUsername('lars'))!;
-    manager = {
-      db,
-      actor: {
-        userId: lars.id,
-        username: lars.username,
-        name: lars.name,
-        role: lars.role,
-        municipalityId: municipality.id,
-        municipalityName: municipality.name,
-        mentorId: null,
-      },
-      purpose: 'test',
-      now: () => now,
-    };
+    await prepareDatabase(db, { demo: { when: 'always', loader: demoMunicipality }, adminPassword: null, log: () => {}, now });
+    manager = await demoUserContext(db, 'lars', now);
   });
   afterAll(async () => {
     await db.close();

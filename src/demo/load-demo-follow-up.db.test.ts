@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
-import { usersRepository } from '../db/repositories/users-repository.ts';
 import { openTestDatabase } from '../db/test-database.ts';
-import { getGrantProgression } from './get-grant-progression.ts';
-import { getWorklist } from './get-worklist.ts';
-import { prepareDatabase } from './prepare-database.ts';
-import { reportAttendance } from './report-attendance.ts';
-import type { UseCaseContext } from './use-case-context.ts';
+import { getGrantProgression } from '../use-cases/get-grant-progression.ts';
+import { getWorklist } from '../use-cases/get-worklist.ts';
+import { prepareDatabase } from '../use-cases/prepare-database.ts';
+import { demoMunicipality } from './load-demo-municipality.ts';
+import { demoUserContext } from './test-demo-user.ts';
+import { reportAttendance } from '../use-cases/report-attendance.ts';
+import type { UseCaseContext } from '../use-cases/use-case-context.ts';
 
 // 24 Nov 2026: the demo municipality as loaded at first start.
 describe('the demo follow-up data', () => {
@@ -17,25 +17,8 @@ describe('the demo follow-up data', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    await prepareDatabase(db, { demo: 'always', adminPassword: null, log: () => {}, now });
-    const municipality = (await municipalitiesRepository(db).findFirst())!;
-    ctxOf = async (username) => {
-      const user = (await usersRepository(db).findByUsername(username))!;
-      return {
-        db,
-        actor: {
-          userId: user.id,
-          username: user.username,
-          name: user.name,
-          role: user.role,
-          municipalityId: municipality.id,
-          municipalityName: municipality.name,
-          mentorId: user.mentorId ?? null,
-        },
-        purpose: 'test',
-        now: () => now,
-      };
-    };
+    await prepareDatabase(db, { demo: { when: 'always', loader: demoMunicipality }, adminPassword: null, log: () => {}, now });
+    ctxOf = (username) => demoUserContext(db, username, now);
   });
   afterAll(async () => {
     await db.close();

@@ -1,4 +1,4 @@
-import type { Database } from '../database.ts';
+import type { Database } from '../db/database.ts';
 
 /**
  * The demo municipality's history (issue 5): 1,500 fictitious aktivitetsparate cash- and
