@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { danishDateTimeInputOf, formatDateTime, instantOfDanishDateTime } from '../../../../domain/danish-format.ts';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
@@ -45,10 +45,13 @@ export function ContactForm({
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<Contact | null>(null);
   // A double tap must not log two contacts: the button is locked while the request runs (issue 14).
+  // The ref closes the gap before the disabled button is rendered.
   const [saving, setSaving] = useState(false);
+  const savingNow = useRef(false);
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (saving) return;
+    if (savingNow.current) return;
+    savingNow.current = true;
     setSaving(true);
     setError(null);
     setSaved(null);
@@ -75,6 +78,7 @@ export function ContactForm({
     } catch (err) {
       setError(err);
     } finally {
+      savingNow.current = false;
       setSaving(false);
     }
   }

@@ -3,6 +3,7 @@ import { api } from '../../../app/http.ts';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
+import { formatNumber } from '../../../../domain/danish-format.ts';
 
 type Proposal = { mentorId: number; name: string; score: number; eligible: boolean; reasons: string[] };
 
@@ -31,7 +32,7 @@ export function MentorProposals({ grantId, onChosen }: { grantId: number; onChos
       <ol className="proposals">
         {(data?.proposals ?? []).map((p) => (
           <li key={p.mentorId} className={p.eligible ? '' : 'excluded'}>
-            <strong>{p.name}</strong> {p.eligible ? <span>(point {p.score})</span> : null}
+            <strong>{p.name}</strong> {p.eligible ? <span>(point {formatNumber(p.score)})</span> : null}
             <ul>
               {p.reasons.map((r) => (
                 <li key={r}>{r}</li>

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { danishDateOf } from '../../../../domain/calendar-date.ts';
+import { formatPeriod, formatShare } from '../../../../domain/danish-format.ts';
 
 type Cell = {
   key: string;
@@ -23,7 +24,7 @@ type Report = {
   citizens: { citizenId: number; name: string; group: string }[] | null;
 };
 
-const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toLocaleString('da-DK', { maximumFractionDigits: 1 })} %`);
+const pct = (v: number | null) => formatShare(v);
 const n = (v: number | null) => (v === null ? '<5' : String(v));
 
 /** Passive citizens: no offer and no mentor in the preceding 12 months (STAR 2017 measure, seed S1). */
@@ -70,7 +71,7 @@ export function PassiveCitizensPage() {
       {data ? (
         <>
           <p>
-            Periode: {data.windowStart} – {data.date}. I alt {n(data.total.passive)} passive af {n(data.total.total)} (
+            Periode: {formatPeriod(data.windowStart, data.date)}. I alt {n(data.total.passive)} passive af {n(data.total.total)} (
             {pct(data.total.sharePassive)}).
           </p>
           {table('Efter målgruppe', data.byGroup)}
