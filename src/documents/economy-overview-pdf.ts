@@ -24,7 +24,10 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
 
     pdf.font('Helvetica').fontSize(10).fillColor('#444444').text(municipalityName, { align: 'right' });
     pdf.font('Helvetica-Bold').fontSize(18).fillColor('#000000').text(`Økonomi for mentorstøtte ${overview.year}`);
-    pdf.font('Helvetica').fontSize(10).text(`Opgjort pr. ${formatDate(overview.asOf)}`);
+    pdf
+      .font('Helvetica')
+      .fontSize(10)
+      .text(`Opgjort pr. ${formatDate(overview.asOf)}`);
     pdf.moveDown();
 
     const figures: [string, string][] = [
@@ -127,7 +130,9 @@ function drawChart(pdf: PDFKit.PDFDocument, overview: EconomyOverview): void {
   limitLine(overview.budgetKr, '#a00000', 'Budget');
   limitLine(overview.refundableSpendKr, '#38761d', 'Refusionsramme / sats');
   pdf.fillColor('#444444').fontSize(7);
-  months.forEach((m, i) => pdf.text(formatMonth(m.month, { withYear: false, short: true }), x(i) - 8, top + height + 3, { lineBreak: false }));
+  months.forEach((m, i) =>
+    pdf.text(formatMonth(m.month, { withYear: false, short: true }), x(i) - 8, top + height + 3, { lineBreak: false }),
+  );
   pdf.restore();
   pdf.fillColor('#000000').fontSize(10);
   pdf.x = 56;

@@ -150,7 +150,12 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
         const recent = frequency.missingWeeks.slice(-4);
         if (recent.length > 0)
           items.push(
-            item(g, { kind: 'contact_missing', dueDate: null, rule: 'R-ROP-5', message: `Manglende kontakt i ${settings.contactWeekSemantics === 'calendar_week' ? formatIsoWeeks(recent) : recent.map((gap) => formatPeriod(...(gap.split('–') as [string, string]))).join(', ')}.` }),
+            item(g, {
+              kind: 'contact_missing',
+              dueDate: null,
+              rule: 'R-ROP-5',
+              message: `Manglende kontakt i ${settings.contactWeekSemantics === 'calendar_week' ? formatIsoWeeks(recent) : recent.map((gap) => formatPeriod(...(gap.split('–') as [string, string]))).join(', ')}.`,
+            }),
           );
       }
       const hours = reconcileHours({

@@ -132,7 +132,12 @@ describe('mentor logs a contact on a phone', () => {
           }
         }
       }
-      return { count: document.querySelectorAll('table').length, cards: document.querySelectorAll('table.cards').length, brokenWords, overflowing };
+      return {
+        count: document.querySelectorAll('table').length,
+        cards: document.querySelectorAll('table.cards').length,
+        brokenWords,
+        overflowing,
+      };
     });
     expect(tables.count).toBeGreaterThan(0);
     expect(tables.cards).toBe(tables.count);

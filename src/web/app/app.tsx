@@ -57,11 +57,12 @@ function Shell() {
   const { t, e, language, setLanguage } = useI18n();
   const route = useRoute();
   const mainRef = useRef<HTMLElement>(null);
-  // On a phone the main menu is folded behind one button (issue 14); it folds again on every page change.
-  const [menuOpen, setMenuOpen] = useState(false);
+  // On a phone the main menu is folded behind one button (issue 14); opened on one page, it is folded again
+  // on the next (it remembers the page it was opened on).
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === route.path;
   useEffect(() => {
     mainRef.current?.focus();
-    setMenuOpen(false);
   }, [route.path]);
   // Below 600 px tables become cards labelled with their column headings (table-cards.ts).
   useEffect(() => (mainRef.current ? keepTableCellsLabelled(mainRef.current) : undefined), [user, loading]);
@@ -144,7 +145,7 @@ function Shell() {
           className="menu-toggle"
           aria-expanded={menuOpen}
           aria-controls="main-menu"
-          onClick={() => setMenuOpen((open) => !open)}
+          onClick={() => setMenuOpenOn(menuOpen ? null : route.path)}
         >
           {t('menu')}
         </button>

@@ -69,9 +69,7 @@ export function CitizenPage({ citizenId }: { citizenId: number }) {
                 <td>
                   <a href={`#/grants/${g.id}`}>{e(g.type)}</a>
                 </td>
-                <td>
-                  {formatPeriod(g.startDate, g.actualEndDate ?? g.endDate)}
-                </td>
+                <td>{formatPeriod(g.startDate, g.actualEndDate ?? g.endDate)}</td>
                 <td>{g.mentorName ?? '–'}</td>
                 <td>
                   <span className={`badge badge-${g.status}`}>{e(g.status)}</span>

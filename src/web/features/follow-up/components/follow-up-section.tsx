@@ -51,7 +51,8 @@ function InstrumentTable({ progression: p }: { progression: InstrumentProgressio
   const find = (code: string, respondent: string): Progress | undefined =>
     p.progress.find((x) => x.code === code && x.respondent === respondent);
   const lastRound = Math.max(-1, ...p.disagreements.map((d) => d.round));
-  const cell = (x: Progress | undefined) => (x && x.first ? `${formatNumber(x.first.value)} → ${formatNumber(x.latest!.value)} (${signed(x.distanceTravelled)})` : '–');
+  const cell = (x: Progress | undefined) =>
+    x && x.first ? `${formatNumber(x.first.value)} → ${formatNumber(x.latest!.value)} (${signed(x.distanceTravelled)})` : '–';
   return (
     <>
       <p>

@@ -6,7 +6,11 @@ import { deliveryApi, type Contact } from '../api-client.ts';
 
 export const contactForms = ['physical', 'phone', 'video', 'message'];
 export const contactFormText: Record<string, string> = { physical: 'Fysisk møde', phone: 'Telefon', video: 'Video', message: 'Besked' };
-export const confirmationText: Record<string, string> = { in_person: 'Bekræftet ved mødet', one_time_code: 'Engangskode', paper: 'På papir' };
+export const confirmationText: Record<string, string> = {
+  in_person: 'Bekræftet ved mødet',
+  one_time_code: 'Engangskode',
+  paper: 'På papir',
+};
 
 /** Minutes when the grant has no contact yet: one hour, the most common meeting. */
 const defaultMinutes = 60;
@@ -84,7 +88,7 @@ export function ContactForm({
   }
   return (
     <form onSubmit={submit} className="card contact-form">
-      <div className="row">
+      <div className="row when">
         <Field id="c-at" label="Tidspunkt">
           <input id="c-at" type="datetime-local" value={at} onChange={(ev) => setAt(ev.target.value)} required />
         </Field>
