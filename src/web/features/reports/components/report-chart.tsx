@@ -16,7 +16,8 @@ export function ReportChart({ table }: { table: ReportTable }) {
   const y = (v: number) => height - pad.bottom - (v / max) * (height - pad.top - pad.bottom);
   const unit = usePercent ? '\u00a0%' : '';
   return (
-    <figure className="chart">
+    // Focusable, so a keyboard can scroll it where it is wider than a phone (styles.css).
+    <figure className="chart report-chart" tabIndex={0}>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="report-chart-title">
         <title id="report-chart-title">{`${table.title}${usePercent ? ' (procent)' : ''}`}</title>
         {[0, 0.5, 1].map((f) => (
