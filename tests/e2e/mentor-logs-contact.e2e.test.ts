@@ -59,6 +59,10 @@ describe('mentor logs a contact on a phone', () => {
     }));
     // The folded menu and the top bar together take well under a fifth of the 844 px screen (was 38 %).
     expect((layout.topbar + layout.menu) / 844).toBeLessThan(0.2);
+    const startTables = await tablesOnPhone(page);
+    expect(startTables.overflowing).toEqual([]);
+    expect(startTables.brokenWords).toEqual([]);
+    expect(startTables.cards).toBe(startTables.count);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     let taps = 0;
@@ -114,31 +118,7 @@ describe('mentor logs a contact on a phone', () => {
     await page.screenshot({ path: join(tmpdir(), 'mentorspor-contact-log-390.png'), fullPage: true });
 
     // No table overflows the phone, and no word or number in a table is broken over two lines.
-    const tables = await page.evaluate(() => {
-      const brokenWords: string[] = [];
-      const overflowing: string[] = [];
-      for (const table of document.querySelectorAll('table')) {
-        const box = table.getBoundingClientRect();
-        if (box.right > window.innerWidth || table.scrollWidth > table.clientWidth) overflowing.push(table.caption?.textContent ?? '?');
-        const walker = document.createTreeWalker(table.tBodies[0] ?? table, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const text = node.textContent ?? '';
-          for (const match of text.matchAll(/[^ \n\t]+/g)) {
-            const range = document.createRange();
-            range.setStart(node, match.index);
-            range.setEnd(node, match.index + match[0].length);
-            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-            if (lines.size > 1) brokenWords.push(match[0]);
-          }
-        }
-      }
-      return {
-        count: document.querySelectorAll('table').length,
-        cards: document.querySelectorAll('table.cards').length,
-        brokenWords,
-        overflowing,
-      };
-    });
+    const tables = await tablesOnPhone(page);
     expect(tables.count).toBeGreaterThan(0);
     expect(tables.cards).toBe(tables.count);
     expect(tables.overflowing).toEqual([]);
@@ -146,3 +126,32 @@ describe('mentor logs a contact on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
+
+/** Tables on the page: how many, how many show as cards, which overflow the screen, which words break. */
+async function tablesOnPhone(page: Page): Promise<{ count: number; cards: number; brokenWords: string[]; overflowing: string[] }> {
+  return page.evaluate(() => {
+    const brokenWords: string[] = [];
+    const overflowing: string[] = [];
+    for (const table of document.querySelectorAll('table')) {
+      const box = table.getBoundingClientRect();
+      if (box.right > window.innerWidth || table.scrollWidth > table.clientWidth) overflowing.push(table.caption?.textContent ?? '?');
+      const walker = document.createTreeWalker(table.tBodies[0] ?? table, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/[^ \n\t]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) brokenWords.push(match[0]);
+        }
+      }
+    }
+    return {
+      count: document.querySelectorAll('table').length,
+      cards: document.querySelectorAll('table.cards').length,
+      brokenWords,
+      overflowing,
+    };
+  });
+}

@@ -1,10 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { nextContactDefaults } from '../../../../domain/contact-defaults.ts';
+import { contactForms, type ContactForm } from '../../../../domain/legal-regime.ts';
 import { danishDateTimeInputOf, formatDateTime, instantOfDanishDateTime } from '../../../../domain/danish-format.ts';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { deliveryApi, type Contact } from '../api-client.ts';
 
-export const contactForms = ['physical', 'phone', 'video', 'message'];
 export const contactFormText: Record<string, string> = { physical: 'Fysisk møde', phone: 'Telefon', video: 'Video', message: 'Besked' };
 export const confirmationText: Record<string, string> = {
   in_person: 'Bekræftet ved mødet',
@@ -12,17 +13,9 @@ export const confirmationText: Record<string, string> = {
   paper: 'På papir',
 };
 
-/** Minutes when the grant has no contact yet: one hour, the most common meeting. */
-const defaultMinutes = 60;
-
-/**
- * Defaults for the next contact of a grant (issue 14): the form and length of its most recent contact, or
- * a physical meeting of an hour. The citizen's confirmation is never a default — it is given by the
- * citizen each time, and a pre-selected one would invent confirmed hours (R-DEL-1, invoice checks).
- */
+/** Defaults for the next contact of a grant: its most recent contact's form and length, never a confirmation. */
 export function contactDefaultsOf(contacts: readonly Contact[]): { form: string; minutes: number } {
-  const latest = contacts.reduce<Contact | null>((last, c) => (last === null || c.at > last.at ? c : last), null);
-  return { form: latest?.form ?? 'physical', minutes: latest?.minutes ?? defaultMinutes };
+  return nextContactDefaults(contacts.map((c) => ({ at: c.at, form: c.form as ContactForm, minutes: c.minutes })));
 }
 
 /**
