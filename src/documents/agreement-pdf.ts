@@ -4,6 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { AgreementDocument } from '../domain/agreement-document.ts';
+import { formatInstantDate } from '../domain/danish-format.ts';
 
 export function renderAgreementPdf(doc: AgreementDocument): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -33,7 +34,7 @@ export function renderAgreementPdf(doc: AgreementDocument): Promise<Uint8Array> 
     pdf
       .fontSize(9)
       .fillColor('#444444')
-      .text(`Bevilling nr. ${doc.grantId}${doc.approvedAt ? ` · godkendt ${doc.approvedAt.slice(0, 10)}` : ' · udkast'}`);
+      .text(`Bevilling nr. ${doc.grantId}${doc.approvedAt ? ` · godkendt ${formatInstantDate(doc.approvedAt)}` : ' · udkast'}`);
     pdf.end();
   });
 }

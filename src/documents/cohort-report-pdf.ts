@@ -5,10 +5,11 @@
  */
 import PDFDocument from 'pdfkit';
 import type { ReportTable } from '../domain/cohort-report.ts';
+import { formatNumber, formatPercent } from '../domain/danish-format.ts';
 
 const palette = ['#0b4f71', '#c4682b', '#4f7a28', '#7b3f8c', '#9a8a16', '#2d7f8a'];
-const number = (v: number | null) => (v === null ? '–' : v.toLocaleString('da-DK'));
-const percent = (v: number | null) => (v === null ? '–' : `${v.toLocaleString('da-DK')} %`);
+const number = (v: number | null) => formatNumber(v);
+const percent = (v: number | null) => formatPercent(v);
 
 export function renderCohortReportPdf(table: ReportTable, meta: { municipalityName: string; period: string }): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {

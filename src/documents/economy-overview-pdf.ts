@@ -4,11 +4,10 @@
  * the breakdown tables.
  */
 import PDFDocument from 'pdfkit';
+import { formatDate, formatKr as formatDanishKr, formatMonth, formatNumber, formatPercent } from '../domain/danish-format.ts';
 import { refundClassLabels, type BreakdownRow, type EconomyOverview } from '../domain/economy-overview.ts';
 
-const formatKr = (amountKr: number | null) =>
-  amountKr === null ? '–' : `${amountKr.toLocaleString('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr.`;
-const formatPercent = (percent: number | null) => (percent === null ? '–' : `${percent.toLocaleString('da-DK')} %`);
+const formatKr = (amountKr: number | null) => formatDanishKr(amountKr, { decimals: 2 });
 
 export function renderEconomyOverviewPdf(overview: EconomyOverview, municipalityName: string): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -25,7 +24,10 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
 
     pdf.font('Helvetica').fontSize(10).fillColor('#444444').text(municipalityName, { align: 'right' });
     pdf.font('Helvetica-Bold').fontSize(18).fillColor('#000000').text(`Økonomi for mentorstøtte ${overview.year}`);
-    pdf.font('Helvetica').fontSize(10).text(`Opgjort pr. ${overview.asOf}`);
+    pdf
+      .font('Helvetica')
+      .fontSize(10)
+      .text(`Opgjort pr. ${formatDate(overview.asOf)}`);
     pdf.moveDown();
 
     const figures: [string, string][] = [
@@ -46,7 +48,7 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
     if (ceiling) {
       figures.push(
         [
-          `Loft efter LAB § 203 a (${ceiling.fullTimePersons.toLocaleString('da-DK')} fuldtidspersoner × ${formatKr(ceiling.ratePerFteKr)}${ceiling.rateVerified ? '' : ', sats ikke bekræftet'})`,
+          `Loft efter LAB § 203 a (${formatNumber(ceiling.fullTimePersons)} fuldtidspersoner × ${formatKr(ceiling.ratePerFteKr)}${ceiling.rateVerified ? '' : ', sats ikke bekræftet'})`,
           formatKr(ceiling.ceilingKr),
         ],
         ['Mentorstøtte og øvrig vejledning og opkvalificering under loftet', formatKr(ceiling.totalSpendKr)],
@@ -65,7 +67,7 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
       pdf.font('Helvetica').fontSize(9);
       for (const row of rows) {
         pdf.text(
-          `${row.label}: ${formatKr(row.spendKr)} (${formatPercent(row.sharePercent)}), ${row.courses} forløb, ${row.hours.toLocaleString('da-DK')} timer`,
+          `${row.label}: ${formatKr(row.spendKr)} (${formatPercent(row.sharePercent)}), ${row.courses} forløb, ${formatNumber(row.hours)} timer`,
         );
       }
     };
@@ -128,7 +130,9 @@ function drawChart(pdf: PDFKit.PDFDocument, overview: EconomyOverview): void {
   limitLine(overview.budgetKr, '#a00000', 'Budget');
   limitLine(overview.refundableSpendKr, '#38761d', 'Refusionsramme / sats');
   pdf.fillColor('#444444').fontSize(7);
-  months.forEach((m, i) => pdf.text(m.month.slice(5), x(i) - 6, top + height + 3, { lineBreak: false }));
+  months.forEach((m, i) =>
+    pdf.text(formatMonth(m.month, { withYear: false, short: true }), x(i) - 8, top + height + 3, { lineBreak: false }),
+  );
   pdf.restore();
   pdf.fillColor('#000000').fontSize(10);
   pdf.x = 56;

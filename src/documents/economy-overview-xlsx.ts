@@ -4,6 +4,7 @@
  * with 2 decimals, formatted the Danish way by Excel's locale.
  */
 import ExcelJS from 'exceljs';
+import { formatDate, formatMonth } from '../domain/danish-format.ts';
 import type { BreakdownRow, EconomyOverview } from '../domain/economy-overview.ts';
 
 const kr = '#,##0.00';
@@ -21,7 +22,7 @@ export async function renderEconomyOverviewXlsx(overview: EconomyOverview, munic
   const rows: [string, number | string | null][] = [
     ['Kommune', municipalityName],
     ['År', overview.year],
-    ['Opgjort pr.', overview.asOf],
+    ['Opgjort pr.', formatDate(overview.asOf)],
     ['Forbrug til dato (kr.)', overview.spend],
     ['Refusionsberettiget forbrug (kr.)', overview.eligibleSpend],
     ['Refusion (kr.)', overview.refund],
@@ -67,7 +68,7 @@ export async function renderEconomyOverviewXlsx(overview: EconomyOverview, munic
     { header: 'Lav', key: 'cumulativeLowKr', width: 14, style: { numFmt: kr } },
     { header: 'Høj', key: 'cumulativeHighKr', width: 14, style: { numFmt: kr } },
   ];
-  for (const month of overview.byMonth) months.addRow(month);
+  for (const month of overview.byMonth) months.addRow({ ...month, month: formatMonth(month.month) });
   months.getRow(1).font = { bold: true };
 
   const addBreakdown = (name: string, rowsOf: BreakdownRow[]) => {
@@ -104,7 +105,7 @@ export async function renderEconomyOverviewXlsx(overview: EconomyOverview, munic
     { header: 'Måned', key: 'month', width: 10 },
     { header: 'Besked', key: 'message', width: 100 },
   ];
-  for (const alert of overview.alerts) alerts.addRow(alert);
+  for (const alert of overview.alerts) alerts.addRow({ ...alert, month: alert.month ? formatMonth(alert.month) : '' });
   alerts.getRow(1).font = { bold: true };
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -8,7 +8,7 @@ import type { CalendarDate } from './calendar-date.ts';
 import { toCitizenText } from './citizen-text.ts';
 import type { LegalRegime } from './legal-regime.ts';
 import { grantTypeLabels, type GrantType } from './mentor-grant.ts';
-import { formatDanishDate } from './rules/grant-rule-input.ts';
+import { formatDate, formatHours } from './danish-format.ts';
 
 export type AgreementSection = { heading: string; paragraphs: string[] };
 
@@ -21,10 +21,6 @@ export type AgreementDocument = {
   sections: AgreementSection[];
   approvedAt: string | null;
 };
-
-function formatHours(hours: number): string {
-  return hours.toLocaleString('da-DK', { maximumFractionDigits: 2 });
-}
 
 export function buildAgreementDocument(input: {
   grant: {
@@ -62,7 +58,7 @@ export function buildAgreementDocument(input: {
       {
         heading: 'Aftalens parter',
         paragraphs: [
-          `Aftalen er indgået ${formatDanishDate(grant.agreedOn)} mellem ${input.citizen.name} (CPR ${input.citizen.cprMasked}) og ${authority}.`,
+          `Aftalen er indgået ${formatDate(grant.agreedOn)} mellem ${input.citizen.name} (CPR ${input.citizen.cprMasked}) og ${authority}.`,
           `Støtten gives som ${grantTypeLabels[grant.type].toLowerCase()} efter ${toCitizenText(regime.parameters.legalBasis[grant.type])}.`,
         ],
       },
@@ -74,7 +70,7 @@ export function buildAgreementDocument(input: {
       { heading: 'Mentors opgaver', paragraphs: grant.tasks.length > 0 ? grant.tasks.map((t) => `• ${t}`) : ['(ingen opgaver angivet)'] },
       {
         heading: 'Varighed',
-        paragraphs: [`Fra ${formatDanishDate(grant.startDate)} til og med ${formatDanishDate(grant.endDate)}.`],
+        paragraphs: [`Fra ${formatDate(grant.startDate)} til og med ${formatDate(grant.endDate)}.`],
       },
       { heading: 'Timeantal', paragraphs: [`${formatHours(grant.weeklyHours)} timer om ugen.`] },
       {

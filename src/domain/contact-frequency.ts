@@ -6,6 +6,7 @@
  * R-ROP-6: a contact counts when physical, or non-physical with a recorded special-circumstances
  * justification (E5). No-shows do not count.
  */
+import { formatIsoWeeks, formatPeriod } from './danish-format.ts';
 import { addDays, compareDates, daysBetween, isoWeekOf, minDate, mondayOf, type CalendarDate } from './calendar-date.ts';
 import type { Finding } from './finding.ts';
 import type { ContactForm } from './legal-regime.ts';
@@ -80,7 +81,7 @@ export function checkContactFrequency(input: {
               {
                 rule: 'R-ROP-5',
                 severity: 'error',
-                message: `Kontakten skal ske ${frequency}; der er perioder uden kontakt på mere end ${maxGap} dage: ${gaps.join(', ')}.`,
+                message: `Kontakten skal ske ${frequency}; der er perioder uden kontakt på mere end ${maxGap} dage: ${gaps.map(formatGap).join(', ')}.`,
                 source,
                 weeks: gaps,
               },
@@ -115,10 +116,16 @@ export function checkContactFrequency(input: {
             {
               rule: 'R-ROP-5',
               severity: 'error',
-              message: `Kontakten skal ske ${frequency}; der mangler kontakt i uge ${missingWeeks.join(', ')}.`,
+              message: `Kontakten skal ske ${frequency}; der mangler kontakt i ${formatIsoWeeks(missingWeeks)}.`,
               source,
               weeks: missingWeeks,
             },
           ],
   };
+}
+
+/** A gap '2015-03-11–2015-03-19' (kept as data) in words: '11.03.2015 – 19.03.2015'. */
+function formatGap(gap: string): string {
+  const [from, to] = gap.split('–');
+  return formatPeriod(from, to);
 }

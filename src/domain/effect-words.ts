@@ -5,6 +5,7 @@
  * and numbers only; the page, the PDF and the CLI all read them through this module, so a manager, a city
  * council and an analyst read the same sentence.
  */
+import { formatNumber as formatDanishNumber } from './danish-format.ts';
 import { targetGroupLabels, type TargetGroupCode } from './target-group.ts';
 
 export type EffectLanguage = 'da' | 'en';
@@ -23,11 +24,10 @@ const minus = '\u2212';
 
 /** A number in the reader's language: Danish decimal comma, a real minus sign. */
 export function formatNumber(lang: EffectLanguage, value: number, digits = 1): string {
-  const text = Math.abs(value).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    useGrouping: true,
-  });
+  const text =
+    lang === 'da'
+      ? formatDanishNumber(Math.abs(value), { decimals: digits })
+      : Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
   const rounded = Number(Math.abs(value).toFixed(digits));
   return value < 0 && rounded !== 0 ? `${minus}${text}` : text;
 }

@@ -11,7 +11,8 @@ import type { EndReason, GrantType, PreviousGrantFacts } from './mentor-grant.ts
 import type { MunicipalSettings } from './municipal-settings.ts';
 import { checkAgreementContents, checkCaseDocumentation, checkNeedAndConsent } from './rules/agreement-rules.ts';
 import { checkContinuation, checkMaximumDuration, checkOverlappingGrant, defaultPeriodEnd } from './rules/duration-rules.ts';
-import { formatDanishDate, type GrantRuleInput } from './rules/grant-rule-input.ts';
+import { formatDate } from './danish-format.ts';
+import type { GrantRuleInput } from './rules/grant-rule-input.ts';
 import { checkRefund } from './rules/refund-rules.ts';
 import { checkGrantTypeOffered } from './rules/regime-type-rules.ts';
 import { checkRetOgPligtEligibility, checkRetOgPligtLength, checkRetOgPligtReview } from './rules/ret-og-pligt-rules.ts';
@@ -103,7 +104,7 @@ export function decideGrantEnd(input: {
     findings.push({
       rule: 'R-DUR-1',
       severity: 'error',
-      message: `Slutdatoen kan ikke ligge før periodens start (${formatDanishDate(grant.startDate)}).`,
+      message: `Slutdatoen kan ikke ligge før periodens start (${formatDate(grant.startDate)}).`,
       source: 'Bevillingens periode',
     });
   }
@@ -111,7 +112,7 @@ export function decideGrantEnd(input: {
     findings.push({
       rule: 'R-DUR-2',
       severity: 'error',
-      message: `Perioden kan ikke afsluttes efter den planlagte slutdato (${formatDanishDate(grant.endDate)}); forlængelse sker som en ny periode.`,
+      message: `Perioden kan ikke afsluttes efter den planlagte slutdato (${formatDate(grant.endDate)}); forlængelse sker som en ny periode.`,
       source: 'LAB § 167, stk. 1 (E1)',
     });
   }
@@ -132,7 +133,7 @@ export function decideGrantEnd(input: {
         findings.push({
           rule: 'R-ROP-3',
           severity: 'error',
-          message: `Afbrydelse fordi borgeren er klar til tilbud kræver et ret og pligt-tilbud, der starter senest ${formatDanishDate(latest)}.`,
+          message: `Afbrydelse fordi borgeren er klar til tilbud kræver et ret og pligt-tilbud, der starter senest ${formatDate(latest)}.`,
           source,
         });
       }

@@ -5,6 +5,7 @@
  * start within the grace period ("umiddelbart" [U], seed S2).
  */
 import { addDays, compareDates, daysBetween, type CalendarDate } from './calendar-date.ts';
+import { formatDate } from './danish-format.ts';
 import type { Finding } from './finding.ts';
 
 export type DeadlineGrant = {
@@ -48,7 +49,7 @@ export function grantDeadlines(input: {
         finding: {
           rule: 'R-ROP-4',
           severity: 'error',
-          message: `Ret og pligt-perioden sluttede ${end}; senest ${dueDate} skulle borgeren have startet et ret og pligt-tilbud eller en ny mentorperiode.`,
+          message: `Ret og pligt-perioden sluttede ${formatDate(end)}; senest ${formatDate(dueDate)} skulle borgeren have startet et ret og pligt-tilbud eller en ny mentorperiode.`,
           source: 'Bemærkningerne til LAB §§ 93 og 96 c: "umiddelbart" nyt tilbud eller ny periode; Københavns Kommune 2015 (S2)',
         },
       });

@@ -4,6 +4,7 @@
  * which blocks payment approval until a caseworker has reviewed it (STAR fokusrevision 2019, E11).
  * Partial first and last weeks are granted pro rata by days.
  */
+import { formatIsoWeeks, formatShare } from './danish-format.ts';
 import { addDays, compareDates, isoWeekOf, maxDate, minDate, mondayOf, daysBetween, type CalendarDate } from './calendar-date.ts';
 import type { Finding } from './finding.ts';
 
@@ -89,7 +90,7 @@ export function reconcileHours(input: {
             {
               rule: 'R-DEL-1',
               severity: 'warning',
-              message: `Leverede timer ligger under de bevilgede (tolerance ${Math.round(input.tolerance * 100)} %) i uge ${short.join(', ')}. Betaling kræver sagsbehandlers gennemgang.`,
+              message: `Leverede timer ligger under de bevilgede (tolerance ${formatShare(input.tolerance, { decimals: 0 })}) i ${formatIsoWeeks(short)}. Betaling kræver sagsbehandlers gennemgang.`,
               source: 'STAR fokusrevision af mentorområdet 2019 (E11)',
               weeks: short,
             },

@@ -6,6 +6,7 @@
  * rest: continuity with an earlier mentor, specialty fit, distance by postcode, balanced load. Equal
  * scores rotate by a seed (e.g. the grant id), so the same mentor is not proposed first to everyone.
  */
+import { formatHours } from './danish-format.ts';
 
 export type MatchingMentor = {
   id: number;
@@ -50,7 +51,7 @@ export function proposeMentors(input: { need: MatchingNeed; mentors: MatchingMen
       reasons.push(`Udelukket: ${why}`);
     };
     const left = m.weeklyCapacityHours === null ? Infinity : m.weeklyCapacityHours - m.loadHours;
-    if (left < need.weeklyHours) exclude(`kapacitet (${Math.max(0, left)} af ${need.weeklyHours} timer ledige)`);
+    if (left < need.weeklyHours) exclude(`kapacitet (${formatHours(Math.max(0, left))} af ${formatHours(need.weeklyHours)} timer ledige)`);
     const specialties = m.specialties.map(norm);
     const missing = need.barriers.filter((b) => !specialties.includes(norm(b)));
     if (missing.length > 0) exclude(`mangler speciale i ${missing.join(', ')}`);
@@ -77,7 +78,7 @@ export function proposeMentors(input: { need: MatchingNeed; mentors: MatchingMen
     if (m.weeklyCapacityHours) {
       const free = Math.max(0, left - need.weeklyHours) / m.weeklyCapacityHours;
       score += Math.round(free * 10);
-      reasons.push(`Belastning: ${m.loadHours} af ${m.weeklyCapacityHours} timer`);
+      reasons.push(`Belastning: ${formatHours(m.loadHours)} af ${formatHours(m.weeklyCapacityHours)} timer`);
     }
     return { mentorId: m.id, name: m.name, score, eligible, reasons, rotation: rotationKey(input.seed, m.id) };
   });

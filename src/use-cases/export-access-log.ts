@@ -1,6 +1,6 @@
 import { auditLogRepository } from '../db/repositories/audit-log-repository.ts';
 import { auditActionLabels } from '../domain/audit-action-labels.ts';
-import { danishDateOf } from '../domain/calendar-date.ts';
+import { formatDateTime } from '../domain/danish-format.ts';
 import { recordAudit } from './record-audit.ts';
 import { citizenOfFilter, type AccessLogFilter } from './search-access-log.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
@@ -28,7 +28,7 @@ export async function exportAccessLog(ctx: UseCaseContext, filter: AccessLogFilt
   const lines = [['Tidspunkt', 'Bruger', 'Handling', 'Oplysning', 'Formål'].join(';')];
   for (const e of entries) {
     const at = new Date(e.at);
-    const time = `${danishDateOf(at).split('-').reverse().join('.')} ${at.toLocaleTimeString('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' })}`;
+    const time = formatDateTime(at);
     lines.push([time, e.username, auditActionLabels[e.action] ?? e.action, e.entity, e.purpose ?? ''].map(csvField).join(';'));
   }
   await recordAudit(ctx, {

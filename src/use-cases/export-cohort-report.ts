@@ -1,5 +1,7 @@
 import { renderCohortReportPdf } from '../documents/cohort-report-pdf.ts';
 import { renderCohortReportXlsx } from '../documents/cohort-report-xlsx.ts';
+import { formatPeriod } from '../domain/danish-format.ts';
+import { grantTypeLabels, type GrantType } from '../domain/mentor-grant.ts';
 import { reportCohort, type CohortReportInput } from './report-cohort.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
@@ -11,7 +13,7 @@ export async function exportCohortReport(
   const table = await reportCohort(ctx, input);
   const meta = {
     municipalityName: ctx.actor.municipalityName,
-    period: `${input.firstStartFrom} – ${input.firstStartTo}${input.type ? ` · ${input.type}` : ''}`,
+    period: `${formatPeriod(input.firstStartFrom, input.firstStartTo)}${input.type ? ` · ${grantTypeLabels[input.type as GrantType] ?? input.type}` : ''}`,
   };
   const fileName = `mentorrapport-${input.report}-${input.firstStartFrom}-${input.firstStartTo}.${input.format}`;
   if (input.format === 'xlsx') {

@@ -1,5 +1,6 @@
 import { renderEffectAnalysisPdf } from '../documents/effect-analysis-pdf.ts';
 import { renderEffectAnalysisCsv, renderEffectAnalysisXlsx, type EffectAnalysisReport } from '../documents/effect-analysis-report.ts';
+import { formatDate, formatDateTime } from '../domain/danish-format.ts';
 import type { EffectLanguage } from '../domain/effect-words.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from './record-audit.ts';
@@ -26,9 +27,9 @@ export async function exportEffectAnalysis(
   const p = job.parameters as { firstStartFrom?: string; firstStartTo?: string };
   const report: EffectAnalysisReport = {
     municipalityName: ctx.actor.municipalityName,
-    period: `${p.firstStartFrom ?? '?'} – ${p.firstStartTo ?? '?'}`,
+    period: `${periodEnd(input.lang, p.firstStartFrom)} – ${periodEnd(input.lang, p.firstStartTo)}`,
     createdByName: job.createdByName,
-    createdAt: job.createdAt.slice(0, 16).replace('T', ' '),
+    createdAt: input.lang === 'da' ? formatDateTime(job.createdAt) : job.createdAt.slice(0, 16).replace('T', ' '),
     results: job.results,
   };
   const bytes =
@@ -43,4 +44,10 @@ export async function exportEffectAnalysis(
     contentType: contentTypes[input.format],
     fileName: `effektanalyse-${p.firstStartFrom ?? ''}-${p.firstStartTo ?? ''}.${input.format}`,
   };
+}
+
+/** A period end as the reader writes dates: 03.12.2026 in Danish, ISO in English. */
+function periodEnd(lang: EffectLanguage, date: string | undefined): string {
+  if (!date) return '?';
+  return lang === 'da' ? formatDate(date) : date;
 }

@@ -11,6 +11,7 @@ import { offersRepository } from '../db/repositories/offers-repository.ts';
 import { regimesRepository } from '../db/repositories/regimes-repository.ts';
 import { hasPermission } from '../domain/access-policy.ts';
 import { addDays, calendarDateOf, compareDates, danishDateOf, isoWeekOf } from '../domain/calendar-date.ts';
+import { formatDate, formatHours, formatIsoWeeks, formatPeriod } from '../domain/danish-format.ts';
 import { checkContactFrequency } from '../domain/contact-frequency.ts';
 import { grantDeadlines } from '../domain/grant-deadlines.ts';
 import { reconcileHours } from '../domain/hours-reconciliation.ts';
@@ -119,7 +120,7 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
             kind: 'my_citizen',
             dueDate: g.endDate,
             rule: null,
-            message: `Aktiv til ${g.endDate}, ${g.weeklyHours} timer om ugen.`,
+            message: `Aktiv til ${formatDate(g.endDate)}, ${formatHours(g.weeklyHours)} timer om ugen.`,
           }),
         );
         const thisWeek = isoWeekOf(today);
@@ -149,7 +150,12 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
         const recent = frequency.missingWeeks.slice(-4);
         if (recent.length > 0)
           items.push(
-            item(g, { kind: 'contact_missing', dueDate: null, rule: 'R-ROP-5', message: `Manglende kontakt i uge ${recent.join(', ')}.` }),
+            item(g, {
+              kind: 'contact_missing',
+              dueDate: null,
+              rule: 'R-ROP-5',
+              message: `Manglende kontakt i ${settings.contactWeekSemantics === 'calendar_week' ? formatIsoWeeks(recent) : recent.map((gap) => formatPeriod(...(gap.split('–') as [string, string]))).join(', ')}.`,
+            }),
           );
       }
       const hours = reconcileHours({
@@ -171,7 +177,7 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
             kind: 'hours_shortfall',
             dueDate: null,
             rule: 'R-DEL-1',
-            message: `Færre leverede timer end bevilget i uge ${short.join(', ')}.`,
+            message: `Færre leverede timer end bevilget i ${formatIsoWeeks(short)}.`,
           }),
         );
     }
@@ -187,7 +193,7 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
           kind: 'measurement_due',
           dueDate: d.dueDate,
           rule: null,
-          message: `Måling forfalden: ${d.round === 0 ? 'startmåling' : `${d.round}. opfølgende måling`} siden ${d.dueDate}.`,
+          message: `Måling forfalden: ${d.round === 0 ? 'startmåling' : `${d.round}. opfølgende måling`} siden ${formatDate(d.dueDate)}.`,
         }),
       );
     }
@@ -210,7 +216,7 @@ export async function getWorklist(ctx: UseCaseContext): Promise<{ role: string; 
           mentorId: m.id,
           dueDate: null,
           rule: null,
-          message: `${m.name} har ${used} timer om ugen bevilget mod en kapacitet på ${m.weeklyCapacityHours}.`,
+          message: `${m.name} har ${formatHours(used)} timer om ugen bevilget mod en kapacitet på ${formatHours(m.weeklyCapacityHours)}.`,
         });
       }
     }

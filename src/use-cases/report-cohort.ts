@@ -8,6 +8,7 @@
  */
 import { cohortReportsRepository, type CohortFilter } from '../db/repositories/cohort-reports-repository.ts';
 import { addMonths, isCalendarDate } from '../domain/calendar-date.ts';
+import { formatPeriod } from '../domain/danish-format.ts';
 import {
   age30Columns,
   age30Of,
@@ -281,7 +282,7 @@ export async function cohortReportSpecOf(ctx: UseCaseContext, input: CohortRepor
     type: input.type,
     targetGroups: input.targetGroups?.length ? input.targetGroups : null,
   };
-  const period = `første mentorforløb startet ${input.firstStartFrom} – ${input.firstStartTo}`;
+  const period = `første mentorforløb startet ${formatPeriod(input.firstStartFrom, input.firstStartTo)}`;
   return reportBuilders[input.report]({ ctx, input, filter, period, repository: cohortReportsRepository(ctx.db) });
 }
 

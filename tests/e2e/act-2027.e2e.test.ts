@@ -59,6 +59,6 @@ describe('the 2027 act: a draft until confirmed', () => {
     await act2027().getByRole('button', { name: 'Bekræft reglerne' }).waitFor({ state: 'detached' });
     expect(await act2027().locator('.badge-draft').count()).toBe(0);
     // The regime before it now ends the day before.
-    await page.getByText(/REFORM-2026a.*– 2026-12-31/).waitFor();
+    await page.getByText(/REFORM-2026a.*– 31\.12\.2026/).waitFor();
   });
 });

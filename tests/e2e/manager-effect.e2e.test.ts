@@ -67,7 +67,7 @@ describe('manager reads the effect of mentor support', () => {
     const saved = page.getByRole('region', { name: 'Gemte analyser' });
     await saved.getByRole('cell', { name: 'Lars Leder' }).waitFor();
     expect(await saved.locator('tbody tr').count()).toBe(1);
-    expect(await saved.textContent()).toContain('2015-03-02 – 2015-03-02');
+    expect(await saved.textContent()).toContain('02.03.2015 – 02.03.2015');
     expect(await page.getByText(/Borgere med mentor kom oftere i job/).count()).toBe(0);
     await saved.getByRole('button', { name: /^Åbn / }).click();
     await page.getByText(/Borgere med mentor kom oftere i job efter 7 måneder/).waitFor();

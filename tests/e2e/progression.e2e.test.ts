@@ -21,7 +21,7 @@ describe('progression, satisfaction and attendance in the browser', () => {
   it('lets a mentor record a measurement on a phone and shows it in the table', async () => {
     const page = demo.page;
     await logIn(page, demo.server.url, 'mads');
-    await page.getByRole('heading', { name: 'Mine borgere' }).waitFor();
+    await page.getByRole('heading', { name: 'Mine borgere', exact: true }).waitFor();
     // Mads mentors Mikkel Ravn (ret-og-pligt, started two months ago; baseline measured).
     await page
       .locator('.grant-list')

@@ -54,7 +54,7 @@ describe('the access log (R-PRV-2, issue 14)', () => {
     // Times are the database's clock, in Danish time and format.
     const coord = lines.filter((l) => l.includes(';coord;'));
     expect(coord).toHaveLength(1);
-    expect(coord[0]).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}\.\d{2};coord;Læst;citizen;sagsbehandling$/);
+    expect(coord[0]).toMatch(/^\d{2}\.\d{2}\.\d{4} kl\. \d{2}\.\d{2};coord;Læst;citizen;sagsbehandling$/);
     expect(response.body).not.toContain('0101901234');
   });
 

@@ -1,6 +1,7 @@
 import { addDays, addMonths, compareDates, periodEndInclusive } from '../calendar-date.ts';
 import type { Finding } from '../finding.ts';
-import { formatDanishDate, type GrantRuleInput } from './grant-rule-input.ts';
+import { formatDate } from '../danish-format.ts';
+import type { GrantRuleInput } from './grant-rule-input.ts';
 
 /**
  * R-DUR-1: one period lasts at most 6 months (the regime's maxPeriodMonths), except psychiatric
@@ -15,7 +16,7 @@ export function checkMaximumDuration({ proposal, regime }: GrantRuleInput): Find
     {
       rule: 'R-DUR-1',
       severity: 'error',
-      message: `En periode må højst vare ${maxMonths} måneder: slutdatoen skal senest være ${formatDanishDate(latestEnd)}. Forlængelse sker som en ny periode.`,
+      message: `En periode må højst vare ${maxMonths} måneder: slutdatoen skal senest være ${formatDate(latestEnd)}. Forlængelse sker som en ny periode.`,
       source: `${regime.parameters.legalBasis[proposal.type]}; Københavns Kommune 2015 (S2); LAB § 167, stk. 1 (E1)`,
     },
   ];
@@ -42,7 +43,7 @@ export function checkContinuation({ proposal }: GrantRuleInput): Finding[] {
     findings.push({
       rule: 'R-DUR-2',
       severity: 'error',
-      message: `Vurderingen af en ny periode skal være foretaget senest ved den forrige periodes udløb (${formatDanishDate(previous.endDate)}).`,
+      message: `Vurderingen af en ny periode skal være foretaget senest ved den forrige periodes udløb (${formatDate(previous.endDate)}).`,
       source,
     });
   }
@@ -50,7 +51,7 @@ export function checkContinuation({ proposal }: GrantRuleInput): Finding[] {
     findings.push({
       rule: 'R-DUR-2',
       severity: 'error',
-      message: `Den nye periode skal starte efter den forrige periodes slutdato (${formatDanishDate(previous.endDate)}).`,
+      message: `Den nye periode skal starte efter den forrige periodes slutdato (${formatDate(previous.endDate)}).`,
       source,
     });
   }
@@ -69,7 +70,7 @@ export function checkOverlappingGrant({ proposal, otherGrants }: GrantRuleInput)
     .map((other) => ({
       rule: 'R-DUR-4',
       severity: 'error' as const,
-      message: `Borgeren har allerede en bevilling af samme type i perioden: bevilling nr. ${other.id} (${formatDanishDate(other.startDate)} – ${formatDanishDate(other.endDate)}). En ny periode starter efter den.`,
+      message: `Borgeren har allerede en bevilling af samme type i perioden: bevilling nr. ${other.id} (${formatDate(other.startDate)} – ${formatDate(other.endDate)}). En ny periode starter efter den.`,
       source: 'LAB § 167, stk. 1 (en periode ad gangen; ny periode efter konkret vurdering, E1)',
     }));
 }

@@ -18,8 +18,3 @@ export type GrantRuleInput = {
 
 /** Another grant of the same citizen, with the end it really has (actual end when ended early). */
 export type OtherGrantFacts = { id: number; type: GrantType; startDate: CalendarDate; endDate: CalendarDate };
-
-export function formatDanishDate(d: CalendarDate): string {
-  const [y, m, day] = d.split('-');
-  return `${day}.${m}.${y}`;
-}

@@ -3,7 +3,8 @@ import type { Finding } from '../finding.ts';
 import type { LegalRegime, RefundClass } from '../legal-regime.ts';
 import type { GrantType } from '../mentor-grant.ts';
 import { findTargetGroupOn, targetGroupLabels, type TargetGroupCode } from '../target-group.ts';
-import { formatDanishDate, type GrantRuleInput } from './grant-rule-input.ts';
+import { formatDate } from '../danish-format.ts';
+import type { GrantRuleInput } from './grant-rule-input.ts';
 
 /**
  * R-FIN-1: refund is decided by the target group on the date the agreement is concluded, looked up in
@@ -36,7 +37,7 @@ export function checkRefund({ proposal, citizen, regime }: GrantRuleInput): Find
       {
         rule: 'R-FIN-1',
         severity: 'warning',
-        message: `Borgerens målgruppe på aftaledatoen (${formatDanishDate(proposal.agreedOn)}) er ikke registreret, så refusionen kan ikke afgøres.`,
+        message: `Borgerens målgruppe på aftaledatoen (${formatDate(proposal.agreedOn)}) er ikke registreret, så refusionen kan ikke afgøres.`,
         source: 'L 66 (2015-16): målgruppen "ved indgåelse af aftale om mentorstøtte" (E3)',
       },
     ];

@@ -2,7 +2,8 @@ import type { Finding, RuleId } from '../finding.ts';
 import { grantTypesOffered, type LegalRegime } from '../legal-regime.ts';
 import { grantTypeLabels, type GrantType } from '../mentor-grant.ts';
 import { targetGroupLabels, type TargetGroupCode } from '../target-group.ts';
-import { formatDanishDate, type GrantRuleInput } from './grant-rule-input.ts';
+import { formatDate } from '../danish-format.ts';
+import type { GrantRuleInput } from './grant-rule-input.ts';
 
 /**
  * R-REG-1: only the mentor types of the regime on the agreement date can be granted. The ret-og-pligt
@@ -16,7 +17,7 @@ export function checkGrantTypeOffered({ proposal, regime }: GrantRuleInput): Fin
     {
       rule: 'R-REG-1',
       severity: 'error',
-      message: `${grantTypeLabels[proposal.type]} findes ikke i reglerne for aftaler indgået ${formatDanishDate(proposal.agreedOn)} (${regime.name}). Vælg generel mentorstøtte (LAB § 167, stk. 1) eller en anden type, som reglerne giver.`,
+      message: `${grantTypeLabels[proposal.type]} findes ikke i reglerne for aftaler indgået ${formatDate(proposal.agreedOn)} (${regime.name}). Vælg generel mentorstøtte (LAB § 167, stk. 1) eller en anden type, som reglerne giver.`,
       source: 'LAB (lov nr. 548 af 7. maj 2019) kapitel 26, §§ 167–171, og § 102; lovopdatering december 2026, afsnit 1',
     },
   ];
@@ -33,7 +34,7 @@ export function checkDraftRegime(input: { agreedOn: string; draft: LegalRegime |
     {
       rule: 'R-REG-2',
       severity: 'warning',
-      message: `Reglerne fra ${formatDanishDate(input.draft.validFrom)} (${input.draft.name}) er ikke bekræftet. Bevillingen vurderes efter ${input.regime.name}; vurdér den igen, når de nye regler er bekræftet.`,
+      message: `Reglerne fra ${formatDate(input.draft.validFrom)} (${input.draft.name}) er ikke bekræftet. Bevillingen vurderes efter ${input.regime.name}; vurdér den igen, når de nye regler er bekræftet.`,
       source: 'Lovopdatering december 2026, afsnit 3: ny hovedlov forventet 1. januar 2027, ikke vedtaget [NF]',
     },
   ];
@@ -66,7 +67,7 @@ export function regimeChangesFor(
   groupsBecomingJobparat: readonly TargetGroupCode[],
 ): RegimeChange[] {
   const changes: RegimeChange[] = [];
-  const from = formatDanishDate(next.validFrom);
+  const from = formatDate(next.validFrom);
   if (!grantTypesOffered(next).includes(grant.type)) {
     changes.push({
       kind: grant.type === 'YOUTH_EDUCATION' ? 'mentor_right_abolished' : 'mentor_type_not_offered',

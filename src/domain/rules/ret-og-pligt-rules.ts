@@ -1,7 +1,8 @@
 import { compareDates, maxDate, minDate, periodEndInclusive } from '../calendar-date.ts';
 import type { Finding } from '../finding.ts';
 import { findTargetGroupOn } from '../target-group.ts';
-import { formatDanishDate, type GrantRuleInput } from './grant-rule-input.ts';
+import { formatDate } from '../danish-format.ts';
+import type { GrantRuleInput } from './grant-rule-input.ts';
 
 const eligibleGroups = ['kontanthjaelp_aktivitetsparat', 'uddannelseshjaelp_aktivitetsparat'];
 
@@ -19,7 +20,7 @@ export function checkRetOgPligtEligibility({ proposal, citizen }: GrantRuleInput
     findings.push({
       rule: 'R-ROP-1',
       severity: 'error',
-      message: `Ret og pligt-mentor kræver, at borgeren på startdatoen (${formatDanishDate(proposal.startDate)}) er aktivitetsparat kontant- eller uddannelseshjælpsmodtager.`,
+      message: `Ret og pligt-mentor kræver, at borgeren på startdatoen (${formatDate(proposal.startDate)}) er aktivitetsparat kontant- eller uddannelseshjælpsmodtager.`,
       source,
     });
   }
@@ -50,7 +51,7 @@ export function checkRetOgPligtLength({ proposal, regime }: GrantRuleInput): Fin
     {
       rule: 'R-ROP-2',
       severity: 'error',
-      message: `En ret og pligt-mentorperiode skal planlægges til ${months} måneder: slutdato mellem ${formatDanishDate(earliest)} (26 uger) og ${formatDanishDate(latest)}.`,
+      message: `En ret og pligt-mentorperiode skal planlægges til ${months} måneder: slutdato mellem ${formatDate(earliest)} (26 uger) og ${formatDate(latest)}.`,
       source: 'Bemærkningerne til LAB §§ 93 og 96 c; Københavns Kommune 2015: 26 uger (S2)',
     },
   ];
@@ -67,7 +68,7 @@ export function checkRetOgPligtReview({ proposal, regime }: GrantRuleInput): Fin
     {
       rule: 'R-ROP-8',
       severity: 'warning',
-      message: `Reglerne for ret og pligt-mentor efter ${formatDanishDate(from)} er ikke bekræftet: bevillingen skal gennemgås juridisk.`,
+      message: `Reglerne for ret og pligt-mentor efter ${formatDate(from)} er ikke bekræftet: bevillingen skal gennemgås juridisk.`,
       source: 'Lov nr. 1750 af 29/12/2025 (E21); reformaftalen april 2025 (E24)',
     },
   ];

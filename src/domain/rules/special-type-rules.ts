@@ -1,6 +1,7 @@
 import { addMonths, ageOn, compareDates, daysBetween, periodEndInclusive } from '../calendar-date.ts';
 import type { Finding } from '../finding.ts';
-import { formatDanishDate, type GrantRuleInput } from './grant-rule-input.ts';
+import { formatDate } from '../danish-format.ts';
+import type { GrantRuleInput } from './grant-rule-input.ts';
 
 /**
  * R-PSY-1: a psychiatric-discharge mentor may start at most 3 months before discharge
@@ -18,7 +19,7 @@ export function checkPsychDischargeStart({ proposal, regime }: GrantRuleInput): 
     {
       rule: 'R-PSY-1',
       severity: 'error',
-      message: `Mentorstøtten kan tidligst starte ${regime.parameters.psychPreDischargeMonths} måneder før udskrivning, dvs. ${formatDanishDate(earliest)}.`,
+      message: `Mentorstøtten kan tidligst starte ${regime.parameters.psychPreDischargeMonths} måneder før udskrivning, dvs. ${formatDate(earliest)}.`,
       source,
     },
   ];

@@ -1,7 +1,8 @@
 import { addDays, addMonths, ageOn, compareDates } from '../calendar-date.ts';
 import type { Finding } from '../finding.ts';
 import { findTargetGroupOn, type TargetGroupCode } from '../target-group.ts';
-import { formatDanishDate, type GrantRuleInput } from './grant-rule-input.ts';
+import { formatDate } from '../danish-format.ts';
+import type { GrantRuleInput } from './grant-rule-input.ts';
 
 /**
  * The § 167 stk. 3 youth-education mentor (LAB 2020, lov nr. 548 af 7. maj 2019) [V]: persons in § 6 nr. 4–5
@@ -59,7 +60,7 @@ export function checkYouthEducationWindow({ proposal, regime }: GrantRuleInput):
       {
         rule: 'R-YED-2',
         severity: 'warning',
-        message: `Retten gælder i op til ${months} måneder fra optagelsen, dvs. til og med ${formatDanishDate(lastDay)}; her er det en bevilling efter konkret vurdering (§ 167, stk. 1).`,
+        message: `Retten gælder i op til ${months} måneder fra optagelsen, dvs. til og med ${formatDate(lastDay)}; her er det en bevilling efter konkret vurdering (§ 167, stk. 1).`,
         source,
       },
     ];
@@ -69,7 +70,7 @@ export function checkYouthEducationWindow({ proposal, regime }: GrantRuleInput):
     {
       rule: 'R-YED-2',
       severity: 'warning',
-      message: `Retten gælder i op til ${months} måneder fra optagelsen, dvs. til og med ${formatDanishDate(lastDay)}. Tiden derefter er en forlængelse efter konkret vurdering (R-YED-3); overvej at slutte perioden der og forlænge som en ny periode.`,
+      message: `Retten gælder i op til ${months} måneder fra optagelsen, dvs. til og med ${formatDate(lastDay)}. Tiden derefter er en forlængelse efter konkret vurdering (R-YED-3); overvej at slutte perioden der og forlænge som en ny periode.`,
       source,
     },
   ];

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { AuditPage } from '../features/administration/components/audit-page.tsx';
 import { ChangePasswordPage } from '../features/login/components/change-password-page.tsx';
 import { RegimeChangesPage } from '../features/administration/components/regime-changes-page.tsx';
@@ -24,6 +24,7 @@ import { ProvidersPage } from '../features/registers/components/providers-page.t
 import { I18nProvider, useI18n, type TextKey } from './i18n.tsx';
 import { match, useRoute } from './router.ts';
 import { SessionProvider, useSession, type User } from './session.tsx';
+import { keepTableCellsLabelled } from './table-cards.ts';
 
 export function App() {
   return (
@@ -56,9 +57,15 @@ function Shell() {
   const { t, e, language, setLanguage } = useI18n();
   const route = useRoute();
   const mainRef = useRef<HTMLElement>(null);
+  // On a phone the main menu is folded behind one button (issue 14); opened on one page, it is folded again
+  // on the next (it remembers the page it was opened on).
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === route.path;
   useEffect(() => {
     mainRef.current?.focus();
   }, [route.path]);
+  // Below 600 px tables become cards labelled with their column headings (table-cards.ts).
+  useEffect(() => (mainRef.current ? keepTableCellsLabelled(mainRef.current) : undefined), [user, loading]);
   // WCAG 2.4.2: every page has its own title — its main heading, kept current as the page loads.
   useEffect(() => {
     const main = mainRef.current;
@@ -133,7 +140,16 @@ function Shell() {
     <>
       {header}
       <nav aria-label="Hovedmenu" className="mainnav">
-        <ul>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-menu"
+          onClick={() => setMenuOpenOn(menuOpen ? null : route.path)}
+        >
+          {t('menu')}
+        </button>
+        <ul id="main-menu" className={menuOpen ? 'open' : undefined}>
           {navItems
             .filter((n) => n.roles.includes(user.role))
             .map((n) => {

@@ -10,6 +10,7 @@ export type Language = 'da' | 'en';
 const da = {
   appName: 'Mentorspor',
   skipToContent: 'Spring til indhold',
+  menu: 'Menu',
   login: 'Log ind',
   loginWithOrganisation: 'Log ind med din organisation',
   changePasswordHeading: 'Vælg din egen adgangskode',
@@ -323,6 +324,7 @@ const en: Record<TextKey, string> = {
   userReasonOWN_ADMIN_ACCESS: 'You cannot remove your own admin access.',
   userReasonLAST_ADMIN: 'The municipality needs at least one active admin.',
   skipToContent: 'Skip to content',
+  menu: 'Menu',
   login: 'Log in',
   loginWithOrganisation: 'Log in with your organisation',
   changePasswordHeading: 'Choose your own password',

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { administrationApi } from '../api-client.ts';
+import { formatDateTime, formatNumber } from '../../../../domain/danish-format.ts';
 
 const filterKeys = ['cpr', 'citizenId', 'from', 'to', 'username', 'action'] as const;
 const actions = ['read', 'search', 'create', 'update', 'export', 'delete', 'login', 'login_failed', 'access_denied'];
@@ -69,7 +70,7 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
       <ErrorMessage error={error} />
       {data ? (
         <p role="status">
-          {t('auditTotal')}: {data.total.toLocaleString('da-DK')} · {t('auditPage')} {page} / {pages}
+          {t('auditTotal')}: {formatNumber(data.total)} · {t('auditPage')} {page} / {pages}
           {citizenChosen ? (
             <>
               {' · '}
@@ -95,7 +96,7 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
         <tbody>
           {(data?.entries ?? []).map((x) => (
             <tr key={x.id}>
-              <td>{new Date(x.at).toLocaleString('da-DK', { dateStyle: 'short', timeStyle: 'short' })}</td>
+              <td>{formatDateTime(x.at)}</td>
               <td>{x.username}</td>
               <td>
                 {e(x.action)} ({e(`entity:${x.entity}`)})

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { administrationApi, type Regime } from '../api-client.ts';
+import { formatPeriod } from '../../../../domain/danish-format.ts';
 
 /** Legal regimes as data (domain spec §8.3); admins edit validity and parameters, others read. */
 export function RegimesPage() {
@@ -73,7 +74,7 @@ function RegimeCard({
   return (
     <details className="card" open={draft}>
       <summary>
-        <strong>{regime.id}</strong> – {regime.name} ({regime.validFrom} – {regime.validTo ?? '…'})
+        <strong>{regime.id}</strong> – {regime.name} ({formatPeriod(regime.validFrom, regime.validTo)})
         {draft ? <strong className="badge badge-draft">{t('regimeNotConfirmed')}</strong> : null}
       </summary>
       {draft ? (

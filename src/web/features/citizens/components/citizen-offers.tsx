@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { citizensApi } from '../api-client.ts';
+import { formatDate } from '../../../../domain/danish-format.ts';
 
 const offerTypes: Record<string, string> = {
   vejledning_opkvalificering: 'Vejledning og opkvalificering',
@@ -49,8 +50,8 @@ export function CitizenOffers({ citizenId, canWrite }: { citizenId: number; canW
             {data.offers.map((o) => (
               <tr key={o.id}>
                 <td>{offerTypes[o.type] ?? o.type}</td>
-                <td>{o.startDate}</td>
-                <td>{o.endDate ?? '–'}</td>
+                <td>{formatDate(o.startDate)}</td>
+                <td>{formatDate(o.endDate)}</td>
               </tr>
             ))}
           </tbody>

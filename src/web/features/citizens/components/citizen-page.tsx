@@ -8,6 +8,7 @@ import { targetGroupCodes } from '../../../../domain/target-group.ts';
 import { citizensApi } from '../api-client.ts';
 import { CitizenOffers } from './citizen-offers.tsx';
 import { MatchingProfile } from './matching-profile.tsx';
+import { formatDate, formatPeriod } from '../../../../domain/danish-format.ts';
 
 export function CitizenPage({ citizenId }: { citizenId: number }) {
   const { t, e } = useI18n();
@@ -26,7 +27,7 @@ export function CitizenPage({ citizenId }: { citizenId: number }) {
         <dt>{t('cpr')}</dt>
         <dd>{data.citizen.cprMasked}</dd>
         <dt>{t('birthDate')}</dt>
-        <dd>{data.citizen.birthDate}</dd>
+        <dd>{formatDate(data.citizen.birthDate)}</dd>
         {data.citizen.gender ? (
           <>
             <dt>{t('gender')}</dt>
@@ -69,9 +70,7 @@ export function CitizenPage({ citizenId }: { citizenId: number }) {
                 <td>
                   <a href={`#/grants/${g.id}`}>{e(g.type)}</a>
                 </td>
-                <td>
-                  {g.startDate} – {g.actualEndDate ?? g.endDate}
-                </td>
+                <td>{formatPeriod(g.startDate, g.actualEndDate ?? g.endDate)}</td>
                 <td>{g.mentorName ?? '–'}</td>
                 <td>
                   <span className={`badge badge-${g.status}`}>{e(g.status)}</span>
@@ -102,8 +101,8 @@ export function CitizenPage({ citizenId }: { citizenId: number }) {
               <tr key={s.id}>
                 <td>{e(s.group)}</td>
                 <td>{s.visitation ? e(s.visitation) : '–'}</td>
-                <td>{s.from}</td>
-                <td>{s.to ?? '–'}</td>
+                <td>{formatDate(s.from)}</td>
+                <td>{formatDate(s.to)}</td>
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@ import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { citizensApi, type Citizen } from '../api-client.ts';
+import { formatDate } from '../../../../domain/danish-format.ts';
 
 export function CitizensPage() {
   const { t } = useI18n();
@@ -53,7 +54,7 @@ export function CitizensPage() {
                     <a href={`#/citizens/${c.id}`}>{c.name}</a>
                   </td>
                   <td>{c.cprMasked}</td>
-                  <td>{c.birthDate}</td>
+                  <td>{formatDate(c.birthDate)}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { invoicesApi } from '../api-client.ts';
+import { formatHours, formatKr, formatPeriod } from '../../../../domain/danish-format.ts';
 
 const statusText: Record<string, string> = { received: 'Modtaget', attested: 'Attesteret', approved: 'Godkendt' };
 const flagText: Record<string, string> = {
@@ -14,7 +15,7 @@ const flagText: Record<string, string> = {
   HOURS_OVER_CONFIRMED: 'Flere timer end borgeren har bekræftet',
 };
 const lineStatusText: Record<string, string> = { ok: 'OK', flagged: 'Til gennemgang', accepted: 'Godkendt', rejected: 'Afvist' };
-const kr = (n: number) => `${n.toLocaleString('da-DK', { maximumFractionDigits: 2 })} kr.`;
+const kr = (n: number) => formatKr(n, { decimals: 2 });
 
 /** Provider invoices: reconciliation against logged contacts, line review, four-eyes approval (issue 4). */
 export function InvoicesPage() {
@@ -46,9 +47,7 @@ export function InvoicesPage() {
                 </button>
               </td>
               <td>{i.invoiceNumber}</td>
-              <td>
-                {i.periodFrom} – {i.periodTo}
-              </td>
+              <td>{formatPeriod(i.periodFrom, i.periodTo)}</td>
               <td className="num">{kr(i.amountKr)}</td>
               <td>{statusText[i.status] ?? i.status}</td>
               <td className="num">{i.openLineCount}</td>
@@ -112,12 +111,10 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
               <td>
                 <a href={`#/grants/${l.grantId}`}>{l.grantId}</a>
               </td>
-              <td>
-                {l.periodFrom} – {l.periodTo}
-              </td>
-              <td className="num">{l.invoicedHours}</td>
-              <td className="num">{l.loggedHours}</td>
-              <td className="num">{l.confirmedHours}</td>
+              <td>{formatPeriod(l.periodFrom, l.periodTo)}</td>
+              <td className="num">{formatHours(l.invoicedHours)}</td>
+              <td className="num">{formatHours(l.loggedHours)}</td>
+              <td className="num">{formatHours(l.confirmedHours)}</td>
               <td className="num">{kr(l.amountKr)}</td>
               <td>{l.flags.map((f) => `${flagText[f.code] ?? f.message}${f.rule ? ` (${f.rule})` : ''}`).join(', ') || '–'}</td>
               <td>

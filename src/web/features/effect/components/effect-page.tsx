@@ -22,12 +22,13 @@ import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { effectApi, type Analysis, type AnalysisParameters as Parameters, type AnalysisResult as Result } from '../api-client.ts';
+import { formatDate, formatDateTime } from '../../../../domain/danish-format.ts';
 
 type Words = (typeof effectPageText)['da'];
 
 const num = (lang: EffectLanguage, n: number | null, d = 2) => (n === null ? '–' : formatNumber(lang, n, d));
 const when = (lang: EffectLanguage, iso: string) =>
-  new Date(iso).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  lang === 'da' ? formatDateTime(iso) : new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 function OverlapPlot({ h, lang, w }: { h: Result['scoreHistogram']; lang: EffectLanguage; w: Words }) {
   const max = Math.max(1, ...h.treated, ...h.control);
@@ -283,7 +284,8 @@ export function EffectPage() {
       setError(err);
     }
   }
-  const period = (p: Parameters) => `${p.firstStartFrom ?? '?'} – ${p.firstStartTo ?? '?'}`;
+  const day = (d: string | undefined) => (d ? (language === 'da' ? formatDate(d) : d) : '?');
+  const period = (p: Parameters) => `${day(p.firstStartFrom)} – ${day(p.firstStartTo)}`;
   return (
     <section>
       <h1>{w.title}</h1>

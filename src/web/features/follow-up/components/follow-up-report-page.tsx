@@ -5,12 +5,13 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { followUpApi } from '../api-client.ts';
 import { danishDateOf } from '../../../../domain/calendar-date.ts';
+import { formatNumber, formatShare } from '../../../../domain/danish-format.ts';
 
 const grantTypes = ['GENERAL', 'RET_OG_PLIGT', 'PSYCH_DISCHARGE', 'PRISON_RELEASE', 'COMPANY', 'EDUCATION_INST', 'YOUTH_EDUCATION'];
 const respondentKey: Record<string, TextKey> = { citizen: 'fuCitizen', mentor: 'fuMentor', caseworker: 'fuCaseworker' };
 const n = (v: number | null) => (v === null ? '<5' : String(v));
-const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toLocaleString('da-DK', { maximumFractionDigits: 1 })} %`);
-const dec = (v: number | null) => (v === null ? '–' : v.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
+const pct = (v: number | null) => formatShare(v);
+const dec = (v: number | null) => formatNumber(v);
 
 /** "Progression og tilfredshed": the three cohort reports (issue 5 points 5–6), suppressed per R-STAT-1. */
 export function FollowUpReportPage() {

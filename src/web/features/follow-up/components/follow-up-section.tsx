@@ -5,11 +5,12 @@ import { useLoad } from '../../../components/use-load.ts';
 import { followUpApi, type InstrumentProgression, type Progress } from '../api-client.ts';
 import { MeasurementForm } from './measurement-form.tsx';
 import { SurveyForms } from './survey-forms.tsx';
+import { formatDate, formatNumber, formatShare } from '../../../../domain/danish-format.ts';
 
 const respondentKey: Record<string, TextKey> = { citizen: 'fuCitizen', mentor: 'fuMentor', caseworker: 'fuCaseworker' };
 const entryKey: Record<string, TextKey> = { in_person: 'fuEntryInPerson', paper: 'fuEntryPaper', self: 'fuEntrySelf' };
-const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)} %`);
-const signed = (v: number | null) => (v === null ? '–' : v > 0 ? `+${v}` : String(v));
+const pct = (v: number | null) => formatShare(v, { decimals: 0 });
+const signed = (v: number | null) => (v === null ? '–' : v > 0 ? `+${formatNumber(v)}` : formatNumber(v));
 
 /** Progression, attendance and end-of-course evaluation of one course (issue 5 points 5–6). */
 export function FollowUpSection({ grantId }: { grantId: number }) {
@@ -50,7 +51,8 @@ function InstrumentTable({ progression: p }: { progression: InstrumentProgressio
   const find = (code: string, respondent: string): Progress | undefined =>
     p.progress.find((x) => x.code === code && x.respondent === respondent);
   const lastRound = Math.max(-1, ...p.disagreements.map((d) => d.round));
-  const cell = (x: Progress | undefined) => (x && x.first ? `${x.first.value} → ${x.latest!.value} (${signed(x.distanceTravelled)})` : '–');
+  const cell = (x: Progress | undefined) =>
+    x && x.first ? `${formatNumber(x.first.value)} → ${formatNumber(x.latest!.value)} (${signed(x.distanceTravelled)})` : '–';
   return (
     <>
       <p>
@@ -59,7 +61,7 @@ function InstrumentTable({ progression: p }: { progression: InstrumentProgressio
       </p>
       {p.due ? (
         <p className="alert alert-warning" role="status">
-          {t('fuDueSince')} {p.due.dueDate} ({p.due.round === 0 ? t('fuBaseline') : `${p.due.round}. ${t('fuFollowUpRound')}`}).
+          {t('fuDueSince')} {formatDate(p.due.dueDate)} ({p.due.round === 0 ? t('fuBaseline') : `${p.due.round}. ${t('fuFollowUpRound')}`}).
         </p>
       ) : null}
       <p className="hint">
@@ -121,7 +123,7 @@ function InstrumentTable({ progression: p }: { progression: InstrumentProgressio
               <tbody>
                 {[...p.measurements].reverse().map((m) => (
                   <tr key={m.id}>
-                    <td>{m.measuredOn}</td>
+                    <td>{formatDate(m.measuredOn)}</td>
                     <td className="num">{m.round}</td>
                     <td>{t(respondentKey[m.respondent]!)}</td>
                     <td>{t(entryKey[m.entryMode] ?? 'fuEntrySelf')}</td>

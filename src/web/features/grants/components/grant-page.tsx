@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { formatDate, formatHours, formatPeriod } from '../../../../domain/danish-format.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { navigate } from '../../../app/router.ts';
@@ -65,13 +66,13 @@ export function GrantPage({ grantId }: { grantId: number }) {
             <dd>{grant.citizenCprMasked}</dd>
             <dt>{t('period')}</dt>
             <dd>
-              {grant.startDate} – {grant.endDate}
-              {grant.actualEndDate ? ` (${t('end')}: ${grant.actualEndDate}, ${e(grant.endReason ?? '')})` : ''}
+              {formatPeriod(grant.startDate, grant.endDate)}
+              {grant.actualEndDate ? ` (${t('end')}: ${formatDate(grant.actualEndDate)}, ${e(grant.endReason ?? '')})` : ''}
             </dd>
             <dt>{t('agreedOn')}</dt>
-            <dd>{grant.agreedOn}</dd>
+            <dd>{formatDate(grant.agreedOn)}</dd>
             <dt>{t('weeklyHours')}</dt>
-            <dd>{grant.weeklyHours}</dd>
+            <dd>{formatHours(grant.weeklyHours)}</dd>
             <dt>{t('mentor')}</dt>
             <dd>{grant.mentorName ?? '–'}</dd>
             <dt>{t('regime')}</dt>

@@ -8,9 +8,11 @@ import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registersApi } from '../../registers/api-client.ts';
 import { grantsApi, grantTypes, type Check, type GrantBody } from '../api-client.ts';
-import { danishDateOf } from '../../../../domain/calendar-date.ts';
+import { addDays, calendarDateOf } from '../../../../domain/calendar-date.ts';
+import { formatDate } from '../../../../domain/danish-format.ts';
 
-const today = () => danishDateOf(new Date());
+/** Today in Denmark, not in UTC (between 00:00 and 01:00 Danish time UTC is still yesterday). */
+const today = () => calendarDateOf(new Date());
 
 /**
  * The grant wizard with the live rule panel: every change is checked (debounced) against the rules. It
@@ -63,7 +65,7 @@ export function GrantWizard({
   if (previous.data && previous.data !== appliedPrevious) {
     const p = previous.data;
     setAppliedPrevious(p);
-    const nextStart = new Date(new Date(`${p.actualEndDate ?? p.endDate}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+    const nextStart = addDays(p.actualEndDate ?? p.endDate, 1);
     setForm((f) => ({
       ...f,
       type: p.type,
@@ -173,7 +175,7 @@ export function GrantWizard({
               hint={
                 check ? (
                   <>
-                    {t('suggestedEnd')}: {check.suggestedEndDate}{' '}
+                    {t('suggestedEnd')}: {formatDate(check.suggestedEndDate)}{' '}
                     <button type="button" className="link-button" onClick={() => set('endDate', check.suggestedEndDate)}>
                       {t('useSuggested')}
                     </button>

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { grantsApi } from '../api-client.ts';
+import { formatNumber } from '../../../../domain/danish-format.ts';
 
 /** Ranked mentor proposals with their reasons; the caseworker chooses and gives a reason (issue 3 point 8). */
 export function MentorProposals({ grantId, onChosen }: { grantId: number; onChosen: () => void }) {
@@ -29,7 +30,7 @@ export function MentorProposals({ grantId, onChosen }: { grantId: number; onChos
       <ol className="proposals">
         {(data?.proposals ?? []).map((p) => (
           <li key={p.mentorId} className={p.eligible ? '' : 'excluded'}>
-            <strong>{p.name}</strong> {p.eligible ? <span>(point {p.score})</span> : null}
+            <strong>{p.name}</strong> {p.eligible ? <span>(point {formatNumber(p.score)})</span> : null}
             <ul>
               {p.reasons.map((r) => (
                 <li key={r}>{r}</li>

@@ -2,6 +2,11 @@ import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { homeApi, type MyGrants, type Worklist } from '../api-client.ts';
+import { formatDate, formatPeriod } from '../../../../domain/danish-format.ts';
+import { MyCitizensToday } from './my-citizens-today.tsx';
+
+export type MyGrant = MyGrants['grants'][number];
+export type { WorklistItem } from '../api-client.ts';
 
 const kindText: Record<string, string> = {
   period_ending: 'Periode slutter snart',
@@ -31,14 +36,32 @@ export function HomePage() {
   if (['caseworker', 'mentor', 'coordinator', 'admin'].includes(user.role)) links.push({ href: '#/citizens', text: t('citizens') });
   if (['coordinator', 'caseworker', 'manager', 'admin'].includes(user.role)) links.push({ href: '#/mentors', text: t('mentors') });
   if (user.role === 'admin') links.push({ href: '#/regimes', text: t('regimes') }, { href: '#/audit', text: t('auditLog') });
+  const isMentor = user.role === 'mentor';
   return (
     <section>
-      <h1>
-        {t('welcome')}, {user.name}
-      </h1>
-      <p>
-        {e(user.role)} · {user.municipalityName}
-      </p>
+      {isMentor ? (
+        // A mentor's phone view (issue 14): today's citizens and the contact form first, one screen.
+        <>
+          <h1>Mine borgere i dag</h1>
+          <p className="hint">
+            {t('welcome')}, {user.name} · {user.municipalityName}
+          </p>
+          {grants.data && worklist.data ? (
+            <MyCitizensToday grants={grants.data.grants} worklist={worklist.data.items} />
+          ) : (
+            <p>{t('loading')}</p>
+          )}
+        </>
+      ) : (
+        <>
+          <h1>
+            {t('welcome')}, {user.name}
+          </h1>
+          <p>
+            {e(user.role)} · {user.municipalityName}
+          </p>
+        </>
+      )}
       <ul className="tiles">
         {links.map((l) => (
           <li key={l.href}>
@@ -70,7 +93,7 @@ export function HomePage() {
                         {i.rule ? <small> ({i.rule})</small> : null}
                       </td>
                       <td>{i.grantId ? <a href={`#/grants/${i.grantId}`}>{i.citizenName}</a> : '–'}</td>
-                      <td>{i.dueDate ?? '–'}</td>
+                      <td>{formatDate(i.dueDate)}</td>
                       <td>{i.message}</td>
                     </tr>
                   ))}
@@ -91,9 +114,7 @@ export function HomePage() {
                   <a href={`#/grants/${g.id}`}>
                     <strong>{g.citizenName}</strong> · {e(g.type)}
                   </a>
-                  <span>
-                    {g.startDate} – {g.endDate}
-                  </span>
+                  <span>{formatPeriod(g.startDate, g.actualEndDate ?? g.endDate)}</span>
                 </li>
               ))}
             </ul>

@@ -5,6 +5,7 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registerImportApi, type RegisterImport } from '../api-client.ts';
 import { lineErrorText } from '../line-error-text.ts';
+import { formatNumber } from '../../../../domain/danish-format.ts';
 
 /** Admin page (issue 5): upload a register extract with a layout and a mapping, and watch progress and bad lines. */
 export function RegisterImportPage() {
@@ -15,7 +16,7 @@ export function RegisterImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [record, setRecord] = useState<RegisterImport | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const num = (n: number | undefined | null) => (n ?? 0).toLocaleString(language === 'da' ? 'da-DK' : 'en-GB');
+  const num = (n: number | undefined | null) => (language === 'da' ? formatNumber(n ?? 0) : (n ?? 0).toLocaleString('en-GB'));
 
   useEffect(() => {
     if (!record || record.status !== 'running') return;

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registersApi } from '../api-client.ts';
+import { formatHours } from '../../../../domain/danish-format.ts';
 
 const list = (text: string) =>
   text
@@ -84,7 +85,7 @@ export function MentorsPage() {
               <td>{m.providerName}</td>
               <td>{m.specialties.join(', ') || '–'}</td>
               <td>{m.languages.join(', ') || '–'}</td>
-              <td className="num">{m.weeklyCapacityHours ?? '–'}</td>
+              <td className="num">{formatHours(m.weeklyCapacityHours)}</td>
               <td>{m.trainingModules.map((x) => x.module).join(', ') || '–'}</td>
               <td>{m.hasAuthorityRole ? t('yes') : t('no')}</td>
             </tr>

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { providerTypes, registersApi } from '../api-client.ts';
+import { formatNumber } from '../../../../domain/danish-format.ts';
 
 export function ProvidersPage() {
   const { t, e } = useI18n();
@@ -44,7 +45,7 @@ export function ProvidersPage() {
             <tr key={p.id}>
               <td>{p.name}</td>
               <td>{e(p.type)}</td>
-              <td className="num">{p.hourlyRate ?? '–'}</td>
+              <td className="num">{formatNumber(p.hourlyRate, { decimals: 2 })}</td>
             </tr>
           ))}
         </tbody>

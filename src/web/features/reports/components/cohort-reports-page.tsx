@@ -8,9 +8,10 @@ import { targetGroupCodes } from '../../../../domain/target-group.ts';
 import { grantTypes } from '../../grants/api-client.ts';
 import { reportNames, reportsApi, type ReportCitizen, type ReportFilter, type ReportTable } from '../api-client.ts';
 import { ReportChart } from './report-chart.tsx';
+import { formatNumber, formatPercent } from '../../../../domain/danish-format.ts';
 
-const count = (v: number | null) => (v === null ? '–' : v.toLocaleString('da-DK'));
-const percent = (v: number | null) => (v === null ? '–' : `${v.toLocaleString('da-DK')} %`);
+const count = (v: number | null) => formatNumber(v);
+const percent = (v: number | null) => formatPercent(v);
 const canOpenCells = (role: string) => role === 'caseworker' || role === 'coordinator' || role === 'admin';
 
 /**

@@ -4,12 +4,13 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { reportsApi, type PassiveCitizensReport } from '../api-client.ts';
+import { formatPeriod, formatShare } from '../../../../domain/danish-format.ts';
 
 /** The widest of the report's cells (total, by group, by age band), as the inferred schema has them. */
 type Cell = PassiveCitizensReport['byAgeBand'][number];
 import { danishDateOf } from '../../../../domain/calendar-date.ts';
 
-const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toLocaleString('da-DK', { maximumFractionDigits: 1 })} %`);
+const pct = (v: number | null) => formatShare(v);
 const n = (v: number | null) => (v === null ? '<5' : String(v));
 
 /** Passive citizens: no offer and no mentor in the preceding 12 months (STAR 2017 measure, seed S1). */
@@ -56,7 +57,7 @@ export function PassiveCitizensPage() {
       {data ? (
         <>
           <p>
-            Periode: {data.windowStart} – {data.date}. I alt {n(data.total.passive)} passive af {n(data.total.total)} (
+            Periode: {formatPeriod(data.windowStart, data.date)}. I alt {n(data.total.passive)} passive af {n(data.total.total)} (
             {pct(data.total.sharePassive)}).
           </p>
           {table('Efter målgruppe', data.byGroup)}

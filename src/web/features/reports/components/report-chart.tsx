@@ -1,4 +1,5 @@
 import type { ReportTable } from '../api-client.ts';
+import { formatNumber } from '../../../../domain/danish-format.ts';
 
 const palette = ['#0b4f71', '#b35a1f', '#4f7a28', '#7b3f8c', '#8a7a10', '#2d7f8a'];
 
@@ -13,9 +14,10 @@ export function ReportChart({ table }: { table: ReportTable }) {
   const groupWidth = (width - pad.left - pad.right) / Math.max(1, table.rows.length);
   const barWidth = Math.max(2, (groupWidth - 6) / Math.max(1, table.columns.length));
   const y = (v: number) => height - pad.bottom - (v / max) * (height - pad.top - pad.bottom);
-  const unit = usePercent ? ' %' : '';
+  const unit = usePercent ? '\u00a0%' : '';
   return (
-    <figure className="chart">
+    // Focusable, so a keyboard can scroll it where it is wider than a phone (styles.css).
+    <figure className="chart report-chart" tabIndex={0}>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="report-chart-title">
         <title id="report-chart-title">{`${table.title}${usePercent ? ' (procent)' : ''}`}</title>
         {[0, 0.5, 1].map((f) => (
@@ -27,7 +29,7 @@ export function ReportChart({ table }: { table: ReportTable }) {
               textAnchor="end"
               fontSize="11"
               fill="#4a5560"
-            >{`${Math.round(max * f).toLocaleString('da-DK')}${unit}`}</text>
+            >{`${formatNumber(Math.round(max * f))}${unit}`}</text>
           </g>
         ))}
         {table.rows.map((row, i) => (
@@ -44,7 +46,7 @@ export function ReportChart({ table }: { table: ReportTable }) {
                   height={height - pad.bottom - y(v)}
                   fill={palette[j % palette.length]}
                 >
-                  <title>{`${row.label}, ${column.label}: ${v.toLocaleString('da-DK')}${unit}`}</title>
+                  <title>{`${row.label}, ${column.label}: ${formatNumber(v)}${unit}`}</title>
                 </rect>
               );
             })}

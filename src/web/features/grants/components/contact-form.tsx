@@ -1,0 +1,146 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { nextContactDefaults } from '../../../../domain/contact-defaults.ts';
+import { contactForms, type ContactForm } from '../../../../domain/legal-regime.ts';
+import { danishDateTimeInputOf, formatDateTime, instantOfDanishDateTime } from '../../../../domain/danish-format.ts';
+import { ErrorMessage } from '../../../components/error-message.tsx';
+import { Field } from '../../../components/field.tsx';
+import { deliveryApi, type Contact } from '../api-client.ts';
+
+export const contactFormText: Record<string, string> = { physical: 'Fysisk møde', phone: 'Telefon', video: 'Video', message: 'Besked' };
+export const confirmationText: Record<string, string> = {
+  in_person: 'Bekræftet ved mødet',
+  one_time_code: 'Engangskode',
+  paper: 'På papir',
+};
+
+/** Defaults for the next contact of a grant: its most recent contact's form and length, never a confirmation. */
+export function contactDefaultsOf(contacts: readonly Contact[]): { form: string; minutes: number } {
+  return nextContactDefaults(contacts.map((c) => ({ at: c.at, form: c.form as ContactForm, minutes: c.minutes })));
+}
+
+/**
+ * Logs one contact: time (now in Danish time, rounded to 5 minutes), minutes, form, attendance, note and the
+ * citizen's confirmation. Locked while saving (a double tap logs one contact), and reset after saving —
+ * the confirmation back to "Ikke bekræftet".
+ */
+export function ContactForm({
+  grant,
+  defaults,
+  onSaved,
+}: {
+  grant: { id: number; type: string };
+  defaults: { form: string; minutes: number };
+  onSaved: (contact: Contact) => void;
+}) {
+  const [at, setAt] = useState(() => danishDateTimeInputOf(new Date()));
+  const [minutes, setMinutes] = useState(defaults.minutes);
+  const [form, setForm] = useState(defaults.form);
+  const [attended, setAttended] = useState(true);
+  const [justification, setJustification] = useState('');
+  const [note, setNote] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<Contact | null>(null);
+  // A double tap must not log two contacts: the button is locked while the request runs (issue 14).
+  // The ref closes the gap before the disabled button is rendered.
+  const [saving, setSaving] = useState(false);
+  const savingNow = useRef(false);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (savingNow.current) return;
+    savingNow.current = true;
+    setSaving(true);
+    setError(null);
+    setSaved(null);
+    try {
+      const contact = await deliveryApi.recordContact(grant.id, {
+        at: instantOfDanishDateTime(at).toISOString(),
+        minutes,
+        form,
+        attended,
+        justification: justification || null,
+        note: note || null,
+        confirmation: confirmation ? { method: confirmation } : null,
+      });
+      setSaved(contact);
+      // The next contact starts from a clean form: the citizen's confirmation is never carried over.
+      setAt(danishDateTimeInputOf(new Date()));
+      setMinutes(minutes);
+      setForm(form);
+      setAttended(true);
+      setNote('');
+      setJustification('');
+      setConfirmation('');
+      onSaved(contact);
+    } catch (err) {
+      setError(err);
+    } finally {
+      savingNow.current = false;
+      setSaving(false);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="card contact-form">
+      <div className="row when">
+        <Field id="c-at" label="Tidspunkt">
+          <input id="c-at" type="datetime-local" value={at} onChange={(ev) => setAt(ev.target.value)} required />
+        </Field>
+        <Field id="c-minutes" label="Minutter">
+          <input
+            id="c-minutes"
+            type="number"
+            inputMode="numeric"
+            min="0"
+            max="1440"
+            value={minutes}
+            onChange={(ev) => setMinutes(Number(ev.target.value))}
+            required
+          />
+        </Field>
+      </div>
+      <fieldset>
+        <legend>Kontaktform</legend>
+        <div className="segmented">
+          {contactForms.map((f) => (
+            <label key={f} className={form === f ? 'selected' : ''}>
+              <input type="radio" name="c-form" value={f} checked={form === f} onChange={() => setForm(f)} /> {contactFormText[f]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="check">
+        <input id="c-attended" type="checkbox" checked={attended} onChange={(ev) => setAttended(ev.target.checked)} />
+        <label htmlFor="c-attended">Borgeren mødte op</label>
+      </div>
+      {form !== 'physical' && grant.type === 'RET_OG_PLIGT' ? (
+        <Field id="c-justification" label="Særlige omstændigheder (krævet for ikke-fysisk kontakt)">
+          <textarea id="c-justification" rows={2} value={justification} onChange={(ev) => setJustification(ev.target.value)} />
+        </Field>
+      ) : null}
+      <div className="row">
+        <Field id="c-note" label="Kort note">
+          <input id="c-note" value={note} onChange={(ev) => setNote(ev.target.value)} maxLength={2000} />
+        </Field>
+        <Field id="c-confirmation" label="Borgerens bekræftelse">
+          <select id="c-confirmation" value={confirmation} onChange={(ev) => setConfirmation(ev.target.value)}>
+            <option value="">Ikke bekræftet</option>
+            {Object.entries(confirmationText).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <ErrorMessage error={error} />
+      {saved ? (
+        <p role="status" className="ok">
+          Kontakten er registreret ({formatDateTime(saved.at)}).
+        </p>
+      ) : null}
+      <button type="submit" className="primary wide" disabled={saving} aria-busy={saving}>
+        Registrér kontakt
+      </button>
+    </form>
+  );
+}
