@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LineError } from './import-line-error.ts';
 import { dstMapping, type OutcomeCategory } from './outcome-categories.ts';
 import { findCitizen, parseExtractHeader, parseWideChunk, scanWideLine, type CitizenLookup } from './register-extract.ts';
 import { compressWideLine, type StatusSpell } from './register-spells.ts';
@@ -16,7 +17,7 @@ function lookupOf(citizens: [cpr: string, id: number][]): CitizenLookup {
   };
 }
 
-function scan(line: string, weeks: Int32Array, separator = ';'): StatusSpell[] | string {
+function scan(line: string, weeks: Int32Array, separator = ';'): StatusSpell[] | LineError {
   const spells: StatusSpell[] = [];
   const message = scanWideLine({
     line,
@@ -55,15 +56,25 @@ describe('register extract parsing (issue 12)', () => {
     for (let n = 0; n < 2000; n += 1) {
       const fields = ['0101851234', ...labels.map(() => codes[Math.floor(random() * codes.length)]!)];
       const reference = compressWideLine({ weeks, codes: fields, firstCode: 1, categoryOf, mappingName: 'dst' });
-      expect(scan(fields.join(';'), weeks)).toEqual(reference.ok ? reference.spells : reference.message);
+      expect(scan(fields.join(';'), weeks)).toEqual(
+        reference.ok ? reference.spells : expect.objectContaining({ message: reference.message }),
+      );
     }
   });
 
   it('refuses a line with too few or too many fields and names an unknown code', () => {
     const weeks = Int32Array.from(['2016-W01', '2016-W02'].map(w));
-    expect(scan('0101851234;318', weeks)).toBe('expected 3 fields, found 2');
-    expect(scan('0101851234;318;318;318', weeks)).toBe('expected 3 fields, found 4');
-    expect(scan('0101851234;318;9x9', weeks)).toBe("unknown code '9x9' in the dst mapping");
+    expect(scan('0101851234;318', weeks)).toEqual({
+      code: 'FIELD_COUNT',
+      params: { expected: 3, found: 2 },
+      message: 'expected 3 fields, found 2',
+    });
+    expect(scan('0101851234;318;318;318', weeks)).toMatchObject({ code: 'FIELD_COUNT', message: 'expected 3 fields, found 4' });
+    expect(scan('0101851234;318;9x9', weeks)).toEqual({
+      code: 'UNKNOWN_CODE',
+      params: { code: '9x9', mapping: 'dst' },
+      message: "unknown code '9x9' in the dst mapping",
+    });
     // Blanks around fields are trimmed, as in the first import.
     expect(scan('0101851234; 318 ;318', weeks)).toEqual([
       { category: 'CASH_BENEFIT_SAME', code: '318', fromWeek: w('2016-W01'), toWeek: w('2016-W02') },
@@ -128,8 +139,8 @@ describe('register extract parsing (issue 12)', () => {
     expect(result.rows).toBe('');
     expect(result.badLines).toBe(3);
     expect(result.errors).toEqual([
-      { line: 3, message: "unknown code '51x' in the dst mapping" },
-      { line: 4, message: "invalid CPR '310285…'" },
+      { line: 3, code: 'UNKNOWN_CODE', params: { code: '51x', mapping: 'dst' }, message: "unknown code '51x' in the dst mapping" },
+      { line: 4, code: 'INVALID_CPR', params: { cprStart: '310285' }, message: "invalid CPR '310285…'" },
     ]);
   });
 });

@@ -7,6 +7,7 @@
  * stays the reference in the tests.
  */
 import { parseCpr } from './cpr.ts';
+import { lineError, type LineError } from './import-line-error.ts';
 import type { OutcomeCategory } from './outcome-categories.ts';
 import { compressWideLine } from './register-spells.ts';
 import { parseIsoWeek } from './register-week.ts';
@@ -61,8 +62,8 @@ export function findCitizen(lookup: CitizenLookup, cpr: string): number {
 export type WideLineSink = (category: OutcomeCategory, code: string, fromWeek: number, toWeek: number) => void;
 
 /**
- * One wide line → its spells, emitted in week order through `emit`; the answer is null, or the message
- * of a bad line (wrong field count, unknown code). A run breaks where the category changes, a week is
+ * One wide line → its spells, emitted in week order through `emit`; the answer is null, or what makes
+ * the line bad (FIELD_COUNT, UNKNOWN_CODE). A run breaks where the category changes, a week is
  * empty or the header skips a week; a spell's code is the smallest code in it. `start` is the index just
  * after the CPR field's separator. Lines with spaces or tabs (fields to trim) take the reference path.
  */
@@ -75,7 +76,7 @@ export function scanWideLine(input: {
   categoryOf: (code: string) => OutcomeCategory | undefined;
   mappingName: string;
   emit: WideLineSink;
-}): string | null {
+}): LineError | null {
   const { line, separator, weeks, categoryOf, emit } = input;
   if (line.includes(' ') || line.includes('\t')) return referenceWideLine(input);
   const columns = weeks.length;
@@ -106,7 +107,7 @@ export function scanWideLine(input: {
       } else {
         field = line.slice(pos, end);
         fieldCategory = categoryOf(field);
-        if (!fieldCategory) return `unknown code '${field}' in the ${input.mappingName} mapping`;
+        if (!fieldCategory) return lineError('UNKNOWN_CODE', { code: field, mapping: input.mappingName });
         previousCode = field;
         previousCategory = fieldCategory;
       }
@@ -130,14 +131,14 @@ export function scanWideLine(input: {
   return null;
 }
 
-function fieldCountMessage(input: { line: string; separator: string; fieldCount: number }): string {
-  return `expected ${input.fieldCount} fields, found ${input.line.split(input.separator).length}`;
+function fieldCountMessage(input: { line: string; separator: string; fieldCount: number }): LineError {
+  return lineError('FIELD_COUNT', { expected: input.fieldCount, found: input.line.split(input.separator).length });
 }
 
 /** The split-and-trim path of the first import (kept for lines with blanks around fields). */
-function referenceWideLine(input: Parameters<typeof scanWideLine>[0]): string | null {
+function referenceWideLine(input: Parameters<typeof scanWideLine>[0]): LineError | null {
   const fields = input.line.split(input.separator).map((f) => f.trim());
-  if (fields.length !== input.fieldCount) return `expected ${input.fieldCount} fields, found ${fields.length}`;
+  if (fields.length !== input.fieldCount) return lineError('FIELD_COUNT', { expected: input.fieldCount, found: fields.length });
   const result = compressWideLine({
     weeks: input.weeks,
     codes: fields,
@@ -145,18 +146,18 @@ function referenceWideLine(input: Parameters<typeof scanWideLine>[0]): string | 
     categoryOf: input.categoryOf,
     mappingName: input.mappingName,
   });
-  if (!result.ok) return result.message;
+  if (!result.ok) return lineError('UNKNOWN_CODE', { code: result.unknownCode, mapping: input.mappingName });
   for (const spell of result.spells) input.emit(spell.category, spell.code, spell.fromWeek, spell.toWeek);
   return null;
 }
 
 /** The CPR field of a wide line: its 10 digits, or the bad line's message. */
-export function wideLineCpr(line: string, separator: string): { cpr: string; next: number } | { message: string } {
+export function wideLineCpr(line: string, separator: string): { cpr: string; next: number } | { error: LineError } {
   let end = line.indexOf(separator);
   if (end === -1) end = line.length;
   const field = line.slice(0, end);
   const cpr = parseCpr(field);
-  return cpr.ok ? { cpr: cpr.cpr, next: end + 1 } : { message: `invalid CPR '${field.trim().slice(0, 6)}…'` };
+  return cpr.ok ? { cpr: cpr.cpr, next: end + 1 } : { error: lineError('INVALID_CPR', { cprStart: field.trim().slice(0, 6) }) };
 }
 
 /** COPY text format needs tab, newline and backslash escaped; register codes almost never have them. */
@@ -177,7 +178,7 @@ export type WideChunkResult = {
   /** CPRs (as numbers) with spells that are not in the case system. */
   unknownCprs: number[];
   badLines: number;
-  errors: { line: number; message: string }[];
+  errors: ({ line: number } & LineError)[];
 };
 
 /**
@@ -227,11 +228,11 @@ export function parseWideChunk(input: {
     if (value === undefined) escaped.set(code, (value = copyTextValue(code)));
     rows += `${prefix}${category}\t${value}\t${fromWeek}\t${toWeek}\n`;
   };
-  const fail = (lineNumber: number, message: string) => {
+  const fail = (lineNumber: number, error: LineError) => {
     failed = true;
     rows = '';
     result.badLines += 1;
-    if (result.errors.length < input.maxErrors) result.errors.push({ line: lineNumber, message });
+    if (result.errors.length < input.maxErrors) result.errors.push({ line: lineNumber, ...error });
   };
   let pos = 0;
   let lineNumber = input.firstLine - 1;
@@ -244,15 +245,15 @@ export function parseWideChunk(input: {
     result.lines += 1;
     if (line.length === 0 || line.trim() === '') continue;
     const cpr = wideLineCpr(line, input.separator);
-    if ('message' in cpr) {
-      fail(lineNumber, cpr.message);
+    if ('error' in cpr) {
+      fail(lineNumber, cpr.error);
       continue;
     }
     const at = findCitizen(lookup, cpr.cpr);
     prefix = at >= 0 ? `${input.municipalityId}\t${lookup.ids[at]}\t` : '';
     lineSpells = 0;
     const spellsBefore = result.spells;
-    const message = scanWideLine({
+    const error = scanWideLine({
       line,
       start: cpr.next,
       separator: input.separator,
@@ -262,8 +263,8 @@ export function parseWideChunk(input: {
       mappingName: input.mappingName,
       emit,
     });
-    if (message !== null) {
-      fail(lineNumber, message);
+    if (error !== null) {
+      fail(lineNumber, error);
       continue;
     }
     result.spells = spellsBefore + lineSpells;

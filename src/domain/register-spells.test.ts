@@ -60,7 +60,7 @@ describe('register spells (issue 5 point 1)', () => {
 
   it('makes a wide line with an unknown code bad, naming the code and the mapping', () => {
     const result = compressWideLine({ weeks: [1, 2], codes: ['318', '999'], categoryOf, mappingName: 'dst' });
-    expect(result).toEqual({ ok: false, message: "unknown code '999' in the dst mapping" });
+    expect(result).toEqual({ ok: false, message: "unknown code '999' in the dst mapping", unknownCode: '999' });
   });
 
   it('gives the same spells for an unsorted long layout once merged', () => {

@@ -13,7 +13,7 @@ import type { OutcomeCategory } from './outcome-categories.ts';
 /** One spell of a citizen; `code` is the smallest register code seen in it (the stored source code). */
 export type StatusSpell = { category: OutcomeCategory; code: string; fromWeek: number; toWeek: number };
 
-export type WideLineResult = { ok: true; spells: StatusSpell[] } | { ok: false; message: string };
+export type WideLineResult = { ok: true; spells: StatusSpell[] } | { ok: false; message: string; unknownCode: string };
 
 /**
  * One wide line (one citizen, one code per week column) → its spells. `weeks[i]` is the week index of
@@ -43,7 +43,7 @@ export function compressWideLine(input: {
     }
     // Codes repeat for weeks on end: look the category up only when the code changes.
     const category = code === previousCode ? previousCategory : categoryOf(code);
-    if (!category) return { ok: false, message: `unknown code '${code}' in the ${input.mappingName} mapping` };
+    if (!category) return { ok: false, message: `unknown code '${code}' in the ${input.mappingName} mapping`, unknownCode: code };
     previousCode = code;
     previousCategory = category;
     if (current && current.category === category && week === current.toWeek + 1) {

@@ -18,6 +18,7 @@ import type { Readable } from 'node:stream';
 import { cohortReportsRepository } from '../db/repositories/cohort-reports-repository.ts';
 import { registerStatusesRepository, type StagedSpells } from '../db/repositories/register-statuses-repository.ts';
 import { parseCpr } from '../domain/cpr.ts';
+import { lineError, type LineError } from '../domain/import-line-error.ts';
 import { parseExtractHeader } from '../domain/register-extract.ts';
 import type { OutcomeCategory } from '../domain/outcome-categories.ts';
 import { unverifiedMappingWarning } from '../domain/register-mappings.ts';
@@ -40,7 +41,8 @@ export type RegisterImportResult = {
   mapping: { id: number; name: string; verified: boolean };
   warnings: string[];
 };
-export type ImportLineError = { line: number; message: string };
+/** A bad line: its number, code and params (domain/import-line-error.ts) and the English message. */
+export type ImportLineError = { line: number } & LineError;
 export type RegisterImportProgress = { lines: number; stagedSpells: number; phase: 'reading' | 'merging' | 'done' };
 
 const maxReportedErrors = 100;
@@ -107,9 +109,9 @@ export async function importRegisterStatuses(
       batch.fromWeek.push(spell.fromWeek);
       batch.toWeek.push(spell.toWeek);
     };
-    const fail = (message: string) => {
+    const fail = (error: LineError) => {
       badLines += 1;
-      if (errors.length < maxReportedErrors) errors.push({ line: lineNumber, message });
+      if (errors.length < maxReportedErrors) errors.push({ line: lineNumber, ...error });
     };
 
     let separator: string | null = null;
@@ -139,7 +141,7 @@ export async function importRegisterStatuses(
       let fields = line.split(separator);
       if (line.includes(' ') || line.includes('\t')) fields = fields.map((f) => f.trim());
       if (fields.length !== fieldCount) {
-        fail(`expected ${fieldCount} fields, found ${fields.length}`);
+        fail(lineError('FIELD_COUNT', { expected: fieldCount, found: fields.length }));
         continue;
       }
       const [cprText, weekText, code] = fields as [string, string, string];
@@ -153,11 +155,11 @@ export async function importRegisterStatuses(
         week = parseIsoWeek(weekText);
         if (weekCache.size < 10_000) weekCache.set(weekText, week);
       }
-      if (lastCpr === null) fail(`invalid CPR '${cprText.slice(0, 6)}…'`);
-      else if (week === null) fail(`'${weekText}' is not an ISO week like 2015-W07`);
+      if (lastCpr === null) fail(lineError('INVALID_CPR', { cprStart: cprText.trim().slice(0, 6) }));
+      else if (week === null) fail(lineError('INVALID_ISO_WEEK', { value: weekText }));
       else if (code !== '') {
         const category: OutcomeCategory | undefined = categoryOf(code);
-        if (!category) fail(`unknown code '${code}' in the ${mapping.name} mapping`);
+        if (!category) fail(lineError('UNKNOWN_CODE', { code, mapping: mapping.name }));
         else {
           weeks += 1;
           const open = current as { cpr: string; line: number; spell: StatusSpell } | null;

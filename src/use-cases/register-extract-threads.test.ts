@@ -62,7 +62,7 @@ describe('the register import reads in chunks on several threads (issue 12)', ()
     const { chunks } = await readHeaderAndChunks(pieces(bad, 64), 400);
     const header = parseExtractHeader('cpr;2021-W01;2021-W02;2021-W03;2021-W04;2021-W05;2021-W06', 'wide');
     if (!header.ok) throw new Error(header.message);
-    const errors: { line: number; message: string }[] = [];
+    const errors: { line: number; code: string; message: string }[] = [];
     for await (const chunk of parseWideChunks(
       chunks,
       {
@@ -76,6 +76,8 @@ describe('the register import reads in chunks on several threads (issue 12)', ()
       { threads: 2 },
     ))
       errors.push(...chunk.errors);
-    expect(errors).toEqual([{ line: 251, message: "unknown code '9x9' in the dst mapping" }]);
+    expect(errors).toEqual([
+      { line: 251, code: 'UNKNOWN_CODE', params: { code: '9x9', mapping: 'dst' }, message: "unknown code '9x9' in the dst mapping" },
+    ]);
   });
 });

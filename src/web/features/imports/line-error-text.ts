@@ -47,9 +47,8 @@ export function lineErrorText(language: Language, error: ImportLineErrorAnswer):
 }
 
 /**
- * Workaround: the register import still records its bad lines as English sentences without a code. Until
- * it records `lineError(…)` (domain/import-line-error.ts) — TODO(#16), with the register-import rewrite —
- * and for imports stored before, the four sentences are recognised here; anything else is "cannot be read".
+ * Imports stored before the register import recorded `lineError(…)` (domain/import-line-error.ts) carry
+ * only the English sentence: the four sentences are recognised here; anything else is "cannot be read".
  */
 function legacyLineErrorText(language: Language, message: string): string {
   if (language === 'en') return message;
