@@ -1,14 +1,21 @@
 /**
  * The economy overview as an A4 PDF (issue 4 point 6) with pdfkit's built-in Helvetica (WinAnsi covers
- * æ, ø, å): key figures, a cumulative chart of spend, forecast band, budget and refundable spend, and
- * the breakdown tables.
+ * æ, ø, å; everything printed passes through winAnsiText): key figures each with one line saying what
+ * it is made of (issue 14), a cumulative chart of spend and forecast band scaled to them with budget,
+ * refundable spend and the § 203 a ceiling as reference lines or off-scale markers, and the breakdown tables.
  */
 import PDFDocument from 'pdfkit';
+import { danishShortMonth } from '../domain/calendar-month.ts';
+import { economyChartReferences, economyFigureNotes } from '../domain/economy-figure-notes.ts';
 import { refundClassLabels, type BreakdownRow, type EconomyOverview } from '../domain/economy-overview.ts';
+import { formatDanishDate } from '../domain/rules/grant-rule-input.ts';
+import { formatAxisKr, scaleSpendChart } from '../domain/spend-chart-scale.ts';
+import { winAnsiText } from './win-ansi-text.ts';
 
 const formatKr = (amountKr: number | null) =>
   amountKr === null ? '–' : `${amountKr.toLocaleString('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr.`;
-const formatPercent = (percent: number | null) => (percent === null ? '–' : `${percent.toLocaleString('da-DK')} %`);
+const formatPercent = (percent: number | null) =>
+  percent === null ? '–' : `${percent.toLocaleString('da-DK', { maximumFractionDigits: 1 })} %`;
 
 export function renderEconomyOverviewPdf(overview: EconomyOverview, municipalityName: string): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -25,21 +32,30 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
 
     pdf.font('Helvetica').fontSize(10).fillColor('#444444').text(municipalityName, { align: 'right' });
     pdf.font('Helvetica-Bold').fontSize(18).fillColor('#000000').text(`Økonomi for mentorstøtte ${overview.year}`);
-    pdf.font('Helvetica').fontSize(10).text(`Opgjort pr. ${overview.asOf}`);
+    pdf
+      .font('Helvetica')
+      .fontSize(10)
+      .text(`Opgjort pr. ${formatDanishDate(overview.asOf)}`);
     pdf.moveDown();
 
-    const figures: [string, string][] = [
-      ['Forbrug til dato', formatKr(overview.spend)],
-      ['Refusionsberettiget forbrug', formatKr(overview.eligibleSpend)],
-      ['Refusion', formatKr(overview.refund)],
-      ['Refusionsramme', formatKr(overview.refundFrame)],
-      ['Budget', formatKr(overview.budgetKr)],
-      ['Budget ud over refusionsrammen', formatPercent(overview.overFramePercent)],
+    const notes = economyFigureNotes(overview);
+    const figures: [string, string, string][] = [
+      ['Forbrug til dato', formatKr(overview.spend), notes.spend],
       [
         'Prognose for året (lav – høj)',
         `${formatKr(overview.forecast.expected)} (${formatKr(overview.forecast.low)} – ${formatKr(overview.forecast.high)})`,
+        notes.forecast,
       ],
-      ['Gennemsnit pr. forløb / pr. time', `${formatKr(overview.averageCostPerCourseKr)} / ${formatKr(overview.averageCostPerHourKr)}`],
+      ['Budget', formatKr(overview.budgetKr), notes.budget],
+      ['Refusionsramme', overview.refundFrame === null ? 'ikke sat' : formatKr(overview.refundFrame), notes.refundFrame],
+      ['Refusionsberettiget forbrug', formatKr(overview.eligibleSpend), notes.eligibleSpend],
+      ['Refusion', formatKr(overview.refund), notes.refund],
+      ['Budget ud over refusionsrammen', formatPercent(overview.overFramePercent), notes.overFramePercent],
+      [
+        'Gennemsnit pr. forløb / pr. time',
+        `${formatKr(overview.averageCostPerCourseKr)} / ${formatKr(overview.averageCostPerHourKr)}`,
+        notes.averages,
+      ],
     ];
     // From 2026: spend on mentor support and other guidance against the LAB § 203 a ceiling (issue 13).
     const ceiling = overview.budgetCeiling;
@@ -48,15 +64,26 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
         [
           `Loft efter LAB § 203 a (${ceiling.fullTimePersons.toLocaleString('da-DK')} fuldtidspersoner × ${formatKr(ceiling.ratePerFteKr)}${ceiling.rateVerified ? '' : ', sats ikke bekræftet'})`,
           formatKr(ceiling.ceilingKr),
+          notes.ceiling,
         ],
-        ['Mentorstøtte og øvrig vejledning og opkvalificering under loftet', formatKr(ceiling.totalSpendKr)],
+        ['Mentorstøtte og øvrig vejledning og opkvalificering under loftet', formatKr(ceiling.totalSpendKr), notes.ceilingSpend],
       );
+    } else if (overview.year >= 2026) {
+      figures.push(['Loft efter LAB § 203 a', 'ikke beregnet', notes.ceiling]);
     }
-    for (const [label, value] of figures) {
-      pdf.font('Helvetica').fontSize(10).text(label, { continued: true, width: 480 }).font('Helvetica-Bold').text(`  ${value}`);
+    for (const [label, value, note] of figures) {
+      pdf
+        .font('Helvetica')
+        .fontSize(10)
+        .fillColor('#000000')
+        .text(winAnsiText(label), { continued: true, width: 480 })
+        .font('Helvetica-Bold')
+        .text(winAnsiText(`  ${value}`));
+      pdf.font('Helvetica').fontSize(8).fillColor('#444444').text(winAnsiText(note), { width: 480 }).moveDown(0.25);
     }
+    pdf.fillColor('#000000');
     for (const alert of overview.alerts)
-      pdf.moveDown(0.3).font('Helvetica-Bold').fillColor('#a00000').text(alert.message).fillColor('#000000');
+      pdf.moveDown(0.3).font('Helvetica-Bold').fillColor('#a00000').text(winAnsiText(alert.message)).fillColor('#000000');
     pdf.moveDown();
     drawChart(pdf, overview);
 
@@ -65,7 +92,9 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
       pdf.font('Helvetica').fontSize(9);
       for (const row of rows) {
         pdf.text(
-          `${row.label}: ${formatKr(row.spendKr)} (${formatPercent(row.sharePercent)}), ${row.courses} forløb, ${row.hours.toLocaleString('da-DK')} timer`,
+          winAnsiText(
+            `${row.label}: ${formatKr(row.spendKr)} (${formatPercent(row.sharePercent)}), ${row.courses} forløb, ${row.hours.toLocaleString('da-DK')} timer`,
+          ),
         );
       }
     };
@@ -77,34 +106,67 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
     pdf.font('Helvetica').fontSize(9);
     for (const f of overview.accountingFunctions)
       pdf.text(
-        `${f.functionCode ?? '–'} (${refundClassLabels[f.refundClass].toLowerCase()}): ${formatKr(f.spendKr)}${f.note ? ` – ${f.note}` : ''}`,
+        winAnsiText(
+          `${f.functionCode ?? 'Funktion ikke angivet'} (${refundClassLabels[f.refundClass].toLowerCase()}): ${formatKr(f.spendKr)}${f.note ? ` – ${f.note}` : ''}`,
+        ),
       );
-    // The standard PDF fonts have no U+2212 (minus sign): it would print as a stray quote.
-    pdf.moveDown(0.8).fontSize(8).fillColor('#444444').text(overview.forecast.method.replaceAll('\u2212', '-'));
+    pdf.moveDown(0.8).fontSize(8).fillColor('#444444').text(winAnsiText(overview.forecast.method));
     pdf.end();
   });
 }
 
-/** Cumulative spend (solid), forecast with its band (dashed, grey area), budget and refundable spend (lines). */
+const referenceColors: Record<string, string> = { budget: '#a00000', refundable: '#38761d', ceiling: '#4b2a86' };
+
+/**
+ * Cumulative spend (solid), forecast with its band (dashed, grey area), on a scale that follows them
+ * (issue 14); limits near the data as labelled lines, limits far above as a line of text over the chart.
+ */
 function drawChart(pdf: PDFKit.PDFDocument, overview: EconomyOverview): void {
-  const left = 70;
-  const top = pdf.y + 10;
-  const width = 440;
+  const left = 90;
+  const width = 420;
   const height = 160;
-  const limits = [overview.budgetKr, overview.refundableSpendKr].filter((v): v is number => v !== null);
-  const max = Math.max(1, ...overview.byMonth.map((m) => m.cumulativeHighKr), ...limits) * 1.05;
-  const x = (i: number) => left + (i / 11) * width;
-  const y = (amountKr: number) => top + height - (amountKr / max) * height;
-  pdf.save();
-  pdf.rect(left, top, width, height).lineWidth(0.5).strokeColor('#999999').stroke();
   const months = overview.byMonth;
-  pdf.moveTo(x(0), y(months[0]!.cumulativeHighKr));
-  months.forEach((m, i) => pdf.lineTo(x(i), y(m.cumulativeHighKr)));
-  [...months].reverse().forEach((m, i) => pdf.lineTo(x(months.length - 1 - i), y(m.cumulativeLowKr)));
-  pdf.closePath().fillColor('#dddddd').fill();
-  pdf.moveTo(x(0), y(months[0]!.cumulativeForecastKr));
-  months.forEach((m, i) => pdf.lineTo(x(i), y(m.cumulativeForecastKr)));
-  pdf.dash(4, { space: 3 }).strokeColor('#555555').lineWidth(1).stroke().undash();
+  const scale = scaleSpendChart({
+    dataKr: months.flatMap((m) => [m.cumulativeHighKr, m.cumulativeSpendKr, m.cumulativeForecastKr]),
+    references: economyChartReferences(overview),
+  });
+  pdf.font('Helvetica-Bold').fontSize(10).fillColor('#000000').text('Akkumuleret forbrug og prognose', 56, pdf.y);
+  if (scale.offScale.length > 0) {
+    pdf
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor('#444444')
+      .text(
+        winAnsiText(
+          `Over skalaen (vises ikke som linje): ${scale.offScale.map((r) => `${r.label} ${formatAxisKr(r.amountKr)}`).join(' · ')}`,
+        ),
+      );
+  }
+  const top = pdf.y + 8;
+  const x = (i: number) => left + (i / Math.max(1, months.length - 1)) * width;
+  const y = (amountKr: number) => top + height - (amountKr / scale.maxKr) * height;
+  pdf.save();
+  pdf.lineWidth(0.3).strokeColor('#cccccc');
+  for (const tick of scale.ticksKr) {
+    pdf
+      .moveTo(left, y(tick))
+      .lineTo(left + width, y(tick))
+      .stroke();
+    pdf
+      .fillColor('#444444')
+      .fontSize(7)
+      .text(winAnsiText(formatAxisKr(tick)), left - 84, y(tick) - 3, { width: 78, align: 'right', lineBreak: false });
+  }
+  pdf.rect(left, top, width, height).lineWidth(0.5).strokeColor('#999999').stroke();
+  if (months.length > 0) {
+    pdf.moveTo(x(0), y(months[0]!.cumulativeHighKr));
+    months.forEach((m, i) => pdf.lineTo(x(i), y(m.cumulativeHighKr)));
+    [...months].reverse().forEach((m, i) => pdf.lineTo(x(months.length - 1 - i), y(m.cumulativeLowKr)));
+    pdf.closePath().fillColor('#dddddd').fill();
+    pdf.moveTo(x(0), y(months[0]!.cumulativeForecastKr));
+    months.forEach((m, i) => pdf.lineTo(x(i), y(m.cumulativeForecastKr)));
+    pdf.dash(4, { space: 3 }).strokeColor('#555555').lineWidth(1).stroke().undash();
+  }
   const lastSpent = months.findIndex((m) => m.month > overview.asOf.slice(0, 7));
   const spent = lastSpent === -1 ? months : months.slice(0, lastSpent);
   if (spent.length > 0) {
@@ -112,25 +174,29 @@ function drawChart(pdf: PDFKit.PDFDocument, overview: EconomyOverview): void {
     spent.forEach((m, i) => pdf.lineTo(x(i), y(m.cumulativeSpendKr)));
     pdf.strokeColor('#0b5394').lineWidth(2).stroke();
   }
-  const limitLine = (amountKr: number | null, color: string, label: string) => {
-    if (amountKr === null || amountKr <= 0) return;
+  for (const reference of scale.onScale) {
+    const color = referenceColors[reference.key] ?? '#a00000';
     pdf
-      .moveTo(left, y(amountKr))
-      .lineTo(left + width, y(amountKr))
+      .moveTo(left, y(reference.amountKr))
+      .lineTo(left + width, y(reference.amountKr))
       .strokeColor(color)
       .lineWidth(1)
       .stroke();
     pdf
       .fillColor(color)
       .fontSize(7)
-      .text(label, left + 4, y(amountKr) - 9, { lineBreak: false });
-  };
-  limitLine(overview.budgetKr, '#a00000', 'Budget');
-  limitLine(overview.refundableSpendKr, '#38761d', 'Refusionsramme / sats');
+      .text(winAnsiText(`${reference.label} ${formatAxisKr(reference.amountKr)}`), left + 4, y(reference.amountKr) - 9, {
+        lineBreak: false,
+      });
+  }
   pdf.fillColor('#444444').fontSize(7);
-  months.forEach((m, i) => pdf.text(m.month.slice(5), x(i) - 6, top + height + 3, { lineBreak: false }));
+  months.forEach((m, i) =>
+    pdf.text(danishShortMonth(m.month), x(i) - 10, top + height + 3, { width: 20, align: 'center', lineBreak: false }),
+  );
   pdf.restore();
-  pdf.fillColor('#000000').fontSize(10);
+  pdf.fillColor('#444444').fontSize(8);
   pdf.x = 56;
-  pdf.y = top + height + 18;
+  pdf.y = top + height + 16;
+  pdf.text('Fuld linje: forbrug til dato. Stiplet linje og gråt bånd: prognose (lav – høj).');
+  pdf.fillColor('#000000').fontSize(10);
 }
