@@ -60,6 +60,10 @@ describe('the written agreement through the API', () => {
       .put('/api/municipality/settings', { contactPhone: '+45 70 12 34 56', contactEmail: 'jobcenter@demo-kommune.dk' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ contactPhone: '+45 70 12 34 56', contactEmail: 'jobcenter@demo-kommune.dk' });
+    expect((await t.as('cw').get('/api/municipality/settings')).json()).toMatchObject({
+      contactPhone: '+45 70 12 34 56',
+      contactEmail: 'jobcenter@demo-kommune.dk',
+    });
   });
 
   it('prints the caseworker who made the grant, the authority’s phone and e-mail, and date and signature lines', async () => {
