@@ -129,7 +129,7 @@ describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
     expect(grantUrl).toContain('#/grants/');
     await page.goto(grantUrl);
     await page.getByText('Godkendt', { exact: true }).waitFor();
-    await page.getByText('Afslut bevilling').click();
+    await page.getByText('Afslut bevilling', { exact: true }).click();
     const endButton = page.getByRole('button', { name: 'Afslut', exact: true });
     await endButton.click();
     const dialog = page.getByRole('alertdialog', { name: 'Er du sikker?' });
