@@ -44,6 +44,19 @@ describe('manager economy page', () => {
     await expect.poll(() => page.getByLabel('Budget (kr.)').inputValue()).toBe('10200000');
     expect(await page.getByLabel('Refusionsramme (kr.)').inputValue()).toBe('0');
     expect(await page.getByLabel('Fuldtidspersoner i § 6, nr. 1–10').inputValue()).toBe('2350');
+    // On a 390 px phone the chart's text keeps its size (the drawing follows the box, not a fixed viewBox).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('.chart svg text')
+            .first()
+            .evaluate((el) => el.getBoundingClientRect().height),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThanOrEqual(11);
+    await page.setViewportSize({ width: 1280, height: 900 });
     // Issue 14: the accounting table names each function code and its refund class in Danish.
     const accounting = page.getByRole('table', { name: 'Kontering' });
     expect(await accounting.textContent()).toMatch(/5\.68\.\d\d\.\d{3} \((inden for rammen|uden for rammen|ingen refusion)/i);

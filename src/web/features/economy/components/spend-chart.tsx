@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { danishShortMonth } from '../../../../domain/calendar-month.ts';
 import { formatAxisKr, scaleSpendChart, type ChartReference } from '../../../../domain/spend-chart-scale.ts';
 import type { EconomyMonth } from '../api-client.ts';
@@ -17,9 +18,21 @@ const referenceStyles: Record<string, { stroke: string; dash: string; name: stri
  * or markers above the chart when they are far off the scale.
  */
 export function SpendChart({ months, references, asOf }: { months: EconomyMonth[]; references: ChartReference[]; asOf: string }) {
-  const width = 640;
+  // The drawing is as wide as its box, so 13 px text stays 13 px on a phone (a fixed viewBox shrank it to ~5 px).
+  const figure = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(640);
+  useEffect(() => {
+    const element = figure.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.max(300, Math.round(entry.contentRect.width)));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const height = 300;
-  const pad = { left: 84, right: 16, top: 16 + 18 * Math.min(1, references.length), bottom: 30 };
+  const pad = { left: 84, right: 16, top: 16, bottom: 30 };
+  const monthStep = width < 520 ? 3 : 2;
   const scale = scaleSpendChart({
     dataKr: months.flatMap((m) => [m.cumulativeHighKr, m.cumulativeSpendKr, m.cumulativeForecastKr]),
     references,
@@ -53,7 +66,12 @@ export function SpendChart({ months, references, asOf }: { months: EconomyMonth[
   );
   const offScaleText = scale.offScale.map((r) => `${r.label} ${formatAxisKr(r.amountKr)}`).join(' · ');
   return (
-    <figure className="chart">
+    <figure className="chart" ref={figure}>
+      {offScaleText ? (
+        <p className="chart-off-scale" data-testid="chart-off-scale">
+          <span aria-hidden="true">↑ </span>Over skalaen: {offScaleText}
+        </p>
+      ) : null}
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="spend-chart-title spend-chart-desc">
         <title id="spend-chart-title">Akkumuleret forbrug og prognose</title>
         <desc id="spend-chart-desc">
@@ -70,17 +88,12 @@ export function SpendChart({ months, references, asOf }: { months: EconomyMonth[
           </g>
         ))}
         {months.map((m, i) =>
-          i % 2 === 0 ? (
+          i % monthStep === 0 ? (
             <text key={m.month} x={x(i)} y={height - 8} textAnchor="middle" fontSize="13" fill="#4a5560">
               {danishShortMonth(m.month)}
             </text>
           ) : null,
         )}
-        {offScaleText ? (
-          <text x={width - pad.right} y={14} textAnchor="end" fontSize="13" fill="#4a5560" data-testid="chart-off-scale">
-            ↑ Over skalaen: {offScaleText}
-          </text>
-        ) : null}
         <path d={band} fill="#0b4f71" opacity="0.15" />
         {scale.onScale.map((r) => {
           const style = referenceStyles[r.key] ?? referenceStyles.budget!;
