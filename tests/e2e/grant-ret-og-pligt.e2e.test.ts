@@ -148,6 +148,7 @@ describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
     expect(await focusInDialog()).toBe(true);
     const violations = await seriousAccessibilityViolations(page);
     expect(violations).toEqual([]);
+    await page.screenshot({ path: join(tmpdir(), 'mentorspor-end-grant-dialog.png') });
     // Escape cancels: nothing ended, focus back on the button that opened the dialog.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
