@@ -245,6 +245,15 @@ describe('economy through the API', () => {
       const row = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === 'Prognose, forventet (kr.)')!;
       expect(row.getCell(2).value).toBe((await at('2026-06-30')).forecast.expected);
       expect(workbook.getWorksheet('Måneder')!.rowCount).toBe(13);
+      // Issue 14: no internal codes in the accounting and alert sheets.
+      const cells = (name: string) =>
+        workbook
+          .getWorksheet(name)!
+          .getSheetValues()
+          .flatMap((r) => (Array.isArray(r) ? r.map(String) : []));
+      expect(cells('Kontering')).toContain('Ingen refusion');
+      expect(cells('Varsler').join(' ')).toContain('Overskridelse');
+      expect([...cells('Kontering'), ...cells('Varsler')].join(' ')).not.toMatch(/inside_frame|outside_frame|\bnone\b|FORECAST_/);
     });
 
     it('exports the overview as a PDF with Danish text', async () => {
