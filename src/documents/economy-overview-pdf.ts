@@ -24,18 +24,27 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
       margins: { top: 50, bottom: 50, left: 56, right: 56 },
       info: { Title: `Økonomi for mentorstøtte ${overview.year}`, Author: municipalityName },
       lang: 'da-DK',
+      tagged: true,
+      displayTitle: true,
+      pdfVersion: '1.7',
     });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
     pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     pdf.on('error', reject);
 
-    pdf.font('Helvetica').fontSize(10).fillColor('#444444').text(municipalityName, { align: 'right' });
-    pdf.font('Helvetica-Bold').fontSize(18).fillColor('#000000').text(`Økonomi for mentorstøtte ${overview.year}`);
-    pdf
-      .font('Helvetica')
-      .fontSize(10)
-      .text(`Opgjort pr. ${formatDanishDate(overview.asOf)}`);
+    // Tagged like the agreement (issue 14): headings, paragraphs, the chart as a figure with a description.
+    const root = pdf.struct('Document');
+    pdf.addStructure(root);
+    const tag = (type: string, draw: () => void, options: { alt?: string } = {}) => root.add(pdf.struct(type, options, draw));
+    tag('P', () => pdf.font('Helvetica').fontSize(10).fillColor('#444444').text(winAnsiText(municipalityName), { align: 'right' }));
+    tag('H1', () => pdf.font('Helvetica-Bold').fontSize(18).fillColor('#000000').text(`Økonomi for mentorstøtte ${overview.year}`));
+    tag('P', () =>
+      pdf
+        .font('Helvetica')
+        .fontSize(10)
+        .text(`Opgjort pr. ${formatDanishDate(overview.asOf)}`),
+    );
     pdf.moveDown();
 
     const notes = economyFigureNotes(overview);
@@ -72,29 +81,36 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
       figures.push(['Loft efter LAB § 203 a', 'ikke beregnet', notes.ceiling]);
     }
     for (const [label, value, note] of figures) {
-      pdf
-        .font('Helvetica')
-        .fontSize(10)
-        .fillColor('#000000')
-        .text(winAnsiText(label), { continued: true, width: 480 })
-        .font('Helvetica-Bold')
-        .text(winAnsiText(`  ${value}`));
-      pdf.font('Helvetica').fontSize(8).fillColor('#444444').text(winAnsiText(note), { width: 480 }).moveDown(0.25);
+      tag('P', () =>
+        pdf
+          .font('Helvetica')
+          .fontSize(10)
+          .fillColor('#000000')
+          .text(winAnsiText(label), { continued: true, width: 480 })
+          .font('Helvetica-Bold')
+          .text(winAnsiText(`  ${value}`)),
+      );
+      tag('P', () => pdf.font('Helvetica').fontSize(8).fillColor('#444444').text(winAnsiText(note), { width: 480 }).moveDown(0.25));
     }
     pdf.fillColor('#000000');
     for (const alert of overview.alerts)
-      pdf.moveDown(0.3).font('Helvetica-Bold').fillColor('#a00000').text(winAnsiText(alert.message)).fillColor('#000000');
+      tag('P', () => pdf.moveDown(0.3).font('Helvetica-Bold').fillColor('#a00000').text(winAnsiText(alert.message)).fillColor('#000000'));
     pdf.moveDown();
-    drawChart(pdf, overview);
+    tag('Figure', () => drawChart(pdf, overview), { alt: winAnsiText(chartDescription(overview)) });
 
     const table = (title: string, rows: BreakdownRow[]) => {
-      pdf.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(title);
-      pdf.font('Helvetica').fontSize(9);
+      pdf.moveDown(0.8);
+      tag('H2', () => pdf.font('Helvetica-Bold').fontSize(12).text(title));
       for (const row of rows) {
-        pdf.text(
-          winAnsiText(
-            `${row.label}: ${formatKr(row.spendKr)} (${formatPercent(row.sharePercent)}), ${row.courses} forløb, ${row.hours.toLocaleString('da-DK')} timer`,
-          ),
+        tag('P', () =>
+          pdf
+            .font('Helvetica')
+            .fontSize(9)
+            .text(
+              winAnsiText(
+                `${row.label}: ${formatKr(row.spendKr)} (${formatPercent(row.sharePercent)}), ${row.courses} forløb, ${row.hours.toLocaleString('da-DK')} timer`,
+              ),
+            ),
         );
       }
     };
@@ -102,17 +118,39 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
     table('Fordelt på leverandørtype', overview.byProviderType);
     table('Fordelt på målgruppe', overview.byTargetGroup);
     table('Fordelt på refusion', overview.byRefundClass);
-    pdf.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text('Kontering');
-    pdf.font('Helvetica').fontSize(9);
+    pdf.moveDown(0.8);
+    tag('H2', () => pdf.font('Helvetica-Bold').fontSize(12).text('Kontering'));
     for (const f of overview.accountingFunctions)
-      pdf.text(
-        winAnsiText(
-          `${f.functionCode ?? 'Funktion ikke angivet'} (${refundClassLabels[f.refundClass].toLowerCase()}): ${formatKr(f.spendKr)}${f.note ? ` – ${f.note}` : ''}`,
-        ),
+      tag('P', () =>
+        pdf
+          .font('Helvetica')
+          .fontSize(9)
+          .text(
+            winAnsiText(
+              `${f.functionCode ?? 'Funktion ikke angivet'} (${refundClassLabels[f.refundClass].toLowerCase()}): ${formatKr(f.spendKr)}${f.note ? ` – ${f.note}` : ''}`,
+            ),
+          ),
       );
-    pdf.moveDown(0.8).fontSize(8).fillColor('#444444').text(winAnsiText(overview.forecast.method));
+    pdf.moveDown(0.8);
+    tag('P', () => pdf.fontSize(8).fillColor('#444444').text(winAnsiText(overview.forecast.method)));
+    root.end();
     pdf.end();
   });
+}
+
+/** The chart in words, for a screen reader (the Figure's alternative text). */
+function chartDescription(overview: EconomyOverview): string {
+  const last = overview.byMonth.at(-1);
+  const scale = scaleSpendChart({
+    dataKr: overview.byMonth.flatMap((m) => [m.cumulativeHighKr, m.cumulativeSpendKr, m.cumulativeForecastKr]),
+    references: economyChartReferences(overview),
+  });
+  const limits = [...scale.onScale, ...scale.offScale].map((r) => `${r.label} ${formatAxisKr(r.amountKr)}`).join(', ');
+  return (
+    `Akkumuleret forbrug ${overview.year}: ${formatAxisKr(overview.spend)} til dato, prognose ${formatAxisKr(last?.cumulativeForecastKr ?? 0)} ` +
+    `ved årets udgang (${formatAxisKr(last?.cumulativeLowKr ?? 0)} – ${formatAxisKr(last?.cumulativeHighKr ?? 0)}).` +
+    (limits ? ` Grænser: ${limits}.` : '')
+  );
 }
 
 const referenceColors: Record<string, string> = { budget: '#a00000', refundable: '#38761d', ceiling: '#4b2a86' };

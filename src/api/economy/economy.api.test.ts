@@ -4,7 +4,7 @@ import { daysBetween } from '../../domain/calendar-date.ts';
 import type { EconomyOverview } from '../../domain/economy-overview.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 import { economyFactories } from './economy-test-factories.ts';
-import { pdfText } from '../../documents/test-pdf-text.ts';
+import { pdfAccessibility, pdfText } from '../../documents/test-pdf-text.ts';
 import { economyFigureNotes } from '../../domain/economy-figure-notes.ts';
 
 /** Inclusive days. */
@@ -271,8 +271,12 @@ describe('economy through the API', () => {
 
     it('prints each figure with its one-line explanation, Danish dates and months, and the budget as a labelled line', async () => {
       const overview = await at('2026-06-30');
-      const text = await pdfText((await t.as('boss').get('/api/economy/2026.pdf?asOf=2026-06-30')).rawPayload);
+      const pdf = (await t.as('boss').get('/api/economy/2026.pdf?asOf=2026-06-30')).rawPayload;
+      const text = await pdfText(pdf);
       expect(text).toContain('Opgjort pr. 30.06.2026');
+      const accessibility = await pdfAccessibility(pdf);
+      expect(accessibility).toMatchObject({ marked: true, hasStructTreeRoot: true, lang: 'da-DK', title: 'Økonomi for mentorstøtte 2026' });
+      expect(accessibility.roles).toEqual(expect.arrayContaining(['H1', 'H2', 'P', 'Figure']));
       expect(text).not.toMatch(/\b20\d\d-\d\d\b/);
       expect(text).toContain('jan. feb. mar. apr. maj jun. jul. aug. sep. okt. nov. dec.');
       const flat = text.replaceAll('\n', ' ');
