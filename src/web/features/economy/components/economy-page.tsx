@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { danishMonthAndYear } from '../../../../domain/calendar-month.ts';
 import { economyChartReferences, economyFigureNotes } from '../../../../domain/economy-figure-notes.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
@@ -6,7 +7,6 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { economyApi, type Breakdown, type Economy } from '../api-client.ts';
-import { danishMonthAndYear } from '../../../../domain/calendar-month.ts';
 import { SpendChart } from './spend-chart.tsx';
 
 const kr = (n: number | null | undefined) =>
@@ -58,7 +58,7 @@ export function EconomyPage() {
         <>
           {data.alerts.map((a, i) => (
             <p key={i} className={`alert ${a.severity === 'error' ? 'alert-error' : 'alert-warning'}`} role="status">
-              {alertText[a.code] ?? a.code}
+              {alertText[a.code] ?? a.message ?? ''}
               {a.month ? ` (fra ${danishMonthAndYear(a.month)})` : ''}
             </p>
           ))}
