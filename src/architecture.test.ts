@@ -127,10 +127,8 @@ describe('import directions', () => {
   });
 
   it('pages and documents format dates and numbers through domain/danish-format.ts, never with a locale of their own', () => {
-    // TODO(#14): the economy page and its chart are being rewritten on another branch; they move over there.
-    const waiting = ['web/features/economy/components/economy-page.tsx', 'web/features/economy/components/spend-chart.tsx'];
     const offenders = [...sourceFiles(join(srcDir, 'web')), ...sourceFiles(join(srcDir, 'documents'))]
-      .filter((file) => !file.endsWith('.test.ts') && !waiting.includes(relative(srcDir, file)))
+      .filter((file) => !file.endsWith('.test.ts'))
       .filter((file) => /toLocale(Date|Time)?String\(\s*'da-DK'|toISOString\(\)\.slice/.test(readFileSync(file, 'utf8')))
       .map((file) => relative(srcDir, file));
     expect(offenders).toEqual([]);

@@ -7,6 +7,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { demoHistoryRepository } from './demo-history-repository.ts';
+import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
 import { usersRepository, type UserRole } from '../db/repositories/users-repository.ts';
 import { addDays, addMonths, periodEndInclusive } from '../domain/calendar-date.ts';
 import type { TargetGroupCode, VisitationCategory } from '../domain/target-group.ts';
@@ -143,6 +144,14 @@ export async function loadDemoMunicipality(
   const coordinator = await createUser('kirsten', 'Kirsten Koordinator', 'coordinator');
   const caseworker = await createUser('sara', 'Sara Sagsbehandler', 'caseworker');
   await createUser('lars', 'Lars Leder', 'manager');
+  // The authority's contact for citizens, printed beside the caseworker on the agreement (issue 14).
+  const municipalities = municipalitiesRepository(db);
+  const stored = ((await municipalities.findById(input.municipalityId))?.settings ?? {}) as object;
+  await municipalities.updateSettings(input.municipalityId, {
+    ...stored,
+    contactPhone: '+45 70 12 34 56',
+    contactEmail: 'jobcenter@demo-kommune.dk',
+  });
   const ctxOf = (user: { id: number; username: string; name: string; role: UserRole }): UseCaseContext => demoContext(db, input, user);
   const coord = ctxOf(coordinator);
   const cw = ctxOf(caseworker);

@@ -4,8 +4,9 @@
  * with 2 decimals, formatted the Danish way by Excel's locale.
  */
 import ExcelJS from 'exceljs';
+import { danishMonthAndYear } from '../domain/calendar-month.ts';
 import { formatDate, formatMonth } from '../domain/danish-format.ts';
-import type { BreakdownRow, EconomyOverview } from '../domain/economy-overview.ts';
+import { refundClassLabels, type BreakdownRow, type EconomyOverview } from '../domain/economy-overview.ts';
 
 const kr = '#,##0.00';
 
@@ -96,16 +97,23 @@ export async function renderEconomyOverviewXlsx(overview: EconomyOverview, munic
     { header: 'Forbrug (kr.)', key: 'spendKr', width: 16, style: { numFmt: kr } },
     { header: 'Bemærkning', key: 'note', width: 80 },
   ];
-  for (const row of overview.accountingFunctions) functions.addRow({ ...row, functionCode: row.functionCode ?? '–' });
+  // Issue 14: Danish words, not the internal refund-class codes.
+  for (const row of overview.accountingFunctions)
+    functions.addRow({ ...row, functionCode: row.functionCode ?? '–', refundClass: refundClassLabels[row.refundClass] });
   functions.getRow(1).font = { bold: true };
 
   const alerts = workbook.addWorksheet('Varsler');
   alerts.columns = [
-    { header: 'Varsel', key: 'code', width: 28 },
-    { header: 'Måned', key: 'month', width: 10 },
+    { header: 'Varsel', key: 'kind', width: 22 },
+    { header: 'Fra måned', key: 'month', width: 16 },
     { header: 'Besked', key: 'message', width: 100 },
   ];
-  for (const alert of overview.alerts) alerts.addRow({ ...alert, month: alert.month ? formatMonth(alert.month) : '' });
+  for (const alert of overview.alerts)
+    alerts.addRow({
+      kind: alert.severity === 'error' ? 'Overskridelse' : 'Mulig overskridelse',
+      month: danishMonthAndYear(alert.month),
+      message: alert.message,
+    });
   alerts.getRow(1).font = { bold: true };
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -54,3 +54,57 @@ function linesOf(items: PositionedText[]): string[] {
       return line;
     });
 }
+
+export type PdfAccessibility = {
+  /** /MarkInfo << /Marked true >> in the catalog (a tagged PDF). */
+  marked: boolean;
+  /** The catalog's /Lang. */
+  lang: string | null;
+  /** The catalog has a /StructTreeRoot. */
+  hasStructTreeRoot: boolean;
+  /** The document title (Info /Title). */
+  title: string | null;
+  /** /ViewerPreferences << /DisplayDocTitle true >>: viewers show the title, not the file name. */
+  displaysTitle: boolean;
+  /** The structure roles in reading order (page 1 onwards), e.g. ['Document', 'P', 'H1', …]. */
+  roles: string[];
+};
+
+/**
+ * Tests only: what a screen reader gets from a PDF (issue 14): the catalog's tagging entries (read from
+ * the uncompressed catalog dictionary pdfkit writes) and the structure tree through pdfjs-dist.
+ */
+export async function pdfAccessibility(pdf: Uint8Array): Promise<PdfAccessibility> {
+  const raw = Buffer.from(pdf).toString('latin1');
+  const catalog = /<<[^>]*\/Type \/Catalog[\s\S]*?>>/.exec(raw)?.[0] ?? '';
+  const document = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, useSystemFonts: false, isEvalSupported: false })
+    .promise;
+  try {
+    const markInfo = (await document.getMarkInfo()) as { Marked?: boolean } | null;
+    const metadata = (await document.getMetadata()) as { info?: { Title?: string } };
+    const roles: string[] = [];
+    type Node = { role?: string; children?: Node[] };
+    const walk = (node: Node) => {
+      if (node.role && node.role !== 'Root') roles.push(node.role);
+      for (const child of node.children ?? []) walk(child);
+    };
+    for (let number = 1; number <= document.numPages; number++) {
+      const tree = (await (await document.getPage(number)).getStructTree()) as Node | null;
+      if (tree) walk(tree);
+    }
+    const viewerPreferences = /\/ViewerPreferences\s+(\d+) 0 R/.exec(catalog);
+    const preferences = viewerPreferences
+      ? (new RegExp(`\\n${viewerPreferences[1]} 0 obj\\s*<<[\\s\\S]*?>>`).exec(raw)?.[0] ?? '')
+      : catalog;
+    return {
+      marked: markInfo?.Marked === true,
+      lang: /\/Lang \(([^)]*)\)/.exec(catalog)?.[1] ?? null,
+      hasStructTreeRoot: /\/StructTreeRoot \d+ 0 R/.test(catalog),
+      title: metadata.info?.Title ?? null,
+      displaysTitle: /\/DisplayDocTitle true/.test(preferences),
+      roles,
+    };
+  } finally {
+    await document.destroy();
+  }
+}

@@ -64,3 +64,31 @@ export function monthPieces(
   }
   return pieces;
 }
+
+const shortMonthNames = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
+
+/** The Danish short month name of 'YYYY-MM' ("jan.", "maj", "dec."), as Intl's da-DK writes it. */
+export function danishShortMonth(month: CalendarMonth): string {
+  return shortMonthNames[Number(month.slice(5, 7)) - 1] ?? month;
+}
+
+const longMonthNames = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** 'YYYY-MM' in words: "oktober 2026". */
+export function danishMonthAndYear(month: CalendarMonth): string {
+  const name = longMonthNames[Number(month.slice(5, 7)) - 1];
+  return name ? `${name} ${month.slice(0, 4)}` : month;
+}

@@ -21,6 +21,10 @@ export type MunicipalSettings = {
   contactWeekSemantics: 'calendar_week' | 'max_gap_days';
   /** R-DEL-1: a shortfall above this share of granted hours is a finding. */
   hoursShortfallTolerance: number;
+  /** The authority's phone number for citizens, printed with the caseworker on the agreement (issue 14). */
+  contactPhone?: string | null;
+  /** The authority's e-mail address for citizens, printed with the caseworker on the agreement (issue 14). */
+  contactEmail?: string | null;
 };
 
 export const defaultMunicipalSettings: MunicipalSettings = {
@@ -55,6 +59,13 @@ export function validateMunicipalSettings(json: unknown): ValidationResult<Munic
   integer('auditRetentionMonths', 1, 120);
   const tolerance = s.hoursShortfallTolerance;
   if (typeof tolerance !== 'number' || tolerance < 0 || tolerance > 1) errors.push('hoursShortfallTolerance must be between 0 and 1');
+  const optionalText = (key: string, pattern: RegExp, what: string) => {
+    const v = s[key];
+    if (v === undefined || v === null) return;
+    if (typeof v !== 'string' || v.length > 100 || !pattern.test(v)) errors.push(`${key} must be ${what}`);
+  };
+  optionalText('contactPhone', /^\+?[0-9][0-9 ()-]{5,29}$/, 'a phone number (digits, spaces, +, -, parentheses; 6–30 characters)');
+  optionalText('contactEmail', /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}$/, 'an e-mail address');
   // Later features add their own settings; unknown keys are kept, not rejected.
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: s as unknown as MunicipalSettings };

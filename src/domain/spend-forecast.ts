@@ -24,6 +24,7 @@
 import { addDays, addMonths, compareDates, daysBetween, minDate, type CalendarDate } from './calendar-date.ts';
 import {
   clampPeriod,
+  danishMonthAndYear,
   firstDayOf,
   firstDayOfYear,
   lastDayOf,
@@ -250,7 +251,7 @@ export function forecastAlerts(input: {
         month: expected.month,
         limitKr,
         forecastKr: forecast.expectedKr,
-        message: `${what.expected} (${danishKr(limitKr)}) i ${expected.month}; forventet ved årets udgang ${danishKr(forecast.expectedKr)}.`,
+        message: `${what.expected} (${danishKr(limitKr)}) i ${danishMonthAndYear(expected.month)}; forventet ved årets udgang ${danishKr(forecast.expectedKr)}.`,
       });
       return;
     }
@@ -262,7 +263,7 @@ export function forecastAlerts(input: {
         month: possible.month,
         limitKr,
         forecastKr: forecast.highKr,
-        message: `${what.possible} (${danishKr(limitKr)}) fra ${possible.month}; høj prognose ${danishKr(forecast.highKr)}.`,
+        message: `${what.possible} (${danishKr(limitKr)}) fra ${danishMonthAndYear(possible.month)}; høj prognose ${danishKr(forecast.highKr)}.`,
       });
     }
   };

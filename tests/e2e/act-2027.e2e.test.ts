@@ -56,6 +56,8 @@ describe('the 2027 act: a draft until confirmed', () => {
     expect(await confirm.isDisabled()).toBe(true);
     await act2027().getByLabel('Kilde (fx lov nr. og dato)').fill('Lov nr. 1234 af 20. december 2026');
     await confirm.click();
+    // Confirming a regime cannot be undone here: it asks once more in a dialog (issue 14).
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Ja, bekræft' }).click();
     await act2027().getByRole('button', { name: 'Bekræft reglerne' }).waitFor({ state: 'detached' });
     expect(await act2027().locator('.badge-draft').count()).toBe(0);
     // The regime before it now ends the day before.

@@ -9,12 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfAccessibility, pdfText } from '../../src/documents/test-pdf-text.ts';
 import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
 
 describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
   let demo: DemoSession;
   let page: Page;
   const axeFindings: Record<string, unknown[]> = {};
+  let grantUrl = '';
 
   async function checkAccessibility(name: string) {
     const violations = await seriousAccessibilityViolations(page);
@@ -93,6 +95,13 @@ describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
     const download = await downloadPromise;
     const pdf = readFileSync((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // Issue 14: the caseworker with the jobcentre's contact, date and signature lines, a tagged PDF.
+    const pdfLines = await pdfText(new Uint8Array(pdf));
+    expect(pdfLines).toContain('Din sagsbehandler\nSara Sagsbehandler, Jobcenter Demo Kommune\nTelefon: +45 70 12 34 56');
+    expect(pdfLines).toContain('Dato Underskrift, borger (Jonas Holm)');
+    expect(pdfLines).toContain('Dato Underskrift, sagsbehandler (Sara Sagsbehandler)');
+    expect(await pdfAccessibility(new Uint8Array(pdf))).toMatchObject({ marked: true, hasStructTreeRoot: true, lang: 'da-DK' });
+    grantUrl = page.url();
 
     await page.getByRole('link', { name: 'Vis aftale' }).click();
     await page.getByRole('heading', { name: 'Aftale om mentorstøtte' }).waitFor();
@@ -114,5 +123,40 @@ describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
     expect(await page.getByText('Dobbelt').count()).toBe(0);
 
     expect(axeFindings).toEqual({ login: [], home: [], citizen: [], 'wizard-with-finding': [], grant: [], agreement: [] });
+  });
+
+  it('asks before ending the grant in an accessible dialog: focus inside, Escape cancels and returns focus, "Ja, afslut" ends it (issue 14)', async () => {
+    expect(grantUrl).toContain('#/grants/');
+    await page.goto(grantUrl);
+    await page.getByText('Godkendt', { exact: true }).waitFor();
+    await page.getByText('Afslut bevilling', { exact: true }).click();
+    const endButton = page.getByRole('button', { name: 'Afslut', exact: true });
+    await endButton.click();
+    const dialog = page.getByRole('alertdialog', { name: 'Er du sikker?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Afslut bevillingen?');
+    expect(await dialog.textContent()).toContain('01.09.2015');
+    // Focus starts on the safe choice and stays inside the dialog.
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const focusInDialog = () => page.evaluate(() => document.activeElement?.closest('dialog') !== null);
+    expect(await focusedText()).toBe('Annullér');
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusInDialog()).toBe(true);
+    }
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInDialog()).toBe(true);
+    const violations = await seriousAccessibilityViolations(page);
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: join(tmpdir(), 'mentorspor-end-grant-dialog.png') });
+    // Escape cancels: nothing ended, focus back on the button that opened the dialog.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await focusedText()).toBe('Afslut');
+    expect(await page.getByText('Godkendt', { exact: true }).count()).toBe(1);
+    // Confirming ends it.
+    await endButton.click();
+    await dialog.getByRole('button', { name: 'Ja, afslut' }).click();
+    await page.getByText('Afsluttet', { exact: true }).waitFor();
   });
 });

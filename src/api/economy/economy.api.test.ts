@@ -4,7 +4,8 @@ import { daysBetween } from '../../domain/calendar-date.ts';
 import type { EconomyOverview } from '../../domain/economy-overview.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 import { economyFactories } from './economy-test-factories.ts';
-import { pdfText } from '../../documents/test-pdf-text.ts';
+import { pdfAccessibility, pdfText } from '../../documents/test-pdf-text.ts';
+import { economyFigureNotes } from '../../domain/economy-figure-notes.ts';
 
 /** Inclusive days. */
 const days = (from: string, to: string) => daysBetween(from, to) + 1;
@@ -244,6 +245,15 @@ describe('economy through the API', () => {
       const row = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === 'Prognose, forventet (kr.)')!;
       expect(row.getCell(2).value).toBe((await at('2026-06-30')).forecast.expected);
       expect(workbook.getWorksheet('Måneder')!.rowCount).toBe(13);
+      // Issue 14: no internal codes in the accounting and alert sheets.
+      const cells = (name: string) =>
+        workbook
+          .getWorksheet(name)!
+          .getSheetValues()
+          .flatMap((r) => (Array.isArray(r) ? r.map(String) : []));
+      expect(cells('Kontering')).toContain('Ingen refusion');
+      expect(cells('Varsler').join(' ')).toContain('Overskridelse');
+      expect([...cells('Kontering'), ...cells('Varsler')].join(' ')).not.toMatch(/inside_frame|outside_frame|\bnone\b|FORECAST_/);
     });
 
     it('exports the overview as a PDF with Danish text', async () => {
@@ -257,6 +267,36 @@ describe('economy through the API', () => {
       // Issue 14: no codes, and no glyph the PDF fonts lack (the minus sign printed as a quote).
       expect(text).not.toMatch(/inside_frame|outside_frame|\(none\)/);
       expect(text).toContain('(1 - andel tidligt afsluttede)');
+    });
+
+    it('prints each figure with its one-line explanation, Danish dates and months, and the budget as a labelled line', async () => {
+      const overview = await at('2026-06-30');
+      const pdf = (await t.as('boss').get('/api/economy/2026.pdf?asOf=2026-06-30')).rawPayload;
+      const text = await pdfText(pdf);
+      expect(text).toContain('Opgjort pr. 30.06.2026');
+      const accessibility = await pdfAccessibility(pdf);
+      expect(accessibility).toMatchObject({ marked: true, hasStructTreeRoot: true, lang: 'da-DK', title: 'Økonomi for mentorstøtte 2026' });
+      expect(accessibility.roles).toEqual(expect.arrayContaining(['H1', 'H2', 'P', 'Figure']));
+      expect(text).not.toMatch(/\b20\d\d-\d\d\b/);
+      expect(text).toContain('jan. feb. mar. apr. maj jun. jul. aug. sep. okt. nov. dec.');
+      const flat = text.replaceAll('\n', ' ');
+      for (const note of Object.values(economyFigureNotes(overview)).filter(Boolean)) expect(flat).toContain(note);
+      // No refund frame in 2026: the note says why a refund can still appear.
+      expect(flat).toContain('Rammen begrænser ikke refusion uden for rammen');
+      // The 120,000 kr. budget lies near the 2026 spend: a labelled line on the chart, not an off-scale marker.
+      expect(text).toContain('Budget 120 t.kr.');
+      expect(text).not.toContain('Over skalaen');
+    });
+
+    it('marks a budget far above spend and forecast as off the scale instead of flattening the chart', async () => {
+      const put = await t.as('boss').put('/api/municipality/frames/2027', { refundFrame: 0, budget: 50_000_000 });
+      expect(put.statusCode, put.body).toBe(200);
+      const overview = (await t.as('boss').get('/api/economy/2027?asOf=2027-02-28')).json();
+      expect(overview.forecast.high).toBeLessThan(1_000_000);
+      const text = await pdfText((await t.as('boss').get('/api/economy/2027.pdf?asOf=2027-02-28')).rawPayload);
+      expect(text).toContain('Over skalaen (vises ikke som linje): Budget 50 mio. kr.');
+      // The axis ends near the forecast, not at 50 M kr.: its top tick is below 1 M kr.
+      expect(text).not.toMatch(/^\d+(,\d)? mio\. kr\.$/m);
     });
 
     it('answers an unknown export format or a bad date with 400', async () => {

@@ -131,6 +131,15 @@ export function grantsRepository(db: Database) {
       const [row] = await db.query<GrantRecord>(`${select} where g.municipality_id = $1 and g.id = $2`, [municipalityId, id]);
       return row ? toRecord(row) : null;
     },
+    /** The name of the user who proposed the grant (its caseworker), or null when it was imported. */
+    async findCaseworkerName(municipalityId: number, id: number): Promise<string | null> {
+      const [row] = await db.query<{ name: string }>(
+        `select u.name from grants g join users u on u.id = g.created_by and u.municipality_id = g.municipality_id
+          where g.municipality_id = $1 and g.id = $2`,
+        [municipalityId, id],
+      );
+      return row?.name ?? null;
+    },
     /**
      * The grant with the fingerprint of its municipality's legal regimes (`regimesFingerprintSql`), in
      * one round trip: the hot path of logging a contact needs the regime of the agreement date and reads

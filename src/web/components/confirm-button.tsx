@@ -1,13 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../app/i18n.tsx';
+import { useState, type ReactNode } from 'react';
+import { ConfirmDialog } from './confirm-dialog.tsx';
 
 /**
- * An irreversible action asks once more before it runs (issue 14): the first press shows the question
- * with "yes" (focused) and "cancel"; Escape cancels.
+ * An irreversible action asks once more before it runs (issue 14): the press opens a modal alert dialog
+ * with the question, "yes" and "cancel" (ConfirmDialog: focus kept inside and returned, Escape cancels).
  */
 export function ConfirmButton({
   label,
   question,
+  details,
   confirmLabel,
   onConfirm,
   disabled,
@@ -15,42 +16,29 @@ export function ConfirmButton({
 }: {
   label: string;
   question: string;
+  details?: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
   disabled?: boolean;
   primary?: boolean;
 }) {
-  const { t } = useI18n();
   const [asking, setAsking] = useState(false);
-  const yes = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (asking) yes.current?.focus();
-  }, [asking]);
-  if (!asking) {
-    return (
+  return (
+    <>
       <button type="button" className={primary ? 'primary' : undefined} onClick={() => setAsking(true)} disabled={disabled}>
         {label}
       </button>
-    );
-  }
-  return (
-    <span role="group" aria-label={question} className="confirm" onKeyDown={(ev) => ev.key === 'Escape' && setAsking(false)}>
-      <span>{question}</span>{' '}
-      <button
-        ref={yes}
-        type="button"
-        className="primary"
-        onClick={() => {
+      <ConfirmDialog
+        open={asking}
+        question={question}
+        details={details}
+        confirmLabel={confirmLabel}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
           setAsking(false);
           onConfirm();
         }}
-        disabled={disabled}
-      >
-        {confirmLabel}
-      </button>{' '}
-      <button type="button" onClick={() => setAsking(false)}>
-        {t('cancel')}
-      </button>
-    </span>
+      />
+    </>
   );
 }

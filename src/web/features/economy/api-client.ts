@@ -28,13 +28,25 @@ export type Economy = {
   spend: number;
   eligibleSpend: number;
   refund: number;
-  refundFrame: number;
+  refundFrame: number | null;
   overFramePercent: number | null;
-  forecast: { expected: number; low: number; high: number; method: string };
-  budgetKr: number;
+  forecast: {
+    expected: number;
+    low: number;
+    high: number;
+    spentKr: number;
+    committedKr: number;
+    expectedNewKr: number;
+    earlyEndSharePercent: number;
+    method: string;
+  };
+  budgetKr: number | null;
   refundRate: number;
-  refundableSpendKr: number;
+  refundableSpendKr: number | null;
+  refundInsideFrameKr: number;
+  refundOutsideFrameKr: number;
   refundLostToFrameKr: number;
+  spendBasis: { invoiced: number; delivered: number; planned: number };
   courses: number;
   hours: number;
   averageCostPerCourseKr: number | null;
@@ -101,8 +113,17 @@ export const invoicesApi = {
   approve: (id: number) => api<unknown>('POST', `/api/invoices/${id}/approve`),
 };
 
+export type RefundFrame = {
+  year: number;
+  refundFrameKr: number;
+  budgetKr: number;
+  fullTimePersons: number | null;
+  otherGuidanceSpendKr: number | null;
+};
+
 export const economyApi = {
   get: (year: number) => api<Economy>('GET', `/api/economy/${year}`),
+  frames: () => api<{ frames: RefundFrame[] }>('GET', '/api/municipality/frames'),
   setFrame: (
     year: number,
     body: { refundFrame: number; budget: number; fullTimePersons?: number | null; otherGuidanceSpend?: number | null },

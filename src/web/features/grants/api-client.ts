@@ -49,6 +49,8 @@ export type AgreementDocument = {
   municipalityName: string;
   citizen: { name: string; cprMasked: string };
   sections: { heading: string; paragraphs: string[] }[];
+  /** Date and signature lines (absent in agreements stored before issue 14). */
+  signatures?: { party: 'citizen' | 'caseworker'; label: string; name: string }[];
   version: number | null;
 };
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
@@ -47,18 +48,23 @@ function RegimeCard({
   const [error, setError] = useState<unknown>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
-  async function submit(event: FormEvent) {
+  const [pending, setPending] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  /** Checks the JSON, then asks once more (issue 14): a saved regime applies at once to every grant in its period. */
+  function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     setProblems([]);
     setSaved(false);
-    let parameters: unknown;
     try {
-      parameters = JSON.parse(json);
+      setPending(JSON.parse(json));
     } catch {
       setProblems(['JSON']);
-      return;
     }
+  }
+  async function save(parameters: unknown) {
+    setPending(undefined);
+    setBusy(true);
     try {
       await administrationApi.updateRegime(regime.id, { validFrom, validTo: validTo || null, parameters });
       setSaved(true);
@@ -67,6 +73,8 @@ function RegimeCard({
       setError(err);
       const details = (err as { details?: { errors?: string[] } }).details;
       setProblems(details?.errors ?? []);
+    } finally {
+      setBusy(false);
     }
   }
   const id = regime.id.replace(/[^a-zA-Z0-9]/g, '');
@@ -129,11 +137,23 @@ function RegimeCard({
           </p>
         ) : null}
         {editable ? (
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={busy}>
             {t('save')}
           </button>
         ) : null}
       </form>
+      <ConfirmDialog
+        open={pending !== undefined}
+        question={t('regimeSaveQuestion')}
+        details={
+          <p>
+            {regime.id} – {regime.name}
+          </p>
+        }
+        confirmLabel={t('regimeSaveConfirm')}
+        onConfirm={() => void save(pending)}
+        onCancel={() => setPending(undefined)}
+      />
     </details>
   );
 }
@@ -144,10 +164,15 @@ function ConfirmRegimeForm({ regime, onConfirmed }: { regime: Regime; onConfirme
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState(false);
   const id = regime.id.replace(/[^a-zA-Z0-9]/g, '');
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    setAsking(true);
+  }
+  async function confirm() {
+    setAsking(false);
     setBusy(true);
     try {
       await administrationApi.confirmRegime(regime.id, note);
@@ -169,6 +194,18 @@ function ConfirmRegimeForm({ regime, onConfirmed }: { regime: Regime; onConfirme
       <button type="submit" className="primary" disabled={busy || note.trim() === ''}>
         {t('regimeConfirmButton')}
       </button>
+      <ConfirmDialog
+        open={asking}
+        question={t('regimeConfirmQuestion')}
+        details={
+          <p>
+            {regime.id} – {note}
+          </p>
+        }
+        confirmLabel={t('regimeConfirmConfirm')}
+        onConfirm={() => void confirm()}
+        onCancel={() => setAsking(false)}
+      />
     </form>
   );
 }

@@ -1,4 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { danishMonthAndYear } from '../../../../domain/calendar-month.ts';
+import { formatHours, formatKr, formatNumber, formatPercent } from '../../../../domain/danish-format.ts';
+import { economyChartReferences, economyFigureNotes } from '../../../../domain/economy-figure-notes.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
@@ -7,8 +10,7 @@ import { useLoad } from '../../../components/use-load.ts';
 import { economyApi, type Breakdown, type Economy } from '../api-client.ts';
 import { SpendChart } from './spend-chart.tsx';
 
-const kr = (n: number | null | undefined) =>
-  n === null || n === undefined ? '–' : `${n.toLocaleString('da-DK', { maximumFractionDigits: 0 })} kr.`;
+const kr = (n: number | null | undefined) => formatKr(n);
 const alertText: Record<string, string> = {
   FORECAST_OVER_BUDGET: 'Prognosen overstiger budgettet',
   FORECAST_OVER_FRAME: 'Prognosen overstiger det refusionsberettigede forbrug',
@@ -56,53 +58,13 @@ export function EconomyPage() {
         <>
           {data.alerts.map((a, i) => (
             <p key={i} className={`alert ${a.severity === 'error' ? 'alert-error' : 'alert-warning'}`} role="status">
-              {alertText[a.code] ?? a.code}
-              {a.month ? ` (fra ${a.month})` : ''}
+              {alertText[a.code] ?? a.message ?? ''}
+              {a.month ? ` (fra ${danishMonthAndYear(a.month)})` : ''}
             </p>
           ))}
-          <dl className="kpis">
-            <div>
-              <dt>Forbrug til dato</dt>
-              <dd>{kr(data.spend)}</dd>
-            </div>
-            <div>
-              <dt>Prognose for året</dt>
-              <dd>
-                {kr(data.forecast.expected)}
-                <small>
-                  {' '}
-                  ({kr(data.forecast.low)} – {kr(data.forecast.high)})
-                </small>
-              </dd>
-            </div>
-            <div>
-              <dt>Budget</dt>
-              <dd>{kr(data.budgetKr)}</dd>
-            </div>
-            <div>
-              <dt>Refusionsramme</dt>
-              <dd>{kr(data.refundFrame)}</dd>
-            </div>
-            <div>
-              <dt>Refusion</dt>
-              <dd>
-                {kr(data.refund)}
-                {data.refundLostToFrameKr > 0 ? <small> ({kr(data.refundLostToFrameKr)} tabt pga. rammen)</small> : null}
-              </dd>
-            </div>
-            <div>
-              <dt>Budget ud over refusionsrammen</dt>
-              <dd>{data.overFramePercent === null ? '–' : `${data.overFramePercent.toLocaleString('da-DK')} %`}</dd>
-            </div>
-            <div>
-              <dt>Gns. pr. forløb / pr. time</dt>
-              <dd>
-                {kr(data.averageCostPerCourseKr)} / {kr(data.averageCostPerHourKr)}
-              </dd>
-            </div>
-          </dl>
-          {data.budgetCeiling ? <BudgetCeilingCard ceiling={data.budgetCeiling} /> : null}
-          <SpendChart months={data.byMonth} budgetKr={data.budgetKr} refundableSpendKr={data.refundableSpendKr} asOf={data.asOf} />
+          <EconomyFigures data={data} />
+          {data.year >= 2026 ? <BudgetCeilingCard ceiling={data.budgetCeiling} notes={economyFigureNotes(data)} /> : null}
+          <SpendChart months={data.byMonth} references={economyChartReferences(data)} asOf={data.asOf} />
           <details className="card">
             <summary>Sådan beregnes prognosen</summary>
             <p>{data.forecast.method}</p>
@@ -153,47 +115,101 @@ export function EconomyPage() {
 }
 
 /**
+ * The key figures, each with one line saying what it is made of (issue 14), so that e.g. a refund
+ * beside a refund frame of 0 kr. explains itself.
+ */
+function EconomyFigures({ data }: { data: Economy }) {
+  const notes = economyFigureNotes(data);
+  const figure = (key: string, label: string, value: ReactNode, note: string) => (
+    <div key={key} data-figure={key}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+      <dd className="kpi-note">{note}</dd>
+    </div>
+  );
+  return (
+    <dl className="kpis">
+      {figure('spend', 'Forbrug til dato', kr(data.spend), notes.spend)}
+      {figure(
+        'forecast',
+        'Prognose for året',
+        <>
+          {kr(data.forecast.expected)}
+          <small>
+            {' '}
+            ({kr(data.forecast.low)} – {kr(data.forecast.high)})
+          </small>
+        </>,
+        notes.forecast,
+      )}
+      {figure('budget', 'Budget', kr(data.budgetKr), notes.budget)}
+      {figure('refundFrame', 'Refusionsramme', data.refundFrame === null ? 'Ikke sat' : kr(data.refundFrame), notes.refundFrame)}
+      {figure('eligibleSpend', 'Refusionsberettiget forbrug', kr(data.eligibleSpend), notes.eligibleSpend)}
+      {figure('refund', 'Refusion', kr(data.refund), notes.refund)}
+      {figure('overFramePercent', 'Budget ud over refusionsrammen', formatPercent(data.overFramePercent), notes.overFramePercent)}
+      {figure(
+        'averages',
+        'Gns. pr. forløb / pr. time',
+        <>
+          {kr(data.averageCostPerCourseKr)} / {kr(data.averageCostPerHourKr)}
+        </>,
+        notes.averages,
+      )}
+    </dl>
+  );
+}
+
+/**
  * R-FIN-5: spend against the LAB § 203 a ceiling (full-time persons in § 6 nr. 1–10 × the year's rate, both
  * entered by the municipality). The draft rate is shown as "ikke bekræftet" until an admin confirms it.
+ * From 2026 the card is always there; without full-time persons it says what to enter.
  */
-function BudgetCeilingCard({ ceiling }: { ceiling: NonNullable<Economy['budgetCeiling']> }) {
+function BudgetCeilingCard({ ceiling, notes }: { ceiling: Economy['budgetCeiling']; notes: ReturnType<typeof economyFigureNotes> }) {
   return (
     <section className="card" aria-labelledby="eco-ceiling">
       <h2 id="eco-ceiling">Loft over udgifter (LAB § 203 a)</h2>
-      <dl className="kpis">
-        <div>
-          <dt>Fuldtidspersoner i § 6, nr. 1–10</dt>
-          <dd>{ceiling.fullTimePersons.toLocaleString('da-DK')}</dd>
-        </div>
-        <div>
-          <dt>Sats pr. fuldtidsperson</dt>
-          <dd>
-            {kr(ceiling.ratePerFteKr)}{' '}
-            {ceiling.rateVerified ? (
-              <small>({ceiling.rateSourceNote})</small>
-            ) : (
-              <strong className="badge badge-draft">ikke bekræftet</strong>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Loft</dt>
-          <dd>{kr(ceiling.ceilingKr)}</dd>
-        </div>
-        <div>
-          <dt>Mentorstøtte + øvrig vejledning og opkvalificering (prognose)</dt>
-          <dd>{kr(ceiling.totalSpendKr)}</dd>
-        </div>
-        <div>
-          <dt>{ceiling.withinCeiling ? 'Inden for loftet' : 'Over loftet (afholdes af kommunen)'}</dt>
-          <dd>{ceiling.withinCeiling ? kr(ceiling.ceilingKr - ceiling.totalSpendKr) : kr(ceiling.overCeilingKr)}</dd>
-        </div>
-      </dl>
-      {ceiling.rateVerified ? null : (
-        <p className="meta">
-          Satsen {kr(ceiling.ratePerFteKr)} stammer fra lovudkastet og er ikke bekræftet. En administrator kan bekræfte eller ændre den med
-          en kildeangivelse.
-        </p>
+      {ceiling === null ? (
+        <p>{notes.ceiling}</p>
+      ) : (
+        <>
+          <dl className="kpis">
+            <div>
+              <dt>Fuldtidspersoner i § 6, nr. 1–10</dt>
+              <dd>{formatNumber(ceiling.fullTimePersons)}</dd>
+              <dd className="kpi-note">Angivet af kommunen under &quot;Ramme og budget&quot;.</dd>
+            </div>
+            <div>
+              <dt>Sats pr. fuldtidsperson</dt>
+              <dd>
+                {kr(ceiling.ratePerFteKr)} {ceiling.rateVerified ? null : <strong className="badge badge-draft">ikke bekræftet</strong>}
+              </dd>
+              <dd className="kpi-note">
+                {ceiling.rateVerified
+                  ? `Kilde: ${ceiling.rateSourceNote ?? ''}`
+                  : 'Fra lovudkastet; en administrator kan bekræfte eller ændre satsen med en kildeangivelse.'}
+              </dd>
+            </div>
+            <div>
+              <dt>Loft</dt>
+              <dd>{kr(ceiling.ceilingKr)}</dd>
+              <dd className="kpi-note">{notes.ceiling}</dd>
+            </div>
+            <div>
+              <dt>Mentorstøtte + øvrig vejledning og opkvalificering (prognose)</dt>
+              <dd>{kr(ceiling.totalSpendKr)}</dd>
+              <dd className="kpi-note">{notes.ceilingSpend}</dd>
+            </div>
+            <div>
+              <dt>{ceiling.withinCeiling ? 'Inden for loftet' : 'Over loftet (afholdes af kommunen)'}</dt>
+              <dd>{ceiling.withinCeiling ? kr(ceiling.ceilingKr - ceiling.totalSpendKr) : kr(ceiling.overCeilingKr)}</dd>
+              <dd className="kpi-note">
+                {ceiling.withinCeiling
+                  ? 'Loftet minus prognosen: hvad der er plads til.'
+                  : 'Prognosen minus loftet: indgår ikke i budgetgarantien.'}
+              </dd>
+            </div>
+          </dl>
+        </>
       )}
     </section>
   );
@@ -219,11 +235,11 @@ function BreakdownTable({ rows, caption }: { rows: Breakdown[]; caption: string 
           <tr key={r.key}>
             <td>{r.label}</td>
             <td className="num">{r.courses}</td>
-            <td className="num">{r.hours.toLocaleString('da-DK')}</td>
+            <td className="num">{formatHours(r.hours)}</td>
             <td className="num">
               <span className="bar" style={{ width: `${(r.spendKr / max) * 5}rem` }} aria-hidden="true" /> {kr(r.spendKr)}
             </td>
-            <td className="num">{r.sharePercent.toLocaleString('da-DK')} %</td>
+            <td className="num">{formatPercent(r.sharePercent, { maxDecimals: 2 })}</td>
             <td className="num">{kr(r.committedKr)}</td>
           </tr>
         ))}
@@ -232,15 +248,38 @@ function BreakdownTable({ rows, caption }: { rows: Breakdown[]; caption: string 
   );
 }
 
+/** The year's refund frame, budget and (from 2026) ceiling inputs, opened with what is stored for the year. */
 function FrameForm({ year, onSaved }: { year: number; onSaved: () => void }) {
   const [frame, setFrame] = useState('');
   const [budget, setBudget] = useState('');
   const [fullTimePersons, setFullTimePersons] = useState('');
   const [otherGuidance, setOtherGuidance] = useState('');
+  const [stored, setStored] = useState(false);
+  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let current = true;
+    economyApi
+      .frames()
+      .then(({ frames }) => {
+        if (!current) return;
+        const row = frames.find((f) => f.year === year);
+        setFrame(row ? String(row.refundFrameKr) : '');
+        setBudget(row ? String(row.budgetKr) : '');
+        setFullTimePersons(row?.fullTimePersons == null ? '' : String(row.fullTimePersons));
+        setOtherGuidance(row?.otherGuidanceSpendKr == null ? '' : String(row.otherGuidanceSpendKr));
+        setStored(row !== undefined);
+      })
+      .catch((err: unknown) => current && setError(err));
+    return () => {
+      current = false;
+    };
+  }, [year]);
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (saving) return;
     setError(null);
+    setSaving(true);
     try {
       await economyApi.setFrame(year, {
         refundFrame: Number(frame),
@@ -248,14 +287,20 @@ function FrameForm({ year, onSaved }: { year: number; onSaved: () => void }) {
         ...(fullTimePersons === '' ? {} : { fullTimePersons: Number(fullTimePersons) }),
         ...(otherGuidance === '' ? {} : { otherGuidanceSpend: Number(otherGuidance) }),
       });
+      setStored(true);
       onSaved();
     } catch (err) {
       setError(err);
+    } finally {
+      setSaving(false);
     }
   }
   return (
     <details className="card">
       <summary>Ramme og budget for {year}</summary>
+      <p className="meta">
+        {stored ? `Felterne viser det, der er gemt for ${year}.` : `Der er ikke gemt en ramme eller et budget for ${year} endnu.`}
+      </p>
       <form onSubmit={submit} className="row">
         <Field id="eco-frame" label="Refusionsramme (kr.)">
           <input id="eco-frame" type="number" min="0" value={frame} onChange={(ev) => setFrame(ev.target.value)} required />
@@ -281,8 +326,8 @@ function FrameForm({ year, onSaved }: { year: number; onSaved: () => void }) {
           </>
         ) : null}
         <ErrorMessage error={error} />
-        <button type="submit" className="primary">
-          Gem
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Gemmer …' : 'Gem'}
         </button>
       </form>
     </details>

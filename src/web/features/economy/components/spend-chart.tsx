@@ -1,28 +1,48 @@
+import { useEffect, useRef, useState } from 'react';
+import { danishShortMonth } from '../../../../domain/calendar-month.ts';
+import { formatAxisKr, scaleSpendChart, type ChartReference } from '../../../../domain/spend-chart-scale.ts';
 import type { EconomyMonth } from '../api-client.ts';
 
-const kr = (n: number) => `${Math.round(n / 1000).toLocaleString('da-DK')} t.kr.`;
+/** Ends a sentence with one full stop (amounts already end in "kr."). */
+const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
 
-/** Cumulative spend to date, the forecast to December with its band, and the budget and refundable lines. */
-export function SpendChart({
-  months,
-  budgetKr,
-  refundableSpendKr,
-  asOf,
-}: {
-  months: EconomyMonth[];
-  budgetKr: number;
-  refundableSpendKr: number;
-  asOf: string;
-}) {
-  const width = 640;
-  const height = 260;
-  const pad = { left: 70, right: 16, top: 16, bottom: 28 };
-  const max = Math.max(1, ...months.map((m) => Math.max(m.cumulativeHighKr, m.cumulativeSpendKr)), budgetKr, refundableSpendKr) * 1.05;
+const referenceStyles: Record<string, { stroke: string; dash: string; name: string }> = {
+  budget: { stroke: '#7a4a00', dash: '2 3', name: 'brun prikket' },
+  refundable: { stroke: '#a1121f', dash: '8 4', name: 'rød stiplet' },
+  ceiling: { stroke: '#4b2a86', dash: '12 3 2 3', name: 'lilla streg-prik' },
+};
+
+/**
+ * Cumulative spend to date and the forecast to December with its band (issue 4). The axis follows spend
+ * and forecast (issue 14); budget, refundable spend and the § 203 a ceiling are labelled reference lines,
+ * or markers above the chart when they are far off the scale.
+ */
+export function SpendChart({ months, references, asOf }: { months: EconomyMonth[]; references: ChartReference[]; asOf: string }) {
+  // The drawing is as wide as its box, so 13 px text stays 13 px on a phone (a fixed viewBox shrank it to ~5 px).
+  const figure = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(640);
+  useEffect(() => {
+    const element = figure.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.max(300, Math.round(entry.contentRect.width)));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const height = 300;
+  const pad = { left: 84, right: 16, top: 16, bottom: 30 };
+  const monthStep = width < 520 ? 3 : 2;
+  const scale = scaleSpendChart({
+    dataKr: months.flatMap((m) => [m.cumulativeHighKr, m.cumulativeSpendKr, m.cumulativeForecastKr]),
+    references,
+  });
+  const max = scale.maxKr;
   const x = (i: number) => pad.left + (i / Math.max(1, months.length - 1)) * (width - pad.left - pad.right);
   const y = (v: number) => height - pad.bottom - (v / max) * (height - pad.top - pad.bottom);
   const current = asOf.slice(0, 7);
   const pastIndex = months.findIndex((m) => m.month === current);
-  const upTo = pastIndex < 0 ? months.length - 1 : pastIndex;
+  const upTo = pastIndex < 0 ? (months[0] && months[0].month > current ? 0 : months.length - 1) : pastIndex;
   const line = (values: number[], from = 0) =>
     values
       .slice(from)
@@ -44,49 +64,65 @@ export function SpendChart({
     months.map((m) => m.cumulativeForecastKr),
     upTo,
   );
+  const offScaleText = scale.offScale.map((r) => `${r.label} ${formatAxisKr(r.amountKr)}`).join(' · ');
   return (
-    <figure className="chart">
+    <figure className="chart" ref={figure}>
+      {offScaleText ? (
+        <p className="chart-off-scale" data-testid="chart-off-scale">
+          <span aria-hidden="true">↑ </span>Over skalaen: {offScaleText}
+        </p>
+      ) : null}
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="spend-chart-title spend-chart-desc">
         <title id="spend-chart-title">Akkumuleret forbrug og prognose</title>
         <desc id="spend-chart-desc">
-          Forbrug til dato som fuld linje, prognose til december som stiplet linje med usikkerhedsbånd; vandrette linjer for budget og
-          refusionsberettiget forbrug.
+          Forbrug til dato som fuld linje, prognose til december som stiplet linje med usikkerhedsbånd. Skalaen går til {formatAxisKr(max)}.
+          {scale.onScale.map((r) => ` ${r.label}: ${formatAxisKr(r.amountKr)} (vandret linje).`).join('')}
+          {offScaleText ? ` Over skalaen: ${sentence(offScaleText)}` : ''}
         </desc>
-        {[0, 0.25, 0.5, 0.75, 1].map((f) => (
-          <g key={f}>
-            <line x1={pad.left} x2={width - pad.right} y1={y(max * f)} y2={y(max * f)} stroke="#d5dbe1" />
-            <text x={pad.left - 6} y={y(max * f) + 4} textAnchor="end" fontSize="11" fill="#4a5560">
-              {kr(max * f)}
+        {scale.ticksKr.map((tick) => (
+          <g key={tick}>
+            <line x1={pad.left} x2={width - pad.right} y1={y(tick)} y2={y(tick)} stroke="#d5dbe1" />
+            <text x={pad.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="13" fill="#4a5560">
+              {formatAxisKr(tick)}
             </text>
           </g>
         ))}
         {months.map((m, i) =>
-          i % 2 === 0 ? (
-            <text key={m.month} x={x(i)} y={height - 8} textAnchor="middle" fontSize="11" fill="#4a5560">
-              {m.month.slice(5)}
+          i % monthStep === 0 ? (
+            <text key={m.month} x={x(i)} y={height - 8} textAnchor="middle" fontSize="13" fill="#4a5560">
+              {danishShortMonth(m.month)}
             </text>
           ) : null,
         )}
         <path d={band} fill="#0b4f71" opacity="0.15" />
-        {budgetKr > 0 ? (
-          <line x1={pad.left} x2={width - pad.right} y1={y(budgetKr)} y2={y(budgetKr)} stroke="#7a4a00" strokeDasharray="2 3" />
-        ) : null}
-        {refundableSpendKr > 0 ? (
-          <line
-            x1={pad.left}
-            x2={width - pad.right}
-            y1={y(refundableSpendKr)}
-            y2={y(refundableSpendKr)}
-            stroke="#a1121f"
-            strokeDasharray="8 4"
-          />
-        ) : null}
+        {scale.onScale.map((r) => {
+          const style = referenceStyles[r.key] ?? referenceStyles.budget!;
+          return (
+            <g key={r.key} data-testid={`chart-reference-${r.key}`}>
+              <line
+                x1={pad.left}
+                x2={width - pad.right}
+                y1={y(r.amountKr)}
+                y2={y(r.amountKr)}
+                stroke={style.stroke}
+                strokeWidth="1.5"
+                strokeDasharray={style.dash}
+              />
+              <text x={pad.left + 4} y={y(r.amountKr) - 4} fontSize="13" fill={style.stroke}>
+                {r.label} {formatAxisKr(r.amountKr)}
+              </text>
+            </g>
+          );
+        })}
         <path d={forecastLine} fill="none" stroke="#0b4f71" strokeWidth="2" strokeDasharray="6 4" />
-        <path d={spendLine} fill="none" stroke="#0b4f71" strokeWidth="3" />
+        <path d={spendLine} fill="none" stroke="#0b4f71" strokeWidth="3" data-testid="chart-spend-line" />
       </svg>
       <figcaption>
-        Fuld linje: forbrug til dato. Stiplet: prognose med bånd (lav–høj). Brun prikket: budget ({kr(budgetKr)}). Rød stiplet:
-        refusionsberettiget forbrug (ramme ÷ sats, {kr(refundableSpendKr)}).
+        Fuld linje: forbrug til dato. Stiplet: prognose med bånd (lav–høj).{' '}
+        {scale.onScale
+          .map((r) => `${r.label} (${referenceStyles[r.key]?.name ?? 'linje'}): ${sentence(formatAxisKr(r.amountKr))} `)
+          .join('')}
+        {offScaleText ? `Ligger langt over forbruget og vises derfor ikke som linje: ${sentence(offScaleText)}` : ''}
       </figcaption>
     </figure>
   );

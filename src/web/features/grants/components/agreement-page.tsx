@@ -33,6 +33,20 @@ export function AgreementPage({ grantId }: { grantId: number }) {
           ))}
         </section>
       ))}
+      {data.signatures && data.signatures.length > 0 ? (
+        <section className="signatures" aria-labelledby="agreement-signatures">
+          <h2 id="agreement-signatures">Underskrifter</h2>
+          {data.signatures.map((s) => (
+            <div key={s.party} className="signature-row">
+              <p className="signature-line">Dato</p>
+              <p className="signature-line">
+                Underskrift, {s.label.toLowerCase()}
+                {s.name ? ` (${s.name})` : ''}
+              </p>
+            </div>
+          ))}
+        </section>
+      ) : null}
     </article>
   );
 }

@@ -3,7 +3,9 @@ import { formatDate, formatHours, formatPeriod } from '../../../../domain/danish
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { navigate } from '../../../app/router.ts';
+import { isCalendarDate } from '../../../../domain/calendar-date.ts';
 import { ConfirmButton } from '../../../components/confirm-button.tsx';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
@@ -144,20 +146,30 @@ export function GrantPage({ grantId }: { grantId: number }) {
   );
 }
 
+/** Ending is irreversible (a new period is a new grant): the form asks once more in a dialog (issue 14). */
 function EndGrantForm({ grant, onEnded }: { grant: Grant; onEnded: () => void }) {
   const { t, e } = useI18n();
   const [endDate, setEndDate] = useState(grant.endDate);
   const [reason, setReason] = useState('PLANNED_END');
   const [offerStart, setOfferStart] = useState('');
   const [error, setError] = useState<unknown>(null);
-  async function submit(event: FormEvent) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    setAsking(true);
+  }
+  async function end() {
+    setAsking(false);
+    setBusy(true);
     try {
       await grantsApi.end(grant.id, { endDate, reason, followUpOfferStart: offerStart || null });
       onEnded();
     } catch (err) {
       setError(err);
+    } finally {
+      setBusy(false);
     }
   }
   return (
@@ -182,10 +194,25 @@ function EndGrantForm({ grant, onEnded }: { grant: Grant; onEnded: () => void })
           </Field>
         ) : null}
         <ErrorMessage error={error} />
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={busy}>
           {t('end')}
         </button>
       </form>
+      <ConfirmDialog
+        open={asking}
+        question={t('endGrantQuestion')}
+        details={
+          <dl className="facts">
+            <dt>{t('endDate')}</dt>
+            <dd>{isCalendarDate(endDate) ? formatDate(endDate) : endDate}</dd>
+            <dt>{t('reason')}</dt>
+            <dd>{e(reason)}</dd>
+          </dl>
+        }
+        confirmLabel={t('endGrantConfirm')}
+        onConfirm={() => void end()}
+        onCancel={() => setAsking(false)}
+      />
     </details>
   );
 }

@@ -1,22 +1,29 @@
 import { useState } from 'react';
+import { useI18n } from '../../../app/i18n.tsx';
+import { ConfirmButton } from '../../../components/confirm-button.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { grantsApi } from '../api-client.ts';
 import { formatNumber } from '../../../../domain/danish-format.ts';
 
-/** Ranked mentor proposals with their reasons; the caseworker chooses and gives a reason (issue 3 point 8). */
+/** Ranked mentor proposals with their reasons; the caseworker chooses, gives a reason and confirms (issue 3 point 8, issue 14). */
 export function MentorProposals({ grantId, onChosen }: { grantId: number; onChosen: () => void }) {
   const { data, error } = useLoad(() => grantsApi.mentorProposals(grantId), [grantId]);
   const [reason, setReason] = useState('');
   const [chooseError, setChooseError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const { t } = useI18n();
   async function choose(mentorId: number) {
     setChooseError(null);
+    setBusy(true);
     try {
       await grantsApi.assignMentor(grantId, { mentorId, reason });
       onChosen();
     } catch (err) {
       setChooseError(err);
+    } finally {
+      setBusy(false);
     }
   }
   return (
@@ -37,9 +44,18 @@ export function MentorProposals({ grantId, onChosen }: { grantId: number; onChos
               ))}
             </ul>
             {p.eligible ? (
-              <button type="button" onClick={() => void choose(p.mentorId)} disabled={reason.trim() === ''}>
-                Vælg {p.name}
-              </button>
+              <ConfirmButton
+                label={`Vælg ${p.name}`}
+                question={t('chooseMentorQuestion')}
+                details={
+                  <p>
+                    {p.name} · {reason}
+                  </p>
+                }
+                confirmLabel={t('chooseMentorConfirm')}
+                onConfirm={() => void choose(p.mentorId)}
+                disabled={reason.trim() === '' || busy}
+              />
             ) : null}
           </li>
         ))}
