@@ -13,7 +13,7 @@ export const operationSummaries: Record<string, readonly [operationId: string, s
   'GET /api/auth/config': ['getLoginOptions', 'What the login page offers: single sign-on or passwords only'],
   'GET /api/auth/oidc/login': ['startSingleSignOn', 'Redirect to the municipality’s OpenID Connect provider (code flow with PKCE)'],
   'GET /api/auth/oidc/callback': ['finishSingleSignOn', 'The provider’s answer: sets the session cookie and redirects to the app'],
-  'GET /api/citizens': ['listCitizens', 'Search citizens (audited as a search)'],
+  'GET /api/citizens': ['listCitizens', 'The citizen list: search, sort and page with the total, "mine sager" (audited as a search)'],
   'POST /api/citizens': ['createCitizen', 'Register a citizen by CPR number'],
   'GET /api/citizens/:id': ['getCitizen', "A citizen's case: target groups, grants, offers (audited)"],
   'POST /api/citizens/:id/target-groups': ['addTargetGroupSpell', "Record a citizen's target group from a date"],

@@ -45,7 +45,9 @@ export function registerValidation(app: FastifyInstance): void {
     const integers = integerPropertiesOf(schema);
     if (integers.length === 0) return validate;
     // Coercion would read "1e3" as 1000 and " 7" as 7: an integer parameter must be written in digits.
-    return (data: unknown) => {
+    // Fastify reads a `false` answer's errors from the function itself, so the wrapper carries ajv's
+    // errors: without them a refused parameter (an unknown sort, page=0) passed as valid.
+    const checkDigits = (data: unknown) => {
       const values = (data ?? {}) as Record<string, unknown>;
       for (const key of integers) {
         const value = values[key];
@@ -57,8 +59,11 @@ export function registerValidation(app: FastifyInstance): void {
           };
         }
       }
-      return validate(data);
+      const valid = validate(data);
+      checkDigits.errors = validate.errors;
+      return valid;
     };
+    return checkDigits;
   });
 }
 
