@@ -52,6 +52,7 @@ export const operationSummaries: Record<string, readonly [operationId: string, s
   'GET /api/mappings': ['listRegisterMappings', 'Mappings from register codes to outcome categories'],
   'POST /api/mappings': ['createRegisterMapping', 'Add a register mapping'],
   'GET /api/mappings/:id': ['getRegisterMapping', 'A register mapping'],
+  'GET /api/imports': ['listImports', 'The import history: kind, file, user, start, status and counts, newest first'],
   'GET /api/imports/:id': ['getImport', 'The state of an import job'],
   'GET /api/reports/outcome-status': ['getOutcomeStatusReport', 'Outcome status months after the grant ended'],
   'POST /api/analyses/effect': ['startEffectAnalysis', 'Start an effect analysis with a matched comparison group'],

@@ -18,7 +18,7 @@ import { cohortReportsRepository } from '../db/repositories/cohort-reports-repos
 import { registerStatusesRepository, type StagedSpells } from '../db/repositories/register-statuses-repository.ts';
 import { parseCpr } from '../domain/cpr.ts';
 import type { OutcomeCategory } from '../domain/outcome-categories.ts';
-import { unverifiedMappingWarning } from '../domain/register-mappings.ts';
+import { noCitizenMatchedWarning, unverifiedMappingWarning } from '../domain/register-mappings.ts';
 import { canExtendSpell, compressWideLine, extendSpell, type StatusSpell } from '../domain/register-spells.ts';
 import { parseIsoWeek } from '../domain/register-week.ts';
 import { AppError } from '../errors.ts';
@@ -213,6 +213,7 @@ export async function importRegisterStatuses(
     await cohortReportsRepository(tx).forgetStatuses(ctx.actor.municipalityId);
     report('done');
     const warnings = mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)];
+    if (known.citizens === 0) warnings.push(noCitizenMatchedWarning);
     await recordAudit(
       { ...ctx, db: tx },
       { action: 'create', entity: 'register_statuses', criterion: `import:${input.layout}:${mapping.name}:${weeks} weeks` },

@@ -163,7 +163,7 @@ function Shell() {
 function Page({ path, query }: { path: string; query: URLSearchParams }): ReactNode {
   let params: Record<string, string> | null;
   if (path === '/') return <HomePage />;
-  if (path === '/citizens') return <CitizensPage />;
+  if (path === '/citizens') return <CitizensPage query={query} />;
   if ((params = match('/citizens/:id', path))) return <CitizenPage citizenId={Number(params.id)} />;
   if (path === '/grants/new')
     return (
