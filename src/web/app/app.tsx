@@ -17,6 +17,7 @@ import { AgreementPage } from '../features/grants/components/agreement-page.tsx'
 import { GrantPage } from '../features/grants/components/grant-page.tsx';
 import { GrantWizard } from '../features/grants/components/grant-wizard.tsx';
 import { HomePage } from '../features/home/components/home-page.tsx';
+import { ImportHistoryPage } from '../features/imports/components/import-history-page.tsx';
 import { RegisterImportPage } from '../features/imports/components/register-import-page.tsx';
 import { LoginPage } from '../features/login/components/login-page.tsx';
 import { MentorsPage } from '../features/registers/components/mentors-page.tsx';
@@ -142,7 +143,9 @@ function Shell() {
                   ? route.path === '/'
                   : n.key === 'reports'
                     ? route.path.startsWith('/reports/')
-                    : route.path.startsWith(n.path);
+                    : n.key === 'registerImport'
+                      ? route.path.startsWith('/imports/')
+                      : route.path.startsWith(n.path);
               return (
                 <li key={n.path}>
                   <a href={`#${n.path}`} aria-current={active ? 'page' : undefined}>
@@ -198,6 +201,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
       </>
     );
   if (path === '/imports/register') return <RegisterImportPage />;
+  if (path === '/imports/history') return <ImportHistoryPage query={query} />;
   if (path === '/reports/follow-up')
     return (
       <>
