@@ -39,14 +39,20 @@ function addressOf(q: CitizenListQuery): string {
 export function CitizensPage({ query }: { query: URLSearchParams }) {
   const { t } = useI18n();
   const { user } = useSession();
-  const current = listQueryOf(query);
+  // A CPR number is never put in the address (it would stay in the browser's history): it is kept here.
+  const [cprSearch, setCprSearch] = useState<string | null>(null);
+  const fromAddress = listQueryOf(query);
+  const current = cprSearch === null ? fromAddress : { ...fromAddress, q: cprSearch };
   const [q, setQ] = useState(current.q);
   const [mine, setMine] = useState(current.mine);
-  const { data, error } = useLoad(() => citizensApi.list({ ...current, pageSize }), [addressOf(current)]);
-  const go = (next: Partial<CitizenListQuery>) => navigate(addressOf({ ...current, ...next }));
+  const { data, error } = useLoad(() => citizensApi.list({ ...current, pageSize }), [addressOf(fromAddress), cprSearch]);
+  const go = (next: Partial<CitizenListQuery>) => navigate(addressOf({ ...fromAddress, ...next }));
   function search(event: FormEvent) {
     event.preventDefault();
-    go({ q: q.trim(), mine, page: 1 });
+    const text = q.trim();
+    const isCpr = /[0-9]{6}/.test(text.replace(/[\s-]/g, ''));
+    setCprSearch(isCpr ? text : null);
+    go({ q: isCpr ? '' : text, mine, page: 1 });
   }
   const sortLabel: Record<CitizenSort, string> = { name: t('name'), birthDate: t('birthDate'), latestGrant: t('citizensLatestGrant') };
   const pages = data ? Math.max(1, Math.ceil(data.total / pageSize)) : 1;
@@ -71,7 +77,13 @@ export function CitizensPage({ query }: { query: URLSearchParams }) {
         </Field>
         {user?.role === 'caseworker' ? (
           <div className="field checkbox-field">
-            <input id="citizen-mine" type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} aria-describedby="citizen-mine-hint" />
+            <input
+              id="citizen-mine"
+              type="checkbox"
+              checked={mine}
+              onChange={(e) => setMine(e.target.checked)}
+              aria-describedby="citizen-mine-hint"
+            />
             <label htmlFor="citizen-mine">{t('citizensMine')}</label>
             <p className="hint" id="citizen-mine-hint">
               {t('citizensMineHint')}

@@ -26,7 +26,11 @@ const caseHistoryKinds: Record<string, { da: string; en: string }> = {
   offers: { da: 'tilbud', en: 'offers' },
 };
 
-const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+const zone = { timeZone: 'Europe/Copenhagen' } as const;
+const dateFormat = new Intl.DateTimeFormat('da-DK', { ...zone, day: '2-digit', month: '2-digit', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('da-DK', { ...zone, hour: '2-digit', minute: '2-digit' });
+/** 03.12.2026 09.30, in Danish time. */
+const dateTime = { format: (d: Date) => `${dateFormat.format(d)} ${timeFormat.format(d)}` };
 
 /** The import history (issue 14): every import, newest first — kind, file, user, start, status and counts. */
 export function ImportHistoryPage({ query }: { query: URLSearchParams }) {
@@ -76,7 +80,7 @@ export function ImportHistoryPage({ query }: { query: URLSearchParams }) {
                 <td>{i.createdByName ?? '–'}</td>
                 <td>
                   {t(statusKey[i.status])}
-                  {i.warningCount > 0 ? ` · ${num(i.warningCount)} ${t('importWarnings')}` : ''}
+                  {i.warningCount > 0 ? ` · ${num(i.warningCount)} ${t(i.warningCount === 1 ? 'importWarning' : 'importWarnings')}` : ''}
                   {i.errorCount > 0 ? ` · ${num(i.errorCount)} ${t('importErrors')}` : ''}
                 </td>
                 <td>
