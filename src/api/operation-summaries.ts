@@ -22,6 +22,7 @@ export const operationSummaries: Record<string, readonly [operationId: string, s
   'POST /api/providers': ['createProvider', 'Add a mentor provider'],
   'GET /api/mentors': ['listMentors', 'Mentors with capacity and specialties'],
   'POST /api/mentors': ['createMentor', 'Add a mentor'],
+  'PATCH /api/mentors/:id': ['updateMentor', 'Correct a mentor: name, provider, specialties, capacity, active (audited)'],
   'GET /api/grants': ['listGrants', 'Grants, filtered by citizen, status or mentor'],
   'POST /api/grants': ['createGrant', 'Propose a grant (draft) with its written agreement'],
   'POST /api/grants/check': ['checkGrant', 'Check a proposal against the rules of its agreement date; nothing is saved'],
