@@ -320,6 +320,19 @@ const da = {
   userReasonMENTOR_ONLY_FOR_MENTORS: 'Kun mentorbrugere knyttes til en mentor.',
   userReasonOWN_ADMIN_ACCESS: 'Du kan ikke fjerne din egen administratoradgang.',
   userReasonLAST_ADMIN: 'Kommunen skal have mindst én aktiv administrator.',
+  userReasonMENTOR_HAS_RUNNING_GRANTS:
+    'Mentoren har igangværende bevillinger og kan ikke gøres inaktiv. Giv borgerne en anden mentor først, eller afslut bevillingerne.',
+  userReasonNO_CHANGES: 'Der er ingen ændringer at gemme.',
+  userReasonEMPTY_ENTRY: 'En liste indeholder et tomt punkt. Adskil punkterne med komma.',
+  // Editing a mentor (issue 14)
+  editMentor: 'Ret mentor',
+  editMentorHeading: 'Ret',
+  mentorActive: 'Aktiv',
+  mentorInactive: 'Inaktiv',
+  mentorActiveHint: 'En inaktiv mentor foreslås ikke til nye forløb.',
+  mentorType: 'Type (leverandør)',
+  mentorSaved: 'Mentoren er gemt.',
+  listHint: 'Adskil med komma',
 };
 
 export type TextKey = keyof typeof da;
