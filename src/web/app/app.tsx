@@ -3,6 +3,7 @@ import { AuditPage } from '../features/administration/components/audit-page.tsx'
 import { ChangePasswordPage } from '../features/login/components/change-password-page.tsx';
 import { RegimeChangesPage } from '../features/administration/components/regime-changes-page.tsx';
 import { RegimesPage } from '../features/administration/components/regimes-page.tsx';
+import { SettingsPage } from '../features/administration/components/settings-page.tsx';
 import { UsersPage } from '../features/administration/components/users-page.tsx';
 import { CitizenPage } from '../features/citizens/components/citizen-page.tsx';
 import { CitizensPage } from '../features/citizens/components/citizens-page.tsx';
@@ -50,6 +51,7 @@ const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
   { path: '/imports/register', key: 'registerImport', roles: ['coordinator', 'manager', 'admin'] },
   { path: '/audit', key: 'auditLog', roles: ['admin'] },
   { path: '/users', key: 'users', roles: ['admin'] },
+  { path: '/settings', key: 'settings', roles: ['admin'] },
 ];
 
 function Shell() {
@@ -212,6 +214,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/follow-up/instruments') return <InstrumentsPage />;
   if (path === '/audit') return <AuditPage query={query} />;
   if (path === '/users') return <UsersPage />;
+  if (path === '/settings') return <SettingsPage />;
   return <NotFoundPage />;
 }
 

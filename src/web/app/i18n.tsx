@@ -324,6 +324,12 @@ const da = {
     'Mentoren har igangværende bevillinger og kan ikke gøres inaktiv. Giv borgerne en anden mentor først, eller afslut bevillingerne.',
   userReasonNO_CHANGES: 'Der er ingen ændringer at gemme.',
   userReasonEMPTY_ENTRY: 'En liste indeholder et tomt punkt. Adskil punkterne med komma.',
+  // Municipal settings (issue 14)
+  settings: 'Indstillinger',
+  settingsHeading: 'Kommunens indstillinger',
+  settingsIntro: 'Normer og tolerancer, som reglerne, rapporterne og fakturakontrollen bruger. Ændringer logges.',
+  settingsHasProblems: 'Nogle værdier er ikke gyldige. Ret felterne markeret nedenfor.',
+  settingsSaved: 'Indstillingerne er gemt.',
   // Editing a mentor (issue 14)
   editMentor: 'Ret mentor',
   editMentorHeading: 'Ret',
