@@ -24,6 +24,11 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   });
 }
 
+/** A CSV text as the request body (text/csv), for the routes that read a CSV file whole (e.g. an invoice). */
+export async function postCsv<T>(url: string, csv: string): Promise<T> {
+  return send<T>(url, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+}
+
 /** A file as a multipart upload (field `file`): the browser streams it; it is never read into memory here. */
 export async function uploadFile<T>(url: string, file: File): Promise<T> {
   const form = new FormData();
