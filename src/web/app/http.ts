@@ -51,12 +51,13 @@ export function uploadFileWithProgress<T>(url: string, file: File, onProgress: (
       if (event.lengthComputable && event.total > 0) onProgress(Math.floor((event.loaded / event.total) * 100));
     });
     request.addEventListener('load', () => {
-      let json: { error?: { code?: string; message?: string; details?: Record<string, unknown> } } = {};
-      try {
-        json = request.responseText ? JSON.parse(request.responseText) : {};
-      } catch {
-        json = {};
-      }
+      const json = ((): { error?: { code?: string; message?: string; details?: Record<string, unknown> } } => {
+        try {
+          return request.responseText ? JSON.parse(request.responseText) : {};
+        } catch {
+          return {};
+        }
+      })();
       if (request.status >= 200 && request.status < 300) {
         onProgress(100);
         resolve(json as T);

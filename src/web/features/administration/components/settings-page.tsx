@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../app/http.ts';
 import { useI18n, type Language } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
@@ -155,27 +155,60 @@ function problemText(language: Language, setting: Setting | undefined, problem: 
 
 /** The admin's municipal settings (issue 14): Danish labels, validation problems shown at each field. */
 export function SettingsPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { data, error, reload } = useLoad(() => administrationApi.settings(), []);
-  const [values, setValues] = useState<Record<string, string>>({});
+  // Kept here: the form is remounted with the stored values after a save.
+  const [saved, setSaved] = useState(false);
+  return (
+    <section>
+      <h1>{t('settingsHeading')}</h1>
+      <p>{t('settingsIntro')}</p>
+      <ErrorMessage error={error} />
+      {data ? (
+        <SettingsForm
+          key={JSON.stringify(data)}
+          stored={data}
+          saved={saved}
+          onSubmit={() => setSaved(false)}
+          onSaved={() => {
+            setSaved(true);
+            reload();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** The form over the stored settings; remounted (fresh values) each time they are loaded again. */
+function SettingsForm({
+  stored,
+  saved,
+  onSubmit,
+  onSaved,
+}: {
+  stored: Record<string, unknown>;
+  saved: boolean;
+  onSubmit: () => void;
+  onSaved: () => void;
+}) {
+  const { t, language } = useI18n();
+  const [values, setValues] = useState<Record<string, string>>(() => {
+    const shown: Record<string, string> = {};
+    for (const s of allSettings) {
+      const v = stored[s.field];
+      shown[s.field] = typeof v === 'number' ? decimal(s.kind === 'percent' ? v * 100 : v) : String(v ?? '');
+    }
+    return shown;
+  });
   const [problems, setProblems] = useState<Problem[]>([]);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (!data) return;
-    const shown: Record<string, string> = {};
-    for (const s of allSettings) {
-      const v = data[s.field];
-      shown[s.field] = typeof v === 'number' ? decimal(s.kind === 'percent' ? v * 100 : v) : String(v ?? '');
-    }
-    setValues(shown);
-  }, [data]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
-    setSaved(false);
+    onSubmit();
     setSaveError(null);
     const body: Record<string, unknown> = {};
     const local: Problem[] = [];
@@ -193,8 +226,7 @@ export function SettingsPage() {
     setSaving(true);
     try {
       await administrationApi.updateSettings(body);
-      setSaved(true);
-      reload();
+      onSaved();
     } catch (err) {
       const fields = err instanceof ApiError && Array.isArray(err.details.fields) ? (err.details.fields as Problem[]) : [];
       if (fields.length > 0) {
@@ -208,77 +240,70 @@ export function SettingsPage() {
 
   const problemOf = (field: string) => problems.find((p) => p.field === field);
   return (
-    <section>
-      <h1>{t('settingsHeading')}</h1>
-      <p>{t('settingsIntro')}</p>
-      <ErrorMessage error={error} />
-      {data ? (
-        <form onSubmit={submit} noValidate>
-          {problems.length > 0 ? (
-            <p className="alert alert-error" role="alert">
-              {t('settingsHasProblems')}
-            </p>
-          ) : null}
-          {groups.map((group) => (
-            <fieldset key={group.legend.da} className="card">
-              <legend>{group.legend[language]}</legend>
-              {group.settings.map((s) => {
-                const problem = problemOf(s.field);
-                const id = `setting-${s.field}`;
-                const describedBy = `${id}-hint${problem ? ` ${id}-error` : ''}`;
-                return (
-                  <div className="field" key={s.field}>
-                    <label htmlFor={id}>{s.label[language]}</label>
-                    {s.kind === 'choice' ? (
-                      <select
-                        id={id}
-                        value={values[s.field] ?? ''}
-                        onChange={(ev) => setValues((v) => ({ ...v, [s.field]: ev.target.value }))}
-                        aria-describedby={describedBy}
-                        aria-invalid={problem ? true : undefined}
-                      >
-                        {Object.entries(s.options).map(([value, words]) => (
-                          <option key={value} value={value}>
-                            {words[language]}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      <input
-                        id={id}
-                        inputMode={s.kind === 'integer' ? 'numeric' : 'decimal'}
-                        value={values[s.field] ?? ''}
-                        onChange={(ev) => setValues((v) => ({ ...v, [s.field]: ev.target.value }))}
-                        aria-describedby={describedBy}
-                        aria-invalid={problem ? true : undefined}
-                        className="narrow-input"
-                      />
-                    )}
-                    <p className="hint" id={`${id}-hint`}>
-                      {s.hint[language]}
-                    </p>
-                    {problem ? (
-                      <p className="field-error" id={`${id}-error`}>
-                        {problemText(language, s, problem)}
-                      </p>
-                    ) : null}
-                  </div>
-                );
-              })}
-            </fieldset>
-          ))}
-          <ErrorMessage error={saveError} />
-          {saved ? (
-            <p className="ok" role="status">
-              {t('settingsSaved')}
-            </p>
-          ) : null}
-          <button type="submit" className="primary" disabled={saving}>
-            {t('save')}
-          </button>
-        </form>
+    <form onSubmit={submit} noValidate>
+      {problems.length > 0 ? (
+        <p className="alert alert-error" role="alert">
+          {t('settingsHasProblems')}
+        </p>
       ) : null}
-    </section>
+      {groups.map((group) => (
+        <fieldset key={group.legend.da} className="card">
+          <legend>{group.legend[language]}</legend>
+          {group.settings.map((s) => {
+            const problem = problemOf(s.field);
+            const id = `setting-${s.field}`;
+            const describedBy = `${id}-hint${problem ? ` ${id}-error` : ''}`;
+            return (
+              <div className="field" key={s.field}>
+                <label htmlFor={id}>{s.label[language]}</label>
+                {s.kind === 'choice' ? (
+                  <select
+                    id={id}
+                    value={values[s.field] ?? ''}
+                    onChange={(ev) => setValues((v) => ({ ...v, [s.field]: ev.target.value }))}
+                    aria-describedby={describedBy}
+                    aria-invalid={problem ? true : undefined}
+                  >
+                    {Object.entries(s.options).map(([value, words]) => (
+                      <option key={value} value={value}>
+                        {words[language]}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    id={id}
+                    inputMode={s.kind === 'integer' ? 'numeric' : 'decimal'}
+                    value={values[s.field] ?? ''}
+                    onChange={(ev) => setValues((v) => ({ ...v, [s.field]: ev.target.value }))}
+                    aria-describedby={describedBy}
+                    aria-invalid={problem ? true : undefined}
+                    className="narrow-input"
+                  />
+                )}
+                <p className="hint" id={`${id}-hint`}>
+                  {s.hint[language]}
+                </p>
+                {problem ? (
+                  <p className="field-error" id={`${id}-error`}>
+                    {problemText(language, s, problem)}
+                  </p>
+                ) : null}
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
+      <ErrorMessage error={saveError} />
+      {saved ? (
+        <p className="ok" role="status">
+          {t('settingsSaved')}
+        </p>
+      ) : null}
+      <button type="submit" className="primary" disabled={saving}>
+        {t('save')}
+      </button>
+    </form>
   );
 }
 

@@ -15,6 +15,11 @@ export function RegisterImportPage() {
   const { t, language } = useI18n();
   const mappings = useLoad(() => registerImportApi.mappings(), []);
   const [uploadPercent, setUploadPercent] = useState<number | null>(null);
+  const [layout, setLayout] = useState<'long' | 'wide'>('wide');
+  const [mapping, setMapping] = useState('dst');
+  const [file, setFile] = useState<File | null>(null);
+  const [record, setRecord] = useState<RegisterImport | null>(null);
+  const [error, setError] = useState<unknown>(null);
   // An import already running when the page opens (another tab, another coordinator) locks the button too.
   useEffect(() => {
     let alive = true;
@@ -29,11 +34,6 @@ export function RegisterImportPage() {
       alive = false;
     };
   }, []);
-  const [layout, setLayout] = useState<'long' | 'wide'>('wide');
-  const [mapping, setMapping] = useState('dst');
-  const [file, setFile] = useState<File | null>(null);
-  const [record, setRecord] = useState<RegisterImport | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const num = (n: number | undefined | null) => (n ?? 0).toLocaleString(language === 'da' ? 'da-DK' : 'en-GB');
 
   useEffect(() => {
@@ -119,7 +119,11 @@ export function RegisterImportPage() {
             {record.progress ? ` · ${record.progress.percent} %` : ''}
           </p>
           {record.progress ? (
-            <progress aria-label={`${t('registerImportProgress')} ${record.progress.percent} %`} max={100} value={record.progress.percent} />
+            <progress
+              aria-label={`${t('registerImportProgress')} ${record.progress.percent} %`}
+              max={100}
+              value={record.progress.percent}
+            />
           ) : null}
         </div>
       ) : null}
