@@ -26,7 +26,7 @@ export const SearchCitizensQuerySchema = Type.Object(
       }),
     ),
     direction: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
-    mine: Type.Optional(Type.Boolean({ description: "Only citizens of grants the user created or approved (\"mine sager\")" })),
+    mine: Type.Optional(Type.Boolean({ description: 'Only citizens of grants the user created or approved ("mine sager")' })),
   },
   { additionalProperties: false },
 );

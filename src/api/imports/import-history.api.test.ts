@@ -11,7 +11,12 @@ describe('import history', () => {
   const cookies = new Map<string, string>();
   async function cookieOf(username: string) {
     if (!cookies.has(username)) {
-      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username, password: testPassword } });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: sameOrigin,
+        payload: { username, password: testPassword },
+      });
       cookies.set(username, login.cookies.map((c) => `${c.name}=${c.value}`).join('; '));
     }
     return cookies.get(username)!;
@@ -38,7 +43,9 @@ describe('import history', () => {
   }
   async function waitFor(id: number, username: string) {
     for (let i = 0; i < 200; i += 1) {
-      const record = (await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie: await cookieOf(username) } })).json();
+      const record = (
+        await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie: await cookieOf(username) } })
+      ).json();
       if (record.status !== 'running') return record;
       await new Promise((r) => setTimeout(r, 25));
     }

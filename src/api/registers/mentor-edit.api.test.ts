@@ -9,7 +9,8 @@ describe('editing a mentor', () => {
   beforeAll(async () => {
     t = await openTestApp();
     const internal = (await t.as('coord').post('/api/providers', { name: 'Jobcentrets mentorteam', type: 'internal' })).json();
-    externalProviderId = (await t.as('coord').post('/api/providers', { name: 'Mentorhuset ApS', type: 'external', hourlyRate: 425 })).json().id;
+    externalProviderId = (await t.as('coord').post('/api/providers', { name: 'Mentorhuset ApS', type: 'external', hourlyRate: 425 })).json()
+      .id;
     mentorId = (
       await t.as('coord').post('/api/mentors', {
         name: 'Ole Olsen',
@@ -43,7 +44,11 @@ describe('editing a mentor', () => {
     });
     const listed = (await t.as('cw').get('/api/mentors')).json().mentors.find((m: { id: number }) => m.id === mentorId);
     expect(listed).toMatchObject({ name: 'Ole Holm Olsen', weeklyCapacityHours: 15 });
-    const audit = (await t.as('admin').get('/api/audit?action=update')).json().entries as { entity: string; criterion: string; username: string }[];
+    const audit = (await t.as('admin').get('/api/audit?action=update')).json().entries as {
+      entity: string;
+      criterion: string;
+      username: string;
+    }[];
     expect(audit[0]).toMatchObject({
       username: 'coord',
       entity: 'mentor',

@@ -19,8 +19,10 @@ export const registersRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/mentors', { schema: { tags: ['registers'] } }, async (request) => ({ mentors: await listMentors(contextOf(request)) }));
 
-  app.patch('/api/mentors/:id', { schema: { tags: ['registers'], params: IdParamsSchema, body: UpdateMentorBodySchema } }, async (request) =>
-    updateMentor(contextOf(request), request.params.id, request.body),
+  app.patch(
+    '/api/mentors/:id',
+    { schema: { tags: ['registers'], params: IdParamsSchema, body: UpdateMentorBodySchema } },
+    async (request) => updateMentor(contextOf(request), request.params.id, request.body),
   );
 
   app.post('/api/mentors', { schema: { tags: ['registers'], body: CreateMentorBodySchema } }, async (request, reply) =>
