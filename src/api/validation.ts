@@ -45,20 +45,28 @@ export function registerValidation(app: FastifyInstance): void {
     const integers = integerPropertiesOf(schema);
     if (integers.length === 0) return validate;
     // Coercion would read "1e3" as 1000 and " 7" as 7: an integer parameter must be written in digits.
-    return (data: unknown) => {
-      const values = (data ?? {}) as Record<string, unknown>;
-      for (const key of integers) {
-        const value = values[key];
-        if (typeof value === 'string' && !/^-?[0-9]{1,20}$/.test(value)) {
-          return {
-            error: Object.assign(new Error(`${key} must be an integer written in digits`), {
-              validation: [{ instancePath: `/${key}`, keyword: 'type', message: 'must be an integer', params: {} }],
-            }),
-          };
+    // Fastify reads a `false` answer's errors from the function itself, so the wrapper carries ajv's
+    // errors: without them a refused parameter (an unknown sort, page=0) passed as valid.
+    const checkDigits = Object.assign(
+      (data: unknown) => {
+        const values = (data ?? {}) as Record<string, unknown>;
+        for (const key of integers) {
+          const value = values[key];
+          if (typeof value === 'string' && !/^-?[0-9]{1,20}$/.test(value)) {
+            return {
+              error: Object.assign(new Error(`${key} must be an integer written in digits`), {
+                validation: [{ instancePath: `/${key}`, keyword: 'type', message: 'must be an integer', params: {} }],
+              }),
+            };
+          }
         }
-      }
-      return validate(data);
-    };
+        const valid = validate(data);
+        checkDigits.errors = validate.errors;
+        return valid;
+      },
+      { errors: null as typeof validate.errors },
+    );
+    return checkDigits;
   });
 }
 

@@ -3,6 +3,7 @@
  * settings JSON next to the other norms and read with these defaults.
  */
 import type { ValidationResult } from './legal-regime.ts';
+import { settingProblemMessage, settingProblems, type SettingRule } from './setting-rules.ts';
 
 export type EconomySettings = {
   /** R-DEL-1: invoiced hours may exceed logged hours by max(hours, share × logged) before a line is flagged. */
@@ -18,19 +19,16 @@ export const defaultEconomySettings: EconomySettings = {
   forecastLookbackMonths: 3,
 };
 
+export const economySettingRules: readonly SettingRule[] = [
+  { field: 'invoiceToleranceHours', kind: 'number', min: 0, max: 40 },
+  { field: 'invoiceToleranceShare', kind: 'number', min: 0, max: 1 },
+  { field: 'forecastLookbackMonths', kind: 'integer', min: 1, max: 24 },
+];
+
 /** The economy settings of a municipality's stored settings, defaults for missing keys. */
 export function economySettingsOf(stored: unknown): ValidationResult<EconomySettings> {
   const s = { ...defaultEconomySettings, ...((typeof stored === 'object' && stored !== null ? stored : {}) as Partial<EconomySettings>) };
-  const errors: string[] = [];
-  if (typeof s.invoiceToleranceHours !== 'number' || s.invoiceToleranceHours < 0 || s.invoiceToleranceHours > 40) {
-    errors.push('invoiceToleranceHours must be between 0 and 40');
-  }
-  if (typeof s.invoiceToleranceShare !== 'number' || s.invoiceToleranceShare < 0 || s.invoiceToleranceShare > 1) {
-    errors.push('invoiceToleranceShare must be between 0 and 1');
-  }
-  if (!Number.isInteger(s.forecastLookbackMonths) || s.forecastLookbackMonths < 1 || s.forecastLookbackMonths > 24) {
-    errors.push('forecastLookbackMonths must be a whole number from 1 to 24');
-  }
+  const errors = settingProblems(economySettingRules, s).map(settingProblemMessage);
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,

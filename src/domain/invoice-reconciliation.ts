@@ -201,24 +201,33 @@ export function decideInvoiceApproval(input: {
 }
 
 /** Checks an invoice before it is stored: periods in order, lines inside the invoice period, no negative amounts. */
+/** A problem of an invoice's input: the field (`lines.2.hours`), a reason code for words, an English message. */
+export type InvoiceInputProblem = { field: string; reason: string; message: string };
+
 export function invoiceInputProblems(input: {
   periodFrom: CalendarDate;
   periodTo: CalendarDate;
   lines: readonly { periodFrom: CalendarDate; periodTo: CalendarDate; hours: number; amountKr: number }[];
-}): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
-  if (compareDates(input.periodTo, input.periodFrom) < 0) problems.push({ field: 'periodTo', message: 'periodTo is before periodFrom' });
-  if (input.lines.length === 0) problems.push({ field: 'lines', message: 'an invoice needs at least one line' });
+}): InvoiceInputProblem[] {
+  const problems: InvoiceInputProblem[] = [];
+  if (compareDates(input.periodTo, input.periodFrom) < 0)
+    problems.push({ field: 'periodTo', reason: 'PERIOD_REVERSED', message: 'periodTo is before periodFrom' });
+  if (input.lines.length === 0) problems.push({ field: 'lines', reason: 'NO_LINES', message: 'an invoice needs at least one line' });
   input.lines.forEach((line, i) => {
     const at = `lines.${i}`;
     if (compareDates(line.periodTo, line.periodFrom) < 0)
-      problems.push({ field: `${at}.periodTo`, message: 'periodTo is before periodFrom' });
+      problems.push({ field: `${at}.periodTo`, reason: 'PERIOD_REVERSED', message: 'periodTo is before periodFrom' });
     if (compareDates(line.periodFrom, input.periodFrom) < 0 || compareDates(input.periodTo, line.periodTo) < 0) {
-      problems.push({ field: `${at}.periodFrom`, message: 'the line period must lie inside the invoice period' });
+      problems.push({
+        field: `${at}.periodFrom`,
+        reason: 'OUTSIDE_INVOICE_PERIOD',
+        message: 'the line period must lie inside the invoice period',
+      });
     }
-    if (!Number.isFinite(line.hours) || line.hours < 0) problems.push({ field: `${at}.hours`, message: 'hours must be 0 or more' });
+    if (!Number.isFinite(line.hours) || line.hours < 0)
+      problems.push({ field: `${at}.hours`, reason: 'NEGATIVE', message: 'hours must be 0 or more' });
     if (!Number.isFinite(line.amountKr) || line.amountKr < 0)
-      problems.push({ field: `${at}.amountKr`, message: 'amountKr must be 0 or more' });
+      problems.push({ field: `${at}.amountKr`, reason: 'NEGATIVE', message: 'amountKr must be 0 or more' });
   });
   return problems;
 }

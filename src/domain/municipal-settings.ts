@@ -3,6 +3,7 @@
  * validated here; anything the sources leave uncertain [U] is a setting, not code.
  */
 import type { ValidationResult } from './legal-regime.ts';
+import { settingProblemMessage, settingProblems, type SettingRule } from './setting-rules.ts';
 
 export type MunicipalSettings = {
   /** Calendar months or Copenhagen's 26 weeks per 6 months (spec §8.3). */
@@ -38,35 +39,35 @@ export const defaultMunicipalSettings: MunicipalSettings = {
   hoursShortfallTolerance: 0.2,
 };
 
+/** The limits of each setting (the rules the domain validates against). */
+export const municipalSettingRules: readonly SettingRule[] = [
+  { field: 'monthConvention', kind: 'oneOf', values: ['calendar', 'weeks26'] },
+  { field: 'organisationLabel', kind: 'oneOf', values: ['jobcenter', 'kommune'] },
+  { field: 'contactWeekSemantics', kind: 'oneOf', values: ['calendar_week', 'max_gap_days'] },
+  { field: 'retOgPligtGraceDays', kind: 'integer', min: 0, max: 90 },
+  { field: 'deadlineWarningDays', kind: 'integer', min: 0, max: 180 },
+  { field: 'suppressionThreshold', kind: 'integer', min: 1, max: 100 },
+  { field: 'auditRetentionMonths', kind: 'integer', min: 1, max: 120 },
+  { field: 'hoursShortfallTolerance', kind: 'number', min: 0, max: 1 },
+  {
+    field: 'contactPhone',
+    kind: 'optionalText',
+    pattern: /^\+?[0-9][0-9 ()-]{5,29}$/,
+    description: 'a phone number (digits, spaces, +, -, parentheses; 6–30 characters)',
+  },
+  {
+    field: 'contactEmail',
+    kind: 'optionalText',
+    pattern: /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}$/,
+    description: 'an e-mail address',
+  },
+];
+
 export function validateMunicipalSettings(json: unknown): ValidationResult<MunicipalSettings> {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, errors: ['settings must be an object'] };
   const s = json as Record<string, unknown>;
-  const errors: string[] = [];
-  const oneOf = (key: string, values: string[]) => {
-    if (!values.includes(s[key] as string)) errors.push(`${key} must be one of ${values.join(', ')}`);
-  };
-  const integer = (key: string, min: number, max: number) => {
-    const v = s[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
-      errors.push(`${key} must be a whole number from ${min} to ${max}`);
-  };
-  oneOf('monthConvention', ['calendar', 'weeks26']);
-  oneOf('organisationLabel', ['jobcenter', 'kommune']);
-  oneOf('contactWeekSemantics', ['calendar_week', 'max_gap_days']);
-  integer('retOgPligtGraceDays', 0, 90);
-  integer('deadlineWarningDays', 0, 180);
-  integer('suppressionThreshold', 1, 100);
-  integer('auditRetentionMonths', 1, 120);
-  const tolerance = s.hoursShortfallTolerance;
-  if (typeof tolerance !== 'number' || tolerance < 0 || tolerance > 1) errors.push('hoursShortfallTolerance must be between 0 and 1');
-  const optionalText = (key: string, pattern: RegExp, what: string) => {
-    const v = s[key];
-    if (v === undefined || v === null) return;
-    if (typeof v !== 'string' || v.length > 100 || !pattern.test(v)) errors.push(`${key} must be ${what}`);
-  };
-  optionalText('contactPhone', /^\+?[0-9][0-9 ()-]{5,29}$/, 'a phone number (digits, spaces, +, -, parentheses; 6–30 characters)');
-  optionalText('contactEmail', /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}$/, 'an e-mail address');
-  // Later features add their own settings; unknown keys are kept, not rejected.
+  const errors = settingProblems(municipalSettingRules, s).map(settingProblemMessage);
+  // Later features add their own settings (economy-settings.ts); unknown keys are kept, not rejected.
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: s as unknown as MunicipalSettings };
 }

@@ -66,6 +66,13 @@ export function unverifiedMappingWarning(name: string): string {
   return `The mapping '${name}' is not verified (domain spec §4.4 [U]); outcome categories from it must be checked before use`;
 }
 
+/**
+ * A register import in which no line's CPR number belongs to a citizen of the case system stored nothing
+ * useful (issue 14): most likely the wrong municipality's extract, or CPR numbers in another format.
+ */
+export const noCitizenMatchedWarning =
+  'No citizen in the file matched a citizen of the case system; nothing was stored for any citizen. Check that the extract is for this municipality.';
+
 export type MappingLineError = { line: number; message: string };
 export type ParsedMapping = { ok: true; codes: Record<string, OutcomeCategory> } | { ok: false; errors: MappingLineError[] };
 

@@ -43,17 +43,29 @@ describe('parseInvoiceCsv', () => {
   it('names the field and line of bad input', () => {
     expect(errorOf(`${header}\nF-1;3;2026-03-01;2026-03-31;17;2026-03-02;2026-03-08;ti;4250`)).toEqual({
       code: 'INVALID_INPUT',
-      details: { field: 'hours', line: 2 },
+      details: { field: 'hours', line: 2, problems: [{ line: 2, field: 'hours', reason: 'NOT_A_NUMBER' }], problemCount: 1 },
     });
     expect(errorOf('invoice_number;provider_id\nF-1;3')?.details).toMatchObject({ field: 'periodFrom', line: 1 });
     expect(
       errorOf(
         `${header}\nF-1;3;2026-03-01;2026-03-31;17;2026-03-02;2026-03-08;6;1\nF-2;3;2026-03-01;2026-03-31;17;2026-03-02;2026-03-08;6;1`,
       )?.details,
-    ).toEqual({
+    ).toMatchObject({
       field: 'invoiceNumber',
       line: 3,
     });
     expect(errorOf(header)?.details).toMatchObject({ field: 'csv' });
+  });
+
+  it('lists every missing column of the header, and counts problems beyond the first hundred', () => {
+    expect(errorOf('invoice_number;provider_id;period_from;period_to;grant_id;hours\nF-1;3')?.details?.problems).toEqual([
+      { line: 1, field: 'lineFrom', reason: 'MISSING_COLUMN' },
+      { line: 1, field: 'lineTo', reason: 'MISSING_COLUMN' },
+      { line: 1, field: 'amountKr', reason: 'MISSING_COLUMN' },
+    ]);
+    const bad = Array.from({ length: 150 }, () => 'F-1;3;2026-03-01;2026-03-31;17;2026-03-02;2026-03-08;ti;4250');
+    const details = errorOf(`${header}\n${bad.join('\n')}`)!.details!;
+    expect(details.problemCount).toBe(150);
+    expect((details.problems as unknown[]).length).toBe(100);
   });
 });

@@ -21,7 +21,7 @@ import { parseCpr } from '../domain/cpr.ts';
 import { lineError, type LineError } from '../domain/import-line-error.ts';
 import { parseExtractHeader } from '../domain/register-extract.ts';
 import type { OutcomeCategory } from '../domain/outcome-categories.ts';
-import { unverifiedMappingWarning } from '../domain/register-mappings.ts';
+import { noCitizenMatchedWarning, unverifiedMappingWarning } from '../domain/register-mappings.ts';
 import { canExtendSpell, extendSpell, type StatusSpell } from '../domain/register-spells.ts';
 import { parseIsoWeek } from '../domain/register-week.ts';
 import { AppError } from '../errors.ts';
@@ -189,6 +189,7 @@ export async function importRegisterStatuses(
     await cohortReportsRepository(tx).forgetStatuses(ctx.actor.municipalityId);
     report('done');
     const warnings = mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)];
+    if (known.citizens === 0) warnings.push(noCitizenMatchedWarning);
     await recordAudit(
       { ...ctx, db: tx },
       { action: 'create', entity: 'register_statuses', criterion: `import:${input.layout}:${mapping.name}:${weeks} weeks` },
@@ -316,7 +317,10 @@ async function importWideExtract(ctx: UseCaseContext, input: Parameters<typeof i
       citizens: named.length,
       unknownCitizens: unknown.size,
       mapping: { id: mapping.id, name: mapping.name, verified: mapping.verified },
-      warnings: mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)],
+      warnings: [
+        ...(mapping.verified ? [] : [unverifiedMappingWarning(mapping.name)]),
+        ...(named.length === 0 ? [noCitizenMatchedWarning] : []),
+      ],
     };
   });
 }

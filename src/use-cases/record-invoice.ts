@@ -42,7 +42,7 @@ export async function recordInvoice(ctx: UseCaseContext, input: InvoiceInput, so
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     if (!(await providersRepository(tx).findById(municipalityId, input.providerId, todayOf(ctx)))) {
-      throw new AppError('NOT_FOUND', `Provider ${input.providerId} not found`, { field: 'providerId' });
+      throw new AppError('NOT_FOUND', `Provider ${input.providerId} not found`, { field: 'providerId', reason: 'PROVIDER_NOT_FOUND' });
     }
     const invoices = invoicesRepository(tx);
     const links = new Map(
@@ -55,10 +55,12 @@ export async function recordInvoice(ctx: UseCaseContext, input: InvoiceInput, so
     );
     input.lines.forEach((line, i) => {
       const link = links.get(line.grantId);
-      if (!link) throw new AppError('INVALID_INPUT', `Grant ${line.grantId} not found`, { field: `lines.${i}.grantId` });
+      if (!link)
+        throw new AppError('INVALID_INPUT', `Grant ${line.grantId} not found`, { field: `lines.${i}.grantId`, reason: 'GRANT_NOT_FOUND' });
       if (link.providerId !== input.providerId) {
         throw new AppError('INVALID_INPUT', `Grant ${line.grantId} is not served by provider ${input.providerId}`, {
           field: `lines.${i}.grantId`,
+          reason: 'GRANT_NOT_OF_PROVIDER',
         });
       }
     });

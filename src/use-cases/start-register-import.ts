@@ -1,10 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import type { Database } from '../db/database.ts';
 import type { JobData, JobQueue, JobRun } from '../db/job-queue.ts';
 import { importInputsRepository } from '../db/repositories/import-inputs-repository.ts';
 import { importsRepository, type ImportRecord } from '../db/repositories/imports-repository.ts';
+import { withoutControlCharacters } from '../domain/control-characters.ts';
+import { importPercent } from '../domain/import-progress.ts';
 import { unverifiedMappingWarning } from '../domain/register-mappings.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { loadMappingForImport } from './get-register-mapping.ts';
@@ -15,10 +17,12 @@ import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 const progress = new Map<number, RegisterImportProgress>();
 /** Progress of the imports running in this process (register and case history), by import id. */
 export { progress as importProgress };
+/** Bytes of the input read so far by the imports running in this process, by import id (progress in %). */
+const bytesRead = new Map<number, number>();
 
 export const registerImportQueue = 'register-import';
 
-type RegisterImportInput = { csv: string } | { uploadedFile: string };
+type RegisterImportInput = { csv: string } | { uploadedFile: string; fileName?: string | null };
 
 /**
  * Inputs of imports run by the in-process runner (embedded database): the CSV body or the upload's
@@ -55,6 +59,8 @@ export async function startRegisterImport(
         municipalityId: ctx.actor.municipalityId,
         kind: `register:${input.layout}:${mapping.name}`,
         createdBy: ctx.actor.userId,
+        fileName: 'uploadedFile' in input ? fileNameOf(input.fileName) : null,
+        inputBytes: 'csv' in input ? Buffer.byteLength(input.csv) : (await stat(input.uploadedFile)).size,
       });
       if (shared)
         await importInputsRepository(tx).store({
@@ -99,10 +105,36 @@ export async function sendImportJob(ctx: UseCaseContext, jobs: JobQueue, queue: 
   }
 }
 
+/** The name the browser gave the uploaded file, for the import history: no folders, no control characters. */
+function fileNameOf(name: string | null | undefined): string | null {
+  const base = withoutControlCharacters(name ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .trim()
+    .slice(0, 255);
+  return base === '' ? null : base;
+}
+
+/** Counts the bytes the import reads, for its progress in %; the import itself sees the same stream. */
+function countingBytes(source: Readable, importId: number): Readable {
+  let bytes = 0;
+  bytesRead.set(importId, 0);
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      bytesRead.set(importId, bytes);
+      done(null, chunk);
+    },
+  });
+  source.on('error', (error) => counter.destroy(error));
+  return source.pipe(counter);
+}
+
 async function forgetLocalInput(importId: number): Promise<void> {
   const local = localInputs.get(importId);
   localInputs.delete(importId);
   progress.delete(importId);
+  bytesRead.delete(importId);
   if (local && 'uploadedFile' in local) await rm(local.uploadedFile, { force: true });
 }
 
@@ -149,13 +181,14 @@ export async function runImportJob(
   progress.set(importId, { lines: 0, stagedSpells: 0, phase: 'reading' });
   let outcome: { status: 'done' | 'failed'; counts: object; errors: object[]; warnings?: string[] };
   try {
-    const done = await work(ctx, source, importId);
+    const done = await work(ctx, countingBytes(source, importId), importId);
     outcome = { status: 'done', errors: [], ...done };
   } catch (error) {
     if (run.signal.aborted) throw error;
     outcome = { status: 'failed', ...failure(error) };
   } finally {
     progress.delete(importId);
+    bytesRead.delete(importId);
   }
   if (run.signal.aborted) throw new Error('handed back');
   await ctx.db.transaction(async (tx) => {
@@ -207,12 +240,13 @@ export async function runRegisterImport(db: Database, data: JobData, run: JobRun
 export async function getImport(
   ctx: UseCaseContext,
   id: number,
-): Promise<ImportRecord & { linesRead: number | null; progress: RegisterImportProgress | null }> {
+): Promise<ImportRecord & { linesRead: number | null; progress: (RegisterImportProgress & { percent: number }) | null }> {
   requirePermission(ctx, 'outcomes:import');
   const record = await importsRepository(ctx.db).findById(ctx.actor.municipalityId, id);
   if (!record) throw new AppError('NOT_FOUND', `Import ${id} not found`);
   // Case-history errors name citizens (masked CPR): only the roles that may run that import read them.
   if (record.kind.startsWith('case-history:')) requirePermission(ctx, 'history:import');
   const running = progress.get(id) ?? null;
-  return { ...record, linesRead: running?.lines ?? null, progress: running };
+  const percent = importPercent({ bytesRead: bytesRead.get(id) ?? 0, inputBytes: record.inputBytes });
+  return { ...record, linesRead: running?.lines ?? null, progress: running ? { ...running, percent } : null };
 }

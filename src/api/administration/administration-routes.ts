@@ -4,6 +4,7 @@ import { exportAccessLog } from '../../use-cases/export-access-log.ts';
 import { reportRegimeChanges } from '../../use-cases/report-regime-changes.ts';
 import { searchAccessLog, type AuditAction } from '../../use-cases/search-access-log.ts';
 import { listRegimes } from '../../use-cases/list-regimes.ts';
+import { loadEconomySettings } from '../../use-cases/load-economy-settings.ts';
 import { loadMunicipalSettings } from '../../use-cases/load-municipal-settings.ts';
 import { updateMunicipalSettings } from '../../use-cases/update-municipal-settings.ts';
 import { updateRegime } from '../../use-cases/update-regime.ts';
@@ -41,7 +42,7 @@ export const administrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/municipality/settings', { schema: { tags: ['administration'] } }, async (request) => {
     const ctx = contextOf(request);
     requirePermission(ctx, 'regime:read');
-    return loadMunicipalSettings(ctx);
+    return { ...(await loadMunicipalSettings(ctx)), ...(await loadEconomySettings(ctx)) };
   });
 
   app.put('/api/municipality/settings', { schema: { tags: ['administration'], body: UpdateSettingsBodySchema } }, async (request) =>

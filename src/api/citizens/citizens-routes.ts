@@ -9,9 +9,16 @@ import { contextOf } from '../request-context.ts';
 import { AddTargetGroupBodySchema, CreateCitizenBodySchema, SearchCitizensQuerySchema } from './citizens.schemas.ts';
 
 export const citizensRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/citizens', { schema: { tags: ['citizens'], querystring: SearchCitizensQuerySchema } }, async (request) => ({
-    citizens: await searchCitizens(contextOf(request), { text: request.query.q ?? '', limit: request.query.limit }),
-  }));
+  app.get('/api/citizens', { schema: { tags: ['citizens'], querystring: SearchCitizensQuerySchema } }, async (request) =>
+    searchCitizens(contextOf(request), {
+      text: request.query.q ?? '',
+      page: request.query.page,
+      pageSize: request.query.limit,
+      sort: request.query.sort,
+      descending: request.query.direction === 'desc',
+      mine: request.query.mine ?? false,
+    }),
+  );
 
   app.post('/api/citizens', { schema: { tags: ['citizens'], body: CreateCitizenBodySchema } }, async (request, reply) => {
     const citizen = await registerCitizen(contextOf(request), request.body);

@@ -16,7 +16,18 @@ export const CreateCitizenBodySchema = Type.Object(
 );
 
 export const SearchCitizensQuerySchema = Type.Object(
-  { q: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'A name fragment, or CPR digits (6–10, a prefix)' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'Page size, default 50' })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, description: 'Page number from 1' })),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('name'), Type.Literal('birthDate'), Type.Literal('latestGrant')], {
+        description: 'name (default), birth date, or the start date of the latest grant (none last)',
+      }),
+    ),
+    direction: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+    mine: Type.Optional(Type.Boolean({ description: 'Only citizens of grants the user created or approved ("mine sager")' })),
+  },
   { additionalProperties: false },
 );
 

@@ -178,13 +178,54 @@ describe('provider invoices through the API', () => {
     expect(response.json().reconciliation.lines[0]).toMatchObject({ invoicedHours: 1.5, amountKr: 637.5, status: 'flagged' });
   });
 
+  it('lists every bad line of a CSV file with its line number, also those the invoice rules find', async () => {
+    // Issue 14: the upload page shows each problem of the file at once, by line.
+    const before = await invoiceCount();
+    const header = 'invoice_number;provider_id;period_from;period_to;grant_id;line_from;line_to;hours;amount_kr';
+    const parsing = await postCsv(
+      [
+        header,
+        `F-10;${providerId};2026-05-01;2026-05-31;${grantId};2026-05-04;2026-05-10;2;850`,
+        `F-10;${providerId};2026-05-01;2026-05-31;${grantId};4/5/2026;2026-05-10;to;850`,
+        `F-11;${providerId};2026-05-01;2026-05-31;${grantId};2026-05-11;2026-05-17;2;`,
+      ].join('\n'),
+    );
+    expect(parsing.statusCode).toBe(400);
+    expect(parsing.json().error.details.problems).toEqual([
+      { line: 3, field: 'lineFrom', reason: 'NOT_A_DATE' },
+      { line: 3, field: 'hours', reason: 'NOT_A_NUMBER' },
+      { line: 4, field: 'invoiceNumber', reason: 'DIFFERS_FROM_FIRST_LINE' },
+      { line: 4, field: 'amountKr', reason: 'EMPTY' },
+    ]);
+    const rules = await postCsv(
+      [
+        header,
+        `F-12;${providerId};2026-05-01;2026-05-31;${grantId};2026-05-04;2026-05-10;2;850`,
+        `F-12;${providerId};2026-05-01;2026-05-31;${grantId};2026-04-27;2026-05-03;2;850`,
+      ].join('\n'),
+    );
+    expect(rules.statusCode).toBe(400);
+    expect(rules.json().error.details.problems).toEqual([{ line: 3, field: 'lineFrom', reason: 'OUTSIDE_INVOICE_PERIOD' }]);
+    const unknownGrant = await postCsv([header, `F-13;${providerId};2026-05-01;2026-05-31;999999;2026-05-04;2026-05-10;2;850`].join('\n'));
+    expect(unknownGrant.json().error.details.problems).toEqual([{ line: 2, field: 'grantId', reason: 'GRANT_NOT_FOUND' }]);
+    const unknownProvider = await postCsv([header, `F-14;999999;2026-05-01;2026-05-31;${grantId};2026-05-04;2026-05-10;2;850`].join('\n'));
+    expect(unknownProvider.statusCode).toBe(400);
+    expect(unknownProvider.json().error.details.problems).toEqual([{ line: 2, field: 'providerId', reason: 'PROVIDER_NOT_FOUND' }]);
+    expect(await invoiceCount()).toBe(before);
+  });
+
   it('answers bad CSV and bad JSON with 400 naming the field, and stores nothing', async () => {
     const before = await invoiceCount();
     const badCsv = await postCsv(
       `invoice_number;provider_id;period_from;period_to;grant_id;line_from;line_to;hours;amount_kr\nF-9;${providerId};2026-05-01;2026-05-31;${grantId};2026-05-04;2026-05-10;ti;637,50`,
     );
     expect(badCsv.statusCode).toBe(400);
-    expect(badCsv.json().error.details).toEqual({ field: 'hours', line: 2 });
+    expect(badCsv.json().error.details).toEqual({
+      field: 'hours',
+      line: 2,
+      problems: [{ line: 2, field: 'hours', reason: 'NOT_A_NUMBER' }],
+      problemCount: 1,
+    });
     const outside = await t.as('coord').post('/api/invoices', {
       providerId,
       invoiceNumber: 'F-9',

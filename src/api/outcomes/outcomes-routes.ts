@@ -10,6 +10,7 @@ import { exportEffectAnalysis } from '../../use-cases/export-effect-analysis.ts'
 import { deleteEffectAnalysis, getEffectAnalysis, listEffectAnalyses, startEffectAnalysis } from '../../use-cases/run-effect-analysis.ts';
 import { getRegisterMapping } from '../../use-cases/get-register-mapping.ts';
 import { listRegisterMappings } from '../../use-cases/list-register-mappings.ts';
+import { listImports } from '../../use-cases/list-imports.ts';
 import { getImport, startRegisterImport } from '../../use-cases/start-register-import.ts';
 import { uploadRegisterMapping } from '../../use-cases/upload-register-mapping.ts';
 import { AppError, isAppError } from '../../errors.ts';
@@ -20,6 +21,7 @@ import { newUploadPath, uploadDirectory } from '../upload-directory.ts';
 import {
   AnalysisParamsSchema,
   AnalysisReportQuerySchema,
+  ImportHistoryQuerySchema,
   OutcomeStatusQuerySchema,
   RegisterImportQuerySchema,
   StartEffectAnalysisBodySchema,
@@ -46,8 +48,8 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string; job
     async (request, reply) => {
       const options = { layout: request.query.layout, mapping: request.query.mapping ?? 'dst' };
       if (request.isMultipart()) {
-        const path = await receiveUpload(request, uploads);
-        return reply.status(202).send(await startRegisterImport(contextOf(request), { uploadedFile: path, ...options }, jobs));
+        const { path, fileName } = await receiveUpload(request, uploads);
+        return reply.status(202).send(await startRegisterImport(contextOf(request), { uploadedFile: path, fileName, ...options }, jobs));
       }
       if (typeof request.body !== 'string' || request.body.trim() === '')
         throw new AppError(
@@ -84,6 +86,9 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string; job
         }),
       );
     },
+  );
+  app.get('/api/imports', { schema: { tags: ['outcomes'], querystring: ImportHistoryQuerySchema } }, async (request) =>
+    listImports(contextOf(request), { page: request.query.page }),
   );
   app.get('/api/imports/:id', { schema: { tags: ['outcomes'], params: IdParamsSchema } }, async (request) =>
     getImport(contextOf(request), request.params.id),
@@ -143,7 +148,7 @@ export const outcomesRoutes: FastifyPluginAsyncTypebox<{ uploadDir?: string; job
  * Streams the multipart field `file` into a private upload file (0600). A malformed or truncated
  * multipart body is the client's fault: it answers 400 and leaves no file behind.
  */
-async function receiveUpload(request: FastifyRequest, directory: string): Promise<string> {
+async function receiveUpload(request: FastifyRequest, directory: string): Promise<{ path: string; fileName: string | null }> {
   const path = newUploadPath(directory);
   try {
     const part = await request.file();
@@ -154,7 +159,7 @@ async function receiveUpload(request: FastifyRequest, directory: string): Promis
       throw new AppError('INVALID_INPUT', `The file is larger than ${maxUploadBytes / 1024 ** 3} GB; import it with the CLI`, {
         field: 'file',
       });
-    return path;
+    return { path, fileName: part.filename || null };
   } catch (error) {
     await rm(path, { force: true });
     if (isAppError(error)) throw error;

@@ -50,3 +50,8 @@ export const UploadMappingQuerySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const ImportHistoryQuerySchema = Type.Object(
+  { page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, description: 'Page number from 1; 50 imports a page' })) },
+  { additionalProperties: false },
+);

@@ -39,3 +39,20 @@ export const CreateMentorBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** PATCH /api/mentors/{id}: the fields to change (at least one); the training modules are not edited here. */
+export const UpdateMentorBodySchema = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    providerId: Type.Optional(IdSchema),
+    phone: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
+    email: Type.Optional(Type.Union([Type.String({ maxLength: 200, pattern: '^[^@\\s]+@[^@\\s]+$' }), Type.Null()])),
+    specialties: Type.Optional(TextList),
+    languages: Type.Optional(TextList),
+    qualifications: Type.Optional(TextList),
+    weeklyCapacityHours: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 80 }), Type.Null()])),
+    hasAuthorityRole: Type.Optional(Type.Boolean()),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);

@@ -19,6 +19,19 @@ export type MentorRecord = {
   trainingModules: TrainingModule[];
 };
 
+export type MentorChanges = Partial<{
+  name: string;
+  providerId: number;
+  phone: string | null;
+  email: string | null;
+  specialties: string[];
+  languages: string[];
+  qualifications: string[];
+  weeklyCapacityHours: number | null;
+  hasAuthorityRole: boolean;
+  active: boolean;
+}>;
+
 const select = `select m.id, m.provider_id as "providerId", p.name as "providerName", p.type as "providerType", m.name, m.phone, m.email,
     m.specialties, m.languages, m.qualifications, m.weekly_capacity_hours as "weeklyCapacityHours",
     m.has_authority_role as "hasAuthorityRole", m.active,
@@ -67,6 +80,37 @@ export function mentorsRepository(db: Database) {
         ]);
       }
       return row!.id;
+    },
+    /** Changes the given fields of one mentor; false when the municipality has no such mentor. */
+    async update(municipalityId: number, id: number, changes: MentorChanges): Promise<boolean> {
+      const columnOf: Record<keyof MentorChanges, string> = {
+        name: 'name',
+        providerId: 'provider_id',
+        phone: 'phone',
+        email: 'email',
+        specialties: 'specialties',
+        languages: 'languages',
+        qualifications: 'qualifications',
+        weeklyCapacityHours: 'weekly_capacity_hours',
+        hasAuthorityRole: 'has_authority_role',
+        active: 'active',
+      };
+      const entries = (Object.keys(columnOf) as (keyof MentorChanges)[]).filter((key) => changes[key] !== undefined);
+      const sets = entries.map((key, i) => `${columnOf[key]} = $${i + 3}`);
+      const [row] = await db.query<{ id: number }>(
+        `update mentors set ${sets.length > 0 ? sets.join(', ') : 'id = id'} where municipality_id = $1 and id = $2 returning id`,
+        [municipalityId, id, ...entries.map((key) => changes[key])],
+      );
+      return row !== undefined;
+    },
+    /** Approved grants of the mentor that have not ended by `on` (a mentor with running grants stays active). */
+    async countRunningGrants(municipalityId: number, id: number, on: string): Promise<number> {
+      const [row] = await db.query<{ n: number }>(
+        `select count(*)::int as n from grants where municipality_id = $1 and mentor_id = $2 and status = 'approved'
+           and coalesce(actual_end_date, end_date) >= $3`,
+        [municipalityId, id, on],
+      );
+      return row?.n ?? 0;
     },
     async list(municipalityId: number): Promise<MentorRecord[]> {
       return db.query<MentorRecord>(`${select} where m.municipality_id = $1 order by m.name, m.id`, [municipalityId]);

@@ -3,6 +3,7 @@ import { AuditPage } from '../features/administration/components/audit-page.tsx'
 import { ChangePasswordPage } from '../features/login/components/change-password-page.tsx';
 import { RegimeChangesPage } from '../features/administration/components/regime-changes-page.tsx';
 import { RegimesPage } from '../features/administration/components/regimes-page.tsx';
+import { SettingsPage } from '../features/administration/components/settings-page.tsx';
 import { UsersPage } from '../features/administration/components/users-page.tsx';
 import { CitizenPage } from '../features/citizens/components/citizen-page.tsx';
 import { CitizensPage } from '../features/citizens/components/citizens-page.tsx';
@@ -17,6 +18,7 @@ import { AgreementPage } from '../features/grants/components/agreement-page.tsx'
 import { GrantPage } from '../features/grants/components/grant-page.tsx';
 import { GrantWizard } from '../features/grants/components/grant-wizard.tsx';
 import { HomePage } from '../features/home/components/home-page.tsx';
+import { ImportHistoryPage } from '../features/imports/components/import-history-page.tsx';
 import { RegisterImportPage } from '../features/imports/components/register-import-page.tsx';
 import { LoginPage } from '../features/login/components/login-page.tsx';
 import { MentorsPage } from '../features/registers/components/mentors-page.tsx';
@@ -50,6 +52,7 @@ const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
   { path: '/imports/register', key: 'registerImport', roles: ['coordinator', 'manager', 'admin'] },
   { path: '/audit', key: 'auditLog', roles: ['admin'] },
   { path: '/users', key: 'users', roles: ['admin'] },
+  { path: '/settings', key: 'settings', roles: ['admin'] },
 ];
 
 function Shell() {
@@ -158,7 +161,9 @@ function Shell() {
                   ? route.path === '/'
                   : n.key === 'reports'
                     ? route.path.startsWith('/reports/')
-                    : route.path.startsWith(n.path);
+                    : n.key === 'registerImport'
+                      ? route.path.startsWith('/imports/')
+                      : route.path.startsWith(n.path);
               return (
                 <li key={n.path}>
                   <a href={`#${n.path}`} aria-current={active ? 'page' : undefined}>
@@ -179,7 +184,7 @@ function Shell() {
 function Page({ path, query }: { path: string; query: URLSearchParams }): ReactNode {
   let params: Record<string, string> | null;
   if (path === '/') return <HomePage />;
-  if (path === '/citizens') return <CitizensPage />;
+  if (path === '/citizens') return <CitizensPage query={query} />;
   if ((params = match('/citizens/:id', path))) return <CitizenPage citizenId={Number(params.id)} />;
   if (path === '/grants/new')
     return (
@@ -214,6 +219,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
       </>
     );
   if (path === '/imports/register') return <RegisterImportPage />;
+  if (path === '/imports/history') return <ImportHistoryPage query={query} />;
   if (path === '/reports/follow-up')
     return (
       <>
@@ -224,6 +230,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/follow-up/instruments') return <InstrumentsPage />;
   if (path === '/audit') return <AuditPage query={query} />;
   if (path === '/users') return <UsersPage />;
+  if (path === '/settings') return <SettingsPage />;
   return <NotFoundPage />;
 }
 

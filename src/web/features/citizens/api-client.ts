@@ -1,6 +1,9 @@
 import { api } from '../../app/http.ts';
 
 export type Citizen = { id: number; name: string; cprMasked: string; birthDate: string; gender: string | null; origin: string | null };
+export type CitizenListRow = Citizen & { latestGrantStart: string | null };
+export type CitizenSort = 'name' | 'birthDate' | 'latestGrant';
+export type CitizenListQuery = { q: string; page: number; sort: CitizenSort; direction: 'asc' | 'desc'; mine: boolean };
 export type TargetGroupSpell = { id: number; group: string; visitation: string | null; from: string; to: string | null };
 export type GrantSummary = {
   id: number;
@@ -24,7 +27,18 @@ export type MatchingProfile = {
 };
 
 export const citizensApi = {
-  search: (q: string) => api<{ citizens: Citizen[] }>('GET', `/api/citizens?q=${encodeURIComponent(q)}`),
+  list: (query: CitizenListQuery & { pageSize: number }) =>
+    api<{ citizens: CitizenListRow[]; total: number; page: number; pageSize: number }>(
+      'GET',
+      `/api/citizens?${new URLSearchParams({
+        q: query.q,
+        page: String(query.page),
+        limit: String(query.pageSize),
+        sort: query.sort,
+        direction: query.direction,
+        ...(query.mine ? { mine: 'true' } : {}),
+      }).toString()}`,
+    ),
   create: (body: { cpr: string; name: string; gender?: string | null; origin?: string | null }) =>
     api<Citizen>('POST', '/api/citizens', body),
   get: (id: number) => api<{ citizen: Citizen; targetGroups: TargetGroupSpell[]; grants: GrantSummary[] }>('GET', `/api/citizens/${id}`),

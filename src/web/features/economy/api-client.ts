@@ -1,4 +1,4 @@
-import { api, type Finding } from '../../app/http.ts';
+import { api, postCsv, type Finding } from '../../app/http.ts';
 
 export type Breakdown = {
   key: string;
@@ -111,6 +111,8 @@ export const invoicesApi = {
   reviewLine: (id: number, lineId: number, body: { decision: 'accepted' | 'rejected'; note: string }) =>
     api<unknown>('POST', `/api/invoices/${id}/lines/${lineId}/review`, body),
   approve: (id: number) => api<unknown>('POST', `/api/invoices/${id}/approve`),
+  /** A provider's invoice as a CSV file (`text/csv`); a bad file is 400 with every problem in `details.problems`. */
+  uploadCsv: (csv: string) => postCsv<InvoiceSummary>('/api/invoices', csv),
 };
 
 export type RefundFrame = {

@@ -13,6 +13,8 @@ export type Mentor = {
   qualifications: string[];
   weeklyCapacityHours: number | null;
   hasAuthorityRole: boolean;
+  active: boolean;
+  providerType: string;
   trainingModules: { module: number; completedOn: string }[];
 };
 
@@ -21,6 +23,7 @@ export const registersApi = {
   createProvider: (body: { name: string; type: string; hourlyRate?: number | null }) => api<Provider>('POST', '/api/providers', body),
   mentors: () => api<{ mentors: Mentor[] }>('GET', '/api/mentors'),
   createMentor: (body: Record<string, unknown>) => api<Mentor>('POST', '/api/mentors', body),
+  updateMentor: (id: number, body: Record<string, unknown>) => api<Mentor>('PATCH', `/api/mentors/${id}`, body),
 };
 
 export const providerTypes = ['internal', 'employment_centre', 'external', 'company', 'education', 'volunteer'];

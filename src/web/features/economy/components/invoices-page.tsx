@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../../app/http.ts';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
@@ -25,6 +26,14 @@ export function InvoicesPage() {
   return (
     <section>
       <h1>Fakturaer</h1>
+      {user && ['coordinator', 'manager'].includes(user.role) ? (
+        <InvoiceUpload
+          onImported={(id) => {
+            list.reload();
+            setSelected(id);
+          }}
+        />
+      ) : null}
       <ErrorMessage error={list.error} />
       <table>
         <caption className="sr-only">Fakturaer</caption>
@@ -155,5 +164,115 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
         </button>
       ) : null}
     </article>
+  );
+}
+
+/** The columns of an invoice file, in Danish (the file's header may use camelCase or snake_case). */
+const columnText: Record<string, string> = {
+  invoiceNumber: 'Fakturanummer (invoice_number)',
+  providerId: 'Leverandør-id (provider_id)',
+  periodFrom: 'Fakturaperiode fra (period_from)',
+  periodTo: 'Fakturaperiode til (period_to)',
+  grantId: 'Bevilling (grant_id)',
+  lineFrom: 'Linjens periode fra (line_from)',
+  lineTo: 'Linjens periode til (line_to)',
+  hours: 'Timer (hours)',
+  amountKr: 'Beløb i kr. (amount_kr)',
+  csv: 'Filen',
+};
+const problemText: Record<string, (column: string) => string> = {
+  NO_LINES: () => 'Filen skal have en overskriftslinje og mindst én fakturalinje.',
+  UNCLOSED_QUOTE: () => 'Et citationstegn (") er ikke lukket.',
+  MISSING_COLUMN: (c) => `Overskriften mangler kolonnen ${c}.`,
+  NOT_A_NUMBER: (c) => `${c} skal være et tal, fx 4.250,00.`,
+  NOT_WHOLE_NUMBER: (c) => `${c} skal være et helt tal.`,
+  NOT_A_DATE: (c) => `${c} skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-31.`,
+  EMPTY: (c) => `${c} er tom.`,
+  DIFFERS_FROM_FIRST_LINE: (c) => `${c} er ikke den samme som på første linje. Én faktura pr. fil.`,
+  PERIOD_REVERSED: () => 'Perioden slutter, før den begynder.',
+  OUTSIDE_INVOICE_PERIOD: () => 'Linjens periode ligger uden for fakturaperioden.',
+  NEGATIVE: (c) => `${c} må ikke være negativ.`,
+  GRANT_NOT_FOUND: () => 'Bevillingen findes ikke.',
+  GRANT_NOT_OF_PROVIDER: () => 'Bevillingen leveres ikke af denne leverandør.',
+  PROVIDER_NOT_FOUND: () => 'Leverandøren findes ikke.',
+};
+type CsvProblem = { line: number; field: string; reason: string };
+
+/** A provider's invoice as a CSV file (issue 14): read in the browser and sent as text/csv; each bad line is listed in Danish. */
+function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [sending, setSending] = useState(false);
+  const [problems, setProblems] = useState<{ list: CsvProblem[]; count: number } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file || sending) return;
+    setSending(true);
+    setProblems(null);
+    setError(null);
+    setDone(null);
+    try {
+      const invoice = await invoicesApi.uploadCsv(await file.text());
+      setDone(`Faktura ${invoice.invoiceNumber} fra ${invoice.providerName} er indlæst og afstemt.`);
+      onImported(invoice.id);
+    } catch (err) {
+      const list = err instanceof ApiError && Array.isArray(err.details.problems) ? (err.details.problems as CsvProblem[]) : [];
+      if (list.length > 0) {
+        const count =
+          typeof (err as ApiError).details.problemCount === 'number' ? ((err as ApiError).details.problemCount as number) : list.length;
+        setProblems({ list, count });
+      } else setError(err);
+    } finally {
+      setSending(false);
+    }
+  }
+  return (
+    <details className="card">
+      <summary>Indlæs faktura fra CSV-fil</summary>
+      <form onSubmit={submit}>
+        <p className="hint" id="invoice-file-hint">
+          Én faktura pr. fil, én linje pr. bevilling og periode. Kolonner: invoice_number; provider_id; period_from; period_to; grant_id;
+          line_from; line_to; hours; amount_kr. Semikolon eller komma, decimalkomma tilladt.
+        </p>
+        <div className="field">
+          <label htmlFor="invoice-file">Fakturafil (CSV)</label>
+          <input
+            id="invoice-file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            aria-describedby="invoice-file-hint"
+            onChange={(ev) => {
+              setFile(ev.target.files?.[0] ?? null);
+              setProblems(null);
+              setDone(null);
+            }}
+          />
+        </div>
+        <button type="submit" className="primary" disabled={!file || sending}>
+          {sending ? 'Indlæser …' : 'Indlæs faktura'}
+        </button>
+      </form>
+      {done ? (
+        <p className="ok" role="status">
+          {done}
+        </p>
+      ) : null}
+      {problems ? (
+        <div className="alert alert-error" role="alert">
+          <p>Fakturaen blev ikke indlæst, og intet blev gemt. Ret filen og prøv igen:</p>
+          <ul>
+            {problems.list.map((p, i) => (
+              <li key={i}>
+                Linje {p.line}: {(problemText[p.reason] ?? (() => 'Værdien er ikke gyldig.'))(columnText[p.field] ?? p.field)}
+              </li>
+            ))}
+          </ul>
+          {problems.count > problems.list.length ? <p>+ {problems.count - problems.list.length} flere fejl.</p> : null}
+        </div>
+      ) : null}
+      <ErrorMessage error={error} />
+    </details>
   );
 }

@@ -4,7 +4,7 @@ import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-import { registersApi } from '../api-client.ts';
+import { registersApi, type Mentor, type Provider } from '../api-client.ts';
 import { formatHours } from '../../../../domain/danish-format.ts';
 
 const list = (text: string) =>
@@ -32,6 +32,9 @@ export function MentorsPage() {
   const [modules, setModules] = useState<Record<number, string>>({});
   const [saveError, setSaveError] = useState<unknown>(null);
   const set = (key: keyof typeof form, value: string | boolean) => setForm((f) => ({ ...f, [key]: value }));
+  const [editing, setEditing] = useState<Mentor | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const canEdit = user !== null && ['coordinator', 'admin'].includes(user.role);
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaveError(null);
@@ -72,6 +75,12 @@ export function MentorsPage() {
             <th scope="col">{t('capacity')}</th>
             <th scope="col">{t('trainingModules')}</th>
             <th scope="col">{t('authorityRole')}</th>
+            <th scope="col">{t('status')}</th>
+            {canEdit ? (
+              <th scope="col">
+                <span className="sr-only">{t('editMentor')}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -88,11 +97,44 @@ export function MentorsPage() {
               <td className="num">{formatHours(m.weeklyCapacityHours)}</td>
               <td>{m.trainingModules.map((x) => x.module).join(', ') || '–'}</td>
               <td>{m.hasAuthorityRole ? t('yes') : t('no')}</td>
+              <td>{m.active ? t('mentorActive') : t('mentorInactive')}</td>
+              {canEdit ? (
+                <td>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setSaved(null);
+                      setEditing(m);
+                    }}
+                    aria-label={`${t('editMentorHeading')} ${m.name}`}
+                  >
+                    {t('editMentorHeading')}
+                  </button>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
       </table>
-      {user && ['coordinator', 'admin'].includes(user.role) ? (
+      {saved ? (
+        <p className="ok" role="status">
+          {saved}
+        </p>
+      ) : null}
+      {editing ? (
+        <EditMentor
+          key={editing.id}
+          mentor={editing}
+          providers={providers.data?.providers ?? []}
+          onCancel={() => setEditing(null)}
+          onSaved={(m) => {
+            setEditing(null);
+            setSaved(`${t('mentorSaved')} (${m.name})`);
+            reload();
+          }}
+        />
+      ) : null}
+      {canEdit ? (
         <details className="card">
           <summary>{t('createMentor')}</summary>
           <form onSubmit={submit} className="grid-form">
@@ -162,5 +204,126 @@ export function MentorsPage() {
         </details>
       ) : null}
     </section>
+  );
+}
+
+/** A coordinator corrects a mentor (issue 14); only the changed fields are sent. */
+function EditMentor({
+  mentor,
+  providers,
+  onCancel,
+  onSaved,
+}: {
+  mentor: Mentor;
+  providers: Provider[];
+  onCancel: () => void;
+  onSaved: (m: Mentor) => void;
+}) {
+  const { t, e } = useI18n();
+  const [form, setForm] = useState({
+    name: mentor.name,
+    providerId: String(mentor.providerId),
+    specialties: mentor.specialties.join(', '),
+    languages: mentor.languages.join(', '),
+    capacity: mentor.weeklyCapacityHours === null ? '' : String(mentor.weeklyCapacityHours),
+    authority: mentor.hasAuthorityRole,
+    active: mentor.active,
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const set = (key: keyof typeof form, value: string | boolean) => setForm((f) => ({ ...f, [key]: value }));
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    const changes: Record<string, unknown> = {};
+    if (form.name !== mentor.name) changes.name = form.name;
+    if (Number(form.providerId) !== mentor.providerId) changes.providerId = Number(form.providerId);
+    if (list(form.specialties).join('\n') !== mentor.specialties.join('\n')) changes.specialties = list(form.specialties);
+    if (list(form.languages).join('\n') !== mentor.languages.join('\n')) changes.languages = list(form.languages);
+    const capacity = form.capacity.trim() === '' ? null : Number(form.capacity.replace(',', '.'));
+    if (capacity !== mentor.weeklyCapacityHours) changes.weeklyCapacityHours = capacity;
+    if (form.authority !== mentor.hasAuthorityRole) changes.hasAuthorityRole = form.authority;
+    if (form.active !== mentor.active) changes.active = form.active;
+    setError(null);
+    setSaving(true);
+    try {
+      onSaved(await registersApi.updateMentor(mentor.id, changes));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setSaving(false);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="card grid-form" aria-labelledby="edit-mentor-heading">
+      <h2 id="edit-mentor-heading">
+        {t('editMentorHeading')} {mentor.name}
+      </h2>
+      <Field id="e-name" label={t('name')}>
+        <input id="e-name" value={form.name} onChange={(ev) => set('name', ev.target.value)} required maxLength={200} />
+      </Field>
+      <Field id="e-provider" label={t('mentorType')}>
+        <select id="e-provider" value={form.providerId} onChange={(ev) => set('providerId', ev.target.value)} required>
+          {providers.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({e(p.type)})
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="e-specialties" label={t('specialties')} hint={t('listHint')}>
+        <input
+          id="e-specialties"
+          value={form.specialties}
+          onChange={(ev) => set('specialties', ev.target.value)}
+          aria-describedby="e-specialties-hint"
+        />
+      </Field>
+      <Field id="e-languages" label={t('languages')} hint={t('listHint')}>
+        <input
+          id="e-languages"
+          value={form.languages}
+          onChange={(ev) => set('languages', ev.target.value)}
+          aria-describedby="e-languages-hint"
+        />
+      </Field>
+      <Field id="e-capacity" label={t('capacity')}>
+        <input
+          id="e-capacity"
+          type="number"
+          min="0"
+          max="80"
+          step="0.5"
+          value={form.capacity}
+          onChange={(ev) => set('capacity', ev.target.value)}
+        />
+      </Field>
+      <div className="check">
+        <input id="e-authority" type="checkbox" checked={form.authority} onChange={(ev) => set('authority', ev.target.checked)} />
+        <label htmlFor="e-authority">{t('authorityRole')}</label>
+      </div>
+      <div className="check">
+        <input
+          id="e-active"
+          type="checkbox"
+          checked={form.active}
+          onChange={(ev) => set('active', ev.target.checked)}
+          aria-describedby="e-active-hint"
+        />
+        <label htmlFor="e-active">{t('mentorActive')}</label>
+        <p className="hint" id="e-active-hint">
+          {t('mentorActiveHint')}
+        </p>
+      </div>
+      <ErrorMessage error={error} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {t('save')}
+        </button>{' '}
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

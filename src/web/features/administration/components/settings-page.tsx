@@ -1,0 +1,313 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../../app/http.ts';
+import { useI18n, type Language } from '../../../app/i18n.tsx';
+import { ErrorMessage } from '../../../components/error-message.tsx';
+import { useLoad } from '../../../components/use-load.ts';
+import { administrationApi } from '../api-client.ts';
+
+type Words = Record<Language, string>;
+type NumberSetting = { field: string; kind: 'integer' | 'number' | 'percent'; label: Words; hint: Words };
+type ChoiceSetting = { field: string; kind: 'choice'; label: Words; hint: Words; options: Record<string, Words> };
+type Setting = NumberSetting | ChoiceSetting;
+
+/** The settings the admin edits (domain spec §8.3), grouped as the page shows them. Shares are edited in %. */
+const groups: { legend: Words; settings: Setting[] }[] = [
+  {
+    legend: { da: 'Statistik og privatliv', en: 'Statistics and privacy' },
+    settings: [
+      {
+        field: 'suppressionThreshold',
+        kind: 'integer',
+        label: { da: 'Diskretioneringsgrænse (personer)', en: 'Suppression threshold (persons)' },
+        hint: {
+          da: 'Celler i rapporter med færre personer end dette (men flere end 0) vises ikke (R-STAT-1).',
+          en: 'Report cells with fewer persons than this (but more than 0) are hidden (R-STAT-1).',
+        },
+      },
+      {
+        field: 'auditRetentionMonths',
+        kind: 'integer',
+        label: { da: 'Adgangsloggen gemmes i (måneder)', en: 'Access log kept for (months)' },
+        hint: { da: 'Ældre linjer i adgangsloggen slettes dagligt (R-PRV-1).', en: 'Older access log rows are deleted daily (R-PRV-1).' },
+      },
+    ],
+  },
+  {
+    legend: { da: 'Fakturaer og økonomi', en: 'Invoices and economy' },
+    settings: [
+      {
+        field: 'invoiceToleranceHours',
+        kind: 'number',
+        label: { da: 'Fakturatolerance (timer)', en: 'Invoice tolerance (hours)' },
+        hint: {
+          da: 'En fakturalinje markeres, når den har flere timer end registreret ud over det største af dette og andelen nedenfor (R-DEL-1).',
+          en: 'An invoice line is flagged when it exceeds the logged hours by more than the larger of this and the share below (R-DEL-1).',
+        },
+      },
+      {
+        field: 'invoiceToleranceShare',
+        kind: 'percent',
+        label: { da: 'Fakturatolerance (% af registrerede timer)', en: 'Invoice tolerance (% of logged hours)' },
+        hint: { da: 'Fx 10 %.', en: 'For example 10 %.' },
+      },
+      {
+        field: 'hoursShortfallTolerance',
+        kind: 'percent',
+        label: { da: 'Tilladt underlevering af timer (%)', en: 'Allowed shortfall of hours (%)' },
+        hint: {
+          da: 'Leverede timer under bevillingen med mere end dette giver en bemærkning (R-DEL-1).',
+          en: 'Delivered hours short of the grant by more than this give a finding (R-DEL-1).',
+        },
+      },
+      {
+        field: 'forecastLookbackMonths',
+        kind: 'integer',
+        label: { da: 'Prognosen bygger på de seneste (måneder)', en: 'Forecast based on the last (months)' },
+        hint: {
+          da: 'Antal måneders nye forløb, som prognosen regner videre med.',
+          en: 'Months of recent grant starts behind the forecast.',
+        },
+      },
+    ],
+  },
+  {
+    legend: { da: 'Sagsbehandling', en: 'Casework' },
+    settings: [
+      {
+        field: 'monthConvention',
+        kind: 'choice',
+        label: { da: 'Måneder regnes som', en: 'Months are counted as' },
+        hint: { da: 'Bruges til periodernes længde.', en: 'Used for the length of periods.' },
+        options: {
+          calendar: { da: 'Kalendermåneder', en: 'Calendar months' },
+          weeks26: { da: '26 uger pr. halvår', en: '26 weeks per half year' },
+        },
+      },
+      {
+        field: 'retOgPligtGraceDays',
+        kind: 'integer',
+        label: { da: 'Ret og pligt: næste tilbud inden (dage)', en: 'Ret og pligt: next offer within (days)' },
+        hint: {
+          da: 'Hvor mange dage "umiddelbart" betyder for det næste tilbud (R-ROP-3/4).',
+          en: 'How many days "immediately" means for the next offer (R-ROP-3/4).',
+        },
+      },
+      {
+        field: 'deadlineWarningDays',
+        kind: 'integer',
+        label: { da: 'Varsel før en periode slutter (dage)', en: 'Warning before a period ends (days)' },
+        hint: { da: 'Hvornår arbejdslisten viser en frist.', en: 'When the worklist shows a deadline.' },
+      },
+      {
+        field: 'contactWeekSemantics',
+        kind: 'choice',
+        label: { da: 'Kontakt hver uge betyder', en: 'Weekly contact means' },
+        hint: {
+          da: 'Sådan tælles ugentlig kontakt for ret og pligt (R-ROP-5).',
+          en: 'How weekly contact is counted for ret og pligt (R-ROP-5).',
+        },
+        options: {
+          calendar_week: { da: 'Mindst én kontakt i hver kalenderuge', en: 'At least one contact in each calendar week' },
+          max_gap_days: { da: 'Højst 7 dage mellem to kontakter', en: 'At most 7 days between two contacts' },
+        },
+      },
+      {
+        field: 'organisationLabel',
+        kind: 'choice',
+        label: { da: 'Organisationens navn i aftalen', en: 'Organisation in the agreement' },
+        hint: { da: '"Jobcenter" før reformen, "kommune" efter.', en: '"Jobcenter" before the reform, "kommune" after.' },
+        options: { jobcenter: { da: 'Jobcenter', en: 'Jobcenter' }, kommune: { da: 'Kommune', en: 'Municipality' } },
+      },
+    ],
+  },
+];
+
+const allSettings = groups.flatMap((g) => g.settings);
+
+type Problem = { field: string; reason: string; min?: number; max?: number };
+
+const decimal = (n: number) => n.toLocaleString('da-DK', { maximumFractionDigits: 2, useGrouping: false });
+
+/** A field's problem in the user's language; limits of a share are shown in %. */
+function problemText(language: Language, setting: Setting | undefined, problem: Problem): string {
+  const percent = setting?.kind === 'percent';
+  const scale = (n: number | undefined) => decimal((n ?? 0) * (percent ? 100 : 1));
+  const da = language === 'da';
+  switch (problem.reason) {
+    case 'NOT_A_NUMBER':
+      return da ? 'Skriv et tal, fx 0,5.' : 'Enter a number, for example 0.5.';
+    case 'NOT_WHOLE_NUMBER_IN_RANGE':
+      return da
+        ? `Skal være et helt tal fra ${scale(problem.min)} til ${scale(problem.max)}.`
+        : `Must be a whole number from ${scale(problem.min)} to ${scale(problem.max)}.`;
+    case 'NOT_NUMBER_IN_RANGE':
+      return da
+        ? `Skal være et tal fra ${scale(problem.min)} til ${scale(problem.max)}${percent ? ' %' : ''}.`
+        : `Must be a number from ${scale(problem.min)} to ${scale(problem.max)}${percent ? ' %' : ''}.`;
+    case 'NOT_ONE_OF':
+      return da ? 'Vælg en af mulighederne.' : 'Choose one of the options.';
+    case 'UNKNOWN_SETTING':
+      return da ? 'Ukendt indstilling.' : 'Unknown setting.';
+    default:
+      return da ? 'Værdien er ikke gyldig.' : 'The value is not valid.';
+  }
+}
+
+/** The admin's municipal settings (issue 14): Danish labels, validation problems shown at each field. */
+export function SettingsPage() {
+  const { t } = useI18n();
+  const { data, error, reload } = useLoad(() => administrationApi.settings(), []);
+  // Kept here: the form is remounted with the stored values after a save.
+  const [saved, setSaved] = useState(false);
+  return (
+    <section>
+      <h1>{t('settingsHeading')}</h1>
+      <p>{t('settingsIntro')}</p>
+      <ErrorMessage error={error} />
+      {data ? (
+        <SettingsForm
+          key={JSON.stringify(data)}
+          stored={data}
+          saved={saved}
+          onSubmit={() => setSaved(false)}
+          onSaved={() => {
+            setSaved(true);
+            reload();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** The form over the stored settings; remounted (fresh values) each time they are loaded again. */
+function SettingsForm({
+  stored,
+  saved,
+  onSubmit,
+  onSaved,
+}: {
+  stored: Record<string, unknown>;
+  saved: boolean;
+  onSubmit: () => void;
+  onSaved: () => void;
+}) {
+  const { t, language } = useI18n();
+  const [values, setValues] = useState<Record<string, string>>(() => {
+    const shown: Record<string, string> = {};
+    for (const s of allSettings) {
+      const v = stored[s.field];
+      shown[s.field] = typeof v === 'number' ? decimal(s.kind === 'percent' ? v * 100 : v) : String(v ?? '');
+    }
+    return shown;
+  });
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    onSubmit();
+    setSaveError(null);
+    const body: Record<string, unknown> = {};
+    const local: Problem[] = [];
+    for (const s of allSettings) {
+      const text = (values[s.field] ?? '').trim();
+      if (s.kind === 'choice') body[s.field] = text;
+      else {
+        const n = Number(text.replace(/\s/g, '').replace(',', '.'));
+        if (text === '' || !Number.isFinite(n)) local.push({ field: s.field, reason: 'NOT_A_NUMBER' });
+        else body[s.field] = s.kind === 'percent' ? Math.round(n * 100) / 10_000 : n;
+      }
+    }
+    setProblems(local);
+    if (local.length > 0) return focusFirst(local);
+    setSaving(true);
+    try {
+      await administrationApi.updateSettings(body);
+      onSaved();
+    } catch (err) {
+      const fields = err instanceof ApiError && Array.isArray(err.details.fields) ? (err.details.fields as Problem[]) : [];
+      if (fields.length > 0) {
+        setProblems(fields);
+        focusFirst(fields);
+      } else setSaveError(err);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const problemOf = (field: string) => problems.find((p) => p.field === field);
+  return (
+    <form onSubmit={submit} noValidate>
+      {problems.length > 0 ? (
+        <p className="alert alert-error" role="alert">
+          {t('settingsHasProblems')}
+        </p>
+      ) : null}
+      {groups.map((group) => (
+        <fieldset key={group.legend.da} className="card">
+          <legend>{group.legend[language]}</legend>
+          {group.settings.map((s) => {
+            const problem = problemOf(s.field);
+            const id = `setting-${s.field}`;
+            const describedBy = `${id}-hint${problem ? ` ${id}-error` : ''}`;
+            return (
+              <div className="field" key={s.field}>
+                <label htmlFor={id}>{s.label[language]}</label>
+                {s.kind === 'choice' ? (
+                  <select
+                    id={id}
+                    value={values[s.field] ?? ''}
+                    onChange={(ev) => setValues((v) => ({ ...v, [s.field]: ev.target.value }))}
+                    aria-describedby={describedBy}
+                    aria-invalid={problem ? true : undefined}
+                  >
+                    {Object.entries(s.options).map(([value, words]) => (
+                      <option key={value} value={value}>
+                        {words[language]}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    id={id}
+                    inputMode={s.kind === 'integer' ? 'numeric' : 'decimal'}
+                    value={values[s.field] ?? ''}
+                    onChange={(ev) => setValues((v) => ({ ...v, [s.field]: ev.target.value }))}
+                    aria-describedby={describedBy}
+                    aria-invalid={problem ? true : undefined}
+                    className="narrow-input"
+                  />
+                )}
+                <p className="hint" id={`${id}-hint`}>
+                  {s.hint[language]}
+                </p>
+                {problem ? (
+                  <p className="field-error" id={`${id}-error`}>
+                    {problemText(language, s, problem)}
+                  </p>
+                ) : null}
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
+      <ErrorMessage error={saveError} />
+      {saved ? (
+        <p className="ok" role="status">
+          {t('settingsSaved')}
+        </p>
+      ) : null}
+      <button type="submit" className="primary" disabled={saving}>
+        {t('save')}
+      </button>
+    </form>
+  );
+}
+
+function focusFirst(problems: Problem[]): void {
+  const first = allSettings.find((s) => problems.some((p) => p.field === s.field));
+  if (first) document.getElementById(`setting-${first.field}`)?.focus();
+}
