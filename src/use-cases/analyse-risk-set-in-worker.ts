@@ -3,18 +3,57 @@
  * start-module-worker.ts). The columns' buffers are transferred, not copied (unless `transfer: false`),
  * so the caller must not use them afterwards.
  */
+import { availableParallelism } from 'node:os';
+import type { SubgroupEffect } from '../domain/effect-words.ts';
 import { analysisOutcomes, type AnalysisOutcome, type AnalysisResult, type RiskSetColumns } from './analyse-risk-set.ts';
 import { startModuleWorker } from './start-module-worker.ts';
 
 type WorkerMessage =
-  { kind: 'progress'; outcomesDone: number } | { kind: 'done'; results: AnalysisResult[] } | { kind: 'error'; message: string };
+  | { kind: 'progress'; outcomesDone: number }
+  | { kind: 'done'; results: AnalysisResult[] }
+  | { kind: 'subgroups'; subgroups: SubgroupEffect[][] }
+  | { kind: 'error'; message: string };
 
-export function analyseRiskSetInWorker(
+/** One worker thread on `part` of the analysis; resolves with its final message's content. */
+function runPart<T>(
+  workerData: object,
+  transferList: ArrayBuffer[],
+  onProgress: (outcomesDone: number) => void,
+  take: (message: WorkerMessage) => T | undefined,
+): { done: Promise<T>; stop: () => void } {
+  const worker = startModuleWorker('effect-estimation-worker', { workerData, transferList });
+  const done = new Promise<T>((resolve, reject) => {
+    let settled = false;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'progress') return onProgress(message.outcomesDone);
+      settled = true;
+      if (message.kind === 'error') reject(new Error(message.message));
+      else resolve(take(message) as T);
+      void worker.terminate();
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`the estimation worker stopped (exit code ${code})`));
+    });
+  });
+  return { done, stop: () => void worker.terminate() };
+}
+
+/**
+ * With `threads` 2 (the default where the machine has two cores or more) the subgroups are estimated on
+ * a second thread, on a copy of the columns, while the first estimates everything else; the results are
+ * then joined. The database is idle while the analysis estimates, so both cores can work.
+ */
+export async function analyseRiskSetInWorker(
   columns: RiskSetColumns,
   horizonMonths: number,
   onProgress: (outcomesDone: number) => void = () => {},
-  options: { outcomes?: AnalysisOutcome[]; transfer?: boolean } = {},
+  options: { outcomes?: AnalysisOutcome[]; transfer?: boolean; threads?: 1 | 2 } = {},
 ): Promise<AnalysisResult[]> {
+  const outcomes = options.outcomes ?? analysisOutcomes;
   const buffers = [
     columns.treatment,
     columns.strata,
@@ -28,27 +67,31 @@ export function analyseRiskSetInWorker(
     ...Object.values(columns.months),
     ...Object.values(columns.outcomes),
   ].map((a) => a.buffer as ArrayBuffer);
-  return new Promise((resolve, reject) => {
-    const worker = startModuleWorker('effect-estimation-worker', {
-      workerData: { columns, horizonMonths, outcomes: options.outcomes ?? analysisOutcomes },
-      transferList: options.transfer === false ? [] : buffers,
-    });
-    let settled = false;
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'progress') onProgress(message.outcomesDone);
-      else {
-        settled = true;
-        if (message.kind === 'done') resolve(message.results);
-        else reject(new Error(message.message));
-        void worker.terminate();
-      }
-    });
-    worker.on('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`the estimation worker stopped (exit code ${code})`));
-    });
-  });
+  const threads = options.threads ?? (availableParallelism() > 1 ? 2 : 1);
+  // The subgroups' thread gets a copy (structured clone, before the buffers move to the other thread).
+  const subgroups =
+    threads === 2
+      ? runPart<SubgroupEffect[][]>(
+          { columns, horizonMonths, outcomes, part: 'subgroups' },
+          [],
+          () => {},
+          (m) => (m.kind === 'subgroups' ? m.subgroups : undefined),
+        )
+      : null;
+  subgroups?.done.catch(() => undefined);
+  const main = runPart<AnalysisResult[]>(
+    { columns, horizonMonths, outcomes, part: threads === 2 ? 'main' : 'all' },
+    options.transfer === false ? [] : buffers,
+    onProgress,
+    (m) => (m.kind === 'done' ? m.results : undefined),
+  );
+  try {
+    const results = await main.done;
+    if (!subgroups) return results;
+    const bySubgroup = await subgroups.done;
+    return results.map((result, k) => ({ ...result, subgroups: bySubgroup[k]! }));
+  } catch (error) {
+    subgroups?.stop();
+    throw error;
+  }
 }

@@ -193,7 +193,7 @@ function subgroupDefinitions(columns: RiskSetColumns): { key: string; keep: (i: 
 }
 
 /** Each subgroup's effect on the main outcomes (index as `outcomes`), or null numbers when suppressed or not estimable. */
-function subgroupEffects(columns: RiskSetColumns, outcomes: AnalysisOutcome[]): SubgroupEffect[][] {
+export function subgroupEffects(columns: RiskSetColumns, outcomes: AnalysisOutcome[]): SubgroupEffect[][] {
   const perOutcome: SubgroupEffect[][] = outcomes.map(() => []);
   for (const group of subgroupDefinitions(columns)) {
     const part = subset(columns, group.keep);
@@ -240,6 +240,7 @@ export function analyseRiskSet(
   horizonMonths: number,
   onProgress: (outcomesDone: number) => void = () => {},
   outcomes: AnalysisOutcome[] = analysisOutcomes,
+  options: { subgroups?: boolean } = {},
 ): AnalysisResult[] {
   // Months the register data reach for every unit (the rest are unknown, not "no").
   let observed = eventTimeMonths.length;
@@ -281,7 +282,8 @@ export function analyseRiskSet(
     { method: 'nearest', replace: true, exact: ['startQuarter'] },
     (done) => onProgress((outcomes.length * shared * done) / total),
   );
-  const subgroups = subgroupEffects(columns, outcomes);
+  // Subgroups may run elsewhere (analyse-risk-set-in-worker.ts: a second thread) and be joined later.
+  const subgroups = options.subgroups === false ? outcomes.map(() => []) : subgroupEffects(columns, outcomes);
   onProgress(outcomes.length);
   return outcomes.map((outcome, k) => {
     const main = results[k]!;

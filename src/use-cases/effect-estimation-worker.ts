@@ -1,20 +1,33 @@
 /**
  * Worker-thread entry of the in-app effect analysis: estimates on the transferred risk-set columns so
  * that the server's event loop stays free (requests, progress updates) while a core computes.
- * Messages out: { kind: 'progress', outcomesDone } … then { kind: 'done', results } or { kind: 'error', message }.
+ * `part`: 'all' (default), 'main' (everything but the subgroups) or 'subgroups' (only those), so that
+ * two threads can share the work (analyse-risk-set-in-worker.ts).
+ * Messages out: { kind: 'progress', outcomesDone } … then { kind: 'done', results } (or, for the
+ * subgroups, { kind: 'subgroups', subgroups }) or { kind: 'error', message }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyseRiskSet, analysisOutcomes, type AnalysisOutcome, type RiskSetColumns } from './analyse-risk-set.ts';
+import { analyseRiskSet, analysisOutcomes, subgroupEffects, type AnalysisOutcome, type RiskSetColumns } from './analyse-risk-set.ts';
 
-const { columns, horizonMonths, outcomes } = workerData as { columns: RiskSetColumns; horizonMonths: number; outcomes?: AnalysisOutcome[] };
+const { columns, horizonMonths, outcomes, part } = workerData as {
+  columns: RiskSetColumns;
+  horizonMonths: number;
+  outcomes?: AnalysisOutcome[];
+  part?: 'all' | 'main' | 'subgroups';
+};
 try {
-  const results = analyseRiskSet(
-    columns,
-    horizonMonths,
-    (outcomesDone) => parentPort!.postMessage({ kind: 'progress', outcomesDone }),
-    outcomes ?? analysisOutcomes,
-  );
-  parentPort!.postMessage({ kind: 'done', results });
+  if (part === 'subgroups')
+    parentPort!.postMessage({ kind: 'subgroups', subgroups: subgroupEffects(columns, outcomes ?? analysisOutcomes) });
+  else {
+    const results = analyseRiskSet(
+      columns,
+      horizonMonths,
+      (outcomesDone) => parentPort!.postMessage({ kind: 'progress', outcomesDone }),
+      outcomes ?? analysisOutcomes,
+      { subgroups: part !== 'main' },
+    );
+    parentPort!.postMessage({ kind: 'done', results });
+  }
 } catch (error) {
   parentPort!.postMessage({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
 }
