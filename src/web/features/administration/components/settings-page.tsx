@@ -126,7 +126,8 @@ const allSettings = groups.flatMap((g) => g.settings);
 
 type Problem = { field: string; reason: string; min?: number; max?: number };
 
-const decimal = (n: number) => n.toLocaleString('da-DK', { maximumFractionDigits: 2, useGrouping: false });
+/** A form value: up to 2 decimals with a decimal comma and no thousands dot (the field parses it back). */
+const decimal = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
 
 /** A field's problem in the user's language; limits of a share are shown in %. */
 function problemText(language: Language, setting: Setting | undefined, problem: Problem): string {
