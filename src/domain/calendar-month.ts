@@ -72,7 +72,8 @@ export function danishShortMonth(month: CalendarMonth): string {
   return shortMonthNames[Number(month.slice(5, 7)) - 1] ?? month;
 }
 
-const longMonthNames = [
+/** The Danish month names, January first. */
+export const danishMonthNames: readonly string[] = [
   'januar',
   'februar',
   'marts',
@@ -89,6 +90,6 @@ const longMonthNames = [
 
 /** 'YYYY-MM' in words: "oktober 2026". */
 export function danishMonthAndYear(month: CalendarMonth): string {
-  const name = longMonthNames[Number(month.slice(5, 7)) - 1];
+  const name = danishMonthNames[Number(month.slice(5, 7)) - 1];
   return name ? `${name} ${month.slice(0, 4)}` : month;
 }

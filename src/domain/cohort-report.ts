@@ -6,6 +6,7 @@
  * discretion is applied to the inner cells (primary and secondary suppression, `suppressTable`) and to
  * the margins; percentages are given only for shown cells.
  */
+import { danishMonthNames } from './calendar-month.ts';
 import { ageOn, daysBetween, type CalendarDate } from './calendar-date.ts';
 import type { OfferTypeCode } from './offer-types.ts';
 import { suppressTable } from './statistical-suppression.ts';
@@ -233,17 +234,4 @@ export const providerRows: ReportAxis[] = [
   { key: 'none', label: 'Ingen mentor tildelt' },
 ];
 
-export const monthRows: ReportAxis[] = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-].map((label, i) => ({ key: String(i + 1).padStart(2, '0'), label }));
+export const monthRows: ReportAxis[] = danishMonthNames.map((label, i) => ({ key: String(i + 1).padStart(2, '0'), label }));
