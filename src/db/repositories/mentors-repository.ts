@@ -19,18 +19,22 @@ export type MentorRecord = {
   trainingModules: TrainingModule[];
 };
 
-export type MentorChanges = Partial<{
-  name: string;
-  providerId: number;
-  phone: string | null;
-  email: string | null;
-  specialties: string[];
-  languages: string[];
-  qualifications: string[];
-  weeklyCapacityHours: number | null;
-  hasAuthorityRole: boolean;
-  active: boolean;
-}>;
+/** What a coordinator may correct on a mentor (PATCH /api/mentors/{id}). */
+export type MentorChanges = Partial<
+  Pick<
+    MentorRecord,
+    | 'name'
+    | 'providerId'
+    | 'phone'
+    | 'email'
+    | 'specialties'
+    | 'languages'
+    | 'qualifications'
+    | 'weeklyCapacityHours'
+    | 'hasAuthorityRole'
+    | 'active'
+  >
+>;
 
 const select = `select m.id, m.provider_id as "providerId", p.name as "providerName", p.type as "providerType", m.name, m.phone, m.email,
     m.specialties, m.languages, m.qualifications, m.weekly_capacity_hours as "weeklyCapacityHours",
