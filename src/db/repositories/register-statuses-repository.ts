@@ -78,6 +78,25 @@ async function clearNamedCitizensWeeks(
   return tails + heads + inside;
 }
 
+/** The two foreign keys of the spells are dropped for a national-size load (see `insertMergedSpells`' `bulk`) … */
+async function dropSpellKeys(db: Database): Promise<void> {
+  await asTableOwner(db, () =>
+    db.exec(`alter table register_status_spells drop constraint register_status_spells_citizen_id_fkey,
+      drop constraint register_status_spells_municipality_id_fkey`),
+  );
+}
+
+/** … and added again, which checks every row in one set-based query. */
+async function addSpellKeys(db: Database): Promise<void> {
+  // The same constraints (names and definitions) as migrations 20261124T1900_register-statuses.sql
+  // and 20261203T1000_tenancy-in-the-database.sql (the citizen key is composite).
+  await asTableOwner(db, () =>
+    db.exec(`alter table register_status_spells
+      add constraint register_status_spells_citizen_id_fkey foreign key (municipality_id, citizen_id) references citizens(municipality_id, id),
+      add constraint register_status_spells_municipality_id_fkey foreign key (municipality_id) references municipalities(id)`),
+  );
+}
+
 /**
  * The register import's SQL (issue 5): a per-transaction staging table of spells (not weeks), a bulk
  * load into it, and the merge of staged spells into `register_status_spells`.
@@ -212,23 +231,8 @@ export function registerStatusesRepository(db: Database) {
       );
       return row ?? { removed: 0, stored: 0 };
     },
-    /** See `insertMergedSpells`' `bulk`: the two foreign keys are dropped for a national-size load … */
-    async dropSpellKeys(): Promise<void> {
-      await asTableOwner(db, () =>
-        db.exec(`alter table register_status_spells drop constraint register_status_spells_citizen_id_fkey,
-          drop constraint register_status_spells_municipality_id_fkey`),
-      );
-    },
-    /** … and added again, which checks every row in one set-based query. */
-    async addSpellKeys(): Promise<void> {
-      // The same constraints (names and definitions) as migrations 20261124T1900_register-statuses.sql
-      // and 20261203T1000_tenancy-in-the-database.sql (the citizen key is composite).
-      await asTableOwner(db, () =>
-        db.exec(`alter table register_status_spells
-          add constraint register_status_spells_citizen_id_fkey foreign key (municipality_id, citizen_id) references citizens(municipality_id, id),
-          add constraint register_status_spells_municipality_id_fkey foreign key (municipality_id) references municipalities(id)`),
-      );
-    },
+    dropSpellKeys: () => dropSpellKeys(db),
+    addSpellKeys: () => addSpellKeys(db),
     /**
      * Gaps and islands on spells: staged spells of the same citizen and category that overlap or touch
      * (from week ≤ the latest to week before it + 1) form one island, stored as one spell with the
@@ -245,7 +249,7 @@ export function registerStatusesRepository(db: Database) {
       // The window sort of millions of staged spells spills to disk with the default 4 MB.
       await db.exec(`set local work_mem = '256MB'`);
       // Only the table's owner may alter it; the inserts below name the municipality themselves.
-      if (options.bulk) await this.dropSpellKeys();
+      if (options.bulk) await dropSpellKeys(db);
       let stored = 0;
       const [merged] = await db.query<{ n: number }>(
         `with ${insertIslands(`select c.id as citizen_id, s.category, s.code, s.from_week, s.to_week
@@ -254,7 +258,7 @@ export function registerStatusesRepository(db: Database) {
         [municipalityId],
       );
       stored += merged?.n ?? 0;
-      if (options.bulk) await this.addSpellKeys();
+      if (options.bulk) await addSpellKeys(db);
       return stored;
     },
   };
