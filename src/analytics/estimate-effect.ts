@@ -60,12 +60,15 @@ function weightedMean(values: Float64Array, treatment: Uint8Array, group: number
 
 /**
  * Several outcomes of the same units: treatment, covariates and strata shared. `profiles[k]`, when given,
- * is outcome k's value month by month (one column per month) for the event-time means.
+ * is outcome k's value month by month for the event-time means: `valueAt(j, i)`, unit i's value in
+ * `months[j]` (read only for the units the comparison weighs, so no column per month is needed).
  */
 export type MultiOutcomeEffectData = Omit<EffectData, 'outcome'> & {
   outcomes: Float64Array[];
-  profiles?: ({ months: number[]; values: Float64Array[] } | null)[];
+  profiles?: (OutcomeProfile | null)[];
 };
+
+export type OutcomeProfile = { months: number[]; valueAt: (monthIndex: number, unit: number) => number };
 
 export function estimateEffect(data: EffectData, partialOptions: Partial<EffectOptions> = {}): EffectEstimate {
   const { outcome, ...rest } = data;
@@ -344,8 +347,6 @@ type SharedDesign = {
   scoreHistogram: EffectEstimate['scoreHistogram'];
 };
 
-type OutcomeProfile = { months: number[]; values: Float64Array[] };
-
 /** One outcome over the shared design: effect, standard error, interval, sensitivity and event time. */
 function estimateOneOutcome({
   data,
@@ -502,12 +503,28 @@ function sensitivityOf({
   return { method: 'rosenbaum', gamma, ...e };
 }
 
+/** Weighted means per month of each group (as `weightedMean`, over the units with weight only: the same sums). */
 function eventTimeMeans(profile: OutcomeProfile, treatment: Uint8Array, weights: Float64Array): EffectEstimate['eventTime'] {
-  return profile.months.map((month, j) => ({
-    month,
-    treated: weightedMean(profile.values[j]!, treatment, 1, weights),
-    comparison: weightedMean(profile.values[j]!, treatment, 0, weights),
-  }));
+  const weighed: number[] = [];
+  for (let i = 0; i < weights.length; i += 1) if (weights[i]! !== 0) weighed.push(i);
+  return profile.months.map((month, j) => {
+    let sw1 = 0;
+    let sx1 = 0;
+    let sw0 = 0;
+    let sx0 = 0;
+    for (const i of weighed) {
+      const w = weights[i]!;
+      const x = profile.valueAt(j, i);
+      if (treatment[i] === 1) {
+        sw1 += w;
+        sx1 += w * x;
+      } else {
+        sw0 += w;
+        sx0 += w * x;
+      }
+    }
+    return { month, treated: sx1 / sw1, comparison: sx0 / sw0 };
+  });
 }
 
 function histogram(score: Float64Array, treatment: Uint8Array): { treated: number[]; control: number[] } {

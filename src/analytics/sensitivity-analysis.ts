@@ -33,23 +33,28 @@ function binomialUpperTail(n: number, k: number, p: number): number {
   return Math.min(1, sum);
 }
 
-function pValueAtGamma(differences: Float64Array, binary: boolean, gamma: number, positive: boolean): number {
+/**
+ * What the test statistic needs, computed once for every Γ (only the null distribution depends on Γ):
+ * binary, the discordant pairs for and against the effect's direction; continuous, the signed-rank sum
+ * T of the positive differences (mid-ranks for ties) and the number s of non-zero differences.
+ */
+type PairStatistic = { kind: 'binary'; favour: number; against: number } | { kind: 'signed-rank'; t: number; s: number };
+
+function pairStatistic(differences: Float64Array, binary: boolean, positive: boolean): PairStatistic {
   const sign = positive ? 1 : -1;
-  const plus = gamma / (1 + gamma);
   if (binary) {
-    let a = 0;
-    let b = 0;
+    let favour = 0;
+    let against = 0;
     for (const d of differences) {
-      if (d * sign > 0) a += 1;
-      else if (d * sign < 0) b += 1;
+      if (d * sign > 0) favour += 1;
+      else if (d * sign < 0) against += 1;
     }
-    return binomialUpperTail(a + b, a, plus);
+    return { kind: 'binary', favour, against };
   }
   const nonzero = Array.from(differences)
     .map((d) => d * sign)
     .filter((d) => d !== 0);
   const s = nonzero.length;
-  if (s === 0) return 1;
   const order = nonzero.map((d, i) => ({ abs: Math.abs(d), positive: d > 0, i })).sort((x, y) => x.abs - y.abs);
   let t = 0;
   for (let r = 0; r < s;) {
@@ -59,24 +64,33 @@ function pValueAtGamma(differences: Float64Array, binary: boolean, gamma: number
     for (let q = r; q <= end; q += 1) if (order[q]!.positive) t += rank;
     r = end + 1;
   }
+  return { kind: 'signed-rank', t, s };
+}
+
+/** The upper bound of the one-sided p-value at Γ: McNemar's exact binomial, or Wilcoxon's normal approximation. */
+function pValueAtGamma(statistic: PairStatistic, gamma: number): number {
+  const plus = gamma / (1 + gamma);
+  if (statistic.kind === 'binary') return binomialUpperTail(statistic.favour + statistic.against, statistic.favour, plus);
+  const { t, s } = statistic;
+  if (s === 0) return 1;
   const mean = (plus * (s * (s + 1))) / 2;
   const variance = (plus * (1 - plus) * (s * (s + 1) * (2 * s + 1))) / 6;
   return 1 - normalCdf((t - mean) / Math.sqrt(variance));
 }
 
 export function rosenbaumGamma(input: { differences: Float64Array; binary: boolean; effect: number }): number | null {
-  const positive = input.effect >= 0;
-  if (pValueAtGamma(input.differences, input.binary, 1, positive) > 0.05) return 1;
+  const statistic = pairStatistic(input.differences, input.binary, input.effect >= 0);
+  if (pValueAtGamma(statistic, 1) > 0.05) return 1;
   let lo = 1;
   let hi = 2;
-  while (pValueAtGamma(input.differences, input.binary, hi, positive) <= 0.05) {
+  while (pValueAtGamma(statistic, hi) <= 0.05) {
     lo = hi;
     hi *= 2;
     if (hi > 1e4) return null;
   }
   for (let i = 0; i < 40; i += 1) {
     const mid = (lo + hi) / 2;
-    if (pValueAtGamma(input.differences, input.binary, mid, positive) <= 0.05) lo = mid;
+    if (pValueAtGamma(statistic, mid) <= 0.05) lo = mid;
     else hi = mid;
   }
   return Math.round(hi * 100) / 100;

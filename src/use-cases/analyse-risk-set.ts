@@ -16,7 +16,7 @@
  */
 import type { Covariate } from '../analytics/design-matrix.ts';
 import type { EffectEstimate } from '../analytics/effect-estimate.ts';
-import { EffectInputError, estimateEffects } from '../analytics/estimate-effect.ts';
+import { EffectInputError, estimateEffects, type OutcomeProfile } from '../analytics/estimate-effect.ts';
 import { isSignificant, subgroupLabel, type EffectInterval, type EffectOutcomeCode, type SubgroupEffect } from '../domain/effect-words.ts';
 
 export type AnalysisOutcome = EffectOutcomeCode;
@@ -80,11 +80,11 @@ export function riskSetCovariates(columns: RiskSetColumns): Covariate[] {
 }
 
 /**
- * Bits `month + 12` of each unit's mask as 0/1 arrays, one per month (self-support: the complement of
- * public support; `flip` turns 0/1 around once more). Masks are below 2^37: each is split once into two
- * 32-bit words, then every month is one shift per unit.
+ * A status month by month from its masks: bit `month + 12` of each unit's mask (self-support: the
+ * complement of public support; `flip` turns 0/1 around once more). Masks are below 2^37: each is split
+ * once into two 32-bit words, then a month of a unit is one shift.
  */
-function monthStatuses(columns: RiskSetColumns, outcome: AnalysisOutcome, months: readonly number[], flip = false): Float64Array[] {
+function monthStatus(columns: RiskSetColumns, outcome: AnalysisOutcome, flip: boolean) {
   const masks =
     outcome === 'employment' ? columns.months.employment : outcome === 'education' ? columns.months.education : columns.months.supported;
   const n = columns.n;
@@ -97,35 +97,35 @@ function monthStatuses(columns: RiskSetColumns, outcome: AnalysisOutcome, months
     high[i] = (mask - lowWord) / 4294967296;
   }
   const complement = (outcome === 'self_support') !== flip ? 1 : 0;
-  return months.map((month) => {
+  const valueAt = (month: number, unit: number): number => {
     const bit = month + 12;
-    const words = bit < 32 ? low : high;
-    const shift = bit < 32 ? bit : bit - 32;
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i += 1) out[i] = ((words[i]! >>> shift) & 1) ^ complement;
-    return out;
-  });
-}
-
-/** `monthStatuses` computed once per status and month, shared by event time, placebo and horizons. */
-function monthStatusCache(columns: RiskSetColumns) {
-  const cache = new Map<string, Float64Array>();
-  const get = (outcome: AnalysisOutcome, months: readonly number[], flip = false): Float64Array[] => {
-    const key = (m: number) => `${outcome}:${flip}:${m}`;
-    const missing = months.filter((m) => !cache.has(key(m)));
-    monthStatuses(columns, outcome, missing, flip).forEach((values, j) => cache.set(key(missing[j]!), values));
-    return months.map((m) => cache.get(key(m))!);
+    return bit < 32 ? ((low[unit]! >>> bit) & 1) ^ complement : ((high[unit]! >>> (bit - 32)) & 1) ^ complement;
   };
   return {
-    get,
-    /** Per unit, the share of `months` in the status. */
-    share(outcome: AnalysisOutcome, months: readonly number[], flip = false): Float64Array {
-      const out = new Float64Array(columns.n);
-      for (const status of get(outcome, months, flip)) {
-        for (let i = 0; i < columns.n; i += 1) out[i]! += status[i]! / months.length;
-      }
+    valueAt,
+    /** The month as a 0/1 column (an outcome of its own). */
+    column(month: number): Float64Array {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i += 1) out[i] = valueAt(month, i);
       return out;
     },
+    /** Per unit, the share of `months` in the status. */
+    share(months: readonly number[]): Float64Array {
+      const out = new Float64Array(n);
+      for (const month of months) for (let i = 0; i < n; i += 1) out[i]! += valueAt(month, i) / months.length;
+      return out;
+    },
+  };
+}
+
+/** `monthStatus` split once per status, shared by event time, placebo and horizons. */
+function monthStatusCache(columns: RiskSetColumns) {
+  const cache = new Map<string, ReturnType<typeof monthStatus>>();
+  return (outcome: AnalysisOutcome, flip = false) => {
+    const key = `${outcome}:${flip}`;
+    let status = cache.get(key);
+    if (!status) cache.set(key, (status = monthStatus(columns, outcome, flip)));
+    return status;
   };
 }
 
@@ -254,21 +254,24 @@ export function analyseRiskSet(
   type Extra = { outcome: number; kind: 'placebo' } | { outcome: number; kind: 'horizon'; months: number };
   const extras: Extra[] = [];
   const extraValues: Float64Array[] = [];
-  const statuses = monthStatusCache(columns);
+  const status = monthStatusCache(columns);
   outcomes.forEach((o, k) => {
     if (months.includes(-6)) {
       extras.push({ outcome: k, kind: 'placebo' });
       // Benefit weeks: the placebo is the share of months −6…−1 on public support.
-      extraValues.push(o === 'benefit_weeks_52' ? statuses.share('self_support', placeboMonths, true) : statuses.share(o, placeboMonths));
+      extraValues.push(o === 'benefit_weeks_52' ? status('self_support', true).share(placeboMonths) : status(o).share(placeboMonths));
     }
     if (binary(o))
-      statuses.get(o, horizons).forEach((values, j) => {
-        extras.push({ outcome: k, kind: 'horizon', months: horizons[j]! });
-        extraValues.push(values);
-      });
+      for (const h of horizons) {
+        extras.push({ outcome: k, kind: 'horizon', months: h });
+        extraValues.push(status(o).column(h));
+      }
   });
   // Benefit weeks: the event-time chart shows the share on public support.
-  const profiles = outcomes.map((o) => ({ months, values: statuses.get(statusOf(o), months, o === 'benefit_weeks_52') }));
+  const profiles = outcomes.map((o): OutcomeProfile => {
+    const { valueAt } = status(statusOf(o), o === 'benefit_weeks_52');
+    return { months, valueAt: (j, i) => valueAt(months[j]!, i) };
+  });
   const total = outcomes.length + extras.length;
   const shared = 0.6;
   const results = estimateEffects(
