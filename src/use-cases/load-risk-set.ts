@@ -1,19 +1,13 @@
 /**
- * Streams the risk set of the in-app effect analysis (definition in
- * db/repositories/risk-set-repository.ts) from the database into flat columns: chunk by chunk
- * (citizen-id ranges, every quarter at once), with the next chunk already running on the database while
- * this process converts the current one, so a PostgreSQL server works on one core while Node works on
- * the other. At most `inFlight` chunks of row objects are alive at a time; converted chunks are typed arrays,
- * scattered into quarter order (treated first, then controls, by citizen id) at the end.
+ * Streams the risk set of the in-app effect analysis (definition in domain/risk-set-units.ts) from the
+ * database into flat columns: slice by slice (citizen-id ranges, every quarter at once), with the next
+ * slices' rows already being read by the database while this process computes the units of the current
+ * one. At most `inFlight` slices of rows are alive at a time; computed slices are typed arrays, scattered
+ * into quarter order (treated first, then controls, by citizen id) at the end.
  */
 import type { Database } from '../db/database.ts';
-import {
-  riskSetFields,
-  riskSetRepository,
-  type RiskSetChunk,
-  type RiskSetField,
-  type RiskSetInput,
-} from '../db/repositories/risk-set-repository.ts';
+import { riskSetRepository, type RiskSetChunk, type RiskSetInput } from '../db/repositories/risk-set-repository.ts';
+import { riskSetUnits, yyyymmdd, type RiskSetRows, type RiskSetUnit } from '../domain/risk-set-units.ts';
 import type { AnalysisOutcome, RiskSetColumns } from './analyse-risk-set.ts';
 
 export type LoadRiskSetOptions = {
@@ -50,59 +44,20 @@ const numericFields = [
   'educationMonths',
   'supportedMonths',
   'observedMonths',
-] as const;
-const outcomeFields: [AnalysisOutcome, RiskSetField][] = [
+] as const satisfies readonly (keyof RiskSetUnit)[];
+const outcomeFields: [AnalysisOutcome, keyof RiskSetUnit & ('employment' | 'education' | 'selfSupport' | 'benefitWeeks52After')][] = [
   ['employment', 'employment'],
   ['education', 'education'],
   ['self_support', 'selfSupport'],
   ['benefit_weeks_52', 'benefitWeeks52After'],
 ];
-const position = (field: RiskSetField) => riskSetFields.indexOf(field);
-const numericPositions = numericFields.map(position);
-const outcomePositions = outcomeFields.map(([, field]) => position(field));
-const quarterAt = position('quarter');
-const treatedAt = position('treated');
-const genderAt = position('gender');
-const originAt = position('origin');
-const targetGroupAt = position('targetGroup');
-
-/**
- * A chunk's text → the unit's fields, one line at a time: numbers parsed digit by digit, text fields as
- * strings (the same value as the line before reuses that line's string).
- */
-function* unitsOfText(text: string): Generator<{ numbers: Float64Array; texts: string[] }> {
-  const numbers = new Float64Array(riskSetFields.length);
-  const texts: string[] = riskSetFields.map(() => '');
-  let pos = 0;
-  while (pos < text.length) {
-    for (let k = 0; k < riskSetFields.length; k += 1) {
-      let end = text.indexOf(k === riskSetFields.length - 1 ? '\n' : '\t', pos);
-      if (end < 0) end = text.length;
-      if (k === quarterAt || k === genderAt || k === originAt || k === targetGroupAt) {
-        const previous = texts[k]!;
-        if (!(end - pos === previous.length && text.startsWith(previous, pos))) texts[k] = text.slice(pos, end);
-      } else {
-        let value = 0;
-        let negative = false;
-        for (let i = pos; i < end; i += 1) {
-          const c = text.charCodeAt(i);
-          if (c === 45) negative = true;
-          else value = value * 10 + (c - 48);
-        }
-        numbers[k] = negative ? -value : value;
-      }
-      pos = end + 1;
-    }
-    yield { numbers, texts };
-  }
-}
 
 /** One chunk as columns: its rows belong to segments (quarter × treated/controls), in segment order. */
 type ChunkColumns = { segment: Int32Array; numeric: Float64Array[]; outcomes: Float64Array[]; codes: Int32Array[] };
 
 export async function loadRiskSet(db: Database, input: RiskSetInput, options: LoadRiskSetOptions = {}): Promise<RiskSetColumns> {
   const repository = riskSetRepository(db);
-  const chunkCitizens = options.chunkCitizens ?? 100_000;
+  const chunkCitizens = options.chunkCitizens ?? 50_000;
   const inFlight = Math.max(1, options.inFlight ?? 2);
   const quarters = await repository.quarters(input);
   const ids = await repository.citizenIdRange(input.municipalityId);
@@ -114,42 +69,52 @@ export async function loadRiskSet(db: Database, input: RiskSetInput, options: Lo
       chunks.push({ quarters, citizenIdFrom: from, citizenIdTo: Math.min(ids.max, from + width - 1) });
   }
   // Segment 2q holds quarter q's treated, 2q + 1 its controls: the analysis order is quarter, treated first, citizen id.
-  const quarterIndex = new Map(quarters.map((q, k) => [q.quarter, k]));
   const books = [codebook(), codebook(), codebook()];
   const segmentSizes = new Int32Array(2 * quarters.length);
 
-  const toColumns = (text: string): ChunkColumns => {
-    let n = 0;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n += 1;
-    if (text.length > 0) n += 1;
+  const definition = {
+    quarters,
+    from: yyyymmdd(input.from),
+    to: yyyymmdd(input.to),
+    horizonMonths: input.horizonMonths,
+    lastWeek: await repository.lastRegisterWeek(input.municipalityId),
+  };
+  const toColumns = (rows: RiskSetRows): ChunkColumns => {
+    // At most one treated unit and one control unit per quarter for each citizen of the slice.
+    const capacity = rows.citizens.id.length * (1 + quarters.length);
     const columns: ChunkColumns = {
-      segment: new Int32Array(n),
-      numeric: numericFields.map(() => new Float64Array(n)),
-      outcomes: outcomeFields.map(() => new Float64Array(n)),
-      codes: books.map(() => new Int32Array(n)),
+      segment: new Int32Array(capacity),
+      numeric: numericFields.map(() => new Float64Array(capacity)),
+      outcomes: outcomeFields.map(() => new Float64Array(capacity)),
+      codes: books.map(() => new Int32Array(capacity)),
     };
     let i = 0;
-    for (const { numbers, texts } of unitsOfText(text)) {
-      const segment = 2 * quarterIndex.get(texts[quarterAt]!)! + (numbers[treatedAt] === 1 ? 0 : 1);
+    riskSetUnits(rows, definition, (unit) => {
+      const segment = 2 * unit.quarterIndex + (unit.treated ? 0 : 1);
       columns.segment[i] = segment;
       segmentSizes[segment]! += 1;
-      for (let k = 0; k < numericPositions.length; k += 1) columns.numeric[k]![i] = numbers[numericPositions[k]!]!;
-      for (let k = 0; k < outcomePositions.length; k += 1) columns.outcomes[k]![i] = numbers[outcomePositions[k]!]!;
-      columns.codes[0]![i] = books[0]!.code(texts[genderAt]!);
-      columns.codes[1]![i] = books[1]!.code(texts[originAt]!);
-      columns.codes[2]![i] = books[2]!.code(texts[targetGroupAt]!);
+      for (let k = 0; k < numericFields.length; k += 1) columns.numeric[k]![i] = unit[numericFields[k]!];
+      for (let k = 0; k < outcomeFields.length; k += 1) columns.outcomes[k]![i] = unit[outcomeFields[k]![1]];
+      columns.codes[0]![i] = books[0]!.code(unit.gender);
+      columns.codes[1]![i] = books[1]!.code(unit.origin);
+      columns.codes[2]![i] = books[2]!.code(unit.targetGroup);
       i += 1;
-    }
-    return columns;
+    });
+    return {
+      segment: columns.segment.slice(0, i),
+      numeric: columns.numeric.map((values) => values.slice(0, i)),
+      outcomes: columns.outcomes.map((values) => values.slice(0, i)),
+      codes: columns.codes.map((values) => values.slice(0, i)),
+    };
   };
 
   // Up to `inFlight` chunk queries are under way; chunks are converted strictly in order.
   const loaded: ChunkColumns[] = [];
-  const pending: Promise<string>[] = [];
+  const pending: Promise<RiskSetRows>[] = [];
   let next = 0;
   const launch = () => {
     while (next < chunks.length && pending.length < inFlight) {
-      const query = repository.chunk(input, chunks[next++]!);
+      const query = repository.slice(input, chunks[next++]!);
       // A query that fails after an earlier one already failed must not become an unhandled rejection.
       query.catch(() => {});
       pending.push(query);
@@ -158,9 +123,9 @@ export async function loadRiskSet(db: Database, input: RiskSetInput, options: Lo
   launch();
   let rowsLoaded = 0;
   for (let done = 0; done < chunks.length; done += 1) {
-    const text = await pending.shift()!;
+    const rows = await pending.shift()!;
     launch();
-    const columns = toColumns(text);
+    const columns = toColumns(rows);
     loaded.push(columns);
     rowsLoaded += columns.segment.length;
     options.onProgress?.({ chunksDone: done + 1, chunks: chunks.length, rows: rowsLoaded });

@@ -1,0 +1,317 @@
+/**
+ * The risk set of the in-app effect analysis (issue 6 point 3; risk-set matching on calendar time), the
+ * statistician-readable definition, computed from one slice of citizens' rows:
+ * - treated: citizens whose FIRST mentor course of the analysed type (approved or ended, earliest start,
+ *   then lowest id) started in [from, to]; index date = that start; quarter = the start's calendar quarter;
+ * - controls: per calendar quarter with treated, citizens with a spell in one of the analysed target groups
+ *   on the quarter's index date (the earliest treated start in that quarter) who had no mentor course of
+ *   any type starting on or before it (they may get one later: risk-set sampling);
+ * - covariates at the index date: age (whole years), gender, origin, target group (the latest spell valid
+ *   then, of any group), weeks on public support in the prior 52 and 156 weeks, weeks in ordinary
+ *   employment in the prior 156 weeks (register spells; public support = any category but employment,
+ *   education, self-support, death and emigration);
+ * - outcomes at index + horizon months: employment, education, self-support (no public benefit, death
+ *   and education count as benefit-free but not as self-support — as the register's categories say), and
+ *   weeks on public support in the 52 weeks from the index date;
+ * - month by month from 12 months before to 24 months after the index date (issue 15: event time,
+ *   placebo, horizons): whether the citizen was employed, in education or on public support in the week of
+ *   index date + m months, as 37-bit masks (bit m + 12), and how many of those 37 months the register data
+ *   reach (the rest are unknown, not "no").
+ * Weeks are week indexes (whole weeks since Monday 5 January 1970, as the database's `week_index`); month
+ * arithmetic clamps to the month's last day (as PostgreSQL's `date + interval 'n months'`).
+ * Pure: rows in, units out, one citizen at a time; the perUnitRiskSetReference query (test fixture)
+ * states the same definition in SQL and the tests compare both unit by unit.
+ */
+import { addMonths } from './calendar-date.ts';
+
+/** Dates are whole numbers yyyymmdd (comparable as numbers); `openEnd` for a spell without an end. */
+export const openEnd = 99_999_999;
+
+/** A slice of citizens (ids in [idFrom, idTo]) and their rows; row tables in any order. */
+export type RiskSetRows = {
+  idFrom: number;
+  idTo: number;
+  citizens: { id: Int32Array; birth: Int32Array; gender: string[]; origin: string[] };
+  /** `analysed`: in the analysed municipality and one of the analysed target groups (controls need it). */
+  groupSpells: { citizenId: Int32Array; id: Int32Array; analysed: Uint8Array; targetGroup: string[]; from: Int32Array; to: Int32Array };
+  /** Approved or ended courses of any type; `analysed`: of the analysed type and municipality. */
+  courses: { citizenId: Int32Array; id: Int32Array; analysed: Uint8Array; start: Int32Array };
+  /** `flags`: the category's `registerCategoryFlags`. */
+  registerSpells: { citizenId: Int32Array; flags: Uint8Array; from: Int32Array; to: Int32Array };
+};
+
+export const publicSupportFlag = 1;
+export const employmentFlag = 2;
+export const educationFlag = 4;
+/** On a benefit at the outcome date: anything but employment, other self-support and emigration. */
+export const supportedFlag = 8;
+
+/** A register category's role in the definition, as bits. */
+export function registerCategoryFlags(category: string): number {
+  const publicSupport = !['ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED'].includes(category);
+  const supported = !['ORDINARY_EMPLOYMENT', 'SELF_SUPPORTING_OTHER', 'EMIGRATED'].includes(category);
+  return (
+    (publicSupport ? publicSupportFlag : 0) |
+    (category === 'ORDINARY_EMPLOYMENT' ? employmentFlag : 0) |
+    (category === 'EDUCATION' ? educationFlag : 0) |
+    (supported ? supportedFlag : 0)
+  );
+}
+
+export type RiskSetDefinition = {
+  /** Quarters with treated, in order: label ('2015-Q1') and index date. */
+  quarters: { quarter: string; indexDate: string }[];
+  /** The first-start period, yyyymmdd. */
+  from: number;
+  to: number;
+  horizonMonths: number;
+  /** The last week the register data reach (the municipality's latest spell end), −1 without data. */
+  lastWeek: number;
+};
+
+/** One unit; the object is reused from unit to unit (copy what you keep). */
+export type RiskSetUnit = {
+  citizenId: number;
+  quarterIndex: number;
+  treated: boolean;
+  age: number;
+  gender: string;
+  origin: string;
+  targetGroup: string;
+  publicWeeks52: number;
+  publicWeeks156: number;
+  employedWeeks156: number;
+  employment: number;
+  education: number;
+  selfSupport: number;
+  benefitWeeks52After: number;
+  employedMonths: number;
+  educationMonths: number;
+  supportedMonths: number;
+  observedMonths: number;
+};
+
+export const yyyymmdd = (date: string): number =>
+  Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+const isoOf = (d: number): string =>
+  `${String(Math.floor(d / 10000)).padStart(4, '0')}-${String(Math.floor(d / 100) % 100).padStart(2, '0')}-${String(d % 100).padStart(2, '0')}`;
+
+/** The database's `week_index`: whole weeks since Monday 1970-01-05 (truncated, as its integer division). */
+export function weekIndexOfDay(d: number): number {
+  const days = Date.UTC(Math.floor(d / 10000), (Math.floor(d / 100) % 100) - 1, d % 100) / 86_400_000;
+  return Math.trunc((days - 4) / 7);
+}
+
+/** Everything of an index date that does not depend on the citizen. */
+type IndexWeeks = { w: number; ow: number; mw: Int32Array; observed: number; last: number };
+
+/** How many of the (increasing) `weeks` are ≤ `week` (PostgreSQL's width_bucket over an array). */
+function countAtMost(weeks: Int32Array, week: number): number {
+  let lo = 0;
+  let hi = weeks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (weeks[mid]! <= week) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Bits a…b (0 ≤ a, b ≤ 31) of a 32-bit word; 0 when a > b. */
+function bitRange(a: number, b: number): number {
+  if (a > b) return 0;
+  const width = b - a + 1;
+  return (width >= 32 ? 0xffffffff : ((1 << width) - 1) << a) >>> 0;
+}
+
+/** A 37-bit mask from its two 32-bit words. */
+const maskOf = (lowWord: number, highWord: number): number => (highWord >>> 0) * 4294967296 + (lowWord >>> 0);
+
+/** Rows grouped by citizen: `start[k]…start[k + 1]` are the rows of citizen idFrom + k. */
+function groupByCitizen(citizenId: Int32Array, idFrom: number, width: number): { start: Int32Array; rows: Int32Array } {
+  const start = new Int32Array(width + 1);
+  for (let r = 0; r < citizenId.length; r += 1) start[citizenId[r]! - idFrom + 1]! += 1;
+  for (let k = 0; k < width; k += 1) start[k + 1]! += start[k]!;
+  const next = start.slice(0, width);
+  const rows = new Int32Array(citizenId.length);
+  for (let r = 0; r < citizenId.length; r += 1) rows[next[citizenId[r]! - idFrom]!++] = r;
+  return { start, rows };
+}
+
+/**
+ * Calls `emit` for each unit of the slice: citizens in id order, and per citizen the treated unit first,
+ * then the control units in quarter order.
+ */
+export function riskSetUnits(rows: RiskSetRows, definition: RiskSetDefinition, emit: (unit: RiskSetUnit) => void): void {
+  const { citizens, groupSpells, courses, registerSpells } = rows;
+  const width = rows.idTo - rows.idFrom + 1;
+  const spellsOf = groupByCitizen(groupSpells.citizenId, rows.idFrom, width);
+  const coursesOf = groupByCitizen(courses.citizenId, rows.idFrom, width);
+  const registersOf = groupByCitizen(registerSpells.citizenId, rows.idFrom, width);
+  const quarterIndex = new Map(definition.quarters.map((q, k) => [q.quarter, k]));
+  const indexWeeksCache = new Map<number, IndexWeeks>();
+  const indexWeeks = (indexDate: number): IndexWeeks => {
+    let weeks = indexWeeksCache.get(indexDate);
+    if (!weeks) {
+      const iso = isoOf(indexDate);
+      const mw = Int32Array.from({ length: 37 }, (_, k) => weekIndexOfDay(yyyymmdd(addMonths(iso, k - 12))));
+      const w = weekIndexOfDay(indexDate);
+      const ow = weekIndexOfDay(yyyymmdd(addMonths(iso, definition.horizonMonths)));
+      weeks = { w, ow, mw, observed: countAtMost(mw, definition.lastWeek), last: Math.max(w + 51, ow, mw[36]!) };
+      indexWeeksCache.set(indexDate, weeks);
+    }
+    return weeks;
+  };
+  const quarterDates = definition.quarters.map((q) => yyyymmdd(q.indexDate));
+  const quarterOf = (d: number) => `${Math.floor(d / 10000)}-Q${Math.floor(((Math.floor(d / 100) % 100) - 1) / 3) + 1}`;
+
+  const unit: RiskSetUnit = {
+    citizenId: 0,
+    quarterIndex: 0,
+    treated: false,
+    age: 0,
+    gender: '',
+    origin: '',
+    targetGroup: '',
+    publicWeeks52: 0,
+    publicWeeks156: 0,
+    employedWeeks156: 0,
+    employment: 0,
+    education: 0,
+    selfSupport: 0,
+    benefitWeeks52After: 0,
+    employedMonths: 0,
+    educationMonths: 0,
+    supportedMonths: 0,
+    observedMonths: 0,
+  };
+
+  const describe = (k: number, citizen: number, indexDate: number) => {
+    const slot = citizens.id[citizen]! - rows.idFrom;
+    const birth = citizens.birth[citizen]!;
+    unit.age = birth < 0 ? 0 : Math.floor(indexDate / 10000) - Math.floor(birth / 10000) - (indexDate % 10000 < birth % 10000 ? 1 : 0);
+    unit.gender = citizens.gender[citizen]!;
+    unit.origin = citizens.origin[citizen]!;
+    // The target group: the latest spell valid on the index date (latest start, then highest id).
+    let group = 'unknown';
+    let groupFrom = -1;
+    let groupId = -1;
+    for (let r = spellsOf.start[slot]!; r < spellsOf.start[slot + 1]!; r += 1) {
+      const s = spellsOf.rows[r]!;
+      const from = groupSpells.from[s]!;
+      if (from > indexDate || groupSpells.to[s]! < indexDate) continue;
+      if (from > groupFrom || (from === groupFrom && groupSpells.id[s]! > groupId)) {
+        group = groupSpells.targetGroup[s]!;
+        groupFrom = from;
+        groupId = groupSpells.id[s]!;
+      }
+    }
+    unit.targetGroup = group;
+    const { w, ow, mw, observed, last } = indexWeeks(indexDate);
+    let public52 = 0;
+    let public156 = 0;
+    let employed156 = 0;
+    let public52After = 0;
+    let employment = 0;
+    let education = 0;
+    let supported = 0;
+    let employedLow = 0;
+    let employedHigh = 0;
+    let educationLow = 0;
+    let educationHigh = 0;
+    let supportedLow = 0;
+    let supportedHigh = 0;
+    for (let r = registersOf.start[slot]!; r < registersOf.start[slot + 1]!; r += 1) {
+      const s = registersOf.rows[r]!;
+      const from = registerSpells.from[s]!;
+      const to = registerSpells.to[s]!;
+      if (to < w - 156 || from > last) continue;
+      const flags = registerSpells.flags[s]!;
+      if (from <= w - 1) {
+        const before = Math.min(to, w - 1) - Math.max(from, w - 156) + 1;
+        if (flags & publicSupportFlag) {
+          public156 += before;
+          if (to >= w - 52) public52 += Math.min(to, w - 1) - Math.max(from, w - 52) + 1;
+        }
+        if (flags & employmentFlag) employed156 += before;
+      }
+      if (flags & publicSupportFlag && to >= w && from <= w + 51) public52After += Math.min(to, w + 51) - Math.max(from, w) + 1;
+      const atOutcome = from <= ow && ow <= to;
+      if (atOutcome && flags & employmentFlag) employment = 1;
+      if (atOutcome && flags & educationFlag) education = 1;
+      if (atOutcome && flags & supportedFlag) supported = 1;
+      // Months k with from ≤ mw[k] ≤ to: bits a…b.
+      const a = countAtMost(mw, from - 1);
+      const b = countAtMost(mw, to) - 1;
+      if (a > b) continue;
+      const low = bitRange(a, Math.min(b, 31));
+      const high = b >= 32 ? bitRange(Math.max(a, 32) - 32, b - 32) : 0;
+      if (flags & employmentFlag) {
+        employedLow |= low;
+        employedHigh |= high;
+      }
+      if (flags & educationFlag) {
+        educationLow |= low;
+        educationHigh |= high;
+      }
+      if (flags & supportedFlag) {
+        supportedLow |= low;
+        supportedHigh |= high;
+      }
+    }
+    unit.quarterIndex = k;
+    unit.publicWeeks52 = public52;
+    unit.publicWeeks156 = public156;
+    unit.employedWeeks156 = employed156;
+    unit.employment = employment;
+    unit.education = education;
+    unit.selfSupport = 1 - supported;
+    unit.benefitWeeks52After = public52After;
+    unit.employedMonths = maskOf(employedLow, employedHigh);
+    unit.educationMonths = maskOf(educationLow, educationHigh);
+    unit.supportedMonths = maskOf(supportedLow, supportedHigh);
+    unit.observedMonths = observed;
+  };
+
+  // Citizens in id order.
+  const order = Int32Array.from(citizens.id.keys()).sort((x, y) => citizens.id[x]! - citizens.id[y]!);
+  for (const citizen of order) {
+    const slot = citizens.id[citizen]! - rows.idFrom;
+    unit.citizenId = citizens.id[citizen]!;
+    // The first course of the analysed type (earliest start, then lowest id) and the first of any type.
+    let firstStart = openEnd;
+    let firstId = -1;
+    let firstAny = openEnd;
+    for (let r = coursesOf.start[slot]!; r < coursesOf.start[slot + 1]!; r += 1) {
+      const c = coursesOf.rows[r]!;
+      const start = courses.start[c]!;
+      firstAny = Math.min(firstAny, start);
+      if (!courses.analysed[c]) continue;
+      if (start < firstStart || (start === firstStart && courses.id[c]! < firstId)) {
+        firstStart = start;
+        firstId = courses.id[c]!;
+      }
+    }
+    if (firstStart >= definition.from && firstStart <= definition.to) {
+      const k = quarterIndex.get(quarterOf(firstStart));
+      if (k !== undefined) {
+        unit.treated = true;
+        describe(k, citizen, firstStart);
+        emit(unit);
+      }
+    }
+    for (let k = 0; k < quarterDates.length; k += 1) {
+      const indexDate = quarterDates[k]!;
+      if (firstAny <= indexDate) continue;
+      let inGroup = false;
+      for (let r = spellsOf.start[slot]!; r < spellsOf.start[slot + 1]! && !inGroup; r += 1) {
+        const s = spellsOf.rows[r]!;
+        inGroup = groupSpells.analysed[s] === 1 && groupSpells.from[s]! <= indexDate && groupSpells.to[s]! >= indexDate;
+      }
+      if (!inGroup) continue;
+      unit.treated = false;
+      describe(k, citizen, indexDate);
+      emit(unit);
+    }
+  }
+}
