@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { SubgroupEffect } from '../domain/effect-words.ts';
-import { analysisOutcomes, type AnalysisOutcome, type AnalysisResult, type RiskSetColumns } from './analyse-risk-set.ts';
+import { analysisOutcomes, subgroupSizes, type AnalysisOutcome, type AnalysisResult, type RiskSetColumns } from './analyse-risk-set.ts';
 import { startModuleWorker } from './start-module-worker.ts';
 
 type WorkerMessage =
@@ -43,9 +43,27 @@ function runPart<T>(
 }
 
 /**
- * With `threads` 2 (the default where the machine has two cores or more) the subgroups are estimated on
- * a second thread, on a copy of the columns, while the first estimates everything else; the results are
- * then joined. The database is idle while the analysis estimates, so both cores can work.
+ * The subgroups split between two threads so that both finish at about the same time: the first also
+ * estimates everything else, which costs about as much as subgroups of `mainCost` × n units (measured at
+ * 1,000,000 units: 6 s for the main estimates, 10 s for 3,000,000 units of subgroups). Largest first, each
+ * to the thread with less work so far.
+ */
+export function planSubgroupThreads(sizes: { key: string; n: number }[], n: number, mainCost = 1.8): [string[], string[]] {
+  const plan: [string[], string[]] = [[], []];
+  const load = [mainCost * n, 0];
+  for (const { key, n: size } of [...sizes].sort((a, b) => b.n - a.n)) {
+    const thread = load[0]! <= load[1]! ? 0 : 1;
+    plan[thread].push(key);
+    load[thread]! += size;
+  }
+  return plan;
+}
+
+/**
+ * With `threads` 2 (the default where the machine has two cores or more) a second thread estimates part of
+ * the subgroups, on a copy of the columns, while the first estimates everything else and the rest of the
+ * subgroups (planSubgroupThreads); the results are then joined in the order the subgroups are shown. The
+ * database is idle while the analysis estimates, so both cores can work.
  */
 export async function analyseRiskSetInWorker(
   columns: RiskSetColumns,
@@ -68,11 +86,13 @@ export async function analyseRiskSetInWorker(
     ...Object.values(columns.outcomes),
   ].map((a) => a.buffer as ArrayBuffer);
   const threads = options.threads ?? (availableParallelism() > 1 ? 2 : 1);
-  // The subgroups' thread gets a copy (structured clone, before the buffers move to the other thread).
+  const order = subgroupSizes(columns);
+  const [mainKeys, otherKeys] = threads === 2 ? planSubgroupThreads(order, columns.n) : [order.map((s) => s.key), []];
+  // The second thread gets a copy (structured clone, before the buffers move to the first).
   const subgroups =
-    threads === 2
+    otherKeys.length > 0
       ? runPart<SubgroupEffect[][]>(
-          { columns, horizonMonths, outcomes, part: 'subgroups' },
+          { columns, horizonMonths, outcomes, part: 'subgroups', subgroupKeys: otherKeys },
           [],
           () => {},
           (m) => (m.kind === 'subgroups' ? m.subgroups : undefined),
@@ -80,7 +100,7 @@ export async function analyseRiskSetInWorker(
       : null;
   subgroups?.done.catch(() => undefined);
   const main = runPart<AnalysisResult[]>(
-    { columns, horizonMonths, outcomes, part: threads === 2 ? 'main' : 'all' },
+    { columns, horizonMonths, outcomes, part: 'main', subgroupKeys: mainKeys },
     options.transfer === false ? [] : buffers,
     onProgress,
     (m) => (m.kind === 'done' ? m.results : undefined),
@@ -89,7 +109,11 @@ export async function analyseRiskSetInWorker(
     const results = await main.done;
     if (!subgroups) return results;
     const bySubgroup = await subgroups.done;
-    return results.map((result, k) => ({ ...result, subgroups: bySubgroup[k]! }));
+    const rank = new Map(order.map((s, k) => [s.key, k]));
+    return results.map((result, k) => ({
+      ...result,
+      subgroups: [...result.subgroups, ...bySubgroup[k]!].sort((a, b) => rank.get(a.key)! - rank.get(b.key)!),
+    }));
   } catch (error) {
     subgroups?.stop();
     throw error;

@@ -192,10 +192,23 @@ function subgroupDefinitions(columns: RiskSetColumns): { key: string; keep: (i: 
   ];
 }
 
-/** Each subgroup's effect on the main outcomes (index as `outcomes`), or null numbers when suppressed or not estimable. */
-export function subgroupEffects(columns: RiskSetColumns, outcomes: AnalysisOutcome[]): SubgroupEffect[][] {
+/** The subgroups' keys in the order they are shown, each with its number of units (what estimating it costs). */
+export function subgroupSizes(columns: RiskSetColumns): { key: string; n: number }[] {
+  return subgroupDefinitions(columns).map(({ key, keep }) => {
+    let n = 0;
+    for (let i = 0; i < columns.n; i += 1) if (keep(i)) n += 1;
+    return { key, n };
+  });
+}
+
+/**
+ * Each subgroup's effect on the main outcomes (index as `outcomes`), or null numbers when suppressed or not
+ * estimable; only the subgroups in `keys` when given (in the order shown).
+ */
+export function subgroupEffects(columns: RiskSetColumns, outcomes: AnalysisOutcome[], keys?: readonly string[]): SubgroupEffect[][] {
   const perOutcome: SubgroupEffect[][] = outcomes.map(() => []);
   for (const group of subgroupDefinitions(columns)) {
+    if (keys && !keys.includes(group.key)) continue;
     const part = subset(columns, group.keep);
     let nTreated = 0;
     for (let i = 0; i < part.n; i += 1) nTreated += part.treatment[i]!;
@@ -240,7 +253,8 @@ export function analyseRiskSet(
   horizonMonths: number,
   onProgress: (outcomesDone: number) => void = () => {},
   outcomes: AnalysisOutcome[] = analysisOutcomes,
-  options: { subgroups?: boolean } = {},
+  /** `subgroupKeys`: only these subgroups (none for []; all when not given). */
+  options: { subgroupKeys?: readonly string[] } = {},
 ): AnalysisResult[] {
   // Months the register data reach for every unit (the rest are unknown, not "no").
   let observed = eventTimeMonths.length;
@@ -285,8 +299,8 @@ export function analyseRiskSet(
     { method: 'nearest', replace: true, exact: ['startQuarter'] },
     (done) => onProgress((outcomes.length * shared * done) / total),
   );
-  // Subgroups may run elsewhere (analyse-risk-set-in-worker.ts: a second thread) and be joined later.
-  const subgroups = options.subgroups === false ? outcomes.map(() => []) : subgroupEffects(columns, outcomes);
+  // Subgroups may run elsewhere too (analyse-risk-set-in-worker.ts: a second thread) and be joined later.
+  const subgroups = subgroupEffects(columns, outcomes, options.subgroupKeys);
   onProgress(outcomes.length);
   return outcomes.map((outcome, k) => {
     const main = results[k]!;

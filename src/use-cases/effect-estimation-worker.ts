@@ -1,30 +1,31 @@
 /**
  * Worker-thread entry of the in-app effect analysis: estimates on the transferred risk-set columns so
  * that the server's event loop stays free (requests, progress updates) while a core computes.
- * `part`: 'all' (default), 'main' (everything but the subgroups) or 'subgroups' (only those), so that
- * two threads can share the work (analyse-risk-set-in-worker.ts).
+ * `part`: 'main' (the estimates with the subgroups in `subgroupKeys`, all when not given) or 'subgroups'
+ * (only the subgroups in `subgroupKeys`), so that two threads can share the work (analyse-risk-set-in-worker.ts).
  * Messages out: { kind: 'progress', outcomesDone } … then { kind: 'done', results } (or, for the
  * subgroups, { kind: 'subgroups', subgroups }) or { kind: 'error', message }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseRiskSet, analysisOutcomes, subgroupEffects, type AnalysisOutcome, type RiskSetColumns } from './analyse-risk-set.ts';
 
-const { columns, horizonMonths, outcomes, part } = workerData as {
+const { columns, horizonMonths, outcomes, part, subgroupKeys } = workerData as {
   columns: RiskSetColumns;
   horizonMonths: number;
   outcomes?: AnalysisOutcome[];
-  part?: 'all' | 'main' | 'subgroups';
+  part: 'main' | 'subgroups';
+  subgroupKeys?: string[];
 };
 try {
   if (part === 'subgroups')
-    parentPort!.postMessage({ kind: 'subgroups', subgroups: subgroupEffects(columns, outcomes ?? analysisOutcomes) });
+    parentPort!.postMessage({ kind: 'subgroups', subgroups: subgroupEffects(columns, outcomes ?? analysisOutcomes, subgroupKeys) });
   else {
     const results = analyseRiskSet(
       columns,
       horizonMonths,
       (outcomesDone) => parentPort!.postMessage({ kind: 'progress', outcomesDone }),
       outcomes ?? analysisOutcomes,
-      { subgroups: part !== 'main' },
+      { subgroupKeys },
     );
     parentPort!.postMessage({ kind: 'done', results });
   }
