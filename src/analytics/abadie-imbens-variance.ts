@@ -9,6 +9,8 @@
  * estimated score, which for the ATT can go either way — stated as a caveat in src/analytics/README.md.
  */
 
+import { sortByValue } from './sort-by-value.ts';
+
 /**
  * For each unit, its nearest neighbour in its own treatment group (and exact stratum) on the distance
  * (ties: first in data), or −1 when it is alone there. Independent of the outcome, so computed once for
@@ -17,17 +19,17 @@
 export function sameGroupNeighbors(input: { treatment: Uint8Array; distance: Float64Array; strata: Int32Array | null }): Int32Array {
   const n = input.treatment.length;
   const neighbors = new Int32Array(n).fill(-1);
-  const groups = new Map<string, number[]>();
+  const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i += 1) {
-    const key = `${input.treatment[i]}:${input.strata ? input.strata[i] : 0}`;
+    const key = 2 * (input.strata ? input.strata[i]! : 0) + input.treatment[i]!;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
     g.push(i);
   }
   for (const members of groups.values()) {
     if (members.length < 2) continue;
-    const order = Uint32Array.from(members);
-    order.sort((x, y) => input.distance[x]! - input.distance[y]! || x - y);
+    // Members are in index order, so a stable sort by distance gives (distance, index).
+    const order = sortByValue(Uint32Array.from(members), input.distance);
     for (let r = 0; r < order.length; r += 1) {
       const i = order[r]!;
       const prev = r > 0 ? order[r - 1]! : -1;

@@ -8,6 +8,8 @@
  * Reference: Stuart (2010), Matching methods for causal inference, Stat. Sci. 25(1); MatchIt docs.
  */
 
+import { sortByValue } from './sort-by-value.ts';
+
 export type MatchOrder = 'largest' | 'smallest' | 'data';
 
 export type MatchingResult = {
@@ -35,8 +37,8 @@ function groupsByStratum(treatment: Uint8Array, strata: Int32Array | null): Grou
 
 /** Controls sorted by (distance, index) — and a copy with index descending inside runs of equal distance. */
 function sortControls(controls: number[], distance: Float64Array) {
-  const a = Uint32Array.from(controls);
-  a.sort((x, y) => distance[x]! - distance[y]! || x - y);
+  // `controls` are in index order, so a stable sort by distance gives (distance, index).
+  const a = sortByValue(Uint32Array.from(controls), distance);
   const b = a.slice();
   let start = 0;
   for (let i = 1; i <= b.length; i += 1) {

@@ -148,7 +148,9 @@ function subset(columns: RiskSetColumns, keep: (i: number) => boolean): RiskSetC
   const f64 = (a: Float64Array) => pick(a, new Float64Array(n));
   const coded = (c: CodedColumn) => {
     const codes = pick(c.codes, new Int32Array(n));
-    const used = [...new Set(codes)].sort((a, b) => a - b);
+    const present = new Uint8Array(c.levels.length);
+    for (let k = 0; k < n; k += 1) present[codes[k]!] = 1;
+    const used = c.levels.flatMap((_, code) => (present[code] ? [code] : []));
     const remap = new Int32Array(c.levels.length);
     used.forEach((code, k) => (remap[code] = k));
     for (let k = 0; k < n; k += 1) codes[k] = remap[codes[k]!]!;
