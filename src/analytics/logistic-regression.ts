@@ -50,6 +50,9 @@ export function fitLogisticRegression(input: {
       deviance -= 2 * (y[i] ? Math.log(Math.max(mu, 1e-300)) : Math.log(Math.max(1 - mu, 1e-300)));
       for (let j = 0; j < p; j += 1) {
         const xj = x[row + j]!;
+        // A zero (most of an indicator column) adds only zeros to row j of X'WX and the gradient: skipped,
+        // which leaves every sum exactly as it was.
+        if (xj === 0) continue;
         gradient[j]! += xj * r;
         const wxj = w * xj;
         for (let k = 0; k <= j; k += 1) xtwx[j * p + k]! += wxj * x[row + k]!;
