@@ -5,12 +5,14 @@ import {
   registerCategoryFlags,
   riskSetUnits,
   weekIndexOfDay,
-  yyyymmdd,
+  yyyymmddOf,
+  dayNumberOf,
   type RiskSetRows,
   type RiskSetUnit,
 } from './risk-set-units.ts';
 
 const week = (date: string) => weekIndexOf(date);
+const day = dayNumberOf;
 
 /** Anna (id 1) and Bo (id 2), as in load-risk-set.db.test.ts, and Dorte (id 3) who had a general mentor in 2014. */
 function rows(): RiskSetRows {
@@ -24,7 +26,7 @@ function rows(): RiskSetRows {
     idTo: 3,
     citizens: {
       id: Int32Array.of(2, 1, 3),
-      birth: Int32Array.of(19961130, 19850501, 19800202),
+      birth: Int32Array.of(day('1996-11-30'), day('1985-05-01'), day('1980-02-02')),
       gender: ['male', 'female', 'female'],
       origin: ['unknown', 'danish', 'western'],
     },
@@ -33,14 +35,14 @@ function rows(): RiskSetRows {
       id: Int32Array.of(1, 2, 3),
       analysed: Uint8Array.of(1, 1, 1),
       targetGroup: ['kontanthjaelp_aktivitetsparat', 'uddannelseshjaelp_aktivitetsparat', 'kontanthjaelp_aktivitetsparat'],
-      from: Int32Array.of(20130101, 20140801, 20130101),
+      from: Int32Array.of(day('2013-01-01'), day('2014-08-01'), day('2013-01-01')),
       to: Int32Array.of(openEnd, openEnd, openEnd),
     },
     courses: {
       citizenId: Int32Array.of(1, 2, 3),
       id: Int32Array.of(1, 2, 3),
       analysed: Uint8Array.of(1, 1, 0),
-      start: Int32Array.of(20150202, 20150316, 20140602),
+      start: Int32Array.of(day('2015-02-02'), day('2015-03-16'), day('2014-06-02')),
     },
     registerSpells: {
       citizenId: Int32Array.from(spells, (s) => s[0]),
@@ -57,8 +59,8 @@ function unitsOf(input: RiskSetRows): RiskSetUnit[] {
     input,
     {
       quarters: [{ quarter: '2015-Q1', indexDate: '2015-02-02' }],
-      from: 20150101,
-      to: 20151231,
+      from: day('2015-01-01'),
+      to: day('2015-12-31'),
       horizonMonths: 7,
       lastWeek: week('2016-12-26'),
     },
@@ -70,7 +72,14 @@ function unitsOf(input: RiskSetRows): RiskSetUnit[] {
 describe('the risk set of one slice of citizens (issue 6 point 3)', () => {
   it('counts weeks as the database does: whole weeks since Monday 5 January 1970', () => {
     for (const date of ['1970-01-05', '2015-02-02', '2015-02-08', '2016-02-29', '2026-12-04'])
-      expect(weekIndexOfDay(yyyymmdd(date))).toBe(weekIndexOf(date));
+      expect(weekIndexOfDay(day(date))).toBe(weekIndexOf(date));
+  });
+
+  it('turns day numbers into calendar dates, leap days and centuries included', () => {
+    for (let d = day('1899-12-25'); d <= day('2101-01-05'); d += 1) {
+      const iso = new Date(d * 86_400_000).toISOString().slice(0, 10);
+      expect(yyyymmddOf(d)).toBe(Number(iso.replaceAll('-', '')));
+    }
   });
 
   it('makes Anna, who starts on 2 Feb 2015, a treated unit with her prior benefit weeks and her job 7 months on', () => {

@@ -24,8 +24,10 @@
  */
 import { addMonths } from './calendar-date.ts';
 
-/** Dates are whole numbers yyyymmdd (comparable as numbers); `openEnd` for a spell without an end. */
-export const openEnd = 99_999_999;
+/** Dates are day numbers (days since 1 January 1970); `openEnd` for a spell without an end. */
+export const openEnd = 2_000_000_000;
+/** A citizen without a recorded birth date. */
+export const noBirthDate = -2_000_000_000;
 
 /** A slice of citizens (ids in [idFrom, idTo]) and their rows; row tables in any order. */
 export type RiskSetRows = {
@@ -61,7 +63,7 @@ export function registerCategoryFlags(category: string): number {
 export type RiskSetDefinition = {
   /** Quarters with treated, in order: label ('2015-Q1') and index date. */
   quarters: { quarter: string; indexDate: string }[];
-  /** The first-start period, yyyymmdd. */
+  /** The first-start period, day numbers. */
   from: number;
   to: number;
   horizonMonths: number;
@@ -91,19 +93,32 @@ export type RiskSetUnit = {
   observedMonths: number;
 };
 
-export const yyyymmdd = (date: string): number =>
-  Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
-const isoOf = (d: number): string =>
-  `${String(Math.floor(d / 10000)).padStart(4, '0')}-${String(Math.floor(d / 100) % 100).padStart(2, '0')}-${String(d % 100).padStart(2, '0')}`;
+/** '2015-02-02' → its day number. */
+export const dayNumberOf = (date: string): number =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+const isoOf = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** A day number's calendar date as yyyymmdd (Hinnant's civil_from_days: integer arithmetic only). */
+export function yyyymmddOf(day: number): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return y * 10000 + m * 100 + d;
+}
 
 /** The database's `week_index`: whole weeks since Monday 1970-01-05 (truncated, as its integer division). */
-export function weekIndexOfDay(d: number): number {
-  const days = Date.UTC(Math.floor(d / 10000), (Math.floor(d / 100) % 100) - 1, d % 100) / 86_400_000;
-  return Math.trunc((days - 4) / 7);
+export function weekIndexOfDay(day: number): number {
+  return Math.trunc((day - 4) / 7);
 }
 
 /** Everything of an index date that does not depend on the citizen. */
-type IndexWeeks = { w: number; ow: number; mw: Int32Array; observed: number; last: number };
+type IndexWeeks = { civil: number; w: number; ow: number; mw: Int32Array; observed: number; last: number };
 
 /** How many of the (increasing) `weeks` are ≤ `week` (PostgreSQL's width_bucket over an array). */
 function countAtMost(weeks: Int32Array, week: number): number {
@@ -154,16 +169,26 @@ export function riskSetUnits(rows: RiskSetRows, definition: RiskSetDefinition, e
     let weeks = indexWeeksCache.get(indexDate);
     if (!weeks) {
       const iso = isoOf(indexDate);
-      const mw = Int32Array.from({ length: 37 }, (_, k) => weekIndexOfDay(yyyymmdd(addMonths(iso, k - 12))));
+      const mw = Int32Array.from({ length: 37 }, (_, k) => weekIndexOfDay(dayNumberOf(addMonths(iso, k - 12))));
       const w = weekIndexOfDay(indexDate);
-      const ow = weekIndexOfDay(yyyymmdd(addMonths(iso, definition.horizonMonths)));
-      weeks = { w, ow, mw, observed: countAtMost(mw, definition.lastWeek), last: Math.max(w + 51, ow, mw[36]!) };
+      const ow = weekIndexOfDay(dayNumberOf(addMonths(iso, definition.horizonMonths)));
+      weeks = {
+        civil: yyyymmddOf(indexDate),
+        w,
+        ow,
+        mw,
+        observed: countAtMost(mw, definition.lastWeek),
+        last: Math.max(w + 51, ow, mw[36]!),
+      };
       indexWeeksCache.set(indexDate, weeks);
     }
     return weeks;
   };
-  const quarterDates = definition.quarters.map((q) => yyyymmdd(q.indexDate));
-  const quarterOf = (d: number) => `${Math.floor(d / 10000)}-Q${Math.floor(((Math.floor(d / 100) % 100) - 1) / 3) + 1}`;
+  const quarterDates = definition.quarters.map((q) => dayNumberOf(q.indexDate));
+  const quarterOf = (day: number) => {
+    const d = yyyymmddOf(day);
+    return `${Math.floor(d / 10000)}-Q${Math.floor(((Math.floor(d / 100) % 100) - 1) / 3) + 1}`;
+  };
 
   const unit: RiskSetUnit = {
     citizenId: 0,
@@ -188,8 +213,13 @@ export function riskSetUnits(rows: RiskSetRows, definition: RiskSetDefinition, e
 
   const describe = (k: number, citizen: number, indexDate: number) => {
     const slot = citizens.id[citizen]! - rows.idFrom;
-    const birth = citizens.birth[citizen]!;
-    unit.age = birth < 0 ? 0 : Math.floor(indexDate / 10000) - Math.floor(birth / 10000) - (indexDate % 10000 < birth % 10000 ? 1 : 0);
+    // Whole years from birth to the index date (no birth date: 0).
+    if (citizens.birth[citizen]! === noBirthDate) unit.age = 0;
+    else {
+      const birth = yyyymmddOf(citizens.birth[citizen]!);
+      const on = indexWeeks(indexDate).civil;
+      unit.age = Math.floor(on / 10000) - Math.floor(birth / 10000) - (on % 10000 < birth % 10000 ? 1 : 0);
+    }
     unit.gender = citizens.gender[citizen]!;
     unit.origin = citizens.origin[citizen]!;
     // The target group: the latest spell valid on the index date (latest start, then highest id).

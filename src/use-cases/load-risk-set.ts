@@ -7,7 +7,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { riskSetRepository, type RiskSetChunk, type RiskSetInput } from '../db/repositories/risk-set-repository.ts';
-import { riskSetUnits, yyyymmdd, type RiskSetRows, type RiskSetUnit } from '../domain/risk-set-units.ts';
+import { dayNumberOf, riskSetUnits, type RiskSetRows, type RiskSetUnit } from '../domain/risk-set-units.ts';
 import type { AnalysisOutcome, RiskSetColumns } from './analyse-risk-set.ts';
 
 export type LoadRiskSetOptions = {
@@ -74,8 +74,8 @@ export async function loadRiskSet(db: Database, input: RiskSetInput, options: Lo
 
   const definition = {
     quarters,
-    from: yyyymmdd(input.from),
-    to: yyyymmdd(input.to),
+    from: dayNumberOf(input.from),
+    to: dayNumberOf(input.to),
     horizonMonths: input.horizonMonths,
     lastWeek: await repository.lastRegisterWeek(input.municipalityId),
   };

@@ -1,5 +1,5 @@
 import { outcomeCategories } from '../../domain/outcome-categories.ts';
-import { openEnd, registerCategoryFlags, type RiskSetRows } from '../../domain/risk-set-units.ts';
+import { noBirthDate, openEnd, registerCategoryFlags, type RiskSetRows } from '../../domain/risk-set-units.ts';
 import { targetGroupCodes } from '../../domain/target-group.ts';
 import type { Database } from '../database.ts';
 
@@ -71,20 +71,20 @@ const lineCount = (text: string) => {
 
 /*
  * A slice's rows in one round trip, each table as one text value (a line per row, tab-separated; dates as
- * yyyymmdd; a known target group or register category as its place in $6 or $7, counted from 1, else its
+ * days since 1 January 1970; a known target group or register category as its place in $6 or $7, counted from 1, else its
  * name): no joins, no sorting — the definition is applied in domain/risk-set-units.ts. $1 municipality,
  * $2..$3 citizen ids, $4 analysed target groups, $5 analysed course type.
  */
 const sliceSql = `
   select
-    (select coalesce(string_agg(concat_ws(E'\t', c.id, coalesce(to_char(c.birth_date, 'YYYYMMDD'), ''),
+    (select coalesce(string_agg(concat_ws(E'\t', c.id, coalesce((c.birth_date - date '1970-01-01')::text, ''),
         coalesce(c.gender, 'unknown'), coalesce(c.origin, 'unknown')), E'\n'), '')
      from citizens c where c.municipality_id = $1 and c.id between $2 and $3) as citizens,
     (select coalesce(string_agg(concat_ws(E'\t', s.citizen_id, s.id, (s.municipality_id = $1 and s.target_group = any($4::text[]))::int,
-        coalesce(array_position($6::text[], s.target_group)::text, s.target_group), to_char(s.from_date, 'YYYYMMDD'), coalesce(to_char(s.to_date, 'YYYYMMDD'), '')), E'\n'), '')
+        coalesce(array_position($6::text[], s.target_group)::text, s.target_group), s.from_date - date '1970-01-01', coalesce((s.to_date - date '1970-01-01')::text, '')), E'\n'), '')
      from target_group_spells s where s.citizen_id between $2 and $3) as group_spells,
     (select coalesce(string_agg(concat_ws(E'\t', g.citizen_id, g.id, (g.municipality_id = $1 and g.type = $5)::int,
-        to_char(g.start_date, 'YYYYMMDD')), E'\n'), '')
+        g.start_date - date '1970-01-01'), E'\n'), '')
      from grants g where g.citizen_id between $2 and $3 and g.status in ('approved', 'ended')) as courses,
     (select coalesce(string_agg(concat_ws(E'\t', r.citizen_id, coalesce(array_position($7::text[], r.category)::text, r.category), r.from_week, r.to_week), E'\n'), '')
      from register_status_spells r where r.citizen_id between $2 and $3) as registers`;
@@ -155,7 +155,7 @@ function readCitizens(text: string): RiskSetRows['citizens'] {
   const read = tabText(text);
   for (let i = 0; i < n; i += 1) {
     rows.id[i] = read.int(0);
-    rows.birth[i] = read.int(-1);
+    rows.birth[i] = read.int(noBirthDate);
     rows.gender[i] = read.text(i > 0 ? rows.gender[i - 1]! : '');
     rows.origin[i] = read.text(i > 0 ? rows.origin[i - 1]! : '');
   }
