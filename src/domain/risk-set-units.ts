@@ -29,14 +29,14 @@ export const openEnd = 2_000_000_000;
 /** A citizen without a recorded birth date. */
 export const noBirthDate = -2_000_000_000;
 
-/** A slice of citizens (ids in [idFrom, idTo]) and their rows; row tables in any order. */
+/** A slice of the municipality's citizens (ids in [idFrom, idTo]) and their rows; row tables in any order. */
 export type RiskSetRows = {
   idFrom: number;
   idTo: number;
   citizens: { id: Int32Array; birth: Int32Array; gender: string[]; origin: string[] };
-  /** `analysed`: in the analysed municipality and one of the analysed target groups (controls need it). */
+  /** `analysed`: one of the analysed target groups (controls need it). */
   groupSpells: { citizenId: Int32Array; id: Int32Array; analysed: Uint8Array; targetGroup: string[]; from: Int32Array; to: Int32Array };
-  /** Approved or ended courses of any type; `analysed`: of the analysed type and municipality. */
+  /** Approved or ended courses of any type; `analysed`: of the analysed type. */
   courses: { citizenId: Int32Array; id: Int32Array; analysed: Uint8Array; start: Int32Array };
   /** `flags`: the category's `registerCategoryFlags`. */
   registerSpells: { citizenId: Int32Array; flags: Uint8Array; from: Int32Array; to: Int32Array };

@@ -139,6 +139,23 @@ describe('the set-based, chunked risk set equals the per-unit reference query (i
     await grant(ib, 'RET_OG_PLIGT', 'ended', '2014-05-05');
     await grant(ib, 'RET_OG_PLIGT', 'approved', '2015-02-16');
 
+    // Another municipality's citizen between them, with a course and a spell in 2015: never part of this risk set.
+    const other = (await municipalitiesRepository(db).create({ code: 'rs-other', name: 'Andenby', settings: {} })).id;
+    const [olga] = await db.query<{ id: number }>(
+      `insert into citizens (municipality_id, cpr, birth_date, name, gender, origin) values ($1, '0101901234', '1990-01-01', 'olga', 'female', 'danish') returning id`,
+      [other],
+    );
+    await db.query(
+      `insert into target_group_spells (municipality_id, citizen_id, target_group, from_date) values ($1, $2, $3, '2013-01-01')`,
+      [other, olga!.id, groups[0]],
+    );
+    await db.query(
+      `insert into grants (municipality_id, citizen_id, type, status, regime_id, refund_class, agreed_on, start_date, end_date, weekly_hours)
+       values ($1, $2, 'RET_OG_PLIGT', 'approved', 'LAB-2014', 'inside_frame', '2015-02-01', '2015-02-09', '2015-08-09', 1.5)`,
+      [other, olga!.id],
+    );
+    id['olga'] = olga!.id;
+
     // And 240 pseudo-random citizens (md5 of the number, deterministic): spells, courses, register histories.
     await db.query(
       `with people as (
@@ -206,7 +223,7 @@ describe('the set-based, chunked risk set equals the per-unit reference query (i
     expect(unit('gustav', '2015-Q1', false)).toMatchObject({ employedWeeks156: 44, gender: 'unknown', origin: 'unknown' });
     expect(unit('gustav', '2015-Q2', false)).toBeUndefined();
     expect(unit('hanne', '2015-Q2', false)).toMatchObject({ targetGroup: groups[1] });
-    for (const key of ['dorte', 'frida', 'ib']) expect(rows.some((r) => r.citizenId === id[key])).toBe(false);
+    for (const key of ['dorte', 'frida', 'ib', 'olga']) expect(rows.some((r) => r.citizenId === id[key])).toBe(false);
     expect(unit('erik', '2015-Q2', false)).toMatchObject({ selfSupport: 1, publicWeeks156: 0 });
   });
 });

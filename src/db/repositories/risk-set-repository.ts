@@ -80,14 +80,14 @@ const sliceSql = `
     (select coalesce(string_agg(concat_ws(E'\t', c.id, coalesce((c.birth_date - date '1970-01-01')::text, ''),
         coalesce(c.gender, 'unknown'), coalesce(c.origin, 'unknown')), E'\n'), '')
      from citizens c where c.municipality_id = $1 and c.id between $2 and $3) as citizens,
-    (select coalesce(string_agg(concat_ws(E'\t', s.citizen_id, s.id, (s.municipality_id = $1 and s.target_group = any($4::text[]))::int,
+    (select coalesce(string_agg(concat_ws(E'\t', s.citizen_id, s.id, (s.target_group = any($4::text[]))::int,
         coalesce(array_position($6::text[], s.target_group)::text, s.target_group), s.from_date - date '1970-01-01', coalesce((s.to_date - date '1970-01-01')::text, '')), E'\n'), '')
-     from target_group_spells s where s.citizen_id between $2 and $3) as group_spells,
-    (select coalesce(string_agg(concat_ws(E'\t', g.citizen_id, g.id, (g.municipality_id = $1 and g.type = $5)::int,
+     from target_group_spells s where s.municipality_id = $1 and s.citizen_id between $2 and $3) as group_spells,
+    (select coalesce(string_agg(concat_ws(E'\t', g.citizen_id, g.id, (g.type = $5)::int,
         g.start_date - date '1970-01-01'), E'\n'), '')
-     from grants g where g.citizen_id between $2 and $3 and g.status in ('approved', 'ended')) as courses,
+     from grants g where g.municipality_id = $1 and g.citizen_id between $2 and $3 and g.status in ('approved', 'ended')) as courses,
     (select coalesce(string_agg(concat_ws(E'\t', r.citizen_id, coalesce(array_position($7::text[], r.category)::text, r.category), r.from_week, r.to_week), E'\n'), '')
-     from register_status_spells r where r.citizen_id between $2 and $3) as registers`;
+     from register_status_spells r where r.municipality_id = $1 and r.citizen_id between $2 and $3) as registers`;
 
 /**
  * What the in-app effect analysis reads (issue 6 point 3; the definition of treated, controls, covariates
@@ -111,7 +111,7 @@ export function riskSetRepository(db: Database) {
     /** The range of citizen ids and the municipality's number of citizens, for splitting the risk set into chunks by id range. */
     async citizenIdRange(municipalityId: number): Promise<{ min: number; max: number; count: number }> {
       const [row] = await db.query<{ min: number | null; max: number | null; count: number }>(
-        `select min(id) as min, max(id) as max, (count(*) filter (where municipality_id = $1))::int as count from citizens`,
+        `select min(id) as min, max(id) as max, count(*)::int as count from citizens where municipality_id = $1`,
         [municipalityId],
       );
       return { min: row?.min ?? 0, max: row?.max ?? 0, count: row?.count ?? 0 };
