@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { LineError } from './import-line-error.ts';
 import { dstMapping, type OutcomeCategory } from './outcome-categories.ts';
-import { findCitizen, parseExtractHeader, parseWideChunk, scanWideLine, type CitizenLookup } from './register-extract.ts';
+import {
+  findCitizen,
+  parseExtractHeader,
+  parseWideChunk,
+  parseWideChunkBytes,
+  scanWideLine,
+  type CitizenLookup,
+} from './register-extract.ts';
 import { compressWideLine, type StatusSpell } from './register-spells.ts';
 import { parseIsoWeek } from './register-week.ts';
 
@@ -142,5 +149,77 @@ describe('register extract parsing (issue 12)', () => {
       { line: 3, code: 'UNKNOWN_CODE', params: { code: '51x', mapping: 'dst' }, message: "unknown code '51x' in the dst mapping" },
       { line: 4, code: 'INVALID_CPR', params: { cprStart: '310285' }, message: "invalid CPR '310285…'" },
     ]);
+  });
+
+  it('reads a chunk on its bytes exactly as on its text: rows, counts, unknown CPRs and errors (issue 12)', () => {
+    const weeks = Int32Array.from(['2021-W01', '2021-W02', '2021-W03', '2021-W05', '2021-W06'].map(w));
+    // A small linear congruential generator: the same lines every run.
+    let state = 11;
+    const random = { int: (n: number) => ((state = (state * 1103515245 + 12345) % 2147483648), state % n) };
+    const codes = ['318', '318', '131', '317', '', '', '511', '513'];
+    const cprs = ['0101851234', '0202901234', '0303921234', '010185-1234', '1111111118'];
+    const lookup = () =>
+      lookupOf([
+        ['0101851234', 7],
+        ['0202901234', 8],
+      ]);
+    const randomLine = () => [cprs[random.int(cprs.length)]!, ...Array.from(weeks, () => codes[random.int(codes.length)]!)].join(';');
+    // Lines the text path treats specially: blanks to trim, a tab, non-ASCII, a carriage return inside,
+    // blank lines, too many or too few fields, an unknown code, a bad CPR, an empty last field.
+    const oddLines = [
+      ' 0101851234;318;318;318;;131',
+      '0101851234;318 ;318;318;;131',
+      '0101851234;318;\t318;318;;131',
+      '0202901234;318;318;3é8;;131',
+      '0202901234;318;31\r8;318;;131',
+      '   ',
+      '',
+      '0101851234;318;318;318;;131;131',
+      '0101851234;318;318;318;;131;1 31',
+      '0101851234;318;318',
+      '0101851234;318;51x;318;;131',
+      '0101851234;318;51x;318;;131; ',
+      '0101851234;318;901;318;;131',
+      '3102851234;318;318;318;;131',
+      '3102851234;318;318;318;;1 31',
+      '0101851234;318;318;318;;',
+    ];
+    const parse = (text: string, failed: boolean) => {
+      const common = {
+        firstLine: 2,
+        separator: ';',
+        weeks,
+        fieldCount: 6,
+        categoryOf,
+        mappingName: 'dst',
+        municipalityId: 42,
+        maxErrors: 100,
+        failed,
+      };
+      const lookupText = lookup();
+      const lookupBytes = lookup();
+      const fromText = parseWideChunk({ ...common, text, lookup: lookupText });
+      const fromBytes = parseWideChunkBytes({ ...common, bytes: new TextEncoder().encode(text), lookup: lookupBytes });
+      return {
+        fromText: { ...fromText, lines: [...lookupText.lines] },
+        fromBytes: { ...fromBytes, rows: new TextDecoder().decode(fromBytes.rows), lines: [...lookupBytes.lines] },
+      };
+    };
+    // Good lines only (rows written), then each odd line among them, with LF and CRLF line ends.
+    const good = Array.from({ length: 300 }, randomLine);
+    for (const lineEnd of ['\n', '\r\n']) {
+      const clean = parse(good.join(lineEnd) + lineEnd, false);
+      expect(clean.fromBytes.rows.length).toBeGreaterThan(1000);
+      expect(clean.fromBytes).toEqual(clean.fromText);
+      for (const odd of oddLines) {
+        const lines = [...good.slice(0, 20), odd, ...good.slice(20, 40)];
+        const result = parse(lines.join(lineEnd), false);
+        expect(result.fromBytes, odd).toEqual(result.fromText);
+      }
+    }
+    // After an earlier chunk's bad line: counted, not written.
+    const afterFailure = parse(good.join('\n'), true);
+    expect(afterFailure.fromBytes).toEqual(afterFailure.fromText);
+    expect(afterFailure.fromBytes.rows).toBe('');
   });
 });

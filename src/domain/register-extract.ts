@@ -277,3 +277,272 @@ export function parseWideChunk(input: {
   result.rows = failed ? '' : rows;
   return result;
 }
+
+/** An ASCII field's text (the caller has checked every byte is printable ASCII). */
+function asciiText(bytes: Uint8Array, from: number, to: number): string {
+  return to - from === 1
+    ? String.fromCharCode(bytes[from]!)
+    : String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
+}
+
+/** A growing byte buffer for COPY rows. */
+function rowWriter(capacity: number) {
+  let buffer = new Uint8Array(Math.max(1024, capacity));
+  let length = 0;
+  const room = (bytes: number) => {
+    if (length + bytes <= buffer.length) return;
+    const bigger = new Uint8Array(Math.max(buffer.length * 2, length + bytes));
+    bigger.set(buffer.subarray(0, length));
+    buffer = bigger;
+  };
+  return {
+    get length() {
+      return length;
+    },
+    truncate(to: number) {
+      length = to;
+    },
+    bytes(value: Uint8Array) {
+      room(value.length);
+      buffer.set(value, length);
+      length += value.length;
+    },
+    /** A whole number in decimal, then `after` (a byte). */
+    int(value: number, after: number) {
+      room(13);
+      if (value < 0) {
+        buffer[length++] = 45;
+        value = -value;
+      }
+      const start = length;
+      do {
+        buffer[length++] = 48 + (value % 10);
+        value = Math.floor(value / 10);
+      } while (value > 0);
+      buffer.subarray(start, length).reverse();
+      buffer[length++] = after;
+    },
+    done(): Uint8Array {
+      return buffer.slice(0, length);
+    },
+  };
+}
+
+/** A scan of one line on its bytes: null (done), an error, or 'odd' (a byte that needs the text path). */
+type ByteScan = LineError | null | 'odd';
+const isOddByte = (c: number) => c <= 32 || c >= 127;
+
+/**
+ * `parseWideChunk` on the chunk's bytes (issue 12): the same result — rows as UTF-8 bytes — without decoding
+ * the chunk to text or encoding the rows. A line of printable ASCII without blanks (every line of a register
+ * extract) is read byte by byte; any other line (blanks to trim, non-ASCII) is decoded and read by the text
+ * path, so both give the same rows, counts and errors (checked against each other in the tests).
+ */
+export function parseWideChunkBytes(
+  input: Omit<Parameters<typeof parseWideChunk>[0], 'text'> & { bytes: Uint8Array },
+): Omit<WideChunkResult, 'rows'> & { rows: Uint8Array } {
+  const { bytes, lookup, weeks, categoryOf } = input;
+  const separator = input.separator.charCodeAt(0);
+  const result: Omit<WideChunkResult, 'rows'> = {
+    lines: 0,
+    weeks: 0,
+    spells: 0,
+    storedSpells: 0,
+    minWeek: Number.MAX_SAFE_INTEGER,
+    maxWeek: Number.MIN_SAFE_INTEGER,
+    unknownCprs: [],
+    badLines: 0,
+    errors: [],
+  };
+  const out = rowWriter(bytes.length >> 2);
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  const codeBytes = new Map<string, Uint8Array>();
+  const categoryBytes = new Map<string, Uint8Array>();
+  let failed = input.failed === true;
+  let storing = false;
+  let prefix = new Uint8Array(0);
+  let lineSpells = 0;
+  // Every spell counts its weeks and range, also on a line that turns out bad (as the text path).
+  const emit: WideLineSink = (category, code, fromWeek, toWeek) => {
+    lineSpells += 1;
+    result.weeks += toWeek - fromWeek + 1;
+    if (fromWeek < result.minWeek) result.minWeek = fromWeek;
+    if (toWeek > result.maxWeek) result.maxWeek = toWeek;
+    if (!storing || failed) return;
+    let categoryValue = categoryBytes.get(category);
+    if (categoryValue === undefined) categoryBytes.set(category, (categoryValue = encoder.encode(`${category}\t`)));
+    let codeValue = codeBytes.get(code);
+    if (codeValue === undefined) codeBytes.set(code, (codeValue = encoder.encode(`${copyTextValue(code)}\t`)));
+    out.bytes(prefix);
+    out.bytes(categoryValue);
+    out.bytes(codeValue);
+    out.int(fromWeek, 9);
+    out.int(toWeek, 10);
+  };
+  const fail = (lineNumber: number, error: LineError) => {
+    failed = true;
+    out.truncate(0);
+    result.badLines += 1;
+    if (result.errors.length < input.maxErrors) result.errors.push({ line: lineNumber, ...error });
+  };
+
+  /** The weeks of a line of printable ASCII (from `pos`, just after the CPR field, to `end`). */
+  const scanBytes = (lineStart: number, pos: number, end: number): ByteScan => {
+    const columns = weeks.length;
+    let previousCode = '';
+    let previousAt = 0;
+    let previousLength = -1;
+    let previousCategory: OutcomeCategory | undefined;
+    let open = false;
+    let category: OutcomeCategory | undefined;
+    let code = '';
+    let fromWeek = 0;
+    let toWeek = 0;
+    const lineText = () => decoder.decode(bytes.subarray(lineStart, end));
+    const fieldCount = (): ByteScan => {
+      const text = lineText();
+      return fieldCountMessage({ line: text, separator: input.separator, fieldCount: input.fieldCount });
+    };
+    for (let i = 0; i < columns; i += 1) {
+      if (pos > end) return fieldCount();
+      let stop = pos;
+      for (; stop < end; stop += 1) {
+        const c = bytes[stop]!;
+        if (c === separator) break;
+        if (isOddByte(c)) return 'odd';
+      }
+      const length = stop - pos;
+      const week = weeks[i]!;
+      if (length === 0) {
+        if (open) emit(category!, code, fromWeek, toWeek);
+        open = false;
+      } else {
+        let same = length === previousLength;
+        for (let k = 0; same && k < length; k += 1) same = bytes[pos + k] === bytes[previousAt + k];
+        let field: string;
+        let fieldCategory: OutcomeCategory | undefined;
+        if (same) {
+          field = previousCode;
+          fieldCategory = previousCategory;
+        } else {
+          field = asciiText(bytes, pos, stop);
+          fieldCategory = categoryOf(field);
+          if (!fieldCategory) {
+            // The text path would take a line with blanks further on to the reference path first.
+            for (let k = stop; k < end; k += 1) if (isOddByte(bytes[k]!)) return 'odd';
+            return lineError('UNKNOWN_CODE', { code: field, mapping: input.mappingName });
+          }
+          previousCode = field;
+          previousAt = pos;
+          previousLength = length;
+          previousCategory = fieldCategory;
+        }
+        if (open && fieldCategory === category && week === toWeek + 1) {
+          toWeek = week;
+          if (field !== code && field < code) code = field;
+        } else {
+          if (open) emit(category!, code, fromWeek, toWeek);
+          open = true;
+          category = fieldCategory;
+          code = field;
+          fromWeek = week;
+          toWeek = week;
+        }
+      }
+      pos = stop + 1;
+    }
+    if (pos !== end + 1) {
+      for (let k = pos; k < end; k += 1) if (isOddByte(bytes[k]!)) return 'odd';
+      return fieldCount();
+    }
+    if (open) emit(category!, code, fromWeek, toWeek);
+    return null;
+  };
+
+  let pos = 0;
+  let lineNumber = input.firstLine - 1;
+  while (pos < bytes.length) {
+    let end = bytes.indexOf(10, pos);
+    if (end === -1) end = bytes.length;
+    const next = end + 1;
+    if (end > pos && bytes[end - 1] === 13) end -= 1;
+    const lineStart = pos;
+    pos = next;
+    lineNumber += 1;
+    result.lines += 1;
+    if (end === lineStart) continue;
+    // The CPR field, then the weeks; a line with a byte that is not printable ASCII takes the text path.
+    let cprEnd = lineStart;
+    let odd = false;
+    for (; cprEnd < end; cprEnd += 1) {
+      const c = bytes[cprEnd]!;
+      if (c === separator) break;
+      if (isOddByte(c)) odd = true;
+    }
+    const rowsBefore = out.length;
+    const weeksBefore = result.weeks;
+    const minBefore = result.minWeek;
+    const maxBefore = result.maxWeek;
+    let at = -1;
+    let cprNumber = 0;
+    let scan: ByteScan = 'odd';
+    lineSpells = 0;
+    if (!odd) {
+      const cpr = parseCpr(asciiText(bytes, lineStart, cprEnd));
+      if (!cpr.ok) {
+        for (let k = cprEnd; k < end; k += 1) if (isOddByte(bytes[k]!)) odd = true;
+        if (!odd) {
+          fail(lineNumber, lineError('INVALID_CPR', { cprStart: asciiText(bytes, lineStart, cprEnd).slice(0, 6) }));
+          continue;
+        }
+      } else {
+        at = findCitizen(lookup, cpr.cpr);
+        cprNumber = Number(cpr.cpr);
+        storing = at >= 0;
+        if (storing) prefix = encoder.encode(`${input.municipalityId}\t${lookup.ids[at]}\t`);
+        scan = scanBytes(lineStart, cprEnd + 1, end);
+      }
+    }
+    if (scan === 'odd') {
+      // Undo what the byte scan began, then the text path for this line.
+      out.truncate(rowsBefore);
+      result.weeks = weeksBefore;
+      result.minWeek = minBefore;
+      result.maxWeek = maxBefore;
+      lineSpells = 0;
+      const line = decoder.decode(bytes.subarray(lineStart, end));
+      if (line.trim() === '') continue;
+      const cpr = wideLineCpr(line, input.separator);
+      if ('error' in cpr) {
+        fail(lineNumber, cpr.error);
+        continue;
+      }
+      at = findCitizen(lookup, cpr.cpr);
+      cprNumber = Number(cpr.cpr);
+      storing = at >= 0;
+      if (storing) prefix = encoder.encode(`${input.municipalityId}\t${lookup.ids[at]}\t`);
+      scan = scanWideLine({
+        line,
+        start: cpr.next,
+        separator: input.separator,
+        weeks,
+        fieldCount: input.fieldCount,
+        categoryOf,
+        mappingName: input.mappingName,
+        emit,
+      });
+    }
+    if (scan !== null) {
+      fail(lineNumber, scan);
+      continue;
+    }
+    result.spells += lineSpells;
+    if (lineSpells === 0) continue;
+    if (at >= 0) {
+      result.storedSpells += lineSpells;
+      Atomics.add(lookup.lines, at, 1);
+    } else result.unknownCprs.push(cprNumber);
+  }
+  return { ...result, rows: failed ? new Uint8Array(0) : out.done() };
+}

@@ -1,14 +1,14 @@
 /**
  * The register import's parallel reader (issue 12): the extract is cut into chunks of whole lines as it
  * streams (any source: an uploaded file, a request body, the parts stored in the database), each chunk
- * is parsed by one of several worker threads (register-extract-worker.ts, `parseWideChunk`), and the
+ * is parsed by one of several worker threads (register-extract-worker.ts, `parseWideChunkBytes`), and the
  * results come back as COPY rows in the order the chunks were read. At most `inFlight` chunks are
  * read ahead, so memory stays flat whatever the file's size; a small input (one chunk) is parsed on the
  * calling thread without starting any worker.
  */
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
-import { parseWideChunk, type CitizenLookup, type WideChunkResult } from '../domain/register-extract.ts';
+import { parseWideChunkBytes, type CitizenLookup, type WideChunkResult } from '../domain/register-extract.ts';
 import type { OutcomeCategory } from '../domain/outcome-categories.ts';
 import { startModuleWorker } from './start-module-worker.ts';
 
@@ -119,18 +119,15 @@ function countLines(bytes: Uint8Array): number {
 type Parser = { parse(chunk: LineChunk, failed: boolean): Promise<ParsedChunk>; close(): Promise<void> };
 
 function parserOnThisThread(setup: ParserSetup): Parser {
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
   return {
     async parse(chunk, failed) {
-      const { rows, ...result } = parseWideChunk({
+      return parseWideChunkBytes({
         ...setup,
         categoryOf: (code) => setup.codes.get(code),
-        text: decoder.decode(chunk.bytes),
+        bytes: chunk.bytes,
         firstLine: chunk.firstLine,
         failed,
       });
-      return { ...result, rows: encoder.encode(rows) };
     },
     async close() {},
   };

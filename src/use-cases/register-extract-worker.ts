@@ -1,22 +1,20 @@
 /**
  * One thread of the register import (issue 12): parses chunks of wide-layout lines into COPY rows with
- * `parseWideChunk` and sends them back encoded, so the main thread only forwards bytes to PostgreSQL.
+ * `parseWideChunkBytes` (no decoding, no encoding) and sends them back as bytes, so the main thread only forwards bytes to PostgreSQL.
  * Started by register-extract-threads.ts; it holds no database connection and no state but the setup.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseWideChunk } from '../domain/register-extract.ts';
+import { parseWideChunkBytes } from '../domain/register-extract.ts';
 import type { ChunkReply, ChunkRequest, ParserSetup } from './register-extract-threads.ts';
 
 const setup = workerData as ParserSetup;
 const categoryOf = (code: string) => setup.codes.get(code);
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
 
 parentPort!.on('message', (request: ChunkRequest) => {
   let reply: ChunkReply;
   try {
-    const { rows, ...result } = parseWideChunk({
-      text: decoder.decode(request.bytes),
+    const result = parseWideChunkBytes({
+      bytes: request.bytes,
       firstLine: request.firstLine,
       separator: setup.separator,
       weeks: setup.weeks,
@@ -28,9 +26,8 @@ parentPort!.on('message', (request: ChunkRequest) => {
       maxErrors: setup.maxErrors,
       failed: request.failed,
     });
-    const bytes = encoder.encode(rows);
-    reply = { id: request.id, result: { ...result, rows: bytes } };
-    parentPort!.postMessage(reply, [bytes.buffer]);
+    reply = { id: request.id, result };
+    parentPort!.postMessage(reply, [result.rows.buffer as ArrayBuffer]);
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
     parentPort!.postMessage(reply);
