@@ -125,7 +125,10 @@ async function importLongExtract(
   },
 ): Promise<RegisterImportResult> {
   const { mapping, categoryOf, batchSpells } = state;
-  const stage = state.staged.stageSpells;
+  // In steps (PGlite): each batch after the event loop's turn, so that queued requests go first.
+  const stage = state.staging
+    ? (batch: StagedSpells) => yieldToOtherRequests().then(() => state.staged.stageSpells(batch))
+    : state.staged.stageSpells;
 
   const errors: ImportLineError[] = [];
   let badLines = 0;
