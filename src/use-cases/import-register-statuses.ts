@@ -112,6 +112,7 @@ async function importInSteps<T>(
   return work({ db, final: (step) => db.transaction(step), stepwise: true });
 }
 
+/** The long layout's reading and staging, then its merge in `final` (see `importRegisterStatuses`). */
 async function importLongExtract(
   ctx: UseCaseContext,
   input: Parameters<typeof importRegisterStatuses>[1],
