@@ -37,7 +37,8 @@ const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9
 const fmt = (s: number) => `${s.toFixed(2)} s`;
 const groups = ['kontanthjaelp_aktivitetsparat', 'uddannelseshjaelp_aktivitetsparat'];
 
-async function generateMunicipality(db: Database, municipalityId: number, citizens: number): Promise<void> {
+/** A synthetic municipality: citizens, 2015 ret-og-pligt courses and register spells with a known effect (also bench/import-concurrency.ts). */
+export async function generateMunicipality(db: Database, municipalityId: number, citizens: number): Promise<void> {
   const u = (k: number) => `(abs(hashint4(c.id * 17 + ${k})) % 10000)`;
   await db.query(
     `insert into citizens (municipality_id, cpr, birth_date, name, gender, origin)

@@ -195,6 +195,20 @@ describe('the set-based, chunked risk set equals the per-unit reference query (i
     expect(columns).toEqual(referenceColumns(rows));
   });
 
+  it('reads in separate short queries: another request is answered between two chunks (issue 14)', async () => {
+    const order: string[] = [];
+    let other: Promise<unknown> | null = null;
+    await loadRiskSet(db, input(), {
+      chunkCitizens: 7,
+      inFlight: 1,
+      onProgress: () => {
+        other ??= db.query('select count(*) from citizens').then(() => order.push('other request'));
+      },
+    }).then(() => order.push('risk set'));
+    await other;
+    expect(order).toEqual(['other request', 'risk set']);
+  });
+
   it('gives the same columns whatever the chunk size', async () => {
     const small = await loadRiskSet(db, input(), { chunkCitizens: 3, inFlight: 1 });
     const whole = await loadRiskSet(db, input(), { chunkCitizens: 1_000_000 });

@@ -11,9 +11,9 @@ import { dayNumberOf, riskSetUnits, type RiskSetRows, type RiskSetUnit } from '.
 import type { AnalysisOutcome, RiskSetColumns } from './analyse-risk-set.ts';
 
 export type LoadRiskSetOptions = {
-  /** Citizens per chunk (by id range): about the row objects held in memory per chunk. */
+  /** Citizens per chunk (by id range): about the row objects held in memory per chunk (default 50,000; 5,000 on PGlite). */
   chunkCitizens?: number;
-  /** Chunk queries running at once (1 = one after the other). */
+  /** Chunk queries running at once (1 = one after the other; default 2, 1 on PGlite). */
   inFlight?: number;
   onProgress?: (p: { chunksDone: number; chunks: number; rows: number }) => void;
 };
@@ -57,8 +57,13 @@ type ChunkColumns = { segment: Int32Array; numeric: Float64Array[]; outcomes: Fl
 
 export async function loadRiskSet(db: Database, input: RiskSetInput, options: LoadRiskSetOptions = {}): Promise<RiskSetColumns> {
   const repository = riskSetRepository(db);
-  const chunkCitizens = options.chunkCitizens ?? 50_000;
-  const inFlight = Math.max(1, options.inFlight ?? 2);
+  // The embedded database (issue 14): one connection, and each query runs on this thread, so small
+  // chunks one at a time — other users' requests are answered between them instead of waiting for a
+  // 50,000-citizen slice (and a chunk sent ahead would queue before them). 5,000 citizens are
+  // 0.1–0.2 s of PGlite on this machine.
+  const pglite = db.engine === 'pglite';
+  const chunkCitizens = options.chunkCitizens ?? (pglite ? 5_000 : 50_000);
+  const inFlight = Math.max(1, options.inFlight ?? (pglite ? 1 : 2));
   const quarters = await repository.quarters(input);
   const ids = await repository.citizenIdRange(input.municipalityId);
   const parts = Math.max(1, Math.ceil(ids.count / chunkCitizens));
@@ -114,7 +119,13 @@ export async function loadRiskSet(db: Database, input: RiskSetInput, options: Lo
   let next = 0;
   const launch = () => {
     while (next < chunks.length && pending.length < inFlight) {
-      const query = repository.slice(input, chunks[next++]!);
+      const chunk = chunks[next++]!;
+      // On PGlite the next chunk is sent only after the event loop's turn: a request whose queries
+      // follow one another (each waiting for the connection) then finishes before it, instead of
+      // waiting a chunk per query.
+      const query = pglite
+        ? new Promise<void>((resolve) => setImmediate(resolve)).then(() => repository.slice(input, chunk))
+        : repository.slice(input, chunk);
       // A query that fails after an earlier one already failed must not become an unhandled rejection.
       query.catch(() => {});
       pending.push(query);

@@ -28,6 +28,10 @@ function insertIslands(source: string): string {
   )`;
 }
 
+async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
 /** `'12,7,300'` → [12, 7, 300] (non-negative integers below 2^53, comma-separated). */
 function digitsList(text: string): Float64Array {
   if (text === '') return new Float64Array(0);
@@ -98,16 +102,39 @@ async function addSpellKeys(db: Database): Promise<void> {
 }
 
 /**
- * The register import's SQL (issue 5): a per-transaction staging table of spells (not weeks), a bulk
- * load into it, and the merge of staged spells into `register_status_spells`.
+ * A temporary table's name of its own for each import that stages in steps on the embedded database
+ * (issue 14): imports running at the same time share PGlite's one session, so its temporary tables.
  */
-export function registerStatusesRepository(db: Database) {
+let stagingTables = 0;
+export function newStagingTableName(prefix: 'register_spell_staging' | 'register_wide_staging'): string {
+  stagingTables += 1;
+  return `${prefix}_${process.pid}_${stagingTables}`;
+}
+
+function checkedIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`register statuses: bad table name ${name}`);
+  return name;
+}
+
+/**
+ * The register import's SQL (issue 5): a staging table of spells (not weeks), a bulk load into it, and
+ * the merge of staged spells into `register_status_spells`. The staging table is per transaction
+ * (`register_spell_staging`, dropped at commit) unless `staging` names one that outlives transactions
+ * (the embedded database's import in steps, issue 14: created by `createStaging({ keep: true })` and
+ * dropped by `dropStaging`).
+ */
+export function registerStatusesRepository(db: Database, options: { staging?: string } = {}) {
+  const staging = checkedIdentifier(options.staging ?? 'register_spell_staging');
   return {
-    /** Must run inside a transaction: the table is dropped at commit or rollback. */
-    async createStaging(): Promise<void> {
-      await db.exec(`create temp table if not exists register_spell_staging (cpr text not null, line integer not null, category text not null,
-        code text not null, from_week integer not null, to_week integer not null) on commit drop`);
-      await db.exec('truncate register_spell_staging');
+    stagingTable: staging,
+    /** Without `keep` it must run inside a transaction: the table is dropped at commit or rollback. */
+    async createStaging(createOptions: { keep?: boolean } = {}): Promise<void> {
+      await db.exec(`create temp table if not exists ${staging} (cpr text not null, line integer not null, category text not null,
+        code text not null, from_week integer not null, to_week integer not null)${createOptions.keep ? '' : ' on commit drop'}`);
+      await db.exec(`truncate ${staging}`);
+    },
+    async dropStaging(): Promise<void> {
+      await db.exec(`drop table if exists ${staging}`);
     },
     /** Bulk load by COPY (both engines). */
     async stageSpells(batch: StagedSpells): Promise<void> {
@@ -117,12 +144,12 @@ export function registerStatusesRepository(db: Database) {
         lines[i] =
           `${batch.cpr[i]}\t${batch.line[i]}\t${batch.category[i]}\t${copyTextValue(batch.code[i]!)}\t${batch.fromWeek[i]}\t${batch.toWeek[i]}`;
       }
-      await db.copyRows('register_spell_staging', stagingColumns, `${lines.join('\n')}\n`);
+      await db.copyRows(staging, stagingColumns, `${lines.join('\n')}\n`);
     },
     async countStagedCitizens(municipalityId: number): Promise<{ citizens: number; unknown: number }> {
       const [row] = await db.query<{ citizens: number; unknown: number }>(
         `select count(c.id)::int as citizens, count(*) filter (where c.id is null)::int as unknown
-         from (select distinct cpr from register_spell_staging) s left join citizens c on c.cpr = s.cpr and c.municipality_id = $1`,
+         from (select distinct cpr from ${staging}) s left join citizens c on c.cpr = s.cpr and c.municipality_id = $1`,
         [municipalityId],
       );
       return row ?? { citizens: 0, unknown: 0 };
@@ -135,13 +162,13 @@ export function registerStatusesRepository(db: Database) {
      */
     async clearCoveredWeeks(municipalityId: number): Promise<number> {
       const [range] = await db.query<{ lo: number | null; hi: number | null }>(
-        'select min(from_week) as lo, max(to_week) as hi from register_spell_staging',
+        `select min(from_week) as lo, max(to_week) as hi from ${staging}`,
       );
       if (!range || range.lo === null || range.hi === null) return 0;
       await db.exec('drop table if exists register_named_citizens');
       await db.query(
         `create temp table register_named_citizens on commit drop as
-         select distinct c.id from register_spell_staging s join citizens c on c.cpr = s.cpr and c.municipality_id = ${Number(municipalityId)}`,
+         select distinct c.id from ${staging} s join citizens c on c.cpr = s.cpr and c.municipality_id = ${Number(municipalityId)}`,
       );
       return clearNamedCitizensWeeks(db, municipalityId, range.lo, range.hi, null);
     },
@@ -204,6 +231,32 @@ export function registerStatusesRepository(db: Database) {
       ]);
       return row?.id ?? 0;
     },
+    /**
+     * The embedded database's wide import in steps (issue 14): a temporary table of finished spells
+     * (the columns of `copySpells`) that outlives transactions, filled one short COPY per chunk.
+     */
+    async createWideStaging(): Promise<void> {
+      await db.exec(`create temp table ${staging} (municipality_id integer not null, citizen_id integer not null,
+        category text not null, source_code text, from_week integer not null, to_week integer not null)`);
+    },
+    async stageWideRows(rows: Uint8Array): Promise<void> {
+      await db.copyRows(staging, spellColumns, oneChunk(rows));
+    },
+    /** Everything staged by `stageWideRows` into the spells, as the table's owner (the rows name their municipality); returns the rows. */
+    async insertStagedWideSpells(): Promise<number> {
+      const [row] = await asTableOwner(db, () =>
+        db.query<{ n: number }>(
+          `with inserted as (insert into register_status_spells (${spellColumns.join(', ')}) select ${spellColumns.join(', ')} from ${staging} returning 1)
+           select count(*)::int as n from inserted`,
+        ),
+      );
+      return row?.n ?? 0;
+    },
+    /** The largest spell id of all municipalities (0 when none): at least the number of stored spells, read from the key's index. */
+    async spellIdCeiling(): Promise<number> {
+      const [row] = await asTableOwner(db, () => db.query<{ id: number | null }>('select max(id) as id from register_status_spells'));
+      return row?.id ?? 0;
+    },
     /** COPY rows (municipality_id, citizen_id, category, source_code, from_week, to_week) straight into the spells. */
     async copySpells(rows: AsyncIterable<Uint8Array>): Promise<void> {
       // COPY FROM is not allowed under row-level security: it runs as the table's owner, and every row
@@ -253,7 +306,7 @@ export function registerStatusesRepository(db: Database) {
       let stored = 0;
       const [merged] = await db.query<{ n: number }>(
         `with ${insertIslands(`select c.id as citizen_id, s.category, s.code, s.from_week, s.to_week
-           from register_spell_staging s join citizens c on c.cpr = s.cpr and c.municipality_id = $1`)}
+           from ${staging} s join citizens c on c.cpr = s.cpr and c.municipality_id = $1`)}
          select count(*)::int as n from inserted`,
         [municipalityId],
       );
