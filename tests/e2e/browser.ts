@@ -70,3 +70,31 @@ export async function logIn(page: Page, url: string, username: string, password 
   await page.getByLabel('Adgangskode').fill(password);
   await page.getByRole('button', { name: 'Log ind' }).click();
 }
+
+/**
+ * Waits until the page has had no API request under way for `quietMs` (a hash navigation has no load
+ * event to wait for; the pages fetch after they render).
+ */
+export async function waitForQuietNetwork(page: Page, quietMs = 300, timeoutMs = 20_000): Promise<void> {
+  const pending = new Set<unknown>();
+  const started = (request: { url(): string }) => {
+    if (request.url().includes('/api/')) pending.add(request);
+  };
+  const finished = (request: unknown) => pending.delete(request);
+  page.on('request', started);
+  page.on('requestfinished', finished);
+  page.on('requestfailed', finished);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    let quietSince = Date.now();
+    while (Date.now() < deadline) {
+      await page.waitForTimeout(50);
+      if (pending.size > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= quietMs) return;
+    }
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', finished);
+    page.off('requestfailed', finished);
+  }
+}

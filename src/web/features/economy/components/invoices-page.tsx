@@ -232,8 +232,9 @@ function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
       <summary>Indlæs faktura fra CSV-fil</summary>
       <form onSubmit={submit}>
         <p className="hint" id="invoice-file-hint">
-          Én faktura pr. fil, én linje pr. bevilling og periode. Kolonner: invoice_number; provider_id; period_from; period_to; grant_id;
-          line_from; line_to; hours; amount_kr. Semikolon eller komma, decimalkomma tilladt.
+          Én faktura pr. fil, én linje pr. bevilling og periode. Kolonner (filens første linje):{' '}
+          <code>invoice_number;provider_id;period_from;period_to;grant_id;line_from;line_to;hours;amount_kr</code>. Semikolon eller komma,
+          decimalkomma tilladt.
         </p>
         <div className="field">
           <label htmlFor="invoice-file">Fakturafil (CSV)</label>

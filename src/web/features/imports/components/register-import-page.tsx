@@ -76,8 +76,21 @@ export function RegisterImportPage() {
         <a href="#/imports/history">{t('importHistory')}</a>
       </p>
       <form onSubmit={submit} className="grid-form">
-        <Field id="reg-layout" label={t('registerLayout')}>
-          <select id="reg-layout" value={layout} onChange={(ev) => setLayout(ev.target.value === 'long' ? 'long' : 'wide')}>
+        <Field
+          id="reg-layout"
+          label={t('registerLayout')}
+          hint={
+            <>
+              {t('registerLayoutHint')} <code>{layout === 'wide' ? 'cpr;2015-W01;2015-W02;…' : 'cpr;week;code'}</code>
+            </>
+          }
+        >
+          <select
+            id="reg-layout"
+            aria-describedby="reg-layout-hint"
+            value={layout}
+            onChange={(ev) => setLayout(ev.target.value === 'long' ? 'long' : 'wide')}
+          >
             <option value="wide">{t('registerLayoutWide')}</option>
             <option value="long">{t('registerLayoutLong')}</option>
           </select>
