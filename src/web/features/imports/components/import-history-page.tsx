@@ -76,7 +76,7 @@ export function ImportHistoryPage({ query }: { query: URLSearchParams }) {
               <tr key={i.id}>
                 <td className="nowrap">{dateTime.format(new Date(i.createdAt))}</td>
                 <td>{kindText(i.kind)}</td>
-                <td>{i.fileName ?? <span className="muted">{t('importNoFile')}</span>}</td>
+                <td className="card-wide">{i.fileName ?? <span className="muted">{t('importNoFile')}</span>}</td>
                 <td>{i.createdByName ?? '–'}</td>
                 <td>
                   {t(statusKey[i.status])}
