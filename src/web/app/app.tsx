@@ -33,10 +33,16 @@ export function App() {
   return (
     <I18nProvider>
       <SessionProvider>
-        <Shell />
+        <ShellInLanguage />
       </SessionProvider>
     </I18nProvider>
   );
+}
+
+/** The pages are rendered afresh when the language changes, so every date and number takes its new format (formats.ts). */
+function ShellInLanguage() {
+  const { language } = useI18n();
+  return <Shell key={language} />;
 }
 
 const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [

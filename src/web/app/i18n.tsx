@@ -2,8 +2,9 @@
  * Danish first, English second. All UI text and the mapping of error codes and rule ids to words live
  * here; server messages are never shown raw (rule findings carry authored Danish text, which is shown).
  */
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { auditActionLabels } from '../../domain/audit-action-labels.ts';
+import { setFormatLanguage } from './formats.ts';
 
 export type Language = 'da' | 'en';
 
@@ -926,6 +927,11 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(() => (localStorage.getItem('mentorspor.language') === 'en' ? 'en' : 'da'));
+  // Dates and numbers on the pages follow the language (formats.ts); set before the children render.
+  setFormatLanguage(language);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   const setLanguage = (l: Language) => {
     localStorage.setItem('mentorspor.language', l);
     document.documentElement.lang = l;

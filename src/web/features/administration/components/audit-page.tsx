@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { administrationApi } from '../api-client.ts';
-import { formatDateTime, formatNumber } from '../../../../domain/danish-format.ts';
+import { formatDateTime, formatNumber } from '../../../app/formats.ts';
 
 const filterKeys = ['cpr', 'citizenId', 'from', 'to', 'username', 'action'] as const;
 /** Purposes the system itself records; a user's purpose (the X-Purpose header, default "sagsbehandling") is their own text. */

@@ -9,7 +9,7 @@ import { targetGroupCodes } from '../../../../domain/target-group.ts';
 import { citizensApi } from '../api-client.ts';
 import { CitizenOffers } from './citizen-offers.tsx';
 import { MatchingProfile } from './matching-profile.tsx';
-import { formatDate, formatPeriod } from '../../../../domain/danish-format.ts';
+import { formatDate, formatPeriod } from '../../../app/formats.ts';
 
 export function CitizenPage({ citizenId }: { citizenId: number }) {
   const { t, e } = useI18n();

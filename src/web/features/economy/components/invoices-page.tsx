@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { invoicesApi } from '../api-client.ts';
-import { formatHours, formatKr, formatPeriod } from '../../../../domain/danish-format.ts';
+import { formatHours, formatKr, formatPeriod } from '../../../app/formats.ts';
 
 const statusText: Record<string, string> = { received: 'Modtaget', attested: 'Attesteret', approved: 'Godkendt' };
 const flagText: Record<string, string> = {

@@ -5,7 +5,7 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { followUpApi, type SurveyKind, type SurveyResponse } from '../api-client.ts';
 import { danishDateOf } from '../../../../domain/calendar-date.ts';
-import { formatDate } from '../../../../domain/danish-format.ts';
+import { formatDate } from '../../../app/formats.ts';
 
 const kindTitle: Record<SurveyKind, TextKey> = { citizen_end: 'fuCitizenSurvey', mentor_end: 'fuMentorSurvey' };
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { formatDate, formatHours, formatPeriod } from '../../../../domain/danish-format.ts';
+import { formatDate, formatHours, formatPeriod } from '../../../app/formats.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { navigate } from '../../../app/router.ts';

@@ -6,7 +6,7 @@ import { useLoad } from '../../../components/use-load.ts';
 import { noCitizenMatchedWarning } from '../../../../domain/register-mappings.ts';
 import { registerImportApi, type RegisterImport } from '../api-client.ts';
 import { lineErrorText } from '../line-error-text.ts';
-import { formatNumber } from '../../../../domain/danish-format.ts';
+import { formatNumber } from '../../../app/formats.ts';
 
 /**
  * Admin page (issue 5): upload a register extract with a layout and a mapping, and watch progress and bad
@@ -36,7 +36,7 @@ export function RegisterImportPage() {
       alive = false;
     };
   }, []);
-  const num = (n: number | undefined | null) => (language === 'da' ? formatNumber(n ?? 0) : (n ?? 0).toLocaleString('en-GB'));
+  const num = (n: number | undefined | null) => formatNumber(n ?? 0);
 
   useEffect(() => {
     if (!record || record.status !== 'running') return;
