@@ -84,6 +84,8 @@ describe('confirmations, an overlapping grant, the access log and the error page
     const refusal = page.getByRole('alert').locator('[data-rule="R-DUR-4"]');
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain(`bevilling nr. ${other!.id}`);
+    // The other grant is one click away.
+    expect(await refusal.getByRole('link', { name: `bevilling nr. ${other!.id}` }).getAttribute('href')).toBe(`#/grants/${other!.id}`);
     // Still a draft: nothing was approved twice.
     expect(await page.getByText('Kladde', { exact: true }).count()).toBe(1);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
