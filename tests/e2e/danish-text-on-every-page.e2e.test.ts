@@ -28,7 +28,9 @@ describe('Danish text on every page, for every demo user', () => {
       await page.context().clearCookies();
       await logIn(page, demo.server.url, username);
       await page.locator('main h1').first().waitFor();
-      const visited = await visitEveryPage(page, demo.server.url);
+      // The demo has no draft grant; the caseworker saves one, so its page and edit form are scanned too.
+      const drafts = username === 'sara' ? await saveDraftGrant(page, demo) : [];
+      const visited = await visitEveryPage(page, demo.server.url, drafts);
       console.log(`[issue 14] ${username}: ${visited.pages.length} pages scanned: ${visited.pages.join(' ')}`);
       expect(visited.pages.length).toBeGreaterThan(3);
       expect(visited.textProblems).toEqual([]);
@@ -44,12 +46,34 @@ function pageKindOf(hash: string): string {
   return path.replace(/\/\d+(?=\/|$)/g, '/:id');
 }
 
+/** Saves a draft grant through the wizard; returns the draft's page and its edit form. */
+async function saveDraftGrant(page: Page, demo: DemoSession): Promise<{ hash: string; kind: string }[]> {
+  const [grant] = await demo.server.db.query<{ citizen_id: number }>(
+    `select citizen_id from grants where status = 'approved' and type = 'GENERAL' order by id limit 1`,
+  );
+  await page.goto(`${demo.server.url}/#/grants/new?citizenId=${grant!.citizen_id}`);
+  await page.getByRole('heading', { name: 'Ny mentorbevilling' }).waitFor();
+  await page.getByLabel('Aftaledato').fill('2026-12-01');
+  await page.getByLabel('Startdato').fill('2027-02-01');
+  await page.getByLabel('Slutdato (inklusive)').fill('2027-07-31');
+  await page.getByLabel('Målet med mentorstøtten').fill('Fast fodfæste på en arbejdsplads');
+  await page.getByRole('button', { name: 'Gem som kladde' }).click();
+  await page.getByRole('link', { name: 'Ret kladde' }).waitFor();
+  const draft = new URL(page.url()).hash;
+  const edit = await page.getByRole('link', { name: 'Ret kladde' }).getAttribute('href');
+  return [
+    { hash: draft, kind: '/grants/:id (kladde)' },
+    { hash: edit!, kind: pageKindOf(edit!) },
+  ];
+}
+
 async function visitEveryPage(
   page: Page,
   baseUrl: string,
+  firstPages: { hash: string; kind: string }[] = [],
 ): Promise<{ pages: string[]; textProblems: string[]; accessibility: string[]; untitled: string[] }> {
   const seen = new Set<string>();
-  const queue: string[] = ['#/'];
+  const queue: { hash: string; kind: string }[] = [...firstPages, { hash: '#/', kind: '/' }];
   const pages: string[] = [];
   const problems: string[] = [];
   const accessibility: string[] = [];
@@ -61,8 +85,7 @@ async function visitEveryPage(
         .map((a) => a.getAttribute('href')!),
     );
   while (queue.length > 0) {
-    const hash = queue.shift()!;
-    const kind = pageKindOf(hash);
+    const { hash, kind } = queue.shift()!;
     if (seen.has(kind)) continue;
     seen.add(kind);
     await page.goto(`${baseUrl}/${hash}`);
@@ -82,7 +105,7 @@ async function visitEveryPage(
       accessibility.push(`${kind}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     const heading = (await page.locator('main h1').first().textContent())?.trim();
     if ((await page.title()) !== `${heading} – Mentorspor`) untitled.push(`${kind}: "${await page.title()}"`);
-    for (const href of await hrefsOnPage()) if (!seen.has(pageKindOf(href))) queue.push(href);
+    for (const href of await hrefsOnPage()) if (!seen.has(pageKindOf(href))) queue.push({ hash: href, kind: pageKindOf(href) });
   }
   return { pages, textProblems: problems, accessibility, untitled };
 }
