@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { visibleTextProblems } from '../../src/web/app/visible-text-problems.ts';
 import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
 
 describe('confirmations, an overlapping grant, the access log and the error pages', () => {
@@ -158,6 +159,8 @@ describe('confirmations, an overlapping grant, the access log and the error page
     expect(csv.length - 1).toBeGreaterThanOrEqual(shown);
     for (const line of csv.slice(1)) expect(line).toMatch(/^\d{2}\.\d{2}\.\d{4} kl\. \d{2}\.\d{2};/);
     expect(csv.join('\n')).not.toContain(jonas!.cpr);
+    // The citizen reads it: Danish names of actions and what they concerned, no internal codes.
+    expect(visibleTextProblems(csv.slice(1).join('\n'))).toEqual([]);
   });
 
   it('shows a page the role may not see, and one that does not exist, with a heading, a way back and a title', async () => {

@@ -3,7 +3,7 @@
  * here; server messages are never shown raw (rule findings carry authored Danish text, which is shown).
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { auditActionLabels } from '../../domain/audit-action-labels.ts';
+import { auditActionLabels, auditEntityLabels } from '../../domain/audit-action-labels.ts';
 import { setFormatLanguage } from './formats.ts';
 
 export type Language = 'da' | 'en';
@@ -849,38 +849,7 @@ export const enumText: Record<Language, Record<string, string>> = {
     manager: 'Leder',
     admin: 'Administrator',
     ...auditActionLabels,
-    'entity:citizen': 'borger',
-    'entity:grant': 'bevilling',
-    'entity:contact': 'kontakt',
-    'entity:survey_response': 'tilfredshedssvar',
-    'entity:session': 'session',
-    'entity:offer': 'tilbud',
-    'entity:measurement': 'progressionsmåling',
-    'entity:worklist': 'arbejdsliste',
-    'entity:target_group_spell': 'målgruppeforløb',
-    'entity:request': 'forespørgsel',
-    'entity:register_statuses': 'registerdata',
-    'entity:passive_citizens': 'passive borgere',
-    'entity:min_plan': 'Min Plan',
-    'entity:mentor_relation': 'relation til mentor',
-    'entity:mentor_proposals': 'mentorforslag',
-    'entity:invoice': 'faktura',
-    'entity:grant_cost': 'bevillingens udgift',
-    'entity:effect_analysis': 'effektanalyse',
-    'entity:compliance': 'leverancekontrol',
-    'entity:cohort_report': 'rapport',
-    'entity:case_history_offers': 'tilbudshistorik',
-    'entity:case_history_citizens': 'borgere fra sagssystemet',
-    'entity:case_history_target_groups': 'målgrupper fra sagssystemet',
-    'entity:case_history_grants': 'bevillinger fra sagssystemet',
-    'entity:legal_regime': 'regelsæt',
-    'entity:regime_changes': 'forløb der ændres af nye regler',
-    'entity:mentor': 'mentor',
-    'entity:municipal_settings': 'kommunens indstillinger',
-    'entity:attendance': 'fremmøde',
-    'entity:agreement': 'aftale',
-    'entity:user': 'bruger',
-    'entity:audit_log': 'adgangslog',
+    ...Object.fromEntries(Object.entries(auditEntityLabels).map(([entity, label]) => [`entity:${entity}`, label])),
   },
   en: {
     GENERAL: 'General mentor support',

@@ -6,10 +6,9 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { administrationApi } from '../api-client.ts';
 import { formatDateTime, formatNumber } from '../../../app/formats.ts';
+import { auditPurposeLabels } from '../../../../domain/audit-action-labels.ts';
 
 const filterKeys = ['cpr', 'citizenId', 'from', 'to', 'username', 'action'] as const;
-/** Purposes the system itself records; a user's purpose (the X-Purpose header, default "sagsbehandling") is their own text. */
-const purposeText: Record<string, string> = { demo_data: 'demodata (indlæst ved første start)' };
 const actions = ['read', 'search', 'create', 'update', 'export', 'delete', 'login', 'login_failed', 'access_denied'];
 
 /**
@@ -111,7 +110,7 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
               <td>{x.citizenId ?? '–'}</td>
               {/* The criterion is the log's own record of what was searched or changed, shown as recorded. */}
               <td>{x.criterion ? <code>{x.criterion}</code> : '–'}</td>
-              <td>{x.purpose ? (purposeText[x.purpose] ?? x.purpose) : '–'}</td>
+              <td>{x.purpose ? (auditPurposeLabels[x.purpose] ?? x.purpose) : '–'}</td>
             </tr>
           ))}
         </tbody>
