@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  danishFormats,
+  formatsFor,
   danishDateTimeInputOf,
   formatDate,
   formatDateTime,
@@ -136,5 +138,37 @@ describe('form defaults in Danish time', () => {
     expect(instantOfDanishDateTime('2026-06-15T09:05').toISOString()).toBe('2026-06-15T07:05:00.000Z');
     // 29 Mar 2026: 02.30 does not exist (clocks go from 02.00 to 03.00); taken as 03.30 summer time.
     expect(instantOfDanishDateTime('2026-03-29T02:30').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+  });
+});
+
+describe('formatsFor: the page formats in the user language (issue 14)', () => {
+  const en = formatsFor('en');
+  it('keeps Danish formats for Danish, the same functions the documents use', () => {
+    expect(formatsFor('da').formatDate('2026-12-03')).toBe('03.12.2026');
+    expect(formatsFor('da')).toBe(danishFormats);
+  });
+
+  it('shows British dates, times and weeks in English, in Danish time', () => {
+    expect(en.formatDate('2026-12-03')).toBe('03/12/2026');
+    expect(en.formatPeriod('2026-12-03', null)).toBe('03/12/2026 – –');
+    // 23:30 UTC on 2 Dec is 00:30 on 3 Dec in Denmark.
+    expect(en.formatDateTime('2026-12-02T23:30:00Z')).toBe('03/12/2026, 00:30');
+    expect(en.formatInstantDate('2026-12-02T23:30:00Z')).toBe('03/12/2026');
+    expect(en.formatIsoWeek('2026-W45')).toBe('week 45');
+    expect(en.formatIsoWeeks(['2026-W45', '2026-W46', '2026-W48'])).toBe('weeks 45, 46 and 48');
+    expect(en.formatIsoWeeks(['2026-W52', '2027-W01'])).toBe('week 52 2026 and week 1 2027');
+    expect(en.formatWeekOf('2026-12-31', { withYear: true })).toBe('week 53 2026');
+    expect(en.formatMonth('2026-05')).toBe('May 2026');
+    expect(en.formatMonth('2026-12', { short: true, withYear: false })).toBe('Dec');
+  });
+
+  it('shows numbers with a decimal point and thousands comma in English', () => {
+    expect(en.formatNumber(1234.5)).toBe('1,234.5');
+    expect(en.formatKr(2544.5, { decimals: 2 })).toBe('DKK\u00a02,544.50');
+    expect(en.formatHours(12.75)).toBe('12.75');
+    expect(en.formatPercent(12.5)).toBe('12.5%');
+    expect(en.formatShare(0.125)).toBe('12.5%');
+    expect(en.formatNumber(-0.001)).toBe('0');
+    expect(en.formatNumber(null)).toBe('–');
   });
 });

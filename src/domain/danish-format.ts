@@ -194,3 +194,147 @@ export function instantOfDanishDateTime(local: string): Date {
   // A time skipped when the clocks go forward (02:30 on the last Sunday of March): one hour later.
   return new Date(asUtc - 3_600_000);
 }
+
+/**
+ * The formats of the web pages in the user's language (issue 14). Danish is the default and the only
+ * language of PDFs, XLSX and messages; the English page shows British formats: dates `03/12/2026`,
+ * times `09:30`, date-times `03/12/2026, 09:30`, weeks `week 45`, decimal point and thousands comma
+ * (`2,544.5`), `DKK 2,544`, `12.5%`. Instants are shown in Danish time in both.
+ */
+export type FormatLanguage = 'da' | 'en';
+
+export type Formats = {
+  formatDate: typeof formatDate;
+  formatPeriod: typeof formatPeriod;
+  formatInstantDate: typeof formatInstantDate;
+  formatTime: typeof formatTime;
+  formatDateTime: typeof formatDateTime;
+  formatIsoWeek: typeof formatIsoWeek;
+  formatWeekOf: typeof formatWeekOf;
+  formatIsoWeeks: typeof formatIsoWeeks;
+  formatMonth: typeof formatMonth;
+  formatNumber: typeof formatNumber;
+  formatKr: typeof formatKr;
+  formatHours: typeof formatHours;
+  formatPercent: typeof formatPercent;
+  formatShare: typeof formatShare;
+};
+
+export const danishFormats: Formats = {
+  formatDate,
+  formatPeriod,
+  formatInstantDate,
+  formatTime,
+  formatDateTime,
+  formatIsoWeek,
+  formatWeekOf,
+  formatIsoWeeks,
+  formatMonth,
+  formatNumber,
+  formatKr,
+  formatHours,
+  formatPercent,
+  formatShare,
+};
+
+const englishMonthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const englishNumberFormats = new Map<string, Intl.NumberFormat>();
+function englishNumber(value: number | null | undefined, options: { decimals?: number; maxDecimals?: number } = {}): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return missingValue;
+  const min = options.decimals ?? 0;
+  const max = options.decimals ?? options.maxDecimals ?? 2;
+  const key = `${min}-${max}`;
+  let format = englishNumberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: true });
+    englishNumberFormats.set(key, format);
+  }
+  const text = format.format(value);
+  return /^-[0.,]*$/.test(text) ? text.slice(1) : text;
+}
+
+function englishDate(date: CalendarDate | null | undefined): string {
+  if (date === null || date === undefined || date === '') return missingValue;
+  const m = datePattern.exec(date);
+  if (!m) throw new Error(`Not a calendar date: ${date}`);
+  return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+function englishInstantDate(instant: Date | string | null | undefined): string {
+  if (instant === null || instant === undefined || instant === '') return missingValue;
+  const f = danishFieldsOf(instant);
+  return `${f.day}/${f.month}/${f.year}`;
+}
+
+function englishTime(instant: Date | string | null | undefined): string {
+  if (instant === null || instant === undefined || instant === '') return missingValue;
+  const f = danishFieldsOf(instant);
+  return `${f.hour}:${f.minute}`;
+}
+
+function englishIsoWeek(isoWeek: string, options: { withYear?: boolean } = {}): string {
+  const m = weekPattern.exec(isoWeek);
+  if (!m) throw new Error(`Not an ISO week: ${isoWeek}`);
+  const week = `week ${Number(m[2])}`;
+  return options.withYear ? `${week} ${m[1]}` : week;
+}
+
+function englishPercent(percent: number | null | undefined, options: { decimals?: number; maxDecimals?: number } = {}): string {
+  if (percent === null || percent === undefined || !Number.isFinite(percent)) return missingValue;
+  return `${englishNumber(percent, { decimals: options.decimals, maxDecimals: options.maxDecimals ?? 1 })}%`;
+}
+
+export const englishFormats: Formats = {
+  formatDate: englishDate,
+  formatPeriod: (from, to) => `${englishDate(from)} – ${englishDate(to)}`,
+  formatInstantDate: englishInstantDate,
+  formatTime: englishTime,
+  formatDateTime: (instant) =>
+    instant === null || instant === undefined || instant === '' ? missingValue : `${englishInstantDate(instant)}, ${englishTime(instant)}`,
+  formatIsoWeek: englishIsoWeek,
+  formatWeekOf: (date, options = {}) => englishIsoWeek(isoWeekOf(date), options),
+  formatIsoWeeks: (isoWeeks) => {
+    if (isoWeeks.length === 0) return missingValue;
+    const texts = weeksSpanYears(isoWeeks)
+      ? isoWeeks.map((w) => englishIsoWeek(w, { withYear: true }))
+      : isoWeeks.map((w, i) => (i === 0 ? englishIsoWeek(w) : englishIsoWeek(w).slice('week '.length)));
+    if (texts.length === 1) return texts[0]!;
+    const list = `${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]}`;
+    return weeksSpanYears(isoWeeks) ? list : list.replace(/^week /, 'weeks ');
+  },
+  formatMonth: (month, options = {}) => {
+    const m = monthPattern.exec(month);
+    const full = m ? englishMonthNames[Number(m[2]) - 1] : undefined;
+    if (!m || full === undefined) throw new Error(`Not a calendar month: ${month}`);
+    const name = options.short ? full.slice(0, 3) : full;
+    return options.withYear === false ? name : `${name} ${m[1]}`;
+  },
+  formatNumber: englishNumber,
+  formatKr: (amountKr, options = {}) =>
+    amountKr === null || amountKr === undefined || !Number.isFinite(amountKr)
+      ? missingValue
+      : `DKK${unitSpace}${englishNumber(amountKr, { decimals: options.decimals ?? 0 })}`,
+  formatHours: (hours) => englishNumber(hours, { maxDecimals: 2 }),
+  formatPercent: englishPercent,
+  formatShare: (share, options = {}) =>
+    share === null || share === undefined || !Number.isFinite(share) ? missingValue : englishPercent(share * 100, options),
+};
+
+/** The formats of a page in the user's language; documents always use Danish (`danishFormats`). */
+export function formatsFor(language: FormatLanguage): Formats {
+  return language === 'en' ? englishFormats : danishFormats;
+}

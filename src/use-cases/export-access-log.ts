@@ -1,5 +1,5 @@
 import { auditLogRepository } from '../db/repositories/audit-log-repository.ts';
-import { auditActionLabels } from '../domain/audit-action-labels.ts';
+import { auditActionLabels, auditEntityLabels, auditPurposeLabels } from '../domain/audit-action-labels.ts';
 import { formatDateTime } from '../domain/danish-format.ts';
 import { recordAudit } from './record-audit.ts';
 import { citizenOfFilter, type AccessLogFilter } from './search-access-log.ts';
@@ -29,7 +29,17 @@ export async function exportAccessLog(ctx: UseCaseContext, filter: AccessLogFilt
   for (const e of entries) {
     const at = new Date(e.at);
     const time = formatDateTime(at);
-    lines.push([time, e.username, auditActionLabels[e.action] ?? e.action, e.entity, e.purpose ?? ''].map(csvField).join(';'));
+    lines.push(
+      [
+        time,
+        e.username,
+        auditActionLabels[e.action] ?? e.action,
+        auditEntityLabels[e.entity] ?? e.entity,
+        e.purpose ? (auditPurposeLabels[e.purpose] ?? e.purpose) : '',
+      ]
+        .map(csvField)
+        .join(';'),
+    );
   }
   await recordAudit(ctx, {
     action: 'export',

@@ -70,3 +70,60 @@ export async function logIn(page: Page, url: string, username: string, password 
   await page.getByLabel('Adgangskode').fill(password);
   await page.getByRole('button', { name: 'Log ind' }).click();
 }
+
+/**
+ * Waits until the page has had no API request under way for `quietMs` (a hash navigation has no load
+ * event to wait for; the pages fetch after they render).
+ */
+export async function waitForQuietNetwork(page: Page, quietMs = 300, timeoutMs = 20_000): Promise<void> {
+  const pending = new Set<unknown>();
+  const started = (request: { url(): string }) => {
+    if (request.url().includes('/api/')) pending.add(request);
+  };
+  const finished = (request: unknown) => pending.delete(request);
+  page.on('request', started);
+  page.on('requestfinished', finished);
+  page.on('requestfailed', finished);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    let quietSince = Date.now();
+    while (Date.now() < deadline) {
+      await page.waitForTimeout(50);
+      if (pending.size > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= quietMs) return;
+    }
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', finished);
+    page.off('requestfailed', finished);
+  }
+}
+
+/** Tables on the page: how many, how many show as cards, which overflow the screen, which words break. */
+export async function tablesOnPhone(page: Page): Promise<{ count: number; cards: number; brokenWords: string[]; overflowing: string[] }> {
+  return page.evaluate(() => {
+    const brokenWords: string[] = [];
+    const overflowing: string[] = [];
+    for (const table of document.querySelectorAll('table')) {
+      const box = table.getBoundingClientRect();
+      if (box.right > window.innerWidth || table.scrollWidth > table.clientWidth) overflowing.push(table.caption?.textContent ?? '?');
+      const walker = document.createTreeWalker(table.tBodies[0] ?? table, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/[^ \n\t]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) brokenWords.push(match[0]);
+        }
+      }
+    }
+    return {
+      count: document.querySelectorAll('table').length,
+      cards: document.querySelectorAll('table.cards').length,
+      brokenWords,
+      overflowing,
+    };
+  });
+}

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+import { logIn, openDemo, seriousAccessibilityViolations, tablesOnPhone, type DemoSession } from './browser.ts';
 
 describe('mentor logs a contact on a phone', () => {
   let demo: DemoSession;
@@ -126,32 +126,3 @@ describe('mentor logs a contact on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
-
-/** Tables on the page: how many, how many show as cards, which overflow the screen, which words break. */
-async function tablesOnPhone(page: Page): Promise<{ count: number; cards: number; brokenWords: string[]; overflowing: string[] }> {
-  return page.evaluate(() => {
-    const brokenWords: string[] = [];
-    const overflowing: string[] = [];
-    for (const table of document.querySelectorAll('table')) {
-      const box = table.getBoundingClientRect();
-      if (box.right > window.innerWidth || table.scrollWidth > table.clientWidth) overflowing.push(table.caption?.textContent ?? '?');
-      const walker = document.createTreeWalker(table.tBodies[0] ?? table, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? '';
-        for (const match of text.matchAll(/[^ \n\t]+/g)) {
-          const range = document.createRange();
-          range.setStart(node, match.index);
-          range.setEnd(node, match.index + match[0].length);
-          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-          if (lines.size > 1) brokenWords.push(match[0]);
-        }
-      }
-    }
-    return {
-      count: document.querySelectorAll('table').length,
-      cards: document.querySelectorAll('table.cards').length,
-      brokenWords,
-      overflowing,
-    };
-  });
-}

@@ -43,7 +43,7 @@ describe('the access log (R-PRV-2, issue 14)', () => {
     expect(own.map((r) => r.criterion)).toContain('cpr:010190-XXXX');
   });
 
-  it('exports every access to the citizen as CSV with Danish headings and action names', async () => {
+  it('exports every access to the citizen as CSV with Danish headings, action and entity names', async () => {
     const response = await t.as('admin').get('/api/audit/export.csv?cpr=0101901234');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -54,7 +54,7 @@ describe('the access log (R-PRV-2, issue 14)', () => {
     // Times are the database's clock, in Danish time and format.
     const coord = lines.filter((l) => l.includes(';coord;'));
     expect(coord).toHaveLength(1);
-    expect(coord[0]).toMatch(/^\d{2}\.\d{2}\.\d{4} kl\. \d{2}\.\d{2};coord;Læst;citizen;sagsbehandling$/);
+    expect(coord[0]).toMatch(/^\d{2}\.\d{2}\.\d{4} kl\. \d{2}\.\d{2};coord;Læst;borger;sagsbehandling$/);
     expect(response.body).not.toContain('0101901234');
   });
 

@@ -23,6 +23,7 @@ import { RegisterImportPage } from '../features/imports/components/register-impo
 import { LoginPage } from '../features/login/components/login-page.tsx';
 import { MentorsPage } from '../features/registers/components/mentors-page.tsx';
 import { ProvidersPage } from '../features/registers/components/providers-page.tsx';
+import { PageProblem } from '../components/page-problem.tsx';
 import { I18nProvider, useI18n, type TextKey } from './i18n.tsx';
 import { match, useRoute } from './router.ts';
 import { SessionProvider, useSession, type User } from './session.tsx';
@@ -32,10 +33,16 @@ export function App() {
   return (
     <I18nProvider>
       <SessionProvider>
-        <Shell />
+        <ShellInLanguage />
       </SessionProvider>
     </I18nProvider>
   );
+}
+
+/** The pages are rendered afresh when the language changes, so every date and number takes its new format (formats.ts). */
+function ShellInLanguage() {
+  const { language } = useI18n();
+  return <Shell key={language} />;
 }
 
 const navItems: { path: string; key: TextKey; roles: User['role'][] }[] = [
@@ -175,10 +182,23 @@ function Shell() {
         </ul>
       </nav>
       <main id="content" ref={mainRef} tabIndex={-1}>
-        <Page path={route.path} query={route.query} />
+        {mayOpen(user.role, route.path) ? <Page path={route.path} query={route.query} /> : <PageProblem kind="forbidden" />}
       </main>
     </>
   );
+}
+
+/**
+ * The pages behind a menu entry — its address, the addresses under it, and the other report or import pages
+ * beside it — are open to the roles of that entry; others get a page that says so (issue 14).
+ */
+function mayOpen(role: User['role'], path: string): boolean {
+  const section = (p: string) => (/^\/(reports|imports)\//.test(p) ? p.split('/')[1]! : null);
+  const entry = navItems.find(
+    (n) =>
+      n.path !== '/' && (path === n.path || path.startsWith(`${n.path}/`) || (section(path) !== null && section(path) === section(n.path))),
+  );
+  return entry ? entry.roles.includes(role) : true;
 }
 
 function Page({ path, query }: { path: string; query: URLSearchParams }): ReactNode {
@@ -231,21 +251,8 @@ function Page({ path, query }: { path: string; query: URLSearchParams }): ReactN
   if (path === '/audit') return <AuditPage query={query} />;
   if (path === '/users') return <UsersPage />;
   if (path === '/settings') return <SettingsPage />;
-  return <NotFoundPage />;
-}
-
-/** An unknown address: a heading that says so and a way back (issue 14). */
-function NotFoundPage() {
-  const { t } = useI18n();
-  return (
-    <section>
-      <h1>{t('notFoundTitle')}</h1>
-      <p>{t('notFoundText')}</p>
-      <p>
-        <a href="#/">{t('backToHome')}</a>
-      </p>
-    </section>
-  );
+  // An unknown address: a heading that says so and a way back (issue 14).
+  return <PageProblem kind="notFound" />;
 }
 
 /** The report pages behind the one "Rapporter" entry of the main menu. */

@@ -2,8 +2,9 @@
  * Danish first, English second. All UI text and the mapping of error codes and rule ids to words live
  * here; server messages are never shown raw (rule findings carry authored Danish text, which is shown).
  */
-import { createContext, useContext, useState, type ReactNode } from 'react';
-import { auditActionLabels } from '../../domain/audit-action-labels.ts';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { auditActionLabels, auditEntityLabels } from '../../domain/audit-action-labels.ts';
+import { setFormatLanguage } from './formats.ts';
 
 export type Language = 'da' | 'en';
 
@@ -251,8 +252,9 @@ const da = {
   registerImportIntro:
     'Indlæs et registerudtræk med ugentlig forsørgelsesstatus pr. borger (CSV, UTF-8, semikolon eller komma). Tomme uger betyder ingen offentlig forsørgelse. Importen gemmer alt eller intet.',
   registerLayout: 'Format',
-  registerLayoutLong: 'Langt: cpr;uge;kode',
-  registerLayoutWide: 'Bredt: cpr;2015-W01;2015-W02;…',
+  registerLayoutLong: 'Langt: én linje pr. borger og uge',
+  registerLayoutWide: 'Bredt: én kolonne pr. uge',
+  registerLayoutHint: 'Filens første linje:',
   registerMapping: 'Kodeoversættelse',
   registerMappingUnverified: 'ikke verificeret',
   registerFile: 'Registerudtræk (CSV)',
@@ -298,6 +300,9 @@ const da = {
   notFoundTitle: 'Siden findes ikke',
   notFoundText: 'Adressen findes ikke i Mentorspor, eller du har ikke adgang til den.',
   backToHome: 'Tilbage til forsiden',
+  forbiddenTitle: 'Du har ikke adgang til siden',
+  forbiddenText: 'Din rolle giver ikke adgang til denne side. Kontakt en administrator, hvis du skal bruge den i dit arbejde.',
+  pageErrorTitle: 'Siden kunne ikke vises',
   auditCpr: 'CPR-nummer',
   auditFrom: 'Fra dato',
   auditTo: 'Til dato',
@@ -358,6 +363,9 @@ const en: Record<TextKey, string> = {
   notFoundTitle: 'Page not found',
   notFoundText: 'The address does not exist in Mentorspor, or you have no access to it.',
   backToHome: 'Back to the home page',
+  forbiddenTitle: 'You have no access to this page',
+  forbiddenText: 'Your role gives no access to this page. Ask an administrator if you need it for your work.',
+  pageErrorTitle: 'The page could not be shown',
   auditCpr: 'CPR number',
   auditFrom: 'From date',
   auditTo: 'To date',
@@ -630,8 +638,9 @@ const en: Record<TextKey, string> = {
   registerImportIntro:
     'Load a register extract with the weekly public-support status per citizen (CSV, UTF-8, semicolon or comma). An empty week means no public support. The import stores all or nothing.',
   registerLayout: 'Layout',
-  registerLayoutLong: 'Long: cpr;week;code',
-  registerLayoutWide: 'Wide: cpr;2015-W01;2015-W02;…',
+  registerLayoutLong: 'Long: one line per citizen and week',
+  registerLayoutWide: 'Wide: one column per week',
+  registerLayoutHint: 'The first line of the file:',
   registerMapping: 'Code mapping',
   registerMappingUnverified: 'not verified',
   registerFile: 'Register extract (CSV)',
@@ -840,31 +849,7 @@ export const enumText: Record<Language, Record<string, string>> = {
     manager: 'Leder',
     admin: 'Administrator',
     ...auditActionLabels,
-    'entity:citizen': 'borger',
-    'entity:grant': 'bevilling',
-    'entity:contact': 'kontakt',
-    'entity:survey_response': 'tilfredshedssvar',
-    'entity:session': 'session',
-    'entity:offer': 'tilbud',
-    'entity:measurement': 'progressionsmåling',
-    'entity:worklist': 'arbejdsliste',
-    'entity:target_group_spell': 'målgruppeforløb',
-    'entity:request': 'forespørgsel',
-    'entity:register_statuses': 'registerdata',
-    'entity:passive_citizens': 'passive borgere',
-    'entity:min_plan': 'Min Plan',
-    'entity:mentor_relation': 'relation til mentor',
-    'entity:mentor_proposals': 'mentorforslag',
-    'entity:invoice': 'faktura',
-    'entity:grant_cost': 'bevillingens udgift',
-    'entity:effect_analysis': 'effektanalyse',
-    'entity:compliance': 'leverancekontrol',
-    'entity:cohort_report': 'rapport',
-    'entity:case_history_offers': 'tilbudshistorik',
-    'entity:attendance': 'fremmøde',
-    'entity:agreement': 'aftale',
-    'entity:user': 'bruger',
-    'entity:audit_log': 'adgangslog',
+    ...Object.fromEntries(Object.entries(auditEntityLabels).map(([entity, label]) => [`entity:${entity}`, label])),
   },
   en: {
     GENERAL: 'General mentor support',
@@ -911,6 +896,11 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(() => (localStorage.getItem('mentorspor.language') === 'en' ? 'en' : 'da'));
+  // Dates and numbers on the pages follow the language (formats.ts); set before the children render.
+  setFormatLanguage(language);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   const setLanguage = (l: Language) => {
     localStorage.setItem('mentorspor.language', l);
     document.documentElement.lang = l;

@@ -3,7 +3,8 @@
  * column — shows each row as a card, each value under the text of its column heading (styles.css,
  * `table.cards`). The heading text is copied into `data-label` here, for every table on every page, so no
  * page has to repeat its headings. A table with grouped headings (colspan, several heading rows) or the
- * class `keep-table` stays a table.
+ * class `keep-table` stays a table. A cell with the class `card-wide` (a long file name) shows its value under
+ * its label, across the whole card.
  */
 export function labelTableCells(root: ParentNode): void {
   for (const table of root.querySelectorAll('table')) {
@@ -14,7 +15,7 @@ export function labelTableCells(root: ParentNode): void {
       table.classList.remove('cards');
       continue;
     }
-    const labels = [...headingRow.cells].map((c) => c.textContent?.trim() ?? '');
+    const labels = [...headingRow.cells].map(labelOf);
     let simple = true;
     for (const body of table.tBodies) {
       for (const row of body.rows) {
@@ -30,6 +31,13 @@ export function labelTableCells(root: ParentNode): void {
     }
     table.classList.toggle('cards', simple);
   }
+}
+
+/** A heading's text as a label: without what is hidden from screen readers too (a sort arrow ▲). */
+function labelOf(cell: HTMLTableCellElement): string {
+  const copy = cell.cloneNode(true) as HTMLElement;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return copy.textContent?.trim() ?? '';
 }
 
 /** Keeps the labels current while the pages under `root` load and change. Returns the disconnect. */

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Finding } from '../app/http.ts';
 import { useI18n } from '../app/i18n.tsx';
 
@@ -12,7 +13,7 @@ export function FindingList({ findings }: { findings: Finding[] }) {
           <strong>
             {f.rule} · {rule(f.rule)}
           </strong>
-          <span>{f.message}</span>
+          <span>{withGrantLinks(f.message)}</span>
           <small>Kilde: {f.source}</small>
         </li>
       ))}
@@ -39,4 +40,21 @@ export function FindingList({ findings }: { findings: Finding[] }) {
       ) : null}
     </div>
   );
+}
+
+/**
+ * A finding that names another grant ("bevilling nr. 12", R-DUR-4's overlapping grant) links to it, so the
+ * caseworker can open the grant the new one collides with (issue 14).
+ */
+function withGrantLinks(message: string): ReactNode[] {
+  return message.split(/(bevilling nr\. \d+)/).map((part, i) => {
+    const id = /^bevilling nr\. (\d+)$/.exec(part)?.[1];
+    return id ? (
+      <a key={i} href={`#/grants/${id}`}>
+        {part}
+      </a>
+    ) : (
+      part
+    );
+  });
 }

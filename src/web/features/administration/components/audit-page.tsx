@@ -5,7 +5,8 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { administrationApi } from '../api-client.ts';
-import { formatDateTime, formatNumber } from '../../../../domain/danish-format.ts';
+import { formatDateTime, formatNumber } from '../../../app/formats.ts';
+import { auditPurposeLabels } from '../../../../domain/audit-action-labels.ts';
 
 const filterKeys = ['cpr', 'citizenId', 'from', 'to', 'username', 'action'] as const;
 const actions = ['read', 'search', 'create', 'update', 'export', 'delete', 'login', 'login_failed', 'access_denied'];
@@ -20,18 +21,23 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
   const [filter, setFilter] = useState<Record<(typeof filterKeys)[number], string>>(
     () => Object.fromEntries(filterKeys.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof filterKeys)[number], string>,
   );
-  const { data, error } = useLoad(() => administrationApi.audit(new URLSearchParams(key)), [key]);
+  // A CPR number is never put in the address (it would stay in the browser's history): it is kept here.
+  const [cprSearch, setCprSearch] = useState<string | null>(null);
+  const params = new URLSearchParams(key);
+  if (cprSearch) params.set('cpr', cprSearch);
+  const { data, error } = useLoad(() => administrationApi.audit(params), [key, cprSearch]);
   const page = Number(query.get('page') ?? '1');
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   function go(nextPage: number, event?: FormEvent) {
     event?.preventDefault();
     const next = new URLSearchParams();
-    for (const k of filterKeys) if (filter[k].trim() !== '') next.set(k, filter[k].trim());
+    for (const k of filterKeys) if (k !== 'cpr' && filter[k].trim() !== '') next.set(k, filter[k].trim());
+    setCprSearch(filter.cpr.trim() || null);
     if (nextPage > 1) next.set('page', String(nextPage));
     navigate(`/audit?${next.toString()}`);
   }
-  const citizenChosen = query.get('cpr') || query.get('citizenId');
+  const citizenChosen = params.get('cpr') || params.get('citizenId');
   const set = (k: (typeof filterKeys)[number]) => (value: string) => setFilter({ ...filter, [k]: value });
 
   return (
@@ -74,7 +80,7 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
           {citizenChosen ? (
             <>
               {' · '}
-              <a href={administrationApi.auditExportUrl(new URLSearchParams(key))} download>
+              <a href={administrationApi.auditExportUrl(params)} download>
                 {t('auditExport')}
               </a>
             </>
@@ -102,8 +108,9 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
                 {e(x.action)} ({e(`entity:${x.entity}`)})
               </td>
               <td>{x.citizenId ?? '–'}</td>
-              <td>{x.criterion ?? '–'}</td>
-              <td>{x.purpose ?? '–'}</td>
+              {/* The criterion is the log's own record of what was searched or changed, shown as recorded. */}
+              <td>{x.criterion ? <code>{x.criterion}</code> : '–'}</td>
+              <td>{x.purpose ? (auditPurposeLabels[x.purpose] ?? x.purpose) : '–'}</td>
             </tr>
           ))}
         </tbody>

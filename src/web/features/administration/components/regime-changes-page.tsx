@@ -1,7 +1,7 @@
 import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-import { formatDate } from '../../../../domain/danish-format.ts';
+import { formatDate } from '../../../app/formats.ts';
 import { administrationApi } from '../api-client.ts';
 
 /**

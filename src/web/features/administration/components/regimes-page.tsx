@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { administrationApi, type Regime } from '../api-client.ts';
-import { formatPeriod } from '../../../../domain/danish-format.ts';
+import { formatPeriod } from '../../../app/formats.ts';
 
 /** Legal regimes as data (domain spec §8.3); admins edit validity and parameters, others read. */
 export function RegimesPage() {

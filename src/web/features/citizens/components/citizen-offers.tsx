@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { citizensApi } from '../api-client.ts';
-import { formatDate } from '../../../../domain/danish-format.ts';
+import { formatDate } from '../../../app/formats.ts';
 
 const offerTypes: Record<string, string> = {
   vejledning_opkvalificering: 'Vejledning og opkvalificering',

@@ -2,19 +2,20 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
+import { PageLoadError } from '../../../components/page-problem.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { targetGroupCodes } from '../../../../domain/target-group.ts';
 import { citizensApi } from '../api-client.ts';
 import { CitizenOffers } from './citizen-offers.tsx';
 import { MatchingProfile } from './matching-profile.tsx';
-import { formatDate, formatPeriod } from '../../../../domain/danish-format.ts';
+import { formatDate, formatPeriod } from '../../../app/formats.ts';
 
 export function CitizenPage({ citizenId }: { citizenId: number }) {
   const { t, e } = useI18n();
   const { user } = useSession();
   const { data, error, reload } = useLoad(() => citizensApi.get(citizenId), [citizenId]);
-  if (error) return <ErrorMessage error={error} />;
+  if (error) return <PageLoadError error={error} />;
   if (!data) return <p>{t('loading')}</p>;
   const canWrite = user?.role === 'caseworker';
   return (

@@ -5,7 +5,7 @@ import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-import { formatDate, formatNumber } from '../../../../domain/danish-format.ts';
+import { formatDate, formatNumber } from '../../../app/formats.ts';
 import { citizensApi, type CitizenListQuery, type CitizenSort } from '../api-client.ts';
 
 const pageSize = 25;

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { danishMonthAndYear } from '../../../../domain/calendar-month.ts';
-import { formatHours, formatKr, formatNumber, formatPercent } from '../../../../domain/danish-format.ts';
+import { formatHours, formatKr, formatNumber, formatPercent } from '../../../app/formats.ts';
 import { economyChartReferences, economyFigureNotes } from '../../../../domain/economy-figure-notes.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { invoicesApi } from '../api-client.ts';
-import { formatHours, formatKr, formatPeriod } from '../../../../domain/danish-format.ts';
+import { formatHours, formatKr, formatPeriod } from '../../../app/formats.ts';
 
 const statusText: Record<string, string> = { received: 'Modtaget', attested: 'Attesteret', approved: 'Godkendt' };
 const flagText: Record<string, string> = {
@@ -232,8 +232,9 @@ function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
       <summary>Indlæs faktura fra CSV-fil</summary>
       <form onSubmit={submit}>
         <p className="hint" id="invoice-file-hint">
-          Én faktura pr. fil, én linje pr. bevilling og periode. Kolonner: invoice_number; provider_id; period_from; period_to; grant_id;
-          line_from; line_to; hours; amount_kr. Semikolon eller komma, decimalkomma tilladt.
+          Én faktura pr. fil, én linje pr. bevilling og periode. Kolonner (filens første linje):{' '}
+          <code>invoice_number;provider_id;period_from;period_to;grant_id;line_from;line_to;hours;amount_kr</code>. Semikolon eller komma,
+          decimalkomma tilladt.
         </p>
         <div className="field">
           <label htmlFor="invoice-file">Fakturafil (CSV)</label>

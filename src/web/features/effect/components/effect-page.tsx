@@ -22,13 +22,12 @@ import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { effectApi, type Analysis, type AnalysisParameters as Parameters, type AnalysisResult as Result } from '../api-client.ts';
-import { formatDate, formatDateTime } from '../../../../domain/danish-format.ts';
+import { formatDate, formatDateTime } from '../../../app/formats.ts';
 
 type Words = (typeof effectPageText)['da'];
 
 const num = (lang: EffectLanguage, n: number | null, d = 2) => (n === null ? '–' : formatNumber(lang, n, d));
-const when = (lang: EffectLanguage, iso: string) =>
-  lang === 'da' ? formatDateTime(iso) : new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const when = (_lang: EffectLanguage, iso: string) => formatDateTime(iso);
 
 function OverlapPlot({ h, lang, w }: { h: Result['scoreHistogram']; lang: EffectLanguage; w: Words }) {
   const max = Math.max(1, ...h.treated, ...h.control);
@@ -284,7 +283,7 @@ export function EffectPage() {
       setError(err);
     }
   }
-  const day = (d: string | undefined) => (d ? (language === 'da' ? formatDate(d) : d) : '?');
+  const day = (d: string | undefined) => (d ? formatDate(d) : '?');
   const period = (p: Parameters) => `${day(p.firstStartFrom)} – ${day(p.firstStartTo)}`;
   return (
     <section>

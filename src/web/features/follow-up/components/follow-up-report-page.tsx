@@ -5,7 +5,7 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { followUpApi } from '../api-client.ts';
 import { danishDateOf } from '../../../../domain/calendar-date.ts';
-import { formatNumber, formatShare } from '../../../../domain/danish-format.ts';
+import { formatNumber, formatShare } from '../../../app/formats.ts';
 
 const grantTypes = ['GENERAL', 'RET_OG_PLIGT', 'PSYCH_DISCHARGE', 'PRISON_RELEASE', 'COMPANY', 'EDUCATION_INST', 'YOUTH_EDUCATION'];
 const respondentKey: Record<string, TextKey> = { citizen: 'fuCitizen', mentor: 'fuMentor', caseworker: 'fuCaseworker' };

@@ -5,7 +5,7 @@ import { useLoad } from '../../../components/use-load.ts';
 import { followUpApi, type InstrumentProgression, type Progress } from '../api-client.ts';
 import { MeasurementForm } from './measurement-form.tsx';
 import { SurveyForms } from './survey-forms.tsx';
-import { formatDate, formatNumber, formatShare } from '../../../../domain/danish-format.ts';
+import { formatDate, formatNumber, formatShare } from '../../../app/formats.ts';
 
 const respondentKey: Record<string, TextKey> = { citizen: 'fuCitizen', mentor: 'fuMentor', caseworker: 'fuCaseworker' };
 const entryKey: Record<string, TextKey> = { in_person: 'fuEntryInPerson', paper: 'fuEntryPaper', self: 'fuEntrySelf' };

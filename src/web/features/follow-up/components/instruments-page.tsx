@@ -128,7 +128,7 @@ function NewVersionForm({ instrument, onSaved }: { instrument: Instrument; onSav
         </Field>
         {indicators.map((x, i) => (
           <fieldset key={x.code}>
-            <legend>{x.code}</legend>
+            <legend>{x.labelDa || `Indikator ${i + 1}`}</legend>
             <Field id={`${id}-${x.code}-da`} label="Dansk tekst">
               <input id={`${id}-${x.code}-da`} value={x.labelDa} onChange={(ev) => set(i, { labelDa: ev.target.value })} />
             </Field>
@@ -185,7 +185,7 @@ function SurveyQuestions({ kind, title, canEdit }: { kind: SurveyKind; title: st
           <summary>Ret spørgsmål</summary>
           <form onSubmit={submit}>
             {questions.map((q, i) => (
-              <Field key={q.code} id={`q-${kind}-${q.code}`} label={`Spørgsmål ${i + 1} (${q.code}, dansk)`}>
+              <Field key={q.code} id={`q-${kind}-${q.code}`} label={`Spørgsmål ${i + 1}, dansk tekst`}>
                 <input id={`q-${kind}-${q.code}`} value={q.textDa} onChange={(ev) => set(i, { textDa: ev.target.value })} />
               </Field>
             ))}

@@ -5,6 +5,7 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { followUpApi, type SurveyKind, type SurveyResponse } from '../api-client.ts';
 import { danishDateOf } from '../../../../domain/calendar-date.ts';
+import { formatDate } from '../../../app/formats.ts';
 
 const kindTitle: Record<SurveyKind, TextKey> = { citizen_end: 'fuCitizenSurvey', mentor_end: 'fuMentorSurvey' };
 
@@ -40,7 +41,7 @@ function SurveyAnswers({ response }: { response: SurveyResponse }) {
     <div className="card">
       <h4>{t(kindTitle[response.kind])}</h4>
       <p>
-        {t('fuAnsweredOn')} {response.respondedOn}, {t('fuEnteredBy')} {response.enteredByName}.
+        {t('fuAnsweredOn')} {formatDate(response.respondedOn)}, {t('fuEnteredBy')} {response.enteredByName}.
       </p>
       <dl className="facts">
         {response.questions.map((q) => (

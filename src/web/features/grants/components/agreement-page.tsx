@@ -1,5 +1,5 @@
 import { useI18n } from '../../../app/i18n.tsx';
-import { ErrorMessage } from '../../../components/error-message.tsx';
+import { PageLoadError } from '../../../components/page-problem.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { grantsApi } from '../api-client.ts';
 
@@ -7,7 +7,7 @@ import { grantsApi } from '../api-client.ts';
 export function AgreementPage({ grantId }: { grantId: number }) {
   const { t } = useI18n();
   const { data, error } = useLoad(() => grantsApi.agreement(grantId), [grantId]);
-  if (error) return <ErrorMessage error={error} />;
+  if (error) return <PageLoadError error={error} />;
   if (!data) return <p>{t('loading')}</p>;
   return (
     <article className="agreement">

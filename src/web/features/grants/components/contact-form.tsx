@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { nextContactDefaults } from '../../../../domain/contact-defaults.ts';
 import { contactForms, type ContactForm } from '../../../../domain/legal-regime.ts';
-import { danishDateTimeInputOf, formatDateTime, instantOfDanishDateTime } from '../../../../domain/danish-format.ts';
+import { danishDateTimeInputOf, instantOfDanishDateTime } from '../../../../domain/danish-format.ts';
+import { formatDateTime } from '../../../app/formats.ts';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { deliveryApi, type Contact } from '../api-client.ts';

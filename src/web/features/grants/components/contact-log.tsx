@@ -1,4 +1,5 @@
-import { formatDateTime, formatHours, formatIsoWeek, weeksSpanYears } from '../../../../domain/danish-format.ts';
+import { weeksSpanYears } from '../../../../domain/danish-format.ts';
+import { formatDateTime, formatHours, formatIsoWeek } from '../../../app/formats.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';

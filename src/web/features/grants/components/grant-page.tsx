@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { formatDate, formatHours, formatPeriod } from '../../../../domain/danish-format.ts';
+import { formatDate, formatHours, formatPeriod } from '../../../app/formats.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { navigate } from '../../../app/router.ts';
@@ -7,6 +7,7 @@ import { isCalendarDate } from '../../../../domain/calendar-date.ts';
 import { ConfirmButton } from '../../../components/confirm-button.tsx';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
+import { PageLoadError } from '../../../components/page-problem.tsx';
 import { Field } from '../../../components/field.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
@@ -21,7 +22,7 @@ export function GrantPage({ grantId }: { grantId: number }) {
   const { data: grant, error, reload } = useLoad(() => grantsApi.get(grantId), [grantId]);
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  if (error) return <ErrorMessage error={error} />;
+  if (error) return <PageLoadError error={error} />;
   if (!grant) return <p>{t('loading')}</p>;
   const canAct = user?.role === 'caseworker';
 

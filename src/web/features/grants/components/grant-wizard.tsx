@@ -9,7 +9,7 @@ import { useLoad } from '../../../components/use-load.ts';
 import { registersApi } from '../../registers/api-client.ts';
 import { grantsApi, grantTypes, type Check, type GrantBody } from '../api-client.ts';
 import { addDays, calendarDateOf } from '../../../../domain/calendar-date.ts';
-import { formatDate } from '../../../../domain/danish-format.ts';
+import { formatDate } from '../../../app/formats.ts';
 
 /** Today in Denmark, not in UTC (between 00:00 and 01:00 Danish time UTC is still yesterday). */
 const today = () => calendarDateOf(new Date());

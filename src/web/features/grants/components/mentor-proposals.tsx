@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { grantsApi } from '../api-client.ts';
-import { formatNumber } from '../../../../domain/danish-format.ts';
+import { formatNumber } from '../../../app/formats.ts';
 
 /** Ranked mentor proposals with their reasons; the caseworker chooses, gives a reason and confirms (issue 3 point 8, issue 14). */
 export function MentorProposals({ grantId, onChosen }: { grantId: number; onChosen: () => void }) {

@@ -2,7 +2,7 @@ import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { homeApi, type MyGrants, type Worklist } from '../api-client.ts';
-import { formatDate, formatPeriod } from '../../../../domain/danish-format.ts';
+import { formatDate, formatPeriod } from '../../../app/formats.ts';
 import { MyCitizensToday } from './my-citizens-today.tsx';
 
 export type MyGrant = MyGrants['grants'][number];

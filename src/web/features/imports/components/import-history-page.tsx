@@ -1,4 +1,5 @@
 import { useI18n, type TextKey } from '../../../app/i18n.tsx';
+import { formatInstantDate, formatNumber, formatTime } from '../../../app/formats.ts';
 import { navigate } from '../../../app/router.ts';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { useLoad } from '../../../components/use-load.ts';
@@ -26,11 +27,8 @@ const caseHistoryKinds: Record<string, { da: string; en: string }> = {
   offers: { da: 'tilbud', en: 'offers' },
 };
 
-const zone = { timeZone: 'Europe/Copenhagen' } as const;
-const dateFormat = new Intl.DateTimeFormat('da-DK', { ...zone, day: '2-digit', month: '2-digit', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('da-DK', { ...zone, hour: '2-digit', minute: '2-digit' });
-/** 03.12.2026 09.30, in Danish time. */
-const dateTime = { format: (d: Date) => `${dateFormat.format(d)} ${timeFormat.format(d)}` };
+/** 03.12.2026 09.30 (03/12/2026 09:30 in English), in Danish time. */
+const dateTime = { format: (d: Date) => `${formatInstantDate(d)} ${formatTime(d)}` };
 
 /** The import history (issue 14): every import, newest first — kind, file, user, start, status and counts. */
 export function ImportHistoryPage({ query }: { query: URLSearchParams }) {
@@ -38,7 +36,7 @@ export function ImportHistoryPage({ query }: { query: URLSearchParams }) {
   const requested = Number(query.get('page'));
   const page = Number.isInteger(requested) && requested >= 1 ? requested : 1;
   const { data, error } = useLoad(() => registerImportApi.history(page), [page]);
-  const num = (n: number) => n.toLocaleString(language === 'da' ? 'da-DK' : 'en-GB');
+  const num = (n: number) => formatNumber(n);
   const kindText = (kind: string) => {
     const [family, first, second] = kind.split(':');
     if (family === 'register') {
@@ -76,7 +74,7 @@ export function ImportHistoryPage({ query }: { query: URLSearchParams }) {
               <tr key={i.id}>
                 <td className="nowrap">{dateTime.format(new Date(i.createdAt))}</td>
                 <td>{kindText(i.kind)}</td>
-                <td>{i.fileName ?? <span className="muted">{t('importNoFile')}</span>}</td>
+                <td className="card-wide">{i.fileName ?? <span className="muted">{t('importNoFile')}</span>}</td>
                 <td>{i.createdByName ?? '–'}</td>
                 <td>
                   {t(statusKey[i.status])}

@@ -6,7 +6,7 @@ import { useLoad } from '../../../components/use-load.ts';
 import { noCitizenMatchedWarning } from '../../../../domain/register-mappings.ts';
 import { registerImportApi, type RegisterImport } from '../api-client.ts';
 import { lineErrorText } from '../line-error-text.ts';
-import { formatNumber } from '../../../../domain/danish-format.ts';
+import { formatNumber } from '../../../app/formats.ts';
 
 /**
  * Admin page (issue 5): upload a register extract with a layout and a mapping, and watch progress and bad
@@ -36,7 +36,7 @@ export function RegisterImportPage() {
       alive = false;
     };
   }, []);
-  const num = (n: number | undefined | null) => (language === 'da' ? formatNumber(n ?? 0) : (n ?? 0).toLocaleString('en-GB'));
+  const num = (n: number | undefined | null) => formatNumber(n ?? 0);
 
   useEffect(() => {
     if (!record || record.status !== 'running') return;
@@ -76,8 +76,21 @@ export function RegisterImportPage() {
         <a href="#/imports/history">{t('importHistory')}</a>
       </p>
       <form onSubmit={submit} className="grid-form">
-        <Field id="reg-layout" label={t('registerLayout')}>
-          <select id="reg-layout" value={layout} onChange={(ev) => setLayout(ev.target.value === 'long' ? 'long' : 'wide')}>
+        <Field
+          id="reg-layout"
+          label={t('registerLayout')}
+          hint={
+            <>
+              {t('registerLayoutHint')} <code>{layout === 'wide' ? 'cpr;2015-W01;2015-W02;…' : 'cpr;week;code'}</code>
+            </>
+          }
+        >
+          <select
+            id="reg-layout"
+            aria-describedby="reg-layout-hint"
+            value={layout}
+            onChange={(ev) => setLayout(ev.target.value === 'long' ? 'long' : 'wide')}
+          >
             <option value="wide">{t('registerLayoutWide')}</option>
             <option value="long">{t('registerLayoutLong')}</option>
           </select>

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registersApi, type Mentor, type Provider } from '../api-client.ts';
-import { formatHours } from '../../../../domain/danish-format.ts';
+import { formatHours } from '../../../app/formats.ts';
 
 const list = (text: string) =>
   text

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { providerTypes, registersApi } from '../api-client.ts';
-import { formatNumber } from '../../../../domain/danish-format.ts';
+import { formatNumber } from '../../../app/formats.ts';
 
 export function ProvidersPage() {
   const { t, e } = useI18n();

@@ -8,7 +8,7 @@ import { targetGroupCodes } from '../../../../domain/target-group.ts';
 import { grantTypes } from '../../grants/api-client.ts';
 import { reportNames, reportsApi, type ReportCitizen, type ReportFilter, type ReportTable } from '../api-client.ts';
 import { ReportChart } from './report-chart.tsx';
-import { formatNumber, formatPercent } from '../../../../domain/danish-format.ts';
+import { formatNumber, formatPercent } from '../../../app/formats.ts';
 
 const count = (v: number | null) => formatNumber(v);
 const percent = (v: number | null) => formatPercent(v);

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { reportsApi, type PassiveCitizensReport } from '../api-client.ts';
-import { formatPeriod, formatShare } from '../../../../domain/danish-format.ts';
+import { formatPeriod, formatShare } from '../../../app/formats.ts';
 
 /** The widest of the report's cells (total, by group, by age band), as the inferred schema has them. */
 type Cell = PassiveCitizensReport['byAgeBand'][number];

@@ -1,5 +1,5 @@
 import type { ReportTable } from '../api-client.ts';
-import { formatNumber } from '../../../../domain/danish-format.ts';
+import { formatNumber } from '../../../app/formats.ts';
 
 const palette = ['#0b4f71', '#b35a1f', '#4f7a28', '#7b3f8c', '#8a7a10', '#2d7f8a'];
 
