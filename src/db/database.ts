@@ -26,7 +26,16 @@ export type Database = {
    * one text or as a stream of chunks of whole rows (one COPY on a server; one per chunk on PGlite).
    * PGlite reads it as `COPY … FROM '/dev/blob'`, a server as `COPY … FROM STDIN`.
    */
-  copyRows(table: string, columns: readonly string[], rows: string | AsyncIterable<Uint8Array>): Promise<void>;
+  /**
+   * COPY into a table. `format: 'binary'`: the chunks are whole binary tuples (no header or trailer; see
+   * `binaryCopyHeader`), cheaper for the server to read than text.
+   */
+  copyRows(
+    table: string,
+    columns: readonly string[],
+    rows: string | AsyncIterable<Uint8Array>,
+    options?: { format?: 'text' | 'binary' },
+  ): Promise<void>;
   /**
    * PostgreSQL server only: the same database through connections that start with these settings
    * (`-c name=value`), e.g. a role; one pool per distinct set, closed with this database. Absent on
@@ -42,10 +51,29 @@ export type Database = {
   close(): Promise<void>;
 };
 
-function copySql(table: string, columns: readonly string[], source: string): string {
+function copySql(table: string, columns: readonly string[], source: string, format: 'text' | 'binary' = 'text'): string {
   if (![table, ...columns].every((name) => /^[a-z_][a-z0-9_]*$/.test(name)))
     throw new Error(`copyRows: bad identifier in ${table}(${columns.join(', ')})`);
-  return `copy ${table} (${columns.join(', ')}) from ${source}`;
+  return `copy ${table} (${columns.join(', ')}) from ${source}${format === 'binary' ? ' with (format binary)' : ''}`;
+}
+
+/** PostgreSQL's binary COPY stream: the signature, no flags, no header extension (before the tuples). */
+export const binaryCopyHeader = Uint8Array.of(80, 71, 67, 79, 80, 89, 10, 255, 13, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+/** The end of a binary COPY stream: a tuple field count of −1. */
+export const binaryCopyTrailer = Uint8Array.of(255, 255);
+
+function withBinaryFrame(tuples: Uint8Array): Uint8Array {
+  const framed = new Uint8Array(binaryCopyHeader.length + tuples.length + binaryCopyTrailer.length);
+  framed.set(binaryCopyHeader, 0);
+  framed.set(tuples, binaryCopyHeader.length);
+  framed.set(binaryCopyTrailer, binaryCopyHeader.length + tuples.length);
+  return framed;
+}
+
+async function* binaryFramed(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield binaryCopyHeader;
+  for await (const chunk of chunks) yield chunk;
+  yield binaryCopyTrailer;
 }
 
 const DATE_OID = 1082;
@@ -93,7 +121,8 @@ function wrapPglite(client: PGlite, queryable: PgliteQueryable, inTransaction = 
     async exec(sql: string) {
       await queryable.exec(sql);
     },
-    async copyRows(table, columns, rows) {
+    async copyRows(table, columns, rows, options = {}) {
+      const binary = options.format === 'binary';
       // STACK.md: COPY FROM STDIN through pg-copy-streams crashed PGlite; its own /dev/blob works. That is
       // a COPY from a server file, which the tenant role (db/tenant-database.ts) may not run: it runs as
       // the session user and the transaction returns to its role afterwards.
@@ -102,11 +131,15 @@ function wrapPglite(client: PGlite, queryable: PgliteQueryable, inTransaction = 
       ).rows;
       const switched = role !== undefined && role.current !== role.session;
       if (switched) await queryable.exec('reset role');
-      const sql = copySql(table, columns, `'/dev/blob'`);
+      const sql = copySql(table, columns, `'/dev/blob'`, options.format);
       if (typeof rows === 'string') await queryable.query(sql, [], { blob: new Blob([rows]) });
       else
-        for await (const chunk of rows)
-          if (chunk.length > 0) await queryable.query(sql, [], { blob: new Blob([chunk as Uint8Array<ArrayBuffer>]) });
+        for await (const chunk of rows) {
+          if (chunk.length === 0) continue;
+          // Each chunk is a COPY of its own: a binary one gets its own header and trailer.
+          const blob = binary ? withBinaryFrame(chunk) : chunk;
+          await queryable.query(sql, [], { blob: new Blob([blob as Uint8Array<ArrayBuffer>]) });
+        }
       if (switched) await queryable.query(`select set_config('role', $1, true)`, [role.current]);
     },
     async transaction<T>(work: (tx: Database) => Promise<T>, options: { setup?: string } = {}): Promise<T> {
@@ -246,8 +279,8 @@ function wrapClient(client: pg.PoolClient): Database {
     async exec(sql: string) {
       await client.query(sql);
     },
-    async copyRows(table, columns, rows) {
-      await copyFromStdin(client, copySql(table, columns, 'stdin'), rows);
+    async copyRows(table, columns, rows, options = {}) {
+      await copyToServer(client, table, columns, rows, options.format);
     },
     async transaction<T>(work: (tx: Database) => Promise<T>, options: { setup?: string } = {}) {
       if (options.setup) await client.query(options.setup);
@@ -268,10 +301,10 @@ function wrapPool(pool: pg.Pool): Database {
     async exec(sql: string) {
       await pool.query(sql);
     },
-    async copyRows(table, columns, rows) {
+    async copyRows(table, columns, rows, options = {}) {
       const client = await pool.connect();
       try {
-        await copyFromStdin(client, copySql(table, columns, 'stdin'), rows);
+        await copyToServer(client, table, columns, rows, options.format);
       } finally {
         client.release();
       }
@@ -298,6 +331,19 @@ function wrapPool(pool: pg.Pool): Database {
 }
 
 /** `COPY … FROM STDIN` on a pg client, through pg-copy-streams (PGlite has its own '/dev/blob' path above). */
+/** COPY FROM STDIN on a server connection; binary chunks are framed by the stream's header and trailer. */
+async function copyToServer(
+  client: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  rows: string | AsyncIterable<Uint8Array>,
+  format: 'text' | 'binary' = 'text',
+): Promise<void> {
+  if (format === 'binary' && typeof rows !== 'string')
+    await copyFromStdin(client, copySql(table, columns, 'stdin', 'binary'), binaryFramed(rows));
+  else await copyFromStdin(client, copySql(table, columns, 'stdin'), rows);
+}
+
 async function copyFromStdin(client: pg.PoolClient, sql: string, rows: string | AsyncIterable<Uint8Array>): Promise<void> {
   await pipeline(
     typeof rows === 'string' ? Readable.from([Buffer.from(rows, 'utf8')]) : Readable.from(asBuffers(rows), { highWaterMark: 1 }),

@@ -31,7 +31,7 @@ export function tenantDatabase(db: Database, municipalityId: number): Database {
     engine: db.engine,
     query: (sql, params) => inTenant((tx) => tx.query(sql, params)),
     exec: (sql) => inTenant((tx) => tx.exec(sql)),
-    copyRows: (table, columns, rows) => inTenant((tx) => tx.copyRows(table, columns, rows)),
+    copyRows: (table, columns, rows, options) => inTenant((tx) => tx.copyRows(table, columns, rows, options)),
     transaction: inTenant,
     // The owner's connection outlives every tenant view of it.
     async close() {},

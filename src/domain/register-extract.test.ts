@@ -9,6 +9,7 @@ import {
   scanWideLine,
   type CitizenLookup,
 } from './register-extract.ts';
+import { spellTuplesAsText } from './register-extract-test-support.ts';
 import { compressWideLine, type StatusSpell } from './register-spells.ts';
 import { parseIsoWeek } from './register-week.ts';
 
@@ -202,7 +203,7 @@ describe('register extract parsing (issue 12)', () => {
       const fromBytes = parseWideChunkBytes({ ...common, bytes: new TextEncoder().encode(text), lookup: lookupBytes });
       return {
         fromText: { ...fromText, lines: [...lookupText.lines] },
-        fromBytes: { ...fromBytes, rows: new TextDecoder().decode(fromBytes.rows), lines: [...lookupBytes.lines] },
+        fromBytes: { ...fromBytes, rows: spellTuplesAsText(fromBytes.rows), lines: [...lookupBytes.lines] },
       };
     };
     // Good lines only (rows written), then each odd line among them, with LF and CRLF line ends.

@@ -1,3 +1,4 @@
+import { spellTuplesAsText } from '../domain/register-extract-test-support.ts';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { dstMapping, type OutcomeCategory } from '../domain/outcome-categories.ts';
@@ -38,7 +39,7 @@ async function parseAll(threads: number, chunkBytes: number) {
   };
   const results: ParsedChunk[] = [];
   for await (const chunk of parseWideChunks(chunks, setup, { threads })) results.push(chunk);
-  const rows = results.map((r) => Buffer.from(r.rows).toString('utf8')).join('');
+  const rows = results.map((r) => spellTuplesAsText(r.rows)).join('');
   return { header, results, rows, lines: [...setup.lookup.lines] };
 }
 

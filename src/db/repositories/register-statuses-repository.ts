@@ -239,8 +239,9 @@ export function registerStatusesRepository(db: Database, options: { staging?: st
       await db.exec(`create temp table ${staging} (municipality_id integer not null, citizen_id integer not null,
         category text not null, source_code text, from_week integer not null, to_week integer not null)`);
     },
+    /** Binary COPY tuples of the spells' columns (`parseWideChunkBytes`). */
     async stageWideRows(rows: Uint8Array): Promise<void> {
-      await db.copyRows(staging, spellColumns, oneChunk(rows));
+      await db.copyRows(staging, spellColumns, oneChunk(rows), { format: 'binary' });
     },
     /** Everything staged by `stageWideRows` into the spells, as the table's owner (the rows name their municipality); returns the rows. */
     async insertStagedWideSpells(): Promise<number> {
@@ -257,11 +258,14 @@ export function registerStatusesRepository(db: Database, options: { staging?: st
       const [row] = await asTableOwner(db, () => db.query<{ id: number | null }>('select max(id) as id from register_status_spells'));
       return row?.id ?? 0;
     },
-    /** COPY rows (municipality_id, citizen_id, category, source_code, from_week, to_week) straight into the spells. */
+    /**
+     * Binary COPY tuples (municipality_id, citizen_id, category, source_code, from_week, to_week; from
+     * `parseWideChunkBytes`) straight into the spells.
+     */
     async copySpells(rows: AsyncIterable<Uint8Array>): Promise<void> {
       // COPY FROM is not allowed under row-level security: it runs as the table's owner, and every row
       // names the municipality whose citizens the ids were looked up in (the composite key checks it).
-      await asTableOwner(db, () => db.copyRows('register_status_spells', spellColumns, rows));
+      await asTableOwner(db, () => db.copyRows('register_status_spells', spellColumns, rows, { format: 'binary' }));
     },
     /**
      * Citizens on several lines of a wide extract: their spells from this import (id above `afterId`)
