@@ -1,6 +1,6 @@
 /**
  * Issue 6 points 3 and 5: the in-app register analysis at national size, end to end through the use case
- * (job row, chunked set-based risk-set query into columns, estimation in a worker, results stored).
+ * (job row, risk set read in slices of citizen ids and computed into columns, estimation on two worker threads, results stored).
  *
  * Synthetic municipality generated in the database with set-based SQL (generate_series):
  * BENCH_ANALYSIS_CITIZENS citizens (default 1,000,000), each with a 91-day target-group spell between
@@ -11,8 +11,8 @@
  *
  * Baselines in the same run: (1) the old per-unit query (correlated subqueries) on a 20,000-citizen
  * municipality from the same generator, scaled linearly to the full size, plus the old estimation (one full
- * estimate per outcome) on the full arrays; (2) the set-based loader on the same 20,000 citizens.
- * Also measured: loading with 1 vs 2 chunk queries under way (database and Node on different cores), and
+ * estimate per outcome) on the full arrays; (2) the sliced loader on the same 20,000 citizens.
+ * Also measured: loading with 1 vs 2 slice reads under way (database and Node on different cores), and
  * estimation in one worker (shared model) vs 4 separate estimates vs a pool of 2 workers (2 outcomes each).
  *
  * Database: TEST_DATABASE_URL (or DATABASE_URL), in a private schema dropped afterwards; else in-memory
@@ -182,7 +182,7 @@ export async function run(): Promise<BenchRow[]> {
     if (job.status !== 'done') throw new Error(`analysis failed: ${job.error}`);
     phases.push({ phase: 'done', at: totalSeconds });
     const employment = job.results[0]!;
-    console.log(`in-app analysis end to end (job row → chunked set-based load → worker estimate → results stored): ${fmt(totalSeconds)}`);
+    console.log(`in-app analysis end to end (job row → sliced load → estimate on two threads → results stored): ${fmt(totalSeconds)}`);
     for (let k = 0; k + 1 < phases.length; k += 1)
       console.log(`  ${phases[k]!.phase.padEnd(18)} ${fmt(phases[k + 1]!.at - phases[k]!.at)}`);
     console.log(
@@ -204,7 +204,7 @@ export async function run(): Promise<BenchRow[]> {
       },
     ];
 
-    // Baseline: the old per-unit query on the sample, scaled linearly; the set-based loader on the same sample.
+    // Baseline: the old per-unit query on the sample, scaled linearly; the sliced loader on the same sample.
     const oldQuery = process.hrtime.bigint();
     const oldRows = await perUnitRiskSetReference(db).riskSet(riskInput(sample));
     const oldQuerySeconds = seconds(oldQuery);
@@ -214,7 +214,7 @@ export async function run(): Promise<BenchRow[]> {
     if (sampleColumns.n !== oldRows.length) throw new Error(`sample risk sets differ: ${sampleColumns.n} vs ${oldRows.length} rows`);
     const scale = citizens / baselineCitizens;
     console.log(
-      `baseline: old per-unit query on ${baselineCitizens.toLocaleString('en')} citizens (${oldRows.length.toLocaleString('en')} units) ${fmt(oldQuerySeconds)}; set-based chunked loader on the same ${fmt(newSampleSeconds)} (${(oldQuerySeconds / newSampleSeconds).toFixed(1)}×)`,
+      `baseline: old per-unit query on ${baselineCitizens.toLocaleString('en')} citizens (${oldRows.length.toLocaleString('en')} units) ${fmt(oldQuerySeconds)}; sliced loader on the same ${fmt(newSampleSeconds)} (${(oldQuerySeconds / newSampleSeconds).toFixed(1)}×)`,
     );
 
     if (!compare) {
@@ -223,7 +223,7 @@ export async function run(): Promise<BenchRow[]> {
       );
       return rows;
     }
-    // Both cores while loading: 1 vs 2 chunk queries under way.
+    // Both cores while loading: 1 vs 2 slice reads under way.
     const timeLoad = async (inFlight: number) => {
       const start = process.hrtime.bigint();
       const columns = await loadRiskSet(db, riskInput(national), { inFlight });
