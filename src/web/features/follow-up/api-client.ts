@@ -5,18 +5,8 @@ import type { ApiAnswer } from '../../app/api-answer.ts';
 import { api } from '../../app/http.ts';
 
 export type Indicator = IndicatorDefinition;
-export type Instrument = {
-  id: number;
-  key: string;
-  version: number;
-  name: string;
-  licenceNote: string;
-  cadenceMonths: number;
-  disagreementThreshold: number;
-  isDefault: boolean;
-  measurementCount: number;
-  indicators: Indicator[];
-};
+/** An instrument version as the API answers it, its indicators typed by the domain (respondents as a union). */
+export type Instrument = Omit<ApiAnswer<'GET /api/instruments/:id'>, 'indicators'> & { indicators: Indicator[] };
 export type Measurement = {
   id: number;
   measuredOn: string;
