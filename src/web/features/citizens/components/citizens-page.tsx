@@ -9,6 +9,7 @@ import { formatDate, formatNumber } from '../../../../domain/danish-format.ts';
 import { citizensApi, type CitizenListQuery, type CitizenSort } from '../api-client.ts';
 import { SelectField } from '../../../components/select-field.tsx';
 import { useSubmit } from '../../../components/use-submit.ts';
+import { CheckboxField } from '../../../components/checkbox-field.tsx';
 
 const pageSize = 25;
 const sorts: CitizenSort[] = ['name', 'birthDate', 'latestGrant'];
@@ -78,19 +79,14 @@ export function CitizensPage({ query }: { query: URLSearchParams }) {
           <input id="citizen-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </Field>
         {user?.role === 'caseworker' ? (
-          <div className="field checkbox-field">
-            <input
-              id="citizen-mine"
-              type="checkbox"
-              checked={mine}
-              onChange={(e) => setMine(e.target.checked)}
-              aria-describedby="citizen-mine-hint"
-            />
-            <label htmlFor="citizen-mine">{t('citizensMine')}</label>
-            <p className="hint" id="citizen-mine-hint">
-              {t('citizensMineHint')}
-            </p>
-          </div>
+          <CheckboxField
+            className="field checkbox-field"
+            id="citizen-mine"
+            label={t('citizensMine')}
+            hint={t('citizensMineHint')}
+            checked={mine}
+            onChange={setMine}
+          />
         ) : null}
         <button type="submit" className="primary">
           {t('search')}

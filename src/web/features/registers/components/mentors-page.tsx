@@ -9,6 +9,7 @@ import { useLoad } from '../../../components/use-load.ts';
 import { registersApi, type Mentor, type Provider } from '../api-client.ts';
 import { formatHours } from '../../../../domain/danish-format.ts';
 import { useSubmit } from '../../../components/use-submit.ts';
+import { CheckboxField } from '../../../components/checkbox-field.tsx';
 
 const list = (text: string) =>
   text
@@ -168,10 +169,7 @@ export function MentorsPage() {
                 </div>
               ))}
             </fieldset>
-            <div className="check">
-              <input id="m-authority" type="checkbox" checked={form.authority} onChange={(ev) => set('authority', ev.target.checked)} />
-              <label htmlFor="m-authority">{t('authorityRole')}</label>
-            </div>
+            <CheckboxField id="m-authority" label={t('authorityRole')} checked={form.authority} onChange={(v) => set('authority', v)} />
             <ErrorMessage error={saveError} />
             <button type="submit" className="primary">
               {t('save')}
@@ -266,23 +264,14 @@ function EditMentor({
         value={form.capacity}
         onChange={(v) => set('capacity', v)}
       />
-      <div className="check">
-        <input id="e-authority" type="checkbox" checked={form.authority} onChange={(ev) => set('authority', ev.target.checked)} />
-        <label htmlFor="e-authority">{t('authorityRole')}</label>
-      </div>
-      <div className="check">
-        <input
-          id="e-active"
-          type="checkbox"
-          checked={form.active}
-          onChange={(ev) => set('active', ev.target.checked)}
-          aria-describedby="e-active-hint"
-        />
-        <label htmlFor="e-active">{t('mentorActive')}</label>
-        <p className="hint" id="e-active-hint">
-          {t('mentorActiveHint')}
-        </p>
-      </div>
+      <CheckboxField id="e-authority" label={t('authorityRole')} checked={form.authority} onChange={(v) => set('authority', v)} />
+      <CheckboxField
+        id="e-active"
+        label={t('mentorActive')}
+        hint={t('mentorActiveHint')}
+        checked={form.active}
+        onChange={(v) => set('active', v)}
+      />
       <ErrorMessage error={error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
