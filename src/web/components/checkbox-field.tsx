@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FieldHint } from './field.tsx';
 
 /** A checkbox with its label after it; `hint` is linked with aria-describedby. */
 export function CheckboxField({
@@ -26,11 +27,7 @@ export function CheckboxField({
         aria-describedby={hint ? `${id}-hint` : undefined}
       />
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
     </div>
   );
 }
