@@ -16,6 +16,7 @@ import { updateSurvey } from '../../use-cases/update-survey.ts';
 import { IdParamsSchema } from '../common.schemas.ts';
 import { contextOf } from '../request-context.ts';
 import {
+  AttendanceReportSchema,
   CreateInstrumentBodySchema,
   FollowUpReportQuerySchema,
   InstrumentDefinitionSchema,
@@ -78,7 +79,9 @@ export const followUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/reports/satisfaction', { schema: { tags, querystring: FollowUpReportQuerySchema } }, async (request) =>
     reportSatisfaction(contextOf(request), cohortOf(request.query)),
   );
-  app.get('/api/reports/attendance', { schema: { tags, querystring: FollowUpReportQuerySchema } }, async (request) =>
-    reportAttendance(contextOf(request), cohortOf(request.query)),
+  app.get(
+    '/api/reports/attendance',
+    { schema: { tags, querystring: FollowUpReportQuerySchema, response: { 200: AttendanceReportSchema } } },
+    async (request) => reportAttendance(contextOf(request), cohortOf(request.query)),
   );
 };

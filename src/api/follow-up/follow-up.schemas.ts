@@ -100,3 +100,22 @@ export const FollowUpReportQuerySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const NullableCount = Type.Union([Type.Number(), Type.Null()], {
+  description: 'null where the cell is suppressed (fewer courses than the threshold)',
+});
+const AttendanceRowSchema = Type.Object({
+  key: Type.String({ description: `'total' or a grant type: ${grantTypes.join(', ')}` }),
+  courses: NullableCount,
+  planned: NullableCount,
+  attended: NullableCount,
+  share: NullableCount,
+  meanCourseShare: NullableCount,
+  suppressed: Type.Boolean(),
+});
+/** GET /api/reports/attendance: attended ÷ planned contacts for the cohort, in total and by grant type. */
+export const AttendanceReportSchema = Type.Object({
+  total: AttendanceRowSchema,
+  byType: Type.Array(AttendanceRowSchema),
+  caption: Type.String(),
+});

@@ -6,10 +6,16 @@ import { registerProvider } from '../../use-cases/register-provider.ts';
 import { listProviders } from '../../use-cases/list-providers.ts';
 import { contextOf } from '../request-context.ts';
 import { IdParamsSchema } from '../common.schemas.ts';
-import { CreateMentorBodySchema, CreateProviderBodySchema, UpdateMentorBodySchema } from './registers.schemas.ts';
+import {
+  CreateMentorBodySchema,
+  CreateProviderBodySchema,
+  ListMentorsResponseSchema,
+  ListProvidersResponseSchema,
+  UpdateMentorBodySchema,
+} from './registers.schemas.ts';
 
 export const registersRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/providers', { schema: { tags: ['registers'] } }, async (request) => ({
+  app.get('/api/providers', { schema: { tags: ['registers'], response: { 200: ListProvidersResponseSchema } } }, async (request) => ({
     providers: await listProviders(contextOf(request)),
   }));
 
@@ -17,7 +23,9 @@ export const registersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.status(201).send(await registerProvider(contextOf(request), request.body)),
   );
 
-  app.get('/api/mentors', { schema: { tags: ['registers'] } }, async (request) => ({ mentors: await listMentors(contextOf(request)) }));
+  app.get('/api/mentors', { schema: { tags: ['registers'], response: { 200: ListMentorsResponseSchema } } }, async (request) => ({
+    mentors: await listMentors(contextOf(request)),
+  }));
 
   app.patch(
     '/api/mentors/:id',

@@ -56,3 +56,31 @@ export const UpdateMentorBodySchema = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
+
+/** GET /api/providers: a provider with its current hourly rate (null before one is set). */
+export const ProviderSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  type: Type.String({ description: 'internal, employment_centre, external, company, education or volunteer' }),
+  hourlyRate: Type.Union([Type.Number(), Type.Null()]),
+});
+export const ListProvidersResponseSchema = Type.Object({ providers: Type.Array(ProviderSchema) });
+
+/** GET /api/mentors: a mentor with the provider it works for. */
+export const MentorSchema = Type.Object({
+  id: Type.Integer(),
+  providerId: Type.Integer(),
+  providerName: Type.String(),
+  providerType: Type.String(),
+  name: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  specialties: Type.Array(Type.String()),
+  languages: Type.Array(Type.String()),
+  qualifications: Type.Array(Type.String()),
+  weeklyCapacityHours: Type.Union([Type.Number(), Type.Null()]),
+  hasAuthorityRole: Type.Boolean(),
+  active: Type.Boolean(),
+  trainingModules: Type.Array(Type.Object({ module: Type.Integer(), completedOn: CalendarDateSchema })),
+});
+export const ListMentorsResponseSchema = Type.Object({ mentors: Type.Array(MentorSchema) });

@@ -4,6 +4,7 @@
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { auditActionLabels, auditEntityLabels } from '../../domain/audit-action-labels.ts';
+import { endReasonLabels } from '../../domain/mentor-grant.ts';
 import { setFormatLanguage } from './formats.ts';
 
 export type Language = 'da' | 'en';
@@ -801,14 +802,8 @@ export const enumText: Record<Language, Record<string, string>> = {
     inside_frame: 'Inden for rammen',
     outside_frame: 'Uden for rammen',
     none: 'Ingen refusion',
-    PLANNED_END: 'Planlagt ophør',
-    READY_FOR_OFFER: 'Klar til ret og pligt-tilbud',
-    LEFT_TARGET_GROUP: 'Ude af målgruppen',
-    JOB: 'Job',
-    EDUCATION: 'Uddannelse',
-    MOVED: 'Fraflyttet',
-    CITIZEN_DECLINED: 'Borgeren frabeder sig støtten',
-    OTHER: 'Andet',
+    // One label source with the agreement PDF (domain/mentor-grant.ts).
+    ...endReasonLabels,
     dagpenge: 'Dagpenge',
     kontanthjaelp_jobparat: 'Kontanthjælp, jobparat',
     kontanthjaelp_aktivitetsparat: 'Kontanthjælp, aktivitetsparat',

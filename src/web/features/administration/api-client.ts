@@ -1,3 +1,4 @@
+import type { ApiAnswer } from '../../app/api-answer.ts';
 import { api } from '../../app/http.ts';
 
 export type Regime = {
@@ -8,18 +9,8 @@ export type Regime = {
   parameters: Record<string, unknown>;
   sources: string[];
 };
-export type RegimeChangeReport = {
-  regime: { id: string; name: string; validFrom: string; confirmed: boolean };
-  grants: {
-    grantId: number;
-    citizenId: number;
-    citizenName: string;
-    type: string;
-    startDate: string;
-    endDate: string;
-    changes: { kind: string; rule: string; message: string }[];
-  }[];
-};
+/** The grants a draft regime would change (use-cases/report-regime-changes.ts), as the API answers it. */
+export type RegimeChangeReport = ApiAnswer<'GET /api/regimes/:id/changes'>;
 export type AuditEntry = {
   id: number;
   at: string;

@@ -1,78 +1,11 @@
+import type { ApiAnswer } from '../../app/api-answer.ts';
 import { api, postCsv, type Finding } from '../../app/http.ts';
 
-export type Breakdown = {
-  key: string;
-  label: string;
-  courses: number;
-  hours: number;
-  spendKr: number;
-  committedKr: number;
-  sharePercent: number;
-  refundKr?: number;
-};
-export type EconomyMonth = {
-  month: string;
-  spendKr: number;
-  plannedKr: number;
-  deliveredKr: number;
-  invoicedKr: number;
-  cumulativeSpendKr: number;
-  forecastKr: number;
-  cumulativeForecastKr: number;
-  cumulativeLowKr: number;
-  cumulativeHighKr: number;
-};
-export type Economy = {
-  year: number;
-  asOf: string;
-  spend: number;
-  eligibleSpend: number;
-  refund: number;
-  refundFrame: number | null;
-  overFramePercent: number | null;
-  forecast: {
-    expected: number;
-    low: number;
-    high: number;
-    spentKr: number;
-    committedKr: number;
-    expectedNewKr: number;
-    earlyEndSharePercent: number;
-    method: string;
-  };
-  budgetKr: number | null;
-  refundRate: number;
-  refundableSpendKr: number | null;
-  refundInsideFrameKr: number;
-  refundOutsideFrameKr: number;
-  refundLostToFrameKr: number;
-  spendBasis: { invoiced: number; delivered: number; planned: number };
-  courses: number;
-  hours: number;
-  averageCostPerCourseKr: number | null;
-  averageCostPerHourKr: number | null;
-  alerts: { code: string; severity: 'error' | 'warning'; message?: string; month?: string }[];
-  byMonth: EconomyMonth[];
-  byMentorType: Breakdown[];
-  byProviderType: Breakdown[];
-  byTargetGroup: Breakdown[];
-  byRefundClass: Breakdown[];
-  accountingFunctions: { functionCode: string | null; refundClass: string; spendKr: number; note: string | null }[];
-  /** LAB § 203 a ceiling (R-FIN-5), from 2026 when the full-time persons are entered. */
-  budgetCeiling: {
-    ratePerFteKr: number;
-    fullTimePersons: number;
-    ceilingKr: number;
-    mentorSpendKr: number;
-    otherGuidanceSpendKr: number;
-    totalSpendKr: number;
-    overCeilingKr: number;
-    percentOfCeiling: number | null;
-    withinCeiling: boolean;
-    rateVerified: boolean;
-    rateSourceNote: string | null;
-  } | null;
-};
+/** The economy overview of one budget year (domain/economy-overview.ts), as the API answers it. */
+export type Economy = ApiAnswer<'GET /api/economy/:year'>;
+/** One row of a breakdown table; only the refund-class rows carry `refundKr`. */
+export type Breakdown = Economy['byMentorType'][number] & { refundKr?: number };
+export type EconomyMonth = Economy['byMonth'][number];
 
 export type InvoiceSummary = {
   id: number;

@@ -28,19 +28,8 @@ export type AnalysisResult = {
   subgroups?: SubgroupEffect[];
 };
 export type AnalysisParameters = { type?: string; firstStartFrom?: string; firstStartTo?: string; horizonMonths?: number };
-export type Analysis = {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  phase: string | null;
-  progress: number;
-  results: AnalysisResult[];
-  errorCode: 'INTERRUPTED' | 'FAILED' | null;
-  error: string | null;
-  parameters: AnalysisParameters;
-  createdAt: string;
-  createdByName: string | null;
-  canDelete: boolean;
-};
+/** A saved analysis (use-cases/run-effect-analysis.ts `AnalysisJob`) as the API answers it, with its results written out. */
+export type Analysis = Omit<ApiAnswer<'GET /api/analyses/:id'>, 'results'> & { results: AnalysisResult[] };
 
 export const effectApi = {
   list: () => api<Analysis[]>('GET', '/api/analyses'),

@@ -1,27 +1,12 @@
-import type { Disagreement, IndicatorProgress, Respondent } from '../../../domain/progression.ts';
+import type { Disagreement, IndicatorDefinition, IndicatorProgress, Respondent } from '../../../domain/progression.ts';
+import type { Static } from 'typebox';
+import type { AttendanceReportSchema } from '../../../api/follow-up/follow-up.schemas.ts';
+import type { ApiAnswer } from '../../app/api-answer.ts';
 import { api } from '../../app/http.ts';
 
-export type Indicator = {
-  code: string;
-  labelDa: string;
-  labelEn: string;
-  respondents: Respondent[];
-  scaleMin: number;
-  scaleMax: number;
-  anchors: { value: number; da: string; en: string }[];
-};
-export type Instrument = {
-  id: number;
-  key: string;
-  version: number;
-  name: string;
-  licenceNote: string;
-  cadenceMonths: number;
-  disagreementThreshold: number;
-  isDefault: boolean;
-  measurementCount: number;
-  indicators: Indicator[];
-};
+export type Indicator = IndicatorDefinition;
+/** An instrument version as the API answers it, its indicators typed by the domain (respondents as a union). */
+export type Instrument = Omit<ApiAnswer<'GET /api/instruments/:id'>, 'indicators'> & { indicators: Indicator[] };
 export type Measurement = {
   id: number;
   measuredOn: string;
@@ -60,51 +45,11 @@ export type SurveyResponse = {
   enteredByName: string;
 };
 
-export type ProgressionReport = {
-  instrument: { id: number; key: string; name: string; version: number };
-  courses: number | null;
-  coursesWithTwoMeasurements: number | null;
-  caption: string;
-  rows: {
-    code: string;
-    labelDa: string;
-    labelEn: string;
-    respondent: Respondent;
-    courses: number | null;
-    meanDistance: number | null;
-    improved: number | null;
-    unchanged: number | null;
-    worse: number | null;
-  }[];
-};
-export type SatisfactionReport = {
-  caption: string;
-  groups: {
-    kind: SurveyKind;
-    endedCourses: number | null;
-    responses: number | null;
-    responseRate: number | null;
-    questions: {
-      code: string;
-      textDa: string;
-      textEn: string;
-      answerType: string;
-      answers: number | null;
-      mean: number | null;
-      shareYes: number | null;
-    }[];
-  }[];
-};
-export type AttendanceRow = {
-  key: string;
-  courses: number | null;
-  planned: number | null;
-  attended: number | null;
-  share: number | null;
-  meanCourseShare: number | null;
-  suppressed: boolean;
-};
-export type AttendanceReport = { total: AttendanceRow; byType: AttendanceRow[]; caption: string };
+/** The follow-up reports (use-cases/report-progression.ts, report-satisfaction.ts, report-attendance.ts) as the API answers them. */
+export type ProgressionReport = ApiAnswer<'GET /api/reports/progression'>;
+export type SatisfactionReport = ApiAnswer<'GET /api/reports/satisfaction'>;
+export type AttendanceReport = Static<typeof AttendanceReportSchema>;
+export type AttendanceRow = AttendanceReport['total'];
 
 const cohort = (q: { from: string; to: string; type: string }) =>
   `firstStartFrom=${q.from}&firstStartTo=${q.to}${q.type ? `&type=${q.type}` : ''}`;

@@ -1,25 +1,12 @@
+import type { Static } from 'typebox';
+import type { GrantBodySchema } from '../../../api/grants/grants.schemas.ts';
+import type { GrantType } from '../../../domain/mentor-grant.ts';
 import type { ApiAnswer } from '../../app/api-answer.ts';
 import { api, type Finding } from '../../app/http.ts';
 
-export type GrantBody = {
-  citizenId: number;
-  type: string;
-  agreedOn: string;
-  startDate: string;
-  endDate: string;
-  weeklyHours: number;
-  goal: string;
-  tasks: string[];
-  mentorId: number | null;
-  complaintGuidance: boolean;
-  needAssessment?: string | null;
-  assessmentDate?: string | null;
-  citizenConsent?: boolean | null;
-  dischargeDate?: string | null;
-  admissionDate?: string | null;
-  previousGrantId?: number | null;
-  justification?: string | null;
-};
+/** A grant as the caseworker proposes it: the body of `POST /api/grants` (api/grants/grants.schemas.ts). */
+/** `type` named here: the schema's union is built from `grantTypes` at run time, so TypeBox cannot infer it. */
+export type GrantBody = Omit<Static<typeof GrantBodySchema>, 'type'> & { type: GrantType };
 
 export type Grant = GrantBody & {
   id: number;

@@ -1,22 +1,10 @@
+import type { Static } from 'typebox';
+import type { MentorSchema, ProviderSchema } from '../../../api/registers/registers.schemas.ts';
 import { api } from '../../app/http.ts';
 
-export type Provider = { id: number; name: string; type: string; hourlyRate: number | null };
-export type Mentor = {
-  id: number;
-  name: string;
-  providerId: number;
-  providerName: string;
-  phone: string | null;
-  email: string | null;
-  specialties: string[];
-  languages: string[];
-  qualifications: string[];
-  weeklyCapacityHours: number | null;
-  hasAuthorityRole: boolean;
-  active: boolean;
-  providerType: string;
-  trainingModules: { module: number; completedOn: string }[];
-};
+/** The registers as the API answers them (api/registers/registers.schemas.ts). */
+export type Provider = Static<typeof ProviderSchema>;
+export type Mentor = Static<typeof MentorSchema>;
 
 export const registersApi = {
   providers: () => api<{ providers: Provider[] }>('GET', '/api/providers'),

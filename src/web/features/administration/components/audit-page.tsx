@@ -7,6 +7,8 @@ import { useLoad } from '../../../components/use-load.ts';
 import { administrationApi } from '../api-client.ts';
 import { formatDateTime, formatNumber } from '../../../app/formats.ts';
 import { auditPurposeLabels } from '../../../../domain/audit-action-labels.ts';
+import { DataTable } from '../../../components/data-table.tsx';
+import { SelectField } from '../../../components/select-field.tsx';
 
 const filterKeys = ['cpr', 'citizenId', 'from', 'to', 'username', 'action'] as const;
 const actions = ['read', 'search', 'create', 'update', 'export', 'delete', 'login', 'login_failed', 'access_denied'];
@@ -59,16 +61,15 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
         <Field id="audit-user" label={t('user')}>
           <input id="audit-user" value={filter.username} onChange={(ev) => set('username')(ev.target.value)} />
         </Field>
-        <Field id="audit-action" label={t('action')}>
-          <select id="audit-action" value={filter.action} onChange={(ev) => set('action')(ev.target.value)}>
-            <option value="">{t('auditAllActions')}</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {e(a)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id="audit-action"
+          label={t('action')}
+          value={filter.action}
+          onChange={set('action')}
+          options={actions}
+          optionText={e}
+          blank={t('auditAllActions')}
+        />
         <button type="submit" className="primary">
           {t('showAccesses')}
         </button>
@@ -87,34 +88,21 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
           ) : null}
         </p>
       ) : null}
-      <table>
-        <caption className="sr-only">{t('auditLog')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('time')}</th>
-            <th scope="col">{t('user')}</th>
-            <th scope="col">{t('action')}</th>
-            <th scope="col">{t('citizenId')}</th>
-            <th scope="col">{t('criterion')}</th>
-            <th scope="col">{t('purpose')}</th>
+      <DataTable caption={t('auditLog')} columns={[t('time'), t('user'), t('action'), t('citizenId'), t('criterion'), t('purpose')]}>
+        {(data?.entries ?? []).map((x) => (
+          <tr key={x.id}>
+            <td>{formatDateTime(x.at)}</td>
+            <td>{x.username}</td>
+            <td>
+              {e(x.action)} ({e(`entity:${x.entity}`)})
+            </td>
+            <td>{x.citizenId ?? '–'}</td>
+            {/* The criterion is the log's own record of what was searched or changed, shown as recorded. */}
+            <td>{x.criterion ? <code>{x.criterion}</code> : '–'}</td>
+            <td>{x.purpose ? (auditPurposeLabels[x.purpose] ?? x.purpose) : '–'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {(data?.entries ?? []).map((x) => (
-            <tr key={x.id}>
-              <td>{formatDateTime(x.at)}</td>
-              <td>{x.username}</td>
-              <td>
-                {e(x.action)} ({e(`entity:${x.entity}`)})
-              </td>
-              <td>{x.citizenId ?? '–'}</td>
-              {/* The criterion is the log's own record of what was searched or changed, shown as recorded. */}
-              <td>{x.criterion ? <code>{x.criterion}</code> : '–'}</td>
-              <td>{x.purpose ? (auditPurposeLabels[x.purpose] ?? x.purpose) : '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <nav aria-label={t('auditPage')} className="inline-form">
         <button type="button" disabled={page <= 1} onClick={() => go(page - 1)}>
           {t('auditPrevious')}

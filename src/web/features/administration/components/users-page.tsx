@@ -6,6 +6,7 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registersApi } from '../../registers/api-client.ts';
 import { administrationApi, type UserRole, type UserView } from '../api-client.ts';
+import { SelectField } from '../../../components/select-field.tsx';
 
 const roles: UserRole[] = ['caseworker', 'mentor', 'coordinator', 'manager', 'admin'];
 
@@ -134,15 +135,14 @@ export function UsersPage() {
         <Field id="user-name" label={t('name')}>
           <input id="user-name" required value={form.name} onChange={(ev) => setForm({ ...form, name: ev.target.value })} />
         </Field>
-        <Field id="user-role" label={t('userRole')}>
-          <select id="user-role" value={form.role} onChange={(ev) => setForm({ ...form, role: ev.target.value as UserRole })}>
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {e(role)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id="user-role"
+          label={t('userRole')}
+          value={form.role}
+          onChange={(v) => setForm({ ...form, role: v as UserRole })}
+          options={roles}
+          optionText={e}
+        />
         {form.role === 'mentor' ? (
           <Field id="user-mentor" label={t('mentorRecord')}>
             <select id="user-mentor" value={form.mentorId} onChange={(ev) => setForm({ ...form, mentorId: ev.target.value })}>

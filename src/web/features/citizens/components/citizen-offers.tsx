@@ -4,6 +4,7 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { citizensApi } from '../api-client.ts';
 import { formatDate } from '../../../app/formats.ts';
+import { DataTable } from '../../../components/data-table.tsx';
 
 const offerTypes: Record<string, string> = {
   vejledning_opkvalificering: 'Vejledning og opkvalificering',
@@ -37,25 +38,15 @@ export function CitizenOffers({ citizenId, canWrite }: { citizenId: number; canW
       <h2>Tilbud</h2>
       <ErrorMessage error={error} />
       {data && data.offers.length > 0 ? (
-        <table>
-          <caption className="sr-only">Tilbud</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tilbud</th>
-              <th scope="col">Fra</th>
-              <th scope="col">Til</th>
+        <DataTable caption="Tilbud" columns={['Tilbud', 'Fra', 'Til']}>
+          {data.offers.map((o) => (
+            <tr key={o.id}>
+              <td>{offerTypes[o.type] ?? o.type}</td>
+              <td>{formatDate(o.startDate)}</td>
+              <td>{formatDate(o.endDate)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.offers.map((o) => (
-              <tr key={o.id}>
-                <td>{offerTypes[o.type] ?? o.type}</td>
-                <td>{formatDate(o.startDate)}</td>
-                <td>{formatDate(o.endDate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : (
         <p>Ingen tilbud registreret.</p>
       )}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
@@ -10,6 +10,9 @@ import { citizensApi } from '../api-client.ts';
 import { CitizenOffers } from './citizen-offers.tsx';
 import { MatchingProfile } from './matching-profile.tsx';
 import { formatDate, formatPeriod } from '../../../app/formats.ts';
+import { DataTable } from '../../../components/data-table.tsx';
+import { SelectField } from '../../../components/select-field.tsx';
+import { useSubmit } from '../../../components/use-submit.ts';
 
 export function CitizenPage({ citizenId }: { citizenId: number }) {
   const { t, e } = useI18n();
@@ -54,60 +57,37 @@ export function CitizenPage({ citizenId }: { citizenId: number }) {
       {data.grants.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
-        <table>
-          <caption className="sr-only">{t('grants')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('grantType')}</th>
-              <th scope="col">{t('period')}</th>
-              <th scope="col">{t('mentor')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('regime')}</th>
+        <DataTable caption={t('grants')} columns={[t('grantType'), t('period'), t('mentor'), t('status'), t('regime')]}>
+          {data.grants.map((g) => (
+            <tr key={g.id}>
+              <td>
+                <a href={`#/grants/${g.id}`}>{e(g.type)}</a>
+              </td>
+              <td>{formatPeriod(g.startDate, g.actualEndDate ?? g.endDate)}</td>
+              <td>{g.mentorName ?? '–'}</td>
+              <td>
+                <span className={`badge badge-${g.status}`}>{e(g.status)}</span>
+              </td>
+              <td>{g.regime}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.grants.map((g) => (
-              <tr key={g.id}>
-                <td>
-                  <a href={`#/grants/${g.id}`}>{e(g.type)}</a>
-                </td>
-                <td>{formatPeriod(g.startDate, g.actualEndDate ?? g.endDate)}</td>
-                <td>{g.mentorName ?? '–'}</td>
-                <td>
-                  <span className={`badge badge-${g.status}`}>{e(g.status)}</span>
-                </td>
-                <td>{g.regime}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
 
       <h2>{t('targetGroups')}</h2>
       {data.targetGroups.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
-        <table>
-          <caption className="sr-only">{t('targetGroups')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('group')}</th>
-              <th scope="col">{t('visitation')}</th>
-              <th scope="col">{t('from')}</th>
-              <th scope="col">{t('to')}</th>
+        <DataTable caption={t('targetGroups')} columns={[t('group'), t('visitation'), t('from'), t('to')]}>
+          {data.targetGroups.map((s) => (
+            <tr key={s.id}>
+              <td>{e(s.group)}</td>
+              <td>{s.visitation ? e(s.visitation) : '–'}</td>
+              <td>{formatDate(s.from)}</td>
+              <td>{formatDate(s.to)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.targetGroups.map((s) => (
-              <tr key={s.id}>
-                <td>{e(s.group)}</td>
-                <td>{s.visitation ? e(s.visitation) : '–'}</td>
-                <td>{formatDate(s.from)}</td>
-                <td>{formatDate(s.to)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {canWrite ? <AddTargetGroup citizenId={citizenId} onAdded={reload} /> : null}
       <CitizenOffers citizenId={citizenId} canWrite={canWrite} />
@@ -122,42 +102,26 @@ function AddTargetGroup({ citizenId, onAdded }: { citizenId: number; onAdded: ()
   const [visitation, setVisitation] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await citizensApi.addTargetGroup(citizenId, { group, visitation: visitation || null, from, to: to || null });
-      setFrom('');
-      setTo('');
-      onAdded();
-    } catch (err) {
-      setError(err);
-    }
-  }
+  const { submit, error } = useSubmit(async () => {
+    await citizensApi.addTargetGroup(citizenId, { group, visitation: visitation || null, from, to: to || null });
+    setFrom('');
+    setTo('');
+    onAdded();
+  });
   return (
     <details className="card">
       <summary>{t('addTargetGroup')}</summary>
       <form onSubmit={submit} className="grid-form">
-        <Field id="tg-group" label={t('group')}>
-          <select id="tg-group" value={group} onChange={(ev) => setGroup(ev.target.value)}>
-            {targetGroupCodes.map((c) => (
-              <option key={c} value={c}>
-                {e(c)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="tg-visitation" label={t('visitation')}>
-          <select id="tg-visitation" value={visitation} onChange={(ev) => setVisitation(ev.target.value)}>
-            <option value="">–</option>
-            {['jobparat', 'aktivitetsparat', 'uddannelsesparat'].map((v) => (
-              <option key={v} value={v}>
-                {e(v)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField id="tg-group" label={t('group')} value={group} onChange={setGroup} options={targetGroupCodes} optionText={e} />
+        <SelectField
+          id="tg-visitation"
+          label={t('visitation')}
+          value={visitation}
+          onChange={setVisitation}
+          options={['jobparat', 'aktivitetsparat', 'uddannelsesparat']}
+          optionText={e}
+          blank="–"
+        />
         <Field id="tg-from" label={t('from')}>
           <input id="tg-from" type="date" value={from} onChange={(ev) => setFrom(ev.target.value)} required />
         </Field>

@@ -7,6 +7,9 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { formatDate, formatNumber } from '../../../app/formats.ts';
 import { citizensApi, type CitizenListQuery, type CitizenSort } from '../api-client.ts';
+import { SelectField } from '../../../components/select-field.tsx';
+import { useSubmit } from '../../../components/use-submit.ts';
+import { CheckboxField } from '../../../components/checkbox-field.tsx';
 
 const pageSize = 25;
 const sorts: CitizenSort[] = ['name', 'birthDate', 'latestGrant'];
@@ -76,19 +79,14 @@ export function CitizensPage({ query }: { query: URLSearchParams }) {
           <input id="citizen-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </Field>
         {user?.role === 'caseworker' ? (
-          <div className="field checkbox-field">
-            <input
-              id="citizen-mine"
-              type="checkbox"
-              checked={mine}
-              onChange={(e) => setMine(e.target.checked)}
-              aria-describedby="citizen-mine-hint"
-            />
-            <label htmlFor="citizen-mine">{t('citizensMine')}</label>
-            <p className="hint" id="citizen-mine-hint">
-              {t('citizensMineHint')}
-            </p>
-          </div>
+          <CheckboxField
+            className="field checkbox-field"
+            id="citizen-mine"
+            label={t('citizensMine')}
+            hint={t('citizensMineHint')}
+            checked={mine}
+            onChange={setMine}
+          />
         ) : null}
         <button type="submit" className="primary">
           {t('search')}
@@ -160,17 +158,10 @@ function CreateCitizen() {
   const [name, setName] = useState('');
   const [gender, setGender] = useState('');
   const [origin, setOrigin] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const citizen = await citizensApi.create({ cpr, name, gender: gender || null, origin: origin || null });
-      navigate(`/citizens/${citizen.id}`);
-    } catch (err) {
-      setError(err);
-    }
-  }
+  const { submit, error } = useSubmit(async () => {
+    const citizen = await citizensApi.create({ cpr, name, gender: gender || null, origin: origin || null });
+    navigate(`/citizens/${citizen.id}`);
+  });
   return (
     <details className="card">
       <summary>{t('createCitizen')}</summary>
@@ -188,26 +179,24 @@ function CreateCitizen() {
         <Field id="new-name" label={t('name')}>
           <input id="new-name" value={name} onChange={(ev) => setName(ev.target.value)} required />
         </Field>
-        <Field id="new-gender" label={t('gender')}>
-          <select id="new-gender" value={gender} onChange={(ev) => setGender(ev.target.value)}>
-            <option value="">–</option>
-            {['female', 'male', 'other'].map((g) => (
-              <option key={g} value={g}>
-                {e(g)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="new-origin" label={t('origin')}>
-          <select id="new-origin" value={origin} onChange={(ev) => setOrigin(ev.target.value)}>
-            <option value="">–</option>
-            {['danish', 'western', 'non_western'].map((o) => (
-              <option key={o} value={o}>
-                {e(o)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id="new-gender"
+          label={t('gender')}
+          value={gender}
+          onChange={setGender}
+          options={['female', 'male', 'other']}
+          optionText={e}
+          blank="–"
+        />
+        <SelectField
+          id="new-origin"
+          label={t('origin')}
+          value={origin}
+          onChange={setOrigin}
+          options={['danish', 'western', 'non_western']}
+          optionText={e}
+          blank="–"
+        />
         <ErrorMessage error={error} />
         <button type="submit" className="primary">
           {t('save')}

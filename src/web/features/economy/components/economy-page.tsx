@@ -6,9 +6,11 @@ import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
+import { TextField } from '../../../components/text-field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { economyApi, type Breakdown, type Economy } from '../api-client.ts';
 import { SpendChart } from './spend-chart.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
 
 const kr = (n: number | null | undefined) => formatKr(n);
 const alertText: Record<string, string> = {
@@ -86,27 +88,17 @@ export function EconomyPage() {
           </div>
           <BreakdownTable rows={data[tab]} caption={tabs[tab]} />
           <h2>Kontering</h2>
-          <table>
-            <caption className="sr-only">Kontering</caption>
-            <thead>
-              <tr>
-                <th scope="col">Funktion</th>
-                <th scope="col">Forbrug</th>
-                <th scope="col">Note</th>
+          <DataTable caption="Kontering" columns={['Funktion', 'Forbrug', 'Note']}>
+            {data.accountingFunctions.map((f, i) => (
+              <tr key={i}>
+                <td>
+                  {f.functionCode ?? '–'} ({e(f.refundClass).toLowerCase()})
+                </td>
+                <td className="num">{kr(f.spendKr)}</td>
+                <td>{f.note ?? ''}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.accountingFunctions.map((f, i) => (
-                <tr key={i}>
-                  <td>
-                    {f.functionCode ?? '–'} ({e(f.refundClass).toLowerCase()})
-                  </td>
-                  <td className="num">{kr(f.spendKr)}</td>
-                  <td>{f.note ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {user && ['manager', 'coordinator'].includes(user.role) ? <FrameForm year={year} onSaved={reload} /> : null}
         </>
       ) : null}
@@ -218,33 +210,20 @@ function BudgetCeilingCard({ ceiling, notes }: { ceiling: Economy['budgetCeiling
 function BreakdownTable({ rows, caption }: { rows: Breakdown[]; caption: string }) {
   const max = Math.max(1, ...rows.map((r) => r.spendKr));
   return (
-    <table>
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{caption}</th>
-          <th scope="col">Forløb</th>
-          <th scope="col">Timer</th>
-          <th scope="col">Forbrug</th>
-          <th scope="col">Andel</th>
-          <th scope="col">Bundet</th>
+    <DataTable caption={caption} columns={[caption, 'Forløb', 'Timer', 'Forbrug', 'Andel', 'Bundet']}>
+      {rows.map((r) => (
+        <tr key={r.key}>
+          <td>{r.label}</td>
+          <td className="num">{r.courses}</td>
+          <td className="num">{formatHours(r.hours)}</td>
+          <td className="num">
+            <span className="bar" style={{ width: `${(r.spendKr / max) * 5}rem` }} aria-hidden="true" /> {kr(r.spendKr)}
+          </td>
+          <td className="num">{formatPercent(r.sharePercent, { maxDecimals: 2 })}</td>
+          <td className="num">{kr(r.committedKr)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <td>{r.label}</td>
-            <td className="num">{r.courses}</td>
-            <td className="num">{formatHours(r.hours)}</td>
-            <td className="num">
-              <span className="bar" style={{ width: `${(r.spendKr / max) * 5}rem` }} aria-hidden="true" /> {kr(r.spendKr)}
-            </td>
-            <td className="num">{formatPercent(r.sharePercent, { maxDecimals: 2 })}</td>
-            <td className="num">{kr(r.committedKr)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -302,27 +281,27 @@ function FrameForm({ year, onSaved }: { year: number; onSaved: () => void }) {
         {stored ? `Felterne viser det, der er gemt for ${year}.` : `Der er ikke gemt en ramme eller et budget for ${year} endnu.`}
       </p>
       <form onSubmit={submit} className="row">
-        <Field id="eco-frame" label="Refusionsramme (kr.)">
-          <input id="eco-frame" type="number" min="0" value={frame} onChange={(ev) => setFrame(ev.target.value)} required />
-        </Field>
-        <Field id="eco-budget" label="Budget (kr.)">
-          <input id="eco-budget" type="number" min="0" value={budget} onChange={(ev) => setBudget(ev.target.value)} required />
-        </Field>
+        <TextField id="eco-frame" label="Refusionsramme (kr.)" type="number" min="0" value={frame} onChange={setFrame} required />
+        <TextField id="eco-budget" label="Budget (kr.)" type="number" min="0" value={budget} onChange={setBudget} required />
         {year >= 2026 ? (
           <>
-            <Field id="eco-fte" label="Fuldtidspersoner i § 6, nr. 1–10">
-              <input
-                id="eco-fte"
-                type="number"
-                min="0"
-                step="0.1"
-                value={fullTimePersons}
-                onChange={(ev) => setFullTimePersons(ev.target.value)}
-              />
-            </Field>
-            <Field id="eco-other" label="Øvrig vejledning og opkvalificering (kr.)">
-              <input id="eco-other" type="number" min="0" value={otherGuidance} onChange={(ev) => setOtherGuidance(ev.target.value)} />
-            </Field>
+            <TextField
+              id="eco-fte"
+              label="Fuldtidspersoner i § 6, nr. 1–10"
+              type="number"
+              min="0"
+              step="0.1"
+              value={fullTimePersons}
+              onChange={setFullTimePersons}
+            />
+            <TextField
+              id="eco-other"
+              label="Øvrig vejledning og opkvalificering (kr.)"
+              type="number"
+              min="0"
+              value={otherGuidance}
+              onChange={setOtherGuidance}
+            />
           </>
         ) : null}
         <ErrorMessage error={error} />

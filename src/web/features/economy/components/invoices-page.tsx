@@ -6,6 +6,7 @@ import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { invoicesApi } from '../api-client.ts';
 import { formatHours, formatKr, formatPeriod } from '../../../app/formats.ts';
+import { DataTable } from '../../../components/data-table.tsx';
 
 const statusText: Record<string, string> = { received: 'Modtaget', attested: 'Attesteret', approved: 'Godkendt' };
 const flagText: Record<string, string> = {
@@ -35,35 +36,22 @@ export function InvoicesPage() {
         />
       ) : null}
       <ErrorMessage error={list.error} />
-      <table>
-        <caption className="sr-only">Fakturaer</caption>
-        <thead>
-          <tr>
-            <th scope="col">Leverandør</th>
-            <th scope="col">Nr.</th>
-            <th scope="col">Periode</th>
-            <th scope="col">Beløb</th>
-            <th scope="col">Status</th>
-            <th scope="col">Åbne linjer</th>
+      <DataTable caption="Fakturaer" columns={['Leverandør', 'Nr.', 'Periode', 'Beløb', 'Status', 'Åbne linjer']}>
+        {(list.data?.invoices ?? []).map((i) => (
+          <tr key={i.id}>
+            <td>
+              <button type="button" className="link-button" onClick={() => setSelected(i.id)}>
+                {i.providerName}
+              </button>
+            </td>
+            <td>{i.invoiceNumber}</td>
+            <td>{formatPeriod(i.periodFrom, i.periodTo)}</td>
+            <td className="num">{kr(i.amountKr)}</td>
+            <td>{statusText[i.status] ?? i.status}</td>
+            <td className="num">{i.openLineCount}</td>
           </tr>
-        </thead>
-        <tbody>
-          {(list.data?.invoices ?? []).map((i) => (
-            <tr key={i.id}>
-              <td>
-                <button type="button" className="link-button" onClick={() => setSelected(i.id)}>
-                  {i.providerName}
-                </button>
-              </td>
-              <td>{i.invoiceNumber}</td>
-              <td>{formatPeriod(i.periodFrom, i.periodTo)}</td>
-              <td className="num">{kr(i.amountKr)}</td>
-              <td>{statusText[i.status] ?? i.status}</td>
-              <td className="num">{i.openLineCount}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {selected !== null ? (
         <InvoiceDetail key={selected} id={selected} canReview={user?.role === 'caseworker'} onChanged={list.reload} />
       ) : null}
@@ -100,57 +88,45 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
         {data.approvedByName ? ` · godkendt af ${data.approvedByName}` : ''}. Kan betales: {kr(data.reconciliation.payableAmountKr)}.
       </p>
       <FindingList findings={data.openDeliveryFindings} />
-      <table>
-        <caption className="sr-only">Fakturalinjer</caption>
-        <thead>
-          <tr>
-            <th scope="col">Bevilling</th>
-            <th scope="col">Periode</th>
-            <th scope="col">Fakt. timer</th>
-            <th scope="col">Registreret</th>
-            <th scope="col">Bekræftet</th>
-            <th scope="col">Beløb</th>
-            <th scope="col">Afvigelser</th>
-            <th scope="col">Status</th>
+      <DataTable
+        caption="Fakturalinjer"
+        columns={['Bevilling', 'Periode', 'Fakt. timer', 'Registreret', 'Bekræftet', 'Beløb', 'Afvigelser', 'Status']}
+      >
+        {data.reconciliation.lines.map((l) => (
+          <tr key={l.lineId}>
+            <td>
+              <a href={`#/grants/${l.grantId}`}>{l.grantId}</a>
+            </td>
+            <td>{formatPeriod(l.periodFrom, l.periodTo)}</td>
+            <td className="num">{formatHours(l.invoicedHours)}</td>
+            <td className="num">{formatHours(l.loggedHours)}</td>
+            <td className="num">{formatHours(l.confirmedHours)}</td>
+            <td className="num">{kr(l.amountKr)}</td>
+            <td>{l.flags.map((f) => `${flagText[f.code] ?? f.message}${f.rule ? ` (${f.rule})` : ''}`).join(', ') || '–'}</td>
+            <td>
+              {lineStatusText[l.status] ?? l.status}
+              {canReview && l.flags.length > 0 && l.status === 'flagged' ? (
+                <span className="actions">
+                  <button
+                    type="button"
+                    disabled={!note.trim()}
+                    onClick={() => void act(() => invoicesApi.reviewLine(id, l.lineId, { decision: 'accepted', note }))}
+                  >
+                    Godkend linje
+                  </button>
+                  <button
+                    type="button"
+                    disabled={!note.trim()}
+                    onClick={() => void act(() => invoicesApi.reviewLine(id, l.lineId, { decision: 'rejected', note }))}
+                  >
+                    Afvis linje
+                  </button>
+                </span>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {data.reconciliation.lines.map((l) => (
-            <tr key={l.lineId}>
-              <td>
-                <a href={`#/grants/${l.grantId}`}>{l.grantId}</a>
-              </td>
-              <td>{formatPeriod(l.periodFrom, l.periodTo)}</td>
-              <td className="num">{formatHours(l.invoicedHours)}</td>
-              <td className="num">{formatHours(l.loggedHours)}</td>
-              <td className="num">{formatHours(l.confirmedHours)}</td>
-              <td className="num">{kr(l.amountKr)}</td>
-              <td>{l.flags.map((f) => `${flagText[f.code] ?? f.message}${f.rule ? ` (${f.rule})` : ''}`).join(', ') || '–'}</td>
-              <td>
-                {lineStatusText[l.status] ?? l.status}
-                {canReview && l.flags.length > 0 && l.status === 'flagged' ? (
-                  <span className="actions">
-                    <button
-                      type="button"
-                      disabled={!note.trim()}
-                      onClick={() => void act(() => invoicesApi.reviewLine(id, l.lineId, { decision: 'accepted', note }))}
-                    >
-                      Godkend linje
-                    </button>
-                    <button
-                      type="button"
-                      disabled={!note.trim()}
-                      onClick={() => void act(() => invoicesApi.reviewLine(id, l.lineId, { decision: 'rejected', note }))}
-                    >
-                      Afvis linje
-                    </button>
-                  </span>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {canReview ? (
         <div className="field">
           <label htmlFor="review-note">Note til gennemgang af linjer</label>

@@ -6,6 +6,8 @@ import { useLoad } from '../../../components/use-load.ts';
 import { followUpApi } from '../api-client.ts';
 import { danishDateOf } from '../../../../domain/calendar-date.ts';
 import { formatNumber, formatShare } from '../../../app/formats.ts';
+import { SelectField } from '../../../components/select-field.tsx';
+import { ScrollRegion } from '../../../components/data-table.tsx';
 
 const grantTypes = ['GENERAL', 'RET_OG_PLIGT', 'PSYCH_DISCHARGE', 'PRISON_RELEASE', 'COMPANY', 'EDUCATION_INST', 'YOUTH_EDUCATION'];
 const respondentKey: Record<string, TextKey> = { citizen: 'fuCitizen', mentor: 'fuMentor', caseworker: 'fuCaseworker' };
@@ -46,16 +48,15 @@ export function FollowUpReportPage() {
         <Field id="fu-to" label={t('fuStartTo')}>
           <input id="fu-to" type="date" value={to} onChange={(ev) => ev.target.value && setTo(ev.target.value)} />
         </Field>
-        <Field id="fu-type" label={t('grantType')}>
-          <select id="fu-type" value={type} onChange={(ev) => setType(ev.target.value)}>
-            <option value="">{t('fuAllTypes')}</option>
-            {grantTypes.map((x) => (
-              <option key={x} value={x}>
-                {e(x)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id="fu-type"
+          label={t('grantType')}
+          value={type}
+          onChange={setType}
+          options={grantTypes}
+          optionText={e}
+          blank={t('fuAllTypes')}
+        />
       </div>
       <ErrorMessage error={progression.error ?? satisfaction.error ?? attendance.error} />
 
@@ -66,7 +67,7 @@ export function FollowUpReportPage() {
             {progression.data.instrument.name} (version {progression.data.instrument.version}). {t('fuCourses')}:{' '}
             {n(progression.data.courses)}, {n(progression.data.coursesWithTwoMeasurements)} {t('fuWithTwo')}.
           </p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('fuProgression')}>
+          <ScrollRegion label={t('fuProgression')}>
             <table>
               <caption>{progression.data.caption}</caption>
               <thead>{head(['fuIndicator', 'fuRespondent', 'fuCourses', 'fuMeanChange', 'fuImproved', 'fuUnchanged', 'fuWorse'])}</thead>
@@ -84,7 +85,7 @@ export function FollowUpReportPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       ) : null}
 
@@ -93,13 +94,7 @@ export function FollowUpReportPage() {
         <>
           <p>{satisfaction.data.caption}</p>
           {satisfaction.data.groups.map((g) => (
-            <div
-              key={g.kind}
-              className="table-scroll"
-              tabIndex={0}
-              role="region"
-              aria-label={t(g.kind === 'citizen_end' ? 'fuCitizenSurvey' : 'fuMentorSurvey')}
-            >
+            <ScrollRegion key={g.kind} label={t(g.kind === 'citizen_end' ? 'fuCitizenSurvey' : 'fuMentorSurvey')}>
               <table>
                 <caption>
                   {t(g.kind === 'citizen_end' ? 'fuCitizenSurvey' : 'fuMentorSurvey')}: {n(g.responses)} {t('fuResponses')}{' '}
@@ -117,14 +112,14 @@ export function FollowUpReportPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           ))}
         </>
       ) : null}
 
       <h2>{t('fuAttendance')}</h2>
       {attendance.data ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('fuAttendance')}>
+        <ScrollRegion label={t('fuAttendance')}>
           <table>
             <caption>{attendance.data.caption}</caption>
             <thead>{head(['fuType', 'fuCourses', 'fuPlanned', 'fuAttended', 'fuAttendance', 'fuMeanPerCourse'])}</thead>
@@ -141,7 +136,7 @@ export function FollowUpReportPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
     </section>
   );

@@ -6,6 +6,7 @@ import { followUpApi, type InstrumentProgression, type Progress } from '../api-c
 import { MeasurementForm } from './measurement-form.tsx';
 import { SurveyForms } from './survey-forms.tsx';
 import { formatDate, formatNumber, formatShare } from '../../../app/formats.ts';
+import { DataTable, ScrollRegion } from '../../../components/data-table.tsx';
 
 const respondentKey: Record<string, TextKey> = { citizen: 'fuCitizen', mentor: 'fuMentor', caseworker: 'fuCaseworker' };
 const entryKey: Record<string, TextKey> = { in_person: 'fuEntryInPerson', paper: 'fuEntryPaper', self: 'fuEntrySelf' };
@@ -67,74 +68,57 @@ function InstrumentTable({ progression: p }: { progression: InstrumentProgressio
       <p className="hint">
         {t('fuTableHint')} {p.instrument.disagreementThreshold} {t('fuPoints')}.
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('fuProgression')}>
-        <table className="progression">
-          <caption className="sr-only">{t('fuProgression')}</caption>
-          <thead>
-            <tr>
-              {(['fuIndicator', 'fuCitizen', 'fuMentor', 'fuDifference', 'fuCaseworker'] as TextKey[]).map((k) => (
-                <th key={k} scope="col">
-                  {t(k)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {p.instrument.indicators.map((x) => {
-              const d = p.disagreements.find((y) => y.code === x.code && y.round === lastRound);
-              return (
-                <tr key={x.code} className={d?.flagged ? 'disagreement' : undefined}>
-                  {/* The part before ':' is the indicator's name; the full question is in the form. */}
-                  <th scope="row">{(language === 'da' ? x.labelDa : x.labelEn).split(':')[0]}</th>
-                  <td>{cell(find(x.code, 'citizen'))}</td>
-                  <td>{cell(find(x.code, 'mentor'))}</td>
-                  <td>
-                    {d ? (
-                      <>
-                        {signed(d.difference)}
-                        {d.flagged ? <strong> · {t('fuDisagree')}</strong> : null}
-                      </>
-                    ) : (
-                      '–'
-                    )}
-                  </td>
-                  <td>{cell(find(x.code, 'caseworker'))}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <ScrollRegion label={t('fuProgression')}>
+        <DataTable
+          className="progression"
+          caption={t('fuProgression')}
+          columns={(['fuIndicator', 'fuCitizen', 'fuMentor', 'fuDifference', 'fuCaseworker'] as TextKey[]).map(t)}
+        >
+          {p.instrument.indicators.map((x) => {
+            const d = p.disagreements.find((y) => y.code === x.code && y.round === lastRound);
+            return (
+              <tr key={x.code} className={d?.flagged ? 'disagreement' : undefined}>
+                {/* The part before ':' is the indicator's name; the full question is in the form. */}
+                <th scope="row">{(language === 'da' ? x.labelDa : x.labelEn).split(':')[0]}</th>
+                <td>{cell(find(x.code, 'citizen'))}</td>
+                <td>{cell(find(x.code, 'mentor'))}</td>
+                <td>
+                  {d ? (
+                    <>
+                      {signed(d.difference)}
+                      {d.flagged ? <strong> · {t('fuDisagree')}</strong> : null}
+                    </>
+                  ) : (
+                    '–'
+                  )}
+                </td>
+                <td>{cell(find(x.code, 'caseworker'))}</td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      </ScrollRegion>
       {p.measurements.length > 0 ? (
         <details>
           <summary>{t('fuMeasurementList')}</summary>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('fuMeasurementList')}>
-            <table>
-              <caption className="sr-only">{t('fuMeasurementList')}</caption>
-              <thead>
-                <tr>
-                  {(['fuDate', 'fuRound', 'fuRespondent', 'fuHow', 'fuEnteredByHead'] as TextKey[]).map((k) => (
-                    <th key={k} scope="col">
-                      {t(k)}
-                    </th>
-                  ))}
+          <ScrollRegion label={t('fuMeasurementList')}>
+            <DataTable
+              caption={t('fuMeasurementList')}
+              columns={(['fuDate', 'fuRound', 'fuRespondent', 'fuHow', 'fuEnteredByHead'] as TextKey[]).map(t)}
+            >
+              {[...p.measurements].reverse().map((m) => (
+                <tr key={m.id}>
+                  <td>{formatDate(m.measuredOn)}</td>
+                  <td className="num">{m.round}</td>
+                  <td>{t(respondentKey[m.respondent]!)}</td>
+                  <td>{t(entryKey[m.entryMode] ?? 'fuEntrySelf')}</td>
+                  <td>
+                    {m.enteredByName} ({e(m.enteredByRole)})
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {[...p.measurements].reverse().map((m) => (
-                  <tr key={m.id}>
-                    <td>{formatDate(m.measuredOn)}</td>
-                    <td className="num">{m.round}</td>
-                    <td>{t(respondentKey[m.respondent]!)}</td>
-                    <td>{t(entryKey[m.entryMode] ?? 'fuEntrySelf')}</td>
-                    <td>
-                      {m.enteredByName} ({e(m.enteredByRole)})
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </DataTable>
+          </ScrollRegion>
         </details>
       ) : null}
       <details>

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { followUpApi, type Indicator, type Instrument, type SurveyKind, type SurveyQuestion } from '../api-client.ts';
+import { DataTable, ScrollRegion } from '../../../components/data-table.tsx';
 
 const respondentText: Record<string, string> = { citizen: 'Borgeren', mentor: 'Mentor', caseworker: 'Sagsbehandler' };
 const answerTypeText: Record<string, string> = { scale: 'Skala', yes_no: 'Ja/nej', free_text: 'Fritekst' };
@@ -41,35 +42,23 @@ function InstrumentCard({ instrument, canEdit, onSaved }: { instrument: Instrume
         {instrument.disagreementThreshold} point · {instrument.measurementCount} målinger med denne version.
       </p>
       <p className="hint">{instrument.licenceNote}</p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={`Indikatorer i ${instrument.name}`}>
-        <table>
-          <caption className="sr-only">Indikatorer i {instrument.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Kode</th>
-              <th scope="col">Indikator</th>
-              <th scope="col">Spørges</th>
-              <th scope="col">Skala</th>
-              <th scope="col">Ankre</th>
+      <ScrollRegion label={`Indikatorer i ${instrument.name}`}>
+        <DataTable caption={`Indikatorer i ${instrument.name}`} columns={['Kode', 'Indikator', 'Spørges', 'Skala', 'Ankre']}>
+          {instrument.indicators.map((x) => (
+            <tr key={x.code}>
+              <td>
+                <code>{x.code}</code>
+              </td>
+              <td>{x.labelDa}</td>
+              <td>{x.respondents.map((r) => respondentText[r]).join(', ')}</td>
+              <td className="num">
+                {x.scaleMin}–{x.scaleMax}
+              </td>
+              <td>{x.anchors.map((a) => `${a.value} = ${a.da}`).join(', ')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {instrument.indicators.map((x) => (
-              <tr key={x.code}>
-                <td>
-                  <code>{x.code}</code>
-                </td>
-                <td>{x.labelDa}</td>
-                <td>{x.respondents.map((r) => respondentText[r]).join(', ')}</td>
-                <td className="num">
-                  {x.scaleMin}–{x.scaleMax}
-                </td>
-                <td>{x.anchors.map((a) => `${a.value} = ${a.da}`).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </DataTable>
+      </ScrollRegion>
       {canEdit ? <NewVersionForm instrument={instrument} onSaved={onSaved} /> : null}
     </div>
   );

@@ -5,6 +5,7 @@ import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { deliveryApi, type Grant } from '../api-client.ts';
 import { confirmationText, ContactForm, contactDefaultsOf, contactFormText } from './contact-form.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
 
 /** Logs a contact in under a minute on a phone-sized screen; shows the contact log and delivery control. */
 export function ContactLog({ grant }: { grant: Grant }) {
@@ -33,56 +34,32 @@ export function ContactLog({ grant }: { grant: Grant }) {
       <h3>Leverancekontrol</h3>
       {compliance.data ? <FindingList findings={compliance.data.findings} /> : <p>{t('loading')}</p>}
       {compliance.data && compliance.data.hours.length > 0 ? (
-        <table>
-          <caption className="sr-only">Timer pr. uge</caption>
-          <thead>
-            <tr>
-              <th scope="col">Uge</th>
-              <th scope="col">Bevilget</th>
-              <th scope="col">Registreret</th>
-              <th scope="col">Bekræftet</th>
+        <DataTable caption="Timer pr. uge" columns={['Uge', 'Bevilget', 'Registreret', 'Bekræftet']}>
+          {weeks.map((h) => (
+            <tr key={h.week}>
+              <td>{formatIsoWeek(h.week, { withYear })}</td>
+              <td className="num">{formatHours(h.granted)}</td>
+              <td className="num">{formatHours(h.logged)}</td>
+              <td className="num">{formatHours(h.confirmed)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {weeks.map((h) => (
-              <tr key={h.week}>
-                <td>{formatIsoWeek(h.week, { withYear })}</td>
-                <td className="num">{formatHours(h.granted)}</td>
-                <td className="num">{formatHours(h.logged)}</td>
-                <td className="num">{formatHours(h.confirmed)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
 
       <h3>Kontaktlog</h3>
       {contacts.data && contacts.data.contacts.length > 0 ? (
-        <table>
-          <caption className="sr-only">Kontaktlog</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tidspunkt</th>
-              <th scope="col">Form</th>
-              <th scope="col">Minutter</th>
-              <th scope="col">Fremmøde</th>
-              <th scope="col">Bekræftelse</th>
-              <th scope="col">Note</th>
+        <DataTable caption="Kontaktlog" columns={['Tidspunkt', 'Form', 'Minutter', 'Fremmøde', 'Bekræftelse', 'Note']}>
+          {[...contacts.data.contacts].reverse().map((c) => (
+            <tr key={c.id}>
+              <td>{formatDateTime(c.at)}</td>
+              <td>{contactFormText[c.form]}</td>
+              <td className="num">{c.minutes}</td>
+              <td>{c.attended ? 'Ja' : 'Udeblev'}</td>
+              <td>{c.confirmationMethod ? confirmationText[c.confirmationMethod] : '–'}</td>
+              <td>{c.note ?? ''}</td>
             </tr>
-          </thead>
-          <tbody>
-            {[...contacts.data.contacts].reverse().map((c) => (
-              <tr key={c.id}>
-                <td>{formatDateTime(c.at)}</td>
-                <td>{contactFormText[c.form]}</td>
-                <td className="num">{c.minutes}</td>
-                <td>{c.attended ? 'Ja' : 'Udeblev'}</td>
-                <td>{c.confirmationMethod ? confirmationText[c.confirmationMethod] : '–'}</td>
-                <td>{c.note ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : (
         <p>Ingen kontakter registreret.</p>
       )}

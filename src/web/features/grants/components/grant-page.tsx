@@ -15,6 +15,7 @@ import { endReasons, grantsApi, type Grant } from '../api-client.ts';
 import { FollowUpSection } from '../../follow-up/components/follow-up-section.tsx';
 import { ContactLog } from './contact-log.tsx';
 import { MentorProposals } from './mentor-proposals.tsx';
+import { SelectField } from '../../../components/select-field.tsx';
 
 export function GrantPage({ grantId }: { grantId: number }) {
   const { t, e } = useI18n();
@@ -180,15 +181,7 @@ function EndGrantForm({ grant, onEnded }: { grant: Grant; onEnded: () => void })
         <Field id="end-date" label={t('endDate')}>
           <input id="end-date" type="date" value={endDate} onChange={(ev) => setEndDate(ev.target.value)} required />
         </Field>
-        <Field id="end-reason" label={t('reason')}>
-          <select id="end-reason" value={reason} onChange={(ev) => setReason(ev.target.value)}>
-            {endReasons.map((r) => (
-              <option key={r} value={r}>
-                {e(r)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField id="end-reason" label={t('reason')} value={reason} onChange={setReason} options={endReasons} optionText={e} />
         {reason === 'READY_FOR_OFFER' ? (
           <Field id="end-offer" label={t('followUpOfferStart')}>
             <input id="end-offer" type="date" value={offerStart} onChange={(ev) => setOfferStart(ev.target.value)} />

@@ -7,9 +7,11 @@ import { Field } from '../../../components/field.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registersApi } from '../../registers/api-client.ts';
+import type { GrantType } from '../../../../domain/mentor-grant.ts';
 import { grantsApi, grantTypes, type Check, type GrantBody } from '../api-client.ts';
 import { addDays, calendarDateOf } from '../../../../domain/calendar-date.ts';
 import { formatDate } from '../../../app/formats.ts';
+import { SelectField } from '../../../components/select-field.tsx';
 
 /** Today in Denmark, not in UTC (between 00:00 and 01:00 Danish time UTC is still yesterday). */
 const today = () => calendarDateOf(new Date());
@@ -153,15 +155,14 @@ export function GrantWizard({
       <h1>{editGrantId ? t('editDraftHeading') : t('grantWizard')}</h1>
       <div className="wizard">
         <form onSubmit={save} className="wizard-form" aria-describedby="rule-panel">
-          <Field id="g-type" label={t('grantType')}>
-            <select id="g-type" value={form.type} onChange={(ev) => set('type', ev.target.value)}>
-              {typeOptions.map((g) => (
-                <option key={g} value={g}>
-                  {e(g)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            id="g-type"
+            label={t('grantType')}
+            value={form.type}
+            onChange={(v) => set('type', v as GrantType)}
+            options={typeOptions}
+            optionText={e}
+          />
           <div className="row">
             <Field id="g-agreed" label={t('agreedOn')}>
               <input id="g-agreed" type="date" value={form.agreedOn} onChange={(ev) => set('agreedOn', ev.target.value)} required />

@@ -4,6 +4,7 @@ import { useLoad } from '../../../components/use-load.ts';
 import { homeApi, type MyGrants, type Worklist } from '../api-client.ts';
 import { formatDate, formatPeriod } from '../../../app/formats.ts';
 import { MyCitizensToday } from './my-citizens-today.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
 
 export type MyGrant = MyGrants['grants'][number];
 export type { WorklistItem } from '../api-client.ts';
@@ -73,32 +74,21 @@ export function HomePage() {
         <>
           <h2>Arbejdsliste</h2>
           {worklist.data && worklist.data.items.filter((i) => i.kind !== 'my_citizen').length > 0 ? (
-            <table className="worklist">
-              <caption className="sr-only">Arbejdsliste</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Opgave</th>
-                  <th scope="col">Borger</th>
-                  <th scope="col">Frist</th>
-                  <th scope="col">Detaljer</th>
-                </tr>
-              </thead>
-              <tbody>
-                {worklist.data.items
-                  .filter((i) => i.kind !== 'my_citizen')
-                  .map((i, index) => (
-                    <tr key={`${i.kind}-${i.grantId}-${index}`}>
-                      <td>
-                        {kindText[i.kind] ?? i.kind}
-                        {i.rule ? <small> ({i.rule})</small> : null}
-                      </td>
-                      <td>{i.grantId ? <a href={`#/grants/${i.grantId}`}>{i.citizenName}</a> : '–'}</td>
-                      <td>{formatDate(i.dueDate)}</td>
-                      <td>{i.message}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+            <DataTable className="worklist" caption="Arbejdsliste" columns={['Opgave', 'Borger', 'Frist', 'Detaljer']}>
+              {worklist.data.items
+                .filter((i) => i.kind !== 'my_citizen')
+                .map((i, index) => (
+                  <tr key={`${i.kind}-${i.grantId}-${index}`}>
+                    <td>
+                      {kindText[i.kind] ?? i.kind}
+                      {i.rule ? <small> ({i.rule})</small> : null}
+                    </td>
+                    <td>{i.grantId ? <a href={`#/grants/${i.grantId}`}>{i.citizenName}</a> : '–'}</td>
+                    <td>{formatDate(i.dueDate)}</td>
+                    <td>{i.message}</td>
+                  </tr>
+                ))}
+            </DataTable>
           ) : (
             <p>{worklist.data ? 'Ingen opgaver.' : t('loading')}</p>
           )}

@@ -4,6 +4,7 @@ import { navigate } from '../../../app/router.ts';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registerImportApi, type ImportHistoryRow } from '../api-client.ts';
+import { DataTable } from '../../../components/data-table.tsx';
 
 const statusKey: Record<ImportHistoryRow['status'], TextKey> = {
   running: 'importStatusRunning',
@@ -57,40 +58,31 @@ export function ImportHistoryPage({ query }: { query: URLSearchParams }) {
       <ErrorMessage error={error} />
       {data && data.imports.length === 0 ? <p>{t('importNone')}</p> : null}
       {data && data.imports.length > 0 ? (
-        <table className="import-history">
-          <caption className="sr-only">{t('importHistory')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('importStarted')}</th>
-              <th scope="col">{t('importKind')}</th>
-              <th scope="col">{t('importFile')}</th>
-              <th scope="col">{t('importUser')}</th>
-              <th scope="col">{t('importStatus')}</th>
-              <th scope="col">{t('importCounts')}</th>
+        <DataTable
+          className="import-history"
+          caption={t('importHistory')}
+          columns={[t('importStarted'), t('importKind'), t('importFile'), t('importUser'), t('importStatus'), t('importCounts')]}
+        >
+          {data.imports.map((i) => (
+            <tr key={i.id}>
+              <td className="nowrap">{dateTime.format(new Date(i.createdAt))}</td>
+              <td>{kindText(i.kind)}</td>
+              <td className="card-wide">{i.fileName ?? <span className="muted">{t('importNoFile')}</span>}</td>
+              <td>{i.createdByName ?? '–'}</td>
+              <td>
+                {t(statusKey[i.status])}
+                {i.warningCount > 0 ? ` · ${num(i.warningCount)} ${t(i.warningCount === 1 ? 'importWarning' : 'importWarnings')}` : ''}
+                {i.errorCount > 0 ? ` · ${num(i.errorCount)} ${t('importErrors')}` : ''}
+              </td>
+              <td>
+                {countKeys
+                  .filter(([key]) => typeof i.counts[key] === 'number')
+                  .map(([key, label]) => `${t(label)}: ${num(i.counts[key]!)}`)
+                  .join(' · ') || '–'}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {data.imports.map((i) => (
-              <tr key={i.id}>
-                <td className="nowrap">{dateTime.format(new Date(i.createdAt))}</td>
-                <td>{kindText(i.kind)}</td>
-                <td className="card-wide">{i.fileName ?? <span className="muted">{t('importNoFile')}</span>}</td>
-                <td>{i.createdByName ?? '–'}</td>
-                <td>
-                  {t(statusKey[i.status])}
-                  {i.warningCount > 0 ? ` · ${num(i.warningCount)} ${t(i.warningCount === 1 ? 'importWarning' : 'importWarnings')}` : ''}
-                  {i.errorCount > 0 ? ` · ${num(i.errorCount)} ${t('importErrors')}` : ''}
-                </td>
-                <td>
-                  {countKeys
-                    .filter(([key]) => typeof i.counts[key] === 'number')
-                    .map(([key, label]) => `${t(label)}: ${num(i.counts[key]!)}`)
-                    .join(' · ') || '–'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       {data && data.total > data.pageSize ? (
         <nav className="pager" aria-label={t('pageOf')}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
-import { Field } from '../../../components/field.tsx';
+import { TextField } from '../../../components/text-field.tsx';
 import { authApi } from '../api-client.ts';
 
 /** After a one-time password the user chooses their own before anything else (issue 11). */
@@ -35,36 +35,24 @@ export function ChangePasswordPage() {
       <h1>{t('changePasswordHeading')}</h1>
       <p>{t('changePasswordExplained')}</p>
       <form onSubmit={submit}>
-        <Field id="current-password" label={t('currentPassword')}>
-          <input
-            id="current-password"
+        {(
+          [
+            ['current-password', 'currentPassword', 'current-password', current, setCurrent],
+            ['new-password', 'newPassword', 'new-password', next, setNext],
+            ['repeat-password', 'repeatPassword', 'new-password', repeat, setRepeat],
+          ] as const
+        ).map(([id, label, autoComplete, value, onChange]) => (
+          <TextField
+            key={id}
+            id={id}
+            label={t(label)}
             type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
+            autoComplete={autoComplete}
+            value={value}
+            onChange={onChange}
             required
           />
-        </Field>
-        <Field id="new-password" label={t('newPassword')}>
-          <input
-            id="new-password"
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            required
-          />
-        </Field>
-        <Field id="repeat-password" label={t('repeatPassword')}>
-          <input
-            id="repeat-password"
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-            required
-          />
-        </Field>
+        ))}
         {mismatch ? (
           <p className="alert alert-error" role="alert">
             {t('passwordsDiffer')}

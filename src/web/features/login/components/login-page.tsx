@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
-import { Field } from '../../../components/field.tsx';
+import { TextField } from '../../../components/text-field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { useRoute } from '../../../app/router.ts';
 import { authApi } from '../api-client.ts';
@@ -52,27 +52,25 @@ export function LoginPage() {
       ) : null}
       {sso ? <h2>{t('loginLocalHeading')}</h2> : null}
       <form onSubmit={submit}>
-        <Field id="username" label={t('username')}>
-          <input
-            id="username"
-            name="username"
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            required
-          />
-        </Field>
-        <Field id="password" label={t('password')}>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </Field>
+        <TextField
+          id="username"
+          label={t('username')}
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={setUsername}
+          required
+        />
+        <TextField
+          id="password"
+          label={t('password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          required
+        />
         <ErrorMessage error={error} />
         <button type="submit" className={sso ? undefined : 'primary'} disabled={busy}>
           {t('login')}

@@ -2,10 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
 import { Field } from '../../../components/field.tsx';
+import { TextField } from '../../../components/text-field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registersApi, type Mentor, type Provider } from '../api-client.ts';
 import { formatHours } from '../../../app/formats.ts';
+import { useSubmit } from '../../../components/use-submit.ts';
+import { CheckboxField } from '../../../components/checkbox-field.tsx';
 
 const list = (text: string) =>
   text
@@ -30,92 +34,78 @@ export function MentorsPage() {
     authority: false,
   });
   const [modules, setModules] = useState<Record<number, string>>({});
-  const [saveError, setSaveError] = useState<unknown>(null);
   const set = (key: keyof typeof form, value: string | boolean) => setForm((f) => ({ ...f, [key]: value }));
   const [editing, setEditing] = useState<Mentor | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const canEdit = user !== null && ['coordinator', 'admin'].includes(user.role);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaveError(null);
-    try {
-      await registersApi.createMentor({
-        name: form.name,
-        providerId: Number(form.providerId),
-        phone: form.phone || null,
-        email: form.email || null,
-        specialties: list(form.specialties),
-        languages: list(form.languages),
-        qualifications: list(form.qualifications),
-        weeklyCapacityHours: form.capacity === '' ? null : Number(form.capacity),
-        hasAuthorityRole: form.authority,
-        trainingModules: Object.entries(modules)
-          .filter(([, d]) => d)
-          .map(([m, d]) => ({ module: Number(m), completedOn: d })),
-      });
-      setForm((f) => ({ ...f, name: '', phone: '', email: '' }));
-      setModules({});
-      reload();
-    } catch (err) {
-      setSaveError(err);
-    }
-  }
+  const { submit, error: saveError } = useSubmit(async () => {
+    await registersApi.createMentor({
+      name: form.name,
+      providerId: Number(form.providerId),
+      phone: form.phone || null,
+      email: form.email || null,
+      specialties: list(form.specialties),
+      languages: list(form.languages),
+      qualifications: list(form.qualifications),
+      weeklyCapacityHours: form.capacity === '' ? null : Number(form.capacity),
+      hasAuthorityRole: form.authority,
+      trainingModules: Object.entries(modules)
+        .filter(([, d]) => d)
+        .map(([m, d]) => ({ module: Number(m), completedOn: d })),
+    });
+    setForm((f) => ({ ...f, name: '', phone: '', email: '' }));
+    setModules({});
+    reload();
+  });
   return (
     <section>
       <h1>{t('mentors')}</h1>
       <ErrorMessage error={error} />
-      <table>
-        <caption className="sr-only">{t('mentors')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('name')}</th>
-            <th scope="col">{t('provider')}</th>
-            <th scope="col">{t('specialties')}</th>
-            <th scope="col">{t('languages')}</th>
-            <th scope="col">{t('capacity')}</th>
-            <th scope="col">{t('trainingModules')}</th>
-            <th scope="col">{t('authorityRole')}</th>
-            <th scope="col">{t('status')}</th>
+      <DataTable
+        caption={t('mentors')}
+        columns={[
+          t('name'),
+          t('provider'),
+          t('specialties'),
+          t('languages'),
+          t('capacity'),
+          t('trainingModules'),
+          t('authorityRole'),
+          t('status'),
+          ...(canEdit ? [<span className="sr-only">{t('editMentor')}</span>] : []),
+        ]}
+      >
+        {(data?.mentors ?? []).map((m) => (
+          <tr key={m.id}>
+            <td>
+              {m.name}
+              <br />
+              <small>{[m.phone, m.email].filter(Boolean).join(' · ')}</small>
+            </td>
+            <td>{m.providerName}</td>
+            <td>{m.specialties.join(', ') || '–'}</td>
+            <td>{m.languages.join(', ') || '–'}</td>
+            <td className="num">{formatHours(m.weeklyCapacityHours)}</td>
+            <td>{m.trainingModules.map((x) => x.module).join(', ') || '–'}</td>
+            <td>{m.hasAuthorityRole ? t('yes') : t('no')}</td>
+            <td>{m.active ? t('mentorActive') : t('mentorInactive')}</td>
             {canEdit ? (
-              <th scope="col">
-                <span className="sr-only">{t('editMentor')}</span>
-              </th>
+              <td>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setSaved(null);
+                    setEditing(m);
+                  }}
+                  aria-label={`${t('editMentorHeading')} ${m.name}`}
+                >
+                  {t('editMentorHeading')}
+                </button>
+              </td>
             ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {(data?.mentors ?? []).map((m) => (
-            <tr key={m.id}>
-              <td>
-                {m.name}
-                <br />
-                <small>{[m.phone, m.email].filter(Boolean).join(' · ')}</small>
-              </td>
-              <td>{m.providerName}</td>
-              <td>{m.specialties.join(', ') || '–'}</td>
-              <td>{m.languages.join(', ') || '–'}</td>
-              <td className="num">{formatHours(m.weeklyCapacityHours)}</td>
-              <td>{m.trainingModules.map((x) => x.module).join(', ') || '–'}</td>
-              <td>{m.hasAuthorityRole ? t('yes') : t('no')}</td>
-              <td>{m.active ? t('mentorActive') : t('mentorInactive')}</td>
-              {canEdit ? (
-                <td>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setSaved(null);
-                      setEditing(m);
-                    }}
-                    aria-label={`${t('editMentorHeading')} ${m.name}`}
-                  >
-                    {t('editMentorHeading')}
-                  </button>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {saved ? (
         <p className="ok" role="status">
           {saved}
@@ -138,9 +128,7 @@ export function MentorsPage() {
         <details className="card">
           <summary>{t('createMentor')}</summary>
           <form onSubmit={submit} className="grid-form">
-            <Field id="m-name" label={t('name')}>
-              <input id="m-name" value={form.name} onChange={(ev) => set('name', ev.target.value)} required />
-            </Field>
+            <TextField id="m-name" label={t('name')} value={form.name} onChange={(v) => set('name', v)} required />
             <Field id="m-provider" label={t('provider')}>
               <select id="m-provider" value={form.providerId} onChange={(ev) => set('providerId', ev.target.value)} required>
                 <option value="">–</option>
@@ -151,31 +139,20 @@ export function MentorsPage() {
                 ))}
               </select>
             </Field>
-            <Field id="m-phone" label={t('phone')}>
-              <input id="m-phone" type="tel" value={form.phone} onChange={(ev) => set('phone', ev.target.value)} />
-            </Field>
-            <Field id="m-email" label={t('email')}>
-              <input id="m-email" type="email" value={form.email} onChange={(ev) => set('email', ev.target.value)} />
-            </Field>
-            <Field id="m-specialties" label={t('specialties')}>
-              <input id="m-specialties" value={form.specialties} onChange={(ev) => set('specialties', ev.target.value)} />
-            </Field>
-            <Field id="m-languages" label={t('languages')}>
-              <input id="m-languages" value={form.languages} onChange={(ev) => set('languages', ev.target.value)} />
-            </Field>
-            <Field id="m-qualifications" label={t('qualifications')}>
-              <input id="m-qualifications" value={form.qualifications} onChange={(ev) => set('qualifications', ev.target.value)} />
-            </Field>
-            <Field id="m-capacity" label={t('capacity')}>
-              <input
-                id="m-capacity"
-                type="number"
-                min="0"
-                max="80"
-                value={form.capacity}
-                onChange={(ev) => set('capacity', ev.target.value)}
-              />
-            </Field>
+            <TextField id="m-phone" label={t('phone')} type="tel" value={form.phone} onChange={(v) => set('phone', v)} />
+            <TextField id="m-email" label={t('email')} type="email" value={form.email} onChange={(v) => set('email', v)} />
+            {(['specialties', 'languages', 'qualifications'] as const).map((key) => (
+              <TextField key={key} id={`m-${key}`} label={t(key)} value={form[key]} onChange={(v) => set(key, v)} />
+            ))}
+            <TextField
+              id="m-capacity"
+              label={t('capacity')}
+              type="number"
+              min="0"
+              max="80"
+              value={form.capacity}
+              onChange={(v) => set('capacity', v)}
+            />
             <fieldset>
               <legend>{t('trainingModules')}</legend>
               {[1, 2, 3, 4].map((m) => (
@@ -192,10 +169,7 @@ export function MentorsPage() {
                 </div>
               ))}
             </fieldset>
-            <div className="check">
-              <input id="m-authority" type="checkbox" checked={form.authority} onChange={(ev) => set('authority', ev.target.checked)} />
-              <label htmlFor="m-authority">{t('authorityRole')}</label>
-            </div>
+            <CheckboxField id="m-authority" label={t('authorityRole')} checked={form.authority} onChange={(v) => set('authority', v)} />
             <ErrorMessage error={saveError} />
             <button type="submit" className="primary">
               {t('save')}
@@ -259,9 +233,7 @@ function EditMentor({
       <h2 id="edit-mentor-heading">
         {t('editMentorHeading')} {mentor.name}
       </h2>
-      <Field id="e-name" label={t('name')}>
-        <input id="e-name" value={form.name} onChange={(ev) => set('name', ev.target.value)} required maxLength={200} />
-      </Field>
+      <TextField id="e-name" label={t('name')} value={form.name} onChange={(v) => set('name', v)} required maxLength={200} />
       <Field id="e-provider" label={t('mentorType')}>
         <select id="e-provider" value={form.providerId} onChange={(ev) => set('providerId', ev.target.value)} required>
           {providers.map((p) => (
@@ -271,50 +243,35 @@ function EditMentor({
           ))}
         </select>
       </Field>
-      <Field id="e-specialties" label={t('specialties')} hint={t('listHint')}>
-        <input
-          id="e-specialties"
-          value={form.specialties}
-          onChange={(ev) => set('specialties', ev.target.value)}
-          aria-describedby="e-specialties-hint"
+      {(['specialties', 'languages'] as const).map((key) => (
+        <TextField
+          key={key}
+          id={`e-${key}`}
+          label={t(key)}
+          hint={t('listHint')}
+          value={form[key]}
+          onChange={(v) => set(key, v)}
+          aria-describedby={`e-${key}-hint`}
         />
-      </Field>
-      <Field id="e-languages" label={t('languages')} hint={t('listHint')}>
-        <input
-          id="e-languages"
-          value={form.languages}
-          onChange={(ev) => set('languages', ev.target.value)}
-          aria-describedby="e-languages-hint"
-        />
-      </Field>
-      <Field id="e-capacity" label={t('capacity')}>
-        <input
-          id="e-capacity"
-          type="number"
-          min="0"
-          max="80"
-          step="0.5"
-          value={form.capacity}
-          onChange={(ev) => set('capacity', ev.target.value)}
-        />
-      </Field>
-      <div className="check">
-        <input id="e-authority" type="checkbox" checked={form.authority} onChange={(ev) => set('authority', ev.target.checked)} />
-        <label htmlFor="e-authority">{t('authorityRole')}</label>
-      </div>
-      <div className="check">
-        <input
-          id="e-active"
-          type="checkbox"
-          checked={form.active}
-          onChange={(ev) => set('active', ev.target.checked)}
-          aria-describedby="e-active-hint"
-        />
-        <label htmlFor="e-active">{t('mentorActive')}</label>
-        <p className="hint" id="e-active-hint">
-          {t('mentorActiveHint')}
-        </p>
-      </div>
+      ))}
+      <TextField
+        id="e-capacity"
+        label={t('capacity')}
+        type="number"
+        min="0"
+        max="80"
+        step="0.5"
+        value={form.capacity}
+        onChange={(v) => set('capacity', v)}
+      />
+      <CheckboxField id="e-authority" label={t('authorityRole')} checked={form.authority} onChange={(v) => set('authority', v)} />
+      <CheckboxField
+        id="e-active"
+        label={t('mentorActive')}
+        hint={t('mentorActiveHint')}
+        checked={form.active}
+        onChange={(v) => set('active', v)}
+      />
       <ErrorMessage error={error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>

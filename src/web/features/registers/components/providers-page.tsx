@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
@@ -6,6 +6,9 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { providerTypes, registersApi } from '../api-client.ts';
 import { formatNumber } from '../../../app/formats.ts';
+import { DataTable } from '../../../components/data-table.tsx';
+import { SelectField } from '../../../components/select-field.tsx';
+import { useSubmit } from '../../../components/use-submit.ts';
 
 export function ProvidersPage() {
   const { t, e } = useI18n();
@@ -14,42 +17,25 @@ export function ProvidersPage() {
   const [name, setName] = useState('');
   const [type, setType] = useState('external');
   const [rate, setRate] = useState('');
-  const [saveError, setSaveError] = useState<unknown>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaveError(null);
-    try {
-      await registersApi.createProvider({ name, type, hourlyRate: rate === '' ? null : Number(rate) });
-      setName('');
-      setRate('');
-      reload();
-    } catch (err) {
-      setSaveError(err);
-    }
-  }
+  const { submit, error: saveError } = useSubmit(async () => {
+    await registersApi.createProvider({ name, type, hourlyRate: rate === '' ? null : Number(rate) });
+    setName('');
+    setRate('');
+    reload();
+  });
   return (
     <section>
       <h1>{t('providers')}</h1>
       <ErrorMessage error={error} />
-      <table>
-        <caption className="sr-only">{t('providers')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('name')}</th>
-            <th scope="col">{t('type')}</th>
-            <th scope="col">{t('hourlyRate')}</th>
+      <DataTable caption={t('providers')} columns={[t('name'), t('type'), t('hourlyRate')]}>
+        {(data?.providers ?? []).map((p) => (
+          <tr key={p.id}>
+            <td>{p.name}</td>
+            <td>{e(p.type)}</td>
+            <td className="num">{formatNumber(p.hourlyRate, { decimals: 2 })}</td>
           </tr>
-        </thead>
-        <tbody>
-          {(data?.providers ?? []).map((p) => (
-            <tr key={p.id}>
-              <td>{p.name}</td>
-              <td>{e(p.type)}</td>
-              <td className="num">{formatNumber(p.hourlyRate, { decimals: 2 })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {user && ['coordinator', 'admin'].includes(user.role) ? (
         <details className="card">
           <summary>{t('createProvider')}</summary>
@@ -57,15 +43,7 @@ export function ProvidersPage() {
             <Field id="p-name" label={t('name')}>
               <input id="p-name" value={name} onChange={(ev) => setName(ev.target.value)} required />
             </Field>
-            <Field id="p-type" label={t('type')}>
-              <select id="p-type" value={type} onChange={(ev) => setType(ev.target.value)}>
-                {providerTypes.map((x) => (
-                  <option key={x} value={x}>
-                    {e(x)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SelectField id="p-type" label={t('type')} value={type} onChange={setType} options={providerTypes} optionText={e} />
             <Field id="p-rate" label={t('hourlyRate')}>
               <input id="p-rate" type="number" min="0" step="1" value={rate} onChange={(ev) => setRate(ev.target.value)} />
             </Field>

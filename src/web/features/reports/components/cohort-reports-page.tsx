@@ -9,6 +9,8 @@ import { grantTypes } from '../../grants/api-client.ts';
 import { reportNames, reportsApi, type ReportCitizen, type ReportFilter, type ReportTable } from '../api-client.ts';
 import { ReportChart } from './report-chart.tsx';
 import { formatNumber, formatPercent } from '../../../app/formats.ts';
+import { TextField } from '../../../components/text-field.tsx';
+import { SelectField } from '../../../components/select-field.tsx';
 
 const count = (v: number | null) => formatNumber(v);
 const percent = (v: number | null) => formatPercent(v);
@@ -67,44 +69,40 @@ export function CohortReportsPage() {
         Tallene beskriver — de viser ikke, om mentoren gjorde forskellen; se siden Effekt for det.
       </p>
       <form onSubmit={submit} className="report-filter">
-        <Field id="report-from" label="Første start fra">
-          <input
-            id="report-from"
-            type="date"
-            required
-            value={draft.firstStartFrom}
-            onChange={(ev) => setDraft({ ...draft, firstStartFrom: ev.target.value })}
-          />
-        </Field>
-        <Field id="report-to" label="Første start til">
-          <input
-            id="report-to"
-            type="date"
-            required
-            value={draft.firstStartTo}
-            onChange={(ev) => setDraft({ ...draft, firstStartTo: ev.target.value })}
-          />
-        </Field>
-        <Field id="report-type" label="Type mentorstøtte">
-          <select id="report-type" value={draft.type} onChange={(ev) => setDraft({ ...draft, type: ev.target.value })}>
-            <option value="">Alle typer</option>
-            {grantTypes.map((g) => (
-              <option key={g} value={g}>
-                {e(g)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="report-group" label="Målgruppe ved start">
-          <select id="report-group" value={draft.targetGroup} onChange={(ev) => setDraft({ ...draft, targetGroup: ev.target.value })}>
-            <option value="">Alle målgrupper</option>
-            {targetGroupCodes.map((g) => (
-              <option key={g} value={g}>
-                {e(g)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <TextField
+          id="report-from"
+          label="Første start fra"
+          type="date"
+          required
+          value={draft.firstStartFrom}
+          onChange={(v) => setDraft({ ...draft, firstStartFrom: v })}
+        />
+        <TextField
+          id="report-to"
+          label="Første start til"
+          type="date"
+          required
+          value={draft.firstStartTo}
+          onChange={(v) => setDraft({ ...draft, firstStartTo: v })}
+        />
+        <SelectField
+          id="report-type"
+          label="Type mentorstøtte"
+          value={draft.type}
+          onChange={(v) => setDraft({ ...draft, type: v })}
+          options={grantTypes}
+          optionText={e}
+          blank="Alle typer"
+        />
+        <SelectField
+          id="report-group"
+          label="Målgruppe ved start"
+          value={draft.targetGroup}
+          onChange={(v) => setDraft({ ...draft, targetGroup: v })}
+          options={targetGroupCodes}
+          optionText={e}
+          blank="Alle målgrupper"
+        />
         {usesHorizon ? (
           <Field id="report-horizon" label="Opfølgning (måneder efter start)">
             <select
