@@ -1,0 +1,10 @@
+import type { TestApp } from './test-app.ts';
+
+/**
+ * Registers an internal provider and one mentor in it through the API, as the coordinator; returns the
+ * mentor's id. For tests that need a mentor on their courses but do not test the registers themselves.
+ */
+export async function registerTestMentor(t: TestApp, name = 'M', providerName = 'Team'): Promise<number> {
+  const provider = (await t.as('coord').post('/api/providers', { name: providerName, type: 'internal' })).json();
+  return (await t.as('coord').post('/api/mentors', { name, providerId: provider.id, phone: '1', qualifications: ['x'] })).json().id;
+}
