@@ -8,3 +8,17 @@ export async function registerTestMentor(t: TestApp, name = 'M', providerName = 
   const provider = (await t.as('coord').post('/api/providers', { name: providerName, type: 'internal' })).json();
   return (await t.as('coord').post('/api/mentors', { name, providerId: provider.id, phone: '1', qualifications: ['x'] })).json().id;
 }
+
+/** A multipart/form-data body carrying `csv` as the form field `file`, as a browser's file picker sends it. */
+export function multipartCsvUpload(filename: string, csv: string, boundary = 'mentorspor-test-boundary') {
+  const payload = [
+    `--${boundary}`,
+    `Content-Disposition: form-data; name="file"; filename="${filename}"`,
+    'Content-Type: text/csv',
+    '',
+    csv,
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
+}

@@ -1,22 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, testPassword, type TestApp, sameOrigin } from '../test-app.ts';
+import { openTestApp, type TestApp, sameOrigin } from '../test-app.ts';
 
 describe('case-history import through the API', () => {
   let t: TestApp;
-  const cookies = new Map<string, string>();
 
-  async function cookieOf(username: string) {
-    if (!cookies.has(username)) {
-      const login = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        headers: sameOrigin,
-        payload: { username, password: testPassword },
-      });
-      cookies.set(username, login.cookies.map((c) => `${c.name}=${c.value}`).join('; '));
-    }
-    return cookies.get(username)!;
-  }
+  const cookieOf = (username: string) => t.cookieOf(username);
   async function upload(kind: string, csv: string, username = 'coord') {
     return t.app.inject({
       method: 'POST',

@@ -1,31 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, testPassword, type TestApp, sameOrigin } from '../test-app.ts';
+import { openTestApp, type TestApp, sameOrigin } from '../test-app.ts';
 
 describe('register mappings through the API (issue 5 point 1)', () => {
   let t: TestApp;
-  const cookies = new Map<string, string>();
   beforeAll(async () => {
     t = await openTestApp();
     await t.as('cw').post('/api/citizens', { cpr: '0101851234', name: 'A' });
-    for (const username of ['admin', 'boss']) {
-      const login = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        headers: sameOrigin,
-        payload: { username, password: testPassword },
-      });
-      cookies.set(username, login.cookies.map((c) => `${c.name}=${c.value}`).join('; '));
-    }
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const postCsv = (username: string, url: string, csv: string) =>
+  const postCsv = async (username: string, url: string, csv: string) =>
     t.app.inject({
       method: 'POST',
       url,
-      headers: { ...sameOrigin, cookie: cookies.get(username)!, 'content-type': 'text/csv' },
+      headers: { ...sameOrigin, cookie: await t.cookieOf(username), 'content-type': 'text/csv' },
       payload: csv,
     });
   async function waitFor(id: number) {
