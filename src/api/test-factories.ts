@@ -22,3 +22,13 @@ export function multipartCsvUpload(filename: string, csv: string, boundary = 'me
   ].join('\r\n');
   return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
 }
+
+/** The import record of `id` once it has stopped running, polled as `username` every 25 ms for up to 5 s. */
+export async function finishedImport(t: TestApp, id: number, username: string) {
+  for (let i = 0; i < 200; i += 1) {
+    const record = (await t.as(username).get(`/api/imports/${id}`)).json();
+    if (record.status !== 'running') return record;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('import did not finish');
+}

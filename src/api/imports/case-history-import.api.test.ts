@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finishedImport } from '../test-factories.ts';
 import { openTestApp, type TestApp, sameOrigin } from '../test-app.ts';
 
 describe('case-history import through the API', () => {
@@ -13,16 +14,7 @@ describe('case-history import through the API', () => {
       payload: csv,
     });
   }
-  async function waitFor(id: number, username = 'coord') {
-    for (let i = 0; i < 200; i += 1) {
-      const record = (
-        await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie: await cookieOf(username) } })
-      ).json();
-      if (record.status !== 'running') return record;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('import did not finish');
-  }
+  const waitFor = (id: number, username = 'coord') => finishedImport(t, id, username);
   const count = async (table: string) => (await t.db.query<{ n: number }>(`select count(*) as n from ${table}`))[0]!.n;
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noCitizenMatchedWarning } from '../../domain/register-mappings.ts';
-import { multipartCsvUpload } from '../test-factories.ts';
+import { finishedImport, multipartCsvUpload } from '../test-factories.ts';
 import { openTestApp, type TestApp, sameOrigin } from '../test-app.ts';
 
 /**
@@ -21,16 +21,7 @@ describe('import history', () => {
     expect(response.statusCode).toBe(202);
     return waitFor(response.json().id, username);
   }
-  async function waitFor(id: number, username: string) {
-    for (let i = 0; i < 200; i += 1) {
-      const record = (
-        await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie: await cookieOf(username) } })
-      ).json();
-      if (record.status !== 'running') return record;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('import did not finish');
-  }
+  const waitFor = (id: number, username: string) => finishedImport(t, id, username);
   const history = async (username: string, query = '') =>
     t.app.inject({ method: 'GET', url: `/api/imports${query}`, headers: { cookie: await cookieOf(username) } });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipartCsvUpload } from '../test-factories.ts';
+import { finishedImport, multipartCsvUpload } from '../test-factories.ts';
 import { openTestApp, type TestApp, sameOrigin } from '../test-app.ts';
 
 describe('register import through the API', () => {
@@ -28,14 +28,7 @@ describe('register import through the API', () => {
       payload: csv,
     });
   }
-  async function waitFor(id: number) {
-    for (let i = 0; i < 100; i += 1) {
-      const record = (await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie } })).json();
-      if (record.status !== 'running') return record;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('import did not finish');
-  }
+  const waitFor = (id: number) => finishedImport(t, id, 'boss');
 
   it('accepts a CSV body with 202, then reports counts', async () => {
     const response = await upload('cpr;week;code\n0101851234;2015-W01;318\n0101851234;2015-W02;318\n');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finishedImport } from '../test-factories.ts';
 import { openTestApp, type TestApp, sameOrigin } from '../test-app.ts';
 
 describe('register mappings through the API (issue 5 point 1)', () => {
@@ -18,14 +19,7 @@ describe('register mappings through the API (issue 5 point 1)', () => {
       headers: { ...sameOrigin, cookie: await t.cookieOf(username), 'content-type': 'text/csv' },
       payload: csv,
     });
-  async function waitFor(id: number) {
-    for (let i = 0; i < 100; i += 1) {
-      const record = (await t.as('boss').get(`/api/imports/${id}`)).json();
-      if (record.status !== 'running') return record;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('import did not finish');
-  }
+  const waitFor = (id: number) => finishedImport(t, id, 'boss');
 
   it('lists DST as verified and DREAM as unverified', async () => {
     const response = await t.as('boss').get('/api/mappings');
