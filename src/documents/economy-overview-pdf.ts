@@ -89,39 +89,25 @@ export function renderEconomyOverviewPdf(overview: EconomyOverview, municipality
       pdf.moveDown();
       tag('Figure', () => drawChart(pdf, overview), { alt: winAnsiText(chartDescription(overview)) });
 
-      const table = (title: string, rows: BreakdownRow[]) => {
+      /** A heading with one 9-point paragraph a line. */
+      const section = (title: string, lines: string[]) => {
         pdf.moveDown(0.8);
         tag('H2', () => pdf.font('Helvetica-Bold').fontSize(12).text(title));
-        for (const row of rows) {
-          tag('P', () =>
-            pdf
-              .font('Helvetica')
-              .fontSize(9)
-              .text(
-                winAnsiText(
-                  `${row.label}: ${formatKr(row.spendKr)} (${formatPercent(row.sharePercent)}), ${row.courses} forløb, ${formatHours(row.hours)} timer`,
-                ),
-              ),
-          );
-        }
+        for (const line of lines) tag('P', () => pdf.font('Helvetica').fontSize(9).text(winAnsiText(line)));
       };
-      table('Fordelt på mentortype', overview.byMentorType);
-      table('Fordelt på leverandørtype', overview.byProviderType);
-      table('Fordelt på målgruppe', overview.byTargetGroup);
-      table('Fordelt på refusion', overview.byRefundClass);
-      pdf.moveDown(0.8);
-      tag('H2', () => pdf.font('Helvetica-Bold').fontSize(12).text('Kontering'));
-      for (const f of overview.accountingFunctions)
-        tag('P', () =>
-          pdf
-            .font('Helvetica')
-            .fontSize(9)
-            .text(
-              winAnsiText(
-                `${f.functionCode ?? 'Funktion ikke angivet'} (${refundClassLabels[f.refundClass].toLowerCase()}): ${formatKr(f.spendKr)}${f.note ? ` – ${f.note}` : ''}`,
-              ),
-            ),
-        );
+      const breakdownLine = (row: BreakdownRow) =>
+        `${row.label}: ${formatKr(row.spendKr)} (${formatPercent(row.sharePercent)}), ${row.courses} forløb, ${formatHours(row.hours)} timer`;
+      section('Fordelt på mentortype', overview.byMentorType.map(breakdownLine));
+      section('Fordelt på leverandørtype', overview.byProviderType.map(breakdownLine));
+      section('Fordelt på målgruppe', overview.byTargetGroup.map(breakdownLine));
+      section('Fordelt på refusion', overview.byRefundClass.map(breakdownLine));
+      section(
+        'Kontering',
+        overview.accountingFunctions.map(
+          (f) =>
+            `${f.functionCode ?? 'Funktion ikke angivet'} (${refundClassLabels[f.refundClass].toLowerCase()}): ${formatKr(f.spendKr)}${f.note ? ` – ${f.note}` : ''}`,
+        ),
+      );
       pdf.moveDown(0.8);
       tag('P', () => pdf.fontSize(8).fillColor('#444444').text(winAnsiText(overview.forecast.method)));
       root.end();
