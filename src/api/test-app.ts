@@ -41,6 +41,8 @@ export type TestApp = {
     delete(url: string): Promise<LightMyRequestResponse>;
   };
   createUser(username: string, role: UserRole, mentorId?: number | null): Promise<number>;
+  /** The session cookie of `username` (the one `as` uses), for requests `as` cannot make: raw CSV, multipart. */
+  cookieOf(username: string): Promise<string>;
   /** The app's request log lines (JSON), as production writes them to standard output. */
   logLines: string[];
   close(): Promise<void>;
@@ -132,6 +134,7 @@ export async function openTestApp(options: { now?: Date } = {}): Promise<TestApp
     db,
     municipalityId: municipality.id,
     createUser,
+    cookieOf,
     as(username: string) {
       const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
         app.inject({

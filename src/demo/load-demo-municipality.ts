@@ -37,97 +37,61 @@ type DemoCitizen = {
   spells: { group: TargetGroupCode; visitation: VisitationCategory | null; from: string; to: string | null }[];
 };
 
+type DemoSpell = DemoCitizen['spells'][number];
+/** A target-group spell from `from`, open (to: null) unless `to` is given. */
+const spell = (group: TargetGroupCode, visitation: VisitationCategory | null, from: string, to: string | null = null): DemoSpell => ({
+  group,
+  visitation,
+  from,
+  to,
+});
+
+/** A citizen's spells across the 1 July 2025 reform: `before` until 30 June 2025, `after` from 1 July, one visitation. */
+const acrossReform2025 = (before: TargetGroupCode, after: TargetGroupCode, visitation: VisitationCategory, from: string): DemoSpell[] => [
+  spell(before, visitation, from, '2025-06-30'),
+  spell(after, visitation, '2025-07-01'),
+];
+
+/** A citizen of the demo with their target-group spells, oldest first. */
+const citizen = (
+  cpr: string,
+  name: string,
+  gender: DemoCitizen['gender'],
+  origin: DemoCitizen['origin'],
+  ...spells: DemoSpell[]
+): DemoCitizen => ({
+  cpr,
+  name,
+  gender,
+  origin,
+  spells,
+});
+
 const citizens: DemoCitizen[] = [
-  {
-    cpr: '1203851234',
-    name: 'Jonas Holm',
-    gender: 'male',
-    origin: 'danish',
-    spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2014-02-01', to: null }],
-  },
-  {
-    cpr: '0507921122',
-    name: 'Amira Hassan',
-    gender: 'female',
-    origin: 'non_western',
-    spells: [
-      { group: 'uddannelseshjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2014-06-01', to: '2025-06-30' },
-      { group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2025-07-01', to: null },
-    ],
-  },
-  {
-    cpr: '2211781357',
-    name: 'Peter Sørensen',
-    gender: 'male',
-    origin: 'danish',
-    spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2013-09-01', to: null }],
-  },
-  {
-    cpr: '1408884468',
-    name: 'Maria Kowalski',
-    gender: 'female',
-    origin: 'western',
-    spells: [{ group: 'sygedagpenge', visitation: null, from: '2026-03-01', to: null }],
-  },
-  {
-    cpr: '0302955579',
-    name: 'Søren Ærø Mølgaard',
-    gender: 'male',
-    origin: 'danish',
-    spells: [{ group: 'ressourceforloeb', visitation: null, from: '2022-01-01', to: null }],
-  },
-  {
-    cpr: '1910014321',
-    name: 'Fatima Ali',
-    gender: 'female',
-    origin: 'non_western',
-    spells: [
-      { group: 'uddannelseshjaelp_uddannelsesparat', visitation: 'uddannelsesparat', from: '2024-08-01', to: '2025-06-30' },
-      { group: 'kontanthjaelp_jobparat', visitation: 'uddannelsesparat', from: '2025-07-01', to: null },
-    ],
-  },
-  {
-    cpr: '2506672244',
-    name: 'Lene Dahl',
-    gender: 'female',
-    origin: 'danish',
-    spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2015-01-01', to: null }],
-  },
-  {
-    cpr: '0811893366',
-    name: 'Ahmed Yilmaz',
-    gender: 'male',
-    origin: 'non_western',
-    spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2016-05-01', to: null }],
-  },
-  {
-    cpr: '3003904488',
-    name: 'Camilla Berg',
-    gender: 'female',
-    origin: 'danish',
-    spells: [{ group: 'dagpenge', visitation: 'jobparat', from: '2026-02-01', to: null }],
-  },
-  {
-    cpr: '1712845511',
-    name: 'Kasper Vind',
-    gender: 'male',
-    origin: 'danish',
-    spells: [{ group: 'fleksjob_ledighedsydelse', visitation: null, from: '2023-01-01', to: null }],
-  },
-  {
-    cpr: '0404976622',
-    name: 'Nadia Petersen',
-    gender: 'female',
-    origin: 'danish',
-    spells: [{ group: 'jobafklaring', visitation: null, from: '2025-10-01', to: null }],
-  },
-  {
-    cpr: '2109873733',
-    name: 'Mikkel Ravn',
-    gender: 'male',
-    origin: 'danish',
-    spells: [{ group: 'kontanthjaelp_aktivitetsparat', visitation: 'aktivitetsparat', from: '2019-03-01', to: null }],
-  },
+  citizen('1203851234', 'Jonas Holm', 'male', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2014-02-01')),
+  citizen(
+    '0507921122',
+    'Amira Hassan',
+    'female',
+    'non_western',
+    ...acrossReform2025('uddannelseshjaelp_aktivitetsparat', 'kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2014-06-01'),
+  ),
+  citizen('2211781357', 'Peter Sørensen', 'male', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2013-09-01')),
+  citizen('1408884468', 'Maria Kowalski', 'female', 'western', spell('sygedagpenge', null, '2026-03-01')),
+  citizen('0302955579', 'Søren Ærø Mølgaard', 'male', 'danish', spell('ressourceforloeb', null, '2022-01-01')),
+  citizen(
+    '1910014321',
+    'Fatima Ali',
+    'female',
+    'non_western',
+    ...acrossReform2025('uddannelseshjaelp_uddannelsesparat', 'kontanthjaelp_jobparat', 'uddannelsesparat', '2024-08-01'),
+  ),
+  citizen('2506672244', 'Lene Dahl', 'female', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2015-01-01')),
+  citizen('0811893366', 'Ahmed Yilmaz', 'male', 'non_western', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2016-05-01')),
+  citizen('3003904488', 'Camilla Berg', 'female', 'danish', spell('dagpenge', 'jobparat', '2026-02-01')),
+  citizen('1712845511', 'Kasper Vind', 'male', 'danish', spell('fleksjob_ledighedsydelse', null, '2023-01-01')),
+  citizen('0404976622', 'Nadia Petersen', 'female', 'danish', spell('jobafklaring', null, '2025-10-01')),
+  citizen('2109873733', 'Mikkel Ravn', 'male', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2019-03-01')),
 ];
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -170,83 +134,93 @@ export async function loadDemoMunicipality(
     { module: 3, completedOn: '2014-11-10' },
     { module: 4, completedOn: '2015-01-19' },
   ];
-  const mads = await registerMentor(coord, {
-    name: 'Mads Mentor',
-    providerId: internal.id,
-    phone: '+45 40 11 22 33',
-    email: 'mads.mentor@demo.dk',
-    specialties: ['angst', 'misbrug'],
-    languages: ['da', 'en'],
-    weeklyCapacityHours: 20,
-    qualifications: ['Socialrådgiver'],
-    trainingModules: fullTraining,
-  });
-  const hanne = await registerMentor(coord, {
-    name: 'Hanne Ørsted',
-    providerId: internal.id,
-    phone: '+45 40 22 33 44',
-    email: 'hanne.orsted@demo.dk',
-    specialties: ['ADHD', 'hjemløshed'],
-    languages: ['da'],
-    weeklyCapacityHours: 25,
-    qualifications: ['Pædagog'],
-    trainingModules: fullTraining.slice(0, 3),
-  });
-  const yusuf = await registerMentor(coord, {
-    name: 'Yusuf Demir',
-    providerId: centre.id,
-    phone: '+45 40 33 44 55',
-    email: 'yusuf@bcnord.dk',
-    specialties: ['PTSD', 'angst'],
-    languages: ['da', 'tr', 'ar'],
-    weeklyCapacityHours: 30,
-    qualifications: ['Cand.psych.'],
-    trainingModules: [],
-  });
-  const birgit = await registerMentor(coord, {
-    name: 'Birgit Lund',
-    providerId: external.id,
-    phone: '+45 40 44 55 66',
-    email: 'birgit@mentorhuset.dk',
-    specialties: ['misbrug', 'hjemløshed'],
-    languages: ['da', 'en'],
-    weeklyCapacityHours: 35,
-    qualifications: ['Misbrugsbehandler'],
-    trainingModules: [],
-  });
-  const psych = await registerMentor(coord, {
-    name: 'Jens Kragh',
-    providerId: specialist.id,
-    phone: '+45 40 55 66 77',
-    email: 'jens@psykologhuset.dk',
-    specialties: ['PTSD', 'ADHD', 'angst'],
-    languages: ['da', 'en'],
-    weeklyCapacityHours: 10,
-    qualifications: ['Autoriseret psykolog'],
-    trainingModules: [],
-  });
-  const baker = await registerMentor(coord, {
-    name: 'Tove Bager',
-    providerId: company.id,
-    phone: '+45 40 66 77 88',
-    email: 'tove@solsikken.dk',
-    specialties: [],
-    languages: ['da'],
-    weeklyCapacityHours: 4,
-    qualifications: ['Bagermester, virksomhedsmentorkursus'],
-    trainingModules: [],
-  });
-  const teacher = await registerMentor(coord, {
-    name: 'Ole Studievejleder',
-    providerId: school.id,
-    phone: '+45 40 77 88 99',
-    email: 'ole@eud-syd.dk',
-    specialties: ['ordblindhed'],
-    languages: ['da'],
-    weeklyCapacityHours: 6,
-    qualifications: ['Studievejleder'],
-    trainingModules: [],
-  });
+  /** Registers a mentor with one qualification; the columns follow the parameters. */
+  const mentor = (
+    name: string,
+    provider: { id: number },
+    [phone, email]: [string, string],
+    specialties: string[],
+    languages: string[],
+    weeklyCapacityHours: number,
+    qualification: string,
+    trainingModules: { module: number; completedOn: string }[] = [],
+  ) =>
+    registerMentor(coord, {
+      name,
+      providerId: provider.id,
+      phone,
+      email,
+      specialties,
+      languages,
+      weeklyCapacityHours,
+      qualifications: [qualification],
+      trainingModules,
+    });
+  const mads = await mentor(
+    'Mads Mentor',
+    internal,
+    ['+45 40 11 22 33', 'mads.mentor@demo.dk'],
+    ['angst', 'misbrug'],
+    ['da', 'en'],
+    20,
+    'Socialrådgiver',
+    fullTraining,
+  );
+  const hanne = await mentor(
+    'Hanne Ørsted',
+    internal,
+    ['+45 40 22 33 44', 'hanne.orsted@demo.dk'],
+    ['ADHD', 'hjemløshed'],
+    ['da'],
+    25,
+    'Pædagog',
+    fullTraining.slice(0, 3),
+  );
+  const yusuf = await mentor(
+    'Yusuf Demir',
+    centre,
+    ['+45 40 33 44 55', 'yusuf@bcnord.dk'],
+    ['PTSD', 'angst'],
+    ['da', 'tr', 'ar'],
+    30,
+    'Cand.psych.',
+  );
+  const birgit = await mentor(
+    'Birgit Lund',
+    external,
+    ['+45 40 44 55 66', 'birgit@mentorhuset.dk'],
+    ['misbrug', 'hjemløshed'],
+    ['da', 'en'],
+    35,
+    'Misbrugsbehandler',
+  );
+  const psych = await mentor(
+    'Jens Kragh',
+    specialist,
+    ['+45 40 55 66 77', 'jens@psykologhuset.dk'],
+    ['PTSD', 'ADHD', 'angst'],
+    ['da', 'en'],
+    10,
+    'Autoriseret psykolog',
+  );
+  const baker = await mentor(
+    'Tove Bager',
+    company,
+    ['+45 40 66 77 88', 'tove@solsikken.dk'],
+    [],
+    ['da'],
+    4,
+    'Bagermester, virksomhedsmentorkursus',
+  );
+  const teacher = await mentor(
+    'Ole Studievejleder',
+    school,
+    ['+45 40 77 88 99', 'ole@eud-syd.dk'],
+    ['ordblindhed'],
+    ['da'],
+    6,
+    'Studievejleder',
+  );
   await createUser('mads', 'Mads Mentor', 'mentor', mads.id).then((u) => u);
 
   const ids: number[] = [];
@@ -331,129 +305,62 @@ export async function loadDemoMunicipality(
     'Følge borgeren til behandling og møder',
     'Hjælp til at skabe struktur i hverdagen',
   ];
+  const retOgPligt = (citizenId: number, start: string, mentorId: number, rest: Partial<Parameters<typeof grant>[0]>) =>
+    grant({ citizenId, type: 'RET_OG_PLIGT', start, mentorId, goal: ropGoal, tasks: ropTasks, ...rest });
   // 2015: Peter's ret-og-pligt periods under LAB-2014 (weekly contact), continued once.
-  const p1 = await grant({
-    citizenId: peter,
-    type: 'RET_OG_PLIGT',
-    start: '2015-03-02',
-    mentorId: mads.id,
-    goal: ropGoal,
-    tasks: ropTasks,
-    endWith: { date: '2015-09-01', reason: 'PLANNED_END' },
-  });
-  await grant({
-    citizenId: peter,
-    type: 'RET_OG_PLIGT',
-    start: '2015-09-02',
-    mentorId: mads.id,
-    goal: ropGoal,
-    tasks: ropTasks,
+  const p1 = await retOgPligt(peter, '2015-03-02', mads.id, { endWith: { date: '2015-09-01', reason: 'PLANNED_END' } });
+  await retOgPligt(peter, '2015-09-02', mads.id, {
     previousGrantId: p1,
     assessmentDate: '2015-08-25',
     endWith: { date: '2016-03-01', reason: 'PLANNED_END' },
   });
-  await grant({
-    citizenId: lene,
-    type: 'RET_OG_PLIGT',
-    start: '2015-06-01',
-    mentorId: hanne.id,
-    goal: ropGoal,
-    tasks: ropTasks,
-    endWith: { date: '2015-11-30', reason: 'PLANNED_END' },
-  });
-  await grant({
-    citizenId: ahmed,
-    type: 'RET_OG_PLIGT',
-    start: '2017-02-06',
-    mentorId: yusuf.id,
-    goal: ropGoal,
-    tasks: ropTasks,
-    weeklyHours: 1.5,
-    endWith: { date: '2017-08-05', reason: 'PLANNED_END' },
-  });
-  await grant({
-    citizenId: amira,
-    type: 'RET_OG_PLIGT',
-    start: '2018-01-08',
-    mentorId: birgit.id,
-    goal: ropGoal,
-    tasks: ropTasks,
-    endWith: { date: '2018-07-07', reason: 'PLANNED_END' },
-  });
+  await retOgPligt(lene, '2015-06-01', hanne.id, { endWith: { date: '2015-11-30', reason: 'PLANNED_END' } });
+  await retOgPligt(ahmed, '2017-02-06', yusuf.id, { weeklyHours: 1.5, endWith: { date: '2017-08-05', reason: 'PLANNED_END' } });
+  await retOgPligt(amira, '2018-01-08', birgit.id, { endWith: { date: '2018-07-07', reason: 'PLANNED_END' } });
   // Active now (today is after these starts): general mentors in 2026 — there is no ret-og-pligt mentor for
   // agreements from 2020 (R-REG-1, law update 2026-12 §1).
   const now = today(input.now);
   const recent = (monthsAgo: number) => addMonths(now, -monthsAgo);
   const activeGoal = 'At skabe stabilitet og struktur i hverdagen, så borgeren kan deltage i et tilbud.';
-  const mikkelGrant = await grant({
-    citizenId: mikkel,
-    type: 'GENERAL',
-    start: recent(2),
-    mentorId: mads.id,
-    goal: activeGoal,
-    tasks: ropTasks,
-  });
-  const amiraGrant = await grant({
-    citizenId: amira,
-    type: 'GENERAL',
-    start: recent(5),
-    mentorId: yusuf.id,
-    goal: activeGoal,
-    tasks: ropTasks,
-  });
-  const soerenGrant = await grant({
-    citizenId: soeren,
-    type: 'GENERAL',
-    start: recent(3),
-    mentorId: birgit.id,
+  /** A grant that started `monthsAgo` months before today and is still running (or still awaits approval). */
+  const runningGrant = (
+    citizenId: number,
+    type: GrantType,
+    monthsAgo: number,
+    mentorId: number,
+    plan: Omit<Parameters<typeof grant>[0], 'citizenId' | 'type' | 'start' | 'mentorId'>,
+  ) => grant({ citizenId, type, start: recent(monthsAgo), mentorId, ...plan });
+  const mikkelGrant = await runningGrant(mikkel, 'GENERAL', 2, mads.id, { goal: activeGoal, tasks: ropTasks });
+  const amiraGrant = await runningGrant(amira, 'GENERAL', 5, yusuf.id, { goal: activeGoal, tasks: ropTasks });
+  const soerenGrant = await runningGrant(soeren, 'GENERAL', 3, birgit.id, {
     weeklyHours: 3,
     goal: 'At fastholde ressourceforløbet og afklare arbejdsevnen.',
     tasks: ['Støtte til fremmøde i praktik', 'Kontakt til misbrugscenter'],
   });
-  await grant({
-    citizenId: maria,
-    type: 'GENERAL',
-    start: recent(1),
-    mentorId: psych.id,
+  await runningGrant(maria, 'GENERAL', 1, psych.id, {
     weeklyHours: 1,
     goal: 'At vende tilbage til arbejdet efter sygemelding.',
     tasks: ['Samtaler om håndtering af angst', 'Plan for gradvis tilbagevenden'],
   });
-  await grant({
-    citizenId: kasper,
-    type: 'COMPANY',
-    start: recent(2),
-    mentorId: baker.id,
+  await runningGrant(kasper, 'COMPANY', 2, baker.id, {
     weeklyHours: 3,
     goal: 'At fastholde fleksjob i bageriet.',
     tasks: ['Oplæring i arbejdsopgaver', 'Daglig opfølgning på trivsel'],
     justification: 'Oplæringen går ud over virksomhedens sædvanlige introduktion og er afgørende for fastholdelsen.',
   });
-  await grant({
-    citizenId: fatima,
-    type: 'EDUCATION_INST',
-    start: recent(2),
-    mentorId: teacher.id,
+  await runningGrant(fatima, 'EDUCATION_INST', 2, teacher.id, {
     weeklyHours: 2,
     goal: 'At gennemføre første semester på erhvervsuddannelsen.',
     tasks: ['Lektiehjælp', 'Støtte ved fravær'],
     justification: 'Støtten ligger ud over skolens sædvanlige vejledning og er afgørende for at borgeren kan gennemføre.',
   });
-  await grant({
-    citizenId: nadia,
-    type: 'GENERAL',
-    start: recent(0),
-    mentorId: hanne.id,
+  await runningGrant(nadia, 'GENERAL', 0, hanne.id, {
     weeklyHours: 2,
     approve: false,
     goal: 'At afklare arbejdsevnen under jobafklaringsforløbet.',
     tasks: ['Støtte til møder med sundhedskoordinator'],
   });
-  await grant({
-    citizenId: camilla,
-    type: 'GENERAL',
-    start: recent(1),
-    mentorId: birgit.id,
+  await runningGrant(camilla, 'GENERAL', 1, birgit.id, {
     weeklyHours: 1,
     approve: false,
     goal: 'At komme i ordinært job.',

@@ -7,7 +7,7 @@
  * the title shown as the window title; signature and date lines are drawn as layout artifacts, their
  * labels are text. Dates are written dd.mm.yyyy throughout.
  */
-import PDFDocument from 'pdfkit';
+import { renderPdf, taggedPdfOptions } from './render-pdf.ts';
 import type { AgreementDocument, AgreementSignature } from '../domain/agreement-document.ts';
 import { formatInstantDate } from '../domain/danish-format.ts';
 import { winAnsiText } from './win-ansi-text.ts';
@@ -16,60 +16,54 @@ const marginLeft = 64;
 const contentWidth = 595.28 - 2 * marginLeft;
 
 export function renderAgreementPdf(doc: AgreementDocument): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({
+  return renderPdf(
+    {
       size: 'A4',
       margins: { top: 60, bottom: 60, left: marginLeft, right: marginLeft },
       info: { Title: doc.title, Author: doc.municipalityName, Subject: `Mentorstøtte, bevilling ${doc.grantId}` },
       lang: 'da-DK',
-      tagged: true,
-      displayTitle: true,
-      pdfVersion: '1.7',
-    });
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    pdf.on('error', reject);
+      ...taggedPdfOptions,
+    },
+    (pdf) => {
+      const root = pdf.struct('Document');
+      pdf.addStructure(root);
+      /** Adds a tagged element to `parent` whose content is what `draw` puts on the page. */
+      const tagged = (parent: PDFKit.PDFStructureElement, type: string, draw: () => void) => parent.add(pdf.struct(type, {}, draw));
 
-    const root = pdf.struct('Document');
-    pdf.addStructure(root);
-    /** Adds a tagged element to `parent` whose content is what `draw` puts on the page. */
-    const tagged = (parent: PDFKit.PDFStructureElement, type: string, draw: () => void) => parent.add(pdf.struct(type, {}, draw));
-
-    tagged(root, 'P', () =>
-      pdf.font('Helvetica').fontSize(10).fillColor('#444444').text(winAnsiText(doc.municipalityName), { align: 'right' }),
-    );
-    pdf.moveDown(1.5);
-    tagged(root, 'H1', () => pdf.font('Helvetica-Bold').fontSize(20).fillColor('#000000').text(winAnsiText(doc.title)));
-    tagged(root, 'P', () =>
-      pdf
-        .font('Helvetica')
-        .fontSize(11)
-        .text(winAnsiText(`${doc.citizen.name}, CPR ${doc.citizen.cprMasked}`)),
-    );
-    pdf.moveDown();
-    for (const section of doc.sections) {
-      const sect = pdf.struct('Sect');
-      root.add(sect);
-      tagged(sect, 'H2', () => pdf.font('Helvetica-Bold').fontSize(12).text(winAnsiText(section.heading)));
-      for (const paragraph of section.paragraphs)
-        tagged(sect, 'P', () => pdf.font('Helvetica').fontSize(11).text(winAnsiText(paragraph), { paragraphGap: 3 }));
-      sect.end();
-      pdf.moveDown(0.8);
-    }
-    if (doc.signatures && doc.signatures.length > 0) drawSignatures(pdf, root, doc.signatures);
-    pdf.moveDown();
-    const status = doc.approvedAt ? `godkendt ${formatInstantDate(doc.approvedAt)}` : 'udkast, ikke godkendt';
-    tagged(root, 'P', () =>
-      pdf
-        .font('Helvetica')
-        .fontSize(9)
-        .fillColor('#444444')
-        .text(winAnsiText(`Bevilling nr. ${doc.grantId} · ${status}`)),
-    );
-    root.end();
-    pdf.end();
-  });
+      tagged(root, 'P', () =>
+        pdf.font('Helvetica').fontSize(10).fillColor('#444444').text(winAnsiText(doc.municipalityName), { align: 'right' }),
+      );
+      pdf.moveDown(1.5);
+      tagged(root, 'H1', () => pdf.font('Helvetica-Bold').fontSize(20).fillColor('#000000').text(winAnsiText(doc.title)));
+      tagged(root, 'P', () =>
+        pdf
+          .font('Helvetica')
+          .fontSize(11)
+          .text(winAnsiText(`${doc.citizen.name}, CPR ${doc.citizen.cprMasked}`)),
+      );
+      pdf.moveDown();
+      for (const section of doc.sections) {
+        const sect = pdf.struct('Sect');
+        root.add(sect);
+        tagged(sect, 'H2', () => pdf.font('Helvetica-Bold').fontSize(12).text(winAnsiText(section.heading)));
+        for (const paragraph of section.paragraphs)
+          tagged(sect, 'P', () => pdf.font('Helvetica').fontSize(11).text(winAnsiText(paragraph), { paragraphGap: 3 }));
+        sect.end();
+        pdf.moveDown(0.8);
+      }
+      if (doc.signatures && doc.signatures.length > 0) drawSignatures(pdf, root, doc.signatures);
+      pdf.moveDown();
+      const status = doc.approvedAt ? `godkendt ${formatInstantDate(doc.approvedAt)}` : 'udkast, ikke godkendt';
+      tagged(root, 'P', () =>
+        pdf
+          .font('Helvetica')
+          .fontSize(9)
+          .fillColor('#444444')
+          .text(winAnsiText(`Bevilling nr. ${doc.grantId} · ${status}`)),
+      );
+      root.end();
+    },
+  );
 }
 
 /**

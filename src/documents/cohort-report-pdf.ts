@@ -3,7 +3,7 @@
  * counts), the table with suppressed cells (R-STAT-1) shown as "–", and the caption that says what the
  * figures do not show. Built-in Helvetica (WinAnsi covers æ, ø, å).
  */
-import PDFDocument from 'pdfkit';
+import { renderPdf } from './render-pdf.ts';
 import type { ReportTable } from '../domain/cohort-report.ts';
 import { formatNumber, formatPercent } from '../domain/danish-format.ts';
 
@@ -12,60 +12,56 @@ const number = (v: number | null) => formatNumber(v);
 const percent = (v: number | null) => formatPercent(v);
 
 export function renderCohortReportPdf(table: ReportTable, meta: { municipalityName: string; period: string }): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({
+  return renderPdf(
+    {
       size: 'A4',
       layout: 'landscape',
       margins: { top: 40, bottom: 40, left: 48, right: 48 },
       info: { Title: table.title, Author: meta.municipalityName },
       lang: 'da-DK',
-    });
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    pdf.on('error', reject);
+    },
+    (pdf) => {
+      pdf.font('Helvetica').fontSize(9).fillColor('#444444').text(`${meta.municipalityName} · ${meta.period}`, { align: 'right' });
+      pdf.font('Helvetica-Bold').fontSize(16).fillColor('#000000').text(table.title);
+      pdf.moveDown(0.5);
+      drawBars(pdf, table);
 
-    pdf.font('Helvetica').fontSize(9).fillColor('#444444').text(`${meta.municipalityName} · ${meta.period}`, { align: 'right' });
-    pdf.font('Helvetica-Bold').fontSize(16).fillColor('#000000').text(table.title);
-    pdf.moveDown(0.5);
-    drawBars(pdf, table);
-
-    const labelWidth = 220;
-    const columnWidth = Math.min(110, (pdf.page.width - 96 - labelWidth - 60) / Math.max(1, table.columns.length));
-    const withPercent = table.percentBase !== 'none';
-    let y = pdf.y + 6;
-    const line = (label: string, cells: string[], total: string, bold = false) => {
-      pdf
-        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-        .fontSize(9)
-        .fillColor('#000000');
-      pdf.text(label, 48, y, { width: labelWidth, lineBreak: false, ellipsis: true });
-      cells.forEach((c, j) =>
-        pdf.text(c, 48 + labelWidth + j * columnWidth, y, { width: columnWidth - 6, align: 'right', lineBreak: false }),
-      );
-      if (table.rowTotals)
-        pdf.text(total, 48 + labelWidth + cells.length * columnWidth, y, { width: 54, align: 'right', lineBreak: false });
-      y += 14;
-    };
-    line(
-      '',
-      table.columns.map((c) => c.label),
-      'I alt',
-      true,
-    );
-    for (const row of table.rows) {
+      const labelWidth = 220;
+      const columnWidth = Math.min(110, (pdf.page.width - 96 - labelWidth - 60) / Math.max(1, table.columns.length));
+      const withPercent = table.percentBase !== 'none';
+      let y = pdf.y + 6;
+      const line = (label: string, cells: string[], total: string, bold = false) => {
+        pdf
+          .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+          .fontSize(9)
+          .fillColor('#000000');
+        pdf.text(label, 48, y, { width: labelWidth, lineBreak: false, ellipsis: true });
+        cells.forEach((c, j) =>
+          pdf.text(c, 48 + labelWidth + j * columnWidth, y, { width: columnWidth - 6, align: 'right', lineBreak: false }),
+        );
+        if (table.rowTotals)
+          pdf.text(total, 48 + labelWidth + cells.length * columnWidth, y, { width: 54, align: 'right', lineBreak: false });
+        y += 14;
+      };
       line(
-        row.label,
-        row.values.map((v, j) => (withPercent ? `${number(v)} (${percent(row.percentages[j]!)})` : number(v))),
-        number(row.total),
+        '',
+        table.columns.map((c) => c.label),
+        'I alt',
+        true,
       );
-    }
-    line('I alt', table.columnTotals.map(number), number(table.total), true);
-    pdf.font('Helvetica').fontSize(8).fillColor('#444444');
-    pdf.text(table.caption, 48, y + 8, { width: pdf.page.width - 96 });
-    pdf.text(`Enhed: ${table.unit}. «–» = skjult af diskretionshensyn (færre end ${table.threshold}).`, { width: pdf.page.width - 96 });
-    pdf.end();
-  });
+      for (const row of table.rows) {
+        line(
+          row.label,
+          row.values.map((v, j) => (withPercent ? `${number(v)} (${percent(row.percentages[j]!)})` : number(v))),
+          number(row.total),
+        );
+      }
+      line('I alt', table.columnTotals.map(number), number(table.total), true);
+      pdf.font('Helvetica').fontSize(8).fillColor('#444444');
+      pdf.text(table.caption, 48, y + 8, { width: pdf.page.width - 96 });
+      pdf.text(`Enhed: ${table.unit}. «–» = skjult af diskretionshensyn (færre end ${table.threshold}).`, { width: pdf.page.width - 96 });
+    },
+  );
 }
 
 /** Grouped bars: one group per row, one bar per column (percentages when the report has them). */

@@ -4,7 +4,7 @@
  * it is made of (issue 14), a cumulative chart of spend and forecast band scaled to them with budget,
  * refundable spend and the § 203 a ceiling as reference lines or off-scale markers, and the breakdown tables.
  */
-import PDFDocument from 'pdfkit';
+import { renderPdf, taggedPdfOptions } from './render-pdf.ts';
 import { danishShortMonth } from '../domain/calendar-month.ts';
 import { economyChartReferences, economyFigureNotes } from '../domain/economy-figure-notes.ts';
 import { refundClassLabels, type BreakdownRow, type EconomyOverview } from '../domain/economy-overview.ts';
@@ -15,124 +15,104 @@ import { winAnsiText } from './win-ansi-text.ts';
 const formatKr = (amountKr: number | null) => formatDanishKr(amountKr, { decimals: 2 });
 
 export function renderEconomyOverviewPdf(overview: EconomyOverview, municipalityName: string): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({
+  return renderPdf(
+    {
       size: 'A4',
       margins: { top: 50, bottom: 50, left: 56, right: 56 },
       info: { Title: `Økonomi for mentorstøtte ${overview.year}`, Author: municipalityName },
       lang: 'da-DK',
-      tagged: true,
-      displayTitle: true,
-      pdfVersion: '1.7',
-    });
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    pdf.on('error', reject);
-
-    // Tagged like the agreement (issue 14): headings, paragraphs, the chart as a figure with a description.
-    const root = pdf.struct('Document');
-    pdf.addStructure(root);
-    const tag = (type: string, draw: () => void, options: { alt?: string } = {}) => root.add(pdf.struct(type, options, draw));
-    tag('P', () => pdf.font('Helvetica').fontSize(10).fillColor('#444444').text(winAnsiText(municipalityName), { align: 'right' }));
-    tag('H1', () => pdf.font('Helvetica-Bold').fontSize(18).fillColor('#000000').text(`Økonomi for mentorstøtte ${overview.year}`));
-    tag('P', () =>
-      pdf
-        .font('Helvetica')
-        .fontSize(10)
-        .text(`Opgjort pr. ${formatDate(overview.asOf)}`),
-    );
-    pdf.moveDown();
-
-    const notes = economyFigureNotes(overview);
-    const figures: [string, string, string][] = [
-      ['Forbrug til dato', formatKr(overview.spend), notes.spend],
-      [
-        'Prognose for året (lav – høj)',
-        `${formatKr(overview.forecast.expected)} (${formatKr(overview.forecast.low)} – ${formatKr(overview.forecast.high)})`,
-        notes.forecast,
-      ],
-      ['Budget', formatKr(overview.budgetKr), notes.budget],
-      ['Refusionsramme', overview.refundFrame === null ? 'ikke sat' : formatKr(overview.refundFrame), notes.refundFrame],
-      ['Refusionsberettiget forbrug', formatKr(overview.eligibleSpend), notes.eligibleSpend],
-      ['Refusion', formatKr(overview.refund), notes.refund],
-      ['Budget ud over refusionsrammen', formatPercent(overview.overFramePercent), notes.overFramePercent],
-      [
-        'Gennemsnit pr. forløb / pr. time',
-        `${formatKr(overview.averageCostPerCourseKr)} / ${formatKr(overview.averageCostPerHourKr)}`,
-        notes.averages,
-      ],
-    ];
-    // From 2026: spend on mentor support and other guidance against the LAB § 203 a ceiling (issue 13).
-    const ceiling = overview.budgetCeiling;
-    if (ceiling) {
-      figures.push(
-        [
-          `Loft efter LAB § 203 a (${formatNumber(ceiling.fullTimePersons)} fuldtidspersoner × ${formatKr(ceiling.ratePerFteKr)}${ceiling.rateVerified ? '' : ', sats ikke bekræftet'})`,
-          formatKr(ceiling.ceilingKr),
-          notes.ceiling,
-        ],
-        ['Mentorstøtte og øvrig vejledning og opkvalificering under loftet', formatKr(ceiling.totalSpendKr), notes.ceilingSpend],
-      );
-    } else if (overview.year >= 2026) {
-      figures.push(['Loft efter LAB § 203 a', 'ikke beregnet', notes.ceiling]);
-    }
-    for (const [label, value, note] of figures) {
+      ...taggedPdfOptions,
+    },
+    (pdf) => {
+      // Tagged like the agreement (issue 14): headings, paragraphs, the chart as a figure with a description.
+      const root = pdf.struct('Document');
+      pdf.addStructure(root);
+      const tag = (type: string, draw: () => void, options: { alt?: string } = {}) => root.add(pdf.struct(type, options, draw));
+      tag('P', () => pdf.font('Helvetica').fontSize(10).fillColor('#444444').text(winAnsiText(municipalityName), { align: 'right' }));
+      tag('H1', () => pdf.font('Helvetica-Bold').fontSize(18).fillColor('#000000').text(`Økonomi for mentorstøtte ${overview.year}`));
       tag('P', () =>
         pdf
           .font('Helvetica')
           .fontSize(10)
-          .fillColor('#000000')
-          .text(winAnsiText(label), { continued: true, width: 480 })
-          .font('Helvetica-Bold')
-          .text(winAnsiText(`  ${value}`)),
+          .text(`Opgjort pr. ${formatDate(overview.asOf)}`),
       );
-      tag('P', () => pdf.font('Helvetica').fontSize(8).fillColor('#444444').text(winAnsiText(note), { width: 480 }).moveDown(0.25));
-    }
-    pdf.fillColor('#000000');
-    for (const alert of overview.alerts)
-      tag('P', () => pdf.moveDown(0.3).font('Helvetica-Bold').fillColor('#a00000').text(winAnsiText(alert.message)).fillColor('#000000'));
-    pdf.moveDown();
-    tag('Figure', () => drawChart(pdf, overview), { alt: winAnsiText(chartDescription(overview)) });
+      pdf.moveDown();
 
-    const table = (title: string, rows: BreakdownRow[]) => {
-      pdf.moveDown(0.8);
-      tag('H2', () => pdf.font('Helvetica-Bold').fontSize(12).text(title));
-      for (const row of rows) {
+      const notes = economyFigureNotes(overview);
+      const figures: [string, string, string][] = [
+        ['Forbrug til dato', formatKr(overview.spend), notes.spend],
+        [
+          'Prognose for året (lav – høj)',
+          `${formatKr(overview.forecast.expected)} (${formatKr(overview.forecast.low)} – ${formatKr(overview.forecast.high)})`,
+          notes.forecast,
+        ],
+        ['Budget', formatKr(overview.budgetKr), notes.budget],
+        ['Refusionsramme', overview.refundFrame === null ? 'ikke sat' : formatKr(overview.refundFrame), notes.refundFrame],
+        ['Refusionsberettiget forbrug', formatKr(overview.eligibleSpend), notes.eligibleSpend],
+        ['Refusion', formatKr(overview.refund), notes.refund],
+        ['Budget ud over refusionsrammen', formatPercent(overview.overFramePercent), notes.overFramePercent],
+        [
+          'Gennemsnit pr. forløb / pr. time',
+          `${formatKr(overview.averageCostPerCourseKr)} / ${formatKr(overview.averageCostPerHourKr)}`,
+          notes.averages,
+        ],
+      ];
+      // From 2026: spend on mentor support and other guidance against the LAB § 203 a ceiling (issue 13).
+      const ceiling = overview.budgetCeiling;
+      if (ceiling) {
+        figures.push(
+          [
+            `Loft efter LAB § 203 a (${formatNumber(ceiling.fullTimePersons)} fuldtidspersoner × ${formatKr(ceiling.ratePerFteKr)}${ceiling.rateVerified ? '' : ', sats ikke bekræftet'})`,
+            formatKr(ceiling.ceilingKr),
+            notes.ceiling,
+          ],
+          ['Mentorstøtte og øvrig vejledning og opkvalificering under loftet', formatKr(ceiling.totalSpendKr), notes.ceilingSpend],
+        );
+      } else if (overview.year >= 2026) {
+        figures.push(['Loft efter LAB § 203 a', 'ikke beregnet', notes.ceiling]);
+      }
+      for (const [label, value, note] of figures) {
         tag('P', () =>
           pdf
             .font('Helvetica')
-            .fontSize(9)
-            .text(
-              winAnsiText(
-                `${row.label}: ${formatKr(row.spendKr)} (${formatPercent(row.sharePercent)}), ${row.courses} forløb, ${formatHours(row.hours)} timer`,
-              ),
-            ),
+            .fontSize(10)
+            .fillColor('#000000')
+            .text(winAnsiText(label), { continued: true, width: 480 })
+            .font('Helvetica-Bold')
+            .text(winAnsiText(`  ${value}`)),
         );
+        tag('P', () => pdf.font('Helvetica').fontSize(8).fillColor('#444444').text(winAnsiText(note), { width: 480 }).moveDown(0.25));
       }
-    };
-    table('Fordelt på mentortype', overview.byMentorType);
-    table('Fordelt på leverandørtype', overview.byProviderType);
-    table('Fordelt på målgruppe', overview.byTargetGroup);
-    table('Fordelt på refusion', overview.byRefundClass);
-    pdf.moveDown(0.8);
-    tag('H2', () => pdf.font('Helvetica-Bold').fontSize(12).text('Kontering'));
-    for (const f of overview.accountingFunctions)
-      tag('P', () =>
-        pdf
-          .font('Helvetica')
-          .fontSize(9)
-          .text(
-            winAnsiText(
-              `${f.functionCode ?? 'Funktion ikke angivet'} (${refundClassLabels[f.refundClass].toLowerCase()}): ${formatKr(f.spendKr)}${f.note ? ` – ${f.note}` : ''}`,
-            ),
-          ),
+      pdf.fillColor('#000000');
+      for (const alert of overview.alerts)
+        tag('P', () => pdf.moveDown(0.3).font('Helvetica-Bold').fillColor('#a00000').text(winAnsiText(alert.message)).fillColor('#000000'));
+      pdf.moveDown();
+      tag('Figure', () => drawChart(pdf, overview), { alt: winAnsiText(chartDescription(overview)) });
+
+      /** A heading with one 9-point paragraph a line. */
+      const section = (title: string, lines: string[]) => {
+        pdf.moveDown(0.8);
+        tag('H2', () => pdf.font('Helvetica-Bold').fontSize(12).text(title));
+        for (const line of lines) tag('P', () => pdf.font('Helvetica').fontSize(9).text(winAnsiText(line)));
+      };
+      const breakdownLine = (row: BreakdownRow) =>
+        `${row.label}: ${formatKr(row.spendKr)} (${formatPercent(row.sharePercent)}), ${row.courses} forløb, ${formatHours(row.hours)} timer`;
+      section('Fordelt på mentortype', overview.byMentorType.map(breakdownLine));
+      section('Fordelt på leverandørtype', overview.byProviderType.map(breakdownLine));
+      section('Fordelt på målgruppe', overview.byTargetGroup.map(breakdownLine));
+      section('Fordelt på refusion', overview.byRefundClass.map(breakdownLine));
+      section(
+        'Kontering',
+        overview.accountingFunctions.map(
+          (f) =>
+            `${f.functionCode ?? 'Funktion ikke angivet'} (${refundClassLabels[f.refundClass].toLowerCase()}): ${formatKr(f.spendKr)}${f.note ? ` – ${f.note}` : ''}`,
+        ),
       );
-    pdf.moveDown(0.8);
-    tag('P', () => pdf.fontSize(8).fillColor('#444444').text(winAnsiText(overview.forecast.method)));
-    root.end();
-    pdf.end();
-  });
+      pdf.moveDown(0.8);
+      tag('P', () => pdf.fontSize(8).fillColor('#444444').text(winAnsiText(overview.forecast.method)));
+      root.end();
+    },
+  );
 }
 
 /** The chart in words, for a screen reader (the Figure's alternative text). */

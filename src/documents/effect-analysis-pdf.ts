@@ -4,7 +4,7 @@
  * the placebo test, the warnings with what to do, and the STAR context. pdfkit's built-in Helvetica
  * (WinAnsi): the minus sign and Γ are written as "-" and "Gamma", which WinAnsi has.
  */
-import PDFDocument from 'pdfkit';
+import { renderPdf } from './render-pdf.ts';
 import {
   caveatText,
   effectPageText,
@@ -28,85 +28,82 @@ const winAnsi = (text: string) => text.replace(/\u2212/g, '-').replace(/Γ/g, 'G
 
 export function renderEffectAnalysisPdf(report: EffectAnalysisReport, lang: EffectLanguage): Promise<Uint8Array> {
   const w = effectPageText[lang];
-  return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({
+  return renderPdf(
+    {
       size: 'A4',
       margins: { top: 50, bottom: 50, left: 56, right: 56 },
       info: { Title: w.pdfTitle, Author: report.municipalityName },
       lang: lang === 'da' ? 'da-DK' : 'en-GB',
-    });
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    pdf.on('error', reject);
-    const text = (s: string, options?: PDFKit.Mixins.TextOptions) => pdf.text(winAnsi(s), options);
+    },
+    (pdf) => {
+      const text = (s: string, options?: PDFKit.Mixins.TextOptions) => pdf.text(winAnsi(s), options);
 
-    pdf.font('Helvetica').fontSize(10).fillColor('#444444');
-    text(report.municipalityName, { align: 'right' });
-    pdf.font('Helvetica-Bold').fontSize(18).fillColor('#000000');
-    text(w.pdfTitle);
-    pdf.font('Helvetica').fontSize(10);
-    text(w.pdfMeta(report.period, report.createdByName ?? '–', report.createdAt));
-    text(w.intro);
-    pdf.moveDown();
-    pdf.font('Helvetica-Bold').fontSize(12);
-    text(w.contextHeading);
-    pdf.font('Helvetica').fontSize(10);
-    text(starContextText(lang));
-
-    for (const r of report.results) {
-      const [lo, hi] = r.confidenceInterval;
-      const interval = { estimate: r.estimate, ciLow: lo, ciHigh: hi };
-      pdf.addPage();
-      pdf.font('Helvetica-Bold').fontSize(14);
-      text(outcomeHeading(lang, r.outcome));
-      pdf.fontSize(11);
-      text(effectSentence(lang, { outcome: r.outcome, ...interval, horizonMonths: r.horizonMonths }));
+      pdf.font('Helvetica').fontSize(10).fillColor('#444444');
+      text(report.municipalityName, { align: 'right' });
+      pdf.font('Helvetica-Bold').fontSize(18).fillColor('#000000');
+      text(w.pdfTitle);
       pdf.font('Helvetica').fontSize(10);
-      text(
-        `${w.compared(r.nTreatedMatched, r.nTreated, r.nControlMatched)} ${w.naive(formatDifference(lang, r.outcome, r.naiveDifference))}`,
-      );
-      if (r.eventTime && r.eventTime.length > 0) eventTimeChart(pdf, r, lang);
-      if (r.placebo)
+      text(w.pdfMeta(report.period, report.createdByName ?? '–', report.createdAt));
+      text(w.intro);
+      pdf.moveDown();
+      pdf.font('Helvetica-Bold').fontSize(12);
+      text(w.contextHeading);
+      pdf.font('Helvetica').fontSize(10);
+      text(starContextText(lang));
+
+      for (const r of report.results) {
+        const [lo, hi] = r.confidenceInterval;
+        const interval = { estimate: r.estimate, ciLow: lo, ciHigh: hi };
+        pdf.addPage();
+        pdf.font('Helvetica-Bold').fontSize(14);
+        text(outcomeHeading(lang, r.outcome));
+        pdf.fontSize(11);
+        text(effectSentence(lang, { outcome: r.outcome, ...interval, horizonMonths: r.horizonMonths }));
+        pdf.font('Helvetica').fontSize(10);
         text(
-          w.placebo(
-            `${isSignificant(r.placebo) ? w.placeboDiffers : w.placeboFine} ${effectSentence(lang, { outcome: r.outcome, ...r.placebo })}`,
-          ),
+          `${w.compared(r.nTreatedMatched, r.nTreated, r.nControlMatched)} ${w.naive(formatDifference(lang, r.outcome, r.naiveDifference))}`,
         );
-      const scale = outcomeScale(r.outcome);
-      const cells = (x: { estimate: number | null; ciLow: number | null; ciHigh: number | null }) =>
-        x.estimate === null || x.ciLow === null || x.ciHigh === null
-          ? '–'
-          : `${formatSigned(lang, x.estimate * scale)} (${formatNumber(lang, x.ciLow * scale)} – ${formatNumber(lang, x.ciHigh * scale)})`;
-      if (r.horizons && r.horizons.length > 0) {
-        pdf.moveDown(0.5).font('Helvetica-Bold');
-        text(w.horizonsHeading);
-        pdf.font('Helvetica');
-        for (const h of r.horizons) text(`${h.months} ${w.months}: ${cells(h)}`);
-      }
-      if (r.subgroups && r.subgroups.length > 0) {
-        pdf.moveDown(0.5).font('Helvetica-Bold');
-        text(w.subgroupsHeading);
-        pdf.font('Helvetica');
-        for (const g of r.subgroups)
+        if (r.eventTime && r.eventTime.length > 0) eventTimeChart(pdf, r, lang);
+        if (r.placebo)
           text(
-            `${subgroupLabel(lang, g.key)} (${g.nTreated === null ? w.suppressed : g.nTreated}): ${g.nTreated === null ? '–' : cells(g)}`,
+            w.placebo(
+              `${isSignificant(r.placebo) ? w.placeboDiffers : w.placeboFine} ${effectSentence(lang, { outcome: r.outcome, ...r.placebo })}`,
+            ),
           );
+        const scale = outcomeScale(r.outcome);
+        const cells = (x: { estimate: number | null; ciLow: number | null; ciHigh: number | null }) =>
+          x.estimate === null || x.ciLow === null || x.ciHigh === null
+            ? '–'
+            : `${formatSigned(lang, x.estimate * scale)} (${formatNumber(lang, x.ciLow * scale)} – ${formatNumber(lang, x.ciHigh * scale)})`;
+        if (r.horizons && r.horizons.length > 0) {
+          pdf.moveDown(0.5).font('Helvetica-Bold');
+          text(w.horizonsHeading);
+          pdf.font('Helvetica');
+          for (const h of r.horizons) text(`${h.months} ${w.months}: ${cells(h)}`);
+        }
+        if (r.subgroups && r.subgroups.length > 0) {
+          pdf.moveDown(0.5).font('Helvetica-Bold');
+          text(w.subgroupsHeading);
+          pdf.font('Helvetica');
+          for (const g of r.subgroups)
+            text(
+              `${subgroupLabel(lang, g.key)} (${g.nTreated === null ? w.suppressed : g.nTreated}): ${g.nTreated === null ? '–' : cells(g)}`,
+            );
+        }
+        if (r.warnings.length > 0) {
+          pdf.moveDown(0.5).font('Helvetica-Bold');
+          text(w.warnings);
+          pdf.font('Helvetica');
+          for (const x of r.warnings) text(`• ${warningText(lang, x)}`);
+        }
+        pdf.moveDown(0.5);
+        text(`${w.sensitivity}: ${sensitivityText(lang, r.sensitivity, isSignificant(interval))}`);
+        pdf.moveDown(0.5).fillColor('#444444');
+        text(caveatText(lang));
+        pdf.fillColor('#000000');
       }
-      if (r.warnings.length > 0) {
-        pdf.moveDown(0.5).font('Helvetica-Bold');
-        text(w.warnings);
-        pdf.font('Helvetica');
-        for (const x of r.warnings) text(`• ${warningText(lang, x)}`);
-      }
-      pdf.moveDown(0.5);
-      text(`${w.sensitivity}: ${sensitivityText(lang, r.sensitivity, isSignificant(interval))}`);
-      pdf.moveDown(0.5).fillColor('#444444');
-      text(caveatText(lang));
-      pdf.fillColor('#000000');
-    }
-    pdf.end();
-  });
+    },
+  );
 }
 
 function eventTimeChart(pdf: PDFKit.PDFDocument, r: EffectAnalysisReport['results'][number], lang: EffectLanguage): void {

@@ -6,10 +6,9 @@
  * names the caseworker with the authority's contact (municipal settings contactPhone/contactEmail) and
  * ends with date and signature lines for the citizen and the caseworker.
  */
-import type { CalendarDate } from './calendar-date.ts';
 import { toCitizenText } from './citizen-text.ts';
 import type { LegalRegime } from './legal-regime.ts';
-import { grantTypeLabels, type GrantType } from './mentor-grant.ts';
+import { grantTypeLabels, type GrantTerms } from './mentor-grant.ts';
 import { formatDate, formatHours } from './danish-format.ts';
 
 export type AgreementSection = { heading: string; paragraphs: string[] };
@@ -30,19 +29,7 @@ export type AgreementDocument = {
 };
 
 export function buildAgreementDocument(input: {
-  grant: {
-    id: number;
-    regimeId: string;
-    approvedAt: string | null;
-    type: GrantType;
-    agreedOn: CalendarDate;
-    startDate: CalendarDate;
-    endDate: CalendarDate;
-    weeklyHours: number;
-    goal: string;
-    tasks: string[];
-    complaintGuidance: boolean;
-  };
+  grant: GrantTerms & { id: number; regimeId: string; approvedAt: string | null };
   citizen: { name: string; cprMasked: string };
   mentor: { name: string; phone: string | null; email: string | null; providerName: string };
   /** The caseworker who made the grant (null when unknown, e.g. imported from the case system). */

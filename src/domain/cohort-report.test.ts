@@ -12,18 +12,26 @@ import { weekIndexOf } from './register-week.ts';
 const units = (row: string, column: string, n: number, from = 0): ReportUnit[] =>
   Array.from({ length: n }, (_, i) => ({ citizenId: from + i, row, column }));
 const axis = (...keys: string[]) => keys.map((key) => ({ key, label: key }));
+type TableInput = Parameters<typeof buildReportTable>[0];
+/** A table whose row and column keys are their labels, with the title and caption no test reads. */
+const tableOf = ({
+  counting,
+  axes: [rows, columns],
+  ...rest
+}: Omit<TableInput, 'title' | 'caption' | 'unit' | 'percentBase' | 'threshold' | 'rows' | 'columns'> & {
+  counting: Pick<TableInput, 'unit' | 'percentBase' | 'threshold'>;
+  axes: [rows: string[], columns: string[]];
+}) => buildReportTable({ title: 't', caption: 'c', ...counting, rows: axis(...rows), columns: axis(...columns), ...rest });
 
 describe('report tables (issue 5 point 3, R-STAT-1)', () => {
   it('counts each unit in its cell, with margins and column percentages', () => {
-    const table = buildReportTable({
+    const table = tableOf({
       report: 'gender',
-      title: 't',
-      caption: 'c',
-      unit: 'personer',
-      percentBase: 'column',
-      threshold: 1,
-      rows: axis('female', 'male'),
-      columns: axis('under30', '30plus'),
+      counting: { unit: 'personer', percentBase: 'column', threshold: 1 },
+      axes: [
+        ['female', 'male'],
+        ['under30', '30plus'],
+      ],
       units: [
         ...units('female', 'under30', 49),
         ...units('male', 'under30', 51),
@@ -46,15 +54,13 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
 
   it('hides a 3 and a second cell in its row and column, so neither can be recovered from the totals', () => {
     // Copenhagen's "pension" row under 30 is 3: alone it would be readable as 1,352 minus the others.
-    const table = buildReportTable({
+    const table = tableOf({
       report: 'outcome-status',
-      title: 't',
-      caption: 'c',
-      unit: 'personer',
-      percentBase: 'column',
-      threshold: 5,
-      rows: axis('cash', 'pension', 'job'),
-      columns: axis('under30', '30plus'),
+      counting: { unit: 'personer', percentBase: 'column', threshold: 5 },
+      axes: [
+        ['cash', 'pension', 'job'],
+        ['under30', '30plus'],
+      ],
       units: [
         ...units('cash', 'under30', 60),
         ...units('pension', 'under30', 3),
@@ -73,15 +79,13 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
   });
 
   it('hides a small row total, and another, so it cannot be recovered from the grand total', () => {
-    const table = buildReportTable({
+    const table = tableOf({
       report: 'providers',
-      title: 't',
-      caption: 'c',
-      unit: 'forløb',
-      percentBase: 'none',
-      threshold: 5,
-      rows: axis('a', 'b', 'c'),
-      columns: axis('x', 'y'),
+      counting: { unit: 'forløb', percentBase: 'none', threshold: 5 },
+      axes: [
+        ['a', 'b', 'c'],
+        ['x', 'y'],
+      ],
       units: [...units('a', 'x', 3), ...units('b', 'x', 20), ...units('b', 'y', 20), ...units('c', 'x', 12), ...units('c', 'y', 9)],
     });
     expect(table.rows[0]!.total).toBeNull();
@@ -91,15 +95,13 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
 
   it('hides a row total when its row has one hidden cell and zeros elsewhere', () => {
     // Row b is [0, 12]; if 12 is hidden to protect column y, the row total 12 must go too.
-    const table = buildReportTable({
+    const table = tableOf({
       report: 'providers',
-      title: 't',
-      caption: 'c',
-      unit: 'forløb',
-      percentBase: 'none',
-      threshold: 5,
-      rows: axis('a', 'b', 'c'),
-      columns: axis('x', 'y'),
+      counting: { unit: 'forløb', percentBase: 'none', threshold: 5 },
+      axes: [
+        ['a', 'b', 'c'],
+        ['x', 'y'],
+      ],
       units: [...units('a', 'x', 30), ...units('a', 'y', 2), ...units('b', 'y', 12), ...units('c', 'x', 30), ...units('c', 'y', 40)],
     });
     for (const row of table.rows) {
@@ -112,15 +114,10 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
 
   it('gives the share of a population when the report has denominators (Jobindsats: share with mentor)', () => {
     // Hvidovre: 406 persons with a mentor in 2016 against 732 in 2015 (seed S0); here of 2,000 in the group.
-    const table = buildReportTable({
+    const table = tableOf({
       report: 'persons-per-year',
-      title: 't',
-      caption: 'c',
-      unit: 'personer',
-      percentBase: 'denominator',
-      threshold: 5,
-      rows: axis('2015', '2016'),
-      columns: axis('kh'),
+      counting: { unit: 'personer', percentBase: 'denominator', threshold: 5 },
+      axes: [['2015', '2016'], ['kh']],
       units: [...units('2015', 'kh', 732), ...units('2016', 'kh', 406)],
       denominators: [[2000], [2000]],
     });
@@ -130,15 +127,10 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
 
   it('refuses a unit outside the table (a bug in the caller)', () => {
     expect(() =>
-      buildReportTable({
+      tableOf({
         report: 'age',
-        title: 't',
-        caption: 'c',
-        unit: 'personer',
-        percentBase: 'none',
-        threshold: 5,
-        rows: axis('a'),
-        columns: axis('b'),
+        counting: { unit: 'personer', percentBase: 'none', threshold: 5 },
+        axes: [['a'], ['b']],
         units: units('x', 'b', 1),
       }),
     ).toThrow();

@@ -24,20 +24,24 @@ function buildFacts(overrides: Partial<EconomyGrantFacts> = {}): EconomyGrantFac
   };
 }
 
+/** The overview at a 50 % refund rate, three months' lookback and no § 203 a ceiling unless the test says otherwise. */
+const overviewOf = (
+  input: Omit<Parameters<typeof buildEconomyOverview>[0], 'yearRefundRate' | 'budgetCeilingRatePerFte' | 'lookbackMonths'> & {
+    budgetCeilingRatePerFte?: number | null;
+  },
+) => buildEconomyOverview({ yearRefundRate: 0.5, budgetCeilingRatePerFte: null, lookbackMonths: 3, ...input });
+
 /** A whole-year invoice line: the year's spend of the grant is exactly `amountKr`. */
 const yearInvoice = (amountKr: number) => [{ periodFrom: '2015-01-05', periodTo: '2015-12-31', hours: amountKr / 400, amountKr }];
 
 describe('economy overview of 2015 (Cabi’s worked example, seed S4)', () => {
   // 2015: frame 2.0 M kr. at 50 %, budget 4.4 M kr.; three providers billed 5.0 M kr. for aktivitetsparat citizens
   // in Copenhagen's provider shares (S2): external 64 %, jobcentre 22 %, employment centre 14 %.
-  const overview = buildEconomyOverview({
+  const overview = overviewOf({
     year: 2015,
     asOf: '2015-12-31',
     frame: { refundFrameKr: 2_000_000, budgetKr: 4_400_000, fullTimePersons: null, otherGuidanceSpendKr: null },
-    yearRefundRate: 0.5,
     accountingFunctionOf: () => '5.68.98.019',
-    budgetCeilingRatePerFte: null,
-    lookbackMonths: 3,
     grants: [
       buildFacts({ grantId: 1, providerType: 'external', invoiceLines: yearInvoice(3_200_000) }),
       buildFacts({ grantId: 2, providerType: 'internal', invoiceLines: yearInvoice(1_100_000) }),
@@ -76,14 +80,11 @@ describe('economy overview of 2015 (Cabi’s worked example, seed S4)', () => {
 describe('economy overview by refund class and accounting function', () => {
   it('books non-refundable spend on the regime’s function and refunds outside-frame spend without cap', () => {
     // 2016: a dagpenge citizen (none) and a ressourceforløb citizen (outside the frame), 10,000 kr. each.
-    const overview = buildEconomyOverview({
+    const overview = overviewOf({
       year: 2016,
       asOf: '2016-12-31',
       frame: { refundFrameKr: 0, budgetKr: 30_000, fullTimePersons: null, otherGuidanceSpendKr: null },
-      yearRefundRate: 0.5,
       accountingFunctionOf: () => '5.68.90.018',
-      budgetCeilingRatePerFte: null,
-      lookbackMonths: 3,
       grants: [
         buildFacts({
           grantId: 1,
@@ -121,14 +122,11 @@ describe('economy overview by refund class and accounting function', () => {
 describe('a back-dated overview', () => {
   it('ignores agreements concluded after asOf and treats later ends as not yet happened', () => {
     // 31 Mar 2026: grant 1 runs Jan–Jun (it ends early on 30 Apr, unknown yet); grant 2 is agreed only in May.
-    const overview = buildEconomyOverview({
+    const overview = overviewOf({
       year: 2026,
       asOf: '2026-03-31',
       frame: null,
-      yearRefundRate: 0.5,
       accountingFunctionOf: () => '5.68.90.018',
-      budgetCeilingRatePerFte: null,
-      lookbackMonths: 3,
       grants: [
         buildFacts({
           grantId: 1,
@@ -150,14 +148,12 @@ describe('a back-dated overview', () => {
 
 describe('R-FIN-5 [U] ceiling in the 2026 overview', () => {
   it('compares the expected mentor spend plus øvrig V&O with full-time persons × rate', () => {
-    const overview = buildEconomyOverview({
+    const overview = overviewOf({
       year: 2026,
       asOf: '2026-12-31',
       frame: { refundFrameKr: 0, budgetKr: 100_000, fullTimePersons: 2, otherGuidanceSpendKr: 5_000 },
-      yearRefundRate: 0.5,
       accountingFunctionOf: () => '5.68.90.018',
       budgetCeilingRatePerFte: 10_602,
-      lookbackMonths: 3,
       grants: [
         buildFacts({
           refundClass: 'none',

@@ -68,6 +68,12 @@ export type PreviousGrantFacts = {
   status: GrantStatus;
 };
 
+/** The terms a grant agrees with the citizen: what the proposal states and the written agreement prints. */
+export type GrantTerms = Pick<
+  GrantProposal,
+  'type' | 'agreedOn' | 'startDate' | 'endDate' | 'weeklyHours' | 'goal' | 'tasks' | 'complaintGuidance'
+>;
+
 /** What a caseworker proposes; the rules judge it against the citizen, the regime and the settings. */
 export type GrantProposal = {
   type: GrantType;

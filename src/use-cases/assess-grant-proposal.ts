@@ -11,7 +11,7 @@ import { compareDates, isCalendarDate } from '../domain/calendar-date.ts';
 import { evaluateGrantProposal, refundClassFor, suggestPlannedEnd, type Finding } from '../domain/grant-compliance.ts';
 import { findDraftRegimeOn, findRegimeOn, type LegalRegime } from '../domain/legal-regime.ts';
 import { checkDraftRegime } from '../domain/rules/regime-type-rules.ts';
-import type { GrantProposal, GrantType, PreviousGrantFacts } from '../domain/mentor-grant.ts';
+import type { GrantProposal, GrantTerms, GrantType, PreviousGrantFacts } from '../domain/mentor-grant.ts';
 import type { MunicipalSettings } from '../domain/municipal-settings.ts';
 import { findTargetGroupOn } from '../domain/target-group.ts';
 import { AppError } from '../errors.ts';
@@ -68,9 +68,9 @@ export function toPreviousGrantFacts(grant: GrantRecord): PreviousGrantFacts {
   };
 }
 
-export function grantInputOf(grant: GrantRecord): GrantInput {
+/** A stored grant's agreed terms, as the proposal and the written agreement take them. */
+export function grantTermsOf(grant: GrantRecord): GrantTerms {
   return {
-    citizenId: grant.citizenId,
     type: grant.type as GrantType,
     agreedOn: grant.agreedOn,
     startDate: grant.startDate,
@@ -78,8 +78,15 @@ export function grantInputOf(grant: GrantRecord): GrantInput {
     weeklyHours: grant.weeklyHours,
     goal: grant.goal,
     tasks: grant.tasks,
-    mentorId: grant.mentorId,
     complaintGuidance: grant.complaintGuidance,
+  };
+}
+
+export function grantInputOf(grant: GrantRecord): GrantInput {
+  return {
+    ...grantTermsOf(grant),
+    citizenId: grant.citizenId,
+    mentorId: grant.mentorId,
     needAssessment: grant.needAssessment,
     assessmentDate: grant.assessmentDate,
     citizenConsent: grant.citizenConsent,

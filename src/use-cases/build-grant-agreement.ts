@@ -2,8 +2,8 @@ import { grantsRepository, type GrantRecord } from '../db/repositories/grants-re
 import { mentorsRepository } from '../db/repositories/mentors-repository.ts';
 import { buildAgreementDocument, type AgreementDocument } from '../domain/agreement-document.ts';
 import type { LegalRegime } from '../domain/legal-regime.ts';
-import type { GrantType } from '../domain/mentor-grant.ts';
 import type { MunicipalSettings } from '../domain/municipal-settings.ts';
+import { grantTermsOf } from './assess-grant-proposal.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
 /** The Danish written agreement (domain spec §2.1) for a grant as it stands, with its caseworker and the authority's contact. */
@@ -15,19 +15,7 @@ export async function buildGrantAgreement(
   const mentor = grant.mentorId === null ? null : await mentorsRepository(ctx.db).findById(ctx.actor.municipalityId, grant.mentorId);
   const caseworkerName = await grantsRepository(ctx.db).findCaseworkerName(ctx.actor.municipalityId, grant.id);
   return buildAgreementDocument({
-    grant: {
-      id: grant.id,
-      regimeId: grant.regime,
-      approvedAt: grant.approvedAt,
-      type: grant.type as GrantType,
-      agreedOn: grant.agreedOn,
-      startDate: grant.startDate,
-      endDate: grant.endDate,
-      weeklyHours: grant.weeklyHours,
-      goal: grant.goal,
-      tasks: grant.tasks,
-      complaintGuidance: grant.complaintGuidance,
-    },
+    grant: { ...grantTermsOf(grant), id: grant.id, regimeId: grant.regime, approvedAt: grant.approvedAt },
     citizen: { name: grant.citizenName, cprMasked: grant.citizenCprMasked },
     mentor: mentor
       ? { name: mentor.name, phone: mentor.phone, email: mentor.email, providerName: mentor.providerName }

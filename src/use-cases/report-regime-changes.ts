@@ -3,7 +3,7 @@ import { regimesRepository } from '../db/repositories/regimes-repository.ts';
 import { targetGroupSpellsRepository } from '../db/repositories/target-group-spells-repository.ts';
 import { groupsBecomingJobparat2027, type LegalRegime } from '../domain/legal-regime.ts';
 import type { GrantType } from '../domain/mentor-grant.ts';
-import { regimeChangesFor, type RegimeChange } from '../domain/rules/regime-type-rules.ts';
+import { regimeChangesFor, type RegimeChange, type RunningGrantFacts } from '../domain/rules/regime-type-rules.ts';
 import { findTargetGroupOn } from '../domain/target-group.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from './record-audit.ts';
@@ -11,15 +11,7 @@ import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 export type RegimeChangeReport = {
   regime: { id: string; name: string; validFrom: string; confirmed: boolean };
-  grants: {
-    grantId: number;
-    citizenId: number;
-    citizenName: string;
-    type: GrantType;
-    startDate: string;
-    endDate: string;
-    changes: RegimeChange[];
-  }[];
+  grants: (Omit<RunningGrantFacts, 'targetGroupOnStart'> & { changes: RegimeChange[] })[];
 };
 
 /**

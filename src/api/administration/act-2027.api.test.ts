@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerTestMentor } from '../test-factories.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 type Finding = { rule: string; severity: string };
@@ -47,10 +48,7 @@ describe('the 2027 act as a draft regime (R-REG-2, R-REG-3)', () => {
 
   beforeAll(async () => {
     t = await openTestApp();
-    const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
-    mentorId = (
-      await t.as('coord').post('/api/mentors', { name: 'Mie Mentor', providerId: provider.id, phone: '1', qualifications: ['x'] })
-    ).json().id;
+    mentorId = await registerTestMentor(t, 'Mie Mentor');
     ids.youthCitizen = await citizen('1506024234', 'uddannelseshjaelp_uddannelsesparat', 'uddannelsesparat');
     ids.aktivCitizen = await citizen('0101804321', 'kontanthjaelp_aktivitetsparat', 'aktivitetsparat');
     ids.dagpengeCitizen = await citizen('0202804321', 'dagpenge', 'jobparat');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendar-date.ts';
+import { registerTestMentor } from '../test-factories.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 describe('contact log and delivery control', () => {
@@ -51,10 +52,7 @@ describe('contact log and delivery control', () => {
 
   beforeAll(async () => {
     t = await openTestApp();
-    const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
-    mentorId = (
-      await t.as('coord').post('/api/mentors', { name: 'Mona Mentor', providerId: provider.id, phone: '1', qualifications: ['x'] })
-    ).json().id;
+    mentorId = await registerTestMentor(t, 'Mona Mentor');
   });
   afterAll(async () => {
     await t.close();

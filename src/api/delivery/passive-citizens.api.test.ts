@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerTestMentor } from '../test-factories.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 describe('passive citizens (STAR 2017 measure)', () => {
@@ -7,10 +8,7 @@ describe('passive citizens (STAR 2017 measure)', () => {
 
   beforeAll(async () => {
     t = await openTestApp();
-    const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
-    const mentorId = (
-      await t.as('coord').post('/api/mentors', { name: 'M', providerId: provider.id, phone: '1', qualifications: ['x'] })
-    ).json().id;
+    const mentorId = await registerTestMentor(t);
     // Five aktivitetsparat citizens on 1 Jan 2016. Anna had a mentor in spring 2015, Bent an offer in
     // autumn 2015, Cecilie a mentor in 2013 (outside the 12 months), Dorte and Erik nothing.
     const people: [string, string][] = [

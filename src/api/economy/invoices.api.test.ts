@@ -226,40 +226,35 @@ describe('provider invoices through the API', () => {
       problems: [{ line: 2, field: 'hours', reason: 'NOT_A_NUMBER' }],
       problemCount: 1,
     });
-    const outside = await t.as('coord').post('/api/invoices', {
-      providerId,
-      invoiceNumber: 'F-9',
-      periodFrom: '2026-05-01',
-      periodTo: '2026-05-31',
-      lines: [{ grantId, periodFrom: '2026-04-27', periodTo: '2026-05-03', hours: 6, amountKr: 2550 }],
-    });
+    /** A May 2026 invoice with one line for the grant: [from, to, hours, amount]. */
+    const invoiceForMay = (invoice: { providerId: number; invoiceNumber: string; line: [string, string, number, number] }) => {
+      const [periodFrom, periodTo, hours, amountKr] = invoice.line;
+      return t.as('coord').post('/api/invoices', {
+        providerId: invoice.providerId,
+        invoiceNumber: invoice.invoiceNumber,
+        periodFrom: '2026-05-01',
+        periodTo: '2026-05-31',
+        lines: [{ grantId, periodFrom, periodTo, hours, amountKr }],
+      });
+    };
+    const outside = await invoiceForMay({ providerId, invoiceNumber: 'F-9', line: ['2026-04-27', '2026-05-03', 6, 2550] });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.details.field).toBe('lines.0.periodFrom');
-    const schema = await t.as('coord').post('/api/invoices', {
-      providerId,
-      invoiceNumber: 'F-9',
-      periodFrom: '2026-05-01',
-      periodTo: '2026-05-31',
-      lines: [{ grantId, periodFrom: '2026-05-04', periodTo: '2026-05-10', hours: -1, amountKr: 1 }],
-    });
+    const schema = await invoiceForMay({ providerId, invoiceNumber: 'F-9', line: ['2026-05-04', '2026-05-10', -1, 1] });
     expect(schema.statusCode).toBe(400);
     expect(schema.json().error.details.field).toBe('lines.0.hours');
     const otherProvider = await f.provider({ name: 'Anden leverandør', type: 'external', hourlyRate: 400 });
-    const wrongProvider = await t.as('coord').post('/api/invoices', {
+    const wrongProvider = await invoiceForMay({
       providerId: otherProvider,
       invoiceNumber: 'F-9',
-      periodFrom: '2026-05-01',
-      periodTo: '2026-05-31',
-      lines: [{ grantId, periodFrom: '2026-05-04', periodTo: '2026-05-10', hours: 1, amountKr: 425 }],
+      line: ['2026-05-04', '2026-05-10', 1, 425],
     });
     expect(wrongProvider.statusCode).toBe(400);
     expect(wrongProvider.json().error.details.field).toBe('lines.0.grantId');
-    const duplicate = await t.as('coord').post('/api/invoices', {
+    const duplicate = await invoiceForMay({
       providerId,
       invoiceNumber: 'F-2026-031',
-      periodFrom: '2026-05-01',
-      periodTo: '2026-05-31',
-      lines: [{ grantId, periodFrom: '2026-05-04', periodTo: '2026-05-10', hours: 1, amountKr: 425 }],
+      line: ['2026-05-04', '2026-05-10', 1, 425],
     });
     expect(duplicate.statusCode).toBe(409);
     expect(await invoiceCount()).toBe(before);

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { switchOnRetOgPligt } from '../regime-test-helpers.ts';
 import type { TestApp } from '../test-app.ts';
+import { registerTestMentor } from '../test-factories.ts';
 
 /** Test data for the follow-up API tests: a mentor with a login, citizens and approved courses. */
 let count = 0;
@@ -10,10 +11,7 @@ export function followUpFactories(t: TestApp) {
   let retOgPligtOn = false;
   return {
     async mentor(name: string, username: string): Promise<number> {
-      const provider = (await t.as('coord').post('/api/providers', { name: `Team ${name}`, type: 'internal' })).json();
-      const mentorId = (
-        await t.as('coord').post('/api/mentors', { name, providerId: provider.id, phone: '1', qualifications: ['x'] })
-      ).json().id;
+      const mentorId = await registerTestMentor(t, name, `Team ${name}`);
       await t.createUser(username, 'mentor', mentorId);
       return mentorId;
     },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfAccessibility, pdfText } from '../../documents/test-pdf-text.ts';
+import { registerMetteMentor } from './grant-test-factories.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 /** Issue 14: the agreement names its caseworker with the authority's contact, has signature lines and is a tagged PDF. */
@@ -10,19 +11,7 @@ describe('the written agreement through the API', () => {
 
   beforeAll(async () => {
     t = await openTestApp();
-    const provider = (
-      await t.as('coord').post('/api/providers', { name: 'Jobcentrets mentorteam', type: 'internal', hourlyRate: 390 })
-    ).json();
-    mentorId = (
-      await t.as('coord').post('/api/mentors', {
-        name: 'Mette Mentor',
-        providerId: provider.id,
-        phone: '+45 11 22 33 44',
-        email: 'mette@example.dk',
-        qualifications: ['Socialrådgiver'],
-        trainingModules: [{ module: 1, completedOn: '2014-09-01' }],
-      })
-    ).json().id;
+    mentorId = (await registerMetteMentor(t)).json().id;
     const citizen = (await t.as('cw').post('/api/citizens', { cpr: '0301852222', name: 'Søren Ærø' })).json();
     citizenId = citizen.id;
     await t.as('cw').post(`/api/citizens/${citizenId}/target-groups`, {

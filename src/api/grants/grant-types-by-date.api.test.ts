@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerTestMentor } from '../test-factories.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 type Finding = { rule: string; severity: string; source: string };
@@ -11,10 +12,7 @@ describe('mentor types by agreement date', () => {
 
   beforeAll(async () => {
     t = await openTestApp();
-    const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
-    mentorId = (
-      await t.as('coord').post('/api/mentors', { name: 'Mie Mentor', providerId: provider.id, phone: '1', qualifications: ['x'] })
-    ).json().id;
+    mentorId = await registerTestMentor(t, 'Mie Mentor');
     aktivitetsparat = (await t.as('cw').post('/api/citizens', { cpr: '0303851234', name: 'Anna Aktiv' })).json().id;
     await t.as('cw').post(`/api/citizens/${aktivitetsparat}/target-groups`, {
       group: 'kontanthjaelp_aktivitetsparat',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerMetteMentor } from './grant-test-factories.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 type Finding = { rule: string; severity: string; message: string; source: string };
@@ -38,17 +39,7 @@ describe('grants through the API', () => {
 
   beforeAll(async () => {
     t = await openTestApp();
-    const provider = (
-      await t.as('coord').post('/api/providers', { name: 'Jobcentrets mentorteam', type: 'internal', hourlyRate: 390 })
-    ).json();
-    const mentor = await t.as('coord').post('/api/mentors', {
-      name: 'Mette Mentor',
-      providerId: provider.id,
-      phone: '+45 11 22 33 44',
-      email: 'mette@example.dk',
-      qualifications: ['Socialrådgiver'],
-      trainingModules: [{ module: 1, completedOn: '2014-09-01' }],
-    });
+    const mentor = await registerMetteMentor(t);
     expect(mentor.statusCode).toBe(201);
     mentorId = mentor.json().id;
   });

@@ -1,22 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, testPassword, type TestApp, sameOrigin } from '../test-app.ts';
+import { finishedImport } from '../test-factories.ts';
+import { openTestApp, type TestApp, sameOrigin } from '../test-app.ts';
 
 describe('case-history import through the API', () => {
   let t: TestApp;
-  const cookies = new Map<string, string>();
 
-  async function cookieOf(username: string) {
-    if (!cookies.has(username)) {
-      const login = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        headers: sameOrigin,
-        payload: { username, password: testPassword },
-      });
-      cookies.set(username, login.cookies.map((c) => `${c.name}=${c.value}`).join('; '));
-    }
-    return cookies.get(username)!;
-  }
+  const cookieOf = (username: string) => t.cookieOf(username);
   async function upload(kind: string, csv: string, username = 'coord') {
     return t.app.inject({
       method: 'POST',
@@ -25,16 +14,7 @@ describe('case-history import through the API', () => {
       payload: csv,
     });
   }
-  async function waitFor(id: number, username = 'coord') {
-    for (let i = 0; i < 200; i += 1) {
-      const record = (
-        await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie: await cookieOf(username) } })
-      ).json();
-      if (record.status !== 'running') return record;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('import did not finish');
-  }
+  const waitFor = (id: number, username = 'coord') => finishedImport(t, id, username);
   const count = async (table: string) => (await t.db.query<{ n: number }>(`select count(*) as n from ${table}`))[0]!.n;
 
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noCitizenMatchedWarning } from '../../domain/register-mappings.ts';
-import { openTestApp, testPassword, type TestApp, sameOrigin } from '../test-app.ts';
+import { finishedImport, multipartCsvUpload } from '../test-factories.ts';
+import { openTestApp, type TestApp, sameOrigin } from '../test-app.ts';
 
 /**
  * Issue 14: the import history lists every import with kind, file, user, start, status and counts; an
@@ -8,49 +9,19 @@ import { openTestApp, testPassword, type TestApp, sameOrigin } from '../test-app
  */
 describe('import history', () => {
   let t: TestApp;
-  const cookies = new Map<string, string>();
-  async function cookieOf(username: string) {
-    if (!cookies.has(username)) {
-      const login = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        headers: sameOrigin,
-        payload: { username, password: testPassword },
-      });
-      cookies.set(username, login.cookies.map((c) => `${c.name}=${c.value}`).join('; '));
-    }
-    return cookies.get(username)!;
-  }
+  const cookieOf = (username: string) => t.cookieOf(username);
   async function uploadFile(name: string, csv: string, username = 'boss') {
-    const boundary = 'history-boundary';
-    const body = [
-      `--${boundary}`,
-      `Content-Disposition: form-data; name="file"; filename="${name}"`,
-      'Content-Type: text/csv',
-      '',
-      csv,
-      `--${boundary}--`,
-      '',
-    ].join('\r\n');
+    const upload = multipartCsvUpload(name, csv, 'history-boundary');
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/imports/register?layout=wide&mapping=dst',
-      headers: { ...sameOrigin, cookie: await cookieOf(username), 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: body,
+      headers: { ...sameOrigin, cookie: await cookieOf(username), 'content-type': upload.contentType },
+      payload: upload.payload,
     });
     expect(response.statusCode).toBe(202);
     return waitFor(response.json().id, username);
   }
-  async function waitFor(id: number, username: string) {
-    for (let i = 0; i < 200; i += 1) {
-      const record = (
-        await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie: await cookieOf(username) } })
-      ).json();
-      if (record.status !== 'running') return record;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('import did not finish');
-  }
+  const waitFor = (id: number, username: string) => finishedImport(t, id, username);
   const history = async (username: string, query = '') =>
     t.app.inject({ method: 'GET', url: `/api/imports${query}`, headers: { cookie: await cookieOf(username) } });
 

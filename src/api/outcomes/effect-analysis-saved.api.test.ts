@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { seedSimulatedRegisters } from '../../db/test-fixtures/seed-simulated-registers.ts';
 import { pdfText } from '../../documents/test-pdf-text.ts';
+import { registerTestMentor } from '../test-factories.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 /**
@@ -16,10 +17,7 @@ describe('saved effect analyses', () => {
   let id: string;
   beforeAll(async () => {
     t = await openTestApp();
-    const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
-    const mentorId = (
-      await t.as('coord').post('/api/mentors', { name: 'M', providerId: provider.id, phone: '1', qualifications: ['x'] })
-    ).json().id;
+    const mentorId = await registerTestMentor(t);
     await seedSimulatedRegisters(t.db, { municipalityId: t.municipalityId, mentorId });
     await t.createUser('kim', 'manager');
     id = (

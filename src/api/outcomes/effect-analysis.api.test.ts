@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSimulatedRegisters } from '../../db/test-fixtures/seed-simulated-registers.ts';
 import { effectSentence } from '../../domain/effect-words.ts';
 import type { AnalysisJob } from '../../use-cases/run-effect-analysis.ts';
+import { registerTestMentor } from '../test-factories.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 /**
@@ -15,10 +16,7 @@ describe('in-app effect analysis with risk-set matching (issue 6 point 3)', () =
   let t: TestApp;
   beforeAll(async () => {
     t = await openTestApp();
-    const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
-    const mentorId = (
-      await t.as('coord').post('/api/mentors', { name: 'M', providerId: provider.id, phone: '1', qualifications: ['x'] })
-    ).json().id;
+    const mentorId = await registerTestMentor(t);
     await seedSimulatedRegisters(t.db, { municipalityId: t.municipalityId, mentorId });
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerTestMentor } from '../test-factories.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 /**
@@ -37,10 +38,7 @@ describe('status 7 months after the first mentor course (Copenhagen table 4)', (
   let t: TestApp;
   beforeAll(async () => {
     t = await openTestApp();
-    const provider = (await t.as('coord').post('/api/providers', { name: 'Team', type: 'internal' })).json();
-    const mentorId = (
-      await t.as('coord').post('/api/mentors', { name: 'M', providerId: provider.id, phone: '1', qualifications: ['x'] })
-    ).json().id;
+    const mentorId = await registerTestMentor(t);
     let n = 0;
     for (const [group, counts] of Object.entries(table4)) {
       for (const [category, count] of Object.entries(counts)) {

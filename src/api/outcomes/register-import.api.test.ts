@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finishedImport, multipartCsvUpload } from '../test-factories.ts';
 import { openTestApp, type TestApp, sameOrigin } from '../test-app.ts';
 
 describe('register import through the API', () => {
@@ -27,14 +28,7 @@ describe('register import through the API', () => {
       payload: csv,
     });
   }
-  async function waitFor(id: number) {
-    for (let i = 0; i < 100; i += 1) {
-      const record = (await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie } })).json();
-      if (record.status !== 'running') return record;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('import did not finish');
-  }
+  const waitFor = (id: number) => finishedImport(t, id, 'boss');
 
   it('accepts a CSV body with 202, then reports counts', async () => {
     const response = await upload('cpr;week;code\n0101851234;2015-W01;318\n0101851234;2015-W02;318\n');
@@ -52,30 +46,21 @@ describe('register import through the API', () => {
 
   it('accepts the extract as a multipart file upload (field "file"), streamed to a temporary file', async () => {
     // 6 Jan 2017: a wide extract uploaded from the browser's file picker or `curl -F file=@extract.csv`.
-    const boundary = 'mentorspor-test-boundary';
-    const body = [
-      `--${boundary}`,
-      'Content-Disposition: form-data; name="file"; filename="extract.csv"',
-      'Content-Type: text/csv',
-      '',
-      'cpr;2017-W01;2017-W02;2017-W03\n0101851234;318;318;\n',
-      `--${boundary}--`,
-      '',
-    ].join('\r\n');
+    const upload = multipartCsvUpload('extract.csv', 'cpr;2017-W01;2017-W02;2017-W03\n0101851234;318;318;\n');
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/imports/register?layout=wide&mapping=dst',
-      headers: { ...sameOrigin, cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: body,
+      headers: { ...sameOrigin, cookie, 'content-type': upload.contentType },
+      payload: upload.payload,
     });
     expect(response.statusCode).toBe(202);
     const record = await waitFor(response.json().id);
     expect(record).toMatchObject({ status: 'done', counts: { weeks: 2, spells: 1, citizens: 1 } });
-    const wrongField = body.replace('name="file"', 'name="upload"');
+    const wrongField = upload.payload.replace('name="file"', 'name="upload"');
     const refused = await t.app.inject({
       method: 'POST',
       url: '/api/imports/register?layout=wide',
-      headers: { ...sameOrigin, cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: { ...sameOrigin, cookie, 'content-type': upload.contentType },
       payload: wrongField,
     });
     expect(refused.statusCode).toBe(400);

@@ -1,41 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, testPassword, type TestApp, sameOrigin } from '../test-app.ts';
+import { finishedImport } from '../test-factories.ts';
+import { openTestApp, type TestApp, sameOrigin } from '../test-app.ts';
 
 describe('register mappings through the API (issue 5 point 1)', () => {
   let t: TestApp;
-  const cookies = new Map<string, string>();
   beforeAll(async () => {
     t = await openTestApp();
     await t.as('cw').post('/api/citizens', { cpr: '0101851234', name: 'A' });
-    for (const username of ['admin', 'boss']) {
-      const login = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        headers: sameOrigin,
-        payload: { username, password: testPassword },
-      });
-      cookies.set(username, login.cookies.map((c) => `${c.name}=${c.value}`).join('; '));
-    }
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const postCsv = (username: string, url: string, csv: string) =>
+  const postCsv = async (username: string, url: string, csv: string) =>
     t.app.inject({
       method: 'POST',
       url,
-      headers: { ...sameOrigin, cookie: cookies.get(username)!, 'content-type': 'text/csv' },
+      headers: { ...sameOrigin, cookie: await t.cookieOf(username), 'content-type': 'text/csv' },
       payload: csv,
     });
-  async function waitFor(id: number) {
-    for (let i = 0; i < 100; i += 1) {
-      const record = (await t.as('boss').get(`/api/imports/${id}`)).json();
-      if (record.status !== 'running') return record;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('import did not finish');
-  }
+  const waitFor = (id: number) => finishedImport(t, id, 'boss');
 
   it('lists DST as verified and DREAM as unverified', async () => {
     const response = await t.as('boss').get('/api/mappings');

@@ -17,17 +17,22 @@ export const CreateProviderBodySchema = Type.Object(
 
 const TextList = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 });
 
+/** The mentor's contact and profile, each optional: set on registration (POST) and corrected later (PATCH). */
+const mentorProfileFields = {
+  phone: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
+  email: Type.Optional(Type.Union([Type.String({ maxLength: 200, pattern: '^[^@\\s]+@[^@\\s]+$' }), Type.Null()])),
+  specialties: Type.Optional(TextList),
+  languages: Type.Optional(TextList),
+  qualifications: Type.Optional(TextList),
+  weeklyCapacityHours: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 80 }), Type.Null()])),
+  hasAuthorityRole: Type.Optional(Type.Boolean()),
+};
+
 export const CreateMentorBodySchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
     providerId: IdSchema,
-    phone: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
-    email: Type.Optional(Type.Union([Type.String({ maxLength: 200, pattern: '^[^@\\s]+@[^@\\s]+$' }), Type.Null()])),
-    specialties: Type.Optional(TextList),
-    languages: Type.Optional(TextList),
-    qualifications: Type.Optional(TextList),
-    weeklyCapacityHours: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 80 }), Type.Null()])),
-    hasAuthorityRole: Type.Optional(Type.Boolean()),
+    ...mentorProfileFields,
     trainingModules: Type.Optional(
       Type.Array(
         Type.Object({ module: Type.Integer({ minimum: 1, maximum: 4 }), completedOn: CalendarDateSchema }, { additionalProperties: false }),
@@ -45,13 +50,7 @@ export const UpdateMentorBodySchema = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     providerId: Type.Optional(IdSchema),
-    phone: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
-    email: Type.Optional(Type.Union([Type.String({ maxLength: 200, pattern: '^[^@\\s]+@[^@\\s]+$' }), Type.Null()])),
-    specialties: Type.Optional(TextList),
-    languages: Type.Optional(TextList),
-    qualifications: Type.Optional(TextList),
-    weeklyCapacityHours: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 80 }), Type.Null()])),
-    hasAuthorityRole: Type.Optional(Type.Boolean()),
+    ...mentorProfileFields,
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },

@@ -4,13 +4,9 @@
  * line on stdout; all or nothing. Exit 2 with every bad line (up to 100) when the file is bad.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../config.ts';
-import { migrateDatabase } from '../../db/migrate.ts';
 import type { CaseHistoryKind } from '../../domain/case-history-csv.ts';
-import { openDatabase } from '../../open-database.ts';
-import { openImportFile, reportImportFailure } from '../file-import.ts';
+import { openImportFile, runFileImport, secondsSince, usageError } from '../file-import.ts';
 import { importCaseHistory } from '../../use-cases/import-case-history.ts';
-import { commandLineContext } from '../../use-cases/system-actor.ts';
 
 /** The command for one kind of file, as registered in cli/main.ts (`import citizens`, …). */
 export function commandFor(kind: CaseHistoryKind): { run: (argv: string[]) => Promise<number> } {
@@ -23,30 +19,18 @@ async function run(kind: CaseHistoryKind, argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { user: { type: 'string' } } });
   } catch (error) {
-    process.stderr.write(`INVALID_INPUT: ${(error as Error).message}\n${usage}\n`);
-    return 2;
+    return usageError((error as Error).message, usage);
   }
   const file = parsed.positionals[0];
-  if (!file || parsed.positionals.length > 1) {
-    process.stderr.write(`INVALID_INPUT: ${!file ? 'FILE is required' : 'only one FILE at a time'}\n${usage}\n`);
-    return 2;
-  }
+  if (!file || parsed.positionals.length > 1) return usageError(!file ? 'FILE is required' : 'only one FILE at a time', usage);
   const input = openImportFile(file);
   if (!input) return 2;
-  const db = await openDatabase(loadConfig());
-  try {
-    await migrateDatabase(db);
-    const ctx = await commandLineContext(db, parsed.values.user ?? 'admin', 'case_history_import');
+  return runFileImport(input, { username: parsed.values.user ?? 'admin', purpose: 'case_history_import' }, async (ctx) => {
     const started = Date.now();
     const result = await importCaseHistory(ctx, { kind, source: input.stream, onProgress: (lines) => input.progress(lines) });
     if (input.progressShown) process.stderr.write('\n');
     process.stdout.write(
-      `Imported ${result.rows.toLocaleString('en')} ${kind} from ${result.lines.toLocaleString('en')} lines: ${result.created.toLocaleString('en')} created, ${result.updated.toLocaleString('en')} updated, ${result.unchanged.toLocaleString('en')} unchanged in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      `Imported ${result.rows.toLocaleString('en')} ${kind} from ${result.lines.toLocaleString('en')} lines: ${result.created.toLocaleString('en')} created, ${result.updated.toLocaleString('en')} updated, ${result.unchanged.toLocaleString('en')} unchanged in ${secondsSince(started)} s\n`,
     );
-    return 0;
-  } catch (error) {
-    return reportImportFailure(error, input);
-  } finally {
-    await db.close();
-  }
+  });
 }

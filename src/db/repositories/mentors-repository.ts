@@ -36,6 +36,9 @@ export type MentorChanges = Partial<
   >
 >;
 
+/** A mentor as registered: the record without what the database derives (id, provider fields, active). */
+export type NewMentor = Omit<MentorRecord, 'id' | 'providerName' | 'providerType' | 'active'> & { municipalityId: number };
+
 const select = `select m.id, m.provider_id as "providerId", p.name as "providerName", p.type as "providerType", m.name, m.phone, m.email,
     m.specialties, m.languages, m.qualifications, m.weekly_capacity_hours as "weeklyCapacityHours",
     m.has_authority_role as "hasAuthorityRole", m.active,
@@ -45,19 +48,7 @@ const select = `select m.id, m.provider_id as "providerId", p.name as "providerN
 
 export function mentorsRepository(db: Database) {
   return {
-    async create(input: {
-      municipalityId: number;
-      providerId: number;
-      name: string;
-      phone: string | null;
-      email: string | null;
-      specialties: string[];
-      languages: string[];
-      qualifications: string[];
-      weeklyCapacityHours: number | null;
-      hasAuthorityRole: boolean;
-      trainingModules: TrainingModule[];
-    }): Promise<number> {
+    async create(input: NewMentor): Promise<number> {
       const [row] = await db.query<{ id: number }>(
         `insert into mentors (municipality_id, provider_id, name, phone, email, specialties, languages, qualifications,
            weekly_capacity_hours, has_authority_role)

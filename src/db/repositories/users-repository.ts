@@ -17,20 +17,16 @@ export type UserRecord = {
   mustChangePassword: boolean;
 };
 
+/** Who a new user is: the record's identity fields, before the database adds id, state and counters. */
+type NewUser = Pick<UserRecord, 'municipalityId' | 'username' | 'name' | 'role' | 'passwordHash'>;
+
 const columns = `id, municipality_id as "municipalityId", username, name, role, password_hash as "passwordHash",
   mentor_id as "mentorId", active, failed_logins as "failedLogins", locked_until as "lockedUntil",
   must_change_password as "mustChangePassword"`;
 
 export function usersRepository(db: Database) {
   return {
-    async create(input: {
-      municipalityId: number;
-      username: string;
-      name: string;
-      role: UserRole;
-      passwordHash: string;
-      mentorId?: number | null;
-    }): Promise<UserRecord> {
+    async create(input: NewUser & { mentorId?: number | null }): Promise<UserRecord> {
       const [row] = await db.query<UserRecord>(
         `insert into users (municipality_id, username, name, role, password_hash, mentor_id)
          values ($1, $2, $3, $4, $5, $6) returning ${columns}`,
@@ -46,14 +42,7 @@ export function usersRepository(db: Database) {
     async linkOidcSubject(id: number, subject: string): Promise<void> {
       await db.query('update users set oidc_subject = $2 where id = $1 and oidc_subject is null', [id, subject]);
     },
-    async createFromIdentityProvider(input: {
-      municipalityId: number;
-      username: string;
-      name: string;
-      role: UserRole;
-      passwordHash: string;
-      subject: string;
-    }): Promise<UserRecord | null> {
+    async createFromIdentityProvider(input: NewUser & { subject: string }): Promise<UserRecord | null> {
       const [row] = await db.query<UserRecord>(
         `insert into users (municipality_id, username, name, role, password_hash, oidc_subject)
          values ($1, $2, $3, $4, $5, $6) on conflict do nothing returning ${columns}`,
@@ -70,16 +59,13 @@ export function usersRepository(db: Database) {
       return row ?? null;
     },
     /** A new user, or null when the username is taken (in any municipality: usernames are global). */
-    async createIfFree(input: {
-      municipalityId: number;
-      username: string;
-      name: string;
-      role: UserRole;
-      passwordHash: string;
-      mentorId: number | null;
-      /** A one-time password: the user must choose their own at first login. */
-      mustChangePassword?: boolean;
-    }): Promise<UserRecord | null> {
+    async createIfFree(
+      input: NewUser & {
+        mentorId: number | null;
+        /** A one-time password: the user must choose their own at first login. */
+        mustChangePassword?: boolean;
+      },
+    ): Promise<UserRecord | null> {
       const [row] = await db.query<UserRecord>(
         `insert into users (municipality_id, username, name, role, password_hash, mentor_id, must_change_password)
          values ($1, $2, $3, $4, $5, $6, $7) on conflict (username) do nothing returning ${columns}`,
