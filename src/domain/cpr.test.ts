@@ -18,6 +18,16 @@ describe('parseCpr', () => {
     expect(parseCpr('29029-12345')).toEqual({ ok: false, reason: 'format' });
     expect(parseCpr('abcdefghij')).toEqual({ ok: false, reason: 'format' });
   });
+
+  it('knows leap days: 29 Feb in 2000 (4th digit 4) and 1996, not in 1900 or 1995; 30 days in April', () => {
+    expect(parseCpr('2902004123')).toMatchObject({ ok: true, birthDate: '2000-02-29' });
+    expect(parseCpr('2902961234')).toMatchObject({ ok: true, birthDate: '1996-02-29' });
+    expect(parseCpr('2902000123')).toEqual({ ok: false, reason: 'date' });
+    expect(parseCpr('2902951234')).toEqual({ ok: false, reason: 'date' });
+    expect(parseCpr('3104901234')).toEqual({ ok: false, reason: 'date' });
+    expect(parseCpr('0013901234')).toEqual({ ok: false, reason: 'date' });
+    expect(parseCpr('0001901234')).toEqual({ ok: false, reason: 'date' });
+  });
 });
 
 describe('maskCpr (R-PRV-3)', () => {

@@ -13,10 +13,12 @@ export function parseCpr(input: string): CprParseResult {
   const [, dd, mm, yy, serial] = match as unknown as [string, string, string, string, string];
   const year = centuryFor(Number(yy), Number(serial[0])) + Number(yy);
   const birthDate = `${year}-${mm}-${dd}`;
-  const date = new Date(`${birthDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birthDate) {
-    return { ok: false, reason: 'date' };
-  }
+  // A real calendar day (arithmetic, not Date: the register import checks a million of these).
+  const month = Number(mm);
+  const day = Number(dd);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const monthDays = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (month < 1 || month > 12 || day < 1 || day > monthDays) return { ok: false, reason: 'date' };
   return { ok: true, cpr: `${dd}${mm}${yy}${serial}`, birthDate };
 }
 

@@ -331,15 +331,14 @@ function lengthPrefixed(value: Uint8Array): Uint8Array {
 }
 
 /** The start of a spell's binary COPY tuple: 6 fields, then municipality_id and citizen_id (int4). */
-function tuplePrefix(municipalityId: number, citizenId: number): Uint8Array {
-  const prefix = new Uint8Array(18);
-  const view = new DataView(prefix.buffer);
+function tuplePrefix(municipalityId: number): { bytes: Uint8Array; citizen: (id: number) => void } {
+  const bytes = new Uint8Array(18);
+  const view = new DataView(bytes.buffer);
   view.setInt16(0, 6);
   view.setInt32(2, 4);
   view.setInt32(6, municipalityId);
   view.setInt32(10, 4);
-  view.setInt32(14, citizenId);
-  return prefix;
+  return { bytes, citizen: (id) => view.setInt32(14, id) };
 }
 
 /** A scan of one line on its bytes: null (done), an error, or 'odd' (a byte that needs the text path). */
@@ -359,21 +358,22 @@ function scanWideBytes(input: {
   separator: string;
   weeks: Int32Array;
   fieldCount: number;
-  categoryOf: (code: string) => OutcomeCategory | undefined;
+  /** The code's category and tuple fields (cached per chunk), or undefined for a code the mapping lacks. */
+  infoOf: (code: string) => CodeInfo | undefined;
   mappingName: string;
-  emit: WideLineSink;
+  emit: (run: CodeInfo, code: CodeInfo, fromWeek: number, toWeek: number) => void;
 }): ByteScan {
-  const { bytes, end, weeks, categoryOf, emit } = input;
+  const { bytes, end, weeks, infoOf, emit } = input;
   const separator = input.separator.charCodeAt(0);
   const columns = weeks.length;
   let pos = input.start;
-  let previousCode = '';
   let previousAt = 0;
   let previousLength = -1;
-  let previousCategory: OutcomeCategory | undefined;
+  let previous: CodeInfo | undefined;
   let open = false;
-  let category: OutcomeCategory | undefined;
-  let code = '';
+  // The run's first code (its category) and its smallest code.
+  let run: CodeInfo | undefined;
+  let code: CodeInfo | undefined;
   let fromWeek = 0;
   let toWeek = 0;
   for (let i = 0; i < columns; i += 1) {
@@ -389,36 +389,31 @@ function scanWideBytes(input: {
     const length = stop - pos;
     const week = weeks[i]!;
     if (length === 0) {
-      if (open) emit(category!, code, fromWeek, toWeek);
+      if (open) emit(run!, code!, fromWeek, toWeek);
       open = false;
     } else {
       let same = length === previousLength;
       for (let k = 0; same && k < length; k += 1) same = bytes[pos + k] === bytes[previousAt + k];
-      let field: string;
-      let fieldCategory: OutcomeCategory | undefined;
-      if (same) {
-        field = previousCode;
-        fieldCategory = previousCategory;
-      } else {
-        field = asciiText(bytes, pos, stop);
-        fieldCategory = categoryOf(field);
-        if (!fieldCategory) {
+      let field: CodeInfo | undefined = previous;
+      if (!same) {
+        const text = asciiText(bytes, pos, stop);
+        field = infoOf(text);
+        if (!field) {
           // The text path would take a line with blanks further on to the reference path first.
           if (hasOddByte(bytes, stop, end)) return 'odd';
-          return lineError('UNKNOWN_CODE', { code: field, mapping: input.mappingName });
+          return lineError('UNKNOWN_CODE', { code: text, mapping: input.mappingName });
         }
-        previousCode = field;
+        previous = field;
         previousAt = pos;
         previousLength = length;
-        previousCategory = fieldCategory;
       }
-      if (open && fieldCategory === category && week === toWeek + 1) {
+      if (open && field!.category === run!.category && week === toWeek + 1) {
         toWeek = week;
-        if (field !== code && field < code) code = field;
+        if (field!.text < code!.text) code = field;
       } else {
-        if (open) emit(category!, code, fromWeek, toWeek);
+        if (open) emit(run!, code!, fromWeek, toWeek);
         open = true;
-        category = fieldCategory;
+        run = field;
         code = field;
         fromWeek = week;
         toWeek = week;
@@ -427,9 +422,12 @@ function scanWideBytes(input: {
     pos = stop + 1;
   }
   if (pos !== end + 1) return hasOddByte(bytes, pos, end) ? 'odd' : fieldCountOfBytes(input);
-  if (open) emit(category!, code, fromWeek, toWeek);
+  if (open) emit(run!, code!, fromWeek, toWeek);
   return null;
 }
+
+/** A register code as the byte path uses it: its text, category and binary COPY fields (length-prefixed). */
+type CodeInfo = { text: string; category: OutcomeCategory; categoryField: Uint8Array; codeField: Uint8Array };
 
 function hasOddByte(bytes: Uint8Array, from: number, to: number): boolean {
   for (let k = from; k < to; k += 1) if (isOddByte(bytes[k]!)) return true;
@@ -467,30 +465,47 @@ export function parseWideChunkBytes(
   const out = rowWriter(bytes.length >> 2);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
-  const codeBytes = new Map<string, Uint8Array>();
-  const categoryBytes = new Map<string, Uint8Array>();
   let failed = input.failed === true;
   let storing = false;
-  let prefix: Uint8Array = new Uint8Array(0);
+  const prefix = tuplePrefix(input.municipalityId);
   let lineSpells = 0;
   // Every spell counts its weeks and range, also on a line that turns out bad (as the text path).
-  const emit: WideLineSink = (category, code, fromWeek, toWeek) => {
+  const infos = new Map<string, CodeInfo | null>();
+  const categoryFields = new Map<string, Uint8Array>();
+  const infoOf = (text: string): CodeInfo | undefined => {
+    let info = infos.get(text);
+    if (info === undefined) {
+      const category = categoryOf(text);
+      let categoryField = category === undefined ? undefined : categoryFields.get(category);
+      if (category !== undefined && categoryField === undefined)
+        categoryFields.set(category, (categoryField = lengthPrefixed(encoder.encode(category))));
+      info =
+        category === undefined ? null : { text, category, categoryField: categoryField!, codeField: lengthPrefixed(encoder.encode(text)) };
+      infos.set(text, info);
+    }
+    return info ?? undefined;
+  };
+  const write = (categoryField: Uint8Array, codeField: Uint8Array, fromWeek: number, toWeek: number) => {
     lineSpells += 1;
     result.weeks += toWeek - fromWeek + 1;
     if (fromWeek < result.minWeek) result.minWeek = fromWeek;
     if (toWeek > result.maxWeek) result.maxWeek = toWeek;
     if (!storing || failed) return;
-    let categoryValue = categoryBytes.get(category);
-    if (categoryValue === undefined) categoryBytes.set(category, (categoryValue = lengthPrefixed(encoder.encode(category))));
-    let codeValue = codeBytes.get(code);
-    if (codeValue === undefined) codeBytes.set(code, (codeValue = lengthPrefixed(encoder.encode(code))));
-    out.bytes(prefix);
-    out.bytes(categoryValue);
-    out.bytes(codeValue);
+    out.bytes(prefix.bytes);
+    out.bytes(categoryField);
+    out.bytes(codeField);
     out.int32(4);
     out.int32(fromWeek);
     out.int32(4);
     out.int32(toWeek);
+  };
+  const emitBytes = (run: CodeInfo, code: CodeInfo, fromWeek: number, toWeek: number) =>
+    write(run.categoryField, code.codeField, fromWeek, toWeek);
+  // The text path's spells (odd lines): codes and categories by text.
+  const emit: WideLineSink = (category, code, fromWeek, toWeek) => {
+    let categoryField = categoryFields.get(category);
+    if (categoryField === undefined) categoryFields.set(category, (categoryField = lengthPrefixed(encoder.encode(category))));
+    write(categoryField, infos.get(code)?.codeField ?? lengthPrefixed(encoder.encode(code)), fromWeek, toWeek);
   };
   const fail = (lineNumber: number, error: LineError) => {
     failed = true;
@@ -499,6 +514,19 @@ export function parseWideChunkBytes(
     if (result.errors.length < input.maxErrors) result.errors.push({ line: lineNumber, ...error });
   };
 
+  // The byte scan's input, one object for the chunk: only the line's positions change.
+  const scanInput = {
+    bytes,
+    lineStart: 0,
+    start: 0,
+    end: 0,
+    separator: input.separator,
+    weeks,
+    fieldCount: input.fieldCount,
+    infoOf,
+    mappingName: input.mappingName,
+    emit: emitBytes,
+  };
   let pos = 0;
   let lineNumber = input.firstLine - 1;
   while (pos < bytes.length) {
@@ -539,19 +567,11 @@ export function parseWideChunkBytes(
         at = findCitizen(lookup, cpr.cpr);
         cprNumber = Number(cpr.cpr);
         storing = at >= 0;
-        if (storing) prefix = tuplePrefix(input.municipalityId, lookup.ids[at]!);
-        scan = scanWideBytes({
-          bytes,
-          lineStart,
-          start: cprEnd + 1,
-          end,
-          separator: input.separator,
-          weeks,
-          fieldCount: input.fieldCount,
-          categoryOf,
-          mappingName: input.mappingName,
-          emit,
-        });
+        if (storing) prefix.citizen(lookup.ids[at]!);
+        scanInput.lineStart = lineStart;
+        scanInput.start = cprEnd + 1;
+        scanInput.end = end;
+        scan = scanWideBytes(scanInput);
       }
     }
     if (scan === 'odd') {
@@ -571,7 +591,7 @@ export function parseWideChunkBytes(
       at = findCitizen(lookup, cpr.cpr);
       cprNumber = Number(cpr.cpr);
       storing = at >= 0;
-      if (storing) prefix = tuplePrefix(input.municipalityId, lookup.ids[at]!);
+      if (storing) prefix.citizen(lookup.ids[at]!);
       scan = scanWideLine({
         line,
         start: cpr.next,
