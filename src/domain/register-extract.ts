@@ -181,6 +181,21 @@ export type WideChunkResult = {
   errors: ({ line: number } & LineError)[];
 };
 
+/** A chunk's counts before its first line. */
+function emptyChunkCounts(): Omit<WideChunkResult, 'rows'> {
+  return {
+    lines: 0,
+    weeks: 0,
+    spells: 0,
+    storedSpells: 0,
+    minWeek: Number.MAX_SAFE_INTEGER,
+    maxWeek: Number.MIN_SAFE_INTEGER,
+    unknownCprs: [],
+    badLines: 0,
+    errors: [],
+  };
+}
+
 /**
  * A chunk of whole wide lines (text, `\n` or `\r\n`, no header) whose first line has number
  * `firstLine` → COPY rows for the known citizens and the counts. After a bad line no rows are written
@@ -201,18 +216,7 @@ export function parseWideChunk(input: {
   failed?: boolean;
 }): WideChunkResult {
   const { text, lookup } = input;
-  const result: WideChunkResult = {
-    rows: '',
-    lines: 0,
-    weeks: 0,
-    spells: 0,
-    storedSpells: 0,
-    minWeek: Number.MAX_SAFE_INTEGER,
-    maxWeek: Number.MIN_SAFE_INTEGER,
-    unknownCprs: [],
-    badLines: 0,
-    errors: [],
-  };
+  const result: WideChunkResult = { rows: '', ...emptyChunkCounts() };
   let failed = input.failed === true;
   const escaped = new Map<string, string>();
   let rows = '';
@@ -451,17 +455,7 @@ export function parseWideChunkBytes(
 ): Omit<WideChunkResult, 'rows'> & { rows: Uint8Array } {
   const { bytes, lookup, weeks, categoryOf } = input;
   const separator = input.separator.charCodeAt(0);
-  const result: Omit<WideChunkResult, 'rows'> = {
-    lines: 0,
-    weeks: 0,
-    spells: 0,
-    storedSpells: 0,
-    minWeek: Number.MAX_SAFE_INTEGER,
-    maxWeek: Number.MIN_SAFE_INTEGER,
-    unknownCprs: [],
-    badLines: 0,
-    errors: [],
-  };
+  const result = emptyChunkCounts();
   const out = rowWriter(bytes.length >> 2);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();

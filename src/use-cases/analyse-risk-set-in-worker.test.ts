@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../analytics/seeded-random.ts';
-import { analyseRiskSet, type RiskSetColumns } from './analyse-risk-set.ts';
+import { analyseRiskSet, riskSetArrays, type RiskSetColumns } from './analyse-risk-set.ts';
 import { analyseRiskSetInWorker, planSubgroupThreads } from './analyse-risk-set-in-worker.ts';
 
 /** 3,000 units in two quarters, 10 % treated (more among the long-term supported), every month observed. */
@@ -60,20 +60,7 @@ function simulatedRiskSet(): RiskSetColumns {
     order.forEach((from, to) => (a[to] = copy[from]!));
     return a;
   };
-  for (const a of [
-    columns.treatment,
-    columns.strata,
-    columns.age,
-    columns.gender.codes,
-    columns.origin.codes,
-    columns.targetGroup.codes,
-    columns.publicWeeks52,
-    columns.publicWeeks156,
-    columns.employedWeeks156,
-    ...Object.values(columns.months),
-    ...Object.values(columns.outcomes),
-  ])
-    permute(a);
+  for (const a of riskSetArrays(columns)) permute(a);
   return columns;
 }
 

@@ -5,7 +5,14 @@
  */
 import { availableParallelism } from 'node:os';
 import type { SubgroupEffect } from '../domain/effect-words.ts';
-import { analysisOutcomes, subgroupSizes, type AnalysisOutcome, type AnalysisResult, type RiskSetColumns } from './analyse-risk-set.ts';
+import {
+  analysisOutcomes,
+  riskSetArrays,
+  subgroupSizes,
+  type AnalysisOutcome,
+  type AnalysisResult,
+  type RiskSetColumns,
+} from './analyse-risk-set.ts';
 import { startModuleWorker } from './start-module-worker.ts';
 
 type WorkerMessage =
@@ -72,19 +79,7 @@ export async function analyseRiskSetInWorker(
   options: { outcomes?: AnalysisOutcome[]; transfer?: boolean; threads?: 1 | 2 } = {},
 ): Promise<AnalysisResult[]> {
   const outcomes = options.outcomes ?? analysisOutcomes;
-  const buffers = [
-    columns.treatment,
-    columns.strata,
-    columns.age,
-    columns.gender.codes,
-    columns.origin.codes,
-    columns.targetGroup.codes,
-    columns.publicWeeks52,
-    columns.publicWeeks156,
-    columns.employedWeeks156,
-    ...Object.values(columns.months),
-    ...Object.values(columns.outcomes),
-  ].map((a) => a.buffer as ArrayBuffer);
+  const buffers = riskSetArrays(columns).map((a) => a.buffer as ArrayBuffer);
   const threads = options.threads ?? (availableParallelism() > 1 ? 2 : 1);
   const order = subgroupSizes(columns);
   const [mainKeys, otherKeys] = threads === 2 ? planSubgroupThreads(order, columns.n) : [order.map((s) => s.key), []];

@@ -64,6 +64,23 @@ export type RiskSetColumns = {
   outcomes: Record<AnalysisOutcome, Float64Array>;
 };
 
+/** Every per-unit array of the columns (for moving them between threads, or reordering them). */
+export function riskSetArrays(columns: RiskSetColumns): (Float64Array | Int32Array | Uint8Array)[] {
+  return [
+    columns.treatment,
+    columns.strata,
+    columns.age,
+    columns.gender.codes,
+    columns.origin.codes,
+    columns.targetGroup.codes,
+    columns.publicWeeks52,
+    columns.publicWeeks156,
+    columns.employedWeeks156,
+    ...Object.values(columns.months),
+    ...Object.values(columns.outcomes),
+  ];
+}
+
 export function riskSetCovariates(columns: RiskSetColumns): Covariate[] {
   const coded = (name: string, c: CodedColumn): Covariate => ({ name, kind: 'categorical', codes: c.codes, levels: c.levels });
   const covariates: Covariate[] = [

@@ -1,26 +1,9 @@
+import type { RiskSetUnit } from '../../domain/risk-set-units.ts';
 import type { Database } from '../database.ts';
 import type { RiskSetInput } from '../repositories/risk-set-repository.ts';
 
-export type PerUnitRiskSetRow = {
-  citizenId: number;
-  treated: boolean;
-  quarter: string;
-  age: number;
-  gender: string;
-  origin: string;
-  targetGroup: string;
-  publicWeeks52: number;
-  publicWeeks156: number;
-  employedWeeks156: number;
-  employment: number;
-  education: number;
-  selfSupport: number;
-  benefitWeeks52After: number;
-  employedMonths: number;
-  educationMonths: number;
-  supportedMonths: number;
-  observedMonths: number;
-};
+/** A unit as the reference query gives it: the fields of the definition's units, with the quarter by name. */
+export type PerUnitRiskSetRow = Omit<RiskSetUnit, 'quarterIndex'> & { quarter: string };
 
 /** Issue 15: one correlated subquery per month status (bit m + 12 for month m = −12…24). */
 const monthMask = (condition: string) => `(select coalesce(sum(1::bigint << (m + 12)), 0) from generate_series(-12, 24) as m
