@@ -363,7 +363,10 @@ async function importWideExtract(ctx: UseCaseContext, input: WideInput): Promise
     const lastIdBefore = await statuses.lockAndLastSpellId(municipalityId);
     const lookup = await statuses.citizenLookup(municipalityId);
     const bulk = (input.sizeBytes ?? 0) >= (input.bulkFromBytes ?? 64 * 1024 * 1024);
-    if (bulk) await statuses.dropSpellKeys();
+    if (bulk) {
+      await statuses.dropSpellKeys();
+      await statuses.dropSpellCitizenIndex();
+    }
 
     const tally = wideTally();
     const report = (phase: RegisterImportProgress['phase']) =>
@@ -380,6 +383,8 @@ async function importWideExtract(ctx: UseCaseContext, input: WideInput): Promise
     await statuses.copySpells(rows());
     tally.refuseBadLines();
     report('merging');
+    // The merge below reads the spells by citizen: the index first.
+    if (bulk) await statuses.addSpellCitizenIndex();
     const result = await finishWideImport(ctx, tx, { mapping, lookup, weeksIncrease: header.weeksIncrease, tally, lastIdBefore, bulk });
     report('done');
     return result;
