@@ -363,10 +363,7 @@ async function importWideExtract(ctx: UseCaseContext, input: WideInput): Promise
     const lastIdBefore = await statuses.lockAndLastSpellId(municipalityId);
     const lookup = await statuses.citizenLookup(municipalityId);
     const bulk = (input.sizeBytes ?? 0) >= (input.bulkFromBytes ?? 64 * 1024 * 1024);
-    if (bulk) {
-      await statuses.dropSpellKeys();
-      await statuses.dropSpellCitizenIndex();
-    }
+    if (bulk) await statuses.dropSpellKeys();
 
     const tally = wideTally();
     const report = (phase: RegisterImportProgress['phase']) =>
@@ -383,8 +380,6 @@ async function importWideExtract(ctx: UseCaseContext, input: WideInput): Promise
     await statuses.copySpells(rows());
     tally.refuseBadLines();
     report('merging');
-    // The merge below reads the spells by citizen: the index first.
-    if (bulk) await statuses.addSpellCitizenIndex();
     const result = await finishWideImport(ctx, tx, { mapping, lookup, weeksIncrease: header.weeksIncrease, tally, lastIdBefore, bulk });
     report('done');
     return result;

@@ -102,23 +102,6 @@ async function addSpellKeys(db: Database): Promise<void> {
 }
 
 /**
- * The citizen index of the spells (migration 20261124T1900_register-statuses.sql) dropped for a national-size
- * COPY and built again after it: one sort of the whole table costs less than millions of index inserts
- * (COPY of 2.3 M spells: 6.3 s with the index, 3.4 s without + 1.3 s to build it). Inside the import's
- * transaction, like the keys: a failure restores it.
- */
-async function dropSpellCitizenIndex(db: Database): Promise<void> {
-  await asTableOwner(db, () => db.exec(`drop index register_status_spells_citizen_idx`));
-}
-
-async function addSpellCitizenIndex(db: Database): Promise<void> {
-  await asTableOwner(db, () =>
-    db.exec(`set local maintenance_work_mem = '256MB';
-      create index register_status_spells_citizen_idx on register_status_spells (citizen_id, from_week)`),
-  );
-}
-
-/**
  * A temporary table's name of its own for each import that stages in steps on the embedded database
  * (issue 14): imports running at the same time share PGlite's one session, so its temporary tables.
  */
@@ -307,8 +290,6 @@ export function registerStatusesRepository(db: Database, options: { staging?: st
     },
     dropSpellKeys: () => dropSpellKeys(db),
     addSpellKeys: () => addSpellKeys(db),
-    dropSpellCitizenIndex: () => dropSpellCitizenIndex(db),
-    addSpellCitizenIndex: () => addSpellCitizenIndex(db),
     /**
      * Gaps and islands on spells: staged spells of the same citizen and category that overlap or touch
      * (from week ≤ the latest to week before it + 1) form one island, stored as one spell with the
