@@ -22,7 +22,9 @@
  * Pure: rows in, units out, one citizen at a time; the perUnitRiskSetReference query (test fixture)
  * states the same definition in SQL and the tests compare both unit by unit.
  */
-import { addMonths } from './calendar-date.ts';
+import { addDays, addMonths, daysBetween } from './calendar-date.ts';
+
+const epochDay = '1970-01-01';
 
 /** Dates are day numbers (days since 1 January 1970); `openEnd` for a spell without an end. */
 export const openEnd = 2_000_000_000;
@@ -94,9 +96,8 @@ export type RiskSetUnit = {
 };
 
 /** '2015-02-02' → its day number. */
-export const dayNumberOf = (date: string): number =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
-const isoOf = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+export const dayNumberOf = (date: string): number => daysBetween(epochDay, date);
+const isoOf = (day: number): string => addDays(epochDay, day);
 
 /** A day number's calendar date as yyyymmdd (Hinnant's civil_from_days: integer arithmetic only). */
 export function yyyymmddOf(day: number): number {
