@@ -1,9 +1,9 @@
-import type { RiskSetUnit } from '../../domain/risk-set-units.ts';
+import type { RiskSetUnitRecord } from '../../domain/risk-set-units.ts';
 import type { Database } from '../database.ts';
 import type { RiskSetInput } from '../repositories/risk-set-repository.ts';
 
 /** A unit as the reference query gives it: the fields of the definition's units, with the quarter by name. */
-export type PerUnitRiskSetRow = Omit<RiskSetUnit, 'quarterIndex'> & { quarter: string };
+export type PerUnitRiskSetRow = Omit<RiskSetUnitRecord, 'quarterIndex'> & { quarter: string };
 
 /** Issue 15: one correlated subquery per month status (bit m + 12 for month m = −12…24). */
 const monthMask = (condition: string) => `(select coalesce(sum(1::bigint << (m + 12)), 0) from generate_series(-12, 24) as m
