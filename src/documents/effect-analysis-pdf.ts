@@ -6,21 +6,14 @@
  */
 import { renderPdf } from './render-pdf.ts';
 import {
-  caveatText,
   effectPageText,
-  effectSentence,
-  formatDifference,
+  effectResultWords,
   formatNumber,
   formatSigned,
-  isSignificant,
-  outcomeHeading,
   outcomeScale,
-  outcomeShareLabel,
-  sensitivityText,
   starContextText,
-  subgroupLabel,
-  warningText,
   type EffectLanguage,
+  type EffectResultWords,
 } from '../domain/effect-words.ts';
 import type { EffectAnalysisReport } from './effect-analysis-report.ts';
 
@@ -52,61 +45,51 @@ export function renderEffectAnalysisPdf(report: EffectAnalysisReport, lang: Effe
       text(starContextText(lang));
 
       for (const r of report.results) {
-        const [lo, hi] = r.confidenceInterval;
-        const interval = { estimate: r.estimate, ciLow: lo, ciHigh: hi };
+        const words = effectResultWords(lang, r);
+        const cells = (x: { effect?: string; interval?: string }) => (x.effect === undefined ? '–' : `${x.effect} (${x.interval})`);
         pdf.addPage();
         pdf.font('Helvetica-Bold').fontSize(14);
-        text(outcomeHeading(lang, r.outcome));
+        text(words.heading);
         pdf.fontSize(11);
-        text(effectSentence(lang, { outcome: r.outcome, ...interval, horizonMonths: r.horizonMonths }));
+        text(words.sentence);
         pdf.font('Helvetica').fontSize(10);
-        text(
-          `${w.compared(r.nTreatedMatched, r.nTreated, r.nControlMatched)} ${w.naive(formatDifference(lang, r.outcome, r.naiveDifference))}`,
-        );
-        if (r.eventTime && r.eventTime.length > 0) eventTimeChart(pdf, r, lang);
-        if (r.placebo)
-          text(
-            w.placebo(
-              `${isSignificant(r.placebo) ? w.placeboDiffers : w.placeboFine} ${effectSentence(lang, { outcome: r.outcome, ...r.placebo })}`,
-            ),
-          );
-        const scale = outcomeScale(r.outcome);
-        const cells = (x: { estimate: number | null; ciLow: number | null; ciHigh: number | null }) =>
-          x.estimate === null || x.ciLow === null || x.ciHigh === null
-            ? '–'
-            : `${formatSigned(lang, x.estimate * scale)} (${formatNumber(lang, x.ciLow * scale)} – ${formatNumber(lang, x.ciHigh * scale)})`;
-        if (r.horizons && r.horizons.length > 0) {
+        text(words.comparison);
+        if (r.eventTime && r.eventTime.length > 0) eventTimeChart(pdf, r, lang, words);
+        if (words.placebo) text(words.placebo);
+        if (words.horizons.length > 0) {
           pdf.moveDown(0.5).font('Helvetica-Bold');
           text(w.horizonsHeading);
           pdf.font('Helvetica');
-          for (const h of r.horizons) text(`${h.months} ${w.months}: ${cells(h)}`);
+          for (const h of words.horizons) text(`${h.months} ${w.months}: ${cells(h)}`);
         }
-        if (r.subgroups && r.subgroups.length > 0) {
+        if (words.subgroups.length > 0) {
           pdf.moveDown(0.5).font('Helvetica-Bold');
           text(w.subgroupsHeading);
           pdf.font('Helvetica');
-          for (const g of r.subgroups)
-            text(
-              `${subgroupLabel(lang, g.key)} (${g.nTreated === null ? w.suppressed : g.nTreated}): ${g.nTreated === null ? '–' : cells(g)}`,
-            );
+          for (const g of words.subgroups) text(`${g.label} (${g.treated}): ${cells(g)}`);
         }
-        if (r.warnings.length > 0) {
+        if (words.warnings.length > 0) {
           pdf.moveDown(0.5).font('Helvetica-Bold');
           text(w.warnings);
           pdf.font('Helvetica');
-          for (const x of r.warnings) text(`• ${warningText(lang, x)}`);
+          for (const x of words.warnings) text(`• ${x}`);
         }
         pdf.moveDown(0.5);
-        text(`${w.sensitivity}: ${sensitivityText(lang, r.sensitivity, isSignificant(interval))}`);
+        text(`${w.sensitivity}: ${words.sensitivity}`);
         pdf.moveDown(0.5).fillColor('#444444');
-        text(caveatText(lang));
+        text(words.caveat);
         pdf.fillColor('#000000');
       }
     },
   );
 }
 
-function eventTimeChart(pdf: PDFKit.PDFDocument, r: EffectAnalysisReport['results'][number], lang: EffectLanguage): void {
+function eventTimeChart(
+  pdf: PDFKit.PDFDocument,
+  r: EffectAnalysisReport['results'][number],
+  lang: EffectLanguage,
+  words: EffectResultWords,
+): void {
   const w = effectPageText[lang];
   const points = r.eventTime ?? [];
   const scale = outcomeScale(r.outcome);
@@ -138,22 +121,14 @@ function eventTimeChart(pdf: PDFKit.PDFDocument, r: EffectAnalysisReport['result
   for (const v of [0, top / 2]) pdf.text(formatNumber(lang, v, 0), left - 34, y(v) - 4, { width: 30, align: 'right', lineBreak: false });
   pdf.fontSize(9).text(winAnsi(w.eventTimeXAxis), left, y(0) + 15, { width, align: 'center', lineBreak: false });
   pdf.save().rotate(-90, { origin: [pdf.page.margins.left, y0 + height / 2] });
-  pdf.text(
-    winAnsi(outcomeScale(r.outcome) === 100 ? w.eventTimeYAxis : outcomeShareLabel(lang, r.outcome)),
-    pdf.page.margins.left - 60,
-    y0 + height / 2 - 4,
-    {
-      width: 120,
-      align: 'center',
-      lineBreak: false,
-    },
-  );
+  pdf.text(winAnsi(words.eventTimeAxis), pdf.page.margins.left - 60, y0 + height / 2 - 4, {
+    width: 120,
+    align: 'center',
+    lineBreak: false,
+  });
   pdf.restore();
   pdf.x = pdf.page.margins.left;
   pdf.y = y(0) + 30;
-  pdf
-    .fontSize(9)
-    .fillColor('#444444')
-    .text(winAnsi(w.eventTimeCaption(outcomeShareLabel(lang, r.outcome))), { width: 480 });
+  pdf.fontSize(9).fillColor('#444444').text(winAnsi(words.eventTimeCaption), { width: 480 });
   pdf.fillColor('#000000').fontSize(10);
 }

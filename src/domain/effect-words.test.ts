@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { covariateLabel, effectSentence, formatDifference, sensitivityText, subgroupLabel, warningText } from './effect-words.ts';
+import {
+  covariateLabel,
+  effectResultWords,
+  effectSentence,
+  formatDifference,
+  sensitivityText,
+  subgroupLabel,
+  warningText,
+} from './effect-words.ts';
 
 describe('the sentence per outcome says what the interval allows (issue 15)', () => {
   it('says that no effect can be shown when the interval covers 0, in percentage points', () => {
@@ -51,5 +59,37 @@ describe('the sentence per outcome says what the interval allows (issue 15)', ()
     const s = { method: 'rosenbaum', gamma: 1, eValue: 1.2, eValueConfidenceLimit: 1 };
     expect(sensitivityText('da', s, false)).toMatch(/ingen effekt for en skjult forskel at bortforklare/);
     expect(sensitivityText('da', { ...s, gamma: 1.8 }, true)).toMatch(/1,80 gange så tilbøjelige/);
+  });
+});
+
+describe('the page and the PDF show one outcome in the same words (issue 15)', () => {
+  it('gives effects over time and by subgroup in percentage points, a suppressed subgroup without numbers', () => {
+    // Analysis of Nov 2026, job: +3.1 points; at 12 months +2.0 (0.5 to 3.5); women +4.0, citizens under 30 fewer than 5.
+    const words = effectResultWords('da', {
+      outcome: 'employment',
+      estimate: 0.031,
+      confidenceInterval: [0.012, 0.05],
+      nTreated: 120,
+      nTreatedMatched: 110,
+      nControlMatched: 300,
+      naiveDifference: 0.049,
+      placebo: { estimate: 0.001, ciLow: -0.01, ciHigh: 0.012 },
+      horizons: [{ months: 12, estimate: 0.02, ciLow: 0.005, ciHigh: 0.035 }],
+      subgroups: [
+        { key: 'gender:female', estimate: 0.04, ciLow: 0.01, ciHigh: 0.07, nTreated: 60 },
+        { key: 'age:under30', estimate: null, ciLow: null, ciHigh: null, nTreated: null },
+      ],
+      warnings: [],
+      sensitivity: { method: 'rosenbaum', gamma: 1.8, eValue: 1.5, eValueConfidenceLimit: 1.1 },
+    });
+    expect(words.sentence).toBe('Borgere med mentor kom oftere i job: +3,1 procentpoint (1,2 til 5,0).');
+    expect(words.comparison).toMatch(/^110 .* 120 .* 300 .*\+4,9 procentpoint\.$/);
+    expect(words.placebo).toMatch(/Grupperne var ens før starten/);
+    expect(words.horizons).toEqual([{ months: 12, effect: '+2,0', interval: '0,5 – 3,5' }]);
+    expect(words.subgroups).toEqual([
+      { key: 'gender:female', label: 'Kvinde', treated: '60', effect: '+4,0', interval: '1,0 – 7,0' },
+      { key: 'age:under30', label: 'Under 30 år', treated: 'færre end 5' },
+    ]);
+    expect(words.eventTimeAxis).toBe('Andel (%)');
   });
 });

@@ -172,6 +172,86 @@ export function formatDifference(lang: EffectLanguage, outcome: string, value: n
   return `${formatSigned(lang, value * outcomeScale(outcome), digits)}${unit ? ` ${unit}` : ''}`;
 }
 
+/** One outcome of an effect analysis as the page and the PDF both show it (the fields the words need). */
+export type EffectResultInput = {
+  outcome: string;
+  horizonMonths?: number;
+  estimate: number;
+  confidenceInterval: [number, number];
+  nTreated: number;
+  nTreatedMatched: number;
+  nControlMatched: number;
+  naiveDifference: number;
+  placebo?: EffectInterval | null;
+  horizons?: (EffectInterval & { months: number })[];
+  subgroups?: Omit<SubgroupEffect, 'label'>[];
+  warnings: EffectWarningInput[];
+  sensitivity: SensitivityInput;
+};
+
+/** An estimate and its 95 % interval on the outcome's scale: '+3,1' and '1,2 – 5,0'; absent when not estimable. */
+type EffectIntervalWords = { effect?: string; interval?: string };
+
+export type EffectResultWords = {
+  heading: string;
+  sentence: string;
+  comparison: string;
+  placebo: string | null;
+  horizons: ({ months: number } & EffectIntervalWords)[];
+  /** treated: the number of citizens with a mentor, or the word for suppressed (then no effect either). */
+  subgroups: ({ key: string; label: string; treated: string } & EffectIntervalWords)[];
+  warnings: string[];
+  sensitivity: string;
+  caveat: string;
+  /** The outcome as a share ("Andel i job"), which the month-by-month chart shows. */
+  share: string;
+  eventTimeAxis: string;
+  eventTimeCaption: string;
+};
+
+/**
+ * Every sentence and cell of one outcome, in the order the page and the PDF show them: heading, the one
+ * sentence, who was compared with whom (and the plain difference), the placebo test, effects over time
+ * and by subgroup, warnings, the sensitivity analysis and the caveat. The two only lay them out.
+ */
+export function effectResultWords(lang: EffectLanguage, r: EffectResultInput): EffectResultWords {
+  const w = effectPageText[lang];
+  const scale = outcomeScale(r.outcome);
+  const intervalWords = (x: { estimate: number | null; ciLow: number | null; ciHigh: number | null }): EffectIntervalWords =>
+    x.estimate === null || x.ciLow === null || x.ciHigh === null
+      ? {}
+      : {
+          effect: formatSigned(lang, x.estimate * scale),
+          interval: `${formatNumber(lang, x.ciLow * scale)} – ${formatNumber(lang, x.ciHigh * scale)}`,
+        };
+  const [ciLow, ciHigh] = r.confidenceInterval;
+  const interval = { estimate: r.estimate, ciLow, ciHigh };
+  const share = outcomeShareLabel(lang, r.outcome);
+  return {
+    heading: outcomeHeading(lang, r.outcome),
+    sentence: effectSentence(lang, { outcome: r.outcome, ...interval, horizonMonths: r.horizonMonths }),
+    comparison: `${w.compared(r.nTreatedMatched, r.nTreated, r.nControlMatched)} ${w.naive(formatDifference(lang, r.outcome, r.naiveDifference))}`,
+    placebo: r.placebo
+      ? w.placebo(
+          `${isSignificant(r.placebo) ? w.placeboDiffers : w.placeboFine} ${effectSentence(lang, { outcome: r.outcome, ...r.placebo })}`,
+        )
+      : null,
+    horizons: (r.horizons ?? []).map((h) => ({ months: h.months, ...intervalWords(h) })),
+    subgroups: (r.subgroups ?? []).map((g) => ({
+      key: g.key,
+      label: subgroupLabel(lang, g.key),
+      treated: g.nTreated === null ? w.suppressed : String(g.nTreated),
+      ...(g.nTreated === null ? {} : intervalWords(g)),
+    })),
+    warnings: r.warnings.map((x) => warningText(lang, x)),
+    sensitivity: sensitivityText(lang, r.sensitivity, isSignificant(interval)),
+    caveat: caveatText(lang),
+    share,
+    eventTimeAxis: outcomeUnit(r.outcome) === 'percentagePoints' ? w.eventTimeYAxis : share,
+    eventTimeCaption: w.eventTimeCaption(share),
+  };
+}
+
 const covariateNames: Record<EffectLanguage, Record<string, string>> = {
   da: {
     age: 'Alder (år)',

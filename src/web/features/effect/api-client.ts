@@ -1,4 +1,4 @@
-import type { EffectInterval, EffectWarningInput, SensitivityInput, SubgroupEffect } from '../../../domain/effect-words.ts';
+import type { EffectResultInput } from '../../../domain/effect-words.ts';
 import type { ApiAnswer } from '../../app/api-answer.ts';
 import { api } from '../../app/http.ts';
 
@@ -7,25 +7,12 @@ import { api } from '../../app/http.ts';
 // (analytics/effect-estimate.ts `EffectEstimate` and use-cases/run-effect-analysis.ts are the source;
 // the parts the words need are shared through domain/effect-words.ts).
 type Balance = { covariate: string; meanTreated: number; meanControl: number; smdBefore: number | null; smdAfter: number | null };
-export type AnalysisResult = {
-  outcome: string;
-  horizonMonths?: number;
-  estimate: number;
-  confidenceInterval: [number, number];
-  nTreated: number;
+export type AnalysisResult = EffectResultInput & {
   nControl: number;
-  nTreatedMatched: number;
-  nControlMatched: number;
   balance: Balance[];
   maxAbsSmdAfter: number;
-  naiveDifference: number;
-  sensitivity: SensitivityInput;
-  warnings: EffectWarningInput[];
   scoreHistogram: { treated: number[]; control: number[] };
   eventTime?: { month: number; treated: number; comparison: number }[];
-  placebo?: EffectInterval | null;
-  horizons?: (EffectInterval & { months: number })[];
-  subgroups?: SubgroupEffect[];
 };
 export type AnalysisParameters = { type?: string; firstStartFrom?: string; firstStartTo?: string; horizonMonths?: number };
 /** A saved analysis (use-cases/run-effect-analysis.ts `AnalysisJob`) as the API answers it, with its results written out. */

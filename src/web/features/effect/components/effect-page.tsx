@@ -1,22 +1,14 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import {
-  caveatText,
   covariateLabel,
   effectPageText,
-  effectSentence,
-  formatDifference,
+  effectResultWords,
   formatNumber,
   formatSigned,
-  isSignificant,
-  outcomeHeading,
   outcomeScale,
-  outcomeShareLabel,
-  outcomeUnit,
-  sensitivityText,
   starContextText,
-  subgroupLabel,
-  warningText,
   type EffectLanguage,
+  type EffectResultWords,
 } from '../../../../domain/effect-words.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
@@ -60,7 +52,7 @@ function OverlapPlot({ h, lang, w }: { h: Result['scoreHistogram']; lang: Effect
   );
 }
 
-function EventTimeChart({ r, lang, w }: { r: Result; lang: EffectLanguage; w: Words }) {
+function EventTimeChart({ r, lang, w, words }: { r: Result; lang: EffectLanguage; w: Words; words: EffectResultWords }) {
   const points = r.eventTime ?? [];
   if (points.length === 0) return null;
   const scale = outcomeScale(r.outcome);
@@ -71,10 +63,9 @@ function EventTimeChart({ r, lang, w }: { r: Result; lang: EffectLanguage; w: Wo
   const y = (v: number) => 10 + height - (v / top) * height;
   const path = (key: 'treated' | 'comparison') =>
     points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.month).toFixed(1)},${y(p[key] * scale).toFixed(1)}`).join(' ');
-  const share = outcomeShareLabel(lang, r.outcome);
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${left + width + 10} 210`} role="img" aria-label={w.eventTimeLabel(share)}>
+      <svg viewBox={`0 0 ${left + width + 10} 210`} role="img" aria-label={w.eventTimeLabel(words.share)}>
         <line x1={left} x2={left + width} y1={y(0)} y2={y(0)} stroke="#1b1f24" />
         <line x1={left} x2={left} y1={10} y2={y(0)} stroke="#1b1f24" />
         <line x1={x(0)} x2={x(0)} y1={10} y2={y(0)} stroke="#1b1f24" strokeDasharray="4 3" />
@@ -94,39 +85,24 @@ function EventTimeChart({ r, lang, w }: { r: Result; lang: EffectLanguage; w: Wo
           {w.eventTimeXAxis}
         </text>
         <text x="12" y={10 + height / 2} fontSize="12" textAnchor="middle" transform={`rotate(-90 12 ${10 + height / 2})`}>
-          {outcomeUnit(r.outcome) === 'percentagePoints' ? w.eventTimeYAxis : share}
+          {words.eventTimeAxis}
         </text>
       </svg>
-      <figcaption>{w.eventTimeCaption(share)}</figcaption>
+      <figcaption>{words.eventTimeCaption}</figcaption>
     </figure>
   );
 }
 
-function intervalCells(lang: EffectLanguage, outcome: string, r: { estimate: number | null; ciLow: number | null; ciHigh: number | null }) {
-  const s = outcomeScale(outcome);
-  if (r.estimate === null || r.ciLow === null || r.ciHigh === null) return [null, null];
-  return [formatSigned(lang, r.estimate * s, 1), `${formatNumber(lang, r.ciLow * s, 1)} – ${formatNumber(lang, r.ciHigh * s, 1)}`];
-}
-
 function ResultCard({ r, lang, w }: { r: Result; lang: EffectLanguage; w: Words }) {
-  const [lo, hi] = r.confidenceInterval;
-  const interval = { estimate: r.estimate, ciLow: lo, ciHigh: hi };
+  const words = effectResultWords(lang, r);
   return (
     <article className="card">
-      <h2>{outcomeHeading(lang, r.outcome)}</h2>
-      <p className="lead">{effectSentence(lang, { outcome: r.outcome, ...interval, horizonMonths: r.horizonMonths })}</p>
-      <p>
-        {w.compared(r.nTreatedMatched, r.nTreated, r.nControlMatched)} {w.naive(formatDifference(lang, r.outcome, r.naiveDifference))}
-      </p>
-      <EventTimeChart r={r} lang={lang} w={w} />
-      {r.placebo ? (
-        <p>
-          {w.placebo(
-            `${isSignificant(r.placebo) ? w.placeboDiffers : w.placeboFine} ${effectSentence(lang, { outcome: r.outcome, ...r.placebo })}`,
-          )}
-        </p>
-      ) : null}
-      {r.horizons && r.horizons.length > 0 ? (
+      <h2>{words.heading}</h2>
+      <p className="lead">{words.sentence}</p>
+      <p>{words.comparison}</p>
+      <EventTimeChart r={r} lang={lang} w={w} words={words} />
+      {words.placebo ? <p>{words.placebo}</p> : null}
+      {words.horizons.length > 0 ? (
         <table>
           <caption>{w.horizonsHeading}</caption>
           <thead>
@@ -137,20 +113,17 @@ function ResultCard({ r, lang, w }: { r: Result; lang: EffectLanguage; w: Words 
             </tr>
           </thead>
           <tbody>
-            {r.horizons.map((h) => {
-              const [est, ci] = intervalCells(lang, r.outcome, h);
-              return (
-                <tr key={h.months}>
-                  <td className="num">{h.months}</td>
-                  <td className="num">{est}</td>
-                  <td className="num">{ci}</td>
-                </tr>
-              );
-            })}
+            {words.horizons.map((h) => (
+              <tr key={h.months}>
+                <td className="num">{h.months}</td>
+                <td className="num">{h.effect}</td>
+                <td className="num">{h.interval}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       ) : null}
-      {r.subgroups && r.subgroups.length > 0 ? (
+      {words.subgroups.length > 0 ? (
         <table>
           <caption>{w.subgroupsHeading}</caption>
           <thead>
@@ -162,26 +135,23 @@ function ResultCard({ r, lang, w }: { r: Result; lang: EffectLanguage; w: Words 
             </tr>
           </thead>
           <tbody>
-            {r.subgroups.map((g) => {
-              const [est, ci] = intervalCells(lang, r.outcome, g);
-              return (
-                <tr key={g.key}>
-                  <td>{subgroupLabel(lang, g.key)}</td>
-                  <td className="num">{g.nTreated === null ? w.suppressed : g.nTreated}</td>
-                  <td className="num">{est ?? '–'}</td>
-                  <td className="num">{ci ?? '–'}</td>
-                </tr>
-              );
-            })}
+            {words.subgroups.map((g) => (
+              <tr key={g.key}>
+                <td>{g.label}</td>
+                <td className="num">{g.treated}</td>
+                <td className="num">{g.effect ?? '–'}</td>
+                <td className="num">{g.interval ?? '–'}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       ) : null}
-      {r.warnings.length > 0 ? (
+      {words.warnings.length > 0 ? (
         <div className="alert alert-warning">
           <strong>{w.warnings}</strong>
           <ul>
-            {r.warnings.map((x, i) => (
-              <li key={i}>{warningText(lang, x)}</li>
+            {words.warnings.map((x, i) => (
+              <li key={i}>{x}</li>
             ))}
           </ul>
         </div>
@@ -213,10 +183,10 @@ function ResultCard({ r, lang, w }: { r: Result; lang: EffectLanguage; w: Words 
         </table>
         <OverlapPlot h={r.scoreHistogram} lang={lang} w={w} />
         <p>
-          <strong>{w.sensitivity}:</strong> {sensitivityText(lang, r.sensitivity, isSignificant(interval))}
+          <strong>{w.sensitivity}:</strong> {words.sensitivity}
         </p>
       </details>
-      <p className="hint">{caveatText(lang)}</p>
+      <p className="hint">{words.caveat}</p>
     </article>
   );
 }
