@@ -2,6 +2,9 @@ import { api } from '../../app/http.ts';
 
 export type Citizen = { id: number; name: string; cprMasked: string; birthDate: string; gender: string | null; origin: string | null };
 export type CitizenListRow = Citizen & { latestGrantStart: string | null };
+/** The codes of a citizen's gender and origin (api/citizens/citizens.schemas.ts), shown through the i18n `e`. */
+export const genders = ['female', 'male', 'other'] as const;
+export const origins = ['danish', 'western', 'non_western'] as const;
 export type CitizenSort = 'name' | 'birthDate' | 'latestGrant';
 export type CitizenListQuery = { q: string; page: number; sort: CitizenSort; direction: 'asc' | 'desc'; mine: boolean };
 export type TargetGroupSpell = { id: number; group: string; visitation: string | null; from: string; to: string | null };

@@ -67,7 +67,6 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
           value={filter.action}
           onChange={set('action')}
           options={actions}
-          optionText={e}
           blank={t('auditAllActions')}
         />
         <button type="submit" className="primary">

@@ -141,7 +141,6 @@ export function UsersPage() {
           value={form.role}
           onChange={(v) => setForm({ ...form, role: v as UserRole })}
           options={roles}
-          optionText={e}
         />
         {form.role === 'mentor' ? (
           <Field id="user-mentor" label={t('mentorRecord')}>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorMessage } from '../../../components/error-message.tsx';
+import { FormSubmit } from '../../../components/form-submit.tsx';
 import { PageLoadError } from '../../../components/page-problem.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-import { targetGroupCodes } from '../../../../domain/target-group.ts';
+import { targetGroupCodes, visitationCategories } from '../../../../domain/target-group.ts';
 import { citizensApi } from '../api-client.ts';
 import { CitizenOffers } from './citizen-offers.tsx';
 import { MatchingProfile } from './matching-profile.tsx';
@@ -97,7 +97,7 @@ export function CitizenPage({ citizenId }: { citizenId: number }) {
 }
 
 function AddTargetGroup({ citizenId, onAdded }: { citizenId: number; onAdded: () => void }) {
-  const { t, e } = useI18n();
+  const { t } = useI18n();
   const [group, setGroup] = useState<string>(targetGroupCodes[2]);
   const [visitation, setVisitation] = useState('');
   const [from, setFrom] = useState('');
@@ -112,14 +112,13 @@ function AddTargetGroup({ citizenId, onAdded }: { citizenId: number; onAdded: ()
     <details className="card">
       <summary>{t('addTargetGroup')}</summary>
       <form onSubmit={submit} className="grid-form">
-        <SelectField id="tg-group" label={t('group')} value={group} onChange={setGroup} options={targetGroupCodes} optionText={e} />
+        <SelectField id="tg-group" label={t('group')} value={group} onChange={setGroup} options={targetGroupCodes} />
         <SelectField
           id="tg-visitation"
           label={t('visitation')}
           value={visitation}
           onChange={setVisitation}
-          options={['jobparat', 'aktivitetsparat', 'uddannelsesparat']}
-          optionText={e}
+          options={visitationCategories}
           blank="–"
         />
         <Field id="tg-from" label={t('from')}>
@@ -128,10 +127,7 @@ function AddTargetGroup({ citizenId, onAdded }: { citizenId: number; onAdded: ()
         <Field id="tg-to" label={t('to')}>
           <input id="tg-to" type="date" value={to} onChange={(ev) => setTo(ev.target.value)} />
         </Field>
-        <ErrorMessage error={error} />
-        <button type="submit" className="primary">
-          {t('save')}
-        </button>
+        <FormSubmit error={error} />
       </form>
     </details>
   );

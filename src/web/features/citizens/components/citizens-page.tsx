@@ -3,10 +3,11 @@ import { useI18n } from '../../../app/i18n.tsx';
 import { navigate } from '../../../app/router.ts';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
+import { FormSubmit } from '../../../components/form-submit.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { formatDate, formatNumber } from '../../../app/formats.ts';
-import { citizensApi, type CitizenListQuery, type CitizenSort } from '../api-client.ts';
+import { citizensApi, genders, origins, type CitizenListQuery, type CitizenSort } from '../api-client.ts';
 import { SelectField } from '../../../components/select-field.tsx';
 import { useSubmit } from '../../../components/use-submit.ts';
 import { CheckboxField } from '../../../components/checkbox-field.tsx';
@@ -153,7 +154,7 @@ export function CitizensPage({ query }: { query: URLSearchParams }) {
 const formatCount = (n: number) => formatNumber(n);
 
 function CreateCitizen() {
-  const { t, e } = useI18n();
+  const { t } = useI18n();
   const [cpr, setCpr] = useState('');
   const [name, setName] = useState('');
   const [gender, setGender] = useState('');
@@ -179,28 +180,9 @@ function CreateCitizen() {
         <Field id="new-name" label={t('name')}>
           <input id="new-name" value={name} onChange={(ev) => setName(ev.target.value)} required />
         </Field>
-        <SelectField
-          id="new-gender"
-          label={t('gender')}
-          value={gender}
-          onChange={setGender}
-          options={['female', 'male', 'other']}
-          optionText={e}
-          blank="–"
-        />
-        <SelectField
-          id="new-origin"
-          label={t('origin')}
-          value={origin}
-          onChange={setOrigin}
-          options={['danish', 'western', 'non_western']}
-          optionText={e}
-          blank="–"
-        />
-        <ErrorMessage error={error} />
-        <button type="submit" className="primary">
-          {t('save')}
-        </button>
+        <SelectField id="new-gender" label={t('gender')} value={gender} onChange={setGender} options={genders} blank="–" />
+        <SelectField id="new-origin" label={t('origin')} value={origin} onChange={setOrigin} options={origins} blank="–" />
+        <FormSubmit error={error} />
       </form>
     </details>
   );

@@ -48,15 +48,7 @@ export function FollowUpReportPage() {
         <Field id="fu-to" label={t('fuStartTo')}>
           <input id="fu-to" type="date" value={to} onChange={(ev) => ev.target.value && setTo(ev.target.value)} />
         </Field>
-        <SelectField
-          id="fu-type"
-          label={t('grantType')}
-          value={type}
-          onChange={setType}
-          options={grantTypes}
-          optionText={e}
-          blank={t('fuAllTypes')}
-        />
+        <SelectField id="fu-type" label={t('grantType')} value={type} onChange={setType} options={grantTypes} blank={t('fuAllTypes')} />
       </div>
       <ErrorMessage error={progression.error ?? satisfaction.error ?? attendance.error} />
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n, type TextKey } from '../../../app/i18n.tsx';
-import { ErrorMessage } from '../../../components/error-message.tsx';
+import { FormSubmit } from '../../../components/form-submit.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { followUpApi, type SurveyKind, type SurveyResponse } from '../api-client.ts';
@@ -129,10 +129,7 @@ function SurveyForm({ grantId, kind, role, onSaved }: { grantId: number; kind: S
             </fieldset>
           );
         })}
-        <ErrorMessage error={error} />
-        <button type="submit" className="primary">
-          {t('fuSaveResponse')}
-        </button>
+        <FormSubmit error={error} label={t('fuSaveResponse')} />
       </form>
     </details>
   );

@@ -7,6 +7,7 @@ import { isCalendarDate } from '../../../../domain/calendar-date.ts';
 import { ConfirmButton } from '../../../components/confirm-button.tsx';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
+import { FormSubmit } from '../../../components/form-submit.tsx';
 import { PageLoadError } from '../../../components/page-problem.tsx';
 import { Field } from '../../../components/field.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
@@ -181,16 +182,13 @@ function EndGrantForm({ grant, onEnded }: { grant: Grant; onEnded: () => void })
         <Field id="end-date" label={t('endDate')}>
           <input id="end-date" type="date" value={endDate} onChange={(ev) => setEndDate(ev.target.value)} required />
         </Field>
-        <SelectField id="end-reason" label={t('reason')} value={reason} onChange={setReason} options={endReasons} optionText={e} />
+        <SelectField id="end-reason" label={t('reason')} value={reason} onChange={setReason} options={endReasons} />
         {reason === 'READY_FOR_OFFER' ? (
           <Field id="end-offer" label={t('followUpOfferStart')}>
             <input id="end-offer" type="date" value={offerStart} onChange={(ev) => setOfferStart(ev.target.value)} />
           </Field>
         ) : null}
-        <ErrorMessage error={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          {t('end')}
-        </button>
+        <FormSubmit error={error} label={t('end')} disabled={busy} />
       </form>
       <ConfirmDialog
         open={asking}

@@ -3,6 +3,7 @@ import { ApiError } from '../../../app/http.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { navigate } from '../../../app/router.ts';
 import { ErrorMessage } from '../../../components/error-message.tsx';
+import { FormSubmit } from '../../../components/form-submit.tsx';
 import { Field } from '../../../components/field.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
@@ -161,7 +162,6 @@ export function GrantWizard({
             value={form.type}
             onChange={(v) => set('type', v as GrantType)}
             options={typeOptions}
-            optionText={e}
           />
           <div className="row">
             <Field id="g-agreed" label={t('agreedOn')}>
@@ -319,10 +319,7 @@ export function GrantWizard({
             />
             <label htmlFor="g-complaint">{t('complaintGuidance')}</label>
           </div>
-          <ErrorMessage error={saveError} />
-          <button type="submit" className="primary">
-            {t('saveDraft')}
-          </button>
+          <FormSubmit error={saveError} label={t('saveDraft')} />
         </form>
         <aside id="rule-panel" className="rule-panel" aria-labelledby="rule-panel-title">
           <h2 id="rule-panel-title">{t('rulePanel')}</h2>

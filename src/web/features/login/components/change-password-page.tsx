@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorMessage } from '../../../components/error-message.tsx';
+import { FormSubmit } from '../../../components/form-submit.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { authApi } from '../api-client.ts';
 
@@ -58,10 +58,7 @@ export function ChangePasswordPage() {
             {t('passwordsDiffer')}
           </p>
         ) : null}
-        <ErrorMessage error={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          {t('changePasswordButton')}
-        </button>
+        <FormSubmit error={error} label={t('changePasswordButton')} disabled={busy} />
       </form>
     </section>
   );

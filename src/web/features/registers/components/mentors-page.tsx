@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
+import { FormSubmit } from '../../../components/form-submit.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { Field } from '../../../components/field.tsx';
 import { TextField } from '../../../components/text-field.tsx';
@@ -170,10 +171,7 @@ export function MentorsPage() {
               ))}
             </fieldset>
             <CheckboxField id="m-authority" label={t('authorityRole')} checked={form.authority} onChange={(v) => set('authority', v)} />
-            <ErrorMessage error={saveError} />
-            <button type="submit" className="primary">
-              {t('save')}
-            </button>
+            <FormSubmit error={saveError} />
           </form>
         </details>
       ) : null}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
+import { FormSubmit } from '../../../components/form-submit.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { providerTypes, registersApi } from '../api-client.ts';
@@ -43,14 +44,11 @@ export function ProvidersPage() {
             <Field id="p-name" label={t('name')}>
               <input id="p-name" value={name} onChange={(ev) => setName(ev.target.value)} required />
             </Field>
-            <SelectField id="p-type" label={t('type')} value={type} onChange={setType} options={providerTypes} optionText={e} />
+            <SelectField id="p-type" label={t('type')} value={type} onChange={setType} options={providerTypes} />
             <Field id="p-rate" label={t('hourlyRate')}>
               <input id="p-rate" type="number" min="0" step="1" value={rate} onChange={(ev) => setRate(ev.target.value)} />
             </Field>
-            <ErrorMessage error={saveError} />
-            <button type="submit" className="primary">
-              {t('save')}
-            </button>
+            <FormSubmit error={saveError} />
           </form>
         </details>
       ) : null}

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
@@ -22,7 +21,6 @@ const canOpenCells = (role: string) => role === 'caseworker' || role === 'coordi
  * Cells under the discretion threshold are shown as "–" (R-STAT-1).
  */
 export function CohortReportsPage() {
-  const { e } = useI18n();
   const { user } = useSession();
   const [draft, setDraft] = useState<ReportFilter>({
     report: 'outcome-status',
@@ -91,7 +89,6 @@ export function CohortReportsPage() {
           value={draft.type}
           onChange={(v) => setDraft({ ...draft, type: v })}
           options={grantTypes}
-          optionText={e}
           blank="Alle typer"
         />
         <SelectField
@@ -100,7 +97,6 @@ export function CohortReportsPage() {
           value={draft.targetGroup}
           onChange={(v) => setDraft({ ...draft, targetGroup: v })}
           options={targetGroupCodes}
-          optionText={e}
           blank="Alle målgrupper"
         />
         {usesHorizon ? (
