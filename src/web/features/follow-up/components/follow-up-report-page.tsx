@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
@@ -14,6 +14,23 @@ const respondentKey: Record<string, TextKey> = { citizen: 'fuCitizen', mentor: '
 const n = (v: number | null) => (v === null ? '<5' : String(v));
 const pct = (v: number | null) => formatShare(v);
 const dec = (v: number | null) => formatNumber(v);
+
+/** A report row: its heading cell, then any text cells, then the figures (right-aligned). */
+function ReportRow({ header, labels = [], numbers }: { header: ReactNode; labels?: ReactNode[]; numbers: ReactNode[] }) {
+  return (
+    <tr>
+      <th scope="row">{header}</th>
+      {labels.map((label, i) => (
+        <td key={`l${i}`}>{label}</td>
+      ))}
+      {numbers.map((value, i) => (
+        <td key={`n${i}`} className="num">
+          {value}
+        </td>
+      ))}
+    </tr>
+  );
+}
 
 /** "Progression og tilfredshed": the three cohort reports (issue 5 points 5–6), suppressed per R-STAT-1. */
 export function FollowUpReportPage() {
@@ -65,15 +82,12 @@ export function FollowUpReportPage() {
               <thead>{head(['fuIndicator', 'fuRespondent', 'fuCourses', 'fuMeanChange', 'fuImproved', 'fuUnchanged', 'fuWorse'])}</thead>
               <tbody>
                 {progression.data.rows.map((r) => (
-                  <tr key={`${r.code}-${r.respondent}`}>
-                    <th scope="row">{language === 'da' ? r.labelDa : r.labelEn}</th>
-                    <td>{t(respondentKey[r.respondent]!)}</td>
-                    <td className="num">{n(r.courses)}</td>
-                    <td className="num">{dec(r.meanDistance)}</td>
-                    <td className="num">{n(r.improved)}</td>
-                    <td className="num">{n(r.unchanged)}</td>
-                    <td className="num">{n(r.worse)}</td>
-                  </tr>
+                  <ReportRow
+                    key={`${r.code}-${r.respondent}`}
+                    header={language === 'da' ? r.labelDa : r.labelEn}
+                    labels={[t(respondentKey[r.respondent]!)]}
+                    numbers={[n(r.courses), dec(r.meanDistance), n(r.improved), n(r.unchanged), n(r.worse)]}
+                  />
                 ))}
               </tbody>
             </table>
@@ -95,12 +109,11 @@ export function FollowUpReportPage() {
                 <thead>{head(['fuQuestion', 'fuAnswers', 'fuMean', 'fuShareYes'])}</thead>
                 <tbody>
                   {g.questions.map((x) => (
-                    <tr key={x.code}>
-                      <th scope="row">{language === 'da' ? x.textDa : x.textEn}</th>
-                      <td className="num">{n(x.answers)}</td>
-                      <td className="num">{dec(x.mean)}</td>
-                      <td className="num">{x.answerType === 'yes_no' ? pct(x.shareYes) : ''}</td>
-                    </tr>
+                    <ReportRow
+                      key={x.code}
+                      header={language === 'da' ? x.textDa : x.textEn}
+                      numbers={[n(x.answers), dec(x.mean), x.answerType === 'yes_no' ? pct(x.shareYes) : '']}
+                    />
                   ))}
                 </tbody>
               </table>
@@ -117,14 +130,17 @@ export function FollowUpReportPage() {
             <thead>{head(['fuType', 'fuCourses', 'fuPlanned', 'fuAttended', 'fuAttendance', 'fuMeanPerCourse'])}</thead>
             <tbody>
               {[...attendance.data.byType, attendance.data.total].map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{e(r.key)}</th>
-                  <td className="num">{n(r.courses)}</td>
-                  <td className="num">{r.suppressed ? '–' : r.planned}</td>
-                  <td className="num">{r.suppressed ? '–' : r.attended}</td>
-                  <td className="num">{pct(r.share)}</td>
-                  <td className="num">{pct(r.meanCourseShare)}</td>
-                </tr>
+                <ReportRow
+                  key={r.key}
+                  header={e(r.key)}
+                  numbers={[
+                    n(r.courses),
+                    r.suppressed ? '–' : r.planned,
+                    r.suppressed ? '–' : r.attended,
+                    pct(r.share),
+                    pct(r.meanCourseShare),
+                  ]}
+                />
               ))}
             </tbody>
           </table>
