@@ -4,21 +4,12 @@
  * the admin confirms the act with its source (R-REG-2), after which it is no longer marked. Both pages
  * pass axe-core.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { logIn, seriousAccessibilityViolations, useDemoSession } from './browser.ts';
 
 describe('the 2027 act: a draft until confirmed', () => {
-  let demo: DemoSession;
-  let page: Page;
-
-  beforeAll(async () => {
-    demo = await openDemo();
-    page = demo.page;
-  });
-  afterAll(async () => {
-    await demo?.close();
-  });
+  const demo = useDemoSession();
+  const { page } = demo;
 
   const act2027 = () => page.locator('details', { has: page.getByText('ACT-2027', { exact: true }) });
 

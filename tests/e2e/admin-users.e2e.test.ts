@@ -2,21 +2,12 @@
  * Issue 11: the admin creates a caseworker on the *Brugere* page, hands over the one-time password, and
  * the caseworker logs in with it and must choose her own; a weak password is refused in Danish. The page passes axe-core.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { logIn, seriousAccessibilityViolations, useDemoSession } from './browser.ts';
 
 describe('admin manages users', () => {
-  let demo: DemoSession;
-  let page: Page;
-
-  beforeAll(async () => {
-    demo = await openDemo();
-    page = demo.page;
-  });
-  afterAll(async () => {
-    await demo?.close();
-  });
+  const demo = useDemoSession();
+  const { page } = demo;
 
   it('creates a caseworker with a one-time password that logs in', async () => {
     await logIn(page, demo.server.url, 'admin');

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startMentorspor } from '../../src/start-mentorspor.ts';
 
 const require = createRequire(import.meta.url);
@@ -61,6 +62,43 @@ export async function openDemo(viewport?: { width: number; height: number }): Pr
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * The demo app and its Chromium page for the journeys of one describe block: opened before the first,
+ * closed after the last. The session it returns stands for the open one, so a journey may take
+ * `const { page } = demo` at the top of the block (the page forwards to the open page) and read
+ * `demo.server` inside a test or in a hook registered after this call.
+ */
+export function useDemoSession(viewport?: { width: number; height: number }): DemoSession {
+  let session: DemoSession | undefined;
+  beforeAll(async () => {
+    session = await openDemo(viewport);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  const open = (): DemoSession => {
+    if (!session) throw new Error('The demo session is opened in beforeAll: use it inside a test or a later hook.');
+    return session;
+  };
+  const page = new Proxy({} as Page, {
+    get(_, property) {
+      const openPage = open().page;
+      const value: unknown = Reflect.get(openPage, property, openPage);
+      return typeof value === 'function' ? value.bind(openPage) : value;
+    },
+  });
+  return {
+    get server() {
+      return open().server;
+    },
+    get browser() {
+      return open().browser;
+    },
+    page,
+    close: () => open().close(),
   };
 }
 

@@ -6,21 +6,13 @@
  * heading, a way back and their own title. axe-core finds no serious or critical violation on these pages.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { visibleTextProblems } from '../../src/web/app/visible-text-problems.ts';
-import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+import { logIn, seriousAccessibilityViolations, useDemoSession } from './browser.ts';
 
 describe('confirmations, an overlapping grant, the access log and the error pages', () => {
-  let demo: DemoSession;
-  let page: Page;
-  beforeAll(async () => {
-    demo = await openDemo();
-    page = demo.page;
-  });
-  afterAll(async () => {
-    await demo?.close();
-  });
+  const demo = useDemoSession();
+  const { page } = demo;
 
   const dialog = () => page.getByRole('alertdialog', { name: 'Er du sikker?' });
   const asUser = async (username: string) => {

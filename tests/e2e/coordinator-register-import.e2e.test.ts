@@ -3,21 +3,15 @@
  * its number in Danish (nothing stored), fixes it, and imports with the unverified DREAM template,
  * which the page flags.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { logIn, seriousAccessibilityViolations, useDemoSession } from './browser.ts';
 
 describe('coordinator imports a register extract', () => {
-  let demo: DemoSession;
-  let page: Page;
+  const demo = useDemoSession();
+  const { page } = demo;
   let cprs: string[];
   beforeAll(async () => {
-    demo = await openDemo();
-    page = demo.page;
     cprs = (await demo.server.db.query<{ cpr: string }>('select cpr from citizens order by id limit 2')).map((r) => r.cpr);
-  });
-  afterAll(async () => {
-    await demo?.close();
   });
 
   async function upload(csv: string, mapping: string) {

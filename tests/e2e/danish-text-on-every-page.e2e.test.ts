@@ -6,22 +6,15 @@
  * page visited, and every page has its own title.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, openDemo, seriousAccessibilityViolations, waitForQuietNetwork, type DemoSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { logIn, seriousAccessibilityViolations, waitForQuietNetwork, useDemoSession, type DemoSession } from './browser.ts';
 import { visibleTextProblems } from '../../src/web/app/visible-text-problems.ts';
 
 const users = ['sara', 'mads', 'kirsten', 'lars', 'admin'] as const;
 
 describe('Danish text on every page, for every demo user', () => {
-  let demo: DemoSession;
-  let page: Page;
-  beforeAll(async () => {
-    demo = await openDemo();
-    page = demo.page;
-  });
-  afterAll(async () => {
-    await demo?.close();
-  });
+  const demo = useDemoSession();
+  const { page } = demo;
 
   for (const username of users) {
     it(`${username}: every page in Danish formats, without internal codes, accessible and titled`, { timeout: 300_000 }, async () => {

@@ -4,24 +4,16 @@
  * citizen, stays Danish. Switching back gives Danish formats again.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfText } from '../../src/documents/test-pdf-text.ts';
-import { logIn, openDemo, seriousAccessibilityViolations, waitForQuietNetwork, type DemoSession } from './browser.ts';
+import { logIn, seriousAccessibilityViolations, waitForQuietNetwork, useDemoSession } from './browser.ts';
 
 const danishDate = /\b\d{2}\.\d{2}\.\d{4}\b/;
 const britishDate = /\b\d{2}\/\d{2}\/\d{4}\b/;
 
 describe('English pages in English formats', () => {
-  let demo: DemoSession;
-  let page: Page;
-  beforeAll(async () => {
-    demo = await openDemo();
-    page = demo.page;
-  });
-  afterAll(async () => {
-    await demo?.close();
-  });
+  const demo = useDemoSession();
+  const { page } = demo;
 
   const mainText = async () => {
     await waitForQuietNetwork(page);

@@ -7,14 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfAccessibility, pdfText } from '../../src/documents/test-pdf-text.ts';
-import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+import { logIn, seriousAccessibilityViolations, useDemoSession } from './browser.ts';
 
 describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
-  let demo: DemoSession;
-  let page: Page;
+  const demo = useDemoSession();
+  const { page } = demo;
   const axeFindings: Record<string, unknown[]> = {};
   let grantUrl = '';
 
@@ -23,14 +22,6 @@ describe('caseworker grants a ret-og-pligt mentor in the browser', () => {
     axeFindings[name] = violations;
     if (violations.length > 0) console.error(name, JSON.stringify(violations, null, 2));
   }
-
-  beforeAll(async () => {
-    demo = await openDemo();
-    page = demo.page;
-  });
-  afterAll(async () => {
-    await demo?.close();
-  });
 
   it('logs in, grants, sees R-ROP-2, fixes it, approves and downloads the agreement', async () => {
     // 24 Nov 2026: Sara logs in to Demo Kommune.

@@ -4,20 +4,12 @@
  * warned, sees the upload and import progress in % on a larger file, and finds both in the import history.
  * axe-core finds no serious or critical violation on the new pages.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { logIn, seriousAccessibilityViolations, useDemoSession } from './browser.ts';
 
 describe('citizen list and import history in the browser', () => {
-  let demo: DemoSession;
-  let page: Page;
-  beforeAll(async () => {
-    demo = await openDemo();
-    page = demo.page;
-  });
-  afterAll(async () => {
-    await demo?.close();
-  });
+  const demo = useDemoSession();
+  const { page } = demo;
 
   const statusText = async () => (await page.getByRole('status').first().textContent())?.trim() ?? '';
 

@@ -4,21 +4,12 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { logIn, seriousAccessibilityViolations, useDemoSession } from './browser.ts';
 
 describe('manager economy page', () => {
-  let demo: DemoSession;
-  let page: Page;
-
-  beforeAll(async () => {
-    demo = await openDemo();
-    page = demo.page;
-  });
-  afterAll(async () => {
-    await demo?.close();
-  });
+  const demo = useDemoSession();
+  const { page } = demo;
 
   it('shows spend, forecast with band, budget and frame', async () => {
     await logIn(page, demo.server.url, 'lars');

@@ -6,11 +6,10 @@
  * rerunning it and downloads its PDF for the city council.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedSimulatedRegisters } from '../../src/db/test-fixtures/seed-simulated-registers.ts';
 import { pdfText } from '../../src/documents/test-pdf-text.ts';
-import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+import { logIn, seriousAccessibilityViolations, useDemoSession } from './browser.ts';
 
 /** English words the estimator used to leak onto the page, and the shapes of code names. */
 const englishWords =
@@ -18,17 +17,12 @@ const englishWords =
 const codeNames = /\b[a-z]+[A-Z][A-Za-z]*\d*\b|\b[a-z]+_[a-z_]+\b|\b[a-zA-Z]+=[a-z_]+\b/;
 
 describe('manager reads the effect of mentor support', () => {
-  let demo: DemoSession;
-  let page: Page;
+  const demo = useDemoSession();
+  const { page } = demo;
   beforeAll(async () => {
-    demo = await openDemo();
-    page = demo.page;
     const [m] = await demo.server.db.query<{ id: number }>('select id from municipalities order by id limit 1');
     const [mentor] = await demo.server.db.query<{ id: number }>('select id from mentors order by id limit 1');
     await seedSimulatedRegisters(demo.server.db, { municipalityId: m!.id, mentorId: mentor!.id });
-  });
-  afterAll(async () => {
-    await demo?.close();
   });
 
   it('runs the analysis and reads it in Danish: the sentence, the charts with axes, placebo, horizons, subgroups and context', async () => {

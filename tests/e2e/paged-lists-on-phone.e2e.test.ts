@@ -5,20 +5,12 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, openDemo, seriousAccessibilityViolations, tablesOnPhone, waitForQuietNetwork, type DemoSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { logIn, seriousAccessibilityViolations, tablesOnPhone, waitForQuietNetwork, useDemoSession } from './browser.ts';
 
 describe('paged lists on a phone', () => {
-  let demo: DemoSession;
-  let page: Page;
-  beforeAll(async () => {
-    demo = await openDemo({ width: 390, height: 844 });
-    page = demo.page;
-  });
-  afterAll(async () => {
-    await demo?.close();
-  });
+  const demo = useDemoSession({ width: 390, height: 844 });
+  const { page } = demo;
 
   const fitsThePhone = async (name: string) => {
     await waitForQuietNetwork(page);

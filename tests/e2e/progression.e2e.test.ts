@@ -5,18 +5,11 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { launchBrowser, logIn, seriousAccessibilityViolations, useDemoSession } from './browser.ts';
 
 describe('progression, satisfaction and attendance in the browser', () => {
-  let demo: DemoSession;
-
-  beforeAll(async () => {
-    demo = await openDemo({ width: 390, height: 844 });
-  });
-  afterAll(async () => {
-    await demo?.close();
-  });
+  const demo = useDemoSession({ width: 390, height: 844 });
 
   it('lets a mentor record a measurement on a phone and shows it in the table', async () => {
     const page = demo.page;

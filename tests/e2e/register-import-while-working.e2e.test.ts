@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importProgress } from '../../src/use-cases/start-register-import.ts';
-import { launchBrowser, logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+import { launchBrowser, logIn, seriousAccessibilityViolations, useDemoSession } from './browser.ts';
 
 /** ISO week labels `2020-W01`, … for `count` consecutive weeks from the week of the Monday `firstMonday`. */
 function isoWeekLabels(firstMonday: string, count: number): string[] {
@@ -38,20 +38,17 @@ function extract(known: string[], lines: number): Buffer {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 describe('a register import while another user works (issue 14)', () => {
-  let demo: DemoSession;
-  let coordinator: Page;
+  const demo = useDemoSession();
+  const coordinator = demo.page;
   let caseworker: Page;
   let closeCaseworker: () => Promise<void>;
   beforeAll(async () => {
-    demo = await openDemo();
-    coordinator = demo.page;
     const other = await launchBrowser();
     caseworker = await other.newPage();
     closeCaseworker = () => other.close();
   });
   afterAll(async () => {
     await closeCaseworker?.();
-    await demo?.close();
   });
 
   /** One worklist request from the caseworker's browser, timed there (ms). */

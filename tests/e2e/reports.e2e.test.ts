@@ -4,20 +4,12 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { logIn, seriousAccessibilityViolations, useDemoSession } from './browser.ts';
 
 describe('reports of the Copenhagen and Hvidovre material', () => {
-  let demo: DemoSession;
-  let page: Page;
-  beforeAll(async () => {
-    demo = await openDemo();
-    page = demo.page;
-  });
-  afterAll(async () => {
-    await demo?.close();
-  });
+  const demo = useDemoSession();
+  const { page } = demo;
 
   it('shows the status 7 months after the first course as table and chart, then age, with exports', async () => {
     await logIn(page, demo.server.url, 'lars');

@@ -3,20 +3,12 @@
  * a coordinator edits a mentor; a manager uploads an invoice file with bad lines and sees each one in
  * Danish. axe-core finds no serious or critical violation on these pages.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, openDemo, seriousAccessibilityViolations, type DemoSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { logIn, seriousAccessibilityViolations, useDemoSession } from './browser.ts';
 
 describe('settings, mentors and invoice upload in the browser', () => {
-  let demo: DemoSession;
-  let page: Page;
-  beforeAll(async () => {
-    demo = await openDemo();
-    page = demo.page;
-  });
-  afterAll(async () => {
-    await demo?.close();
-  });
+  const demo = useDemoSession();
+  const { page } = demo;
   const menu = (name: string) => page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name });
 
   it('the admin changes the settings; a value out of range is explained at its field', async () => {
