@@ -8,9 +8,7 @@ import { renderPdf } from './render-pdf.ts';
 import {
   effectPageText,
   effectResultWords,
-  formatNumber,
-  formatSigned,
-  outcomeScale,
+  eventTimeScale,
   starContextText,
   type EffectLanguage,
   type EffectResultWords,
@@ -91,9 +89,7 @@ function eventTimeChart(
   words: EffectResultWords,
 ): void {
   const w = effectPageText[lang];
-  const points = r.eventTime ?? [];
-  const scale = outcomeScale(r.outcome);
-  const top = Math.max(1, ...points.flatMap((p) => [p.treated * scale, p.comparison * scale])) * 1.1;
+  const { points, top, monthTicks, valueTicks } = eventTimeScale(lang, r.outcome, r.eventTime ?? []);
   pdf.moveDown(0.5);
   const [left, width, height] = [pdf.page.margins.left + 40, 400, 140];
   const y0 = pdf.y + 10;
@@ -112,13 +108,13 @@ function eventTimeChart(
     ['treated', '#0b4f71', 2],
   ] as const) {
     pdf.lineWidth(lineWidth).strokeColor(color);
-    points.forEach((p, i) => (i === 0 ? pdf.moveTo(x(p.month), y(p[key] * scale)) : pdf.lineTo(x(p.month), y(p[key] * scale))));
+    points.forEach((p, i) => (i === 0 ? pdf.moveTo(x(p.month), y(p[key])) : pdf.lineTo(x(p.month), y(p[key]))));
     pdf.stroke();
   }
   pdf.fontSize(8).fillColor('#000000');
-  for (const m of [-12, -6, 0, 6, 12, 18, 24])
-    pdf.text(winAnsi(formatSigned(lang, m, 0)), x(m) - 15, y(0) + 3, { width: 30, align: 'center', lineBreak: false });
-  for (const v of [0, top / 2]) pdf.text(formatNumber(lang, v, 0), left - 34, y(v) - 4, { width: 30, align: 'right', lineBreak: false });
+  for (const { month, label } of monthTicks)
+    pdf.text(winAnsi(label), x(month) - 15, y(0) + 3, { width: 30, align: 'center', lineBreak: false });
+  for (const { value, label } of valueTicks) pdf.text(label, left - 34, y(value) - 4, { width: 30, align: 'right', lineBreak: false });
   pdf.fontSize(9).text(winAnsi(w.eventTimeXAxis), left, y(0) + 15, { width, align: 'center', lineBreak: false });
   pdf.save().rotate(-90, { origin: [pdf.page.margins.left, y0 + height / 2] });
   pdf.text(winAnsi(words.eventTimeAxis), pdf.page.margins.left - 60, y0 + height / 2 - 4, {

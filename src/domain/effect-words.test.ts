@@ -3,6 +3,7 @@ import {
   covariateLabel,
   effectResultWords,
   effectSentence,
+  eventTimeScale,
   formatDifference,
   sensitivityText,
   subgroupLabel,
@@ -91,5 +92,17 @@ describe('the page and the PDF show one outcome in the same words (issue 15)', (
       { key: 'age:under30', label: 'Under 30 år', treated: 'færre end 5' },
     ]);
     expect(words.eventTimeAxis).toBe('Andel (%)');
+  });
+
+  it('scales the month-by-month chart to percent with labelled ticks', () => {
+    // Job share 20 % → 30 % from the month before the start to 12 months after.
+    const chart = eventTimeScale('da', 'employment', [
+      { month: -1, treated: 0.2, comparison: 0.2 },
+      { month: 12, treated: 0.3, comparison: 0.25 },
+    ]);
+    expect(chart.points[1]).toEqual({ month: 12, treated: 30, comparison: 25 });
+    expect(chart.top).toBeCloseTo(33);
+    expect(chart.monthTicks.map((t) => t.label)).toEqual(['−12', '−6', '0', '+6', '+12', '+18', '+24']);
+    expect(chart.valueTicks.map((t) => t.label)).toEqual(['0', '17']);
   });
 });

@@ -252,6 +252,25 @@ export function effectResultWords(lang: EffectLanguage, r: EffectResultInput): E
   };
 }
 
+export type EventTimePoint = { month: number; treated: number; comparison: number };
+
+/**
+ * The month-by-month chart's scale, the same on the page and in the PDF: the points on the outcome's scale
+ * (shares in %), the top of the value axis (10 % above the highest point, at least 1) and the labelled
+ * ticks of both axes (months −12 to +24 around the start; 0 and half the top).
+ */
+export function eventTimeScale(lang: EffectLanguage, outcome: string, points: readonly EventTimePoint[]) {
+  const scale = outcomeScale(outcome);
+  const scaled = points.map((p) => ({ month: p.month, treated: p.treated * scale, comparison: p.comparison * scale }));
+  const top = Math.max(1, ...scaled.flatMap((p) => [p.treated, p.comparison])) * 1.1;
+  return {
+    points: scaled,
+    top,
+    monthTicks: [-12, -6, 0, 6, 12, 18, 24].map((month) => ({ month, label: formatSigned(lang, month, 0) })),
+    valueTicks: [0, top / 2].map((value) => ({ value, label: formatNumber(lang, value, 0) })),
+  };
+}
+
 const covariateNames: Record<EffectLanguage, Record<string, string>> = {
   da: {
     age: 'Alder (år)',

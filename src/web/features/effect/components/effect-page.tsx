@@ -3,9 +3,8 @@ import {
   covariateLabel,
   effectPageText,
   effectResultWords,
+  eventTimeScale,
   formatNumber,
-  formatSigned,
-  outcomeScale,
   starContextText,
   type EffectLanguage,
   type EffectResultWords,
@@ -53,16 +52,13 @@ function OverlapPlot({ h, lang, w }: { h: Result['scoreHistogram']; lang: Effect
 }
 
 function EventTimeChart({ r, lang, w, words }: { r: Result; lang: EffectLanguage; w: Words; words: EffectResultWords }) {
-  const points = r.eventTime ?? [];
-  if (points.length === 0) return null;
-  const scale = outcomeScale(r.outcome);
-  const values = points.flatMap((p) => [p.treated * scale, p.comparison * scale]);
-  const top = Math.max(1, ...values) * 1.1;
+  if (!r.eventTime || r.eventTime.length === 0) return null;
+  const { points, top, monthTicks, valueTicks } = eventTimeScale(lang, r.outcome, r.eventTime);
   const [left, width, height] = [48, 420, 150];
   const x = (m: number) => left + ((m + 12) / 36) * width;
   const y = (v: number) => 10 + height - (v / top) * height;
   const path = (key: 'treated' | 'comparison') =>
-    points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.month).toFixed(1)},${y(p[key] * scale).toFixed(1)}`).join(' ');
+    points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.month).toFixed(1)},${y(p[key]).toFixed(1)}`).join(' ');
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${left + width + 10} 210`} role="img" aria-label={w.eventTimeLabel(words.share)}>
@@ -71,14 +67,14 @@ function EventTimeChart({ r, lang, w, words }: { r: Result; lang: EffectLanguage
         <line x1={x(0)} x2={x(0)} y1={10} y2={y(0)} stroke="#1b1f24" strokeDasharray="4 3" />
         <path d={path('comparison')} fill="none" stroke="#5f6b76" strokeWidth="2" />
         <path d={path('treated')} fill="none" stroke="#0b4f71" strokeWidth="2.5" />
-        {[-12, -6, 0, 6, 12, 18, 24].map((m) => (
-          <text key={m} x={x(m)} y={y(0) + 14} fontSize="11" textAnchor="middle">
-            {formatSigned(lang, m, 0)}
+        {monthTicks.map(({ month, label }) => (
+          <text key={month} x={x(month)} y={y(0) + 14} fontSize="11" textAnchor="middle">
+            {label}
           </text>
         ))}
-        {[0, top / 2].map((v) => (
-          <text key={v} x={left - 4} y={y(v) + 4} fontSize="11" textAnchor="end">
-            {formatNumber(lang, v, 0)}
+        {valueTicks.map(({ value, label }) => (
+          <text key={value} x={left - 4} y={y(value) + 4} fontSize="11" textAnchor="end">
+            {label}
           </text>
         ))}
         <text x={left + width / 2} y="200" fontSize="12" textAnchor="middle">
