@@ -59,33 +59,19 @@ const citizen = (
   gender: DemoCitizen['gender'],
   origin: DemoCitizen['origin'],
   ...spells: DemoSpell[]
-): DemoCitizen => ({
-  cpr,
-  name,
-  gender,
-  origin,
-  spells,
-});
+): DemoCitizen => ({ cpr, name, gender, origin, spells });
+
+// Both had youth education benefit until the 2025 reform made it kontanthjælp.
+const amiraSpells = acrossReform2025('uddannelseshjaelp_aktivitetsparat', 'kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2014-06-01');
+const fatimaSpells = acrossReform2025('uddannelseshjaelp_uddannelsesparat', 'kontanthjaelp_jobparat', 'uddannelsesparat', '2024-08-01');
 
 const citizens: DemoCitizen[] = [
   citizen('1203851234', 'Jonas Holm', 'male', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2014-02-01')),
-  citizen(
-    '0507921122',
-    'Amira Hassan',
-    'female',
-    'non_western',
-    ...acrossReform2025('uddannelseshjaelp_aktivitetsparat', 'kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2014-06-01'),
-  ),
+  citizen('0507921122', 'Amira Hassan', 'female', 'non_western', ...amiraSpells),
   citizen('2211781357', 'Peter Sørensen', 'male', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2013-09-01')),
   citizen('1408884468', 'Maria Kowalski', 'female', 'western', spell('sygedagpenge', null, '2026-03-01')),
   citizen('0302955579', 'Søren Ærø Mølgaard', 'male', 'danish', spell('ressourceforloeb', null, '2022-01-01')),
-  citizen(
-    '1910014321',
-    'Fatima Ali',
-    'female',
-    'non_western',
-    ...acrossReform2025('uddannelseshjaelp_uddannelsesparat', 'kontanthjaelp_jobparat', 'uddannelsesparat', '2024-08-01'),
-  ),
+  citizen('1910014321', 'Fatima Ali', 'female', 'non_western', ...fatimaSpells),
   citizen('2506672244', 'Lene Dahl', 'female', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2015-01-01')),
   citizen('0811893366', 'Ahmed Yilmaz', 'male', 'non_western', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2016-05-01')),
   citizen('3003904488', 'Camilla Berg', 'female', 'danish', spell('dagpenge', 'jobparat', '2026-02-01')),

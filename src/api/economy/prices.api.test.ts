@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysBetween } from '../../domain/calendar-date.ts';
-import { openTestApp, type TestApp } from '../test-app.ts';
-import { economyFactories } from './economy-test-factories.ts';
-
-const days = (from: string, to: string) => daysBetween(from, to) + 1;
+import { daysInclusive } from '../../domain/calendar-month.ts';
+import type { TestApp } from '../test-app.ts';
+import { openEconomyTestApp, type EconomyFactories } from './economy-test-factories.ts';
 
 describe('prices and the cost of a grant through the API', () => {
   let t: TestApp;
-  let f: ReturnType<typeof economyFactories>;
+  let f: EconomyFactories;
 
   beforeAll(async () => {
-    t = await openTestApp();
-    f = economyFactories(t);
+    ({ t, f } = await openEconomyTestApp());
   });
   afterAll(async () => {
     await t.close();
@@ -31,8 +28,8 @@ describe('prices and the cost of a grant through the API', () => {
     expect(rate.statusCode, rate.body).toBe(201);
     const cost = (await t.as('cw').get(`/api/grants/${grantId}/cost`)).json();
     const perDayHours = 2 / 7;
-    expect(cost.planned.hours).toBeCloseTo(days('2026-01-05', '2026-07-04') * perDayHours, 2);
-    expect(cost.planned.amountKr).toBeCloseTo(days('2026-01-05', '2026-06-30') * perDayHours * 400 + 4 * perDayHours * 450, 2);
+    expect(cost.planned.hours).toBeCloseTo(daysInclusive('2026-01-05', '2026-07-04') * perDayHours, 2);
+    expect(cost.planned.amountKr).toBeCloseTo(daysInclusive('2026-01-05', '2026-06-30') * perDayHours * 400 + 4 * perDayHours * 450, 2);
     expect(cost.byMonth.map((m: { month: string }) => m.month)).toEqual([
       '2026-01',
       '2026-02',
@@ -67,7 +64,7 @@ describe('prices and the cost of a grant through the API', () => {
     });
     const cost = (await t.as('cw').get(`/api/grants/${grantId}/cost`)).json();
     expect(cost.currentRate).toMatchObject({ hourlyRateKr: 310, source: 'mentor_internal_cost' });
-    expect(cost.planned.amountKr).toBeCloseTo(days('2026-03-02', '2026-08-31') * 310, 2);
+    expect(cost.planned.amountKr).toBeCloseTo(daysInclusive('2026-03-02', '2026-08-31') * 310, 2);
   });
 
   it('R-CMP-2: a company mentor’s wage cost refuses overhead and travel, and prices the grant from the allowed components', async () => {
@@ -106,7 +103,7 @@ describe('prices and the cost of a grant through the API', () => {
     });
     const cost = (await t.as('cw').get(`/api/grants/${grantId}/cost`)).json();
     expect(cost.currentRate).toMatchObject({ hourlyRateKr: 206, source: 'company_wage_cost' });
-    expect(cost.planned.amountKr).toBeCloseTo(days('2026-03-02', '2026-08-31') * 206, 2);
+    expect(cost.planned.amountKr).toBeCloseTo(daysInclusive('2026-03-02', '2026-08-31') * 206, 2);
   });
 
   it('R-CMP-2: a wage cost is only for company and education-institution mentors', async () => {
@@ -150,7 +147,7 @@ describe('prices and the cost of a grant through the API', () => {
     expect(place.json()).toMatchObject({ weeklyHours: 6, grantIds });
     const cost = (await t.as('cw').get(`/api/grants/${grantIds[0]}/cost`)).json();
     expect(cost.weeklyHours).toBe(3);
-    expect(cost.planned.amountKr).toBeCloseTo((days('2026-03-02', '2026-08-31') * 3 * 220) / 7, 2);
+    expect(cost.planned.amountKr).toBeCloseTo((daysInclusive('2026-03-02', '2026-08-31') * 3 * 220) / 7, 2);
     // A grant belongs to one place only.
     const again = await t.as('coord').post('/api/place-mentors', {
       name: 'Anden plads',
