@@ -65,7 +65,7 @@ const citizen = (
 const amiraSpells = acrossReform2025('uddannelseshjaelp_aktivitetsparat', 'kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2014-06-01');
 const fatimaSpells = acrossReform2025('uddannelseshjaelp_uddannelsesparat', 'kontanthjaelp_jobparat', 'uddannelsesparat', '2024-08-01');
 
-const citizens: DemoCitizen[] = [
+const citizens = [
   citizen('1203851234', 'Jonas Holm', 'male', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2014-02-01')),
   citizen('0507921122', 'Amira Hassan', 'female', 'non_western', ...amiraSpells),
   citizen('2211781357', 'Peter Sørensen', 'male', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2013-09-01')),
@@ -78,7 +78,9 @@ const citizens: DemoCitizen[] = [
   citizen('1712845511', 'Kasper Vind', 'male', 'danish', spell('fleksjob_ledighedsydelse', null, '2023-01-01')),
   citizen('0404976622', 'Nadia Petersen', 'female', 'danish', spell('jobafklaring', null, '2025-10-01')),
   citizen('2109873733', 'Mikkel Ravn', 'male', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2019-03-01')),
-];
+] as const satisfies readonly DemoCitizen[];
+/** One id for each of `citizens`, in its order. */
+type CitizenIds<T extends readonly unknown[]> = { -readonly [K in keyof T]: number };
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -215,20 +217,7 @@ export async function loadDemoMunicipality(
     for (const s of c.spells) await addTargetGroupSpell(cw, { citizenId: citizen.id, ...s });
     ids.push(citizen.id);
   }
-  const [jonas, amira, peter, maria, soeren, fatima, lene, ahmed, camilla, kasper, nadia, mikkel] = ids as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [jonas, amira, peter, maria, soeren, fatima, lene, ahmed, camilla, kasper, nadia, mikkel] = ids as CitizenIds<typeof citizens>;
   void jonas; // Jonas is left without a grant: the browser journey grants him one.
 
   const sixMonthsFrom = (start: string) => periodEndInclusive({ start, months: 6, convention: 'calendar' });

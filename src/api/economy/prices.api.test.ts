@@ -14,6 +14,11 @@ describe('prices and the cost of a grant through the API', () => {
     await t.close();
   });
 
+  /** A company mentor's wage cost from 1 January 2026, as the coordinator enters it. */
+  const postWageCost = (mentorId: number, lines: { component: string; amountKr: number; per: 'hour' | 'month' }[]) =>
+    t.as('coord').post(`/api/mentors/${mentorId}/wage-costs`, { validFrom: '2026-01-01', lines });
+  const perHour = (component: string, amountKr: number) => ({ component, amountKr, per: 'hour' as const });
+
   it('a provider’s new price applies from its first day; the cost before keeps the old price', async () => {
     // 5 Jan – 4 Jul 2026, 2 hours a week with Mentorhuset (400 kr.); from 1 July the price is 450 kr.
     const providerId = await f.provider({ name: 'Mentorhuset ApS', type: 'external', hourlyRate: 400 });
@@ -70,25 +75,19 @@ describe('prices and the cost of a grant through the API', () => {
   it('R-CMP-2: a company mentor’s wage cost refuses overhead and travel, and prices the grant from the allowed components', async () => {
     const providerId = await f.provider({ name: 'Bageriet Solsikken A/S', type: 'company', hourlyRate: 185 });
     const mentorId = await f.mentor(providerId, 'Tove Bager');
-    const refused = await t.as('coord').post(`/api/mentors/${mentorId}/wage-costs`, {
-      validFrom: '2026-01-01',
-      lines: [
-        { component: 'wage', amountKr: 165, per: 'hour' },
-        { component: 'overhead', amountKr: 30, per: 'hour' },
-        { component: 'travel', amountKr: 400, per: 'month' },
-      ],
-    });
+    const refused = await postWageCost(mentorId, [
+      perHour('wage', 165),
+      perHour('overhead', 30),
+      { component: 'travel', amountKr: 400, per: 'month' },
+    ]);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details.findings.map((x: { rule: string }) => x.rule)).toEqual(['R-CMP-2', 'R-CMP-2']);
-    const accepted = await t.as('coord').post(`/api/mentors/${mentorId}/wage-costs`, {
-      validFrom: '2026-01-01',
-      lines: [
-        { component: 'wage', amountKr: 165, per: 'hour' },
-        { component: 'holiday_pay', amountKr: 20.63, per: 'hour' },
-        { component: 'pension', amountKr: 19.8, per: 'hour' },
-        { component: 'employer_contributions', amountKr: 0.57, per: 'hour' },
-      ],
-    });
+    const accepted = await postWageCost(mentorId, [
+      perHour('wage', 165),
+      perHour('holiday_pay', 20.63),
+      perHour('pension', 19.8),
+      perHour('employer_contributions', 0.57),
+    ]);
     expect(accepted.statusCode, accepted.body).toBe(201);
     expect(accepted.json()).toMatchObject({ hourlyCostKr: 206, validFrom: '2026-01-01', validTo: null });
     const grantId = await f.approvedGrant({
@@ -109,9 +108,7 @@ describe('prices and the cost of a grant through the API', () => {
   it('R-CMP-2: a wage cost is only for company and education-institution mentors', async () => {
     const providerId = await f.provider({ name: 'Mentorhuset Vest', type: 'external', hourlyRate: 425 });
     const mentorId = await f.mentor(providerId);
-    const response = await t
-      .as('coord')
-      .post(`/api/mentors/${mentorId}/wage-costs`, { validFrom: '2026-01-01', lines: [{ component: 'wage', amountKr: 165, per: 'hour' }] });
+    const response = await postWageCost(mentorId, [perHour('wage', 165)]);
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details.field).toBe('mentorId');
   });
