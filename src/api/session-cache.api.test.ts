@@ -71,6 +71,13 @@ describe('sessions across two servers on one database', () => {
     expect(response.statusCode).toBe(200);
     return response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   }
+  /** A caseworker the admin has just created, logged in on the first server: the user's id and session cookie. */
+  async function loggedInNewCaseworker(username: string, name: string): Promise<{ userId: number; cookie: string }> {
+    const password = 'lang-og-sikker-kode';
+    const created = await t.as('admin').post('/api/users', { username, name, role: 'caseworker', password });
+    expect(created.statusCode).toBe(201);
+    return { userId: created.json().id, cookie: await logIn(username, password) };
+  }
   const citizensOn = async (app: Server, cookie: string) =>
     (await app.inject({ method: 'GET', url: '/api/citizens', headers: { cookie } })).statusCode;
   /** Milliseconds until `app` answers 401 for the cookie (asked every 5 ms, at most 2 s). */
@@ -84,18 +91,11 @@ describe('sessions across two servers on one database', () => {
   }
 
   it('refuses a deactivated caseworker on both servers, at once on the one that deactivated', async () => {
-    const created = await t.as('admin').post('/api/users', {
-      username: 'vikar',
-      name: 'Vikar',
-      role: 'caseworker',
-      password: 'lang-og-sikker-kode',
-    });
-    expect(created.statusCode).toBe(201);
-    const cookie = await logIn('vikar', 'lang-og-sikker-kode');
+    const { userId, cookie } = await loggedInNewCaseworker('vikar', 'Vikar');
     // Both servers have resolved (and may keep) the session.
     for (const app of [t.app, second, t.app, second]) expect(await citizensOn(app, cookie)).toBe(200);
 
-    expect((await t.as('admin').patch(`/api/users/${created.json().id}`, { active: false })).statusCode).toBe(200);
+    expect((await t.as('admin').patch(`/api/users/${userId}`, { active: false })).statusCode).toBe(200);
     expect(await citizensOn(t.app, cookie)).toBe(401);
     expect(await msUntilRefused(second, cookie)).toBeLessThan(2000);
   });
@@ -110,15 +110,9 @@ describe('sessions across two servers on one database', () => {
   });
 
   it('ends the session of a user whose role changed, on the other server too', async () => {
-    const created = await t.as('admin').post('/api/users', {
-      username: 'skifter',
-      name: 'Skifter',
-      role: 'caseworker',
-      password: 'lang-og-sikker-kode',
-    });
-    const cookie = await logIn('skifter', 'lang-og-sikker-kode');
+    const { userId, cookie } = await loggedInNewCaseworker('skifter', 'Skifter');
     for (const app of [second, second]) expect(await citizensOn(app, cookie)).toBe(200);
-    expect((await t.as('admin').patch(`/api/users/${created.json().id}`, { role: 'manager' })).statusCode).toBe(200);
+    expect((await t.as('admin').patch(`/api/users/${userId}`, { role: 'manager' })).statusCode).toBe(200);
     expect(await citizensOn(t.app, cookie)).toBe(401);
     expect(await msUntilRefused(second, cookie)).toBeLessThan(2000);
   });

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { TestApp } from './test-app.ts';
 
 /**
@@ -31,4 +32,51 @@ export async function finishedImport(t: TestApp, id: number, username: string) {
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error('import did not finish');
+}
+
+/**
+ * Registers a citizen through the API as the caseworker, aktivitetsparat on cash benefit from `from`;
+ * returns the citizen's id. For tests of what happens around a course rather than of the citizen register.
+ */
+export async function registerAktivitetsparatCitizen(t: TestApp, citizen: { cpr: string; name: string }, from: string): Promise<number> {
+  const created = (await t.as('cw').post('/api/citizens', citizen)).json();
+  expect(created.id, JSON.stringify(created)).toBeGreaterThan(0);
+  await t.as('cw').post(`/api/citizens/${created.id}/target-groups`, {
+    group: 'kontanthjaelp_aktivitetsparat',
+    visitation: 'aktivitetsparat',
+    from,
+  });
+  return created.id;
+}
+
+type TestGrant = {
+  citizenId: number;
+  type: 'RET_OG_PLIGT' | 'GENERAL';
+  agreedOn: string;
+  startDate: string;
+  endDate: string;
+  mentorId: number | null;
+  weeklyHours?: number;
+  goal?: string;
+  citizenConsent?: boolean;
+};
+
+/**
+ * Creates a mentor grant with a complete agreement (R-AGR-1) through the API as the caseworker and approves
+ * it; returns the grant's id.
+ */
+export async function approvedTestGrant(t: TestApp, { weeklyHours = 1, goal = 'Mål', ...grant }: TestGrant): Promise<number> {
+  const created = (
+    await t.as('cw').post('/api/grants', {
+      ...grant,
+      weeklyHours,
+      goal,
+      tasks: ['Møder'],
+      complaintGuidance: true,
+      needAssessment: 'Vurdering',
+    })
+  ).json();
+  const approved = await t.as('cw').post(`/api/grants/${created.id}/approve`);
+  expect(approved.statusCode, approved.body).toBe(200);
+  return created.id;
 }

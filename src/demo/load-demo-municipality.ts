@@ -59,40 +59,28 @@ const citizen = (
   gender: DemoCitizen['gender'],
   origin: DemoCitizen['origin'],
   ...spells: DemoSpell[]
-): DemoCitizen => ({
-  cpr,
-  name,
-  gender,
-  origin,
-  spells,
-});
+): DemoCitizen => ({ cpr, name, gender, origin, spells });
 
-const citizens: DemoCitizen[] = [
+// Both had youth education benefit until the 2025 reform made it kontanthjælp.
+const amiraSpells = acrossReform2025('uddannelseshjaelp_aktivitetsparat', 'kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2014-06-01');
+const fatimaSpells = acrossReform2025('uddannelseshjaelp_uddannelsesparat', 'kontanthjaelp_jobparat', 'uddannelsesparat', '2024-08-01');
+
+const citizens = [
   citizen('1203851234', 'Jonas Holm', 'male', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2014-02-01')),
-  citizen(
-    '0507921122',
-    'Amira Hassan',
-    'female',
-    'non_western',
-    ...acrossReform2025('uddannelseshjaelp_aktivitetsparat', 'kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2014-06-01'),
-  ),
+  citizen('0507921122', 'Amira Hassan', 'female', 'non_western', ...amiraSpells),
   citizen('2211781357', 'Peter Sørensen', 'male', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2013-09-01')),
   citizen('1408884468', 'Maria Kowalski', 'female', 'western', spell('sygedagpenge', null, '2026-03-01')),
   citizen('0302955579', 'Søren Ærø Mølgaard', 'male', 'danish', spell('ressourceforloeb', null, '2022-01-01')),
-  citizen(
-    '1910014321',
-    'Fatima Ali',
-    'female',
-    'non_western',
-    ...acrossReform2025('uddannelseshjaelp_uddannelsesparat', 'kontanthjaelp_jobparat', 'uddannelsesparat', '2024-08-01'),
-  ),
+  citizen('1910014321', 'Fatima Ali', 'female', 'non_western', ...fatimaSpells),
   citizen('2506672244', 'Lene Dahl', 'female', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2015-01-01')),
   citizen('0811893366', 'Ahmed Yilmaz', 'male', 'non_western', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2016-05-01')),
   citizen('3003904488', 'Camilla Berg', 'female', 'danish', spell('dagpenge', 'jobparat', '2026-02-01')),
   citizen('1712845511', 'Kasper Vind', 'male', 'danish', spell('fleksjob_ledighedsydelse', null, '2023-01-01')),
   citizen('0404976622', 'Nadia Petersen', 'female', 'danish', spell('jobafklaring', null, '2025-10-01')),
   citizen('2109873733', 'Mikkel Ravn', 'male', 'danish', spell('kontanthjaelp_aktivitetsparat', 'aktivitetsparat', '2019-03-01')),
-];
+] as const satisfies readonly DemoCitizen[];
+/** One id for each of `citizens`, in its order. */
+type CitizenIds<T extends readonly unknown[]> = { -readonly [K in keyof T]: number };
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -229,20 +217,7 @@ export async function loadDemoMunicipality(
     for (const s of c.spells) await addTargetGroupSpell(cw, { citizenId: citizen.id, ...s });
     ids.push(citizen.id);
   }
-  const [jonas, amira, peter, maria, soeren, fatima, lene, ahmed, camilla, kasper, nadia, mikkel] = ids as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [jonas, amira, peter, maria, soeren, fatima, lene, ahmed, camilla, kasper, nadia, mikkel] = ids as CitizenIds<typeof citizens>;
   void jonas; // Jonas is left without a grant: the browser journey grants him one.
 
   const sixMonthsFrom = (start: string) => periodEndInclusive({ start, months: 6, convention: 'calendar' });

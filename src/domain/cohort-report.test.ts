@@ -11,33 +11,45 @@ import { weekIndexOf } from './register-week.ts';
 
 const units = (row: string, column: string, n: number, from = 0): ReportUnit[] =>
   Array.from({ length: n }, (_, i) => ({ citizenId: from + i, row, column }));
-const axis = (...keys: string[]) => keys.map((key) => ({ key, label: key }));
+const axis = (keys: string[]) => keys.map((key) => ({ key, label: key }));
 type TableInput = Parameters<typeof buildReportTable>[0];
-/** A table whose row and column keys are their labels, with the title and caption no test reads. */
+/** Cell counts, `{ row: { column: count } }`: rows in the order given, columns in the order first met. */
+type CellCounts = Record<string, Record<string, number>>;
+/**
+ * The table of `counts` (each counted unit a citizen of its own in its cell; `units` instead when given), with
+ * row and column keys as their labels and the title and caption no test reads.
+ */
 const tableOf = ({
   counting,
-  axes: [rows, columns],
+  counts,
+  units: given,
   ...rest
-}: Omit<TableInput, 'title' | 'caption' | 'unit' | 'percentBase' | 'threshold' | 'rows' | 'columns'> & {
+}: Pick<TableInput, 'report' | 'denominators'> & {
   counting: Pick<TableInput, 'unit' | 'percentBase' | 'threshold'>;
-  axes: [rows: string[], columns: string[]];
-}) => buildReportTable({ title: 't', caption: 'c', ...counting, rows: axis(...rows), columns: axis(...columns), ...rest });
+  counts: CellCounts;
+  units?: ReportUnit[];
+}) => {
+  const cells = Object.entries(counts).flatMap(([row, byColumn]) => Object.entries(byColumn).map(([column, n]) => ({ row, column, n })));
+  return buildReportTable({
+    title: 't',
+    caption: 'c',
+    ...counting,
+    rows: axis(Object.keys(counts)),
+    columns: axis([...new Set(cells.map((c) => c.column))]),
+    units: given ?? cells.flatMap((c) => units(c.row, c.column, c.n)),
+    ...rest,
+  });
+};
+/** Fewer than 5 forløb in a cell are hidden. */
+const providersTable = (counts: CellCounts) =>
+  tableOf({ report: 'providers', counting: { unit: 'forløb', percentBase: 'none', threshold: 5 }, counts });
 
 describe('report tables (issue 5 point 3, R-STAT-1)', () => {
   it('counts each unit in its cell, with margins and column percentages', () => {
     const table = tableOf({
       report: 'gender',
       counting: { unit: 'personer', percentBase: 'column', threshold: 1 },
-      axes: [
-        ['female', 'male'],
-        ['under30', '30plus'],
-      ],
-      units: [
-        ...units('female', 'under30', 49),
-        ...units('male', 'under30', 51),
-        ...units('female', '30plus', 47),
-        ...units('male', '30plus', 53),
-      ],
+      counts: { female: { under30: 49, '30plus': 47 }, male: { under30: 51, '30plus': 53 } },
     });
     expect(table.rows.map((r) => r.values)).toEqual([
       [49, 47],
@@ -57,18 +69,7 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
     const table = tableOf({
       report: 'outcome-status',
       counting: { unit: 'personer', percentBase: 'column', threshold: 5 },
-      axes: [
-        ['cash', 'pension', 'job'],
-        ['under30', '30plus'],
-      ],
-      units: [
-        ...units('cash', 'under30', 60),
-        ...units('pension', 'under30', 3),
-        ...units('job', 'under30', 39),
-        ...units('cash', '30plus', 90),
-        ...units('pension', '30plus', 15),
-        ...units('job', '30plus', 28),
-      ],
+      counts: { cash: { under30: 60, '30plus': 90 }, pension: { under30: 3, '30plus': 15 }, job: { under30: 39, '30plus': 28 } },
     });
     expect(table.rows[1]!.values[0]).toBeNull();
     expect(table.rows[1]!.percentages[0]).toBeNull();
@@ -79,15 +80,7 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
   });
 
   it('hides a small row total, and another, so it cannot be recovered from the grand total', () => {
-    const table = tableOf({
-      report: 'providers',
-      counting: { unit: 'forløb', percentBase: 'none', threshold: 5 },
-      axes: [
-        ['a', 'b', 'c'],
-        ['x', 'y'],
-      ],
-      units: [...units('a', 'x', 3), ...units('b', 'x', 20), ...units('b', 'y', 20), ...units('c', 'x', 12), ...units('c', 'y', 9)],
-    });
+    const table = providersTable({ a: { x: 3, y: 0 }, b: { x: 20, y: 20 }, c: { x: 12, y: 9 } });
     expect(table.rows[0]!.total).toBeNull();
     expect(table.rows.filter((r) => r.total === null).length).toBeGreaterThanOrEqual(2);
     expect(table.total).toBe(64);
@@ -95,15 +88,7 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
 
   it('hides a row total when its row has one hidden cell and zeros elsewhere', () => {
     // Row b is [0, 12]; if 12 is hidden to protect column y, the row total 12 must go too.
-    const table = tableOf({
-      report: 'providers',
-      counting: { unit: 'forløb', percentBase: 'none', threshold: 5 },
-      axes: [
-        ['a', 'b', 'c'],
-        ['x', 'y'],
-      ],
-      units: [...units('a', 'x', 30), ...units('a', 'y', 2), ...units('b', 'y', 12), ...units('c', 'x', 30), ...units('c', 'y', 40)],
-    });
+    const table = providersTable({ a: { x: 30, y: 2 }, b: { x: 0, y: 12 }, c: { x: 30, y: 40 } });
     for (const row of table.rows) {
       const hidden = [...row.values, row.total].filter((v) => v === null).length;
       expect(hidden).not.toBe(1);
@@ -117,8 +102,7 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
     const table = tableOf({
       report: 'persons-per-year',
       counting: { unit: 'personer', percentBase: 'denominator', threshold: 5 },
-      axes: [['2015', '2016'], ['kh']],
-      units: [...units('2015', 'kh', 732), ...units('2016', 'kh', 406)],
+      counts: { '2015': { kh: 732 }, '2016': { kh: 406 } },
       denominators: [[2000], [2000]],
     });
     expect(table.rows.map((r) => r.values[0])).toEqual([732, 406]);
@@ -130,7 +114,7 @@ describe('report tables (issue 5 point 3, R-STAT-1)', () => {
       tableOf({
         report: 'age',
         counting: { unit: 'personer', percentBase: 'none', threshold: 5 },
-        axes: [['a'], ['b']],
+        counts: { a: { b: 0 } },
         units: units('x', 'b', 1),
       }),
     ).toThrow();

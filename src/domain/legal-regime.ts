@@ -201,22 +201,34 @@ const tableBefore2019 = table(
 // overrides spec §1.5).
 const tableAfter2019 = table(['dagpenge'], []);
 
+// 2014–2018: ret-og-pligt mentors with a contact minimum; 50 % refund inside the frame (R-FIN-2) for the groups
+// of § 118 stk. 5 (§ 2 nr. 3, 8–10, 12, 13, § 31 b stk. 2) and § 118 a stk. 2 (§ 2 nr. 4–7) [E3], none for § 2
+// nr. 1–2, employed, students; ressourceforløb/jobafklaring kept outside the frame [U].
+const parameters2014To2018 = {
+  ...common,
+  youthRightIsEntitlement: false,
+  refundTable: tableBefore2019,
+  refundByGrantType: { PSYCH_DISCHARGE: 'inside_frame' as const },
+  legalBasis: basis2014,
+};
+// R-REG-1: no ret-og-pligt mentor and no statutory contact minimum from 2020 [I/NF] (law update 2026-12 §1).
+const parametersFrom2020 = {
+  ...common,
+  offeredGrantTypes: statutoryGrantTypes('2020-01-01'),
+  retOgPligtContactIntervalWeeks: null,
+  youthRightIsEntitlement: true,
+  refundTable: tableAfter2019,
+  legalBasis: basis2020,
+  accountingFunctionNonRefundable: '5.68.90.018',
+};
+
 export const defaultLegalRegimes: LegalRegime[] = [
   {
     id: 'LAB-2014',
     name: 'Kontanthjælpsreformen 2014 (LAB kap. 9 b)',
     validFrom: '2014-01-01',
     validTo: '2015-12-31',
-    parameters: {
-      ...common,
-      retOgPligtContactIntervalWeeks: 1,
-      youthRightIsEntitlement: false,
-      // R-FIN-2: 50 % inside the frame; ressourceforløb/jobafklaring outside; none for § 2 nr. 1–2, employed, students.
-      refundTable: tableBefore2019,
-      refundByGrantType: { PSYCH_DISCHARGE: 'inside_frame' },
-      legalBasis: basis2014,
-      accountingFunctionNonRefundable: '5.68.98.019',
-    },
+    parameters: { ...parameters2014To2018, retOgPligtContactIntervalWeeks: 1, accountingFunctionNonRefundable: '5.68.98.019' },
     sources: ['S2', 'S4', 'E30'],
   },
   {
@@ -225,17 +237,7 @@ export const defaultLegalRegimes: LegalRegime[] = [
     // [U] exact day of entry into force (spec §0.2).
     validFrom: '2016-01-01',
     validTo: '2018-12-31',
-    parameters: {
-      ...common,
-      retOgPligtContactIntervalWeeks: 2,
-      youthRightIsEntitlement: false,
-      // § 118 stk. 5 (§ 2 nr. 3, 8–10, 12, 13, § 31 b stk. 2) and § 118 a stk. 2 (§ 2 nr. 4–7) [E3];
-      // ressourceforløb/jobafklaring kept outside the frame [U].
-      refundTable: tableBefore2019,
-      refundByGrantType: { PSYCH_DISCHARGE: 'inside_frame' },
-      legalBasis: basis2014,
-      accountingFunctionNonRefundable: '5.68.90.018',
-    },
+    parameters: { ...parameters2014To2018, retOgPligtContactIntervalWeeks: 2, accountingFunctionNonRefundable: '5.68.90.018' },
     sources: ['E3', 'E4', 'E6'],
   },
   {
@@ -259,16 +261,7 @@ export const defaultLegalRegimes: LegalRegime[] = [
     name: 'LAB 2020 (lov nr. 548 af 7. maj 2019), kap. 26',
     validFrom: '2020-01-01',
     validTo: '2025-06-30',
-    parameters: {
-      ...common,
-      // R-REG-1: no ret-og-pligt mentor and no statutory contact minimum from 2020 [I/NF] (law update 2026-12 §1).
-      offeredGrantTypes: statutoryGrantTypes('2020-01-01'),
-      retOgPligtContactIntervalWeeks: null,
-      youthRightIsEntitlement: true,
-      refundTable: tableAfter2019,
-      legalBasis: basis2020,
-      accountingFunctionNonRefundable: '5.68.90.018',
-    },
+    parameters: { ...parametersFrom2020 },
     sources: ['E1', 'E56', 'E57'],
   },
   {
@@ -276,16 +269,7 @@ export const defaultLegalRegimes: LegalRegime[] = [
     name: 'Nyt kontanthjælpssystem (1. juli 2025)',
     validFrom: '2025-07-01',
     validTo: '2026-01-31',
-    parameters: {
-      ...common,
-      // R-REG-1: no ret-og-pligt mentor and no statutory contact minimum from 2020 [I/NF] (law update 2026-12 §1).
-      offeredGrantTypes: statutoryGrantTypes('2020-01-01'),
-      retOgPligtContactIntervalWeeks: null,
-      youthRightIsEntitlement: true,
-      refundTable: tableAfter2019,
-      legalBasis: basis2020,
-      accountingFunctionNonRefundable: '5.68.90.018',
-    },
+    parameters: { ...parametersFrom2020 },
     sources: ['E27', 'E22'],
   },
   {
@@ -294,18 +278,11 @@ export const defaultLegalRegimes: LegalRegime[] = [
     validFrom: '2026-02-01',
     validTo: null,
     parameters: {
-      ...common,
-      // R-REG-1: no ret-og-pligt mentor and no statutory contact minimum from 2020 [I/NF] (law update 2026-12 §1).
-      offeredGrantTypes: statutoryGrantTypes('2020-01-01'),
-      retOgPligtContactIntervalWeeks: null,
+      ...parametersFrom2020,
       // R-ROP-8 [U]: more flexible offers from 2026-07-01; ret-og-pligt rules need review.
       retOgPligtReviewRequiredFrom: '2026-07-01',
-      youthRightIsEntitlement: true,
-      refundTable: tableAfter2019,
       // R-FIN-5 [U]: draft rate of L 77 (2025-26).
       budgetCeilingRatePerFte: 10602,
-      legalBasis: basis2020,
-      accountingFunctionNonRefundable: '5.68.90.018',
     },
     sources: ['E20', 'E21', 'E22'],
   },

@@ -41,6 +41,26 @@ function scan(line: string, weeks: Int32Array, separator = ';'): StatusSpell[] |
   return message ?? spells;
 }
 
+/**
+ * What a chunk parser needs beside the chunk: `weeks` one `;`-separated field each after the CPR, the dst
+ * mapping, municipality 42 and up to 100 errors unless `options` says otherwise.
+ */
+function chunkOptions(
+  weeks: Int32Array,
+  options: { firstLine: number; lookup: CitizenLookup; municipalityId?: number; maxErrors?: number },
+) {
+  return {
+    separator: ';',
+    weeks,
+    fieldCount: weeks.length + 1,
+    categoryOf,
+    mappingName: 'dst',
+    municipalityId: 42,
+    maxErrors: 100,
+    ...options,
+  };
+}
+
 describe('register extract parsing (issue 12)', () => {
   it('reads the wide header: separator, weeks, and whether they increase', () => {
     const header = parseExtractHeader('cpr,2015-W52,2015-W53,2016-W01', 'wide');
@@ -107,18 +127,7 @@ describe('register extract parsing (issue 12)', () => {
       ['0202901234', 8],
     ]);
     const text = '0101851234;318;318;131\r\n\r\n0303921234;511;;\r\n0202901234;;;\r\n010185-1234;;317;317\r\n';
-    const result = parseWideChunk({
-      text,
-      firstLine: 10,
-      separator: ';',
-      weeks,
-      fieldCount: 4,
-      categoryOf,
-      mappingName: 'dst',
-      municipalityId: 42,
-      lookup,
-      maxErrors: 100,
-    });
+    const result = parseWideChunk({ ...chunkOptions(weeks, { firstLine: 10, lookup }), text });
     expect(result.rows.split('\n')).toEqual([
       `42\t7\tCASH_BENEFIT_SAME\t318\t${w('2021-W01')}\t${w('2021-W02')}`,
       `42\t7\tORDINARY_EMPLOYMENT\t131\t${w('2021-W03')}\t${w('2021-W03')}`,
@@ -134,16 +143,8 @@ describe('register extract parsing (issue 12)', () => {
   it('a bad line stops the rows but the rest of the chunk is still checked', () => {
     const weeks = Int32Array.from(['2021-W01', '2021-W02'].map(w));
     const result = parseWideChunk({
+      ...chunkOptions(weeks, { firstLine: 2, lookup: lookupOf([['0101851234', 1]]), municipalityId: 1, maxErrors: 2 }),
       text: '0101851234;318;318\n0101851234;318;51x\n3102851234;318;318\n0101851234;318\n',
-      firstLine: 2,
-      separator: ';',
-      weeks,
-      fieldCount: 3,
-      categoryOf,
-      mappingName: 'dst',
-      municipalityId: 1,
-      lookup: lookupOf([['0101851234', 1]]),
-      maxErrors: 2,
     });
     expect(result.rows).toBe('');
     expect(result.badLines).toBe(3);
@@ -161,16 +162,8 @@ describe('register extract parsing (issue 12)', () => {
       ['0202901234', 8],
     ]);
     const result = parseWideChunkBytes({
+      ...chunkOptions(weeks, { firstLine: 10, lookup }),
       bytes: new TextEncoder().encode('0101851234;318;318;131\n0303921234;511;;\n0202901234;;317;317\n'),
-      firstLine: 10,
-      separator: ';',
-      weeks,
-      fieldCount: 4,
-      categoryOf,
-      mappingName: 'dst',
-      municipalityId: 42,
-      lookup,
-      maxErrors: 100,
     });
     const before = spellTuplesAsText(result.rows);
     expect(spellTupleIds(result.rows)).toEqual([0, 0, 0]);
@@ -222,21 +215,14 @@ describe('register extract parsing (issue 12)', () => {
       '0101851234;318;318;318;;',
     ];
     const parse = (text: string, failed: boolean) => {
-      const common = {
-        firstLine: 2,
-        separator: ';',
-        weeks,
-        fieldCount: 6,
-        categoryOf,
-        mappingName: 'dst',
-        municipalityId: 42,
-        maxErrors: 100,
-        failed,
-      };
       const lookupText = lookup();
       const lookupBytes = lookup();
-      const fromText = parseWideChunk({ ...common, text, lookup: lookupText });
-      const fromBytes = parseWideChunkBytes({ ...common, bytes: new TextEncoder().encode(text), lookup: lookupBytes });
+      const fromText = parseWideChunk({ ...chunkOptions(weeks, { firstLine: 2, lookup: lookupText }), failed, text });
+      const fromBytes = parseWideChunkBytes({
+        ...chunkOptions(weeks, { firstLine: 2, lookup: lookupBytes }),
+        failed,
+        bytes: new TextEncoder().encode(text),
+      });
       return {
         fromText: { ...fromText, lines: [...lookupText.lines] },
         fromBytes: { ...fromBytes, rows: spellTuplesAsText(fromBytes.rows), lines: [...lookupBytes.lines] },

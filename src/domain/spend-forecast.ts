@@ -243,28 +243,31 @@ export function forecastAlerts(input: {
     codes: [ForecastAlert['code'], ForecastAlert['code']],
     what: { expected: string; possible: string },
   ) => {
-    const expected = firstCrossing(forecast.byMonth, limitKr, 'cumulativeExpectedKr');
-    if (expected) {
-      alerts.push({
+    // The expected forecast crossing the limit is an error; only the high forecast crossing it, a warning.
+    const levels = [
+      {
+        key: 'cumulativeExpectedKr',
         code: codes[0],
         severity: 'error',
-        month: expected.month,
-        limitKr,
         forecastKr: forecast.expectedKr,
-        message: `${what.expected} (${danishKr(limitKr)}) i ${danishMonthAndYear(expected.month)}; forventet ved årets udgang ${danishKr(forecast.expectedKr)}.`,
-      });
-      return;
-    }
-    const possible = firstCrossing(forecast.byMonth, limitKr, 'cumulativeHighKr');
-    if (possible) {
-      alerts.push({
+        message: (month: CalendarMonth) =>
+          `${what.expected} (${danishKr(limitKr)}) i ${danishMonthAndYear(month)}; forventet ved årets udgang ${danishKr(forecast.expectedKr)}.`,
+      },
+      {
+        key: 'cumulativeHighKr',
         code: codes[1],
         severity: 'warning',
-        month: possible.month,
-        limitKr,
         forecastKr: forecast.highKr,
-        message: `${what.possible} (${danishKr(limitKr)}) fra ${danishMonthAndYear(possible.month)}; høj prognose ${danishKr(forecast.highKr)}.`,
-      });
+        message: (month: CalendarMonth) =>
+          `${what.possible} (${danishKr(limitKr)}) fra ${danishMonthAndYear(month)}; høj prognose ${danishKr(forecast.highKr)}.`,
+      },
+    ] as const;
+    for (const { key, message, ...alert } of levels) {
+      const crossing = firstCrossing(forecast.byMonth, limitKr, key);
+      if (crossing) {
+        alerts.push({ ...alert, month: crossing.month, limitKr, message: message(crossing.month) });
+        return;
+      }
     }
   };
   if (input.budgetKr !== null && input.budgetKr > 0) {

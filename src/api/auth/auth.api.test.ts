@@ -9,6 +9,9 @@ describe('authentication and access', () => {
   afterAll(async () => {
     await t.close();
   });
+  /** A login posted from our own origin, as the web app sends it; from 127.0.0.1 unless `remoteAddress` is given. */
+  const login = (payload: { username: string; password?: string }, remoteAddress?: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, remoteAddress, payload });
 
   it('reports health and the database engine without login', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/health' });
@@ -23,12 +26,7 @@ describe('authentication and access', () => {
   });
 
   it('logs in with a password and sets an http-only session cookie', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: sameOrigin,
-      payload: { username: 'admin', password: testPassword },
-    });
+    const response = await login({ username: 'admin', password: testPassword });
     expect(response.statusCode).toBe(200);
     expect(response.json().user).toMatchObject({ username: 'admin', role: 'admin' });
     const cookie = response.cookies.find((c) => c.name === 'mentorspor_session');
@@ -38,36 +36,23 @@ describe('authentication and access', () => {
 
   it('backs off an attacker per username and address, while the real user logs in from their own address (issue 10)', async () => {
     await t.createUser('victim', 'caseworker');
-    const login = (password: string, remoteAddress: string, username = 'victim') =>
-      t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, remoteAddress, payload: { username, password } });
+    const victimLogin = (password: string, remoteAddress: string, username = 'victim') => login({ username, password }, remoteAddress);
     // 3 December 2026: an attacker at 203.0.113.9 tries 3 passwords (free), then is backed off.
-    for (let i = 0; i < 4; i += 1) expect((await login(`guess-${i}`, '203.0.113.9')).statusCode).toBe(401);
-    const backedOff = await login(testPassword, '203.0.113.9');
+    for (let i = 0; i < 4; i += 1) expect((await victimLogin(`guess-${i}`, '203.0.113.9')).statusCode).toBe(401);
+    const backedOff = await victimLogin(testPassword, '203.0.113.9');
     expect(backedOff.statusCode).toBe(429);
     expect(backedOff.json().error).toMatchObject({ code: 'RATE_LIMITED', details: { reason: 'LOGIN_BACK_OFF' } });
     expect(Number(backedOff.headers['retry-after'])).toBeGreaterThan(0);
     // The victim, at the office, is not locked out.
-    expect((await login(testPassword, '192.0.2.10')).statusCode).toBe(200);
+    expect((await victimLogin(testPassword, '192.0.2.10')).statusCode).toBe(200);
     // An unknown username is backed off exactly alike: the answer reveals nothing.
-    for (let i = 0; i < 4; i += 1) expect((await login(`guess-${i}`, '203.0.113.9', 'nobody')).statusCode).toBe(401);
-    expect((await login('x', '203.0.113.9', 'nobody')).json().error.details.reason).toBe('LOGIN_BACK_OFF');
+    for (let i = 0; i < 4; i += 1) expect((await victimLogin(`guess-${i}`, '203.0.113.9', 'nobody')).statusCode).toBe(401);
+    expect((await victimLogin('x', '203.0.113.9', 'nobody')).json().error.details.reason).toBe('LOGIN_BACK_OFF');
   });
 
   it('gives the same answer to an unknown user, an inactive user and a wrong password, and audits each failure', async () => {
-    const wrong = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: sameOrigin,
-      remoteAddress: '198.51.100.1',
-      payload: { username: 'cw', password: 'nope' },
-    });
-    const unknown = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: sameOrigin,
-      remoteAddress: '198.51.100.2',
-      payload: { username: '0101901234', password: 'nope' },
-    });
+    const wrong = await login({ username: 'cw', password: 'nope' }, '198.51.100.1');
+    const unknown = await login({ username: '0101901234', password: 'nope' }, '198.51.100.2');
     expect([wrong.statusCode, unknown.statusCode]).toEqual([401, 401]);
     expect(unknown.json()).toEqual(wrong.json());
     const failed = await t.db.query<{ username: string; municipalityId: number | null; criterion: string }>(
@@ -83,26 +68,10 @@ describe('authentication and access', () => {
   it('limits logins per address to 30 a minute, whatever the usernames (429 RATE_LIMITED)', async () => {
     const answers: number[] = [];
     for (let i = 0; i < 31; i += 1) {
-      answers.push(
-        (
-          await t.app.inject({
-            method: 'POST',
-            url: '/api/auth/login',
-            headers: sameOrigin,
-            remoteAddress: '198.51.100.77',
-            payload: { username: `user${i}`, password: 'x' },
-          })
-        ).statusCode,
-      );
+      answers.push((await login({ username: `user${i}`, password: 'x' }, '198.51.100.77')).statusCode);
     }
     expect(answers.slice(0, 30).every((s) => s === 401)).toBe(true);
-    const limited = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: sameOrigin,
-      remoteAddress: '198.51.100.77',
-      payload: { username: 'admin', password: testPassword },
-    });
+    const limited = await login({ username: 'admin', password: testPassword }, '198.51.100.77');
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error).toMatchObject({ code: 'RATE_LIMITED', details: { reason: 'LOGIN_RATE_LIMIT' } });
   });
@@ -131,7 +100,7 @@ describe('authentication and access', () => {
   });
 
   it('answers 400 INVALID_INPUT for a malformed login body', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: sameOrigin, payload: { username: 'admin' } });
+    const response = await login({ username: 'admin' });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('INVALID_INPUT');
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendar-date.ts';
-import { registerTestMentor } from '../test-factories.ts';
+import { approvedTestGrant, registerAktivitetsparatCitizen, registerTestMentor } from '../test-factories.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 describe('contact log and delivery control', () => {
@@ -11,31 +11,20 @@ describe('contact log and delivery control', () => {
   /** An approved ret-og-pligt grant from `start` (a Monday) for an aktivitetsparat citizen. */
   async function approvedRetOgPligt(start: string, end: string): Promise<number> {
     count += 1;
-    const citizen = (
-      await t.as('cw').post('/api/citizens', { cpr: `${String(count).padStart(2, '0')}0290${1000 + count}`, name: `Borger ${count}` })
-    ).json();
-    await t.as('cw').post(`/api/citizens/${citizen.id}/target-groups`, {
-      group: 'kontanthjaelp_aktivitetsparat',
-      visitation: 'aktivitetsparat',
-      from: '2014-01-01',
+    const citizenId = await registerAktivitetsparatCitizen(
+      t,
+      { cpr: `${String(count).padStart(2, '0')}0290${1000 + count}`, name: `Borger ${count}` },
+      '2014-01-01',
+    );
+    return approvedTestGrant(t, {
+      citizenId,
+      type: 'RET_OG_PLIGT',
+      agreedOn: addDays(start, -7),
+      startDate: start,
+      endDate: end,
+      mentorId,
+      goal: 'Struktur i hverdagen',
     });
-    const grant = (
-      await t.as('cw').post('/api/grants', {
-        citizenId: citizen.id,
-        type: 'RET_OG_PLIGT',
-        agreedOn: addDays(start, -7),
-        startDate: start,
-        endDate: end,
-        weeklyHours: 1,
-        goal: 'Struktur i hverdagen',
-        tasks: ['Møder'],
-        mentorId,
-        complaintGuidance: true,
-        needAssessment: 'Personlige forhold',
-      })
-    ).json();
-    expect((await t.as('cw').post(`/api/grants/${grant.id}/approve`)).statusCode).toBe(200);
-    return grant.id;
   }
 
   async function logWeeks(grantId: number, startMonday: string, weeks: number[]) {

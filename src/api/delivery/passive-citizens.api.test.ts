@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerTestMentor } from '../test-factories.ts';
+import { approvedTestGrant, registerAktivitetsparatCitizen, registerTestMentor } from '../test-factories.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 describe('passive citizens (STAR 2017 measure)', () => {
@@ -18,31 +18,15 @@ describe('passive citizens (STAR 2017 measure)', () => {
       ['Dorte', '0401651114'],
       ['Erik', '0501901115'],
     ];
-    for (const [name, cpr] of people) {
-      const c = (await t.as('cw').post('/api/citizens', { cpr, name })).json();
-      ids[name] = c.id;
-      await t.as('cw').post(`/api/citizens/${c.id}/target-groups`, {
-        group: 'kontanthjaelp_aktivitetsparat',
-        visitation: 'aktivitetsparat',
-        from: '2014-01-01',
-      });
-    }
-    const grant = (
-      await t.as('cw').post('/api/grants', {
-        citizenId: ids.Anna,
-        type: 'RET_OG_PLIGT',
-        agreedOn: '2015-03-01',
-        startDate: '2015-03-02',
-        endDate: '2015-09-01',
-        weeklyHours: 1,
-        goal: 'Mål',
-        tasks: ['Møder'],
-        mentorId,
-        complaintGuidance: true,
-        needAssessment: 'Vurdering',
-      })
-    ).json();
-    await t.as('cw').post(`/api/grants/${grant.id}/approve`);
+    for (const [name, cpr] of people) ids[name] = await registerAktivitetsparatCitizen(t, { cpr, name }, '2014-01-01');
+    await approvedTestGrant(t, {
+      citizenId: ids.Anna!,
+      type: 'RET_OG_PLIGT',
+      agreedOn: '2015-03-01',
+      startDate: '2015-03-02',
+      endDate: '2015-09-01',
+      mentorId,
+    });
     await t
       .as('cw')
       .post(`/api/citizens/${ids.Bent}/offers`, { type: 'virksomhedspraktik', startDate: '2015-10-01', endDate: '2015-11-30' });

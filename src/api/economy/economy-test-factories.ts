@@ -3,7 +3,7 @@
  * sensible defaults): providers with a rate, mentors, citizens in a target group, approved grants.
  */
 import { expect } from 'vitest';
-import type { TestApp } from '../test-app.ts';
+import { openTestApp, type TestApp } from '../test-app.ts';
 
 export function economyFactories(t: TestApp) {
   let citizenCount = 0;
@@ -69,4 +69,12 @@ export function economyFactories(t: TestApp) {
       return created.json().id;
     },
   };
+}
+
+export type EconomyFactories = ReturnType<typeof economyFactories>;
+
+/** A test app with the economy factories bound to it; the caller closes `t`. */
+export async function openEconomyTestApp(): Promise<{ t: TestApp; f: EconomyFactories }> {
+  const t = await openTestApp();
+  return { t, f: economyFactories(t) };
 }

@@ -1,24 +1,21 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysBetween } from '../../domain/calendar-date.ts';
+import { daysInclusive } from '../../domain/calendar-month.ts';
 import type { EconomyOverview } from '../../domain/economy-overview.ts';
-import { openTestApp, type TestApp } from '../test-app.ts';
-import { economyFactories } from './economy-test-factories.ts';
+import type { TestApp } from '../test-app.ts';
+import { openEconomyTestApp, type EconomyFactories } from './economy-test-factories.ts';
 import { pdfAccessibility, pdfText } from '../../documents/test-pdf-text.ts';
 import { economyFigureNotes } from '../../domain/economy-figure-notes.ts';
 
-/** Inclusive days. */
-const days = (from: string, to: string) => daysBetween(from, to) + 1;
 /** 2 hours a week at 400 kr. an hour. */
 const perDay = (2 * 400) / 7;
 
 describe('economy through the API', () => {
   let t: TestApp;
-  let f: ReturnType<typeof economyFactories>;
+  let f: EconomyFactories;
 
   beforeAll(async () => {
-    t = await openTestApp();
-    f = economyFactories(t);
+    ({ t, f } = await openEconomyTestApp());
   });
   afterAll(async () => {
     await t.close();
@@ -161,14 +158,17 @@ describe('economy through the API', () => {
       const overview = await at('2026-03-31');
       // Known on 31 March: the Jan, Feb and Mar courses and the April course (agreed 30 March); the early end is not known yet.
       expect(overview.forecast.spentKr).toBeCloseTo(
-        (days('2026-01-05', '2026-03-31') + days('2026-02-02', '2026-03-31') + days('2026-03-02', '2026-03-31')) * perDay,
+        (daysInclusive('2026-01-05', '2026-03-31') +
+          daysInclusive('2026-02-02', '2026-03-31') +
+          daysInclusive('2026-03-02', '2026-03-31')) *
+          perDay,
         1,
       );
       const committedDays =
-        days('2026-04-01', '2026-07-04') +
-        days('2026-04-01', '2026-08-01') +
-        days('2026-04-01', '2026-09-01') +
-        days('2026-04-06', '2026-10-05');
+        daysInclusive('2026-04-01', '2026-07-04') +
+        daysInclusive('2026-04-01', '2026-08-01') +
+        daysInclusive('2026-04-01', '2026-09-01') +
+        daysInclusive('2026-04-06', '2026-10-05');
       expect(overview.forecast.committedKr).toBeCloseTo(committedDays * perDay, 1);
       expect(overview.forecast.earlyEndSharePercent).toBe(0);
       expect(overview.spendBasis.planned).toBeCloseTo(overview.spend, 2);
@@ -177,19 +177,19 @@ describe('economy through the API', () => {
     it('30 June: lowers the committed cost by the share of days lost to early ends and adds a new course a month', async () => {
       const overview = await at('2026-06-30');
       const spentDays =
-        days('2026-01-05', '2026-06-30') +
-        days('2026-02-02', '2026-04-30') +
-        days('2026-03-02', '2026-06-30') +
-        days('2026-04-06', '2026-06-30') +
-        days('2026-05-04', '2026-06-30') +
-        days('2026-06-01', '2026-06-30');
+        daysInclusive('2026-01-05', '2026-06-30') +
+        daysInclusive('2026-02-02', '2026-04-30') +
+        daysInclusive('2026-03-02', '2026-06-30') +
+        daysInclusive('2026-04-06', '2026-06-30') +
+        daysInclusive('2026-05-04', '2026-06-30') +
+        daysInclusive('2026-06-01', '2026-06-30');
       expect(overview.forecast.spentKr).toBeCloseTo(spentDays * perDay, 1);
       const committedDays =
-        days('2026-07-01', '2026-07-04') +
-        days('2026-07-01', '2026-09-01') +
-        days('2026-07-01', '2026-10-05') +
-        days('2026-07-01', '2026-11-03') +
-        days('2026-07-01', '2026-11-30');
+        daysInclusive('2026-07-01', '2026-07-04') +
+        daysInclusive('2026-07-01', '2026-09-01') +
+        daysInclusive('2026-07-01', '2026-10-05') +
+        daysInclusive('2026-07-01', '2026-11-03') +
+        daysInclusive('2026-07-01', '2026-11-30');
       expect(overview.forecast.committedKr).toBeCloseTo(committedDays * perDay, 1);
       // The February course used 88 of its 181 planned days.
       const r = 1 - 88 / 181;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, testPassword, type TestApp, sameOrigin } from '../test-app.ts';
-import { economyFactories } from './economy-test-factories.ts';
+import { testPassword, type TestApp, sameOrigin } from '../test-app.ts';
+import { openEconomyTestApp, type EconomyFactories } from './economy-test-factories.ts';
 
 describe('provider invoices through the API', () => {
   let t: TestApp;
-  let f: ReturnType<typeof economyFactories>;
+  let f: EconomyFactories;
   let providerId: number;
   let grantId: number;
   let invoiceId: number;
@@ -35,8 +35,7 @@ describe('provider invoices through the API', () => {
     });
 
   beforeAll(async () => {
-    t = await openTestApp();
-    f = economyFactories(t);
+    ({ t, f } = await openEconomyTestApp());
     // 2026: Mentorhuset (425 kr./hour) mentors an aktivitetsparat citizen 6 hours a week, 5 Jan – 4 Jul.
     providerId = await f.provider({ name: 'Mentorhuset ApS', type: 'external', hourlyRate: 425 });
     grantId = await f.approvedGrant({

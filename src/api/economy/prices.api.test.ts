@@ -1,21 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysBetween } from '../../domain/calendar-date.ts';
-import { openTestApp, type TestApp } from '../test-app.ts';
-import { economyFactories } from './economy-test-factories.ts';
-
-const days = (from: string, to: string) => daysBetween(from, to) + 1;
+import { daysInclusive } from '../../domain/calendar-month.ts';
+import type { TestApp } from '../test-app.ts';
+import { openEconomyTestApp, type EconomyFactories } from './economy-test-factories.ts';
 
 describe('prices and the cost of a grant through the API', () => {
   let t: TestApp;
-  let f: ReturnType<typeof economyFactories>;
+  let f: EconomyFactories;
 
   beforeAll(async () => {
-    t = await openTestApp();
-    f = economyFactories(t);
+    ({ t, f } = await openEconomyTestApp());
   });
   afterAll(async () => {
     await t.close();
   });
+
+  /** A company mentor's wage cost from 1 January 2026, as the coordinator enters it. */
+  const postWageCost = (mentorId: number, lines: { component: string; amountKr: number; per: 'hour' | 'month' }[]) =>
+    t.as('coord').post(`/api/mentors/${mentorId}/wage-costs`, { validFrom: '2026-01-01', lines });
+  const perHour = (component: string, amountKr: number) => ({ component, amountKr, per: 'hour' as const });
 
   it('a provider’s new price applies from its first day; the cost before keeps the old price', async () => {
     // 5 Jan – 4 Jul 2026, 2 hours a week with Mentorhuset (400 kr.); from 1 July the price is 450 kr.
@@ -31,8 +33,8 @@ describe('prices and the cost of a grant through the API', () => {
     expect(rate.statusCode, rate.body).toBe(201);
     const cost = (await t.as('cw').get(`/api/grants/${grantId}/cost`)).json();
     const perDayHours = 2 / 7;
-    expect(cost.planned.hours).toBeCloseTo(days('2026-01-05', '2026-07-04') * perDayHours, 2);
-    expect(cost.planned.amountKr).toBeCloseTo(days('2026-01-05', '2026-06-30') * perDayHours * 400 + 4 * perDayHours * 450, 2);
+    expect(cost.planned.hours).toBeCloseTo(daysInclusive('2026-01-05', '2026-07-04') * perDayHours, 2);
+    expect(cost.planned.amountKr).toBeCloseTo(daysInclusive('2026-01-05', '2026-06-30') * perDayHours * 400 + 4 * perDayHours * 450, 2);
     expect(cost.byMonth.map((m: { month: string }) => m.month)).toEqual([
       '2026-01',
       '2026-02',
@@ -67,31 +69,25 @@ describe('prices and the cost of a grant through the API', () => {
     });
     const cost = (await t.as('cw').get(`/api/grants/${grantId}/cost`)).json();
     expect(cost.currentRate).toMatchObject({ hourlyRateKr: 310, source: 'mentor_internal_cost' });
-    expect(cost.planned.amountKr).toBeCloseTo(days('2026-03-02', '2026-08-31') * 310, 2);
+    expect(cost.planned.amountKr).toBeCloseTo(daysInclusive('2026-03-02', '2026-08-31') * 310, 2);
   });
 
   it('R-CMP-2: a company mentor’s wage cost refuses overhead and travel, and prices the grant from the allowed components', async () => {
     const providerId = await f.provider({ name: 'Bageriet Solsikken A/S', type: 'company', hourlyRate: 185 });
     const mentorId = await f.mentor(providerId, 'Tove Bager');
-    const refused = await t.as('coord').post(`/api/mentors/${mentorId}/wage-costs`, {
-      validFrom: '2026-01-01',
-      lines: [
-        { component: 'wage', amountKr: 165, per: 'hour' },
-        { component: 'overhead', amountKr: 30, per: 'hour' },
-        { component: 'travel', amountKr: 400, per: 'month' },
-      ],
-    });
+    const refused = await postWageCost(mentorId, [
+      perHour('wage', 165),
+      perHour('overhead', 30),
+      { component: 'travel', amountKr: 400, per: 'month' },
+    ]);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details.findings.map((x: { rule: string }) => x.rule)).toEqual(['R-CMP-2', 'R-CMP-2']);
-    const accepted = await t.as('coord').post(`/api/mentors/${mentorId}/wage-costs`, {
-      validFrom: '2026-01-01',
-      lines: [
-        { component: 'wage', amountKr: 165, per: 'hour' },
-        { component: 'holiday_pay', amountKr: 20.63, per: 'hour' },
-        { component: 'pension', amountKr: 19.8, per: 'hour' },
-        { component: 'employer_contributions', amountKr: 0.57, per: 'hour' },
-      ],
-    });
+    const accepted = await postWageCost(mentorId, [
+      perHour('wage', 165),
+      perHour('holiday_pay', 20.63),
+      perHour('pension', 19.8),
+      perHour('employer_contributions', 0.57),
+    ]);
     expect(accepted.statusCode, accepted.body).toBe(201);
     expect(accepted.json()).toMatchObject({ hourlyCostKr: 206, validFrom: '2026-01-01', validTo: null });
     const grantId = await f.approvedGrant({
@@ -106,15 +102,13 @@ describe('prices and the cost of a grant through the API', () => {
     });
     const cost = (await t.as('cw').get(`/api/grants/${grantId}/cost`)).json();
     expect(cost.currentRate).toMatchObject({ hourlyRateKr: 206, source: 'company_wage_cost' });
-    expect(cost.planned.amountKr).toBeCloseTo(days('2026-03-02', '2026-08-31') * 206, 2);
+    expect(cost.planned.amountKr).toBeCloseTo(daysInclusive('2026-03-02', '2026-08-31') * 206, 2);
   });
 
   it('R-CMP-2: a wage cost is only for company and education-institution mentors', async () => {
     const providerId = await f.provider({ name: 'Mentorhuset Vest', type: 'external', hourlyRate: 425 });
     const mentorId = await f.mentor(providerId);
-    const response = await t
-      .as('coord')
-      .post(`/api/mentors/${mentorId}/wage-costs`, { validFrom: '2026-01-01', lines: [{ component: 'wage', amountKr: 165, per: 'hour' }] });
+    const response = await postWageCost(mentorId, [perHour('wage', 165)]);
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details.field).toBe('mentorId');
   });
@@ -150,7 +144,7 @@ describe('prices and the cost of a grant through the API', () => {
     expect(place.json()).toMatchObject({ weeklyHours: 6, grantIds });
     const cost = (await t.as('cw').get(`/api/grants/${grantIds[0]}/cost`)).json();
     expect(cost.weeklyHours).toBe(3);
-    expect(cost.planned.amountKr).toBeCloseTo((days('2026-03-02', '2026-08-31') * 3 * 220) / 7, 2);
+    expect(cost.planned.amountKr).toBeCloseTo((daysInclusive('2026-03-02', '2026-08-31') * 3 * 220) / 7, 2);
     // A grant belongs to one place only.
     const again = await t.as('coord').post('/api/place-mentors', {
       name: 'Anden plads',

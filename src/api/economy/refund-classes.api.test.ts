@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../test-app.ts';
-import { economyFactories } from './economy-test-factories.ts';
+import type { TestApp } from '../test-app.ts';
+import { openEconomyTestApp, type EconomyFactories } from './economy-test-factories.ts';
 
 /**
  * R-FIN-1 / R-FIN-2 / R-FIN-4 at the regime boundaries, through the grant check the caseworker's wizard
@@ -9,7 +9,7 @@ import { economyFactories } from './economy-test-factories.ts';
  */
 describe('refund class by regime and target group at the boundaries', () => {
   let t: TestApp;
-  let f: ReturnType<typeof economyFactories>;
+  let f: EconomyFactories;
   let mentorId: number;
   const citizens = new Map<string, number>();
 
@@ -35,8 +35,7 @@ describe('refund class by regime and target group at the boundaries', () => {
   }
 
   beforeAll(async () => {
-    t = await openTestApp();
-    f = economyFactories(t);
+    ({ t, f } = await openEconomyTestApp());
     mentorId = await f.mentor(await f.provider({ name: 'Mentorhuset ApS', type: 'external', hourlyRate: 400 }));
   });
   afterAll(async () => {

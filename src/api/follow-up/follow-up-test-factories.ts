@@ -1,7 +1,6 @@
-import { expect } from 'vitest';
 import { switchOnRetOgPligt } from '../regime-test-helpers.ts';
 import type { TestApp } from '../test-app.ts';
-import { registerTestMentor } from '../test-factories.ts';
+import { approvedTestGrant, registerAktivitetsparatCitizen, registerTestMentor } from '../test-factories.ts';
 
 /** Test data for the follow-up API tests: a mentor with a login, citizens and approved courses. */
 let count = 0;
@@ -21,37 +20,21 @@ export function followUpFactories(t: TestApp) {
         await switchOnRetOgPligt(t);
         retOgPligtOn = true;
       }
-      const citizen = (
-        await t.as('cw').post('/api/citizens', {
-          cpr: `${String((count % 28) + 1).padStart(2, '0')}0590${String(1000 + count).slice(-4)}`,
-          name: `Borger ${count}`,
-        })
-      ).json();
-      expect(citizen.id, JSON.stringify(citizen)).toBeGreaterThan(0);
-      await t.as('cw').post(`/api/citizens/${citizen.id}/target-groups`, {
-        group: 'kontanthjaelp_aktivitetsparat',
-        visitation: 'aktivitetsparat',
-        from: '2020-01-01',
+      const citizenId = await registerAktivitetsparatCitizen(
+        t,
+        { cpr: `${String((count % 28) + 1).padStart(2, '0')}0590${String(1000 + count).slice(-4)}`, name: `Borger ${count}` },
+        '2020-01-01',
+      );
+      return approvedTestGrant(t, {
+        citizenId,
+        type: input.type ?? 'RET_OG_PLIGT',
+        agreedOn: input.start,
+        startDate: input.start,
+        endDate: input.end,
+        mentorId: input.mentorId,
+        weeklyHours: 2,
+        citizenConsent: true,
       });
-      const grant = (
-        await t.as('cw').post('/api/grants', {
-          citizenId: citizen.id,
-          type: input.type ?? 'RET_OG_PLIGT',
-          agreedOn: input.start,
-          startDate: input.start,
-          endDate: input.end,
-          weeklyHours: 2,
-          goal: 'Mål',
-          tasks: ['Møder'],
-          mentorId: input.mentorId,
-          complaintGuidance: true,
-          needAssessment: 'Vurdering',
-          citizenConsent: true,
-        })
-      ).json();
-      const approved = await t.as('cw').post(`/api/grants/${grant.id}/approve`);
-      expect(approved.statusCode, approved.body).toBe(200);
-      return grant.id;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfAccessibility, pdfText } from '../../documents/test-pdf-text.ts';
-import { registerMetteMentor } from './grant-test-factories.ts';
+import { registerMetteMentor, retOgPligtGrantBody } from './grant-test-factories.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 /** Issue 14: the agreement names its caseworker with the authority's contact, has signature lines and is a tagged PDF. */
@@ -24,20 +24,6 @@ describe('the written agreement through the API', () => {
     await t.close();
   });
 
-  const grantBody = () => ({
-    citizenId,
-    type: 'RET_OG_PLIGT',
-    agreedOn: '2015-02-23',
-    startDate: '2015-03-02',
-    endDate: '2015-09-01',
-    weeklyHours: 1.5,
-    goal: 'Faste rutiner i hverdagen',
-    tasks: ['Ugentlige møder'],
-    mentorId,
-    complaintGuidance: true,
-    needAssessment: 'Personlige forhold forhindrer aktuelt et ret og pligt-tilbud',
-  });
-
   it('refuses a contact phone or e-mail that is not one, and stores both when they are', async () => {
     const badPhone = await t.as('admin').put('/api/municipality/settings', { contactPhone: 'ring til os' });
     expect(badPhone.statusCode).toBe(400);
@@ -56,7 +42,7 @@ describe('the written agreement through the API', () => {
   });
 
   it('prints the caseworker who made the grant, the authority’s phone and e-mail, and date and signature lines', async () => {
-    const draft = (await t.as('cw').post('/api/grants', grantBody())).json();
+    const draft = (await t.as('cw').post('/api/grants', retOgPligtGrantBody({ citizenId, mentorId }))).json();
     const approved = await t.as('cw').post(`/api/grants/${draft.id}/approve`);
     expect(approved.statusCode, approved.body).toBe(200);
     const caseworkerName = (await t.db.query<{ name: string }>(`select name from users where username = 'cw'`))[0]!.name;

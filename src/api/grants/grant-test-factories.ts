@@ -18,3 +18,23 @@ export async function registerMetteMentor(t: TestApp): Promise<LightMyRequestRes
     trainingModules: [{ module: 1, completedOn: '2014-09-01' }],
   });
 }
+
+/**
+ * A ret-og-pligt grant request with a complete agreement (R-AGR-1): Monday 2 March 2015 to 1 September 2015,
+ * 1.5 hours a week, agreed the Monday before; `overrides` replaces any field.
+ */
+export function retOgPligtGrantBody(parties: { citizenId: number; mentorId: number }, overrides: Record<string, unknown> = {}) {
+  return {
+    ...parties,
+    type: 'RET_OG_PLIGT',
+    agreedOn: '2015-02-23',
+    startDate: '2015-03-02',
+    endDate: '2015-09-01',
+    weeklyHours: 1.5,
+    goal: 'Stabilitet i hverdagen, så borgeren kan deltage i tilbud',
+    tasks: ['Ugentlige møder', 'Følge til behandling'],
+    complaintGuidance: true,
+    needAssessment: 'Personlige forhold forhindrer aktuelt et ret og pligt-tilbud',
+    ...overrides,
+  };
+}

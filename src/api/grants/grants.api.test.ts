@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerMetteMentor } from './grant-test-factories.ts';
+import { registerMetteMentor, retOgPligtGrantBody } from './grant-test-factories.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 type Finding = { rule: string; severity: string; message: string; source: string };
@@ -20,22 +20,7 @@ describe('grants through the API', () => {
     return citizen.id;
   }
 
-  function ropBody(citizenId: number, overrides: Record<string, unknown> = {}) {
-    return {
-      citizenId,
-      type: 'RET_OG_PLIGT',
-      agreedOn: '2015-02-23',
-      startDate: '2015-03-02',
-      endDate: '2015-09-01',
-      weeklyHours: 1.5,
-      goal: 'Stabilitet i hverdagen, så borgeren kan deltage i tilbud',
-      tasks: ['Ugentlige møder', 'Følge til behandling'],
-      mentorId,
-      complaintGuidance: true,
-      needAssessment: 'Personlige forhold forhindrer aktuelt et ret og pligt-tilbud',
-      ...overrides,
-    };
-  }
+  const ropBody = (citizenId: number, overrides: Record<string, unknown> = {}) => retOgPligtGrantBody({ citizenId, mentorId }, overrides);
 
   beforeAll(async () => {
     t = await openTestApp();
@@ -206,45 +191,23 @@ describe('grants through the API', () => {
     const citizenId = await citizenIn('kontanthjaelp_aktivitetsparat');
     const first = (await t.as('cw').post('/api/grants', ropBody(citizenId))).json();
     await t.as('cw').post(`/api/grants/${first.id}/approve`);
-    const second = (
-      await t.as('cw').post(
-        '/api/grants',
-        ropBody(citizenId, {
-          agreedOn: '2015-08-25',
-          startDate: '2015-09-02',
-          endDate: '2016-03-01',
-          previousGrantId: first.id,
-          assessmentDate: '2015-08-25',
-        }),
-      )
-    ).json();
+    /** A period continuing `previousGrantId`, agreed and assessed on the given days, saved or only checked. */
+    const continuation = async (
+      path: '/api/grants' | '/api/grants/check',
+      dates: { agreedOn: string; startDate: string; endDate: string; assessmentDate: string },
+      previousGrantId: number,
+    ) => (await t.as('cw').post(path, ropBody(citizenId, { ...dates, previousGrantId }))).json();
+    const second = await continuation(
+      '/api/grants',
+      { agreedOn: '2015-08-25', startDate: '2015-09-02', endDate: '2016-03-01', assessmentDate: '2015-08-25' },
+      first.id,
+    );
     expect(rulesOf(second.findings)).toEqual([]);
     expect((await t.as('cw').post(`/api/grants/${second.id}/approve`)).statusCode).toBe(200);
-    const undated = (
-      await t.as('cw').post(
-        '/api/grants/check',
-        ropBody(citizenId, {
-          agreedOn: '2016-02-25',
-          startDate: '2016-03-02',
-          endDate: '2016-09-01',
-          previousGrantId: second.id,
-          assessmentDate: '2016-03-05',
-        }),
-      )
-    ).json();
+    const period2016 = { agreedOn: '2016-02-25', startDate: '2016-03-02', endDate: '2016-09-01' };
+    const undated = await continuation('/api/grants/check', { ...period2016, assessmentDate: '2016-03-05' }, second.id);
     expect(rulesOf(undated.findings)).toContain('R-DUR-2');
-    const third = (
-      await t.as('cw').post(
-        '/api/grants/check',
-        ropBody(citizenId, {
-          agreedOn: '2016-02-25',
-          startDate: '2016-03-02',
-          endDate: '2016-09-01',
-          previousGrantId: second.id,
-          assessmentDate: '2016-02-25',
-        }),
-      )
-    ).json();
+    const third = await continuation('/api/grants/check', { ...period2016, assessmentDate: '2016-02-25' }, second.id);
     expect(rulesOf(third.findings)).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import type { Database } from '../database.ts';
+import { changedOneRow } from '../changed-one-row.ts';
 import { regimesFingerprintSql } from './regimes-repository.ts';
 
 export type GrantRecord = {
@@ -109,7 +110,8 @@ export function grantsRepository(db: Database) {
       return row!.id;
     },
     async updateDraft(municipalityId: number, id: number, fields: GrantFields): Promise<boolean> {
-      const rows = await db.query(
+      return changedOneRow(
+        db,
         `update grants set citizen_id = $1, type = $2, regime_id = $3, refund_class = $4, agreed_on = $5, start_date = $6,
            end_date = $7, weekly_hours = $8, goal = $9, tasks = $10, mentor_id = $11, complaint_guidance = $12,
            need_assessment = $13, assessment_date = $14, citizen_consent = $15, discharge_date = $16, admission_date = $17,
@@ -117,15 +119,13 @@ export function grantsRepository(db: Database) {
          where municipality_id = $20 and id = $21 and status = 'draft' returning id`,
         [...values(fields), municipalityId, id],
       );
-      return rows.length === 1;
     },
     /** Deletes a draft (never an approved or ended grant); true when one was deleted. */
     async deleteDraft(municipalityId: number, id: number): Promise<boolean> {
-      const rows = await db.query(`delete from grants where municipality_id = $1 and id = $2 and status = 'draft' returning id`, [
+      return changedOneRow(db, `delete from grants where municipality_id = $1 and id = $2 and status = 'draft' returning id`, [
         municipalityId,
         id,
       ]);
-      return rows.length === 1;
     },
     async findById(municipalityId: number, id: number): Promise<GrantRecord | null> {
       const [row] = await db.query<GrantRecord>(`${select} where g.municipality_id = $1 and g.id = $2`, [municipalityId, id]);
@@ -199,12 +199,12 @@ export function grantsRepository(db: Database) {
       return rows.map((r) => r.citizenId);
     },
     async markApproved(municipalityId: number, id: number, approvedBy: number): Promise<boolean> {
-      const rows = await db.query(
+      return changedOneRow(
+        db,
         `update grants set status = 'approved', approved_by = $3, approved_at = now(), updated_at = now()
          where municipality_id = $1 and id = $2 and status = 'draft' returning id`,
         [municipalityId, id, approvedBy],
       );
-      return rows.length === 1;
     },
     async markEnded(input: {
       municipalityId: number;
@@ -214,13 +214,13 @@ export function grantsRepository(db: Database) {
       reason: string;
       followUpOfferStart: string | null;
     }): Promise<boolean> {
-      const rows = await db.query(
+      return changedOneRow(
+        db,
         `update grants set status = 'ended', actual_end_date = $3, end_reason = $4, follow_up_offer_start = $5, ended_by = $6,
            ended_at = now(), updated_at = now()
          where municipality_id = $1 and id = $2 and status = 'approved' returning id`,
         [input.municipalityId, input.id, input.endDate, input.reason, input.followUpOfferStart, input.endedBy],
       );
-      return rows.length === 1;
     },
   };
   return repo;

@@ -1,4 +1,4 @@
-import type { Anchor, IndicatorDefinition, InstrumentDefinition, Respondent } from '../../domain/progression.ts';
+import type { IndicatorDefinition, InstrumentDefinition } from '../../domain/progression.ts';
 import type { Database } from '../database.ts';
 
 export type InstrumentRecord = InstrumentDefinition & {
@@ -15,16 +15,7 @@ const columns = `i.id, i.key, i.version, i.name, i.licence_note as "licenceNote"
   i.disagreement_threshold as "disagreementThreshold", i.is_default as "isDefault", i.created_at as "createdAt",
   (select count(*) from measurements m where m.instrument_id = i.id) as "measurementCount"`;
 
-type IndicatorRow = {
-  instrumentId: number;
-  code: string;
-  labelDa: string;
-  labelEn: string;
-  respondents: Respondent[];
-  scaleMin: number;
-  scaleMax: number;
-  anchors: Anchor[];
-};
+type IndicatorRow = IndicatorDefinition & { instrumentId: number };
 
 export function instrumentsRepository(db: Database) {
   async function withIndicators(

@@ -1,4 +1,5 @@
 import type { Database } from '../database.ts';
+import { changedOneRow } from '../changed-one-row.ts';
 import type { InvoiceStatus } from '../../domain/invoice-reconciliation.ts';
 
 export type InvoiceLineRecord = {
@@ -154,20 +155,20 @@ export function invoicesRepository(db: Database) {
       );
     },
     async markAttested(municipalityId: number, id: number, userId: number): Promise<boolean> {
-      const rows = await db.query(
+      return changedOneRow(
+        db,
         `update invoices set status = 'attested', attested_by = $3, attested_at = now()
          where municipality_id = $1 and id = $2 and status = 'received' returning id`,
         [municipalityId, id, userId],
       );
-      return rows.length === 1;
     },
     async markApproved(municipalityId: number, id: number, userId: number): Promise<boolean> {
-      const rows = await db.query(
+      return changedOneRow(
+        db,
         `update invoices set status = 'approved', approved_by = $3, approved_at = now()
          where municipality_id = $1 and id = $2 and status = 'attested' and attested_by <> $3 returning id`,
         [municipalityId, id, userId],
       );
-      return rows.length === 1;
     },
     async reviewLine(input: {
       municipalityId: number;
@@ -177,12 +178,12 @@ export function invoicesRepository(db: Database) {
       note: string;
       reviewedBy: number;
     }): Promise<boolean> {
-      const rows = await db.query(
+      return changedOneRow(
+        db,
         `update invoice_lines set review_decision = $4, review_note = $5, reviewed_by = $6, reviewed_at = now()
          where municipality_id = $1 and invoice_id = $2 and id = $3 returning id`,
         [input.municipalityId, input.invoiceId, input.lineId, input.decision, input.note, input.reviewedBy],
       );
-      return rows.length === 1;
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../database.ts';
+import { changedOneRow } from '../changed-one-row.ts';
 import type { MatchingMentor } from '../../domain/mentor-matching.ts';
 
 export type CitizenMatchingProfile = {
@@ -28,13 +29,12 @@ export function matchingRepository(db: Database) {
       mentorId: number,
       p: { postcode: string | null; gender: string | null },
     ): Promise<boolean> {
-      const rows = await db.query('update mentors set postcode = $3, gender = $4 where municipality_id = $1 and id = $2 returning id', [
+      return changedOneRow(db, 'update mentors set postcode = $3, gender = $4 where municipality_id = $1 and id = $2 returning id', [
         municipalityId,
         mentorId,
         p.postcode,
         p.gender,
       ]);
-      return rows.length === 1;
     },
     /** Active mentors with their load (weekly hours of approved grants running on `on`) and relations. */
     async listCandidates(municipalityId: number, on: string): Promise<MatchingMentor[]> {

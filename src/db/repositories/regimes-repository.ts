@@ -1,4 +1,5 @@
 import type { Database } from '../database.ts';
+import { changedOneRow } from '../changed-one-row.ts';
 import type { LegalRegime } from '../../domain/legal-regime.ts';
 
 type RegimeRow = { id: string; name: string; validFrom: string; validTo: string | null; parameters: unknown; sources: unknown };
@@ -71,12 +72,12 @@ export function regimesRepository(db: Database) {
       parameters: unknown;
       updatedBy: number;
     }): Promise<boolean> {
-      const rows = await db.query(
+      return changedOneRow(
+        db,
         `update legal_regimes set valid_from = $3, valid_to = $4, parameters = $5, updated_by = $6, updated_at = now()
          where municipality_id = $1 and id = $2 returning id`,
         [input.municipalityId, input.id, input.validFrom, input.validTo, JSON.stringify(input.parameters), input.updatedBy],
       );
-      return rows.length === 1;
     },
   };
 }
