@@ -3,7 +3,7 @@
  * here; server messages are never shown raw (rule findings carry authored Danish text, which is shown).
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { auditActionLabels, auditEntityLabels } from '../../domain/audit-action-labels.ts';
+import { auditActionLabels, auditActionLabelsEn, auditEntityLabels, auditEntityLabelsEn } from '../../domain/audit-action-labels.ts';
 import { endReasonLabels } from '../../domain/mentor-grant.ts';
 import { setFormatLanguage } from './formats.ts';
 
@@ -393,6 +393,7 @@ const da = {
   deliveryControl: 'Leverancekontrol',
   contactNoShow: 'Udeblev',
   contactNone: 'Ingen kontakter registreret.',
+  findingSource: 'Kilde',
 };
 
 export type TextKey = keyof typeof da;
@@ -763,6 +764,7 @@ const en: Record<TextKey, string> = {
   deliveryControl: 'Delivery control',
   contactNoShow: 'Did not attend',
   contactNone: 'No contacts recorded.',
+  findingSource: 'Source',
 };
 
 const errorText: Record<Language, Record<string, string>> = {
@@ -954,6 +956,42 @@ export const enumText: Record<Language, Record<string, string>> = {
     coordinator: 'Coordinator',
     manager: 'Manager',
     admin: 'Administrator',
+    dagpenge: 'Dagpenge (unemployment benefit)',
+    kontanthjaelp_jobparat: 'Kontanthjælp (cash benefit), job-ready',
+    kontanthjaelp_aktivitetsparat: 'Kontanthjælp (cash benefit), activity-ready',
+    uddannelseshjaelp_uddannelsesparat: 'Uddannelseshjælp (education benefit), education-ready',
+    uddannelseshjaelp_aktivitetsparat: 'Uddannelseshjælp (education benefit), activity-ready',
+    sygedagpenge: 'Sygedagpenge (sickness benefit)',
+    jobafklaring: 'Jobafklaringsforløb (job-clarification course)',
+    ressourceforloeb: 'Ressourceforløb (resource course)',
+    fleksjob_ledighedsydelse: 'Fleksjob/ledighedsydelse (flexi-job)',
+    revalidering: 'Revalidering (vocational rehabilitation)',
+    foertidspension: 'Førtidspension (disability pension)',
+    selvforsoergende: 'Self-supporting',
+    beskaeftiget: 'In employment',
+    under_uddannelse: 'In education',
+    total: 'Total',
+    under30: 'Under 30',
+    '30-39': '30–39',
+    '40-49': '40–49',
+    '50+': '50 and over',
+    jobparat: 'Job-ready',
+    aktivitetsparat: 'Activity-ready',
+    uddannelsesparat: 'Education-ready',
+    internal: 'Jobcentre (internal)',
+    employment_centre: 'Employment centre',
+    external: 'External provider',
+    company: 'Company',
+    education: 'Education institution',
+    volunteer: 'Volunteer',
+    female: 'Woman',
+    male: 'Man',
+    other: 'Other',
+    danish: 'Danish',
+    western: 'Western',
+    non_western: 'Non-Western',
+    ...auditActionLabelsEn,
+    ...Object.fromEntries(Object.entries(auditEntityLabelsEn).map(([entity, label]) => [`entity:${entity}`, label])),
   },
 };
 

@@ -22,7 +22,7 @@ const canOpenCells = (role: string) => role === 'caseworker' || role === 'coordi
  * Cells under the discretion threshold are shown as "–" (R-STAT-1).
  */
 export function CohortReportsPage() {
-  const { e } = useI18n();
+  const { e, language } = useI18n();
   const { user } = useSession();
   const [draft, setDraft] = useState<ReportFilter>({
     report: 'outcome-status',
@@ -125,7 +125,7 @@ export function CohortReportsPage() {
           {reportNames.map((r) => (
             <li key={r.key}>
               <button type="button" className="link-button" aria-pressed={filter.report === r.key} onClick={() => choose(r.key)}>
-                {r.label}
+                {r.label[language]}
               </button>
             </li>
           ))}
