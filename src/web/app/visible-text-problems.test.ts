@@ -51,6 +51,10 @@ describe('visibleTextProblems', () => {
     expect(visibleTextProblems(text, 'en')).toEqual([]);
   });
 
+  it('on an English page, allows decimal points', () => {
+    expect(visibleTextProblems('0.29 hours · 12.75 · 2026-12-03', 'en').map((p) => p.split(' in ')[0])).toEqual(['ISO date "2026-12-03"']);
+  });
+
   it('does not read Danish interface words on a Danish page', () => {
     expect(visibleTextProblems('Gem · Borgere · Annullér', 'da')).toEqual([]);
   });

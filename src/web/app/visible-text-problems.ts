@@ -14,7 +14,9 @@ export function visibleTextProblems(text: string, language: 'da' | 'en' = 'da'):
   const around = (index: number, length: number) => text.slice(Math.max(0, index - 30), index + length + 30).replace(/\s+/g, ' ');
   for (const m of text.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)) problems.push(`ISO date "${m[0]}" in "${around(m.index, m[0].length)}"`);
   for (const m of text.matchAll(/\b\d{4}-W\d{2}\b/g)) problems.push(`ISO week "${m[0]}" in "${around(m.index, m[0].length)}"`);
-  for (const m of text.matchAll(/(?<![\d.,§])(\d+)\.(\d{1,2})(?![\d.,])/g)) {
+  // An English page writes decimals with a point (0.29 hours), as British English does.
+  const decimals = language === 'da' ? text.matchAll(/(?<![\d.,§])(\d+)\.(\d{1,2})(?![\d.,])/g) : [];
+  for (const m of decimals) {
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
     const clock = /^([01]\d|2[0-3])$/.test(m[1]!) && /^[0-5]\d$/.test(m[2]!);
