@@ -36,7 +36,8 @@ describe('Danish text on every page, for every demo user', () => {
           await page.goto(demo.server.url);
           await page.evaluate(() => localStorage.setItem('mentorspor.language', 'da'));
           await logIn(page, demo.server.url, username);
-          await page.locator('main h1').first().waitFor();
+          // Logged in once the menu offers to log out (the login page has a heading of its own).
+          await page.getByRole('button', { name: 'Log ud' }).waitFor();
           // The demo has no draft grant; the caseworker saves one, so its page and edit form are scanned too.
           const drafts = username === 'sara' ? await draftGrantPages(page, demo) : [];
           await page.evaluate((l) => localStorage.setItem('mentorspor.language', l), language);

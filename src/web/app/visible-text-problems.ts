@@ -66,7 +66,6 @@ const requestObjects = [
 const danishWords = [
   'Borger',
   'Borgere',
-  'Borgeren',
   'Gem',
   'Annullér',
   'Tilbage',

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../app/http.ts';
 import { useSession } from '../../../app/session.tsx';
+import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
@@ -8,25 +9,31 @@ import { invoicesApi } from '../api-client.ts';
 import { formatHours, formatKr, formatPeriod } from '../../../app/formats.ts';
 import { DataTable } from '../../../components/data-table.tsx';
 
-const statusText: Record<string, string> = { received: 'Modtaget', attested: 'Attesteret', approved: 'Godkendt' };
-const flagText: Record<string, string> = {
-  HOURS_OVER_LOGGED: 'Flere timer end registreret',
-  NO_CONTACT_LOGGED: 'Ingen kontakt i perioden',
-  OUTSIDE_GRANT_PERIOD: 'Uden for bevillingsperioden',
-  AMOUNT_OVER_RATE: 'Beløb over aftalt timepris',
-  HOURS_OVER_CONFIRMED: 'Flere timer end borgeren har bekræftet',
+const statusText: Record<string, TextKey> = { received: 'invReceived', attested: 'invAttested', approved: 'invApproved' };
+const flagText: Record<string, TextKey> = {
+  HOURS_OVER_LOGGED: 'invHoursOverLogged',
+  NO_CONTACT_LOGGED: 'invNoContactLogged',
+  OUTSIDE_GRANT_PERIOD: 'invOutsideGrantPeriod',
+  AMOUNT_OVER_RATE: 'invAmountOverRate',
+  HOURS_OVER_CONFIRMED: 'invHoursOverConfirmed',
 };
-const lineStatusText: Record<string, string> = { ok: 'OK', flagged: 'Til gennemgang', accepted: 'Godkendt', rejected: 'Afvist' };
+const lineStatusText: Record<string, TextKey> = {
+  ok: 'invLineOk',
+  flagged: 'invLineFlagged',
+  accepted: 'invLineAccepted',
+  rejected: 'invLineRejected',
+};
 const kr = (n: number) => formatKr(n, { decimals: 2 });
 
 /** Provider invoices: reconciliation against logged contacts, line review, four-eyes approval (issue 4). */
 export function InvoicesPage() {
+  const { t } = useI18n();
   const { user } = useSession();
   const list = useLoad(() => invoicesApi.list(), []);
   const [selected, setSelected] = useState<number | null>(null);
   return (
     <section>
-      <h1>Fakturaer</h1>
+      <h1>{t('invoices')}</h1>
       {user && ['coordinator', 'manager'].includes(user.role) ? (
         <InvoiceUpload
           onImported={(id) => {
@@ -36,7 +43,10 @@ export function InvoicesPage() {
         />
       ) : null}
       <ErrorMessage error={list.error} />
-      <DataTable caption="Fakturaer" columns={['Leverandør', 'Nr.', 'Periode', 'Beløb', 'Status', 'Åbne linjer']}>
+      <DataTable
+        caption={t('invoices')}
+        columns={[t('provider'), t('invNumberShort'), t('period'), t('invAmount'), t('status'), t('invOpenLines')]}
+      >
         {(list.data?.invoices ?? []).map((i) => (
           <tr key={i.id}>
             <td>
@@ -47,7 +57,7 @@ export function InvoicesPage() {
             <td>{i.invoiceNumber}</td>
             <td>{formatPeriod(i.periodFrom, i.periodTo)}</td>
             <td className="num">{kr(i.amountKr)}</td>
-            <td>{statusText[i.status] ?? i.status}</td>
+            <td>{statusText[i.status] ? t(statusText[i.status]!) : i.status}</td>
             <td className="num">{i.openLineCount}</td>
           </tr>
         ))}
@@ -60,6 +70,7 @@ export function InvoicesPage() {
 }
 
 function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: boolean; onChanged: () => void }) {
+  const { t } = useI18n();
   const { user } = useSession();
   const { data, error, reload } = useLoad(() => invoicesApi.reconciliation(id), [id]);
   const [note, setNote] = useState('');
@@ -80,17 +91,27 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
   return (
     <article className="card" aria-labelledby="invoice-title">
       <h2 id="invoice-title">
-        Faktura {data.invoiceNumber} · {data.providerName}
+        {t('invInvoice')} {data.invoiceNumber} · {data.providerName}
       </h2>
       <p>
-        Status: {statusText[data.status] ?? data.status}
-        {data.attestedByName ? ` · attesteret af ${data.attestedByName}` : ''}
-        {data.approvedByName ? ` · godkendt af ${data.approvedByName}` : ''}. Kan betales: {kr(data.reconciliation.payableAmountKr)}.
+        {t('status')}: {statusText[data.status] ? t(statusText[data.status]!) : data.status}
+        {data.attestedByName ? ` · ${t('invAttestedBy')} ${data.attestedByName}` : ''}
+        {data.approvedByName ? ` · ${t('invApprovedBy')} ${data.approvedByName}` : ''}. {t('invPayable')}:{' '}
+        {kr(data.reconciliation.payableAmountKr)}.
       </p>
       <FindingList findings={data.openDeliveryFindings} />
       <DataTable
-        caption="Fakturalinjer"
-        columns={['Bevilling', 'Periode', 'Fakt. timer', 'Registreret', 'Bekræftet', 'Beløb', 'Afvigelser', 'Status']}
+        caption={t('invLines')}
+        columns={[
+          t('invGrant'),
+          t('period'),
+          t('invInvoicedHours'),
+          t('contactRecorded'),
+          t('contactConfirmed'),
+          t('invAmount'),
+          t('invDeviations'),
+          t('status'),
+        ]}
       >
         {data.reconciliation.lines.map((l) => (
           <tr key={l.lineId}>
@@ -102,9 +123,12 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
             <td className="num">{formatHours(l.loggedHours)}</td>
             <td className="num">{formatHours(l.confirmedHours)}</td>
             <td className="num">{kr(l.amountKr)}</td>
-            <td>{l.flags.map((f) => `${flagText[f.code] ?? f.message}${f.rule ? ` (${f.rule})` : ''}`).join(', ') || '–'}</td>
             <td>
-              {lineStatusText[l.status] ?? l.status}
+              {l.flags.map((f) => `${flagText[f.code] ? t(flagText[f.code]!) : f.message}${f.rule ? ` (${f.rule})` : ''}`).join(', ') ||
+                '–'}
+            </td>
+            <td>
+              {lineStatusText[l.status] ? t(lineStatusText[l.status]!) : l.status}
               {canReview && l.flags.length > 0 && l.status === 'flagged' ? (
                 <span className="actions">
                   <button
@@ -112,14 +136,14 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
                     disabled={!note.trim()}
                     onClick={() => void act(() => invoicesApi.reviewLine(id, l.lineId, { decision: 'accepted', note }))}
                   >
-                    Godkend linje
+                    {t('invAcceptLine')}
                   </button>
                   <button
                     type="button"
                     disabled={!note.trim()}
                     onClick={() => void act(() => invoicesApi.reviewLine(id, l.lineId, { decision: 'rejected', note }))}
                   >
-                    Afvis linje
+                    {t('invRejectLine')}
                   </button>
                 </span>
               ) : null}
@@ -129,14 +153,14 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
       </DataTable>
       {canReview ? (
         <div className="field">
-          <label htmlFor="review-note">Note til gennemgang af linjer</label>
+          <label htmlFor="review-note">{t('invReviewNote')}</label>
           <input id="review-note" value={note} onChange={(ev) => setNote(ev.target.value)} />
         </div>
       ) : null}
       <ErrorMessage error={actionError} />
       {canApprove ? (
         <button type="button" className="primary" onClick={() => void act(() => invoicesApi.approve(id))}>
-          {data.status === 'received' ? 'Attestér' : 'Godkend til betaling'}
+          {data.status === 'received' ? t('invAttest') : t('invApproveForPayment')}
         </button>
       ) : null}
     </article>
@@ -176,6 +200,7 @@ type CsvProblem = { line: number; field: string; reason: string };
 
 /** A provider's invoice as a CSV file (issue 14): read in the browser and sent as text/csv; each bad line is listed in Danish. */
 function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
+  const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [sending, setSending] = useState(false);
   const [problems, setProblems] = useState<{ list: CsvProblem[]; count: number } | null>(null);
@@ -190,7 +215,7 @@ function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
     setDone(null);
     try {
       const invoice = await invoicesApi.uploadCsv(await file.text());
-      setDone(`Faktura ${invoice.invoiceNumber} fra ${invoice.providerName} er indlæst og afstemt.`);
+      setDone(`${t('invInvoice')} ${invoice.invoiceNumber} ${t('invLoadedFrom')} ${invoice.providerName} ${t('invLoadedDone')}`);
       onImported(invoice.id);
     } catch (err) {
       const list = err instanceof ApiError && Array.isArray(err.details.problems) ? (err.details.problems as CsvProblem[]) : [];
@@ -205,15 +230,14 @@ function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
   }
   return (
     <details className="card">
-      <summary>Indlæs faktura fra CSV-fil</summary>
+      <summary>{t('invUpload')}</summary>
       <form onSubmit={submit}>
         <p className="hint" id="invoice-file-hint">
-          Én faktura pr. fil, én linje pr. bevilling og periode. Kolonner (filens første linje):{' '}
-          <code>invoice_number;provider_id;period_from;period_to;grant_id;line_from;line_to;hours;amount_kr</code>. Semikolon eller komma,
-          decimalkomma tilladt.
+          {t('invUploadHint')} <code>invoice_number;provider_id;period_from;period_to;grant_id;line_from;line_to;hours;amount_kr</code>.{' '}
+          {t('invUploadHintSeparators')}
         </p>
         <div className="field">
-          <label htmlFor="invoice-file">Fakturafil (CSV)</label>
+          <label htmlFor="invoice-file">{t('invFile')}</label>
           <input
             id="invoice-file"
             type="file"
@@ -228,7 +252,7 @@ function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
           />
         </div>
         <button type="submit" className="primary" disabled={!file || sending}>
-          {sending ? 'Indlæser …' : 'Indlæs faktura'}
+          {sending ? t('invLoading') : t('invLoad')}
         </button>
       </form>
       {done ? (
@@ -238,15 +262,20 @@ function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
       ) : null}
       {problems ? (
         <div className="alert alert-error" role="alert">
-          <p>Fakturaen blev ikke indlæst, og intet blev gemt. Ret filen og prøv igen:</p>
-          <ul>
+          <p>{t('invRefused')}</p>
+          {/* The file's problems are described in Danish (TODO(#14): English problem texts). */}
+          <ul lang="da">
             {problems.list.map((p, i) => (
               <li key={i}>
-                Linje {p.line}: {(problemText[p.reason] ?? (() => 'Værdien er ikke gyldig.'))(columnText[p.field] ?? p.field)}
+                {t('invLine')} {p.line}: {(problemText[p.reason] ?? (() => 'Værdien er ikke gyldig.'))(columnText[p.field] ?? p.field)}
               </li>
             ))}
           </ul>
-          {problems.count > problems.list.length ? <p>+ {problems.count - problems.list.length} flere fejl.</p> : null}
+          {problems.count > problems.list.length ? (
+            <p>
+              + {problems.count - problems.list.length} {t('invMoreErrors')}
+            </p>
+          ) : null}
         </div>
       ) : null}
       <ErrorMessage error={error} />
