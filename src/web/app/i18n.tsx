@@ -589,6 +589,18 @@ const da = {
   invRefused: 'Fakturaen blev ikke indlæst, og intet blev gemt. Ret filen og prøv igen:',
   invLine: 'Linje',
   invMoreErrors: 'flere fejl.',
+  // Main menu and the spend chart (issue 14)
+  mainMenu: 'Hovedmenu',
+  chartStyleBudget: 'brun prikket',
+  chartStyleRefundable: 'rød stiplet',
+  chartStyleCeiling: 'lilla streg-prik',
+  chartLine: 'linje',
+  chartOffScale: 'Over skalaen',
+  chartTitle: 'Akkumuleret forbrug og prognose',
+  chartDescription: 'Forbrug til dato som fuld linje, prognose til december som stiplet linje med usikkerhedsbånd. Skalaen går til',
+  chartHorizontalLine: 'vandret linje',
+  chartCaption: 'Fuld linje: forbrug til dato. Stiplet: prognose med bånd (lav–høj).',
+  chartOffScaleCaption: 'Ligger langt over forbruget og vises derfor ikke som linje',
 };
 
 export type TextKey = keyof typeof da;
@@ -1174,6 +1186,18 @@ const en: Record<TextKey, string> = {
   invRefused: 'The invoice was not loaded, and nothing was saved. Correct the file and try again:',
   invLine: 'Line',
   invMoreErrors: 'more errors.',
+  // Main menu and the spend chart (issue 14)
+  mainMenu: 'Main menu',
+  chartStyleBudget: 'brown dotted',
+  chartStyleRefundable: 'red dashed',
+  chartStyleCeiling: 'purple dash-dot',
+  chartLine: 'line',
+  chartOffScale: 'Above the scale',
+  chartTitle: 'Cumulative spend and forecast',
+  chartDescription: 'Spend to date as a full line, the forecast to December as a dashed line with an uncertainty band. The scale goes to',
+  chartHorizontalLine: 'horizontal line',
+  chartCaption: 'Full line: spend to date. Dashed: forecast with a band (low–high).',
+  chartOffScaleCaption: 'Far above the spend and so not drawn as a line',
 };
 
 const errorText: Record<Language, Record<string, string>> = {

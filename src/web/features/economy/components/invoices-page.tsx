@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../app/http.ts';
 import { useSession } from '../../../app/session.tsx';
-import { useI18n, type TextKey } from '../../../app/i18n.tsx';
+import { useI18n, type Language, type TextKey } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
@@ -167,40 +167,57 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
   );
 }
 
-/** The columns of an invoice file, in Danish (the file's header may use camelCase or snake_case). */
-const columnText: Record<string, string> = {
-  invoiceNumber: 'Fakturanummer (invoice_number)',
-  providerId: 'Leverandør-id (provider_id)',
-  periodFrom: 'Fakturaperiode fra (period_from)',
-  periodTo: 'Fakturaperiode til (period_to)',
-  grantId: 'Bevilling (grant_id)',
-  lineFrom: 'Linjens periode fra (line_from)',
-  lineTo: 'Linjens periode til (line_to)',
-  hours: 'Timer (hours)',
-  amountKr: 'Beløb i kr. (amount_kr)',
-  csv: 'Filen',
+/** The columns of an invoice file in words, with the file's own column name (camelCase or snake_case in the header). */
+const columnText: Record<string, Record<Language, string>> = {
+  invoiceNumber: { da: 'Fakturanummer (invoice_number)', en: 'Invoice number (invoice_number)' },
+  providerId: { da: 'Leverandør-id (provider_id)', en: 'Provider id (provider_id)' },
+  periodFrom: { da: 'Fakturaperiode fra (period_from)', en: 'Invoice period from (period_from)' },
+  periodTo: { da: 'Fakturaperiode til (period_to)', en: 'Invoice period to (period_to)' },
+  grantId: { da: 'Bevilling (grant_id)', en: 'Grant (grant_id)' },
+  lineFrom: { da: 'Linjens periode fra (line_from)', en: 'Line period from (line_from)' },
+  lineTo: { da: 'Linjens periode til (line_to)', en: 'Line period to (line_to)' },
+  hours: { da: 'Timer (hours)', en: 'Hours (hours)' },
+  amountKr: { da: 'Beløb i kr. (amount_kr)', en: 'Amount in kr. (amount_kr)' },
+  csv: { da: 'Filen', en: 'The file' },
 };
-const problemText: Record<string, (column: string) => string> = {
-  NO_LINES: () => 'Filen skal have en overskriftslinje og mindst én fakturalinje.',
-  UNCLOSED_QUOTE: () => 'Et citationstegn (") er ikke lukket.',
-  MISSING_COLUMN: (c) => `Overskriften mangler kolonnen ${c}.`,
-  NOT_A_NUMBER: (c) => `${c} skal være et tal, fx 4.250,00.`,
-  NOT_WHOLE_NUMBER: (c) => `${c} skal være et helt tal.`,
-  NOT_A_DATE: (c) => `${c} skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-31.`,
-  EMPTY: (c) => `${c} er tom.`,
-  DIFFERS_FROM_FIRST_LINE: (c) => `${c} er ikke den samme som på første linje. Én faktura pr. fil.`,
-  PERIOD_REVERSED: () => 'Perioden slutter, før den begynder.',
-  OUTSIDE_INVOICE_PERIOD: () => 'Linjens periode ligger uden for fakturaperioden.',
-  NEGATIVE: (c) => `${c} må ikke være negativ.`,
-  GRANT_NOT_FOUND: () => 'Bevillingen findes ikke.',
-  GRANT_NOT_OF_PROVIDER: () => 'Bevillingen leveres ikke af denne leverandør.',
-  PROVIDER_NOT_FOUND: () => 'Leverandøren findes ikke.',
+type Words = (column: string) => Record<Language, string>;
+const problemText: Record<string, Words> = {
+  NO_LINES: () => ({
+    da: 'Filen skal have en overskriftslinje og mindst én fakturalinje.',
+    en: 'The file needs a header line and at least one invoice line.',
+  }),
+  UNCLOSED_QUOTE: () => ({ da: 'Et citationstegn (") er ikke lukket.', en: 'A quotation mark (") is not closed.' }),
+  MISSING_COLUMN: (c) => ({ da: `Overskriften mangler kolonnen ${c}.`, en: `The header lacks the column ${c}.` }),
+  NOT_A_NUMBER: (c) => ({ da: `${c} skal være et tal, fx 4.250,00.`, en: `${c} must be a number, for example 4,250.00.` }),
+  NOT_WHOLE_NUMBER: (c) => ({ da: `${c} skal være et helt tal.`, en: `${c} must be a whole number.` }),
+  NOT_A_DATE: (c) => ({
+    da: `${c} skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-31.`,
+    en: `${c} must be a date written YYYY-MM-DD, for example 2026-03-31.`,
+  }),
+  EMPTY: (c) => ({ da: `${c} er tom.`, en: `${c} is empty.` }),
+  DIFFERS_FROM_FIRST_LINE: (c) => ({
+    da: `${c} er ikke den samme som på første linje. Én faktura pr. fil.`,
+    en: `${c} differs from the first line. One invoice per file.`,
+  }),
+  PERIOD_REVERSED: () => ({ da: 'Perioden slutter, før den begynder.', en: 'The period ends before it begins.' }),
+  OUTSIDE_INVOICE_PERIOD: () => ({
+    da: 'Linjens periode ligger uden for fakturaperioden.',
+    en: 'The line’s period lies outside the invoice period.',
+  }),
+  NEGATIVE: (c) => ({ da: `${c} må ikke være negativ.`, en: `${c} must not be negative.` }),
+  GRANT_NOT_FOUND: () => ({ da: 'Bevillingen findes ikke.', en: 'The grant does not exist.' }),
+  GRANT_NOT_OF_PROVIDER: () => ({
+    da: 'Bevillingen leveres ikke af denne leverandør.',
+    en: 'The grant is not delivered by this provider.',
+  }),
+  PROVIDER_NOT_FOUND: () => ({ da: 'Leverandøren findes ikke.', en: 'The provider does not exist.' }),
 };
+const invalidValue: Words = () => ({ da: 'Værdien er ikke gyldig.', en: 'The value is not valid.' });
 type CsvProblem = { line: number; field: string; reason: string };
 
-/** A provider's invoice as a CSV file (issue 14): read in the browser and sent as text/csv; each bad line is listed in Danish. */
+/** A provider's invoice as a CSV file (issue 14): read in the browser and sent as text/csv; each bad line is listed in the user's language. */
 function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [sending, setSending] = useState(false);
   const [problems, setProblems] = useState<{ list: CsvProblem[]; count: number } | null>(null);
@@ -263,11 +280,10 @@ function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
       {problems ? (
         <div className="alert alert-error" role="alert">
           <p>{t('invRefused')}</p>
-          {/* The file's problems are described in Danish (TODO(#14): English problem texts). */}
-          <ul lang="da">
+          <ul>
             {problems.list.map((p, i) => (
               <li key={i}>
-                {t('invLine')} {p.line}: {(problemText[p.reason] ?? (() => 'Værdien er ikke gyldig.'))(columnText[p.field] ?? p.field)}
+                {t('invLine')} {p.line}: {(problemText[p.reason] ?? invalidValue)(columnText[p.field]?.[language] ?? p.field)[language]}
               </li>
             ))}
           </ul>
