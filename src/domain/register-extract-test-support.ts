@@ -1,4 +1,7 @@
-/** For tests: the wide import's binary COPY tuples (`parseWideChunkBytes`) as the text path's COPY rows. */
+/**
+ * For tests: the wide import's binary COPY tuples (`parseWideChunkBytes`) as the text path's COPY rows
+ * (without the id, which the text path leaves to the sequence).
+ */
 import { copyTextValue } from './register-extract.ts';
 
 export function spellTuplesAsText(tuples: Uint8Array): string {
@@ -8,8 +11,9 @@ export function spellTuplesAsText(tuples: Uint8Array): string {
   let text = '';
   while (at < tuples.length) {
     const count = view.getInt16(at);
-    if (count !== 6) throw new Error(`a spell tuple has 6 fields, not ${count}`);
-    at += 2;
+    if (count !== 7) throw new Error(`a spell tuple has 7 fields, not ${count}`);
+    if (view.getInt32(at + 2) !== 8) throw new Error('the id is an int8');
+    at += 14;
     const fields: string[] = [];
     for (let k = 0; k < 6; k += 1) {
       const length = view.getInt32(at);
@@ -22,4 +26,17 @@ export function spellTuplesAsText(tuples: Uint8Array): string {
     text += `${fields.join('\t')}\n`;
   }
   return text;
+}
+
+/** For tests: the ids of the tuples, in order. */
+export function spellTupleIds(tuples: Uint8Array): number[] {
+  const view = new DataView(tuples.buffer, tuples.byteOffset, tuples.byteLength);
+  const ids: number[] = [];
+  let at = 0;
+  while (at < tuples.length) {
+    ids.push(view.getUint32(at + 6) * 0x1_0000_0000 + view.getUint32(at + 10));
+    at += 14;
+    for (let k = 0; k < 6; k += 1) at += 4 + Math.max(0, view.getInt32(at));
+  }
+  return ids;
 }

@@ -5,11 +5,12 @@ import {
   findCitizen,
   parseExtractHeader,
   parseWideChunk,
+  numberSpellTuples,
   parseWideChunkBytes,
   scanWideLine,
   type CitizenLookup,
 } from './register-extract.ts';
-import { spellTuplesAsText } from './register-extract-test-support.ts';
+import { spellTupleIds, spellTuplesAsText } from './register-extract-test-support.ts';
 import { compressWideLine, type StatusSpell } from './register-spells.ts';
 import { parseIsoWeek } from './register-week.ts';
 
@@ -150,6 +151,41 @@ describe('register extract parsing (issue 12)', () => {
       { line: 3, code: 'UNKNOWN_CODE', params: { code: '51x', mapping: 'dst' }, message: "unknown code '51x' in the dst mapping" },
       { line: 4, code: 'INVALID_CPR', params: { cprStart: '310285' }, message: "invalid CPR '310285…'" },
     ]);
+  });
+
+  it('numbers the binary tuples of a chunk in order from a range of ids, leaving every other field as it was', () => {
+    // Lines 10–12 of an extract for January 2021: citizen 7 has three spells, citizen 8 one.
+    const weeks = Int32Array.from(['2021-W01', '2021-W02', '2021-W03'].map(w));
+    const lookup = lookupOf([
+      ['0101851234', 7],
+      ['0202901234', 8],
+    ]);
+    const result = parseWideChunkBytes({
+      bytes: new TextEncoder().encode('0101851234;318;318;131\n0303921234;511;;\n0202901234;;317;317\n'),
+      firstLine: 10,
+      separator: ';',
+      weeks,
+      fieldCount: 4,
+      categoryOf,
+      mappingName: 'dst',
+      municipalityId: 42,
+      lookup,
+      maxErrors: 100,
+    });
+    const before = spellTuplesAsText(result.rows);
+    expect(spellTupleIds(result.rows)).toEqual([0, 0, 0]);
+    // Ids beyond 2^32, as a sequence may give after years of imports.
+    const first = 2 ** 32 + 5;
+    expect(numberSpellTuples(result.rows, first)).toBe(3);
+    expect(spellTupleIds(result.rows)).toEqual([first, first + 1, first + 2]);
+    expect(spellTuplesAsText(result.rows)).toBe(before);
+    expect(before.split('\n')).toEqual([
+      `42\t7\tCASH_BENEFIT_SAME\t318\t${w('2021-W01')}\t${w('2021-W02')}`,
+      `42\t7\tORDINARY_EMPLOYMENT\t131\t${w('2021-W03')}\t${w('2021-W03')}`,
+      `42\t8\tSICKNESS_BENEFIT\t317\t${w('2021-W02')}\t${w('2021-W03')}`,
+      '',
+    ]);
+    expect(numberSpellTuples(new Uint8Array(0), 1)).toBe(0);
   });
 
   it('reads a chunk on its bytes exactly as on its text: rows, counts, unknown CPRs and errors (issue 12)', () => {

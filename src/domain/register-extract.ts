@@ -334,15 +334,44 @@ function lengthPrefixed(value: Uint8Array): Uint8Array {
   return field;
 }
 
-/** The start of a spell's binary COPY tuple: 6 fields, then municipality_id and citizen_id (int4). */
+/**
+ * The start of a spell's binary COPY tuple: 7 fields, then id (int8, 0 until `numberSpellTuples` numbers
+ * the chunk), municipality_id and citizen_id (int4).
+ */
 function tuplePrefix(municipalityId: number): { bytes: Uint8Array; citizen: (id: number) => void } {
-  const bytes = new Uint8Array(18);
+  const bytes = new Uint8Array(30);
   const view = new DataView(bytes.buffer);
-  view.setInt16(0, 6);
-  view.setInt32(2, 4);
-  view.setInt32(6, municipalityId);
-  view.setInt32(10, 4);
-  return { bytes, citizen: (id) => view.setInt32(14, id) };
+  view.setInt16(0, 7);
+  view.setInt32(2, 8);
+  view.setInt32(14, 4);
+  view.setInt32(18, municipalityId);
+  view.setInt32(22, 4);
+  return { bytes, citizen: (id) => view.setInt32(26, id) };
+}
+
+/**
+ * Writes the ids `firstId`, `firstId + 1`, … into the spell tuples of `parseWideChunkBytes` (their first
+ * field) in order, and returns how many there are. The chunks are parsed on several threads, so the ids
+ * are given on the one thread that copies the chunks in order, from a range of the spells' sequence.
+ */
+export function numberSpellTuples(tuples: Uint8Array, firstId: number): number {
+  const view = new DataView(tuples.buffer, tuples.byteOffset, tuples.byteLength);
+  let at = 0;
+  let count = 0;
+  while (at < tuples.length) {
+    const fields = view.getInt16(at);
+    if (fields !== 7 || view.getInt32(at + 2) !== 8) throw new Error('numberSpellTuples: not a spell tuple');
+    const id = firstId + count;
+    view.setUint32(at + 6, Math.floor(id / 0x1_0000_0000));
+    view.setUint32(at + 10, id >>> 0);
+    at += 14;
+    for (let k = 1; k < fields; k += 1) {
+      const length = view.getInt32(at);
+      at += 4 + (length > 0 ? length : 0);
+    }
+    count += 1;
+  }
+  return count;
 }
 
 /** A scan of one line on its bytes: null (done), an error, or 'odd' (a byte that needs the text path). */
@@ -445,7 +474,8 @@ function fieldCountOfBytes(input: { bytes: Uint8Array; lineStart: number; end: n
 
 /**
  * `parseWideChunk` on the chunk's bytes (issue 12): the same result, the rows as PostgreSQL binary COPY
- * tuples (municipality_id, citizen_id, category, source_code, from_week, to_week; no stream header), without
+ * tuples (id, municipality_id, citizen_id, category, source_code, from_week, to_week; no stream header; the ids
+ * 0 until `numberSpellTuples`), without
  * decoding the chunk to text or writing numbers as text: binary COPY is the cheaper for the server to read. A line of printable ASCII without blanks (every line of a register
  * extract) is read byte by byte; any other line (blanks to trim, non-ASCII) is decoded and read by the text
  * path, so both give the same rows, counts and errors (checked against each other in the tests).

@@ -8,7 +8,8 @@ import {
   yyyymmddOf,
   dayNumberOf,
   type RiskSetRows,
-  type RiskSetUnit,
+  type RiskSetUnitRecord,
+  unitRecord,
 } from './risk-set-units.ts';
 
 const week = (date: string) => weekIndexOf(date);
@@ -53,8 +54,8 @@ function rows(): RiskSetRows {
   };
 }
 
-function unitsOf(input: RiskSetRows): RiskSetUnit[] {
-  const units: RiskSetUnit[] = [];
+function unitsOf(input: RiskSetRows): RiskSetUnitRecord[] {
+  const units: RiskSetUnitRecord[] = [];
   riskSetUnits(
     input,
     {
@@ -64,7 +65,7 @@ function unitsOf(input: RiskSetRows): RiskSetUnit[] {
       horizonMonths: 7,
       lastWeek: week('2016-12-26'),
     },
-    (unit) => units.push({ ...unit }),
+    (unit) => units.push(unitRecord(unit)),
   );
   return units;
 }

@@ -73,27 +73,46 @@ export type RiskSetDefinition = {
   lastWeek: number;
 };
 
-/** One unit; the object is reused from unit to unit (copy what you keep). */
+/** A unit's numbers, in the order of `RiskSetUnit.numbers`. */
+export const riskSetUnitNumbers = [
+  'age',
+  'publicWeeks52',
+  'publicWeeks156',
+  'employedWeeks156',
+  'employment',
+  'education',
+  'selfSupport',
+  'benefitWeeks52After',
+  'employedMonths',
+  'educationMonths',
+  'supportedMonths',
+  'observedMonths',
+] as const;
+export type RiskSetUnitNumber = (typeof riskSetUnitNumbers)[number];
+/** Each number's position in `RiskSetUnit.numbers`. */
+export const numberAt = Object.fromEntries(riskSetUnitNumbers.map((name, k) => [name, k])) as Record<RiskSetUnitNumber, number>;
+
+/** One unit; the object and its numbers are reused from unit to unit (copy what you keep). */
 export type RiskSetUnit = {
   citizenId: number;
   quarterIndex: number;
   treated: boolean;
-  age: number;
   gender: string;
   origin: string;
   targetGroup: string;
-  publicWeeks52: number;
-  publicWeeks156: number;
-  employedWeeks156: number;
-  employment: number;
-  education: number;
-  selfSupport: number;
-  benefitWeeks52After: number;
-  employedMonths: number;
-  educationMonths: number;
-  supportedMonths: number;
-  observedMonths: number;
+  /** The covariates, outcomes and month masks, in the order of `riskSetUnitNumbers`. */
+  numbers: Float64Array;
 };
+
+/** A unit with its numbers by name (a copy: for tests and the reference query's rows). */
+export type RiskSetUnitRecord = Omit<RiskSetUnit, 'numbers'> & Record<RiskSetUnitNumber, number>;
+export function unitRecord(unit: RiskSetUnit): RiskSetUnitRecord {
+  const { numbers, ...rest } = unit;
+  return {
+    ...rest,
+    ...(Object.fromEntries(riskSetUnitNumbers.map((name, k) => [name, numbers[k]!])) as Record<RiskSetUnitNumber, number>),
+  };
+}
 
 /** '2015-02-02' → its day number. */
 export const dayNumberOf = (date: string): number => daysBetween(epochDay, date);
@@ -195,31 +214,26 @@ export function riskSetUnits(rows: RiskSetRows, definition: RiskSetDefinition, e
     citizenId: 0,
     quarterIndex: 0,
     treated: false,
-    age: 0,
     gender: '',
     origin: '',
     targetGroup: '',
-    publicWeeks52: 0,
-    publicWeeks156: 0,
-    employedWeeks156: 0,
-    employment: 0,
-    education: 0,
-    selfSupport: 0,
-    benefitWeeks52After: 0,
-    employedMonths: 0,
-    educationMonths: 0,
-    supportedMonths: 0,
-    observedMonths: 0,
+    numbers: new Float64Array(riskSetUnitNumbers.length),
   };
+  const v = unit.numbers;
+  const n = numberAt;
+  // The month masks' 32-bit words (low, high) of employment, education and public support.
+  const monthWords = new Int32Array(6);
+  const monthNumbers = [n.employedMonths, n.educationMonths, n.supportedMonths];
 
   const describe = (k: number, citizen: number, indexDate: number) => {
     const slot = citizens.id[citizen]! - rows.idFrom;
+    monthWords.fill(0);
     // Whole years from birth to the index date (no birth date: 0).
-    if (citizens.birth[citizen]! === noBirthDate) unit.age = 0;
+    if (citizens.birth[citizen]! === noBirthDate) v[n.age] = 0;
     else {
       const birth = yyyymmddOf(citizens.birth[citizen]!);
       const on = indexWeeks(indexDate).civil;
-      unit.age = Math.floor(on / 10000) - Math.floor(birth / 10000) - (on % 10000 < birth % 10000 ? 1 : 0);
+      v[n.age] = Math.floor(on / 10000) - Math.floor(birth / 10000) - (on % 10000 < birth % 10000 ? 1 : 0);
     }
     unit.gender = citizens.gender[citizen]!;
     unit.origin = citizens.origin[citizen]!;
@@ -243,15 +257,8 @@ export function riskSetUnits(rows: RiskSetRows, definition: RiskSetDefinition, e
     let public156 = 0;
     let employed156 = 0;
     let public52After = 0;
-    let employment = 0;
-    let education = 0;
-    let supported = 0;
-    let employedLow = 0;
-    let employedHigh = 0;
-    let educationLow = 0;
-    let educationHigh = 0;
-    let supportedLow = 0;
-    let supportedHigh = 0;
+    // The categories' flags at the outcome date, together.
+    let atOutcome = 0;
     for (let r = registersOf.start[slot]!; r < registersOf.start[slot + 1]!; r += 1) {
       const s = registersOf.rows[r]!;
       const from = registerSpells.from[s]!;
@@ -267,10 +274,7 @@ export function riskSetUnits(rows: RiskSetRows, definition: RiskSetDefinition, e
         if (flags & employmentFlag) employed156 += before;
       }
       if (flags & publicSupportFlag && to >= w && from <= w + 51) public52After += Math.min(to, w + 51) - Math.max(from, w) + 1;
-      const atOutcome = from <= ow && ow <= to;
-      if (atOutcome && flags & employmentFlag) employment = 1;
-      if (atOutcome && flags & educationFlag) education = 1;
-      if (atOutcome && flags & supportedFlag) supported = 1;
+      if (from <= ow && ow <= to) atOutcome |= flags;
       // Months k with from ≤ mw[k] ≤ to: bits a…b.
       const a = countAtMost(mw, from - 1);
       const b = countAtMost(mw, to) - 1;
@@ -279,30 +283,28 @@ export function riskSetUnits(rows: RiskSetRows, definition: RiskSetDefinition, e
       const high = b >= 32 ? bitRange(Math.max(a, 32) - 32, b - 32) : 0;
       // Three statuses written out, not a loop over them: the loop took 2–3× the time of this function.
       if (flags & employmentFlag) {
-        employedLow |= low;
-        employedHigh |= high;
+        monthWords[0]! |= low;
+        monthWords[1]! |= high;
       }
       if (flags & educationFlag) {
-        educationLow |= low;
-        educationHigh |= high;
+        monthWords[2]! |= low;
+        monthWords[3]! |= high;
       }
       if (flags & supportedFlag) {
-        supportedLow |= low;
-        supportedHigh |= high;
+        monthWords[4]! |= low;
+        monthWords[5]! |= high;
       }
     }
     unit.quarterIndex = k;
-    unit.publicWeeks52 = public52;
-    unit.publicWeeks156 = public156;
-    unit.employedWeeks156 = employed156;
-    unit.employment = employment;
-    unit.education = education;
-    unit.selfSupport = 1 - supported;
-    unit.benefitWeeks52After = public52After;
-    unit.employedMonths = maskOf(employedLow, employedHigh);
-    unit.educationMonths = maskOf(educationLow, educationHigh);
-    unit.supportedMonths = maskOf(supportedLow, supportedHigh);
-    unit.observedMonths = observed;
+    v[n.publicWeeks52] = public52;
+    v[n.publicWeeks156] = public156;
+    v[n.employedWeeks156] = employed156;
+    v[n.benefitWeeks52After] = public52After;
+    v[n.employment] = atOutcome & employmentFlag ? 1 : 0;
+    v[n.education] = atOutcome & educationFlag ? 1 : 0;
+    v[n.selfSupport] = atOutcome & supportedFlag ? 0 : 1;
+    for (let m = 0; m < 3; m += 1) v[monthNumbers[m]!] = maskOf(monthWords[2 * m]!, monthWords[2 * m + 1]!);
+    v[n.observedMonths] = observed;
   };
 
   // Citizens in id order.

@@ -78,7 +78,7 @@ export function cohortReportsRepository(db: Database) {
       return db.query(
         `with ${cohortCte}
          select r.citizen_id as "citizenId", r.from_week as "fromWeek", r.to_week as "toWeek"
-         from cohort k join register_status_spells r on r.citizen_id = k.citizen_id
+         from cohort k join register_status_spells r on r.municipality_id = $1 and r.citizen_id = k.citizen_id
          where r.category = any($6::text[]) and r.from_week < week_index(k.first_start)`,
         [...cohortParams(f), categories],
       );
@@ -89,7 +89,7 @@ export function cohortReportsRepository(db: Database) {
       const rows = await db.query<{ citizenId: number }>(
         `with ${cohortCte}
          select k.citizen_id as "citizenId" from cohort k
-         where exists (select 1 from register_status_spells r where r.citizen_id = k.citizen_id)`,
+         where exists (select 1 from register_status_spells r where r.municipality_id = $1 and r.citizen_id = k.citizen_id)`,
         cohortParams(f),
       );
       return rows.map((r) => r.citizenId);

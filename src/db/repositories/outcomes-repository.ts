@@ -32,7 +32,7 @@ export function outcomesRepository(db: Database) {
          )
          select f.citizen_id as "citizenId", f.start_date as "firstStart", c.birth_date as "birthDate", c.gender, c.origin,
            (select array_agg(s.category) from register_status_spells s
-             where s.citizen_id = f.citizen_id
+             where s.municipality_id = $1 and s.citizen_id = f.citizen_id
                and week_index((f.start_date + make_interval(months => $5))::date) between s.from_week and s.to_week) as categories
          from first_course f join citizens c on c.id = f.citizen_id
          where f.start_date between $2 and $3

@@ -221,27 +221,37 @@ export function registerStatusesRepository(db: Database, options: { staging?: st
       return lookup;
     },
     /**
-     * The largest spell id of the municipality before this import (0 when none), after locking the
-     * spells against other writers until commit: the import's own rows are then exactly those above it.
+     * Locks the spells against other writers until commit and returns the last id before this import, or
+     * 0 when the municipality has no spells yet: every spell stored from now on (by the sequence, or
+     * numbered from `lastIdBefore + 1` by `numberSpellTuples` and claimed by `claimSpellIds`) has a
+     * larger id, so the import's own rows are exactly those above it.
      */
-    async lockAndLastSpellId(municipalityId: number): Promise<number> {
+    async lockAndLastSpellId(municipalityId: number): Promise<{ lastIdBefore: number; firstId: number }> {
       await asTableOwner(db, () => db.exec('lock table register_status_spells in share row exclusive mode'));
-      const [row] = await db.query<{ id: number | null }>('select max(id) as id from register_status_spells where municipality_id = $1', [
-        municipalityId,
-      ]);
-      return row?.id ?? 0;
+      const [row] = await asTableOwner(db, () =>
+        db.query<{ id: number; stored: boolean }>(
+          `select nextval('register_status_spells_id_seq')::float8 as id,
+                  exists (select 1 from register_status_spells where municipality_id = $1) as stored`,
+          [municipalityId],
+        ),
+      );
+      return { lastIdBefore: row!.stored ? row!.id - 1 : 0, firstId: row!.id };
+    },
+    /** The ids up to `lastId` were given by the import itself (`numberSpellTuples`): the sequence goes on after them. */
+    async claimSpellIds(lastId: number): Promise<void> {
+      await asTableOwner(db, () => db.query(`select setval('register_status_spells_id_seq', $1::bigint)`, [lastId]));
     },
     /**
      * The embedded database's wide import in steps (issue 14): a temporary table of finished spells
      * (the columns of `copySpells`) that outlives transactions, filled one short COPY per chunk.
      */
     async createWideStaging(): Promise<void> {
-      await db.exec(`create temp table ${staging} (municipality_id integer not null, citizen_id integer not null,
+      await db.exec(`create temp table ${staging} (id bigint not null, municipality_id integer not null, citizen_id integer not null,
         category text not null, source_code text, from_week integer not null, to_week integer not null)`);
     },
-    /** Binary COPY tuples of the spells' columns (`parseWideChunkBytes`). */
+    /** Binary COPY tuples of the spells' columns (`parseWideChunkBytes`; their ids are left to the sequence). */
     async stageWideRows(rows: Uint8Array): Promise<void> {
-      await db.copyRows(staging, spellColumns, oneChunk(rows), { format: 'binary' });
+      await db.copyRows(staging, ['id', ...spellColumns], oneChunk(rows), { format: 'binary' });
     },
     /** Everything staged by `stageWideRows` into the spells, as the table's owner (the rows name their municipality); returns the rows. */
     async insertStagedWideSpells(): Promise<number> {
@@ -253,19 +263,21 @@ export function registerStatusesRepository(db: Database, options: { staging?: st
       );
       return row?.n ?? 0;
     },
-    /** The largest spell id of all municipalities (0 when none): at least the number of stored spells, read from the key's index. */
+    /** The spells' sequence's last value (0 when none was drawn): at least the number of stored spells. */
     async spellIdCeiling(): Promise<number> {
-      const [row] = await asTableOwner(db, () => db.query<{ id: number | null }>('select max(id) as id from register_status_spells'));
+      const [row] = await asTableOwner(db, () =>
+        db.query<{ id: number }>('select case when is_called then last_value else 0 end::float8 as id from register_status_spells_id_seq'),
+      );
       return row?.id ?? 0;
     },
     /**
-     * Binary COPY tuples (municipality_id, citizen_id, category, source_code, from_week, to_week; from
-     * `parseWideChunkBytes`) straight into the spells.
+     * Binary COPY tuples (id, municipality_id, citizen_id, category, source_code, from_week, to_week; from
+     * `parseWideChunkBytes`, numbered by `numberSpellTuples`) straight into the spells.
      */
     async copySpells(rows: AsyncIterable<Uint8Array>): Promise<void> {
       // COPY FROM is not allowed under row-level security: it runs as the table's owner, and every row
       // names the municipality whose citizens the ids were looked up in (the composite key checks it).
-      await asTableOwner(db, () => db.copyRows('register_status_spells', spellColumns, rows, { format: 'binary' }));
+      await asTableOwner(db, () => db.copyRows('register_status_spells', ['id', ...spellColumns], rows, { format: 'binary' }));
     },
     /**
      * Citizens on several lines of a wide extract: their spells from this import (id above `afterId`)

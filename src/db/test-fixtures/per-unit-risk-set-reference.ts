@@ -1,13 +1,13 @@
-import type { RiskSetUnit } from '../../domain/risk-set-units.ts';
+import type { RiskSetUnitRecord } from '../../domain/risk-set-units.ts';
 import type { Database } from '../database.ts';
 import type { RiskSetInput } from '../repositories/risk-set-repository.ts';
 
 /** A unit as the reference query gives it: the fields of the definition's units, with the quarter by name. */
-export type PerUnitRiskSetRow = Omit<RiskSetUnit, 'quarterIndex'> & { quarter: string };
+export type PerUnitRiskSetRow = Omit<RiskSetUnitRecord, 'quarterIndex'> & { quarter: string };
 
 /** Issue 15: one correlated subquery per month status (bit m + 12 for month m = −12…24). */
 const monthMask = (condition: string) => `(select coalesce(sum(1::bigint << (m + 12)), 0) from generate_series(-12, 24) as m
-  where exists (select 1 from register_status_spells r where r.citizen_id = u.citizen_id and ${condition}
+  where exists (select 1 from register_status_spells r where r.municipality_id = $1 and r.citizen_id = u.citizen_id and ${condition}
     and week_index((u.index_date + make_interval(months => m))::date) between r.from_week and r.to_week))::float8`;
 
 /**
@@ -45,23 +45,23 @@ export function perUnitRiskSetReference(db: Database) {
             coalesce((select s.target_group from target_group_spells s where s.citizen_id = u.citizen_id and s.from_date <= u.index_date
                       and (s.to_date is null or s.to_date >= u.index_date) order by s.from_date desc limit 1), 'unknown') as "targetGroup",
             coalesce((select sum(least(r.to_week, week_index(u.index_date) - 1) - greatest(r.from_week, week_index(u.index_date) - 52) + 1)
-                      from register_status_spells r where r.citizen_id = u.citizen_id and r.category not in ('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')
+                      from register_status_spells r where r.municipality_id = $1 and r.citizen_id = u.citizen_id and r.category not in ('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')
                         and r.to_week >= week_index(u.index_date) - 52 and r.from_week <= week_index(u.index_date) - 1), 0)::int as "publicWeeks52",
             coalesce((select sum(least(r.to_week, week_index(u.index_date) - 1) - greatest(r.from_week, week_index(u.index_date) - 156) + 1)
-                      from register_status_spells r where r.citizen_id = u.citizen_id and r.category not in ('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')
+                      from register_status_spells r where r.municipality_id = $1 and r.citizen_id = u.citizen_id and r.category not in ('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')
                         and r.to_week >= week_index(u.index_date) - 156 and r.from_week <= week_index(u.index_date) - 1), 0)::int as "publicWeeks156",
             coalesce((select sum(least(r.to_week, week_index(u.index_date) - 1) - greatest(r.from_week, week_index(u.index_date) - 156) + 1)
-                      from register_status_spells r where r.citizen_id = u.citizen_id and r.category = 'ORDINARY_EMPLOYMENT'
+                      from register_status_spells r where r.municipality_id = $1 and r.citizen_id = u.citizen_id and r.category = 'ORDINARY_EMPLOYMENT'
                         and r.to_week >= week_index(u.index_date) - 156 and r.from_week <= week_index(u.index_date) - 1), 0)::int as "employedWeeks156",
-            (exists (select 1 from register_status_spells r where r.citizen_id = u.citizen_id and r.category = 'ORDINARY_EMPLOYMENT'
+            (exists (select 1 from register_status_spells r where r.municipality_id = $1 and r.citizen_id = u.citizen_id and r.category = 'ORDINARY_EMPLOYMENT'
                      and week_index((u.index_date + make_interval(months => $5))::date) between r.from_week and r.to_week))::int as employment,
-            (exists (select 1 from register_status_spells r where r.citizen_id = u.citizen_id and r.category = 'EDUCATION'
+            (exists (select 1 from register_status_spells r where r.municipality_id = $1 and r.citizen_id = u.citizen_id and r.category = 'EDUCATION'
                      and week_index((u.index_date + make_interval(months => $5))::date) between r.from_week and r.to_week))::int as education,
-            (not exists (select 1 from register_status_spells r where r.citizen_id = u.citizen_id
+            (not exists (select 1 from register_status_spells r where r.municipality_id = $1 and r.citizen_id = u.citizen_id
                      and r.category not in ('ORDINARY_EMPLOYMENT', 'SELF_SUPPORTING_OTHER', 'EMIGRATED')
                      and week_index((u.index_date + make_interval(months => $5))::date) between r.from_week and r.to_week))::int as "selfSupport",
             coalesce((select sum(least(r.to_week, week_index(u.index_date) + 51) - greatest(r.from_week, week_index(u.index_date)) + 1)
-                      from register_status_spells r where r.citizen_id = u.citizen_id and r.category not in ('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')
+                      from register_status_spells r where r.municipality_id = $1 and r.citizen_id = u.citizen_id and r.category not in ('ORDINARY_EMPLOYMENT', 'EDUCATION', 'SELF_SUPPORTING_OTHER', 'DEAD', 'EMIGRATED')
                         and r.to_week >= week_index(u.index_date) and r.from_week <= week_index(u.index_date) + 51), 0)::int as "benefitWeeks52After",
             ${monthMask(`r.category = 'ORDINARY_EMPLOYMENT'`)} as "employedMonths",
             ${monthMask(`r.category = 'EDUCATION'`)} as "educationMonths",
