@@ -47,8 +47,8 @@ describe('English pages in English formats', () => {
     expect(grantPage).toMatch(/\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/);
     expect(grantPage).not.toMatch(danishDate);
     expect(grantPage).not.toMatch(/kl\. \d{2}\.\d{2}/);
-    // (The delivery table's own words are not translated yet; its caption is Danish.)
-    const weeks = await page.locator('table:has(caption:text("Timer pr. uge")) tbody tr td:first-child').allTextContents();
+    // The delivery table in English too: its caption is the wizard's "Hours per week".
+    const weeks = await page.locator('table:has(caption:text("Hours per week")) tbody tr td:first-child').allTextContents();
     expect(weeks.length).toBeGreaterThan(0);
     for (const week of weeks) expect(week).toMatch(/^week \d{1,2}( \d{4})?$/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

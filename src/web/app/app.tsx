@@ -149,7 +149,7 @@ function Shell() {
   return (
     <>
       {header}
-      <nav aria-label="Hovedmenu" className="mainnav">
+      <nav aria-label={t('mainMenu')} className="mainnav">
         <button
           type="button"
           className="menu-toggle"

@@ -30,4 +30,32 @@ describe('visibleTextProblems', () => {
       ),
     ).toEqual(['code "survey_response"', 'code "RET_OG_PLIGT"', 'code "GENERAL"', 'code "draft"']);
   });
+
+  it('finds request field paths', () => {
+    expect(visibleTextProblems('Fejl (values.cooperation) · body.name · lines.0.hours · værdier.x').map((p) => p.split(' in ')[0])).toEqual(
+      ['field path "values.cooperation"', 'field path "body.name"', 'field path "lines.0.hours"'],
+    );
+  });
+
+  it('on an English page, finds Danish interface words but not English words that are codes in Danish', () => {
+    expect(
+      visibleTextProblems('Grant approved · ended 12/03/2026 · Gem · Borgere: 3 · Annullér · status draft', 'en').map(
+        (p) => p.split(' in ')[0],
+      ),
+    ).toEqual(['Danish word "Gem"', 'Danish word "Borgere"', 'Danish word "Annullér"']);
+  });
+
+  it('on an English page, allows names, Danish legal terms and Danish user text', () => {
+    const text =
+      'Søren Møller · Ret og pligt mentor · Ret-og-pligt: next offer · Kontanthjælp (cash benefit), job-ready · Min Plan · Goal: fast job og praktik på værkstedet';
+    expect(visibleTextProblems(text, 'en')).toEqual([]);
+  });
+
+  it('on an English page, allows decimal points', () => {
+    expect(visibleTextProblems('0.29 hours · 12.75 · 2026-12-03', 'en').map((p) => p.split(' in ')[0])).toEqual(['ISO date "2026-12-03"']);
+  });
+
+  it('does not read Danish interface words on a Danish page', () => {
+    expect(visibleTextProblems('Gem · Borgere · Annullér', 'da')).toEqual([]);
+  });
 });

@@ -13,8 +13,11 @@ export function FindingList({ findings }: { findings: Finding[] }) {
           <strong>
             {f.rule} · {rule(f.rule)}
           </strong>
-          <span>{withGrantLinks(f.message)}</span>
-          <small>Kilde: {f.source}</small>
+          {/* The rule's own text is authored in Danish and shown as written, whatever the page's language. */}
+          <span lang="da">{withGrantLinks(f.message)}</span>
+          <small>
+            {t('findingSource')}: <span lang="da">{f.source}</span>
+          </small>
         </li>
       ))}
     </ul>

@@ -13,17 +13,20 @@ export type ReportFilter = {
 };
 export type ReportCitizen = { citizenId: number; name: string; cprMasked: string };
 
-export const reportNames: { key: string; label: string }[] = [
-  { key: 'outcome-status', label: 'Status efter første forløb' },
-  { key: 'offers-at-horizon', label: 'Forløb i gang ved opfølgning' },
-  { key: 'persons-per-year', label: 'Personer pr. år og andel af målgruppen' },
-  { key: 'starts-per-month', label: 'Påbegyndte forløb pr. måned' },
-  { key: 'age', label: 'Alder' },
-  { key: 'gender', label: 'Køn' },
-  { key: 'origin', label: 'Herkomst' },
-  { key: 'benefit-duration', label: 'Varighed på ydelse før start' },
-  { key: 'mentor-duration', label: 'Samlet mentorvarighed' },
-  { key: 'providers', label: 'Leverandører' },
+export const reportNames: { key: string; label: { da: string; en: string } }[] = [
+  { key: 'outcome-status', label: { da: 'Status efter første forløb', en: 'Status after the first course' } },
+  { key: 'offers-at-horizon', label: { da: 'Forløb i gang ved opfølgning', en: 'Courses running at follow-up' } },
+  {
+    key: 'persons-per-year',
+    label: { da: 'Personer pr. år og andel af målgruppen', en: 'Persons per year and share of the target group' },
+  },
+  { key: 'starts-per-month', label: { da: 'Påbegyndte forløb pr. måned', en: 'Courses started per month' } },
+  { key: 'age', label: { da: 'Alder', en: 'Age' } },
+  { key: 'gender', label: { da: 'Køn', en: 'Gender' } },
+  { key: 'origin', label: { da: 'Herkomst', en: 'Origin' } },
+  { key: 'benefit-duration', label: { da: 'Varighed på ydelse før start', en: 'Time on benefit before the start' } },
+  { key: 'mentor-duration', label: { da: 'Samlet mentorvarighed', en: 'Total mentor duration' } },
+  { key: 'providers', label: { da: 'Leverandører', en: 'Providers' } },
 ];
 
 const query = (f: ReportFilter) =>

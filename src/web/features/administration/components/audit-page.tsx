@@ -4,9 +4,10 @@ import { navigate } from '../../../app/router.ts';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-import { administrationApi } from '../api-client.ts';
+import { administrationApi, type AuditEntry } from '../api-client.ts';
 import { formatDateTime, formatNumber } from '../../../app/formats.ts';
-import { auditPurposeLabels } from '../../../../domain/audit-action-labels.ts';
+import { auditPurposeLabels, auditPurposeLabelsEn } from '../../../../domain/audit-action-labels.ts';
+import { auditCriterionText } from '../audit-criterion-text.ts';
 import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField } from '../../../components/select-field.tsx';
 
@@ -18,7 +19,7 @@ const actions = ['read', 'search', 'create', 'update', 'export', 'delete', 'logi
  * id, period, user and action, 50 rows a page with the total, and a CSV export for the citizen.
  */
 export function AuditPage({ query }: { query: URLSearchParams }) {
-  const { t, e } = useI18n();
+  const { t, e, language } = useI18n();
   const key = query.toString();
   const [filter, setFilter] = useState<Record<(typeof filterKeys)[number], string>>(
     () => Object.fromEntries(filterKeys.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof filterKeys)[number], string>,
@@ -96,9 +97,10 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
               {e(x.action)} ({e(`entity:${x.entity}`)})
             </td>
             <td>{x.citizenId ?? '–'}</td>
-            {/* The criterion is the log's own record of what was searched or changed, shown as recorded. */}
-            <td>{x.criterion ? <code>{x.criterion}</code> : '–'}</td>
-            <td>{x.purpose ? (auditPurposeLabels[x.purpose] ?? x.purpose) : '–'}</td>
+            <td>
+              <Criterion entry={x} />
+            </td>
+            <td>{x.purpose ? ((language === 'da' ? auditPurposeLabels : auditPurposeLabelsEn)[x.purpose] ?? x.purpose) : '–'}</td>
           </tr>
         ))}
       </DataTable>
@@ -112,4 +114,15 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
       </nav>
     </section>
   );
+}
+
+/**
+ * The criterion in words (issue 14); the stored record stays at hand as the cell's tooltip. A shape the
+ * page does not know is shown as stored, as plain text.
+ */
+function Criterion({ entry }: { entry: AuditEntry }) {
+  const { language } = useI18n();
+  if (!entry.criterion) return <>–</>;
+  const text = auditCriterionText(entry, language);
+  return text ? <span title={entry.criterion}>{text}</span> : <>{entry.criterion}</>;
 }

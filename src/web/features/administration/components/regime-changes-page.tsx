@@ -59,7 +59,7 @@ export function RegimeChangesPage({ regimeId }: { regimeId: string }) {
                             <strong>
                               {c.rule} · {rule(c.rule)}
                             </strong>
-                            <span>{c.message}</span>
+                            <span lang="da">{c.message}</span>
                           </li>
                         ))}
                       </ul>

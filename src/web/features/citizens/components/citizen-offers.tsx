@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { offerTypes } from '../../../../domain/offer-types.ts';
+import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
@@ -6,16 +8,9 @@ import { citizensApi } from '../api-client.ts';
 import { formatDate } from '../../../app/formats.ts';
 import { DataTable } from '../../../components/data-table.tsx';
 
-const offerTypes: Record<string, string> = {
-  vejledning_opkvalificering: 'Vejledning og opkvalificering',
-  virksomhedspraktik: 'Virksomhedspraktik',
-  nytteindsats: 'Nytteindsats',
-  loentilskud: 'Ansættelse med løntilskud',
-  jobrettet_uddannelse_6_uger: '6 ugers jobrettet uddannelse',
-};
-
 /** Active offers (tilbud, LAB kap. 10–12): what came before and after a mentor period. */
 export function CitizenOffers({ citizenId, canWrite }: { citizenId: number; canWrite: boolean }) {
+  const { t, e } = useI18n();
   const { data, error, reload } = useLoad(() => citizensApi.offers(citizenId), [citizenId]);
   const [type, setType] = useState('virksomhedspraktik');
   const [start, setStart] = useState('');
@@ -35,43 +30,43 @@ export function CitizenOffers({ citizenId, canWrite }: { citizenId: number; canW
   }
   return (
     <>
-      <h2>Tilbud</h2>
+      <h2>{t('offers')}</h2>
       <ErrorMessage error={error} />
       {data && data.offers.length > 0 ? (
-        <DataTable caption="Tilbud" columns={['Tilbud', 'Fra', 'Til']}>
+        <DataTable caption={t('offers')} columns={[t('offer'), t('from'), t('to')]}>
           {data.offers.map((o) => (
             <tr key={o.id}>
-              <td>{offerTypes[o.type] ?? o.type}</td>
+              <td>{e(o.type)}</td>
               <td>{formatDate(o.startDate)}</td>
               <td>{formatDate(o.endDate)}</td>
             </tr>
           ))}
         </DataTable>
       ) : (
-        <p>Ingen tilbud registreret.</p>
+        <p>{t('offersNone')}</p>
       )}
       {canWrite ? (
         <details className="card">
-          <summary>Registrér tilbud</summary>
+          <summary>{t('offerRecord')}</summary>
           <form onSubmit={submit} className="grid-form">
-            <Field id="offer-type" label="Tilbud">
+            <Field id="offer-type" label={t('offer')}>
               <select id="offer-type" value={type} onChange={(ev) => setType(ev.target.value)}>
-                {Object.entries(offerTypes).map(([k, v]) => (
+                {offerTypes.map((k) => (
                   <option key={k} value={k}>
-                    {v}
+                    {e(k)}
                   </option>
                 ))}
               </select>
             </Field>
-            <Field id="offer-start" label="Fra">
+            <Field id="offer-start" label={t('from')}>
               <input id="offer-start" type="date" value={start} onChange={(ev) => setStart(ev.target.value)} required />
             </Field>
-            <Field id="offer-end" label="Til">
+            <Field id="offer-end" label={t('to')}>
               <input id="offer-end" type="date" value={end} onChange={(ev) => setEnd(ev.target.value)} />
             </Field>
             <ErrorMessage error={saveError} />
             <button type="submit" className="primary">
-              Gem
+              {t('save')}
             </button>
           </form>
         </details>

@@ -167,7 +167,7 @@ function CreateCitizen() {
     <details className="card">
       <summary>{t('createCitizen')}</summary>
       <form onSubmit={submit}>
-        <Field id="new-cpr" label={t('cpr')} hint="DDMMÅÅ-XXXX">
+        <Field id="new-cpr" label={t('cpr')} hint={t('cprFormatHint')}>
           <input
             id="new-cpr"
             value={cpr}

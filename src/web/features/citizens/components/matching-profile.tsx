@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { citizensApi, type MatchingProfile as Profile } from '../api-client.ts';
 
 /** What the citizen needs from a mentor; used by the mentor proposals (issue 3 point 8). */
 export function MatchingProfile({ citizenId }: { citizenId: number }) {
+  const { t, e } = useI18n();
   const [profile, setProfile] = useState<Profile | null>(null);
   const [barriers, setBarriers] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -42,15 +44,15 @@ export function MatchingProfile({ citizenId }: { citizenId: number }) {
   if (!profile) return <ErrorMessage error={error} />;
   return (
     <details className="card">
-      <summary>Behov og ønsker til mentor</summary>
+      <summary>{t('matchingProfile')}</summary>
       <form onSubmit={submit} className="grid-form">
-        <Field id="mp-barriers" label="Barrierer, der kræver speciale (kommasepareret)">
+        <Field id="mp-barriers" label={t('matchingBarriers')}>
           <input id="mp-barriers" value={barriers} onChange={(ev) => setBarriers(ev.target.value)} />
         </Field>
-        <Field id="mp-language" label="Sprog">
+        <Field id="mp-language" label={t('matchingLanguage')}>
           <input id="mp-language" value={profile.language ?? ''} onChange={(ev) => setProfile({ ...profile, language: ev.target.value })} />
         </Field>
-        <Field id="mp-gender" label="Ønsket køn på mentor">
+        <Field id="mp-gender" label={t('matchingGender')}>
           <select
             id="mp-gender"
             value={profile.preferredMentorGender ?? ''}
@@ -58,12 +60,12 @@ export function MatchingProfile({ citizenId }: { citizenId: number }) {
               setProfile({ ...profile, preferredMentorGender: (ev.target.value || null) as Profile['preferredMentorGender'] })
             }
           >
-            <option value="">Intet ønske</option>
-            <option value="female">Kvinde</option>
-            <option value="male">Mand</option>
+            <option value="">{t('matchingNoWish')}</option>
+            <option value="female">{e('female')}</option>
+            <option value="male">{e('male')}</option>
           </select>
         </Field>
-        <Field id="mp-postcode" label="Postnummer">
+        <Field id="mp-postcode" label={t('matchingPostcode')}>
           <input
             id="mp-postcode"
             inputMode="numeric"
@@ -74,11 +76,11 @@ export function MatchingProfile({ citizenId }: { citizenId: number }) {
         <ErrorMessage error={error} />
         {saved ? (
           <p role="status" className="ok">
-            Gemt.
+            {t('saved')}
           </p>
         ) : null}
         <button type="submit" className="primary">
-          Gem
+          {t('save')}
         </button>
       </form>
     </details>

@@ -1,8 +1,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { danishMonthAndYear } from '../../../../domain/calendar-month.ts';
-import { formatHours, formatKr, formatNumber, formatPercent } from '../../../app/formats.ts';
+import { formatHours, formatKr, formatMonth, formatNumber, formatPercent } from '../../../app/formats.ts';
 import { economyChartReferences, economyFigureNotes } from '../../../../domain/economy-figure-notes.ts';
-import { useI18n } from '../../../app/i18n.tsx';
+import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
@@ -13,33 +12,35 @@ import { SpendChart } from './spend-chart.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 
 const kr = (n: number | null | undefined) => formatKr(n);
-const alertText: Record<string, string> = {
-  FORECAST_OVER_BUDGET: 'Prognosen overstiger budgettet',
-  FORECAST_OVER_FRAME: 'Prognosen overstiger det refusionsberettigede forbrug',
-  FORECAST_MAY_EXCEED_BUDGET: 'Prognosens høje skøn overstiger budgettet',
-  FORECAST_MAY_EXCEED_FRAME: 'Prognosens høje skøn overstiger det refusionsberettigede forbrug',
-  SPEND_OVER_BUDGET: 'Forbruget har overskredet budgettet',
-  SPEND_OVER_FRAME: 'Forbruget har overskredet det refusionsberettigede forbrug',
+const alertText: Record<string, TextKey> = {
+  FORECAST_OVER_BUDGET: 'ecoForecastOverBudget',
+  FORECAST_OVER_FRAME: 'ecoForecastOverFrame',
+  FORECAST_MAY_EXCEED_BUDGET: 'ecoForecastMayExceedBudget',
+  FORECAST_MAY_EXCEED_FRAME: 'ecoForecastMayExceedFrame',
+  SPEND_OVER_BUDGET: 'ecoSpendOverBudget',
+  SPEND_OVER_FRAME: 'ecoSpendOverFrame',
 };
 
 /** The manager's page: spend vs budget vs refund frame, forecast to December, splits and exports (issue 4). */
 export function EconomyPage() {
   const { user } = useSession();
-  const { e } = useI18n();
+  const { t, e } = useI18n();
   const [year, setYear] = useState(new Date().getFullYear());
   const { data, error, reload } = useLoad(() => economyApi.get(year), [year]);
   const [tab, setTab] = useState<'byMentorType' | 'byProviderType' | 'byTargetGroup' | 'byRefundClass'>('byProviderType');
   const tabs = {
-    byMentorType: 'Mentortype',
-    byProviderType: 'Leverandørtype',
-    byTargetGroup: 'Målgruppe',
-    byRefundClass: 'Refusion',
+    byMentorType: t('ecoByMentorType'),
+    byProviderType: t('ecoByProviderType'),
+    byTargetGroup: t('ecoByTargetGroup'),
+    byRefundClass: t('ecoByRefundClass'),
   } as const;
   return (
     <section>
-      <h1>Økonomi {year}</h1>
+      <h1>
+        {t('economy')} {year}
+      </h1>
       <div className="inline-form">
-        <Field id="eco-year" label="År">
+        <Field id="eco-year" label={t('ecoYear')}>
           <select id="eco-year" value={year} onChange={(ev) => setYear(Number(ev.target.value))}>
             {Array.from({ length: 13 }, (_, i) => new Date().getFullYear() - i).map((y) => (
               <option key={y} value={y}>
@@ -49,10 +50,10 @@ export function EconomyPage() {
           </select>
         </Field>
         <a className="button" href={`/api/economy/${year}.xlsx`} download>
-          Hent Excel
+          {t('crDownloadExcel')}
         </a>
         <a className="button" href={`/api/economy/${year}.pdf`} download>
-          Hent PDF
+          {t('crDownloadPdf')}
         </a>
       </div>
       <ErrorMessage error={error} />
@@ -60,19 +61,20 @@ export function EconomyPage() {
         <>
           {data.alerts.map((a, i) => (
             <p key={i} className={`alert ${a.severity === 'error' ? 'alert-error' : 'alert-warning'}`} role="status">
-              {alertText[a.code] ?? a.message ?? ''}
-              {a.month ? ` (fra ${danishMonthAndYear(a.month)})` : ''}
+              {alertText[a.code] ? t(alertText[a.code]!) : (a.message ?? '')}
+              {a.month ? ` (${t('ecoFromMonth')} ${formatMonth(a.month, { withYear: true })})` : ''}
             </p>
           ))}
           <EconomyFigures data={data} />
           {data.year >= 2026 ? <BudgetCeilingCard ceiling={data.budgetCeiling} notes={economyFigureNotes(data)} /> : null}
           <SpendChart months={data.byMonth} references={economyChartReferences(data)} asOf={data.asOf} />
           <details className="card">
-            <summary>Sådan beregnes prognosen</summary>
-            <p>{data.forecast.method}</p>
+            <summary>{t('ecoHowForecast')}</summary>
+            {/* Written by the server in Danish (TODO(#14): English forecast method). */}
+            <p lang="da">{data.forecast.method}</p>
           </details>
-          <h2>Fordeling</h2>
-          <div role="tablist" aria-label="Fordeling" className="segmented">
+          <h2>{t('ecoBreakdown')}</h2>
+          <div role="tablist" aria-label={t('ecoBreakdown')} className="segmented">
             {(Object.keys(tabs) as (keyof typeof tabs)[]).map((k) => (
               <button
                 key={k}
@@ -87,15 +89,15 @@ export function EconomyPage() {
             ))}
           </div>
           <BreakdownTable rows={data[tab]} caption={tabs[tab]} />
-          <h2>Kontering</h2>
-          <DataTable caption="Kontering" columns={['Funktion', 'Forbrug', 'Note']}>
+          <h2>{t('ecoAccounting')}</h2>
+          <DataTable caption={t('ecoAccounting')} columns={[t('ecoFunction'), t('ecoSpend'), t('ecoNote')]}>
             {data.accountingFunctions.map((f, i) => (
               <tr key={i}>
                 <td>
                   {f.functionCode ?? '–'} ({e(f.refundClass).toLowerCase()})
                 </td>
                 <td className="num">{kr(f.spendKr)}</td>
-                <td>{f.note ?? ''}</td>
+                <td lang="da">{f.note ?? ''}</td>
               </tr>
             ))}
           </DataTable>
@@ -111,20 +113,24 @@ export function EconomyPage() {
  * beside a refund frame of 0 kr. explains itself.
  */
 function EconomyFigures({ data }: { data: Economy }) {
+  const { t } = useI18n();
   const notes = economyFigureNotes(data);
   const figure = (key: string, label: string, value: ReactNode, note: string) => (
     <div key={key} data-figure={key}>
       <dt>{label}</dt>
       <dd>{value}</dd>
-      <dd className="kpi-note">{note}</dd>
+      {/* The notes are composed in Danish by domain/economy-figure-notes.ts (TODO(#14): English notes). */}
+      <dd className="kpi-note" lang="da">
+        {note}
+      </dd>
     </div>
   );
   return (
     <dl className="kpis">
-      {figure('spend', 'Forbrug til dato', kr(data.spend), notes.spend)}
+      {figure('spend', t('ecoSpendToDate'), kr(data.spend), notes.spend)}
       {figure(
         'forecast',
-        'Prognose for året',
+        t('ecoForecastYear'),
         <>
           {kr(data.forecast.expected)}
           <small>
@@ -134,14 +140,14 @@ function EconomyFigures({ data }: { data: Economy }) {
         </>,
         notes.forecast,
       )}
-      {figure('budget', 'Budget', kr(data.budgetKr), notes.budget)}
-      {figure('refundFrame', 'Refusionsramme', data.refundFrame === null ? 'Ikke sat' : kr(data.refundFrame), notes.refundFrame)}
-      {figure('eligibleSpend', 'Refusionsberettiget forbrug', kr(data.eligibleSpend), notes.eligibleSpend)}
-      {figure('refund', 'Refusion', kr(data.refund), notes.refund)}
-      {figure('overFramePercent', 'Budget ud over refusionsrammen', formatPercent(data.overFramePercent), notes.overFramePercent)}
+      {figure('budget', t('ecoBudget'), kr(data.budgetKr), notes.budget)}
+      {figure('refundFrame', t('ecoRefundFrame'), data.refundFrame === null ? t('ecoNotSet') : kr(data.refundFrame), notes.refundFrame)}
+      {figure('eligibleSpend', t('ecoEligibleSpend'), kr(data.eligibleSpend), notes.eligibleSpend)}
+      {figure('refund', t('ecoRefund'), kr(data.refund), notes.refund)}
+      {figure('overFramePercent', t('ecoOverFrame'), formatPercent(data.overFramePercent), notes.overFramePercent)}
       {figure(
         'averages',
-        'Gns. pr. forløb / pr. time',
+        t('ecoAverages'),
         <>
           {kr(data.averageCostPerCourseKr)} / {kr(data.averageCostPerHourKr)}
         </>,
@@ -157,48 +163,48 @@ function EconomyFigures({ data }: { data: Economy }) {
  * From 2026 the card is always there; without full-time persons it says what to enter.
  */
 function BudgetCeilingCard({ ceiling, notes }: { ceiling: Economy['budgetCeiling']; notes: ReturnType<typeof economyFigureNotes> }) {
+  const { t } = useI18n();
   return (
     <section className="card" aria-labelledby="eco-ceiling">
-      <h2 id="eco-ceiling">Loft over udgifter (LAB § 203 a)</h2>
+      <h2 id="eco-ceiling">{t('ecoCeilingHeading')}</h2>
       {ceiling === null ? (
-        <p>{notes.ceiling}</p>
+        <p lang="da">{notes.ceiling}</p>
       ) : (
         <>
           <dl className="kpis">
             <div>
-              <dt>Fuldtidspersoner i § 6, nr. 1–10</dt>
+              <dt>{t('ecoFullTimePersons')}</dt>
               <dd>{formatNumber(ceiling.fullTimePersons)}</dd>
-              <dd className="kpi-note">Angivet af kommunen under &quot;Ramme og budget&quot;.</dd>
+              <dd className="kpi-note">{t('ecoFullTimePersonsNote')}</dd>
             </div>
             <div>
-              <dt>Sats pr. fuldtidsperson</dt>
+              <dt>{t('ecoRatePerFte')}</dt>
               <dd>
-                {kr(ceiling.ratePerFteKr)} {ceiling.rateVerified ? null : <strong className="badge badge-draft">ikke bekræftet</strong>}
+                {kr(ceiling.ratePerFteKr)}{' '}
+                {ceiling.rateVerified ? null : <strong className="badge badge-draft">{t('regimeNotConfirmed')}</strong>}
               </dd>
               <dd className="kpi-note">
-                {ceiling.rateVerified
-                  ? `Kilde: ${ceiling.rateSourceNote ?? ''}`
-                  : 'Fra lovudkastet; en administrator kan bekræfte eller ændre satsen med en kildeangivelse.'}
+                {ceiling.rateVerified ? `${t('findingSource')}: ${ceiling.rateSourceNote ?? ''}` : t('ecoRateFromDraft')}
               </dd>
             </div>
             <div>
-              <dt>Loft</dt>
+              <dt>{t('ecoCeiling')}</dt>
               <dd>{kr(ceiling.ceilingKr)}</dd>
-              <dd className="kpi-note">{notes.ceiling}</dd>
-            </div>
-            <div>
-              <dt>Mentorstøtte + øvrig vejledning og opkvalificering (prognose)</dt>
-              <dd>{kr(ceiling.totalSpendKr)}</dd>
-              <dd className="kpi-note">{notes.ceilingSpend}</dd>
-            </div>
-            <div>
-              <dt>{ceiling.withinCeiling ? 'Inden for loftet' : 'Over loftet (afholdes af kommunen)'}</dt>
-              <dd>{ceiling.withinCeiling ? kr(ceiling.ceilingKr - ceiling.totalSpendKr) : kr(ceiling.overCeilingKr)}</dd>
-              <dd className="kpi-note">
-                {ceiling.withinCeiling
-                  ? 'Loftet minus prognosen: hvad der er plads til.'
-                  : 'Prognosen minus loftet: indgår ikke i budgetgarantien.'}
+              <dd className="kpi-note" lang="da">
+                {notes.ceiling}
               </dd>
+            </div>
+            <div>
+              <dt>{t('ecoCeilingSpend')}</dt>
+              <dd>{kr(ceiling.totalSpendKr)}</dd>
+              <dd className="kpi-note" lang="da">
+                {notes.ceilingSpend}
+              </dd>
+            </div>
+            <div>
+              <dt>{ceiling.withinCeiling ? t('ecoWithinCeiling') : t('ecoOverCeiling')}</dt>
+              <dd>{ceiling.withinCeiling ? kr(ceiling.ceilingKr - ceiling.totalSpendKr) : kr(ceiling.overCeilingKr)}</dd>
+              <dd className="kpi-note">{ceiling.withinCeiling ? t('ecoWithinCeilingNote') : t('ecoOverCeilingNote')}</dd>
             </div>
           </dl>
         </>
@@ -207,13 +213,20 @@ function BudgetCeilingCard({ ceiling, notes }: { ceiling: Economy['budgetCeiling
   );
 }
 
+/** A breakdown row's name: the code's label in the page's language when it has one, else the server's label. */
+function enumText(e: (code: string) => string, key: string, label: string): string {
+  const text = e(key);
+  return text === key ? label : text;
+}
+
 function BreakdownTable({ rows, caption }: { rows: Breakdown[]; caption: string }) {
+  const { t, e } = useI18n();
   const max = Math.max(1, ...rows.map((r) => r.spendKr));
   return (
-    <DataTable caption={caption} columns={[caption, 'Forløb', 'Timer', 'Forbrug', 'Andel', 'Bundet']}>
+    <DataTable caption={caption} columns={[caption, t('ecoCourses'), t('ecoHours'), t('ecoSpend'), t('ecoShare'), t('ecoCommitted')]}>
       {rows.map((r) => (
         <tr key={r.key}>
-          <td>{r.label}</td>
+          <td>{enumText(e, r.key, r.label)}</td>
           <td className="num">{r.courses}</td>
           <td className="num">{formatHours(r.hours)}</td>
           <td className="num">
@@ -229,6 +242,7 @@ function BreakdownTable({ rows, caption }: { rows: Breakdown[]; caption: string 
 
 /** The year's refund frame, budget and (from 2026) ceiling inputs, opened with what is stored for the year. */
 function FrameForm({ year, onSaved }: { year: number; onSaved: () => void }) {
+  const { t } = useI18n();
   const [frame, setFrame] = useState('');
   const [budget, setBudget] = useState('');
   const [fullTimePersons, setFullTimePersons] = useState('');
@@ -276,18 +290,18 @@ function FrameForm({ year, onSaved }: { year: number; onSaved: () => void }) {
   }
   return (
     <details className="card">
-      <summary>Ramme og budget for {year}</summary>
-      <p className="meta">
-        {stored ? `Felterne viser det, der er gemt for ${year}.` : `Der er ikke gemt en ramme eller et budget for ${year} endnu.`}
-      </p>
+      <summary>
+        {t('ecoFrameAndBudget')} {year}
+      </summary>
+      <p className="meta">{stored ? `${t('ecoStoredFor')} ${year}.` : `${t('ecoNothingStoredFor')} ${year} ${t('ecoYet')}.`}</p>
       <form onSubmit={submit} className="row">
-        <TextField id="eco-frame" label="Refusionsramme (kr.)" type="number" min="0" value={frame} onChange={setFrame} required />
-        <TextField id="eco-budget" label="Budget (kr.)" type="number" min="0" value={budget} onChange={setBudget} required />
+        <TextField id="eco-frame" label={t('ecoRefundFrameKr')} type="number" min="0" value={frame} onChange={setFrame} required />
+        <TextField id="eco-budget" label={t('ecoBudgetKr')} type="number" min="0" value={budget} onChange={setBudget} required />
         {year >= 2026 ? (
           <>
             <TextField
               id="eco-fte"
-              label="Fuldtidspersoner i § 6, nr. 1–10"
+              label={t('ecoFullTimePersons')}
               type="number"
               min="0"
               step="0.1"
@@ -296,7 +310,7 @@ function FrameForm({ year, onSaved }: { year: number; onSaved: () => void }) {
             />
             <TextField
               id="eco-other"
-              label="Øvrig vejledning og opkvalificering (kr.)"
+              label={t('ecoOtherGuidanceKr')}
               type="number"
               min="0"
               value={otherGuidance}
@@ -306,7 +320,7 @@ function FrameForm({ year, onSaved }: { year: number; onSaved: () => void }) {
         ) : null}
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Gemmer …' : 'Gem'}
+          {saving ? t('saving') : t('save')}
         </button>
       </form>
     </details>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../app/http.ts';
 import { useSession } from '../../../app/session.tsx';
+import { useI18n, type Language, type TextKey } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
@@ -8,25 +9,31 @@ import { invoicesApi } from '../api-client.ts';
 import { formatHours, formatKr, formatPeriod } from '../../../app/formats.ts';
 import { DataTable } from '../../../components/data-table.tsx';
 
-const statusText: Record<string, string> = { received: 'Modtaget', attested: 'Attesteret', approved: 'Godkendt' };
-const flagText: Record<string, string> = {
-  HOURS_OVER_LOGGED: 'Flere timer end registreret',
-  NO_CONTACT_LOGGED: 'Ingen kontakt i perioden',
-  OUTSIDE_GRANT_PERIOD: 'Uden for bevillingsperioden',
-  AMOUNT_OVER_RATE: 'Beløb over aftalt timepris',
-  HOURS_OVER_CONFIRMED: 'Flere timer end borgeren har bekræftet',
+const statusText: Record<string, TextKey> = { received: 'invReceived', attested: 'invAttested', approved: 'invApproved' };
+const flagText: Record<string, TextKey> = {
+  HOURS_OVER_LOGGED: 'invHoursOverLogged',
+  NO_CONTACT_LOGGED: 'invNoContactLogged',
+  OUTSIDE_GRANT_PERIOD: 'invOutsideGrantPeriod',
+  AMOUNT_OVER_RATE: 'invAmountOverRate',
+  HOURS_OVER_CONFIRMED: 'invHoursOverConfirmed',
 };
-const lineStatusText: Record<string, string> = { ok: 'OK', flagged: 'Til gennemgang', accepted: 'Godkendt', rejected: 'Afvist' };
+const lineStatusText: Record<string, TextKey> = {
+  ok: 'invLineOk',
+  flagged: 'invLineFlagged',
+  accepted: 'invLineAccepted',
+  rejected: 'invLineRejected',
+};
 const kr = (n: number) => formatKr(n, { decimals: 2 });
 
 /** Provider invoices: reconciliation against logged contacts, line review, four-eyes approval (issue 4). */
 export function InvoicesPage() {
+  const { t } = useI18n();
   const { user } = useSession();
   const list = useLoad(() => invoicesApi.list(), []);
   const [selected, setSelected] = useState<number | null>(null);
   return (
     <section>
-      <h1>Fakturaer</h1>
+      <h1>{t('invoices')}</h1>
       {user && ['coordinator', 'manager'].includes(user.role) ? (
         <InvoiceUpload
           onImported={(id) => {
@@ -36,7 +43,10 @@ export function InvoicesPage() {
         />
       ) : null}
       <ErrorMessage error={list.error} />
-      <DataTable caption="Fakturaer" columns={['Leverandør', 'Nr.', 'Periode', 'Beløb', 'Status', 'Åbne linjer']}>
+      <DataTable
+        caption={t('invoices')}
+        columns={[t('provider'), t('invNumberShort'), t('period'), t('invAmount'), t('status'), t('invOpenLines')]}
+      >
         {(list.data?.invoices ?? []).map((i) => (
           <tr key={i.id}>
             <td>
@@ -47,7 +57,7 @@ export function InvoicesPage() {
             <td>{i.invoiceNumber}</td>
             <td>{formatPeriod(i.periodFrom, i.periodTo)}</td>
             <td className="num">{kr(i.amountKr)}</td>
-            <td>{statusText[i.status] ?? i.status}</td>
+            <td>{statusText[i.status] ? t(statusText[i.status]!) : i.status}</td>
             <td className="num">{i.openLineCount}</td>
           </tr>
         ))}
@@ -60,6 +70,7 @@ export function InvoicesPage() {
 }
 
 function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: boolean; onChanged: () => void }) {
+  const { t } = useI18n();
   const { user } = useSession();
   const { data, error, reload } = useLoad(() => invoicesApi.reconciliation(id), [id]);
   const [note, setNote] = useState('');
@@ -80,17 +91,27 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
   return (
     <article className="card" aria-labelledby="invoice-title">
       <h2 id="invoice-title">
-        Faktura {data.invoiceNumber} · {data.providerName}
+        {t('invInvoice')} {data.invoiceNumber} · {data.providerName}
       </h2>
       <p>
-        Status: {statusText[data.status] ?? data.status}
-        {data.attestedByName ? ` · attesteret af ${data.attestedByName}` : ''}
-        {data.approvedByName ? ` · godkendt af ${data.approvedByName}` : ''}. Kan betales: {kr(data.reconciliation.payableAmountKr)}.
+        {t('status')}: {statusText[data.status] ? t(statusText[data.status]!) : data.status}
+        {data.attestedByName ? ` · ${t('invAttestedBy')} ${data.attestedByName}` : ''}
+        {data.approvedByName ? ` · ${t('invApprovedBy')} ${data.approvedByName}` : ''}. {t('invPayable')}:{' '}
+        {kr(data.reconciliation.payableAmountKr)}.
       </p>
       <FindingList findings={data.openDeliveryFindings} />
       <DataTable
-        caption="Fakturalinjer"
-        columns={['Bevilling', 'Periode', 'Fakt. timer', 'Registreret', 'Bekræftet', 'Beløb', 'Afvigelser', 'Status']}
+        caption={t('invLines')}
+        columns={[
+          t('invGrant'),
+          t('period'),
+          t('invInvoicedHours'),
+          t('contactRecorded'),
+          t('contactConfirmed'),
+          t('invAmount'),
+          t('invDeviations'),
+          t('status'),
+        ]}
       >
         {data.reconciliation.lines.map((l) => (
           <tr key={l.lineId}>
@@ -102,9 +123,12 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
             <td className="num">{formatHours(l.loggedHours)}</td>
             <td className="num">{formatHours(l.confirmedHours)}</td>
             <td className="num">{kr(l.amountKr)}</td>
-            <td>{l.flags.map((f) => `${flagText[f.code] ?? f.message}${f.rule ? ` (${f.rule})` : ''}`).join(', ') || '–'}</td>
             <td>
-              {lineStatusText[l.status] ?? l.status}
+              {l.flags.map((f) => `${flagText[f.code] ? t(flagText[f.code]!) : f.message}${f.rule ? ` (${f.rule})` : ''}`).join(', ') ||
+                '–'}
+            </td>
+            <td>
+              {lineStatusText[l.status] ? t(lineStatusText[l.status]!) : l.status}
               {canReview && l.flags.length > 0 && l.status === 'flagged' ? (
                 <span className="actions">
                   <button
@@ -112,14 +136,14 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
                     disabled={!note.trim()}
                     onClick={() => void act(() => invoicesApi.reviewLine(id, l.lineId, { decision: 'accepted', note }))}
                   >
-                    Godkend linje
+                    {t('invAcceptLine')}
                   </button>
                   <button
                     type="button"
                     disabled={!note.trim()}
                     onClick={() => void act(() => invoicesApi.reviewLine(id, l.lineId, { decision: 'rejected', note }))}
                   >
-                    Afvis linje
+                    {t('invRejectLine')}
                   </button>
                 </span>
               ) : null}
@@ -129,53 +153,71 @@ function InvoiceDetail({ id, canReview, onChanged }: { id: number; canReview: bo
       </DataTable>
       {canReview ? (
         <div className="field">
-          <label htmlFor="review-note">Note til gennemgang af linjer</label>
+          <label htmlFor="review-note">{t('invReviewNote')}</label>
           <input id="review-note" value={note} onChange={(ev) => setNote(ev.target.value)} />
         </div>
       ) : null}
       <ErrorMessage error={actionError} />
       {canApprove ? (
         <button type="button" className="primary" onClick={() => void act(() => invoicesApi.approve(id))}>
-          {data.status === 'received' ? 'Attestér' : 'Godkend til betaling'}
+          {data.status === 'received' ? t('invAttest') : t('invApproveForPayment')}
         </button>
       ) : null}
     </article>
   );
 }
 
-/** The columns of an invoice file, in Danish (the file's header may use camelCase or snake_case). */
-const columnText: Record<string, string> = {
-  invoiceNumber: 'Fakturanummer (invoice_number)',
-  providerId: 'Leverandør-id (provider_id)',
-  periodFrom: 'Fakturaperiode fra (period_from)',
-  periodTo: 'Fakturaperiode til (period_to)',
-  grantId: 'Bevilling (grant_id)',
-  lineFrom: 'Linjens periode fra (line_from)',
-  lineTo: 'Linjens periode til (line_to)',
-  hours: 'Timer (hours)',
-  amountKr: 'Beløb i kr. (amount_kr)',
-  csv: 'Filen',
+/** The columns of an invoice file in words, with the file's own column name (camelCase or snake_case in the header). */
+const columnText: Record<string, Record<Language, string>> = {
+  invoiceNumber: { da: 'Fakturanummer (invoice_number)', en: 'Invoice number (invoice_number)' },
+  providerId: { da: 'Leverandør-id (provider_id)', en: 'Provider id (provider_id)' },
+  periodFrom: { da: 'Fakturaperiode fra (period_from)', en: 'Invoice period from (period_from)' },
+  periodTo: { da: 'Fakturaperiode til (period_to)', en: 'Invoice period to (period_to)' },
+  grantId: { da: 'Bevilling (grant_id)', en: 'Grant (grant_id)' },
+  lineFrom: { da: 'Linjens periode fra (line_from)', en: 'Line period from (line_from)' },
+  lineTo: { da: 'Linjens periode til (line_to)', en: 'Line period to (line_to)' },
+  hours: { da: 'Timer (hours)', en: 'Hours (hours)' },
+  amountKr: { da: 'Beløb i kr. (amount_kr)', en: 'Amount in kr. (amount_kr)' },
+  csv: { da: 'Filen', en: 'The file' },
 };
-const problemText: Record<string, (column: string) => string> = {
-  NO_LINES: () => 'Filen skal have en overskriftslinje og mindst én fakturalinje.',
-  UNCLOSED_QUOTE: () => 'Et citationstegn (") er ikke lukket.',
-  MISSING_COLUMN: (c) => `Overskriften mangler kolonnen ${c}.`,
-  NOT_A_NUMBER: (c) => `${c} skal være et tal, fx 4.250,00.`,
-  NOT_WHOLE_NUMBER: (c) => `${c} skal være et helt tal.`,
-  NOT_A_DATE: (c) => `${c} skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-31.`,
-  EMPTY: (c) => `${c} er tom.`,
-  DIFFERS_FROM_FIRST_LINE: (c) => `${c} er ikke den samme som på første linje. Én faktura pr. fil.`,
-  PERIOD_REVERSED: () => 'Perioden slutter, før den begynder.',
-  OUTSIDE_INVOICE_PERIOD: () => 'Linjens periode ligger uden for fakturaperioden.',
-  NEGATIVE: (c) => `${c} må ikke være negativ.`,
-  GRANT_NOT_FOUND: () => 'Bevillingen findes ikke.',
-  GRANT_NOT_OF_PROVIDER: () => 'Bevillingen leveres ikke af denne leverandør.',
-  PROVIDER_NOT_FOUND: () => 'Leverandøren findes ikke.',
+type Words = (column: string) => Record<Language, string>;
+const problemText: Record<string, Words> = {
+  NO_LINES: () => ({
+    da: 'Filen skal have en overskriftslinje og mindst én fakturalinje.',
+    en: 'The file needs a header line and at least one invoice line.',
+  }),
+  UNCLOSED_QUOTE: () => ({ da: 'Et citationstegn (") er ikke lukket.', en: 'A quotation mark (") is not closed.' }),
+  MISSING_COLUMN: (c) => ({ da: `Overskriften mangler kolonnen ${c}.`, en: `The header lacks the column ${c}.` }),
+  NOT_A_NUMBER: (c) => ({ da: `${c} skal være et tal, fx 4.250,00.`, en: `${c} must be a number, for example 4,250.00.` }),
+  NOT_WHOLE_NUMBER: (c) => ({ da: `${c} skal være et helt tal.`, en: `${c} must be a whole number.` }),
+  NOT_A_DATE: (c) => ({
+    da: `${c} skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-31.`,
+    en: `${c} must be a date written YYYY-MM-DD, for example 2026-03-31.`,
+  }),
+  EMPTY: (c) => ({ da: `${c} er tom.`, en: `${c} is empty.` }),
+  DIFFERS_FROM_FIRST_LINE: (c) => ({
+    da: `${c} er ikke den samme som på første linje. Én faktura pr. fil.`,
+    en: `${c} differs from the first line. One invoice per file.`,
+  }),
+  PERIOD_REVERSED: () => ({ da: 'Perioden slutter, før den begynder.', en: 'The period ends before it begins.' }),
+  OUTSIDE_INVOICE_PERIOD: () => ({
+    da: 'Linjens periode ligger uden for fakturaperioden.',
+    en: 'The line’s period lies outside the invoice period.',
+  }),
+  NEGATIVE: (c) => ({ da: `${c} må ikke være negativ.`, en: `${c} must not be negative.` }),
+  GRANT_NOT_FOUND: () => ({ da: 'Bevillingen findes ikke.', en: 'The grant does not exist.' }),
+  GRANT_NOT_OF_PROVIDER: () => ({
+    da: 'Bevillingen leveres ikke af denne leverandør.',
+    en: 'The grant is not delivered by this provider.',
+  }),
+  PROVIDER_NOT_FOUND: () => ({ da: 'Leverandøren findes ikke.', en: 'The provider does not exist.' }),
 };
+const invalidValue: Words = () => ({ da: 'Værdien er ikke gyldig.', en: 'The value is not valid.' });
 type CsvProblem = { line: number; field: string; reason: string };
 
-/** A provider's invoice as a CSV file (issue 14): read in the browser and sent as text/csv; each bad line is listed in Danish. */
+/** A provider's invoice as a CSV file (issue 14): read in the browser and sent as text/csv; each bad line is listed in the user's language. */
 function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
+  const { t, language } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [sending, setSending] = useState(false);
   const [problems, setProblems] = useState<{ list: CsvProblem[]; count: number } | null>(null);
@@ -190,7 +232,7 @@ function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
     setDone(null);
     try {
       const invoice = await invoicesApi.uploadCsv(await file.text());
-      setDone(`Faktura ${invoice.invoiceNumber} fra ${invoice.providerName} er indlæst og afstemt.`);
+      setDone(`${t('invInvoice')} ${invoice.invoiceNumber} ${t('invLoadedFrom')} ${invoice.providerName} ${t('invLoadedDone')}`);
       onImported(invoice.id);
     } catch (err) {
       const list = err instanceof ApiError && Array.isArray(err.details.problems) ? (err.details.problems as CsvProblem[]) : [];
@@ -205,15 +247,14 @@ function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
   }
   return (
     <details className="card">
-      <summary>Indlæs faktura fra CSV-fil</summary>
+      <summary>{t('invUpload')}</summary>
       <form onSubmit={submit}>
         <p className="hint" id="invoice-file-hint">
-          Én faktura pr. fil, én linje pr. bevilling og periode. Kolonner (filens første linje):{' '}
-          <code>invoice_number;provider_id;period_from;period_to;grant_id;line_from;line_to;hours;amount_kr</code>. Semikolon eller komma,
-          decimalkomma tilladt.
+          {t('invUploadHint')} <code>invoice_number;provider_id;period_from;period_to;grant_id;line_from;line_to;hours;amount_kr</code>.{' '}
+          {t('invUploadHintSeparators')}
         </p>
         <div className="field">
-          <label htmlFor="invoice-file">Fakturafil (CSV)</label>
+          <label htmlFor="invoice-file">{t('invFile')}</label>
           <input
             id="invoice-file"
             type="file"
@@ -228,7 +269,7 @@ function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
           />
         </div>
         <button type="submit" className="primary" disabled={!file || sending}>
-          {sending ? 'Indlæser …' : 'Indlæs faktura'}
+          {sending ? t('invLoading') : t('invLoad')}
         </button>
       </form>
       {done ? (
@@ -238,15 +279,19 @@ function InvoiceUpload({ onImported }: { onImported: (id: number) => void }) {
       ) : null}
       {problems ? (
         <div className="alert alert-error" role="alert">
-          <p>Fakturaen blev ikke indlæst, og intet blev gemt. Ret filen og prøv igen:</p>
+          <p>{t('invRefused')}</p>
           <ul>
             {problems.list.map((p, i) => (
               <li key={i}>
-                Linje {p.line}: {(problemText[p.reason] ?? (() => 'Værdien er ikke gyldig.'))(columnText[p.field] ?? p.field)}
+                {t('invLine')} {p.line}: {(problemText[p.reason] ?? invalidValue)(columnText[p.field]?.[language] ?? p.field)[language]}
               </li>
             ))}
           </ul>
-          {problems.count > problems.list.length ? <p>+ {problems.count - problems.list.length} flere fejl.</p> : null}
+          {problems.count > problems.list.length ? (
+            <p>
+              + {problems.count - problems.list.length} {t('invMoreErrors')}
+            </p>
+          ) : null}
         </div>
       ) : null}
       <ErrorMessage error={error} />

@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { danishShortMonth } from '../../../../domain/calendar-month.ts';
+import { formatMonth } from '../../../app/formats.ts';
+import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { formatAxisKr, scaleSpendChart, type ChartReference } from '../../../../domain/spend-chart-scale.ts';
 import type { EconomyMonth } from '../api-client.ts';
 
 /** Ends a sentence with one full stop (amounts already end in "kr."). */
 const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
 
-const referenceStyles: Record<string, { stroke: string; dash: string; name: string }> = {
-  budget: { stroke: '#7a4a00', dash: '2 3', name: 'brun prikket' },
-  refundable: { stroke: '#a1121f', dash: '8 4', name: 'rød stiplet' },
-  ceiling: { stroke: '#4b2a86', dash: '12 3 2 3', name: 'lilla streg-prik' },
+const referenceStyles: Record<string, { stroke: string; dash: string; name: TextKey }> = {
+  budget: { stroke: '#7a4a00', dash: '2 3', name: 'chartStyleBudget' },
+  refundable: { stroke: '#a1121f', dash: '8 4', name: 'chartStyleRefundable' },
+  ceiling: { stroke: '#4b2a86', dash: '12 3 2 3', name: 'chartStyleCeiling' },
 };
 
 /**
@@ -18,6 +20,7 @@ const referenceStyles: Record<string, { stroke: string; dash: string; name: stri
  * or markers above the chart when they are far off the scale.
  */
 export function SpendChart({ months, references, asOf }: { months: EconomyMonth[]; references: ChartReference[]; asOf: string }) {
+  const { t, language } = useI18n();
   // The drawing is as wide as its box, so 13 px text stays 13 px on a phone (a fixed viewBox shrank it to ~5 px).
   const figure = useRef<HTMLElement>(null);
   const [width, setWidth] = useState(640);
@@ -69,15 +72,16 @@ export function SpendChart({ months, references, asOf }: { months: EconomyMonth[
     <figure className="chart" ref={figure}>
       {offScaleText ? (
         <p className="chart-off-scale" data-testid="chart-off-scale">
-          <span aria-hidden="true">↑ </span>Over skalaen: {offScaleText}
+          <span aria-hidden="true">↑ </span>
+          {t('chartOffScale')}: {offScaleText}
         </p>
       ) : null}
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="spend-chart-title spend-chart-desc">
-        <title id="spend-chart-title">Akkumuleret forbrug og prognose</title>
+        <title id="spend-chart-title">{t('chartTitle')}</title>
         <desc id="spend-chart-desc">
-          Forbrug til dato som fuld linje, prognose til december som stiplet linje med usikkerhedsbånd. Skalaen går til {formatAxisKr(max)}.
-          {scale.onScale.map((r) => ` ${r.label}: ${formatAxisKr(r.amountKr)} (vandret linje).`).join('')}
-          {offScaleText ? ` Over skalaen: ${sentence(offScaleText)}` : ''}
+          {t('chartDescription')} {formatAxisKr(max)}.
+          {scale.onScale.map((r) => ` ${r.label}: ${formatAxisKr(r.amountKr)} (${t('chartHorizontalLine')}).`).join('')}
+          {offScaleText ? ` ${t('chartOffScale')}: ${sentence(offScaleText)}` : ''}
         </desc>
         {scale.ticksKr.map((tick) => (
           <g key={tick}>
@@ -90,7 +94,7 @@ export function SpendChart({ months, references, asOf }: { months: EconomyMonth[
         {months.map((m, i) =>
           i % monthStep === 0 ? (
             <text key={m.month} x={x(i)} y={height - 8} textAnchor="middle" fontSize="13" fill="#4a5560">
-              {danishShortMonth(m.month)}
+              {language === 'da' ? danishShortMonth(m.month) : formatMonth(m.month, { short: true, withYear: false })}
             </text>
           ) : null,
         )}
@@ -118,11 +122,11 @@ export function SpendChart({ months, references, asOf }: { months: EconomyMonth[
         <path d={spendLine} fill="none" stroke="#0b4f71" strokeWidth="3" data-testid="chart-spend-line" />
       </svg>
       <figcaption>
-        Fuld linje: forbrug til dato. Stiplet: prognose med bånd (lav–høj).{' '}
+        {t('chartCaption')}{' '}
         {scale.onScale
-          .map((r) => `${r.label} (${referenceStyles[r.key]?.name ?? 'linje'}): ${sentence(formatAxisKr(r.amountKr))} `)
+          .map((r) => `${r.label} (${t(referenceStyles[r.key]?.name ?? 'chartLine')}): ${sentence(formatAxisKr(r.amountKr))} `)
           .join('')}
-        {offScaleText ? `Ligger langt over forbruget og vises derfor ikke som linje: ${sentence(offScaleText)}` : ''}
+        {offScaleText ? `${t('chartOffScaleCaption')}: ${sentence(offScaleText)}` : ''}
       </figcaption>
     </figure>
   );

@@ -78,7 +78,8 @@ export function FollowUpReportPage() {
           </p>
           <ScrollRegion label={t('fuProgression')}>
             <table>
-              <caption>{progression.data.caption}</caption>
+              {/* The report captions are written by the server in Danish (TODO(#14): English captions). */}
+              <caption lang="da">{progression.data.caption}</caption>
               <thead>{head(['fuIndicator', 'fuRespondent', 'fuCourses', 'fuMeanChange', 'fuImproved', 'fuUnchanged', 'fuWorse'])}</thead>
               <tbody>
                 {progression.data.rows.map((r) => (
@@ -98,7 +99,7 @@ export function FollowUpReportPage() {
       <h2>{t('fuSatisfaction')}</h2>
       {satisfaction.data ? (
         <>
-          <p>{satisfaction.data.caption}</p>
+          <p lang="da">{satisfaction.data.caption}</p>
           {satisfaction.data.groups.map((g) => (
             <ScrollRegion key={g.kind} label={t(g.kind === 'citizen_end' ? 'fuCitizenSurvey' : 'fuMentorSurvey')}>
               <table>
@@ -126,7 +127,7 @@ export function FollowUpReportPage() {
       {attendance.data ? (
         <ScrollRegion label={t('fuAttendance')}>
           <table>
-            <caption>{attendance.data.caption}</caption>
+            <caption lang="da">{attendance.data.caption}</caption>
             <thead>{head(['fuType', 'fuCourses', 'fuPlanned', 'fuAttended', 'fuAttendance', 'fuMeanPerCourse'])}</thead>
             <tbody>
               {[...attendance.data.byType, attendance.data.total].map((r) => (

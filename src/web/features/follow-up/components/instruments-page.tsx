@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
@@ -6,11 +7,16 @@ import { useLoad } from '../../../components/use-load.ts';
 import { followUpApi, type Indicator, type Instrument, type SurveyKind, type SurveyQuestion } from '../api-client.ts';
 import { DataTable, ScrollRegion } from '../../../components/data-table.tsx';
 
-const respondentText: Record<string, string> = { citizen: 'Borgeren', mentor: 'Mentor', caseworker: 'Sagsbehandler' };
-const answerTypeText: Record<string, string> = { scale: 'Skala', yes_no: 'Ja/nej', free_text: 'Fritekst' };
+const respondentText: Record<string, TextKey> = {
+  citizen: 'insRespondentCitizen',
+  mentor: 'insRespondentMentor',
+  caseworker: 'insRespondentCaseworker',
+};
+const answerTypeText: Record<string, TextKey> = { scale: 'insScale', yes_no: 'insYesNo', free_text: 'insFreeText' };
 
 /** Progression instruments and end-of-course questions (domain spec §8.3): read by all, changed by coordinators and admins. */
 export function InstrumentsPage() {
+  const { t } = useI18n();
   const { user } = useSession();
   const canEdit = user?.role === 'coordinator' || user?.role === 'admin';
   const instruments = useLoad(() => followUpApi.instruments(), []);
@@ -19,42 +25,50 @@ export function InstrumentsPage() {
   return (
     <section>
       <p>
-        <a href="#/reports/follow-up">← Progression og tilfredshed</a>
+        <a href="#/reports/follow-up">← {t('followUpReports')}</a>
       </p>
-      <h1>Måleredskaber og spørgsmål</h1>
+      <h1>{t('insHeading')}</h1>
       <ErrorMessage error={instruments.error} />
       {[...latest.values()].map((i) => (
         <InstrumentCard key={i.key} instrument={i} canEdit={canEdit} onSaved={instruments.reload} />
       ))}
-      <h2>Spørgsmål ved forløbets afslutning</h2>
-      <SurveyQuestions kind="citizen_end" title="Borgerens evaluering" canEdit={canEdit} />
-      <SurveyQuestions kind="mentor_end" title="Mentors vurdering" canEdit={canEdit} />
+      <h2>{t('insEndQuestions')}</h2>
+      <SurveyQuestions kind="citizen_end" title={t('insCitizenSurvey')} canEdit={canEdit} />
+      <SurveyQuestions kind="mentor_end" title={t('insMentorSurvey')} canEdit={canEdit} />
     </section>
   );
 }
 
 function InstrumentCard({ instrument, canEdit, onSaved }: { instrument: Instrument; canEdit: boolean; onSaved: () => void }) {
+  const { t, language } = useI18n();
   return (
     <div className="card">
-      <h2>{instrument.name}</h2>
+      {/* The instrument's name and licence note are the municipality's own Danish texts. */}
+      <h2 lang="da">{instrument.name}</h2>
       <p>
-        Version {instrument.version} · måles hver {instrument.cadenceMonths}. måned · uenighed markeres ved{' '}
-        {instrument.disagreementThreshold} point · {instrument.measurementCount} målinger med denne version.
+        {t('insVersion')} {instrument.version} · {t('insMeasuredEvery')} {instrument.cadenceMonths}
+        {t('insMonthSuffix')} · {t('insDisagreementAt')} {instrument.disagreementThreshold} {t('fuPoints')} · {instrument.measurementCount}{' '}
+        {t('insMeasurementsWithVersion')}
       </p>
-      <p className="hint">{instrument.licenceNote}</p>
-      <ScrollRegion label={`Indikatorer i ${instrument.name}`}>
-        <DataTable caption={`Indikatorer i ${instrument.name}`} columns={['Kode', 'Indikator', 'Spørges', 'Skala', 'Ankre']}>
+      <p className="hint" lang="da">
+        {instrument.licenceNote}
+      </p>
+      <ScrollRegion label={`${t('insIndicatorsIn')} ${instrument.name}`}>
+        <DataTable
+          caption={`${t('insIndicatorsIn')} ${instrument.name}`}
+          columns={[t('insCode'), t('fuIndicator'), t('insAsked'), t('insScale'), t('insAnchors')]}
+        >
           {instrument.indicators.map((x) => (
             <tr key={x.code}>
               <td>
                 <code>{x.code}</code>
               </td>
-              <td>{x.labelDa}</td>
-              <td>{x.respondents.map((r) => respondentText[r]).join(', ')}</td>
+              <td>{language === 'da' ? x.labelDa : x.labelEn}</td>
+              <td>{x.respondents.map((r) => (respondentText[r] ? t(respondentText[r]!) : r)).join(', ')}</td>
               <td className="num">
                 {x.scaleMin}–{x.scaleMax}
               </td>
-              <td>{x.anchors.map((a) => `${a.value} = ${a.da}`).join(', ')}</td>
+              <td>{x.anchors.map((a) => `${a.value} = ${language === 'da' ? a.da : a.en}`).join(', ')}</td>
             </tr>
           ))}
         </DataTable>
@@ -65,6 +79,7 @@ function InstrumentCard({ instrument, canEdit, onSaved }: { instrument: Instrume
 }
 
 function NewVersionForm({ instrument, onSaved }: { instrument: Instrument; onSaved: () => void }) {
+  const { t, language } = useI18n();
   const [cadenceMonths, setCadence] = useState(instrument.cadenceMonths);
   const [threshold, setThreshold] = useState(instrument.disagreementThreshold);
   const [indicators, setIndicators] = useState<Indicator[]>(instrument.indicators);
@@ -90,10 +105,12 @@ function NewVersionForm({ instrument, onSaved }: { instrument: Instrument; onSav
   }
   return (
     <details>
-      <summary>Opret ny version</summary>
+      <summary>{t('insNewVersion')}</summary>
       <form onSubmit={submit}>
-        <p className="hint">En version med målinger ændres aldrig; ændringer gemmes som version {instrument.version + 1}.</p>
-        <Field id={`${id}-cadence`} label="Måneder mellem målinger">
+        <p className="hint">
+          {t('insNewVersionHint')} {instrument.version + 1}.
+        </p>
+        <Field id={`${id}-cadence`} label={t('insCadence')}>
           <input
             id={`${id}-cadence`}
             type="number"
@@ -104,7 +121,7 @@ function NewVersionForm({ instrument, onSaved }: { instrument: Instrument; onSav
             required
           />
         </Field>
-        <Field id={`${id}-threshold`} label="Uenighed markeres ved (point)">
+        <Field id={`${id}-threshold`} label={t('insThreshold')}>
           <input
             id={`${id}-threshold`}
             type="number"
@@ -117,18 +134,18 @@ function NewVersionForm({ instrument, onSaved }: { instrument: Instrument; onSav
         </Field>
         {indicators.map((x, i) => (
           <fieldset key={x.code}>
-            <legend>{x.labelDa || `Indikator ${i + 1}`}</legend>
-            <Field id={`${id}-${x.code}-da`} label="Dansk tekst">
+            <legend>{(language === 'da' ? x.labelDa : x.labelEn) || `${t('fuIndicator')} ${i + 1}`}</legend>
+            <Field id={`${id}-${x.code}-da`} label={t('insDanishText')}>
               <input id={`${id}-${x.code}-da`} value={x.labelDa} onChange={(ev) => set(i, { labelDa: ev.target.value })} />
             </Field>
-            <Field id={`${id}-${x.code}-en`} label="Engelsk tekst">
+            <Field id={`${id}-${x.code}-en`} label={t('insEnglishText')}>
               <input id={`${id}-${x.code}-en`} value={x.labelEn} onChange={(ev) => set(i, { labelEn: ev.target.value })} />
             </Field>
           </fieldset>
         ))}
         <ErrorMessage error={error} />
         <button type="submit" className="primary">
-          Gem ny version
+          {t('insSaveVersion')}
         </button>
       </form>
     </details>
@@ -136,6 +153,7 @@ function NewVersionForm({ instrument, onSaved }: { instrument: Instrument; onSav
 }
 
 function SurveyQuestions({ kind, title, canEdit }: { kind: SurveyKind; title: string; canEdit: boolean }) {
+  const { t, language } = useI18n();
   const survey = useLoad(() => followUpApi.survey(kind), [kind]);
   const [draft, setDraft] = useState<SurveyQuestion[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -156,14 +174,14 @@ function SurveyQuestions({ kind, title, canEdit }: { kind: SurveyKind; title: st
   return (
     <div className="card">
       <h3>
-        {title} (version {survey.data.version === 0 ? 'standard' : survey.data.version})
+        {title} ({t('insVersion').toLowerCase()} {survey.data.version === 0 ? t('insStandard') : survey.data.version})
       </h3>
       <ol>
         {survey.data.questions.map((q) => (
           <li key={q.code}>
-            {q.textDa}{' '}
+            {language === 'da' ? q.textDa : q.textEn}{' '}
             <small>
-              ({answerTypeText[q.answerType]}
+              ({answerTypeText[q.answerType] ? t(answerTypeText[q.answerType]!) : q.answerType}
               {q.answerType === 'scale' ? ` ${q.scaleMin}–${q.scaleMax}` : ''})
             </small>
           </li>
@@ -171,16 +189,16 @@ function SurveyQuestions({ kind, title, canEdit }: { kind: SurveyKind; title: st
       </ol>
       {canEdit ? (
         <details>
-          <summary>Ret spørgsmål</summary>
+          <summary>{t('insEditQuestions')}</summary>
           <form onSubmit={submit}>
             {questions.map((q, i) => (
-              <Field key={q.code} id={`q-${kind}-${q.code}`} label={`Spørgsmål ${i + 1}, dansk tekst`}>
+              <Field key={q.code} id={`q-${kind}-${q.code}`} label={`${t('fuQuestion')} ${i + 1}, ${t('insQuestionDanish')}`}>
                 <input id={`q-${kind}-${q.code}`} value={q.textDa} onChange={(ev) => set(i, { textDa: ev.target.value })} />
               </Field>
             ))}
             <ErrorMessage error={error} />
             <button type="submit" className="primary">
-              Gem spørgsmål
+              {t('insSaveQuestions')}
             </button>
           </form>
         </details>

@@ -20,33 +20,36 @@ export function AgreementPage({ grantId }: { grantId: number }) {
           {t('downloadPdf')}
         </a>
       </p>
-      <p className="sender">{data.municipalityName}</p>
-      <h1>{data.title}</h1>
-      <p>
-        {data.citizen.name}, CPR {data.citizen.cprMasked}
-      </p>
-      {data.sections.map((s) => (
-        <section key={s.heading}>
-          <h2>{s.heading}</h2>
-          {s.paragraphs.map((p, i) => (
-            <p key={i}>{p}</p>
-          ))}
-        </section>
-      ))}
-      {data.signatures && data.signatures.length > 0 ? (
-        <section className="signatures" aria-labelledby="agreement-signatures">
-          <h2 id="agreement-signatures">Underskrifter</h2>
-          {data.signatures.map((s) => (
-            <div key={s.party} className="signature-row">
-              <p className="signature-line">Dato</p>
-              <p className="signature-line">
-                Underskrift, {s.label.toLowerCase()}
-                {s.name ? ` (${s.name})` : ''}
-              </p>
-            </div>
-          ))}
-        </section>
-      ) : null}
+      {/* The agreement is the citizen's document: Danish, whatever the page's language (like its PDF). */}
+      <div lang="da">
+        <p className="sender">{data.municipalityName}</p>
+        <h1>{data.title}</h1>
+        <p>
+          {data.citizen.name}, CPR {data.citizen.cprMasked}
+        </p>
+        {data.sections.map((s) => (
+          <section key={s.heading}>
+            <h2>{s.heading}</h2>
+            {s.paragraphs.map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </section>
+        ))}
+        {data.signatures && data.signatures.length > 0 ? (
+          <section className="signatures" aria-labelledby="agreement-signatures">
+            <h2 id="agreement-signatures">Underskrifter</h2>
+            {data.signatures.map((s) => (
+              <div key={s.party} className="signature-row">
+                <p className="signature-line">Dato</p>
+                <p className="signature-line">
+                  Underskrift, {s.label.toLowerCase()}
+                  {s.name ? ` (${s.name})` : ''}
+                </p>
+              </div>
+            ))}
+          </section>
+        ) : null}
+      </div>
     </article>
   );
 }

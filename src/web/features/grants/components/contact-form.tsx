@@ -3,15 +3,21 @@ import { nextContactDefaults } from '../../../../domain/contact-defaults.ts';
 import { contactForms, type ContactForm } from '../../../../domain/legal-regime.ts';
 import { danishDateTimeInputOf, instantOfDanishDateTime } from '../../../../domain/danish-format.ts';
 import { formatDateTime } from '../../../app/formats.ts';
+import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { deliveryApi, type Contact } from '../api-client.ts';
 
-export const contactFormText: Record<string, string> = { physical: 'Fysisk møde', phone: 'Telefon', video: 'Video', message: 'Besked' };
-export const confirmationText: Record<string, string> = {
-  in_person: 'Bekræftet ved mødet',
-  one_time_code: 'Engangskode',
-  paper: 'På papir',
+export const contactFormTextKeys: Record<string, TextKey> = {
+  physical: 'contactFormPhysical',
+  phone: 'contactFormPhone',
+  video: 'contactFormVideo',
+  message: 'contactFormMessage',
+};
+export const confirmationTextKeys: Record<string, TextKey> = {
+  in_person: 'contactConfirmedInPerson',
+  one_time_code: 'contactConfirmedOneTimeCode',
+  paper: 'contactConfirmedPaper',
 };
 
 /** Defaults for the next contact of a grant: its most recent contact's form and length, never a confirmation. */
@@ -33,6 +39,7 @@ export function ContactForm({
   defaults: { form: string; minutes: number };
   onSaved: (contact: Contact) => void;
 }) {
+  const { t } = useI18n();
   const [at, setAt] = useState(() => danishDateTimeInputOf(new Date()));
   const [minutes, setMinutes] = useState(defaults.minutes);
   const [form, setForm] = useState(defaults.form);
@@ -83,10 +90,10 @@ export function ContactForm({
   return (
     <form onSubmit={submit} className="card contact-form">
       <div className="row when">
-        <Field id="c-at" label="Tidspunkt">
+        <Field id="c-at" label={t('time')}>
           <input id="c-at" type="datetime-local" value={at} onChange={(ev) => setAt(ev.target.value)} required />
         </Field>
-        <Field id="c-minutes" label="Minutter">
+        <Field id="c-minutes" label={t('contactMinutes')}>
           <input
             id="c-minutes"
             type="number"
@@ -100,34 +107,34 @@ export function ContactForm({
         </Field>
       </div>
       <fieldset>
-        <legend>Kontaktform</legend>
+        <legend>{t('contactFormLegend')}</legend>
         <div className="segmented">
           {contactForms.map((f) => (
             <label key={f} className={form === f ? 'selected' : ''}>
-              <input type="radio" name="c-form" value={f} checked={form === f} onChange={() => setForm(f)} /> {contactFormText[f]}
+              <input type="radio" name="c-form" value={f} checked={form === f} onChange={() => setForm(f)} /> {t(contactFormTextKeys[f]!)}
             </label>
           ))}
         </div>
       </fieldset>
       <div className="check">
         <input id="c-attended" type="checkbox" checked={attended} onChange={(ev) => setAttended(ev.target.checked)} />
-        <label htmlFor="c-attended">Borgeren mødte op</label>
+        <label htmlFor="c-attended">{t('contactAttended')}</label>
       </div>
       {form !== 'physical' && grant.type === 'RET_OG_PLIGT' ? (
-        <Field id="c-justification" label="Særlige omstændigheder (krævet for ikke-fysisk kontakt)">
+        <Field id="c-justification" label={t('contactJustification')}>
           <textarea id="c-justification" rows={2} value={justification} onChange={(ev) => setJustification(ev.target.value)} />
         </Field>
       ) : null}
       <div className="row">
-        <Field id="c-note" label="Kort note">
+        <Field id="c-note" label={t('contactNote')}>
           <input id="c-note" value={note} onChange={(ev) => setNote(ev.target.value)} maxLength={2000} />
         </Field>
-        <Field id="c-confirmation" label="Borgerens bekræftelse">
+        <Field id="c-confirmation" label={t('contactConfirmation')}>
           <select id="c-confirmation" value={confirmation} onChange={(ev) => setConfirmation(ev.target.value)}>
-            <option value="">Ikke bekræftet</option>
-            {Object.entries(confirmationText).map(([k, v]) => (
+            <option value="">{t('contactNotConfirmed')}</option>
+            {Object.entries(confirmationTextKeys).map(([k, key]) => (
               <option key={k} value={k}>
-                {v}
+                {t(key)}
               </option>
             ))}
           </select>
@@ -136,11 +143,11 @@ export function ContactForm({
       <ErrorMessage error={error} />
       {saved ? (
         <p role="status" className="ok">
-          Kontakten er registreret ({formatDateTime(saved.at)}).
+          {t('contactSaved')} ({formatDateTime(saved.at)}).
         </p>
       ) : null}
       <button type="submit" className="primary wide" disabled={saving} aria-busy={saving}>
-        Registrér kontakt
+        {t('contactRecord')}
       </button>
     </form>
   );

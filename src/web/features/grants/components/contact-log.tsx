@@ -4,7 +4,7 @@ import { useI18n } from '../../../app/i18n.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { deliveryApi, type Grant } from '../api-client.ts';
-import { confirmationText, ContactForm, contactDefaultsOf, contactFormText } from './contact-form.tsx';
+import { confirmationTextKeys, ContactForm, contactDefaultsOf, contactFormTextKeys } from './contact-form.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 
 /** Logs a contact in under a minute on a phone-sized screen; shows the contact log and delivery control. */
@@ -16,7 +16,7 @@ export function ContactLog({ grant }: { grant: Grant }) {
   const withYear = weeksSpanYears(weeks.map((h) => h.week));
   return (
     <section aria-labelledby="contacts-title">
-      <h2 id="contacts-title">Kontakter</h2>
+      <h2 id="contacts-title">{t('contactsHeading')}</h2>
       {contacts.data ? (
         <ContactForm
           // Mounted once the contacts are known, so the defaults follow the most recent contact.
@@ -31,10 +31,13 @@ export function ContactLog({ grant }: { grant: Grant }) {
         <p>{t('loading')}</p>
       )}
 
-      <h3>Leverancekontrol</h3>
+      <h3>{t('deliveryControl')}</h3>
       {compliance.data ? <FindingList findings={compliance.data.findings} /> : <p>{t('loading')}</p>}
       {compliance.data && compliance.data.hours.length > 0 ? (
-        <DataTable caption="Timer pr. uge" columns={['Uge', 'Bevilget', 'Registreret', 'Bekræftet']}>
+        <DataTable
+          caption={t('weeklyHours')}
+          columns={[t('contactWeek'), t('contactGranted'), t('contactRecorded'), t('contactConfirmed')]}
+        >
           {weeks.map((h) => (
             <tr key={h.week}>
               <td>{formatIsoWeek(h.week, { withYear })}</td>
@@ -46,22 +49,34 @@ export function ContactLog({ grant }: { grant: Grant }) {
         </DataTable>
       ) : null}
 
-      <h3>Kontaktlog</h3>
+      <h3>{t('contactLog')}</h3>
       {contacts.data && contacts.data.contacts.length > 0 ? (
-        <DataTable caption="Kontaktlog" columns={['Tidspunkt', 'Form', 'Minutter', 'Fremmøde', 'Bekræftelse', 'Note']}>
+        <DataTable
+          caption={t('contactLog')}
+          columns={[
+            t('time'),
+            t('contactFormShort'),
+            t('contactMinutes'),
+            t('fuAttendance'),
+            t('contactConfirmationShort'),
+            t('contactNoteShort'),
+          ]}
+        >
           {[...contacts.data.contacts].reverse().map((c) => (
             <tr key={c.id}>
               <td>{formatDateTime(c.at)}</td>
-              <td>{contactFormText[c.form]}</td>
+              <td>{contactFormTextKeys[c.form] ? t(contactFormTextKeys[c.form]!) : c.form}</td>
               <td className="num">{c.minutes}</td>
-              <td>{c.attended ? 'Ja' : 'Udeblev'}</td>
-              <td>{c.confirmationMethod ? confirmationText[c.confirmationMethod] : '–'}</td>
+              <td>{c.attended ? t('yes') : t('contactNoShow')}</td>
+              <td>
+                {c.confirmationMethod && confirmationTextKeys[c.confirmationMethod] ? t(confirmationTextKeys[c.confirmationMethod]!) : '–'}
+              </td>
               <td>{c.note ?? ''}</td>
             </tr>
           ))}
         </DataTable>
       ) : (
-        <p>Ingen kontakter registreret.</p>
+        <p>{t('contactNone')}</p>
       )}
     </section>
   );

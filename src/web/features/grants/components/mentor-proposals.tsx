@@ -28,24 +28,30 @@ export function MentorProposals({ grantId, onChosen }: { grantId: number; onChos
   }
   return (
     <details className="card">
-      <summary>Forslag til mentor</summary>
+      <summary>{t('mentorProposals')}</summary>
       <ErrorMessage error={error} />
-      <Field id="match-reason" label="Begrundelse for valget">
+      <Field id="match-reason" label={t('mentorProposalReason')}>
         <input id="match-reason" value={reason} onChange={(ev) => setReason(ev.target.value)} />
       </Field>
       <ErrorMessage error={chooseError} />
       <ol className="proposals">
         {(data?.proposals ?? []).map((p) => (
           <li key={p.mentorId} className={p.eligible ? '' : 'excluded'}>
-            <strong>{p.name}</strong> {p.eligible ? <span>(point {formatNumber(p.score)})</span> : null}
-            <ul>
+            <strong>{p.name}</strong>{' '}
+            {p.eligible ? (
+              <span>
+                ({t('mentorProposalPoints')} {formatNumber(p.score)})
+              </span>
+            ) : null}
+            {/* The matching's reasons are written by the server in Danish. */}
+            <ul lang="da">
               {p.reasons.map((r) => (
                 <li key={r}>{r}</li>
               ))}
             </ul>
             {p.eligible ? (
               <ConfirmButton
-                label={`Vælg ${p.name}`}
+                label={`${t('mentorProposalChoose')} ${p.name}`}
                 question={t('chooseMentorQuestion')}
                 details={
                   <p>

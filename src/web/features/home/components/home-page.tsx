@@ -1,4 +1,4 @@
-import { useI18n } from '../../../app/i18n.tsx';
+import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { homeApi, type MyGrants, type Worklist } from '../api-client.ts';
@@ -9,17 +9,17 @@ import { DataTable } from '../../../components/data-table.tsx';
 export type MyGrant = MyGrants['grants'][number];
 export type { WorklistItem } from '../api-client.ts';
 
-const kindText: Record<string, string> = {
-  period_ending: 'Periode slutter snart',
-  decision_overdue: 'Afgørelse mangler',
-  follow_up_missing: 'Opfølgning mangler',
-  contact_missing: 'Manglende kontakt',
-  hours_shortfall: 'Færre timer end bevilget',
-  my_citizen: 'Min borger',
-  contact_due: 'Kontakt denne uge',
-  grant_without_mentor: 'Mangler mentor',
-  mentor_over_capacity: 'Mentor over kapacitet',
-  measurement_due: 'Måling forfalden',
+const kindText: Record<string, TextKey> = {
+  period_ending: 'wlPeriodEnding',
+  decision_overdue: 'wlDecisionOverdue',
+  follow_up_missing: 'wlFollowUpMissing',
+  contact_missing: 'wlContactMissing',
+  hours_shortfall: 'wlHoursShortfall',
+  my_citizen: 'wlMyCitizen',
+  contact_due: 'wlContactDue',
+  grant_without_mentor: 'wlGrantWithoutMentor',
+  mentor_over_capacity: 'wlMentorOverCapacity',
+  measurement_due: 'wlMeasurementDue',
 };
 
 export function HomePage() {
@@ -43,7 +43,7 @@ export function HomePage() {
       {isMentor ? (
         // A mentor's phone view (issue 14): today's citizens and the contact form first, one screen.
         <>
-          <h1>Mine borgere i dag</h1>
+          <h1>{t('myCitizensToday')}</h1>
           <p className="hint">
             {t('welcome')}, {user.name} · {user.municipalityName}
           </p>
@@ -72,31 +72,36 @@ export function HomePage() {
       </ul>
       {showWorklist ? (
         <>
-          <h2>Arbejdsliste</h2>
+          <h2>{t('worklist')}</h2>
           {worklist.data && worklist.data.items.filter((i) => i.kind !== 'my_citizen').length > 0 ? (
-            <DataTable className="worklist" caption="Arbejdsliste" columns={['Opgave', 'Borger', 'Frist', 'Detaljer']}>
+            <DataTable
+              className="worklist"
+              caption={t('worklist')}
+              columns={[t('worklistTask'), t('worklistCitizen'), t('worklistDue'), t('details')]}
+            >
               {worklist.data.items
                 .filter((i) => i.kind !== 'my_citizen')
                 .map((i, index) => (
                   <tr key={`${i.kind}-${i.grantId}-${index}`}>
                     <td>
-                      {kindText[i.kind] ?? i.kind}
+                      {kindText[i.kind] ? t(kindText[i.kind]!) : i.kind}
                       {i.rule ? <small> ({i.rule})</small> : null}
                     </td>
                     <td>{i.grantId ? <a href={`#/grants/${i.grantId}`}>{i.citizenName}</a> : '–'}</td>
                     <td>{formatDate(i.dueDate)}</td>
-                    <td>{i.message}</td>
+                    {/* Written by the server's rules in Danish (TODO(#14): English worklist texts). */}
+                    <td lang="da">{i.message}</td>
                   </tr>
                 ))}
             </DataTable>
           ) : (
-            <p>{worklist.data ? 'Ingen opgaver.' : t('loading')}</p>
+            <p>{worklist.data ? t('worklistNone') : t('loading')}</p>
           )}
         </>
       ) : null}
       {showGrants ? (
         <>
-          <h2>{user.role === 'mentor' ? 'Mine borgere' : 'Aktive bevillinger'}</h2>
+          <h2>{user.role === 'mentor' ? t('myCitizens') : t('activeGrants')}</h2>
           {grants.data && grants.data.grants.length > 0 ? (
             <ul className="grant-list">
               {grants.data.grants.map((g) => (

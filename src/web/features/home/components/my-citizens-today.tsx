@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { calendarDateOf, compareDates } from '../../../../domain/calendar-date.ts';
+import { useI18n } from '../../../app/i18n.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { deliveryApi } from '../../grants/api-client.ts';
 import { ContactForm, contactDefaultsOf } from '../../grants/components/contact-form.tsx';
@@ -11,6 +12,7 @@ import type { MyGrant, WorklistItem } from './home-page.tsx';
  * (already chosen when there is only one), adjust what differs from the defaults, tap "Registrér kontakt".
  */
 export function MyCitizensToday({ grants, worklist }: { grants: MyGrant[]; worklist: WorklistItem[] }) {
+  const { t } = useI18n();
   const today = calendarDateOf(new Date());
   const due = new Set(worklist.filter((i) => i.kind === 'contact_due').map((i) => i.grantId));
   const active = grants
@@ -19,18 +21,18 @@ export function MyCitizensToday({ grants, worklist }: { grants: MyGrant[]; workl
   const [chosenId, setChosenId] = useState<number | null>(null);
   // With one citizen there is nothing to choose; with several, the mentor picks (never a silent guess).
   const chosen = active.find((g) => g.id === chosenId) ?? (active.length === 1 ? active[0]! : null);
-  if (active.length === 0) return <p>Du har ingen borgere med et aktivt forløb i dag.</p>;
+  if (active.length === 0) return <p>{t('myCitizensTodayNone')}</p>;
   return (
     <div className="today">
       <fieldset className="citizen-picker">
-        <legend>Registrér kontakt med</legend>
+        <legend>{t('myCitizensTodayPick')}</legend>
         <div className="segmented">
           {active.map((g) => (
             <label key={g.id} className={chosen?.id === g.id ? 'selected' : ''}>
               <input type="radio" name="today-citizen" value={g.id} checked={chosen?.id === g.id} onChange={() => setChosenId(g.id)} />{' '}
               <span>
                 {g.citizenName}
-                {due.has(g.id) ? <small className="due"> · mangler kontakt i denne uge</small> : null}
+                {due.has(g.id) ? <small className="due"> · {t('myCitizensTodayDue')}</small> : null}
               </span>
             </label>
           ))}
@@ -43,13 +45,16 @@ export function MyCitizensToday({ grants, worklist }: { grants: MyGrant[]; workl
 
 /** The contact form for one citizen, its defaults taken from the citizen's most recent contact. */
 function QuickContact({ grant }: { grant: MyGrant }) {
+  const { t } = useI18n();
   const contacts = useLoad(() => deliveryApi.contacts(grant.id), [grant.id]);
-  if (!contacts.data) return <p aria-live="polite">Henter …</p>;
+  if (!contacts.data) return <p aria-live="polite">{t('loading')}</p>;
   return (
     <>
       <ContactForm grant={grant} defaults={contactDefaultsOf(contacts.data.contacts)} onSaved={() => contacts.reload()} />
       <p className="hint">
-        <a href={`#/grants/${grant.id}`}>Se forløb og kontaktlog for {grant.citizenName}</a>
+        <a href={`#/grants/${grant.id}`}>
+          {t('myCitizensTodayGrantLink')} {grant.citizenName}
+        </a>
       </p>
     </>
   );

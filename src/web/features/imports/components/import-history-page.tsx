@@ -21,7 +21,7 @@ const countKeys: [string, TextKey][] = [
   ['badLines', 'registerBadLines'],
 ];
 
-const caseHistoryKinds: Record<string, { da: string; en: string }> = {
+export const caseHistoryKinds: Record<string, { da: string; en: string }> = {
   citizens: { da: 'borgere', en: 'citizens' },
   'target-groups': { da: 'målgrupper', en: 'target groups' },
   grants: { da: 'bevillinger', en: 'grants' },

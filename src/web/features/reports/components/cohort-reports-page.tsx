@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
@@ -21,6 +22,7 @@ const canOpenCells = (role: string) => role === 'caseworker' || role === 'coordi
  * Cells under the discretion threshold are shown as "–" (R-STAT-1).
  */
 export function CohortReportsPage() {
+  const { t, language } = useI18n();
   const { user } = useSession();
   const [draft, setDraft] = useState<ReportFilter>({
     report: 'outcome-status',
@@ -61,15 +63,12 @@ export function CohortReportsPage() {
 
   return (
     <section className="reports">
-      <h1>Rapporter</h1>
-      <p>
-        Opgørelser over borgere med mentorstøtte efter Københavns og Hvidovres model, for en valgfri periode for start på første forløb.
-        Tallene beskriver — de viser ikke, om mentoren gjorde forskellen; se siden Effekt for det.
-      </p>
+      <h1>{t('reports')}</h1>
+      <p>{t('crIntro')}</p>
       <form onSubmit={submit} className="report-filter">
         <TextField
           id="report-from"
-          label="Første start fra"
+          label={t('crFirstStartFrom')}
           type="date"
           required
           value={draft.firstStartFrom}
@@ -77,7 +76,7 @@ export function CohortReportsPage() {
         />
         <TextField
           id="report-to"
-          label="Første start til"
+          label={t('crFirstStartTo')}
           type="date"
           required
           value={draft.firstStartTo}
@@ -85,22 +84,22 @@ export function CohortReportsPage() {
         />
         <SelectField
           id="report-type"
-          label="Type mentorstøtte"
+          label={t('grantType')}
           value={draft.type}
           onChange={(v) => setDraft({ ...draft, type: v })}
           options={grantTypes}
-          blank="Alle typer"
+          blank={t('crAllTypes')}
         />
         <SelectField
           id="report-group"
-          label="Målgruppe ved start"
+          label={t('crTargetGroupAtStart')}
           value={draft.targetGroup}
           onChange={(v) => setDraft({ ...draft, targetGroup: v })}
           options={targetGroupCodes}
-          blank="Alle målgrupper"
+          blank={t('crAllTargetGroups')}
         />
         {usesHorizon ? (
-          <Field id="report-horizon" label="Opfølgning (måneder efter start)">
+          <Field id="report-horizon" label={t('crHorizon')}>
             <select
               id="report-horizon"
               value={draft.horizonMonths}
@@ -114,14 +113,14 @@ export function CohortReportsPage() {
             </select>
           </Field>
         ) : null}
-        <button type="submit">Vis</button>
+        <button type="submit">{t('crShow')}</button>
       </form>
-      <nav aria-label="Vælg rapport" className="report-tabs">
+      <nav aria-label={t('crChooseReport')} className="report-tabs">
         <ul>
           {reportNames.map((r) => (
             <li key={r.key}>
               <button type="button" className="link-button" aria-pressed={filter.report === r.key} onClick={() => choose(r.key)}>
-                {r.label}
+                {r.label[language]}
               </button>
             </li>
           ))}
@@ -130,21 +129,26 @@ export function CohortReportsPage() {
       <ErrorMessage error={error} />
       {data && data.report === filter.report ? (
         <>
-          <h2>{data.title}</h2>
+          {/* The report's title and row and column names come from the server in Danish (TODO(#14): English report labels). */}
+          <h2 lang="da">{data.title}</h2>
           <ReportChart table={data} />
           <table>
-            <caption>{`${data.title} (${data.unit}). «–» = færre end ${data.threshold}, skjult af diskretionshensyn.`}</caption>
+            <caption>
+              <span lang="da">{`${data.title} (${data.unit})`}</span>. {`${t('crSuppressed')} ${data.threshold}, ${t('crSuppressedWhy')}.`}
+            </caption>
             <thead>
               <tr>
-                <th scope="col">{data.report === 'starts-per-month' ? 'Måned' : data.report === 'persons-per-year' ? 'År' : ''}</th>
+                <th scope="col">
+                  {data.report === 'starts-per-month' ? t('crMonth') : data.report === 'persons-per-year' ? t('crYear') : ''}
+                </th>
                 {data.columns.map((c) => (
-                  <th key={c.key} scope="col" className="num">
+                  <th key={c.key} scope="col" className="num" lang="da">
                     {c.label}
                   </th>
                 ))}
                 {data.rowTotals ? (
                   <th scope="col" className="num">
-                    I alt
+                    {t('pcTotal')}
                   </th>
                 ) : null}
               </tr>
@@ -152,7 +156,9 @@ export function CohortReportsPage() {
             <tbody>
               {data.rows.map((row) => (
                 <tr key={row.key}>
-                  <th scope="row">{row.label}</th>
+                  <th scope="row" lang="da">
+                    {row.label}
+                  </th>
                   {row.values.map((v, j) => {
                     const text = `${count(v)}${data.percentBase !== 'none' && v !== null ? ` (${percent(row.percentages[j]!)})` : ''}`;
                     const column = data.columns[j]!;
@@ -163,7 +169,7 @@ export function CohortReportsPage() {
                             type="button"
                             className="link-button"
                             onClick={() => void open(data, row.key, column.key)}
-                            aria-label={`${text}: vis borgerne, ${row.label}, ${column.label}`}
+                            aria-label={`${text}: ${t('crShowCitizens')}, ${row.label}, ${column.label}`}
                           >
                             {text}
                           </button>
@@ -179,7 +185,7 @@ export function CohortReportsPage() {
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">I alt</th>
+                <th scope="row">{t('pcTotal')}</th>
                 {data.columnTotals.map((v, j) => (
                   <td key={data.columns[j]!.key} className="num">
                     {count(v)}
@@ -191,19 +197,21 @@ export function CohortReportsPage() {
           </table>
           <p className="actions">
             <a className="button" href={reportsApi.exportUrl(filter, 'xlsx')} download>
-              Hent Excel
+              {t('crDownloadExcel')}
             </a>
             <a className="button" href={reportsApi.exportUrl(filter, 'pdf')} download>
-              Hent PDF
+              {t('crDownloadPdf')}
             </a>
           </p>
           {cell ? (
             <section aria-live="polite">
-              <h3>Borgerne bag tallet: {cell.label}</h3>
+              <h3>
+                {t('crCitizensBehind')}: <span lang="da">{cell.label}</span>
+              </h3>
               <ErrorMessage error={cell.error} />
               {cell.citizens === null ? (
                 cell.error ? null : (
-                  <p>Henter …</p>
+                  <p>{t('loading')}</p>
                 )
               ) : (
                 <ul>
@@ -214,7 +222,7 @@ export function CohortReportsPage() {
                   ))}
                 </ul>
               )}
-              <p className="hint">Opslaget er logget med formål.</p>
+              <p className="hint">{t('crLogged')}</p>
             </section>
           ) : null}
         </>

@@ -15,7 +15,7 @@ const n = (v: number | null) => (v === null ? '<5' : String(v));
 
 /** Passive citizens: no offer and no mentor in the preceding 12 months (STAR 2017 measure, seed S1). */
 export function PassiveCitizensPage() {
-  const { e } = useI18n();
+  const { t, e } = useI18n();
   const [date, setDate] = useState(danishDateOf(new Date()));
   const { data, error } = useLoad(() => reportsApi.passiveCitizens(date), [date]);
   const table = (caption: string, cells: Cell[]) => (
@@ -23,11 +23,11 @@ export function PassiveCitizensPage() {
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Gruppe</th>
-          <th scope="col">I målgruppen</th>
-          <th scope="col">Passive</th>
-          <th scope="col">Andel passive</th>
-          <th scope="col">Andel med tilbud eller mentor</th>
+          <th scope="col">{t('pcGroup')}</th>
+          <th scope="col">{t('pcInTargetGroup')}</th>
+          <th scope="col">{t('pcPassive')}</th>
+          <th scope="col">{t('pcSharePassive')}</th>
+          <th scope="col">{t('pcShareWithEffort')}</th>
         </tr>
       </thead>
       <tbody>
@@ -45,26 +45,23 @@ export function PassiveCitizensPage() {
   );
   return (
     <section>
-      <h1>Passive borgere</h1>
-      <p>
-        Borgere på kontanthjælp, uddannelseshjælp eller i ressourceforløb, som de seneste 12 måneder hverken har haft et aktivt tilbud eller
-        en mentor. Tal under 5 vises ikke.
-      </p>
-      <Field id="passive-date" label="Opgørelsesdato">
+      <h1>{t('passiveCitizens')}</h1>
+      <p>{t('pcIntro')}</p>
+      <Field id="passive-date" label={t('pcDate')}>
         <input id="passive-date" type="date" value={date} onChange={(ev) => ev.target.value && setDate(ev.target.value)} />
       </Field>
       <ErrorMessage error={error} />
       {data ? (
         <>
           <p>
-            Periode: {formatPeriod(data.windowStart, data.date)}. I alt {n(data.total.passive)} passive af {n(data.total.total)} (
-            {pct(data.total.sharePassive)}).
+            {t('pcPeriod')}: {formatPeriod(data.windowStart, data.date)}. {t('pcTotal')} {n(data.total.passive)} {t('pcPassiveOf')}{' '}
+            {n(data.total.total)} ({pct(data.total.sharePassive)}).
           </p>
-          {table('Efter målgruppe', data.byGroup)}
-          {table('Efter alder', data.byAgeBand)}
+          {table(t('pcByGroup'), data.byGroup)}
+          {table(t('pcByAge'), data.byAgeBand)}
           {data.citizens ? (
             <>
-              <h2>Borgere</h2>
+              <h2>{t('citizens')}</h2>
               <ul>
                 {data.citizens.map((c) => (
                   <li key={c.citizenId}>
