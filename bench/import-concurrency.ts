@@ -12,13 +12,20 @@
  * way; `BENCH_CHUNK_CITIZENS` and `BENCH_IN_FLIGHT` set the chunks (default: the engine's).
  *
  *   BENCH_ANALYSIS_CITIZENS=50000 npx tsx bench/import-concurrency.ts analysis
+ *
+ * `case-history` instead: a case-history import (src/use-cases/import-case-history.ts) of a synthetic
+ * target-group file (4 spells a citizen; `BENCH_HISTORY_LINES`, default 50,000 lines) with the worklist
+ * asked the same way.
+ *
+ *   BENCH_HISTORY_LINES=50000 npx tsx bench/import-concurrency.ts case-history
  */
-import { mkdtempSync, rmSync, statSync, createReadStream } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, createReadStream, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestDatabase } from '../src/db/test-database.ts';
 import { getWorklist } from '../src/use-cases/get-worklist.ts';
 import { loadRiskSet } from '../src/use-cases/load-risk-set.ts';
+import { importCaseHistory } from '../src/use-cases/import-case-history.ts';
 import { importRegisterStatuses } from '../src/use-cases/import-register-statuses.ts';
 import { tenantContext, type Actor } from '../src/use-cases/use-case-context.ts';
 import { generateMunicipality } from './effect-analysis-in-app.bench.ts';
@@ -115,6 +122,66 @@ async function analysis(): Promise<void> {
   }
 }
 
+async function caseHistory(): Promise<void> {
+  const lines = Number(process.env.BENCH_HISTORY_LINES ?? 50_000);
+  const citizens = Math.ceil(lines / 4);
+  const dir = mkdtempSync(join(tmpdir(), 'mentorspor-import-concurrency-'));
+  const file = join(dir, 'target-groups.csv');
+  const db = await openTestDatabase();
+  try {
+    const [m] = await db.query<{ id: number }>(
+      `insert into municipalities (code, name, settings) values ('b', 'Bench', '{}') returning id`,
+    );
+    const user = async (username: string, role: string) =>
+      (
+        await db.query<{ id: number }>(
+          `insert into users (municipality_id, username, name, role, password_hash) values ($1, $2, $2, $3, 'x') returning id`,
+          [m!.id, username, role],
+        )
+      )[0]!.id;
+    // The citizens file is in already; the target-group file names them (the import's column format, as in its tests).
+    const cprs = await db.query<{ cpr: string }>(
+      `insert into citizens (municipality_id, cpr, birth_date, name)
+       select $1, ${syntheticCprSql('i')}, ${syntheticBirthDateSql('i')}, 'Borger ' || i from generate_series(0, $2::int - 1) i returning cpr`,
+      [m!.id, citizens],
+    );
+    const rows = cprs.flatMap(({ cpr }) =>
+      [2014, 2015, 2016, 2017].map((year) => `${cpr};kontanthjaelp_aktivitetsparat;${year}-01-01;${year}-12-31;TG-${cpr}-${year}`),
+    );
+    writeFileSync(file, `cpr;targetGroup;fromDate;toDate;externalId\n${rows.slice(0, lines).join('\n')}\n`);
+    const actor = (userId: number, username: string, role: Actor['role']): Actor => ({
+      userId,
+      username,
+      name: username,
+      role,
+      municipalityId: m!.id,
+      municipalityName: 'Bench',
+      mentorId: null,
+    });
+    const coordinator = tenantContext(db, actor(await user('coord', 'coordinator'), 'coord', 'coordinator'), 'bench', () => new Date());
+    const caseworker = tenantContext(db, actor(await user('cw', 'caseworker'), 'cw', 'caseworker'), 'bench', () => new Date());
+    const idle = process.hrtime.bigint();
+    await getWorklist(caseworker);
+    console.log(
+      `engine ${db.engine}; target-group file of ${lines} lines (${citizens} citizens); worklist alone ${ms(idle).toFixed(0)} ms`,
+    );
+    let created = 0;
+    const { latencies, workMs } = await askWhile(
+      () => getWorklist(caseworker),
+      async () => {
+        created = (await importCaseHistory(coordinator, { kind: 'target-groups', source: createReadStream(file) })).created;
+      },
+    );
+    console.log(
+      `case-history import ${(workMs / 1000).toFixed(1)} s (${created} spells created); worklist answered ${latencies.length} times during it: ` +
+        `median ${quantile(latencies, 0.5)} ms, p90 ${quantile(latencies, 0.9)} ms, max ${quantile(latencies, 1)} ms`,
+    );
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const citizens = Number(process.env.BENCH_REGISTER_CITIZENS ?? 50_000);
   const dir = mkdtempSync(join(tmpdir(), 'mentorspor-import-concurrency-'));
@@ -198,4 +265,5 @@ async function main(): Promise<void> {
   }
 }
 
-await (process.argv[2] === 'analysis' ? analysis() : main());
+const mode = process.argv[2];
+await (mode === 'analysis' ? analysis() : mode === 'case-history' ? caseHistory() : main());

@@ -450,7 +450,7 @@ async function importWideExtractInSteps(ctx: UseCaseContext, input: WideInput): 
 }
 
 /** Lets the requests queued on the embedded database's one connection run before the import's next step. */
-function yieldToOtherRequests(): Promise<void> {
+export function yieldToOtherRequests(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 

@@ -106,7 +106,7 @@ async function addSpellKeys(db: Database): Promise<void> {
  * (issue 14): imports running at the same time share PGlite's one session, so its temporary tables.
  */
 let stagingTables = 0;
-export function newStagingTableName(prefix: 'register_spell_staging' | 'register_wide_staging'): string {
+export function newStagingTableName(prefix: 'register_spell_staging' | 'register_wide_staging' | 'case_history_staging'): string {
   stagingTables += 1;
   return `${prefix}_${process.pid}_${stagingTables}`;
 }

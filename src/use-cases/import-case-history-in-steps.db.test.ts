@@ -1,0 +1,119 @@
+/**
+ * Issue 14: a case-history import never blocks other users. On the embedded database (one connection)
+ * the import stages its checked rows in short steps and changes the real tables in one last
+ * transaction, so another user's request is answered while it runs; a failed import still leaves every
+ * table as it was and its staging table gone. Runs on both engines (on a server each request has its
+ * own connection).
+ */
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
+import { usersRepository } from '../db/repositories/users-repository.ts';
+import { openTestDatabase } from '../db/test-database.ts';
+import { getWorklist } from './get-worklist.ts';
+import { importCaseHistory } from './import-case-history.ts';
+import { tenantContext, type UseCaseContext } from './use-case-context.ts';
+
+describe('case-history import in steps (issue 14)', () => {
+  let db: Database;
+  let coordinator: UseCaseContext;
+  let caseworker: UseCaseContext;
+  let cprs: string[];
+
+  /** Four target-group spells of every citizen (one a year, 2014–2017): 12,000 lines. */
+  function targetGroupsCsv(lastLine?: string): string {
+    const lines = cprs.flatMap((cpr) =>
+      [2014, 2015, 2016, 2017].map((year) => `${cpr};kontanthjaelp_aktivitetsparat;${year}-01-01;${year}-12-31;TG-${cpr}-${year}`),
+    );
+    if (lastLine !== undefined) lines[lines.length - 1] = lastLine;
+    return `cpr;targetGroup;fromDate;toDate;externalId\n${lines.join('\n')}\n`;
+  }
+
+  /** What an import may change: the spells, the audit rows and leftover staging tables. */
+  async function state() {
+    const [counts] = await db.query<{ audit: number; staging: number }>(
+      `select (select count(*) from audit_log)::int as audit,
+              (select count(*) from pg_tables where tablename like 'case_history_staging%')::int as staging`,
+    );
+    const spells = await db.query('select citizen_id, external_id, target_group, from_date, to_date from target_group_spells order by id');
+    return { ...counts, spells };
+  }
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    const m = await municipalitiesRepository(db).create({ code: 't', name: 'Test', settings: {} });
+    const actor = async (username: string, role: 'coordinator' | 'caseworker') => ({
+      userId: (await usersRepository(db).create({ municipalityId: m.id, username, name: username, role, passwordHash: 'x' })).id,
+      username,
+      name: username,
+      role,
+      municipalityId: m.id,
+      municipalityName: 'Test',
+      mentorId: null,
+    });
+    const now = () => new Date('2026-12-04T10:00:00Z');
+    // As the API's job and requests run them: each through its municipality's tenant view.
+    coordinator = tenantContext(db, await actor('coord', 'coordinator'), 'test', now);
+    caseworker = tenantContext(db, await actor('cw', 'caseworker'), 'test', now);
+    // 3,000 citizens already loaded from the case system's citizens file.
+    cprs = (
+      await db.query<{ cpr: string }>(
+        `insert into citizens (municipality_id, cpr, birth_date, name)
+         select $1, to_char(date '1960-01-01' + i, 'DDMMYY') || lpad((1000 + i)::text, 4, '0'), date '1960-01-01' + i, 'Borger ' || i
+         from generate_series(0, 2999) i returning cpr`,
+        [m.id],
+      )
+    ).map((r) => r.cpr);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('a target-group file whose last line names an unknown citizen leaves every table as it was (after 11 staged batches)', async () => {
+    const before = await state();
+    await expect(
+      importCaseHistory(coordinator, {
+        kind: 'target-groups',
+        source: Readable.from([targetGroupsCsv('0101011234;dagpenge;2018-01-01;;TG-X')]),
+      }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { errors: [{ line: 12_001, message: expect.stringMatching(/^unknown CPR 010101-XXXX/) }] },
+    });
+    expect(await state()).toEqual(before);
+  });
+
+  it('answers another user while a 12,000-line import runs, then stores every row once', async () => {
+    let importing = true;
+    let answersDuringImport = 0;
+    let asking: Promise<void> | null = null;
+    const lines = targetGroupsCsv().split('\n');
+    // Uploaded in pieces, as a request body arrives.
+    const pieces = Array.from({ length: 12 }, (_, i) => `${lines.slice(i * 1000, (i + 1) * 1000).join('\n')}\n`);
+    const result = await importCaseHistory(coordinator, {
+      kind: 'target-groups',
+      source: Readable.from([...pieces, `${lines.slice(12_000).join('\n')}`]),
+      onProgress: (read) => {
+        // From the first progress report (10,000 lines read) on, the caseworker opens her worklist again and again.
+        if (asking || read >= 12_001) return;
+        asking = (async () => {
+          while (importing) {
+            await getWorklist(caseworker);
+            if (importing) answersDuringImport += 1;
+            // The next request arrives later (a request over HTTP is an event of its own).
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+        })();
+      },
+    }).finally(() => {
+      importing = false;
+    });
+    await asking;
+    expect(answersDuringImport).toBeGreaterThan(0);
+    expect(result).toEqual({ lines: 12_001, rows: 12_000, created: 12_000, updated: 0, unchanged: 0 });
+    const after = await state();
+    expect(after.staging).toBe(0);
+    expect(after.spells).toHaveLength(12_000);
+  });
+});
