@@ -56,3 +56,20 @@ export async function openTestDatabase(): Promise<Database> {
     },
   };
 }
+
+/**
+ * An embedded database persisted in the empty directory `dir` (the `pglite` folder of a data directory,
+ * as `npm start` and the CLI open it), loaded from the migrated template when the run's template is
+ * PGlite's, else migrated here: for the CLI tests, whose commands open the directory themselves.
+ */
+export async function openTestDataDir(dir: string): Promise<Database> {
+  const source = await template();
+  if (source.engine === 'pglite') {
+    const { readFile } = await import('node:fs/promises');
+    return openPglite(dir, { loadDataDir: new Blob([await readFile(source.dumpFile)]) });
+  }
+  const { migrateDatabase } = await import('./migrate.ts');
+  const db = await openPglite(dir);
+  await migrateDatabase(db);
+  return db;
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../open-database.ts';
+import { openTestDataDir } from '../../db/test-database.ts';
 import { prepareDatabase } from '../../use-cases/prepare-database.ts';
 import { runCli, runCliProcess } from '../test-run-cli.ts';
 
@@ -21,7 +21,7 @@ function writeCsv(name: string, text: string): string {
 
 describe('mentorspor import citizens|target-groups|grants|offers (CLI)', () => {
   beforeAll(async () => {
-    const db = await openDatabase({ databaseUrl: null, dataDir: dir });
+    const db = await openTestDataDir(join(dir, 'pglite'));
     await prepareDatabase(db, { demo: 'never', adminPassword: 'test-password-1', log: () => {}, now: new Date('2026-12-01T09:00:00Z') });
     await db.close();
   }, 60_000);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDataDir } from '../../db/test-database.ts';
 import { openDatabase } from '../../open-database.ts';
 import { logIn } from '../../use-cases/log-in.ts';
 import { prepareDatabase } from '../../use-cases/prepare-database.ts';
@@ -16,7 +17,7 @@ const cliProcess = (args: string[]) => runCliProcess(['users', ...args], { MENTO
 
 describe('mentorspor users add|list (CLI, issue 11)', () => {
   beforeAll(async () => {
-    const db = await openDatabase({ databaseUrl: null, dataDir: dir });
+    const db = await openTestDataDir(join(dir, 'pglite'));
     await prepareDatabase(db, { demo: 'never', adminPassword: 'test-password-1', log: () => {}, now: new Date('2026-12-03T09:00:00Z') });
     await db.close();
   }, 60_000);

@@ -2,8 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPglite } from '../../db/database.ts';
-import { migrateDatabase } from '../../db/migrate.ts';
+import { openTestDataDir } from '../../db/test-database.ts';
 import { prepareDatabase } from '../../use-cases/prepare-database.ts';
 import { runCli, runCliProcess } from '../test-run-cli.ts';
 
@@ -19,8 +18,7 @@ describe('mentorspor report (CLI)', () => {
   beforeAll(async () => {
     // An embedded database as `npm start` leaves it, with six citizens under 30 whose first ret-og-pligt
     // course began on 2 Mar 2015: five still on cash benefit 7 months later, one in education.
-    const db = await openPglite(join(dataDir, 'pglite'));
-    await migrateDatabase(db);
+    const db = await openTestDataDir(join(dataDir, 'pglite'));
     await prepareDatabase(db, { demo: 'never', adminPassword: 'admin-password-1', log: () => {}, now: new Date('2026-12-01T10:00:00Z') });
     const [m] = await db.query<{ id: number }>('select id from municipalities limit 1');
     await db.query(
