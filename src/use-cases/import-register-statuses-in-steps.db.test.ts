@@ -7,12 +7,11 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
-import { usersRepository } from '../db/repositories/users-repository.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { getWorklist } from './get-worklist.ts';
 import { importRegisterStatuses } from './import-register-statuses.ts';
-import { tenantContext, type UseCaseContext } from './use-case-context.ts';
+import { importWhileWorking } from './import-in-steps-test-fixture.ts';
+import type { UseCaseContext } from './use-case-context.ts';
 
 describe('register import in steps (issue 14)', () => {
   let db: Database;
@@ -41,29 +40,7 @@ describe('register import in steps (issue 14)', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    const m = await municipalitiesRepository(db).create({ code: 't', name: 'Test', settings: {} });
-    const actor = async (username: string, role: 'coordinator' | 'caseworker') => ({
-      userId: (await usersRepository(db).create({ municipalityId: m.id, username, name: username, role, passwordHash: 'x' })).id,
-      username,
-      name: username,
-      role,
-      municipalityId: m.id,
-      municipalityName: 'Test',
-      mentorId: null,
-    });
-    const now = () => new Date('2026-12-04T10:00:00Z');
-    // As the API's job and requests run them: each through its municipality's tenant view.
-    coordinator = tenantContext(db, await actor('coord', 'coordinator'), 'test', now);
-    caseworker = tenantContext(db, await actor('cw', 'caseworker'), 'test', now);
-    // 3,000 citizens with distinct valid-looking CPR numbers (day of birth + serial).
-    cprs = (
-      await db.query<{ cpr: string }>(
-        `insert into citizens (municipality_id, cpr, birth_date, name)
-         select $1, to_char(date '1960-01-01' + i, 'DDMMYY') || lpad((1000 + i)::text, 4, '0'), date '1960-01-01' + i, 'Borger ' || i
-         from generate_series(0, 2999) i returning cpr`,
-        [m.id],
-      )
-    ).map((r) => r.cpr);
+    ({ coordinator, caseworker, cprs } = await importWhileWorking(db));
   });
   afterAll(async () => {
     await db?.close();
