@@ -22,6 +22,7 @@
 import { mkdtempSync, rmSync, statSync, createReadStream, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Database } from '../src/db/database.ts';
 import { openTestDatabase } from '../src/db/test-database.ts';
 import { getWorklist } from '../src/use-cases/get-worklist.ts';
 import { loadRiskSet } from '../src/use-cases/load-risk-set.ts';
@@ -122,6 +123,35 @@ async function analysis(): Promise<void> {
   }
 }
 
+/** The bench's municipality: a coordinator who imports, a caseworker who asks meanwhile, and `citizens` citizens (their CPR numbers). */
+async function benchMunicipality(db: Database, citizens: number) {
+  const [m] = await db.query<{ id: number }>(`insert into municipalities (code, name, settings) values ('b', 'Bench', '{}') returning id`);
+  const user = async (username: string, role: Actor['role']): Promise<Actor> => ({
+    userId: (
+      await db.query<{ id: number }>(
+        `insert into users (municipality_id, username, name, role, password_hash) values ($1, $2, $2, $3, 'x') returning id`,
+        [m!.id, username, role],
+      )
+    )[0]!.id,
+    username,
+    name: username,
+    role,
+    municipalityId: m!.id,
+    municipalityName: 'Bench',
+    mentorId: null,
+  });
+  const cprs = await db.query<{ cpr: string }>(
+    `insert into citizens (municipality_id, cpr, birth_date, name)
+     select $1, ${syntheticCprSql('i')}, ${syntheticBirthDateSql('i')}, 'Borger ' || i from generate_series(0, $2::int - 1) i returning cpr`,
+    [m!.id, citizens],
+  );
+  return {
+    coordinator: tenantContext(db, await user('coord', 'coordinator'), 'bench', () => new Date()),
+    caseworker: tenantContext(db, await user('cw', 'caseworker'), 'bench', () => new Date()),
+    cprs: cprs.map((r) => r.cpr),
+  };
+}
+
 async function caseHistory(): Promise<void> {
   const lines = Number(process.env.BENCH_HISTORY_LINES ?? 50_000);
   const citizens = Math.ceil(lines / 4);
@@ -129,37 +159,12 @@ async function caseHistory(): Promise<void> {
   const file = join(dir, 'target-groups.csv');
   const db = await openTestDatabase();
   try {
-    const [m] = await db.query<{ id: number }>(
-      `insert into municipalities (code, name, settings) values ('b', 'Bench', '{}') returning id`,
-    );
-    const user = async (username: string, role: string) =>
-      (
-        await db.query<{ id: number }>(
-          `insert into users (municipality_id, username, name, role, password_hash) values ($1, $2, $2, $3, 'x') returning id`,
-          [m!.id, username, role],
-        )
-      )[0]!.id;
     // The citizens file is in already; the target-group file names them (the import's column format, as in its tests).
-    const cprs = await db.query<{ cpr: string }>(
-      `insert into citizens (municipality_id, cpr, birth_date, name)
-       select $1, ${syntheticCprSql('i')}, ${syntheticBirthDateSql('i')}, 'Borger ' || i from generate_series(0, $2::int - 1) i returning cpr`,
-      [m!.id, citizens],
-    );
-    const rows = cprs.flatMap(({ cpr }) =>
+    const { coordinator, caseworker, cprs } = await benchMunicipality(db, citizens);
+    const rows = cprs.flatMap((cpr) =>
       [2014, 2015, 2016, 2017].map((year) => `${cpr};kontanthjaelp_aktivitetsparat;${year}-01-01;${year}-12-31;TG-${cpr}-${year}`),
     );
     writeFileSync(file, `cpr;targetGroup;fromDate;toDate;externalId\n${rows.slice(0, lines).join('\n')}\n`);
-    const actor = (userId: number, username: string, role: Actor['role']): Actor => ({
-      userId,
-      username,
-      name: username,
-      role,
-      municipalityId: m!.id,
-      municipalityName: 'Bench',
-      mentorId: null,
-    });
-    const coordinator = tenantContext(db, actor(await user('coord', 'coordinator'), 'coord', 'coordinator'), 'bench', () => new Date());
-    const caseworker = tenantContext(db, actor(await user('cw', 'caseworker'), 'cw', 'caseworker'), 'bench', () => new Date());
     const idle = process.hrtime.bigint();
     await getWorklist(caseworker);
     console.log(
@@ -190,32 +195,7 @@ async function main(): Promise<void> {
   try {
     await generateRegisterExtract({ citizens, weeks: 260, layout: 'wide', out: file });
     const size = statSync(file).size;
-    const [m] = await db.query<{ id: number }>(
-      `insert into municipalities (code, name, settings) values ('b', 'Bench', '{}') returning id`,
-    );
-    const user = async (username: string, role: string) =>
-      (
-        await db.query<{ id: number }>(
-          `insert into users (municipality_id, username, name, role, password_hash) values ($1, $2, $2, $3, 'x') returning id`,
-          [m!.id, username, role],
-        )
-      )[0]!.id;
-    await db.query(
-      `insert into citizens (municipality_id, cpr, birth_date, name)
-       select $1, ${syntheticCprSql('i')}, ${syntheticBirthDateSql('i')}, 'Borger ' || i from generate_series(0, $2::int - 1) i`,
-      [m!.id, citizens],
-    );
-    const actor = (userId: number, username: string, role: Actor['role']): Actor => ({
-      userId,
-      username,
-      name: username,
-      role,
-      municipalityId: m!.id,
-      municipalityName: 'Bench',
-      mentorId: null,
-    });
-    const coordinator = tenantContext(db, actor(await user('coord', 'coordinator'), 'coord', 'coordinator'), 'bench', () => new Date());
-    const caseworker = tenantContext(db, actor(await user('cw', 'caseworker'), 'cw', 'caseworker'), 'bench', () => new Date());
+    const { coordinator, caseworker } = await benchMunicipality(db, citizens);
 
     let idle = process.hrtime.bigint();
     await getWorklist(caseworker);
