@@ -8,10 +8,9 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-database.ts';
 import { getWorklist } from './get-worklist.ts';
 import { importCaseHistory } from './import-case-history.ts';
-import { importWhileWorking } from './import-in-steps-test-fixture.ts';
+import { importState, importWhileWorking } from './import-in-steps-test-fixture.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
 describe('case-history import in steps (issue 14)', () => {
@@ -30,18 +29,15 @@ describe('case-history import in steps (issue 14)', () => {
   }
 
   /** What an import may change: the spells, the audit rows and leftover staging tables. */
-  async function state() {
-    const [counts] = await db.query<{ audit: number; staging: number }>(
-      `select (select count(*) from audit_log)::int as audit,
-              (select count(*) from pg_tables where tablename like 'case_history_staging%')::int as staging`,
+  const state = () =>
+    importState(
+      db,
+      'case_history_staging%',
+      'select citizen_id, external_id, target_group, from_date, to_date from target_group_spells order by id',
     );
-    const spells = await db.query('select citizen_id, external_id, target_group, from_date, to_date from target_group_spells order by id');
-    return { ...counts, spells };
-  }
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    ({ coordinator, caseworker, cprs } = await importWhileWorking(db));
+    ({ db, coordinator, caseworker, cprs } = await importWhileWorking());
   });
   afterAll(async () => {
     await db?.close();
@@ -91,6 +87,6 @@ describe('case-history import in steps (issue 14)', () => {
     expect(result).toEqual({ lines: 12_001, rows: 12_000, created: 12_000, updated: 0, unchanged: 0 });
     const after = await state();
     expect(after.staging).toBe(0);
-    expect(after.spells).toHaveLength(12_000);
+    expect(after.rows).toHaveLength(12_000);
   });
 });

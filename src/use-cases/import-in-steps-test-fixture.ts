@@ -5,13 +5,18 @@
  * birth + serial), already loaded from the case system's citizens file.
  */
 import type { Database } from '../db/database.ts';
+import { openTestDatabase } from '../db/test-database.ts';
 import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
 import { usersRepository } from '../db/repositories/users-repository.ts';
 import { tenantContext, type UseCaseContext } from './use-case-context.ts';
 
-export async function importWhileWorking(
-  db: Database,
-): Promise<{ coordinator: UseCaseContext; caseworker: UseCaseContext; cprs: string[] }> {
+export async function importWhileWorking(): Promise<{
+  db: Database;
+  coordinator: UseCaseContext;
+  caseworker: UseCaseContext;
+  cprs: string[];
+}> {
+  const db = await openTestDatabase();
   const m = await municipalitiesRepository(db).create({ code: 't', name: 'Test', settings: {} });
   const actor = async (username: string, role: 'coordinator' | 'caseworker') => ({
     userId: (await usersRepository(db).create({ municipalityId: m.id, username, name: username, role, passwordHash: 'x' })).id,
@@ -33,5 +38,18 @@ export async function importWhileWorking(
       [m.id],
     )
   ).map((r) => r.cpr);
-  return { coordinator, caseworker, cprs };
+  return { db, coordinator, caseworker, cprs };
+}
+
+/**
+ * What an import may change: the audit rows, the staging tables left whose names are `like` the
+ * pattern, and the rows of `rowsSql` (all of them, in order).
+ */
+export async function importState(db: Database, staging: string, rowsSql: string) {
+  const [counts] = await db.query<{ audit: number; staging: number }>(
+    `select (select count(*) from audit_log)::int as audit,
+            (select count(*) from pg_tables where tablename like $1)::int as staging`,
+    [staging],
+  );
+  return { ...counts, rows: await db.query(rowsSql) };
 }

@@ -7,10 +7,9 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-database.ts';
 import { getWorklist } from './get-worklist.ts';
 import { importRegisterStatuses } from './import-register-statuses.ts';
-import { importWhileWorking } from './import-in-steps-test-fixture.ts';
+import { importState, importWhileWorking } from './import-in-steps-test-fixture.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
 describe('register import in steps (issue 14)', () => {
@@ -29,18 +28,15 @@ describe('register import in steps (issue 14)', () => {
   }
 
   /** What an import may change: the spells (all of them, in order), the audit rows and leftover staging tables. */
-  async function state() {
-    const [counts] = await db.query<{ audit: number; staging: number }>(
-      `select (select count(*) from audit_log)::int as audit,
-              (select count(*) from pg_tables where tablename like 'register%staging%')::int as staging`,
+  const state = () =>
+    importState(
+      db,
+      'register%staging%',
+      'select citizen_id, category, source_code, from_week, to_week from register_status_spells order by id',
     );
-    const spells = await db.query('select citizen_id, category, source_code, from_week, to_week from register_status_spells order by id');
-    return { ...counts, spells };
-  }
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    ({ coordinator, caseworker, cprs } = await importWhileWorking(db));
+    ({ db, coordinator, caseworker, cprs } = await importWhileWorking());
   });
   afterAll(async () => {
     await db?.close();
