@@ -7,6 +7,7 @@ import { Field } from '../../../components/field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { administrationApi, type Regime } from '../api-client.ts';
 import { formatPeriod } from '../../../app/formats.ts';
+import { StatusNote } from '../../../components/status-note.tsx';
 
 /** Legal regimes as data (domain spec §8.3); admins edit validity and parameters, others read. */
 export function RegimesPage() {
@@ -131,11 +132,7 @@ function RegimeCard({
         ) : (
           <ErrorMessage error={error} />
         )}
-        {saved ? (
-          <p role="status" className="ok">
-            {t('saved')}
-          </p>
-        ) : null}
+        <StatusNote text={saved && t('saved')} />
         {editable ? (
           <button type="submit" className="primary" disabled={busy}>
             {t('save')}

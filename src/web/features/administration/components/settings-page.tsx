@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { administrationApi } from '../api-client.ts';
 import { allSettings, settingGroups as groups, type Setting } from '../settings-fields.ts';
+import { StatusNote } from '../../../components/status-note.tsx';
 
 type Problem = { field: string; reason: string; min?: number; max?: number };
 
@@ -178,11 +179,7 @@ function SettingsForm({
         </fieldset>
       ))}
       <ErrorMessage error={saveError} />
-      {saved ? (
-        <p className="ok" role="status">
-          {t('settingsSaved')}
-        </p>
-      ) : null}
+      <StatusNote text={saved && t('settingsSaved')} />
       <button type="submit" className="primary" disabled={saving}>
         {t('save')}
       </button>

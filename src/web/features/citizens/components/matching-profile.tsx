@@ -3,6 +3,7 @@ import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { citizensApi, type MatchingProfile as Profile } from '../api-client.ts';
+import { StatusNote } from '../../../components/status-note.tsx';
 
 /** What the citizen needs from a mentor; used by the mentor proposals (issue 3 point 8). */
 export function MatchingProfile({ citizenId }: { citizenId: number }) {
@@ -74,11 +75,7 @@ export function MatchingProfile({ citizenId }: { citizenId: number }) {
           />
         </Field>
         <ErrorMessage error={error} />
-        {saved ? (
-          <p role="status" className="ok">
-            {t('saved')}
-          </p>
-        ) : null}
+        <StatusNote text={saved && t('saved')} />
         <button type="submit" className="primary">
           {t('save')}
         </button>

@@ -6,6 +6,7 @@ import type { Respondent } from '../../../../domain/progression.ts';
 import type { Instrument } from '../api-client.ts';
 import { followUpApi } from '../api-client.ts';
 import { danishDateOf } from '../../../../domain/calendar-date.ts';
+import { StatusNote } from '../../../components/status-note.tsx';
 
 const respondentKey: Record<Respondent, TextKey> = { citizen: 'fuCitizen', mentor: 'fuMentor', caseworker: 'fuCaseworker' };
 const entryKey: Record<string, TextKey> = { in_person: 'fuEntryInPerson', paper: 'fuEntryPaper', self: 'fuEntrySelf' };
@@ -110,11 +111,7 @@ export function MeasurementForm({
         );
       })}
       <ErrorMessage error={error} />
-      {saved ? (
-        <p role="status" className="ok">
-          {t('fuMeasurementSaved')}
-        </p>
-      ) : null}
+      <StatusNote text={saved && t('fuMeasurementSaved')} />
       <button type="submit" className="primary wide">
         {t('fuSaveMeasurement')}
       </button>

@@ -7,6 +7,7 @@ import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { deliveryApi, type Contact } from '../api-client.ts';
+import { StatusNote } from '../../../components/status-note.tsx';
 
 export const contactFormTextKeys: Record<string, TextKey> = {
   physical: 'contactFormPhysical',
@@ -141,11 +142,7 @@ export function ContactForm({
         </Field>
       </div>
       <ErrorMessage error={error} />
-      {saved ? (
-        <p role="status" className="ok">
-          {t('contactSaved')} ({formatDateTime(saved.at)}).
-        </p>
-      ) : null}
+      <StatusNote text={saved && `${t('contactSaved')} (${formatDateTime(saved.at)}).`} />
       <button type="submit" className="primary wide" disabled={saving} aria-busy={saving}>
         {t('contactRecord')}
       </button>

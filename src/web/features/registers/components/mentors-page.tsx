@@ -11,6 +11,7 @@ import { registersApi, type Mentor, type Provider } from '../api-client.ts';
 import { formatHours } from '../../../app/formats.ts';
 import { useSubmit } from '../../../components/use-submit.ts';
 import { CheckboxField } from '../../../components/checkbox-field.tsx';
+import { StatusNote } from '../../../components/status-note.tsx';
 
 const list = (text: string) =>
   text
@@ -107,11 +108,7 @@ export function MentorsPage() {
           </tr>
         ))}
       </DataTable>
-      {saved ? (
-        <p className="ok" role="status">
-          {saved}
-        </p>
-      ) : null}
+      <StatusNote text={saved} />
       {editing ? (
         <EditMentor
           key={editing.id}
