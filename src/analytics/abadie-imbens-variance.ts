@@ -42,14 +42,23 @@ export function sameGroupNeighbors(input: { treatment: Uint8Array; distance: Flo
   return neighbors;
 }
 
-/** σ̂²_i = ½ (Y_i − Y_j)² with j the same-group neighbour from `sameGroupNeighbors` (0 when alone). */
-export function conditionalVariances(input: { outcome: Float64Array; neighbors: Int32Array }): Float64Array {
-  const { outcome, neighbors } = input;
-  const sigma2 = new Float64Array(outcome.length);
-  for (let i = 0; i < outcome.length; i += 1) {
+/**
+ * σ̂²_i = ½ (Y_i − Y_j)² with j the same-group neighbour from `sameGroupNeighbors` (0 when alone); for
+ * every unit, or only for `units` (written into `into`, the other entries left as they are).
+ */
+export function conditionalVariances(input: {
+  outcome: Float64Array;
+  neighbors: Int32Array;
+  units?: Int32Array;
+  into?: Float64Array;
+}): Float64Array {
+  const { outcome, neighbors, units } = input;
+  const sigma2 = input.into ?? new Float64Array(outcome.length);
+  const count = units ? units.length : outcome.length;
+  for (let k = 0; k < count; k += 1) {
+    const i = units ? units[k]! : k;
     const j = neighbors[i]!;
-    if (j < 0) continue;
-    const diff = outcome[i]! - outcome[j]!;
+    const diff = j < 0 ? 0 : outcome[i]! - outcome[j]!;
     sigma2[i] = 0.5 * diff * diff;
   }
   return sigma2;
@@ -66,11 +75,15 @@ export function abadieImbensStandardError(input: {
   imputedControl: Float64Array;
   effect: number;
   sigma2: Float64Array;
+  /** The units with weight in ascending order, when known (the others add nothing). */
+  units?: Int32Array;
 }): number {
-  const { outcome, treatment, weights, squaredShares, imputedControl, effect, sigma2 } = input;
+  const { outcome, treatment, weights, squaredShares, imputedControl, effect, sigma2, units } = input;
   let n1 = 0;
   let sum = 0;
-  for (let i = 0; i < outcome.length; i += 1) {
+  const count = units ? units.length : outcome.length;
+  for (let k = 0; k < count; k += 1) {
+    const i = units ? units[k]! : k;
     const w = weights[i]!;
     if (w === 0) continue;
     if (treatment[i]) {

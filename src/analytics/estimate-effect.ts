@@ -47,15 +47,28 @@ function isBinaryOutcome(values: Float64Array): boolean {
   return true;
 }
 
-function weightedMean(values: Float64Array, treatment: Uint8Array, group: number, weights: Float64Array): number {
+/** The weighted mean of a group over `units` (those with weight, ascending: a zero weight adds nothing). */
+function weightedMean(values: Float64Array, treatment: Uint8Array, group: number, weights: Float64Array, units: Int32Array): number {
   let sw = 0;
   let sx = 0;
-  for (let i = 0; i < values.length; i += 1) {
+  for (let k = 0; k < units.length; k += 1) {
+    const i = units[k]!;
     if (treatment[i] !== group) continue;
     sw += weights[i]!;
     sx += weights[i]! * values[i]!;
   }
   return sx / sw;
+}
+
+function groupMean(values: Float64Array, treatment: Uint8Array, group: number): number {
+  let count = 0;
+  let sum = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    if (treatment[i] !== group) continue;
+    count += 1;
+    sum += values[i]!;
+  }
+  return sum / count;
 }
 
 /**
@@ -86,28 +99,91 @@ export function estimateEffects(
   partialOptions: Partial<EffectOptions> = {},
   onProgress: (outcomesDone: number) => void = () => {},
 ): EffectEstimate[] {
+  const design = prepareEffectDesign(data, partialOptions);
+  onProgress(0);
+  return data.outcomes.map((outcome, k) => {
+    const result = estimateOutcome(design, outcome, data.profiles?.[k] ?? null);
+    onProgress(k + 1);
+    return result;
+  });
+}
+
+/** What every outcome of the same units shares: the propensity model, the comparison and its weights. */
+export type EffectDesign = {
+  data: Omit<EffectData, 'outcome'>;
+  options: EffectOptions;
+  groups: Groups;
+  propensity: PropensityScore;
+  comparison: Comparison;
+  weighting: WeightSummary;
+  variance: VarianceInputs;
+  warnings: EffectWarning[];
+  /** The units with weight (ascending): the only ones a weighted mean or the Abadie–Imbens variance reads. */
+  weighed: Int32Array;
+  /** The balance table and score histogram, made when the first full estimate asks for them. */
+  report: { balance: BalanceSummary; scoreHistogram: EffectEstimate['scoreHistogram'] } | null;
+};
+
+/** The shared steps of every estimate on these units: groups, propensity score, comparison, weights, variance inputs. */
+export function prepareEffectDesign(data: Omit<EffectData, 'outcome'>, partialOptions: Partial<EffectOptions> = {}): EffectDesign {
   const options: EffectOptions = { ...defaultEffectOptions, ...partialOptions };
   const groups = countGroups(data.treatment, options);
   const propensity = fitPropensityScore(data, options, groups);
   const comparison = weighComparisons(data, options, propensity, groups);
   const weighting = summariseWeights(data.treatment, options, comparison);
-  const balance = balanceAfterWeighting(data.treatment, propensity.design, comparison.weights);
-  const shared: SharedDesign = {
+  return {
+    data: { treatment: data.treatment, covariates: data.covariates, strata: data.strata },
+    options,
     groups,
     propensity,
     comparison,
     weighting,
-    balance,
     variance: prepareVariance(data, options, propensity, comparison),
     warnings: [...propensity.warnings, ...comparison.warnings, ...weighting.warnings],
-    scoreHistogram: histogram(propensity.score, data.treatment),
+    weighed: unitsWithWeight(comparison.weights),
+    report: null,
   };
-  onProgress(0);
-  return data.outcomes.map((outcome, k) => {
-    const result = estimateOneOutcome({ data, options, shared, outcome, profile: data.profiles?.[k] ?? null });
-    onProgress(k + 1);
-    return result;
-  });
+}
+
+function unitsWithWeight(weights: Float64Array): Int32Array {
+  let count = 0;
+  for (let i = 0; i < weights.length; i += 1) if (weights[i]! !== 0) count += 1;
+  const units = new Int32Array(count);
+  count = 0;
+  for (let i = 0; i < weights.length; i += 1) if (weights[i]! !== 0) units[count++] = i;
+  return units;
+}
+
+/** What the placebo, the horizons and the subgroups show of an outcome: the same numbers as `estimateOutcome`'s. */
+export type OutcomeInterval = Pick<
+  EffectEstimate,
+  'estimate' | 'standardError' | 'standardErrorType' | 'confidenceInterval' | 'nTreatedMatched'
+>;
+
+/** The effect on one outcome with its standard error and interval only (no sensitivity, balance or event time). */
+export function estimateOutcomeInterval(design: EffectDesign, outcome: Float64Array): OutcomeInterval {
+  const { point: _point, ...interval } = intervalOf(design, outcome);
+  return interval;
+}
+
+function intervalOf(design: EffectDesign, outcome: Float64Array): OutcomeInterval & { point: PointEstimate } {
+  const { data, options } = design;
+  const point = pointEstimate(design, outcome);
+  const { estimate } = point;
+  if (options.bootstrap > 0) {
+    const { standardError, confidenceInterval } = bootstrapInterval({ ...data, outcome }, options);
+    return {
+      estimate,
+      standardError,
+      standardErrorType: 'bootstrap',
+      confidenceInterval,
+      nTreatedMatched: design.weighting.nTreatedMatched,
+      point,
+    };
+  }
+  const { standardError, standardErrorType } = point;
+  const confidenceInterval: [number, number] = [estimate - z975 * standardError, estimate + z975 * standardError];
+  return { estimate, standardError, standardErrorType, confidenceInterval, nTreatedMatched: design.weighting.nTreatedMatched, point };
 }
 
 type Groups = { n: number; nTreated: number; nControl: number };
@@ -136,7 +212,7 @@ type PropensityScore = {
 };
 
 /** The propensity model (logistic regression on the design matrix) and the overlap of its scores. */
-function fitPropensityScore(data: MultiOutcomeEffectData, options: EffectOptions, groups: Groups): PropensityScore {
+function fitPropensityScore(data: Omit<EffectData, 'outcome'>, options: EffectOptions, groups: Groups): PropensityScore {
   const { treatment } = data;
   const { n, nTreated } = groups;
   const warnings: EffectWarning[] = [];
@@ -175,7 +251,12 @@ type Comparison = {
 };
 
 /** The comparison group of the chosen method: matched controls, subclass weights, odds weights or all. */
-function weighComparisons(data: MultiOutcomeEffectData, options: EffectOptions, propensity: PropensityScore, groups: Groups): Comparison {
+function weighComparisons(
+  data: Omit<EffectData, 'outcome'>,
+  options: EffectOptions,
+  propensity: PropensityScore,
+  groups: Groups,
+): Comparison {
   const { treatment } = data;
   const { n, nTreated } = groups;
   const { score, distance } = propensity;
@@ -304,11 +385,14 @@ type VarianceInputs = {
   neighbors: ReturnType<typeof sameGroupNeighbors> | null;
   /** Covariate columns of the outcome regression (empty without regression adjustment). */
   modelAdjust: Float64Array[];
+  /** Per-outcome scratch, reused by each outcome in turn: imputed control outcomes and σ̂² of the weighed controls. */
+  imputed: Float64Array;
+  sigma2: Float64Array;
 };
 
 /** What the standard error needs that does not depend on the outcome. */
 function prepareVariance(
-  data: MultiOutcomeEffectData,
+  data: Omit<EffectData, 'outcome'>,
   options: EffectOptions,
   propensity: PropensityScore,
   comparison: Comparison,
@@ -333,47 +417,24 @@ function prepareVariance(
         data.covariates,
       )
     : [];
-  return { squaredShares, neighbors, modelAdjust };
+  const imputed = new Float64Array(data.treatment.length).fill(Number.NaN);
+  const sigma2 = new Float64Array(neighbors ? data.treatment.length : 0);
+  return { squaredShares, neighbors, modelAdjust, imputed, sigma2 };
 }
 
-type SharedDesign = {
-  groups: Groups;
-  propensity: PropensityScore;
-  comparison: Comparison;
-  weighting: WeightSummary;
-  balance: BalanceSummary;
-  variance: VarianceInputs;
-  warnings: EffectWarning[];
-  scoreHistogram: EffectEstimate['scoreHistogram'];
-};
-
 /** One outcome over the shared design: effect, standard error, interval, sensitivity and event time. */
-function estimateOneOutcome({
-  data,
-  options,
-  shared,
-  outcome,
-  profile,
-}: {
-  data: MultiOutcomeEffectData;
-  options: EffectOptions;
-  shared: SharedDesign;
-  outcome: Float64Array;
-  profile: OutcomeProfile | null;
-}): EffectEstimate {
+export function estimateOutcome(design: EffectDesign, outcome: Float64Array, profile: OutcomeProfile | null = null): EffectEstimate {
+  const { data, options, groups, propensity, comparison, weighting } = design;
   const { treatment } = data;
-  const { groups, propensity, comparison, weighting, balance } = shared;
-  const warnings = [...shared.warnings];
-  const point = pointEstimate({ treatment, outcome, options, shared });
-  let { standardError, standardErrorType } = point;
-  const { estimate } = point;
-  let confidenceInterval: [number, number] = [estimate - z975 * standardError, estimate + z975 * standardError];
-  if (options.bootstrap > 0) {
-    if (options.method === 'nearest' && options.replace) warnings.push({ code: 'BOOTSTRAP_INVALID_FOR_MATCHING', params: {} });
-    const { outcomes: _outcomes, profiles: _profiles, ...rest } = data;
-    ({ standardError, confidenceInterval } = bootstrapInterval({ ...rest, outcome }, options));
-    standardErrorType = 'bootstrap';
-  }
+  design.report ??= {
+    balance: balanceAfterWeighting(treatment, propensity.design, comparison.weights),
+    scoreHistogram: histogram(propensity.score, treatment),
+  };
+  const { balance, scoreHistogram } = design.report;
+  const warnings = [...design.warnings];
+  const { point, estimate, standardError, standardErrorType, confidenceInterval } = intervalOf(design, outcome);
+  if (options.bootstrap > 0 && options.method === 'nearest' && options.replace)
+    warnings.push({ code: 'BOOTSTRAP_INVALID_FOR_MATCHING', params: {} });
   if (balance.imbalanced.length > 0) {
     warnings.push({
       code: options.method === 'difference' ? 'NOT_RANDOMISED' : 'IMBALANCE_AFTER_MATCHING',
@@ -381,10 +442,9 @@ function estimateOneOutcome({
       covariates: balance.imbalanced,
     });
   }
-  const unweighted = new Float64Array(groups.n).fill(1);
-  const naiveDifference = weightedMean(outcome, treatment, 1, unweighted) - weightedMean(outcome, treatment, 0, unweighted);
-  const eventTime = profile ? eventTimeMeans(profile, treatment, comparison.weights) : undefined;
-  const { design, fit } = propensity;
+  const naiveDifference = groupMean(outcome, treatment, 1) - groupMean(outcome, treatment, 0);
+  const eventTime = profile ? eventTimeMeans(profile, treatment, comparison.weights, design.weighed) : undefined;
+  const { design: matrix, fit } = propensity;
   return {
     estimand: 'ATT',
     method: options,
@@ -399,7 +459,7 @@ function estimateOneOutcome({
     balance: balance.rows,
     maxAbsSmdAfter: balance.maxAbsSmdAfter,
     propensityModel: {
-      coefficients: Object.fromEntries(design.columnNames.map((name, j) => [name, fit.coefficients[j]!])),
+      coefficients: Object.fromEntries(matrix.columnNames.map((name, j) => [name, fit.coefficients[j]!])),
       converged: fit.converged,
       iterations: fit.iterations,
     },
@@ -410,7 +470,7 @@ function estimateOneOutcome({
     },
     sensitivity: sensitivityOf({ treatment, outcome, options, matching: comparison.matching, point, confidenceInterval }),
     naiveDifference,
-    scoreHistogram: shared.scoreHistogram,
+    scoreHistogram,
     ...(eventTime ? { eventTime } : {}),
     warnings,
   };
@@ -422,32 +482,24 @@ type PointEstimate = {
   standardErrorType: EffectEstimate['standardErrorType'];
   /** The weighted control mean (before any regression adjustment), the E-value's baseline. */
   controlMean: number;
-  /** Each matched treated unit's imputed control outcome (mean of its matches); NaN without matching. */
+  /** Each matched treated unit's imputed control outcome (mean of its matches); NaN for the others. */
   imputed: Float64Array;
 };
 
 /**
  * The weighted difference in means with the Abadie–Imbens SE (matching with replacement, no adjustment),
- * or the coefficient and (cluster-)robust SE of the weighted outcome regression otherwise.
+ * or the coefficient and (cluster-)robust SE of the weighted outcome regression otherwise. The sums run over
+ * the units with weight only, in index order: the same sums as over every unit.
  */
-function pointEstimate({
-  treatment,
-  outcome,
-  options,
-  shared,
-}: {
-  treatment: Uint8Array;
-  outcome: Float64Array;
-  options: EffectOptions;
-  shared: SharedDesign;
-}): PointEstimate {
-  const { weights, matching, clusters } = shared.comparison;
-  const { squaredShares, neighbors, modelAdjust } = shared.variance;
-  const controlMean = weightedMean(outcome, treatment, 0, weights);
-  const difference = weightedMean(outcome, treatment, 1, weights) - controlMean;
-  const imputed = new Float64Array(treatment.length).fill(Number.NaN);
+function pointEstimate(design: EffectDesign, outcome: Float64Array): PointEstimate {
+  const { treatment } = design.data;
+  const { weights, matching, clusters } = design.comparison;
+  const { squaredShares, neighbors, modelAdjust, imputed, sigma2 } = design.variance;
+  const { weighed } = design;
+  const controlMean = weightedMean(outcome, treatment, 0, weights, weighed);
+  const difference = weightedMean(outcome, treatment, 1, weights, weighed) - controlMean;
   if (matching) {
-    imputed.fill(0);
+    for (let r = 0; r < matching.pairTreated.length; r += 1) imputed[matching.pairTreated[r]!] = 0;
     for (let r = 0; r < matching.pairTreated.length; r += 1) {
       const t = matching.pairTreated[r]!;
       const m = matching.matchesPerTreated[t]!;
@@ -455,7 +507,7 @@ function pointEstimate({
     }
   }
   if (neighbors) {
-    const sigma2 = conditionalVariances({ outcome, neighbors });
+    conditionalVariances({ outcome, neighbors, units: weighed, into: sigma2 });
     const standardError = abadieImbensStandardError({
       outcome,
       treatment,
@@ -464,12 +516,14 @@ function pointEstimate({
       imputedControl: imputed,
       effect: difference,
       sigma2,
+      units: weighed,
     });
-    return { estimate: difference, standardError, standardErrorType: shared.comparison.standardErrorType, controlMean, imputed };
+    return { estimate: difference, standardError, standardErrorType: design.comparison.standardErrorType, controlMean, imputed };
   }
   const regression = weightedTreatmentRegression({ outcome, treatment, weights, adjust: modelAdjust, clusters });
   if (!regression) throw new EffectInputError('the outcome regression could not be fitted (too few units or collinear covariates)');
-  const standardErrorType = options.method === 'nearest' && options.replace ? 'robust-hc1' : shared.comparison.standardErrorType;
+  const standardErrorType =
+    design.options.method === 'nearest' && design.options.replace ? 'robust-hc1' : design.comparison.standardErrorType;
   return { estimate: regression.coefficient, standardError: regression.standardError, standardErrorType, controlMean, imputed };
 }
 
@@ -504,9 +558,12 @@ function sensitivityOf({
 }
 
 /** Weighted means per month of each group (as `weightedMean`, over the units with weight only: the same sums). */
-function eventTimeMeans(profile: OutcomeProfile, treatment: Uint8Array, weights: Float64Array): EffectEstimate['eventTime'] {
-  const weighed: number[] = [];
-  for (let i = 0; i < weights.length; i += 1) if (weights[i]! !== 0) weighed.push(i);
+function eventTimeMeans(
+  profile: OutcomeProfile,
+  treatment: Uint8Array,
+  weights: Float64Array,
+  weighed: Int32Array,
+): EffectEstimate['eventTime'] {
   return profile.months.map((month, j) => {
     let sw1 = 0;
     let sx1 = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateEffect, estimateEffects } from './estimate-effect.ts';
+import { estimateEffect, estimateEffects, estimateOutcome, estimateOutcomeInterval, prepareEffectDesign } from './estimate-effect.ts';
 import { simulateMentorData } from './simulate-mentor-data.ts';
 
 describe('several outcomes of the same units (shared propensity model and matching)', () => {
@@ -27,6 +27,34 @@ describe('several outcomes of the same units (shared propensity model and matchi
       expect(together[0]!.estimate).not.toBe(together[1]!.estimate);
     });
   }
+
+  it('gives the interval alone as the full estimate gives it, in any order of outcomes on one design (placebo, horizons, subgroups)', () => {
+    for (const options of [
+      { method: 'nearest' as const, replace: true, exact: ['quarter'] },
+      { method: 'nearest' as const, replace: false, caliper: 0.2 },
+      { method: 'subclass' as const },
+      { method: 'ipw' as const, bootstrap: 20, seed: 3 },
+    ]) {
+      const design = prepareEffectDesign({ ...shared, strata: options.method === 'nearest' && options.replace ? strata : null }, options);
+      const weeksInterval = estimateOutcomeInterval(design, weeks);
+      const full = estimateOutcome(design, outcome);
+      const jobInterval = estimateOutcomeInterval(design, outcome);
+      const fullWeeks = estimateOutcome(design, weeks);
+      for (const [interval, estimate] of [
+        [jobInterval, full],
+        [weeksInterval, fullWeeks],
+      ] as const) {
+        expect(interval).toEqual({
+          estimate: estimate.estimate,
+          standardError: estimate.standardError,
+          standardErrorType: estimate.standardErrorType,
+          confidenceInterval: estimate.confidenceInterval,
+          nTreatedMatched: estimate.nTreatedMatched,
+        });
+      }
+      expect(jobInterval.estimate).not.toBe(weeksInterval.estimate);
+    }
+  });
 
   it('reports progress after the shared model and after each outcome', () => {
     const steps: number[] = [];

@@ -16,7 +16,14 @@
  */
 import type { Covariate } from '../analytics/design-matrix.ts';
 import type { EffectEstimate } from '../analytics/effect-estimate.ts';
-import { EffectInputError, estimateEffects, type OutcomeProfile } from '../analytics/estimate-effect.ts';
+import {
+  EffectInputError,
+  estimateOutcome,
+  estimateOutcomeInterval,
+  prepareEffectDesign,
+  type OutcomeInterval,
+  type OutcomeProfile,
+} from '../analytics/estimate-effect.ts';
 import { isSignificant, subgroupLabel, type EffectInterval, type EffectOutcomeCode, type SubgroupEffect } from '../domain/effect-words.ts';
 
 export type AnalysisOutcome = EffectOutcomeCode;
@@ -81,7 +88,13 @@ export function riskSetArrays(columns: RiskSetColumns): (Float64Array | Int32Arr
   ];
 }
 
-export function riskSetCovariates(columns: RiskSetColumns): Covariate[] {
+/** What the propensity model and the matching read: treatment, quarter and covariates. */
+type DesignColumns = Pick<
+  RiskSetColumns,
+  'n' | 'treatment' | 'strata' | 'age' | 'gender' | 'origin' | 'targetGroup' | 'publicWeeks52' | 'publicWeeks156' | 'employedWeeks156'
+>;
+
+export function riskSetCovariates(columns: DesignColumns): Covariate[] {
   const coded = (name: string, c: CodedColumn): Covariate => ({ name, kind: 'categorical', codes: c.codes, levels: c.levels });
   const covariates: Covariate[] = [
     { name: 'age', kind: 'numeric', values: columns.age },
@@ -146,14 +159,18 @@ function monthStatusCache(columns: RiskSetColumns) {
   };
 }
 
-const interval = (r: EffectEstimate): Interval => ({
+const interval = (r: OutcomeInterval): Interval => ({
   estimate: r.estimate,
   ciLow: r.confidenceInterval[0],
   ciHigh: r.confidenceInterval[1],
 });
 
-/** The units of a subgroup as a risk set of their own (the same columns, filtered). */
-function subset(columns: RiskSetColumns, keep: (i: number) => boolean): RiskSetColumns {
+/** The units of a subgroup as a design of their own (the same columns, filtered), with the `outcomes` asked for. */
+function subset(
+  columns: RiskSetColumns,
+  keep: (i: number) => boolean,
+  outcomes: AnalysisOutcome[],
+): DesignColumns & { outcomes: Float64Array[] } {
   const picked = new Int32Array(columns.n);
   let n = 0;
   for (let i = 0; i < columns.n; i += 1) if (keep(i)) picked[n++] = i;
@@ -177,7 +194,6 @@ function subset(columns: RiskSetColumns, keep: (i: number) => boolean): RiskSetC
     n,
     treatment: pick(columns.treatment, new Uint8Array(n)),
     strata: pick(columns.strata, new Int32Array(n)),
-    quarters: columns.quarters,
     age: f64(columns.age),
     gender: coded(columns.gender),
     origin: coded(columns.origin),
@@ -185,13 +201,7 @@ function subset(columns: RiskSetColumns, keep: (i: number) => boolean): RiskSetC
     publicWeeks52: f64(columns.publicWeeks52),
     publicWeeks156: f64(columns.publicWeeks156),
     employedWeeks156: f64(columns.employedWeeks156),
-    months: {
-      employment: f64(columns.months.employment),
-      education: f64(columns.months.education),
-      supported: f64(columns.months.supported),
-      observed: f64(columns.months.observed),
-    },
-    outcomes: Object.fromEntries(Object.entries(columns.outcomes).map(([k, v]) => [k, f64(v)])) as Record<AnalysisOutcome, Float64Array>,
+    outcomes: outcomes.map((o) => f64(columns.outcomes[o])),
   };
 }
 
@@ -228,7 +238,7 @@ export function subgroupEffects(columns: RiskSetColumns, outcomes: AnalysisOutco
   const perOutcome: SubgroupEffect[][] = outcomes.map(() => []);
   for (const group of subgroupDefinitions(columns)) {
     if (keys && !keys.includes(group.key)) continue;
-    const part = subset(columns, group.keep);
+    const part = subset(columns, group.keep, outcomes);
     let nTreated = 0;
     for (let i = 0; i < part.n; i += 1) nTreated += part.treatment[i]!;
     const label = subgroupLabel('da', group.key);
@@ -237,17 +247,13 @@ export function subgroupEffects(columns: RiskSetColumns, outcomes: AnalysisOutco
       outcomes.forEach((_, k) => perOutcome[k]!.push(empty(null)));
       continue;
     }
-    let results: EffectEstimate[] | null = null;
+    let results: OutcomeInterval[] | null = null;
     try {
-      results = estimateEffects(
-        {
-          treatment: part.treatment,
-          outcomes: outcomes.map((o) => part.outcomes[o]),
-          covariates: riskSetCovariates(part),
-          strata: part.strata,
-        },
+      const design = prepareEffectDesign(
+        { treatment: part.treatment, covariates: riskSetCovariates(part), strata: part.strata },
         { method: 'nearest', replace: true, exact: ['startQuarter'] },
       );
+      results = part.outcomes.map((outcome) => estimateOutcomeInterval(design, outcome));
     } catch (error) {
       // No comparison possible inside the subgroup (no controls, or none in a treated unit's quarter): shown as "–".
       // Anything but such an input refusal is a bug and is raised.
@@ -307,24 +313,29 @@ export function analyseRiskSet(
   });
   const total = outcomes.length + extras.length;
   const shared = 0.6;
-  const results = estimateEffects(
-    {
-      treatment: columns.treatment,
-      outcomes: [...outcomes.map((o) => columns.outcomes[o]), ...extraValues],
-      profiles: [...profiles, ...extras.map(() => null)],
-      covariates: riskSetCovariates(columns),
-      strata: columns.strata,
-    },
+  const design = prepareEffectDesign(
+    { treatment: columns.treatment, covariates: riskSetCovariates(columns), strata: columns.strata },
     { method: 'nearest', replace: true, exact: ['startQuarter'] },
-    (done) => onProgress((outcomes.length * shared * done) / total),
   );
+  onProgress(0);
+  const mainResults = outcomes.map((o, k) => {
+    const result = estimateOutcome(design, columns.outcomes[o], profiles[k]!);
+    onProgress((outcomes.length * shared * (k + 1)) / total);
+    return result;
+  });
+  // Placebo and horizons: their intervals only, on the same design.
+  const extraIntervals = extraValues.map((values, j) => {
+    const result = estimateOutcomeInterval(design, values);
+    onProgress((outcomes.length * shared * (outcomes.length + j + 1)) / total);
+    return result;
+  });
   // Subgroups may run elsewhere too (analyse-risk-set-in-worker.ts: a second thread) and be joined later.
   const subgroups = subgroupEffects(columns, outcomes, options.subgroupKeys);
   onProgress(outcomes.length);
   return outcomes.map((outcome, k) => {
-    const main = results[k]!;
+    const main = mainResults[k]!;
     const placeboIndex = extras.findIndex((e) => e.outcome === k && e.kind === 'placebo');
-    const placebo = placeboIndex >= 0 ? interval(results[outcomes.length + placeboIndex]!) : null;
+    const placebo = placeboIndex >= 0 ? interval(extraIntervals[placeboIndex]!) : null;
     const warnings = [...main.warnings];
     if (placebo && isSignificant(placebo)) warnings.push({ code: 'PLACEBO_EXCLUDES_ZERO', params: {} });
     return {
@@ -335,7 +346,7 @@ export function analyseRiskSet(
       eventTime: main.eventTime ?? [],
       placebo,
       horizons: extras.flatMap((e, j) =>
-        e.outcome === k && e.kind === 'horizon' ? [{ months: e.months, ...interval(results[outcomes.length + j]!) }] : [],
+        e.outcome === k && e.kind === 'horizon' ? [{ months: e.months, ...interval(extraIntervals[j]!) }] : [],
       ),
       subgroups: subgroups[k]!,
     };
