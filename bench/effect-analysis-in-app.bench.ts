@@ -25,7 +25,7 @@ import { municipalitiesRepository } from '../src/db/repositories/municipalities-
 import { perUnitRiskSetReference } from '../src/db/test-fixtures/per-unit-risk-set-reference.ts';
 import { usersRepository } from '../src/db/repositories/users-repository.ts';
 import { openTestDatabase } from '../src/db/test-database.ts';
-import { analyseRiskSet, analysisOutcomes, riskSetCovariates, type RiskSetColumns } from '../src/use-cases/analyse-risk-set.ts';
+import { analyseRiskSet, analysisOutcomes, riskSetCovariates } from '../src/use-cases/analyse-risk-set.ts';
 import { analyseRiskSetInWorker } from '../src/use-cases/analyse-risk-set-in-worker.ts';
 import { loadRiskSet } from '../src/use-cases/load-risk-set.ts';
 import { getEffectAnalysis, startEffectAnalysis } from '../src/use-cases/run-effect-analysis.ts';
@@ -106,10 +106,6 @@ async function actorFor(db: Database, municipalityId: number, username: string):
     now: () => new Date(),
     actor: { userId, username, name: username, role: 'manager', municipalityId, municipalityName: username, mentorId: null },
   };
-}
-
-function copyColumns(c: RiskSetColumns): RiskSetColumns {
-  return structuredClone(c);
 }
 
 export async function run(): Promise<BenchRow[]> {
@@ -250,12 +246,12 @@ export async function run(): Promise<BenchRow[]> {
     const separateSeconds = seconds(separate);
     const pool = process.hrtime.bigint();
     await Promise.all([
-      analyseRiskSetInWorker(copyColumns(columns), 7, () => {}, { outcomes: analysisOutcomes.slice(0, 2) }),
-      analyseRiskSetInWorker(copyColumns(columns), 7, () => {}, { outcomes: analysisOutcomes.slice(2) }),
+      analyseRiskSetInWorker(columns, 7, () => {}, { outcomes: analysisOutcomes.slice(0, 2) }),
+      analyseRiskSetInWorker(columns, 7, () => {}, { outcomes: analysisOutcomes.slice(2) }),
     ]);
     const poolSeconds = seconds(pool);
     const single = process.hrtime.bigint();
-    await analyseRiskSetInWorker(copyColumns(columns), 7);
+    await analyseRiskSetInWorker(columns, 7);
     const singleWorkerSeconds = seconds(single);
     console.log(
       `estimating 4 outcomes: shared model in this thread ${fmt(sharedSeconds)}, in one worker ${fmt(singleWorkerSeconds)} (incl. copy + start), pool of 2 workers × 2 outcomes ${fmt(poolSeconds)}, old way 4 separate estimates ${fmt(separateSeconds)}`,

@@ -1,13 +1,13 @@
 /**
- * Runs `analyseRiskSet` in a worker thread (effect-estimation-worker.ts, started by
- * start-module-worker.ts). The columns' buffers are transferred, not copied (unless `transfer: false`),
- * so the caller must not use them afterwards.
+ * Runs `analyseRiskSet` in worker threads (effect-estimation-worker.ts, started by
+ * start-module-worker.ts). The columns are copied once onto shared memory, which every thread reads (the
+ * estimation never writes them): no thread waits for a structured clone of its own.
  */
 import { availableParallelism } from 'node:os';
 import type { SubgroupEffect } from '../domain/effect-words.ts';
 import {
   analysisOutcomes,
-  riskSetArrays,
+  mapRiskSetArrays,
   subgroupSizes,
   type AnalysisOutcome,
   type AnalysisResult,
@@ -24,11 +24,10 @@ type WorkerMessage =
 /** One worker thread on `part` of the analysis; resolves with its final message's content. */
 function runPart<T>(
   workerData: object,
-  transferList: ArrayBuffer[],
   onProgress: (outcomesDone: number) => void,
   take: (message: WorkerMessage) => T | undefined,
 ): { done: Promise<T>; stop: () => void } {
-  const worker = startModuleWorker('effect-estimation-worker', { workerData, transferList });
+  const worker = startModuleWorker('effect-estimation-worker', { workerData });
   const done = new Promise<T>((resolve, reject) => {
     let settled = false;
     worker.on('message', (message: WorkerMessage) => {
@@ -66,9 +65,18 @@ export function planSubgroupThreads(sizes: { key: string; n: number }[], n: numb
   return plan;
 }
 
+/** A copy of the columns on SharedArrayBuffers: passed to a worker, it is shared, not cloned. */
+export function sharedColumns(columns: RiskSetColumns): RiskSetColumns {
+  return mapRiskSetArrays(columns, (array) => {
+    const shared = new (array.constructor as new (buffer: SharedArrayBuffer) => typeof array)(new SharedArrayBuffer(array.byteLength));
+    shared.set(array);
+    return shared;
+  });
+}
+
 /**
  * With `threads` 2 (the default where the machine has two cores or more) a second thread estimates part of
- * the subgroups, on a copy of the columns, while the first estimates everything else and the rest of the
+ * the subgroups, on the same shared columns, while the first estimates everything else and the rest of the
  * subgroups (planSubgroupThreads); the results are then joined in the order the subgroups are shown. The
  * database is idle while the analysis estimates, so both cores can work.
  */
@@ -76,27 +84,24 @@ export async function analyseRiskSetInWorker(
   columns: RiskSetColumns,
   horizonMonths: number,
   onProgress: (outcomesDone: number) => void = () => {},
-  options: { outcomes?: AnalysisOutcome[]; transfer?: boolean; threads?: 1 | 2 } = {},
+  options: { outcomes?: AnalysisOutcome[]; threads?: 1 | 2 } = {},
 ): Promise<AnalysisResult[]> {
   const outcomes = options.outcomes ?? analysisOutcomes;
-  const buffers = riskSetArrays(columns).map((a) => a.buffer as ArrayBuffer);
+  const shared = sharedColumns(columns);
   const threads = options.threads ?? (availableParallelism() > 1 ? 2 : 1);
   const order = subgroupSizes(columns);
   const [mainKeys, otherKeys] = threads === 2 ? planSubgroupThreads(order, columns.n) : [order.map((s) => s.key), []];
-  // The second thread gets a copy (structured clone, before the buffers move to the first).
   const subgroups =
     otherKeys.length > 0
       ? runPart<SubgroupEffect[][]>(
-          { columns, horizonMonths, outcomes, part: 'subgroups', subgroupKeys: otherKeys },
-          [],
+          { columns: shared, horizonMonths, outcomes, part: 'subgroups', subgroupKeys: otherKeys },
           () => {},
           (m) => (m.kind === 'subgroups' ? m.subgroups : undefined),
         )
       : null;
   subgroups?.done.catch(() => undefined);
   const main = runPart<AnalysisResult[]>(
-    { columns, horizonMonths, outcomes, part: 'main', subgroupKeys: mainKeys },
-    options.transfer === false ? [] : buffers,
+    { columns: shared, horizonMonths, outcomes, part: 'main', subgroupKeys: mainKeys },
     onProgress,
     (m) => (m.kind === 'done' ? m.results : undefined),
   );

@@ -71,21 +71,38 @@ export type RiskSetColumns = {
   outcomes: Record<AnalysisOutcome, Float64Array>;
 };
 
-/** Every per-unit array of the columns (for moving them between threads, or reordering them). */
-export function riskSetArrays(columns: RiskSetColumns): (Float64Array | Int32Array | Uint8Array)[] {
-  return [
-    columns.treatment,
-    columns.strata,
-    columns.age,
-    columns.gender.codes,
-    columns.origin.codes,
-    columns.targetGroup.codes,
-    columns.publicWeeks52,
-    columns.publicWeeks156,
-    columns.employedWeeks156,
-    ...Object.values(columns.months),
-    ...Object.values(columns.outcomes),
-  ];
+type ColumnArray = Float64Array | Int32Array | Uint8Array;
+
+/** The same columns with each per-unit array replaced by `f(array)` (a copy, a view on shared memory…). */
+export function mapRiskSetArrays(columns: RiskSetColumns, f: <T extends ColumnArray>(array: T) => T): RiskSetColumns {
+  const coded = (c: CodedColumn): CodedColumn => ({ codes: f(c.codes), levels: c.levels });
+  const each = <K extends string>(arrays: Record<K, Float64Array>) =>
+    Object.fromEntries(Object.entries<Float64Array>(arrays).map(([key, values]) => [key, f(values)])) as Record<K, Float64Array>;
+  return {
+    n: columns.n,
+    treatment: f(columns.treatment),
+    strata: f(columns.strata),
+    quarters: columns.quarters,
+    age: f(columns.age),
+    gender: coded(columns.gender),
+    origin: coded(columns.origin),
+    targetGroup: coded(columns.targetGroup),
+    publicWeeks52: f(columns.publicWeeks52),
+    publicWeeks156: f(columns.publicWeeks156),
+    employedWeeks156: f(columns.employedWeeks156),
+    months: each(columns.months),
+    outcomes: each(columns.outcomes),
+  };
+}
+
+/** Every per-unit array of the columns (for reordering them). */
+export function riskSetArrays(columns: RiskSetColumns): ColumnArray[] {
+  const arrays: ColumnArray[] = [];
+  mapRiskSetArrays(columns, (array) => {
+    arrays.push(array);
+    return array;
+  });
+  return arrays;
 }
 
 /** What the propensity model and the matching read: treatment, quarter and covariates. */

@@ -1,5 +1,5 @@
 /**
- * Worker-thread entry of the in-app effect analysis: estimates on the transferred risk-set columns so
+ * Worker-thread entry of the in-app effect analysis: estimates on the shared risk-set columns so
  * that the server's event loop stays free (requests, progress updates) while a core computes.
  * `part`: 'main' (the estimates with the subgroups in `subgroupKeys`, all when not given) or 'subgroups'
  * (only the subgroups in `subgroupKeys`), so that two threads can share the work (analyse-risk-set-in-worker.ts).
