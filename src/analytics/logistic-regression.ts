@@ -25,7 +25,12 @@ export function fitLogisticRegression(input: {
 }): LogisticFit {
   const { x, n, p, y } = input;
   const maxIterations = input.maxIterations ?? 30;
+  // Start from the intercept-only model (column 0 is the intercept: logit of the share of ones), which is
+  // nearer the fit than all zeros (a score of ½ for everyone): fewer iterations to the same optimum.
   let beta = new Float64Array(p);
+  let ones = 0;
+  for (let i = 0; i < n; i += 1) ones += y[i]!;
+  if (ones > 0 && ones < n) beta[0] = Math.log(ones / (n - ones));
   const eta = new Float64Array(n);
   const fitted = new Float64Array(n);
   let previousDeviance = Infinity;
