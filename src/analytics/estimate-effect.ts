@@ -120,6 +120,12 @@ export type EffectDesign = {
   warnings: EffectWarning[];
   /** The units with weight (ascending): the only ones a weighted mean or the Abadie–Imbens variance reads. */
   weighed: Int32Array;
+  /**
+   * The units whose outcome `estimateOutcomeInterval` reads (ascending): the weighed units and, for the
+   * Abadie–Imbens variance, their same-group neighbours; null when it may read every unit (regression,
+   * bootstrap). An outcome known at these units only gives the same interval.
+   */
+  outcomeUnits: Int32Array | null;
   /** The balance table and score histogram, made when the first full estimate asks for them. */
   report: { balance: BalanceSummary; scoreHistogram: EffectEstimate['scoreHistogram'] } | null;
 };
@@ -131,6 +137,8 @@ export function prepareEffectDesign(data: Omit<EffectData, 'outcome'>, partialOp
   const propensity = fitPropensityScore(data, options, groups);
   const comparison = weighComparisons(data, options, propensity, groups);
   const weighting = summariseWeights(data.treatment, options, comparison);
+  const variance = prepareVariance(data, options, propensity, comparison);
+  const weighed = unitsWithWeight(comparison.weights);
   return {
     data: { treatment: data.treatment, covariates: data.covariates, strata: data.strata },
     options,
@@ -138,11 +146,31 @@ export function prepareEffectDesign(data: Omit<EffectData, 'outcome'>, partialOp
     propensity,
     comparison,
     weighting,
-    variance: prepareVariance(data, options, propensity, comparison),
+    variance,
     warnings: [...propensity.warnings, ...comparison.warnings, ...weighting.warnings],
-    weighed: unitsWithWeight(comparison.weights),
+    weighed,
+    outcomeUnits: variance.neighbors && options.bootstrap === 0 ? withNeighbors(weighed, variance.neighbors) : null,
     report: null,
   };
+}
+
+/** `units` and the neighbour of each (where it has one), ascending. */
+function withNeighbors(units: Int32Array, neighbors: Int32Array): Int32Array {
+  const read = new Uint8Array(neighbors.length);
+  let count = 0;
+  const mark = (i: number) => {
+    if (i < 0 || read[i]) return;
+    read[i] = 1;
+    count += 1;
+  };
+  for (let k = 0; k < units.length; k += 1) {
+    mark(units[k]!);
+    mark(neighbors[units[k]!]!);
+  }
+  const out = new Int32Array(count);
+  count = 0;
+  for (let i = 0; i < read.length; i += 1) if (read[i]) out[count++] = i;
+  return out;
 }
 
 function unitsWithWeight(weights: Float64Array): Int32Array {

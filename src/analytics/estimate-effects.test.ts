@@ -56,6 +56,19 @@ describe('several outcomes of the same units (shared propensity model and matchi
     }
   });
 
+  it("reads an outcome at the design's outcome units only: unknown elsewhere (NaN), the interval is the same", () => {
+    const design = prepareEffectDesign({ ...shared, strata }, { method: 'nearest', replace: true, exact: ['quarter'] });
+    const units = design.outcomeUnits!;
+    // The 3,000 units' matched treated, matched controls and their same-group neighbours: fewer than all.
+    expect(units.length).toBeGreaterThan(design.weighed.length);
+    expect(units.length).toBeLessThan(3_000);
+    const sparse = new Float64Array(3_000).fill(Number.NaN);
+    for (const i of units) sparse[i] = outcome[i]!;
+    expect(estimateOutcomeInterval(design, sparse)).toEqual(estimateOutcomeInterval(design, outcome));
+    // Regression adjustment reads every unit.
+    expect(prepareEffectDesign({ ...shared, strata: null }, { method: 'ipw', regressionAdjustment: true }).outcomeUnits).toBeNull();
+  });
+
   it('reports progress after the shared model and after each outcome', () => {
     const steps: number[] = [];
     estimateEffects({ ...shared, outcomes: [outcome, weeks, outcome] }, { method: 'nearest', replace: true }, (k) => steps.push(k));

@@ -148,19 +148,26 @@ function monthStatus(columns: RiskSetColumns, outcome: AnalysisOutcome, flip: bo
     const bit = month + 12;
     return bit < 32 ? ((low[unit]! >>> bit) & 1) ^ complement : ((high[unit]! >>> (bit - 32)) & 1) ^ complement;
   };
+  // Written into `into` at `units` only (every unit when null): the units an estimate reads.
+  const each = (units: Int32Array | null, write: (unit: number) => void) => {
+    const count = units ? units.length : n;
+    for (let k = 0; k < count; k += 1) write(units ? units[k]! : k);
+  };
   return {
     valueAt,
-    /** The month as a 0/1 column (an outcome of its own). */
-    column(month: number): Float64Array {
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i += 1) out[i] = valueAt(month, i);
-      return out;
+    /** The month as a 0/1 value per unit (an outcome of its own). */
+    column(month: number, into: Float64Array, units: Int32Array | null): Float64Array {
+      each(units, (i) => (into[i] = valueAt(month, i)));
+      return into;
     },
     /** Per unit, the share of `months` in the status. */
-    share(months: readonly number[]): Float64Array {
-      const out = new Float64Array(n);
-      for (const month of months) for (let i = 0; i < n; i += 1) out[i]! += valueAt(month, i) / months.length;
-      return out;
+    share(months: readonly number[], into: Float64Array, units: Int32Array | null): Float64Array {
+      each(units, (i) => {
+        let share = 0;
+        for (const month of months) share += valueAt(month, i) / months.length;
+        into[i] = share;
+      });
+      return into;
     },
   };
 }
@@ -307,21 +314,13 @@ export function analyseRiskSet(
   const horizons = effectHorizons.filter((h) => months.includes(h));
 
   // Extra outcomes estimated on the shared model: placebo of each outcome, horizons of the binary ones.
+  // Extra outcomes estimated on the shared model (their intervals only): placebo of each outcome, horizons of the binary ones.
   type Extra = { outcome: number; kind: 'placebo' } | { outcome: number; kind: 'horizon'; months: number };
   const extras: Extra[] = [];
-  const extraValues: Float64Array[] = [];
   const status = monthStatusCache(columns);
   outcomes.forEach((o, k) => {
-    if (months.includes(-6)) {
-      extras.push({ outcome: k, kind: 'placebo' });
-      // Benefit weeks: the placebo is the share of months −6…−1 on public support.
-      extraValues.push(o === 'benefit_weeks_52' ? status('self_support', true).share(placeboMonths) : status(o).share(placeboMonths));
-    }
-    if (binary(o))
-      for (const h of horizons) {
-        extras.push({ outcome: k, kind: 'horizon', months: h });
-        extraValues.push(status(o).column(h));
-      }
+    if (months.includes(-6)) extras.push({ outcome: k, kind: 'placebo' });
+    if (binary(o)) for (const h of horizons) extras.push({ outcome: k, kind: 'horizon', months: h });
   });
   // Benefit weeks: the event-time chart shows the share on public support.
   const profiles = outcomes.map((o): OutcomeProfile => {
@@ -340,8 +339,14 @@ export function analyseRiskSet(
     onProgress((outcomes.length * shared * (k + 1)) / total);
     return result;
   });
-  // Placebo and horizons: their intervals only, on the same design.
-  const extraIntervals = extraValues.map((values, j) => {
+  // Each extra outcome is computed into one reused column, at the units its interval reads only.
+  const values = new Float64Array(columns.n);
+  const extraIntervals = extras.map((extra, j) => {
+    const o = outcomes[extra.outcome]!;
+    if (extra.kind === 'placebo')
+      // Benefit weeks: the placebo is the share of months −6…−1 on public support.
+      (o === 'benefit_weeks_52' ? status('self_support', true) : status(o)).share(placeboMonths, values, design.outcomeUnits);
+    else status(o).column(extra.months, values, design.outcomeUnits);
     const result = estimateOutcomeInterval(design, values);
     onProgress((outcomes.length * shared * (outcomes.length + j + 1)) / total);
     return result;
