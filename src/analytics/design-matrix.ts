@@ -15,7 +15,8 @@ export type DesignMatrix = {
   n: number;
   p: number;
   columnNames: string[];
-  balanceColumns: BalanceColumn[];
+  /** Every level of each categorical as a column, with the numeric covariates (the balance table): made on first use. */
+  balanceColumns: () => BalanceColumn[];
 };
 
 function isBinary(values: Float64Array): boolean {
@@ -39,25 +40,35 @@ export function categorical(name: string, raw: readonly string[]): Covariate {
 }
 
 export function buildDesignMatrix(covariates: readonly Covariate[], n: number): DesignMatrix {
-  const modelColumns: { name: string; values: Float64Array }[] = [];
-  const balanceColumns: BalanceColumn[] = [];
+  const columnNames = ['(Intercept)'];
   for (const c of covariates) {
-    if (c.kind === 'numeric') {
-      modelColumns.push({ name: c.name, values: c.values });
-      balanceColumns.push({ name: c.name, values: c.values, binary: isBinary(c.values) });
-    } else {
-      c.levels.forEach((level, k) => {
-        const values = indicator(c.codes, k);
-        if (k > 0) modelColumns.push({ name: `${c.name}=${level}`, values });
-        balanceColumns.push({ name: `${c.name}=${level}`, values, binary: true });
-      });
-    }
+    if (c.kind === 'numeric') columnNames.push(c.name);
+    else for (const level of c.levels.slice(1)) columnNames.push(`${c.name}=${level}`);
   }
-  const p = modelColumns.length + 1;
+  const p = columnNames.length;
+  // Written straight into the matrix (zeros to begin with): a numeric covariate's values, a categorical's
+  // one 1 per row in the column of its level (none for the reference level).
   const x = new Float64Array(n * p);
   for (let i = 0; i < n; i += 1) x[i * p] = 1;
-  modelColumns.forEach((col, j) => {
-    for (let i = 0; i < n; i += 1) x[i * p + j + 1] = col.values[i]!;
-  });
-  return { x, n, p, columnNames: ['(Intercept)', ...modelColumns.map((c) => c.name)], balanceColumns };
+  let column = 1;
+  for (const c of covariates) {
+    if (c.kind === 'numeric') {
+      for (let i = 0; i < n; i += 1) x[i * p + column] = c.values[i]!;
+      column += 1;
+    } else {
+      for (let i = 0; i < n; i += 1) {
+        const code = c.codes[i]!;
+        if (code > 0) x[i * p + column + code - 1] = 1;
+      }
+      column += c.levels.length - 1;
+    }
+  }
+  let balance: BalanceColumn[] | null = null;
+  const balanceColumns = () =>
+    (balance ??= covariates.flatMap((c): BalanceColumn[] =>
+      c.kind === 'numeric'
+        ? [{ name: c.name, values: c.values, binary: isBinary(c.values) }]
+        : c.levels.map((level, k) => ({ name: `${c.name}=${level}`, values: indicator(c.codes, k), binary: true })),
+    ));
+  return { x, n, p, columnNames, balanceColumns };
 }

@@ -388,7 +388,7 @@ type BalanceSummary = {
 };
 
 function balanceAfterWeighting(treatment: Uint8Array, design: DesignMatrix, weights: Float64Array): BalanceSummary {
-  const table = balanceTable({ columns: design.balanceColumns, treatment, weights });
+  const table = balanceTable({ columns: design.balanceColumns(), treatment, weights });
   const rows = table.map(({ covariate, meanTreated, meanControl, smdBefore, smdAfter, varianceRatioAfter }) => ({
     covariate,
     meanTreated,
@@ -437,11 +437,10 @@ function prepareVariance(
   const neighbors = abadieImbens
     ? sameGroupNeighbors({ treatment: data.treatment, distance: propensity.distance, strata: data.strata })
     : null;
-  const { balanceColumns } = propensity.design;
   const modelAdjust = options.regressionAdjustment
     ? dropCollinear(
-        balanceColumns.map((c) => c.values),
-        balanceColumns.map((c) => c.name),
+        propensity.design.balanceColumns().map((c) => c.values),
+        propensity.design.balanceColumns().map((c) => c.name),
         data.covariates,
       )
     : [];
