@@ -40,8 +40,8 @@ export function fitLogisticRegression(input: {
   const xtwx = new Float64Array(p * p);
   const gradient = new Float64Array(p);
   for (iterations = 1; iterations <= maxIterations; iterations += 1) {
-    xtwx.fill(0);
-    gradient.fill(0);
+    // First the scores and the deviance at beta: when the deviance no longer moves, the fit is done and
+    // X'WX (most of an iteration's work) is not needed.
     let deviance = 0;
     for (let i = 0; i < n; i += 1) {
       const row = i * p;
@@ -50,9 +50,20 @@ export function fitLogisticRegression(input: {
       eta[i] = e;
       const mu = e >= 0 ? 1 / (1 + Math.exp(-e)) : Math.exp(e) / (1 + Math.exp(e));
       fitted[i] = mu;
+      deviance -= 2 * (y[i] ? Math.log(Math.max(mu, 1e-300)) : Math.log(Math.max(1 - mu, 1e-300)));
+    }
+    if (Math.abs(previousDeviance - deviance) < 1e-8 * (Math.abs(deviance) + 0.1)) {
+      converged = true;
+      break;
+    }
+    previousDeviance = deviance;
+    xtwx.fill(0);
+    gradient.fill(0);
+    for (let i = 0; i < n; i += 1) {
+      const row = i * p;
+      const mu = fitted[i]!;
       const w = Math.max(mu * (1 - mu), 1e-12);
       const r = y[i]! - mu;
-      deviance -= 2 * (y[i] ? Math.log(Math.max(mu, 1e-300)) : Math.log(Math.max(1 - mu, 1e-300)));
       for (let j = 0; j < p; j += 1) {
         const xj = x[row + j]!;
         // A zero (most of an indicator column) adds only zeros to row j of X'WX and the gradient: skipped,
@@ -64,11 +75,6 @@ export function fitLogisticRegression(input: {
       }
     }
     for (let j = 0; j < p; j += 1) for (let k = 0; k < j; k += 1) xtwx[k * p + j] = xtwx[j * p + k]!;
-    if (Math.abs(previousDeviance - deviance) < 1e-8 * (Math.abs(deviance) + 0.1)) {
-      converged = true;
-      break;
-    }
-    previousDeviance = deviance;
     let l = cholesky(xtwx, p);
     if (!l) {
       // Collinear covariates (e.g. two columns that always agree) make X'WX singular: a tiny ridge keeps
