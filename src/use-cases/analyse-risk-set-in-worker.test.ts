@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../analytics/seeded-random.ts';
 import { analyseRiskSet, riskSetArrays, type RiskSetColumns } from './analyse-risk-set.ts';
-import { analyseRiskSetInWorker, planSubgroupThreads } from './analyse-risk-set-in-worker.ts';
+import { analyseRiskSetInWorker, planSubgroupThreads, startEstimationThreads } from './analyse-risk-set-in-worker.ts';
 
 /** 3,000 units in two quarters, 10 % treated (more among the long-term supported), every month observed. */
 function simulatedRiskSet(): RiskSetColumns {
@@ -72,8 +72,8 @@ describe('the estimation on two threads (issue 12)', () => {
       { key: 'gender:female', n: 500 },
       { key: 'gender:male', n: 500 },
     ];
-    // The first thread starts with the main estimates (1.8 × 500 units of work): 700 and 500 go to the
-    // second (700, 1,200), the next 500 to the first (1,400), 300 to the second (1,500).
+    // The first thread starts with the main estimates (1.5 × 500 units of work): 700 and 500 go to the
+    // second (700, 1,200), the next 500 to the first (750 + 500 = 1,250), 300 to the second (1,500).
     expect(planSubgroupThreads(sizes, 500)).toEqual([['gender:male'], ['age:30plus', 'gender:female', 'age:under30']]);
     // Main estimates that cost more than all subgroups: the second thread takes every subgroup.
     expect(planSubgroupThreads(sizes, 2000)).toEqual([[], ['age:30plus', 'gender:female', 'gender:male', 'age:under30']]);
@@ -96,5 +96,15 @@ describe('the estimation on two threads (issue 12)', () => {
       'gender:female',
       'gender:male',
     ]);
+  });
+
+  it('starts its threads before the risk set is there, and a stopped start (a failed load) refuses to estimate', async () => {
+    const columns = simulatedRiskSet();
+    const early = startEstimationThreads(2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await early.analyse(structuredClone(columns), 7)).toEqual(analyseRiskSet(structuredClone(columns), 7));
+    const stopped = startEstimationThreads(2);
+    stopped.stop();
+    await expect(stopped.analyse(columns, 7)).rejects.toThrow('the estimation worker stopped');
   });
 });

@@ -18,7 +18,7 @@ import { isCalendarDate } from '../domain/calendar-date.ts';
 import { passiveTargetGroups } from '../domain/passive-citizens.ts';
 import { AppError } from '../errors.ts';
 import { analysisOutcomes, type AnalysisResult } from './analyse-risk-set.ts';
-import { analyseRiskSetInWorker } from './analyse-risk-set-in-worker.ts';
+import { startEstimationThreads } from './analyse-risk-set-in-worker.ts';
 import { loadRiskSet } from './load-risk-set.ts';
 import { jobContext, jobField, jobOriginOf } from './job-context.ts';
 import { recordAudit } from './record-audit.ts';
@@ -119,6 +119,8 @@ export async function runEffectAnalysis(
   const report = (phase: string, progress: number) => {
     lastWrite = lastWrite.then(() => jobs.updateProgress({ id, phase, progress: Math.min(1, progress) })).catch(() => {});
   };
+  // The estimation threads start now: loading their modules overlaps the loading of the risk set.
+  const threads = startEstimationThreads();
   const columns = await loadRiskSet(
     ctx.db,
     {
@@ -133,9 +135,12 @@ export async function runEffectAnalysis(
       chunkCitizens: options.chunkCitizens,
       onProgress: (p) => report(`loading ${p.chunksDone}/${p.chunks}`, (loadingShare * p.chunksDone) / p.chunks),
     },
-  );
+  ).catch((error: unknown) => {
+    threads.stop();
+    throw error;
+  });
   report('estimating', loadingShare);
-  const results = await analyseRiskSetInWorker(columns, input.horizonMonths, (done) =>
+  const results = await threads.analyse(columns, input.horizonMonths, (done) =>
     report('estimating', loadingShare + modelShare + ((1 - loadingShare - modelShare) * done) / analysisOutcomes.length),
   );
   await lastWrite;
