@@ -140,6 +140,9 @@ export function weekIndexOfDay(day: number): number {
 /** Everything of an index date that does not depend on the citizen. */
 type IndexWeeks = { civil: number; w: number; ow: number; mw: Int32Array; observed: number; last: number };
 
+/** The weeks of each index date, kept with the definition: a load's slices share them (a few hundred dates, 38 month additions each). */
+const indexWeeksByDefinition = new WeakMap<RiskSetDefinition, Map<number, IndexWeeks>>();
+
 /** How many of the (increasing) `weeks` are ≤ `week` (PostgreSQL's width_bucket over an array). */
 function countAtMost(weeks: Int32Array, week: number): number {
   let lo = 0;
@@ -184,9 +187,10 @@ export function riskSetUnits(rows: RiskSetRows, definition: RiskSetDefinition, e
   const coursesOf = groupByCitizen(courses.citizenId, rows.idFrom, width);
   const registersOf = groupByCitizen(registerSpells.citizenId, rows.idFrom, width);
   const quarterIndex = new Map(definition.quarters.map((q, k) => [q.quarter, k]));
-  const indexWeeksCache = new Map<number, IndexWeeks>();
+  let indexWeeksCache = indexWeeksByDefinition.get(definition);
+  if (!indexWeeksCache) indexWeeksByDefinition.set(definition, (indexWeeksCache = new Map()));
   const indexWeeks = (indexDate: number): IndexWeeks => {
-    let weeks = indexWeeksCache.get(indexDate);
+    let weeks = indexWeeksCache!.get(indexDate);
     if (!weeks) {
       const iso = isoOf(indexDate);
       const mw = Int32Array.from({ length: 37 }, (_, k) => weekIndexOfDay(dayNumberOf(addMonths(iso, k - 12))));
@@ -200,7 +204,7 @@ export function riskSetUnits(rows: RiskSetRows, definition: RiskSetDefinition, e
         observed: countAtMost(mw, definition.lastWeek),
         last: Math.max(w + 51, ow, mw[36]!),
       };
-      indexWeeksCache.set(indexDate, weeks);
+      indexWeeksCache!.set(indexDate, weeks);
     }
     return weeks;
   };
