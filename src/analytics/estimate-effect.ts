@@ -29,6 +29,9 @@ export type EffectData = {
   strata: Int32Array | null;
 };
 
+/** The units without an outcome: what the propensity model, the comparison and its weights are made of. */
+export type EffectDesignData = Omit<EffectData, 'outcome'>;
+
 const z975 = 1.959963984540054;
 
 export class EffectInputError extends Error {}
@@ -76,7 +79,7 @@ function groupMean(values: Float64Array, treatment: Uint8Array, group: number): 
  * is outcome k's value month by month for the event-time means: `valueAt(j, i)`, unit i's value in
  * `months[j]` (read only for the units the comparison weighs, so no column per month is needed).
  */
-export type MultiOutcomeEffectData = Omit<EffectData, 'outcome'> & {
+export type MultiOutcomeEffectData = EffectDesignData & {
   outcomes: Float64Array[];
   profiles?: (OutcomeProfile | null)[];
 };
@@ -110,7 +113,7 @@ export function estimateEffects(
 
 /** What every outcome of the same units shares: the propensity model, the comparison and its weights. */
 export type EffectDesign = {
-  data: Omit<EffectData, 'outcome'>;
+  data: EffectDesignData;
   options: EffectOptions;
   groups: Groups;
   propensity: PropensityScore;
@@ -131,7 +134,7 @@ export type EffectDesign = {
 };
 
 /** The shared steps of every estimate on these units: groups, propensity score, comparison, weights, variance inputs. */
-export function prepareEffectDesign(data: Omit<EffectData, 'outcome'>, partialOptions: Partial<EffectOptions> = {}): EffectDesign {
+export function prepareEffectDesign(data: EffectDesignData, partialOptions: Partial<EffectOptions> = {}): EffectDesign {
   const options: EffectOptions = { ...defaultEffectOptions, ...partialOptions };
   const groups = countGroups(data.treatment, options);
   const propensity = fitPropensityScore(data, options, groups);
@@ -240,7 +243,7 @@ type PropensityScore = {
 };
 
 /** The propensity model (logistic regression on the design matrix) and the overlap of its scores. */
-function fitPropensityScore(data: Omit<EffectData, 'outcome'>, options: EffectOptions, groups: Groups): PropensityScore {
+function fitPropensityScore(data: EffectDesignData, options: EffectOptions, groups: Groups): PropensityScore {
   const { treatment } = data;
   const { n, nTreated } = groups;
   const warnings: EffectWarning[] = [];
@@ -279,12 +282,7 @@ type Comparison = {
 };
 
 /** The comparison group of the chosen method: matched controls, subclass weights, odds weights or all. */
-function weighComparisons(
-  data: Omit<EffectData, 'outcome'>,
-  options: EffectOptions,
-  propensity: PropensityScore,
-  groups: Groups,
-): Comparison {
+function weighComparisons(data: EffectDesignData, options: EffectOptions, propensity: PropensityScore, groups: Groups): Comparison {
   const { treatment } = data;
   const { n, nTreated } = groups;
   const { score, distance } = propensity;
@@ -420,7 +418,7 @@ type VarianceInputs = {
 
 /** What the standard error needs that does not depend on the outcome. */
 function prepareVariance(
-  data: Omit<EffectData, 'outcome'>,
+  data: EffectDesignData,
   options: EffectOptions,
   propensity: PropensityScore,
   comparison: Comparison,
