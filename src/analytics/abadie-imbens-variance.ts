@@ -14,22 +14,33 @@ import { sortByValue } from './sort-by-value.ts';
 /**
  * For each unit, its nearest neighbour in its own treatment group (and exact stratum) on the distance
  * (ties: first in data), or −1 when it is alone there. Independent of the outcome, so computed once for
- * several outcomes.
+ * several outcomes. `controlsByDistance`: strata whose controls the matching has already sorted by
+ * (distance, index) — the same order this function would sort them in — so they are not sorted again.
  */
-export function sameGroupNeighbors(input: { treatment: Uint8Array; distance: Float64Array; strata: Int32Array | null }): Int32Array {
+export function sameGroupNeighbors(input: {
+  treatment: Uint8Array;
+  distance: Float64Array;
+  strata: Int32Array | null;
+  controlsByDistance?: ReadonlyMap<number, Uint32Array>;
+}): Int32Array {
   const n = input.treatment.length;
   const neighbors = new Int32Array(n).fill(-1);
+  const sorted = input.controlsByDistance;
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i += 1) {
-    const key = 2 * (input.strata ? input.strata[i]! : 0) + input.treatment[i]!;
+    const stratum = input.strata ? input.strata[i]! : 0;
+    if (!input.treatment[i] && sorted?.has(stratum)) continue;
+    const key = 2 * stratum + input.treatment[i]!;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
     g.push(i);
   }
-  for (const members of groups.values()) {
-    if (members.length < 2) continue;
-    // Members are in index order, so a stable sort by distance gives (distance, index).
-    const order = sortByValue(Uint32Array.from(members), input.distance);
+  // Members are in index order, so a stable sort by distance gives (distance, index).
+  const orders = [...groups.values()]
+    .filter((members) => members.length >= 2)
+    .map((members) => sortByValue(Uint32Array.from(members), input.distance));
+  for (const order of sorted?.values() ?? []) orders.push(order);
+  for (const order of orders) {
     for (let r = 0; r < order.length; r += 1) {
       const i = order[r]!;
       const prev = r > 0 ? order[r - 1]! : -1;

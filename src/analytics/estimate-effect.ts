@@ -433,7 +433,12 @@ function prepareVariance(
   }
   const abadieImbens = options.method === 'nearest' && options.replace && !options.regressionAdjustment;
   const neighbors = abadieImbens
-    ? sameGroupNeighbors({ treatment: data.treatment, distance: propensity.distance, strata: data.strata })
+    ? sameGroupNeighbors({
+        treatment: data.treatment,
+        distance: propensity.distance,
+        strata: data.strata,
+        controlsByDistance: comparison.matching?.controlsByDistance,
+      })
     : null;
   const modelAdjust = options.regressionAdjustment
     ? dropCollinear(

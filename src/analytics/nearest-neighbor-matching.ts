@@ -20,16 +20,18 @@ export type MatchingResult = {
   matchesPerTreated: Int32Array;
   /** Treated units left without any match because of the caliper or an empty stratum. */
   unmatchedTreated: number;
+  /** Each stratum's controls sorted by (distance, index), where the stratum has treated: the Abadie–Imbens neighbours reuse them. */
+  controlsByDistance: Map<number, Uint32Array>;
 };
 
-type Group = { treated: number[]; controls: number[] };
+type Group = { stratum: number; treated: number[]; controls: number[] };
 
 function groupsByStratum(treatment: Uint8Array, strata: Int32Array | null): Group[] {
   const groups = new Map<number, Group>();
   for (let i = 0; i < treatment.length; i += 1) {
     const key = strata ? strata[i]! : 0;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { treated: [], controls: [] }));
+    if (!g) groups.set(key, (g = { stratum: key, treated: [], controls: [] }));
     (treatment[i] ? g.treated : g.controls).push(i);
   }
   return [...groups.values()];
@@ -90,6 +92,7 @@ export function matchNearestNeighbors(input: {
   const pairC: number[] = [];
   const matchesPerTreated = new Int32Array(n);
   let unmatched = 0;
+  const controlsByDistance = new Map<number, Uint32Array>();
 
   for (const group of groupsByStratum(treatment, input.strata)) {
     if (group.treated.length === 0) continue;
@@ -98,6 +101,7 @@ export function matchNearestNeighbors(input: {
       continue;
     }
     const { a, b, values } = sortControls(group.controls, distance);
+    controlsByDistance.set(group.stratum, a);
     const m = a.length;
     if (input.replace) {
       for (const t of group.treated) {
@@ -194,7 +198,13 @@ export function matchNearestNeighbors(input: {
     }
     for (const t of group.treated) if (matchesPerTreated[t] === 0) unmatched += 1;
   }
-  return { pairTreated: Int32Array.from(pairT), pairControl: Int32Array.from(pairC), matchesPerTreated, unmatchedTreated: unmatched };
+  return {
+    pairTreated: Int32Array.from(pairT),
+    pairControl: Int32Array.from(pairC),
+    matchesPerTreated,
+    unmatchedTreated: unmatched,
+    controlsByDistance,
+  };
 }
 
 /**
