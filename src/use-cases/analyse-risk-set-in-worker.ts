@@ -69,9 +69,13 @@ export function planSubgroupThreads(sizes: { key: string; n: number }[], n: numb
   return plan;
 }
 
-/** A copy of the columns on SharedArrayBuffers: passed to a worker, it is shared, not cloned. */
+/**
+ * The columns on SharedArrayBuffers (a copy of each array not yet there; the loader already puts them there):
+ * passed to a worker, they are shared, not cloned.
+ */
 export function sharedColumns(columns: RiskSetColumns): RiskSetColumns {
   return mapRiskSetArrays(columns, (array) => {
+    if (array.buffer instanceof SharedArrayBuffer) return array;
     const shared = new (array.constructor as new (buffer: SharedArrayBuffer) => typeof array)(new SharedArrayBuffer(array.byteLength));
     shared.set(array);
     return shared;

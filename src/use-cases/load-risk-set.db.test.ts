@@ -5,7 +5,8 @@ import type { RiskSetInput } from '../db/repositories/risk-set-repository.ts';
 import { municipalitiesRepository } from '../db/repositories/municipalities-repository.ts';
 import { perUnitRiskSetReference, type PerUnitRiskSetRow } from '../db/test-fixtures/per-unit-risk-set-reference.ts';
 import { openTestDatabase } from '../db/test-database.ts';
-import type { RiskSetColumns } from './analyse-risk-set.ts';
+import { riskSetArrays, type RiskSetColumns } from './analyse-risk-set.ts';
+import { sharedColumns } from './analyse-risk-set-in-worker.ts';
 import { loadRiskSet } from './load-risk-set.ts';
 
 /** The reference rows as the columns the analysis takes (as the old row-object code built them). */
@@ -213,6 +214,9 @@ describe('the set-based, chunked risk set equals the per-unit reference query (i
     const small = await loadRiskSet(db, input(), { chunkCitizens: 3, inFlight: 1 });
     const whole = await loadRiskSet(db, input(), { chunkCitizens: 1_000_000 });
     expect(small).toEqual(whole);
+    // On shared memory, so that the estimation threads read them without a copy.
+    expect(riskSetArrays(whole).every((array) => array.buffer instanceof SharedArrayBuffer)).toBe(true);
+    expect(sharedColumns(whole).age).toBe(whole.age);
   });
 
   it('computes the story by hand: Anna, Bo (treated and control in Q1), Carl, Gustav and Hanne', async () => {

@@ -146,11 +146,12 @@ export async function loadRiskSet(db: Database, input: RiskSetInput, options: Lo
   const n = rowsLoaded;
   const offsets = new Int32Array(segmentSizes.length);
   for (let k = 1; k < offsets.length; k += 1) offsets[k] = offsets[k - 1]! + segmentSizes[k - 1]!;
-  const treatment = new Uint8Array(n);
-  const strata = new Int32Array(n);
-  const numbers = riskSetUnitNumbers.map(() => new Float64Array(n));
+  // On shared memory: the estimation threads read the columns without a copy (analyse-risk-set-in-worker.ts).
+  const treatment = new Uint8Array(new SharedArrayBuffer(n));
+  const strata = new Int32Array(new SharedArrayBuffer(4 * n));
+  const numbers = riskSetUnitNumbers.map(() => new Float64Array(new SharedArrayBuffer(8 * n)));
   const remaps = books.map((b) => b.finish());
-  const codes = books.map(() => new Int32Array(n));
+  const codes = books.map(() => new Int32Array(new SharedArrayBuffer(4 * n)));
   while (loaded.length > 0) {
     const chunk = loaded.shift()!;
     for (let i = 0; i < chunk.segment.length; i += 1) {
