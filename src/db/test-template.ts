@@ -46,6 +46,33 @@ export async function ensureTestTemplate(url: string | null): Promise<TestTempla
   return url ? ensurePostgresTemplate(url, key) : ensurePgliteTemplate(key);
 }
 
+/**
+ * A ustar archive without the entries whose name `drop` picks (512-byte headers, each file's content padded
+ * to 512 bytes). An archive with other entry kinds than files and folders comes back unchanged.
+ */
+export function withoutEntries(tar: Uint8Array, drop: (name: string) => boolean): Uint8Array {
+  const text = (from: number, length: number) => new TextDecoder().decode(tar.subarray(from, from + length)).replace(/\0.*$/s, '');
+  const kept: Uint8Array[] = [];
+  let at = 0;
+  while (at + 512 <= tar.length && tar[at] !== 0) {
+    const kind = text(at + 156, 1);
+    if (kind !== '0' && kind !== '5' && kind !== '') return tar;
+    const name = text(at + 345, 155) + text(at, 100);
+    const size = Number.parseInt(text(at + 124, 12).trim() || '0', 8);
+    const end = at + 512 + Math.ceil(size / 512) * 512;
+    if (!drop(name)) kept.push(tar.subarray(at, end));
+    at = end;
+  }
+  kept.push(new Uint8Array(1024));
+  const out = new Uint8Array(kept.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of kept) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 async function ensurePgliteTemplate(key: string): Promise<TestTemplate> {
   const dir = join(tmpdir(), 'mentorspor-test-templates');
   const dumpFile = join(dir, `pglite-${key}.tar`);
@@ -65,9 +92,16 @@ async function ensurePgliteTemplate(key: string): Promise<TestTemplate> {
     // buffers at every start).
     await db.exec("alter system set shared_buffers = '16MB'");
     await db.exec('checkpoint');
+    // Without the other databases' folders (template0 and template1, which no test copies from): 28 MB to
+    // load instead of 43 MB, about 0.25 s less per test file.
+    const others = await db.query<{ oid: number }>('select oid::int from pg_database where datname <> current_database()');
+    const dropped = others.map(({ oid }) => `base/${oid}/`);
+    const dump = withoutEntries(await dumpPgliteDataDir(db), (name) =>
+      dropped.some((folder) => name.replace(/^\//, '').startsWith(folder)),
+    );
     // Written under a private name and renamed, so a concurrent run never reads half a file.
     const partial = `${dumpFile}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    await writeFile(partial, await dumpPgliteDataDir(db));
+    await writeFile(partial, dump);
     await rename(partial, dumpFile);
   } finally {
     await db.close();
