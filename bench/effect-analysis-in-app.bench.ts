@@ -15,10 +15,12 @@
  * Also measured: loading with 1 vs 2 slice reads under way (database and Node on different cores), and
  * estimation in one worker (shared model) vs 4 separate estimates vs a pool of 2 workers (2 outcomes each).
  *
- * Database: TEST_DATABASE_URL (or DATABASE_URL), in a private schema dropped afterwards; else in-memory
+ * The timed analysis runs the compiled server code (dist/server, built first), as `npm start` does.
+ * Database: TEST_DATABASE_URL (or DATABASE_URL), in a private database dropped afterwards; else in-memory
  * PGlite. BENCH_ANALYSIS_CITIZENS=20000 for a quick smoke run; BENCH_ANALYSIS_COMPARE=0 skips the extra
  * comparisons (loading twice more, estimating three more times).
  */
+import { spawnSync } from 'node:child_process';
 import { estimateEffect } from '../src/analytics/estimate-effect.ts';
 import type { Database } from '../src/db/database.ts';
 import { municipalitiesRepository } from '../src/db/repositories/municipalities-repository.ts';
@@ -28,8 +30,6 @@ import { openTestDatabase } from '../src/db/test-database.ts';
 import { analyseRiskSet, analysisOutcomes, riskSetCovariates } from '../src/use-cases/analyse-risk-set.ts';
 import { analyseRiskSetInWorker } from '../src/use-cases/analyse-risk-set-in-worker.ts';
 import { loadRiskSet } from '../src/use-cases/load-risk-set.ts';
-import { getEffectAnalysis, startEffectAnalysis } from '../src/use-cases/run-effect-analysis.ts';
-import { startInProcessJobs } from '../src/use-cases/serve-background-jobs.ts';
 import type { UseCaseContext } from '../src/use-cases/use-case-context.ts';
 import type { BenchRow } from './run-benchmarks.ts';
 
@@ -98,6 +98,20 @@ export async function generateMunicipality(db: Database, municipalityId: number,
   await db.query(`drop table bench_facts`);
 }
 
+/**
+ * The analysis as `npm start` runs it: compiled JavaScript (`npm run build:server`, run here first), so that
+ * its estimation threads start as plain JavaScript too rather than compiling TypeScript through tsx.
+ */
+async function compiledUseCases() {
+  const build = spawnSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build:server failed');
+  const compiled = (path: string) => new URL(`../dist/server/use-cases/${path}.js`, import.meta.url).href;
+  return {
+    ...((await import(compiled('run-effect-analysis'))) as typeof import('../src/use-cases/run-effect-analysis.ts')),
+    ...((await import(compiled('serve-background-jobs'))) as typeof import('../src/use-cases/serve-background-jobs.ts')),
+  };
+}
+
 async function actorFor(db: Database, municipalityId: number, username: string): Promise<UseCaseContext> {
   const userId = (await usersRepository(db).create({ municipalityId, username, name: username, role: 'manager', passwordHash: 'x' })).id;
   return {
@@ -113,6 +127,7 @@ export async function run(): Promise<BenchRow[]> {
   const baselineCitizens = Math.min(20_000, citizens);
   const compare = process.env.BENCH_ANALYSIS_COMPARE !== '0';
   if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+  const { startInProcessJobs, startEffectAnalysis, getEffectAnalysis } = await compiledUseCases();
   const db = await openTestDatabase();
   console.log(`database: ${db.engine === 'postgres' ? 'PostgreSQL server (private schema, dropped afterwards)' : 'PGlite in memory'}`);
   try {
@@ -121,7 +136,11 @@ export async function run(): Promise<BenchRow[]> {
     const generation = process.hrtime.bigint();
     await generateMunicipality(db, national, citizens);
     await generateMunicipality(db, sample, baselineCitizens);
-    await db.exec('analyze');
+    // As a municipality's data stands some time after its import: vacuumed (hint bits set, visibility map
+    // written: what autovacuum does, off on this server) and flushed, so that the timed analysis is not also the
+    // first reader that rewrites every freshly inserted page, nor racing the checkpointer's writes.
+    await db.exec('vacuum (analyze) citizens, target_group_spells, grants, register_status_spells');
+    if (db.engine === 'postgres') await db.exec('checkpoint');
     const [counts] = await db.query<{ treated: number; spells: number }>(
       `select (select count(*) from grants where municipality_id = $1)::int as treated, (select count(*) from register_status_spells where municipality_id = $1)::int as spells`,
       [national],
