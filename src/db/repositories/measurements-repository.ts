@@ -1,5 +1,6 @@
 import type { EntryMode, Respondent } from '../../domain/progression.ts';
 import type { Database } from '../database.ts';
+import { insertReturningId } from '../insert-row.ts';
 
 export type MeasurementRecord = {
   id: number;
@@ -17,28 +18,20 @@ export type MeasurementRecord = {
 export function measurementsRepository(db: Database) {
   return {
     async create(input: Omit<MeasurementRecord, 'id' | 'enteredByName'> & { municipalityId: number }): Promise<number> {
-      const [row] = await db.query<{ id: number }>(
-        `insert into measurements (municipality_id, grant_id, instrument_id, measured_on, respondent, entry_mode, entered_by, entered_by_role)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-        [
-          input.municipalityId,
-          input.grantId,
-          input.instrumentId,
-          input.measuredOn,
-          input.respondent,
-          input.entryMode,
-          input.enteredBy,
-          input.enteredByRole,
-        ],
-      );
+      const id = await insertReturningId(db, 'measurements', {
+        municipality_id: input.municipalityId,
+        grant_id: input.grantId,
+        instrument_id: input.instrumentId,
+        measured_on: input.measuredOn,
+        respondent: input.respondent,
+        entry_mode: input.entryMode,
+        entered_by: input.enteredBy,
+        entered_by_role: input.enteredByRole,
+      });
       for (const [code, value] of Object.entries(input.values)) {
-        await db.query('insert into measurement_values (measurement_id, indicator_code, value) values ($1, $2, $3)', [
-          row!.id,
-          code,
-          value,
-        ]);
+        await db.query('insert into measurement_values (measurement_id, indicator_code, value) values ($1, $2, $3)', [id, code, value]);
       }
-      return row!.id;
+      return id;
     },
     async listByGrantIds(municipalityId: number, grantIds: readonly number[]): Promise<MeasurementRecord[]> {
       if (grantIds.length === 0) return [];

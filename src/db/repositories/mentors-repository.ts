@@ -1,4 +1,5 @@
 import type { Database } from '../database.ts';
+import { insertReturningId } from '../insert-row.ts';
 
 export type TrainingModule = { module: number; completedOn: string };
 
@@ -49,32 +50,27 @@ const select = `select m.id, m.provider_id as "providerId", p.name as "providerN
 export function mentorsRepository(db: Database) {
   return {
     async create(input: NewMentor): Promise<number> {
-      const [row] = await db.query<{ id: number }>(
-        `insert into mentors (municipality_id, provider_id, name, phone, email, specialties, languages, qualifications,
-           weekly_capacity_hours, has_authority_role)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-        [
-          input.municipalityId,
-          input.providerId,
-          input.name,
-          input.phone,
-          input.email,
-          input.specialties,
-          input.languages,
-          input.qualifications,
-          input.weeklyCapacityHours,
-          input.hasAuthorityRole,
-        ],
-      );
+      const id = await insertReturningId(db, 'mentors', {
+        municipality_id: input.municipalityId,
+        provider_id: input.providerId,
+        name: input.name,
+        phone: input.phone,
+        email: input.email,
+        specialties: input.specialties,
+        languages: input.languages,
+        qualifications: input.qualifications,
+        weekly_capacity_hours: input.weeklyCapacityHours,
+        has_authority_role: input.hasAuthorityRole,
+      });
       for (const t of input.trainingModules) {
         await db.query('insert into mentor_training_modules (municipality_id, mentor_id, module, completed_on) values ($1, $2, $3, $4)', [
           input.municipalityId,
-          row!.id,
+          id,
           t.module,
           t.completedOn,
         ]);
       }
-      return row!.id;
+      return id;
     },
     /** Changes the given fields of one mentor; false when the municipality has no such mentor. */
     async update(municipalityId: number, id: number, changes: MentorChanges): Promise<boolean> {

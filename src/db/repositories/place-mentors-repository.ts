@@ -1,4 +1,5 @@
 import type { Database } from '../database.ts';
+import { insertReturningId } from '../insert-row.ts';
 
 export type PlaceMentorRecord = {
   id: number;
@@ -30,28 +31,24 @@ export function placeMentorsRepository(db: Database) {
       grantIds: number[];
       createdBy: number;
     }): Promise<number> {
-      const [row] = await db.query<{ id: number }>(
-        `insert into place_mentors (municipality_id, provider_id, mentor_id, name, weekly_hours, start_date, end_date, created_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-        [
-          input.municipalityId,
-          input.providerId,
-          input.mentorId,
-          input.name,
-          input.weeklyHours,
-          input.startDate,
-          input.endDate,
-          input.createdBy,
-        ],
-      );
+      const id = await insertReturningId(db, 'place_mentors', {
+        municipality_id: input.municipalityId,
+        provider_id: input.providerId,
+        mentor_id: input.mentorId,
+        name: input.name,
+        weekly_hours: input.weeklyHours,
+        start_date: input.startDate,
+        end_date: input.endDate,
+        created_by: input.createdBy,
+      });
       for (const grantId of input.grantIds) {
         await db.query('insert into place_mentor_grants (place_mentor_id, grant_id, municipality_id) values ($1, $2, $3)', [
-          row!.id,
+          id,
           grantId,
           input.municipalityId,
         ]);
       }
-      return row!.id;
+      return id;
     },
     async findById(municipalityId: number, id: number): Promise<PlaceMentorRecord | null> {
       const [row] = await db.query<PlaceMentorRecord>(`${select} where pm.municipality_id = $1 and pm.id = $2`, [municipalityId, id]);

@@ -1,6 +1,7 @@
 import type { EntryMode } from '../../domain/progression.ts';
 import type { SurveyAnswer, SurveyKind, SurveyQuestion } from '../../domain/satisfaction.ts';
 import type { Database } from '../database.ts';
+import { insertReturningId } from '../insert-row.ts';
 
 export type SurveyDefinitionRecord = { kind: SurveyKind; version: number; questions: SurveyQuestion[] };
 export type SurveyResponseRecord = {
@@ -40,21 +41,17 @@ export function surveysRepository(db: Database) {
       ]);
     },
     async createResponse(input: Omit<SurveyResponseRecord, 'id' | 'enteredByName'> & { municipalityId: number }): Promise<number> {
-      const [row] = await db.query<{ id: number }>(
-        `insert into survey_responses (municipality_id, grant_id, kind, questions, answers, responded_on, entry_mode, entered_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-        [
-          input.municipalityId,
-          input.grantId,
-          input.kind,
-          JSON.stringify(input.questions),
-          JSON.stringify(input.answers),
-          input.respondedOn,
-          input.entryMode,
-          input.enteredBy,
-        ],
-      );
-      return row!.id;
+      const id = await insertReturningId(db, 'survey_responses', {
+        municipality_id: input.municipalityId,
+        grant_id: input.grantId,
+        kind: input.kind,
+        questions: JSON.stringify(input.questions),
+        answers: JSON.stringify(input.answers),
+        responded_on: input.respondedOn,
+        entry_mode: input.entryMode,
+        entered_by: input.enteredBy,
+      });
+      return id;
     },
     async listByGrantIds(municipalityId: number, grantIds: readonly number[]): Promise<SurveyResponseRecord[]> {
       if (grantIds.length === 0) return [];

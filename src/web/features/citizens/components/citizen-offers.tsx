@@ -3,6 +3,7 @@ import { offerTypes } from '../../../../domain/offer-types.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
+import { TextField } from '../../../components/text-field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { citizensApi } from '../api-client.ts';
 import { formatDate } from '../../../app/formats.ts';
@@ -58,12 +59,8 @@ export function CitizenOffers({ citizenId, canWrite }: { citizenId: number; canW
                 ))}
               </select>
             </Field>
-            <Field id="offer-start" label={t('from')}>
-              <input id="offer-start" type="date" value={start} onChange={(ev) => setStart(ev.target.value)} required />
-            </Field>
-            <Field id="offer-end" label={t('to')}>
-              <input id="offer-end" type="date" value={end} onChange={(ev) => setEnd(ev.target.value)} />
-            </Field>
+            <TextField id="offer-start" label={t('from')} type="date" value={start} onChange={setStart} required />
+            <TextField id="offer-end" label={t('to')} type="date" value={end} onChange={setEnd} />
             <ErrorMessage error={saveError} />
             <button type="submit" className="primary">
               {t('save')}

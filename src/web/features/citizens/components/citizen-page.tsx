@@ -3,7 +3,7 @@ import { useI18n } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { FormSubmit } from '../../../components/form-submit.tsx';
 import { PageLoadError } from '../../../components/page-problem.tsx';
-import { Field } from '../../../components/field.tsx';
+import { TextField } from '../../../components/text-field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { targetGroupCodes, visitationCategories } from '../../../../domain/target-group.ts';
 import { citizensApi } from '../api-client.ts';
@@ -121,12 +121,8 @@ function AddTargetGroup({ citizenId, onAdded }: { citizenId: number; onAdded: ()
           options={visitationCategories}
           blank="–"
         />
-        <Field id="tg-from" label={t('from')}>
-          <input id="tg-from" type="date" value={from} onChange={(ev) => setFrom(ev.target.value)} required />
-        </Field>
-        <Field id="tg-to" label={t('to')}>
-          <input id="tg-to" type="date" value={to} onChange={(ev) => setTo(ev.target.value)} />
-        </Field>
+        <TextField id="tg-from" label={t('from')} type="date" value={from} onChange={setFrom} required />
+        <TextField id="tg-to" label={t('to')} type="date" value={to} onChange={setTo} />
         <FormSubmit error={error} />
       </form>
     </details>

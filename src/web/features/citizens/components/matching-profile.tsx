@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
+import { TextField } from '../../../components/text-field.tsx';
 import { citizensApi, type MatchingProfile as Profile } from '../api-client.ts';
 import { StatusNote } from '../../../components/status-note.tsx';
 
@@ -66,14 +67,13 @@ export function MatchingProfile({ citizenId }: { citizenId: number }) {
             <option value="male">{e('male')}</option>
           </select>
         </Field>
-        <Field id="mp-postcode" label={t('matchingPostcode')}>
-          <input
-            id="mp-postcode"
-            inputMode="numeric"
-            value={profile.postcode ?? ''}
-            onChange={(ev) => setProfile({ ...profile, postcode: ev.target.value })}
-          />
-        </Field>
+        <TextField
+          id="mp-postcode"
+          label={t('matchingPostcode')}
+          inputMode="numeric"
+          value={profile.postcode ?? ''}
+          onChange={(postcode) => setProfile({ ...profile, postcode })}
+        />
         <ErrorMessage error={error} />
         <StatusNote text={saved && t('saved')} />
         <button type="submit" className="primary">

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../app/formats.ts';
 import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
+import { TextField } from '../../../components/text-field.tsx';
 import { deliveryApi, type Contact } from '../api-client.ts';
 import { StatusNote } from '../../../components/status-note.tsx';
 
@@ -91,21 +92,18 @@ export function ContactForm({
   return (
     <form onSubmit={submit} className="card contact-form">
       <div className="row when">
-        <Field id="c-at" label={t('time')}>
-          <input id="c-at" type="datetime-local" value={at} onChange={(ev) => setAt(ev.target.value)} required />
-        </Field>
-        <Field id="c-minutes" label={t('contactMinutes')}>
-          <input
-            id="c-minutes"
-            type="number"
-            inputMode="numeric"
-            min="0"
-            max="1440"
-            value={minutes}
-            onChange={(ev) => setMinutes(Number(ev.target.value))}
-            required
-          />
-        </Field>
+        <TextField id="c-at" label={t('time')} type="datetime-local" value={at} onChange={setAt} required />
+        <TextField
+          id="c-minutes"
+          label={t('contactMinutes')}
+          type="number"
+          inputMode="numeric"
+          min="0"
+          max="1440"
+          value={minutes}
+          onChange={(value) => setMinutes(Number(value))}
+          required
+        />
       </div>
       <fieldset>
         <legend>{t('contactFormLegend')}</legend>

@@ -5,6 +5,7 @@ import { navigate } from '../../../app/router.ts';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { FormSubmit } from '../../../components/form-submit.tsx';
 import { Field } from '../../../components/field.tsx';
+import { TextField } from '../../../components/text-field.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registersApi } from '../../registers/api-client.ts';
@@ -194,17 +195,16 @@ export function GrantWizard({
               />
             </Field>
           </div>
-          <Field id="g-hours" label={t('weeklyHours')}>
-            <input
-              id="g-hours"
-              type="number"
-              min="0"
-              step="0.25"
-              value={form.weeklyHours}
-              onChange={(ev) => set('weeklyHours', Number(ev.target.value))}
-              required
-            />
-          </Field>
+          <TextField
+            id="g-hours"
+            label={t('weeklyHours')}
+            type="number"
+            min="0"
+            step="0.25"
+            value={form.weeklyHours}
+            onChange={(hours) => set('weeklyHours', Number(hours))}
+            required
+          />
           <Field id="g-mentor" label={t('mentor')}>
             <select
               id="g-mentor"
