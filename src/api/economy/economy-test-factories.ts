@@ -2,7 +2,7 @@
  * Test data for the economy API tests, made through the real API (house style: factories with
  * sensible defaults): providers with a rate, mentors, citizens in a target group, approved grants.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { openTestApp, type TestApp } from '../test-app.ts';
 
 export function economyFactories(t: TestApp) {
@@ -73,8 +73,29 @@ export function economyFactories(t: TestApp) {
 
 export type EconomyFactories = ReturnType<typeof economyFactories>;
 
-/** A test app with the economy factories bound to it; the caller closes `t`. */
-export async function openEconomyTestApp(): Promise<{ t: TestApp; f: EconomyFactories }> {
-  const t = await openTestApp();
-  return { t, f: economyFactories(t) };
+/**
+ * A test app with the economy factories bound to it, opened before the enclosing `describe`'s tests and
+ * closed after them. Read `app.t` and `app.f` inside hooks and tests (they are there once it has opened).
+ */
+export function useEconomyTestApp(): { readonly t: TestApp; readonly f: EconomyFactories } {
+  let opened: { t: TestApp; f: EconomyFactories } | undefined;
+  beforeAll(async () => {
+    const t = await openTestApp();
+    opened = { t, f: economyFactories(t) };
+  });
+  afterAll(async () => {
+    await opened?.t.close();
+  });
+  const open = () => {
+    if (!opened) throw new Error('useEconomyTestApp: read app.t and app.f inside hooks and tests, after the app has opened');
+    return opened;
+  };
+  return {
+    get t() {
+      return open().t;
+    },
+    get f() {
+      return open().f;
+    },
+  };
 }

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { daysInclusive } from '../../domain/calendar-month.ts';
 import type { EconomyOverview } from '../../domain/economy-overview.ts';
-import type { TestApp } from '../test-app.ts';
-import { openEconomyTestApp, type EconomyFactories } from './economy-test-factories.ts';
+import { useEconomyTestApp } from './economy-test-factories.ts';
 import { pdfAccessibility, pdfText } from '../../documents/test-pdf-text.ts';
 import { economyFigureNotes } from '../../domain/economy-figure-notes.ts';
 
@@ -11,43 +10,35 @@ import { economyFigureNotes } from '../../domain/economy-figure-notes.ts';
 const perDay = (2 * 400) / 7;
 
 describe('economy through the API', () => {
-  let t: TestApp;
-  let f: EconomyFactories;
-
-  beforeAll(async () => {
-    ({ t, f } = await openEconomyTestApp());
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const app = useEconomyTestApp();
 
   describe('refund frames', () => {
     it('the manager sets the frame and budget of a year; they are listed', async () => {
-      const put = await t.as('boss').put('/api/municipality/frames/2014', { refundFrame: 1_800_000, budget: 3_000_000 });
+      const put = await app.t.as('boss').put('/api/municipality/frames/2014', { refundFrame: 1_800_000, budget: 3_000_000 });
       expect(put.statusCode, put.body).toBe(200);
       expect(put.json()).toMatchObject({ year: 2014, refundFrameKr: 1_800_000, budgetKr: 3_000_000, fullTimePersons: null });
-      const list = (await t.as('coord').get('/api/municipality/frames')).json();
+      const list = (await app.t.as('coord').get('/api/municipality/frames')).json();
       expect(list.frames.map((x: { year: number }) => x.year)).toContain(2014);
     });
 
     it('answers bad input with 400 naming the field, and changes nothing', async () => {
-      const negative = await t.as('boss').put('/api/municipality/frames/2014', { refundFrame: -1, budget: 1 });
+      const negative = await app.t.as('boss').put('/api/municipality/frames/2014', { refundFrame: -1, budget: 1 });
       expect(negative.statusCode).toBe(400);
       expect(negative.json().error).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'refundFrame' } });
-      const missing = await t.as('boss').put('/api/municipality/frames/2014', { refundFrame: 1 });
+      const missing = await app.t.as('boss').put('/api/municipality/frames/2014', { refundFrame: 1 });
       expect(missing.json().error.details.field).toBe('budget');
-      const extra = await t.as('boss').put('/api/municipality/frames/2014', { refundFrame: 1, budget: 1, frame: 2 });
+      const extra = await app.t.as('boss').put('/api/municipality/frames/2014', { refundFrame: 1, budget: 1, frame: 2 });
       expect(extra.json().error.details.field).toBe('frame');
-      const year = await t.as('boss').put('/api/municipality/frames/1999', { refundFrame: 1, budget: 1 });
+      const year = await app.t.as('boss').put('/api/municipality/frames/1999', { refundFrame: 1, budget: 1 });
       expect(year.json().error.details.field).toBe('year');
-      const frames = (await t.as('boss').get('/api/municipality/frames')).json().frames;
+      const frames = (await app.t.as('boss').get('/api/municipality/frames')).json().frames;
       expect(frames.find((x: { year: number }) => x.year === 2014)).toMatchObject({ refundFrameKr: 1_800_000, budgetKr: 3_000_000 });
     });
 
     it('is refused to a caseworker (403) and to anonymous callers (401)', async () => {
-      expect((await t.as('cw').put('/api/municipality/frames/2014', { refundFrame: 1, budget: 1 })).statusCode).toBe(403);
-      expect((await t.as('cw').get('/api/economy/2014')).statusCode).toBe(403);
-      expect((await t.app.inject({ method: 'GET', url: '/api/economy/2014' })).statusCode).toBe(401);
+      expect((await app.t.as('cw').put('/api/municipality/frames/2014', { refundFrame: 1, budget: 1 })).statusCode).toBe(403);
+      expect((await app.t.as('cw').get('/api/economy/2014')).statusCode).toBe(403);
+      expect((await app.t.app.inject({ method: 'GET', url: '/api/economy/2014' })).statusCode).toBe(401);
     });
   });
 
@@ -58,7 +49,7 @@ describe('economy through the API', () => {
     let overview: EconomyOverview;
 
     beforeAll(async () => {
-      await t.as('boss').put('/api/municipality/frames/2015', { refundFrame: 2_000_000, budget: 4_400_000 });
+      await app.t.as('boss').put('/api/municipality/frames/2015', { refundFrame: 2_000_000, budget: 4_400_000 });
       const bills: [string, string, number, string][] = [
         ['Mentorhuset ApS', 'external', 3_200_000, 'kontanthjaelp_aktivitetsparat'],
         ['Jobcentrets mentorteam', 'internal', 1_100_000, 'kontanthjaelp_aktivitetsparat'],
@@ -66,16 +57,16 @@ describe('economy through the API', () => {
         ['Mentorhuset 2', 'external', 100_000, 'dagpenge'],
       ];
       for (const [name, type, amountKr, group] of bills) {
-        const providerId = await f.provider({ name, type, hourlyRate: 400 });
-        const mentorId = await f.mentor(providerId);
-        const grantId = await f.approvedGrant({
-          citizenId: await f.citizen(group),
+        const providerId = await app.f.provider({ name, type, hourlyRate: 400 });
+        const mentorId = await app.f.mentor(providerId);
+        const grantId = await app.f.approvedGrant({
+          citizenId: await app.f.citizen(group),
           mentorId,
           agreedOn: '2014-12-29',
           startDate: '2015-01-05',
           endDate: '2015-07-04',
         });
-        const invoice = await t.as('coord').post('/api/invoices', {
+        const invoice = await app.t.as('coord').post('/api/invoices', {
           providerId,
           invoiceNumber: `2015-${providerId}`,
           periodFrom: '2015-01-01',
@@ -84,7 +75,7 @@ describe('economy through the API', () => {
         });
         expect(invoice.statusCode, invoice.body).toBe(201);
       }
-      const response = await t.as('boss').get('/api/economy/2015?asOf=2015-12-31');
+      const response = await app.t.as('boss').get('/api/economy/2015?asOf=2015-12-31');
       expect(response.statusCode, response.body).toBe(200);
       overview = response.json();
     });
@@ -127,28 +118,28 @@ describe('economy through the API', () => {
     const starts = ['2026-01-05', '2026-02-02', '2026-03-02', '2026-04-06', '2026-05-04', '2026-06-01', '2026-09-07', '2026-10-05'];
     const ends = ['2026-07-04', '2026-08-01', '2026-09-01', '2026-10-05', '2026-11-03', '2026-11-30', '2027-03-06', '2027-04-04'];
     const at = async (asOf: string) => {
-      const response = await t.as('boss').get(`/api/economy/2026?asOf=${asOf}`);
+      const response = await app.t.as('boss').get(`/api/economy/2026?asOf=${asOf}`);
       expect(response.statusCode, response.body).toBe(200);
       return response.json();
     };
 
     beforeAll(async () => {
-      await t
+      await app.t
         .as('boss')
         .put('/api/municipality/frames/2026', { refundFrame: 0, budget: 120_000, fullTimePersons: 3, otherGuidanceSpend: 10_000 });
-      const providerId = await f.provider({ name: 'Mentorhuset Øst', type: 'external', hourlyRate: 400 });
-      const mentorId = await f.mentor(providerId, 'Ole Østmentor');
+      const providerId = await app.f.provider({ name: 'Mentorhuset Øst', type: 'external', hourlyRate: 400 });
+      const mentorId = await app.f.mentor(providerId, 'Ole Østmentor');
       for (const [i, startDate] of starts.entries()) {
         const agreedOn = new Date(Date.parse(`${startDate}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
-        const grantId = await f.approvedGrant({
-          citizenId: await f.citizen('kontanthjaelp_aktivitetsparat'),
+        const grantId = await app.f.approvedGrant({
+          citizenId: await app.f.citizen('kontanthjaelp_aktivitetsparat'),
           mentorId,
           agreedOn,
           startDate,
           endDate: ends[i]!,
         });
         if (startDate === '2026-02-02') {
-          const ended = await t.as('cw').post(`/api/grants/${grantId}/end`, { endDate: '2026-04-30', reason: 'JOB' });
+          const ended = await app.t.as('cw').post(`/api/grants/${grantId}/end`, { endDate: '2026-04-30', reason: 'JOB' });
           expect(ended.statusCode, ended.body).toBe(200);
         }
       }
@@ -226,7 +217,7 @@ describe('economy through the API', () => {
     });
 
     it('exports the overview as an XLSX workbook', async () => {
-      const response = await t.as('boss').get('/api/economy/2026.xlsx?asOf=2026-06-30');
+      const response = await app.t.as('boss').get('/api/economy/2026.xlsx?asOf=2026-06-30');
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const workbook = new ExcelJS.Workbook();
@@ -257,7 +248,7 @@ describe('economy through the API', () => {
     });
 
     it('exports the overview as a PDF with Danish text', async () => {
-      const response = await t.as('boss').get('/api/economy/2026.pdf?asOf=2026-06-30');
+      const response = await app.t.as('boss').get('/api/economy/2026.pdf?asOf=2026-06-30');
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('application/pdf');
       expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -271,7 +262,7 @@ describe('economy through the API', () => {
 
     it('prints each figure with its one-line explanation, Danish dates and months, and the budget as a labelled line', async () => {
       const overview = await at('2026-06-30');
-      const pdf = (await t.as('boss').get('/api/economy/2026.pdf?asOf=2026-06-30')).rawPayload;
+      const pdf = (await app.t.as('boss').get('/api/economy/2026.pdf?asOf=2026-06-30')).rawPayload;
       const text = await pdfText(pdf);
       expect(text).toContain('Opgjort pr. 30.06.2026');
       const accessibility = await pdfAccessibility(pdf);
@@ -289,19 +280,19 @@ describe('economy through the API', () => {
     });
 
     it('marks a budget far above spend and forecast as off the scale instead of flattening the chart', async () => {
-      const put = await t.as('boss').put('/api/municipality/frames/2027', { refundFrame: 0, budget: 50_000_000 });
+      const put = await app.t.as('boss').put('/api/municipality/frames/2027', { refundFrame: 0, budget: 50_000_000 });
       expect(put.statusCode, put.body).toBe(200);
-      const overview = (await t.as('boss').get('/api/economy/2027?asOf=2027-02-28')).json();
+      const overview = (await app.t.as('boss').get('/api/economy/2027?asOf=2027-02-28')).json();
       expect(overview.forecast.high).toBeLessThan(1_000_000);
-      const text = await pdfText((await t.as('boss').get('/api/economy/2027.pdf?asOf=2027-02-28')).rawPayload);
+      const text = await pdfText((await app.t.as('boss').get('/api/economy/2027.pdf?asOf=2027-02-28')).rawPayload);
       expect(text).toContain('Over skalaen (vises ikke som linje): Budget 50 mio. kr.');
       // The axis ends near the forecast, not at 50 M kr.: its top tick is below 1 M kr.
       expect(text).not.toMatch(/^\d+(,\d)? mio\. kr\.$/m);
     });
 
     it('answers an unknown export format or a bad date with 400', async () => {
-      expect((await t.as('boss').get('/api/economy/2026.csv')).statusCode).toBe(400);
-      const badDate = await t.as('boss').get('/api/economy/2026?asOf=30-06-2026');
+      expect((await app.t.as('boss').get('/api/economy/2026.csv')).statusCode).toBe(400);
+      const badDate = await app.t.as('boss').get('/api/economy/2026?asOf=30-06-2026');
       expect(badDate.statusCode).toBe(400);
       expect(badDate.json().error.details.field).toBe('asOf');
     });

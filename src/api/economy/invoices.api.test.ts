@@ -1,32 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPassword, type TestApp, sameOrigin } from '../test-app.ts';
-import { openEconomyTestApp, type EconomyFactories } from './economy-test-factories.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testPassword, sameOrigin } from '../test-app.ts';
+import { useEconomyTestApp } from './economy-test-factories.ts';
 
 describe('provider invoices through the API', () => {
-  let t: TestApp;
-  let f: EconomyFactories;
+  const app = useEconomyTestApp();
   let providerId: number;
   let grantId: number;
   let invoiceId: number;
 
   async function postCsv(csv: string) {
-    const login = await t.app.inject({
+    const login = await app.t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       headers: sameOrigin,
       payload: { username: 'coord', password: testPassword },
     });
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    return t.app.inject({
+    return app.t.app.inject({
       method: 'POST',
       url: '/api/invoices',
       headers: { ...sameOrigin, cookie, 'content-type': 'text/csv' },
       payload: csv,
     });
   }
-  const invoiceCount = async () => Number((await t.db.query<{ n: number }>('select count(*) as n from invoices'))[0]!.n);
+  const invoiceCount = async () => Number((await app.t.db.query<{ n: number }>('select count(*) as n from invoices'))[0]!.n);
   const contact = (at: string, minutes: number) =>
-    t.as('cw').post(`/api/grants/${grantId}/contacts`, {
+    app.t.as('cw').post(`/api/grants/${grantId}/contacts`, {
       at,
       minutes,
       form: 'physical',
@@ -35,12 +34,11 @@ describe('provider invoices through the API', () => {
     });
 
   beforeAll(async () => {
-    ({ t, f } = await openEconomyTestApp());
     // 2026: Mentorhuset (425 kr./hour) mentors an aktivitetsparat citizen 6 hours a week, 5 Jan – 4 Jul.
-    providerId = await f.provider({ name: 'Mentorhuset ApS', type: 'external', hourlyRate: 425 });
-    grantId = await f.approvedGrant({
-      citizenId: await f.citizen('kontanthjaelp_aktivitetsparat'),
-      mentorId: await f.mentor(providerId),
+    providerId = await app.f.provider({ name: 'Mentorhuset ApS', type: 'external', hourlyRate: 425 });
+    grantId = await app.f.approvedGrant({
+      citizenId: await app.f.citizen('kontanthjaelp_aktivitetsparat'),
+      mentorId: await app.f.mentor(providerId),
       agreedOn: '2025-12-29',
       startDate: '2026-01-05',
       endDate: '2026-07-04',
@@ -58,12 +56,9 @@ describe('provider invoices through the API', () => {
       expect((await contact(at, 120)).statusCode).toBe(201);
     }
   });
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('R-DEL-1: flags an invoice for 10 hours in a week with 6 logged, and puts the line on the worklist', async () => {
-    const response = await t.as('coord').post('/api/invoices', {
+    const response = await app.t.as('coord').post('/api/invoices', {
       providerId,
       invoiceNumber: 'F-2026-031',
       periodFrom: '2026-03-02',
@@ -75,69 +70,72 @@ describe('provider invoices through the API', () => {
     });
     expect(response.statusCode, response.body).toBe(201);
     invoiceId = response.json().id;
-    const reconciliation = (await t.as('cw').get(`/api/invoices/${invoiceId}/reconciliation`)).json();
+    const reconciliation = (await app.t.as('cw').get(`/api/invoices/${invoiceId}/reconciliation`)).json();
     const [week10, week11] = reconciliation.reconciliation.lines;
     expect(week10).toMatchObject({ invoicedHours: 10, loggedHours: 6, confirmedHours: 6, excessHours: 4, status: 'flagged' });
     expect(week10.flags.map((x: { code: string; rule: string }) => [x.code, x.rule])).toContainEqual(['HOURS_OVER_LOGGED', 'R-DEL-1']);
     expect(week11).toMatchObject({ invoicedHours: 6, loggedHours: 6, status: 'ok', flags: [] });
     expect(reconciliation.reconciliation).toMatchObject({ amountKr: 6800, payableAmountKr: 2550, openLineCount: 1 });
-    const worklist = (await t.as('cw').get('/api/invoices/worklist')).json().lines;
+    const worklist = (await app.t.as('cw').get('/api/invoices/worklist')).json().lines;
     expect(worklist).toEqual([
       expect.objectContaining({ invoiceId, invoiceNumber: 'F-2026-031', lineId: week10.lineId, providerName: 'Mentorhuset ApS' }),
     ]);
   });
 
   it('logs the caseworker’s reading of the reconciliation (R-PRV-1)', async () => {
-    const rows = await t.db.query<{ entity: string; username: string }>("select entity, username from audit_log where entity = 'invoice'");
+    const rows = await app.t.db.query<{ entity: string; username: string }>(
+      "select entity, username from audit_log where entity = 'invoice'",
+    );
     expect(rows).toContainEqual({ entity: 'invoice', username: 'cw' });
   });
 
   it('refuses approval while the line is flagged and unreviewed (422)', async () => {
-    const refused = await t.as('cw').post(`/api/invoices/${invoiceId}/approve`);
+    const refused = await app.t.as('cw').post(`/api/invoices/${invoiceId}/approve`);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details).toMatchObject({ reason: 'OPEN_FINDINGS', openLines: [expect.objectContaining({ grantId })] });
-    expect((await t.as('cw').get(`/api/invoices/${invoiceId}/reconciliation`)).json().status).toBe('received');
+    expect((await app.t.as('cw').get(`/api/invoices/${invoiceId}/reconciliation`)).json().status).toBe('received');
   });
 
   it('four-eyes: after the caseworker’s review one person attests and another approves', async () => {
-    const lineId = (await t.as('cw').get(`/api/invoices/${invoiceId}/reconciliation`)).json().reconciliation.lines[0].lineId;
-    const noNote = await t.as('cw').post(`/api/invoices/${invoiceId}/lines/${lineId}/review`, { decision: 'rejected', note: '' });
+    const lineId = (await app.t.as('cw').get(`/api/invoices/${invoiceId}/reconciliation`)).json().reconciliation.lines[0].lineId;
+    const noNote = await app.t.as('cw').post(`/api/invoices/${invoiceId}/lines/${lineId}/review`, { decision: 'rejected', note: '' });
     expect(noNote.statusCode).toBe(400);
     expect(noNote.json().error.details.field).toBe('note');
-    const reviewed = await t.as('cw').post(`/api/invoices/${invoiceId}/lines/${lineId}/review`, {
+    const reviewed = await app.t.as('cw').post(`/api/invoices/${invoiceId}/lines/${lineId}/review`, {
       decision: 'rejected',
       note: 'Kun 6 timer leveret i uge 10; leverandøren sender kreditnota på 4 timer.',
     });
     expect(reviewed.statusCode, reviewed.body).toBe(200);
     expect(reviewed.json().reconciliation).toMatchObject({ openLineCount: 0, payableAmountKr: 2550 });
-    expect((await t.as('cw').get('/api/invoices/worklist')).json().lines).toEqual([]);
+    expect((await app.t.as('cw').get('/api/invoices/worklist')).json().lines).toEqual([]);
 
-    const attested = await t.as('cw').post(`/api/invoices/${invoiceId}/approve`);
+    const attested = await app.t.as('cw').post(`/api/invoices/${invoiceId}/approve`);
     expect(attested.statusCode, attested.body).toBe(200);
     expect(attested.json()).toMatchObject({ status: 'attested', attestedByName: 'cw', approvedBy: null });
 
-    const samePerson = await t.as('cw').post(`/api/invoices/${invoiceId}/approve`);
+    const samePerson = await app.t.as('cw').post(`/api/invoices/${invoiceId}/approve`);
     expect(samePerson.statusCode).toBe(422);
     expect(samePerson.json().error.details.reason).toBe('FOUR_EYES');
 
-    expect((await t.as('coord').post(`/api/invoices/${invoiceId}/approve`)).statusCode).toBe(403);
+    expect((await app.t.as('coord').post(`/api/invoices/${invoiceId}/approve`)).statusCode).toBe(403);
 
-    const approved = await t.as('boss').post(`/api/invoices/${invoiceId}/approve`);
+    const approved = await app.t.as('boss').post(`/api/invoices/${invoiceId}/approve`);
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', attestedByName: 'cw', approvedByName: 'boss' });
-    expect((await t.as('boss').post(`/api/invoices/${invoiceId}/approve`)).statusCode).toBe(409);
+    expect((await app.t.as('boss').post(`/api/invoices/${invoiceId}/approve`)).statusCode).toBe(409);
     expect(
-      (await t.as('cw').post(`/api/invoices/${invoiceId}/lines/${lineId}/review`, { decision: 'accepted', note: 'Fortrudt' })).statusCode,
+      (await app.t.as('cw').post(`/api/invoices/${invoiceId}/lines/${lineId}/review`, { decision: 'accepted', note: 'Fortrudt' }))
+        .statusCode,
     ).toBe(409);
   });
 
   it('the database itself refuses one person approving twice and changes to an approved invoice’s lines', async () => {
-    await expect(t.db.query('update invoices set approved_by = attested_by where id = $1', [invoiceId])).rejects.toThrow();
-    await expect(t.db.query('update invoice_lines set hours = 99 where invoice_id = $1', [invoiceId])).rejects.toThrow(/immutable/);
+    await expect(app.t.db.query('update invoices set approved_by = attested_by where id = $1', [invoiceId])).rejects.toThrow();
+    await expect(app.t.db.query('update invoice_lines set hours = 99 where invoice_id = $1', [invoiceId])).rejects.toThrow(/immutable/);
   });
 
   it('counts the paid line, not the rejected one, as March spend in the economy', async () => {
-    const overview = (await t.as('boss').get('/api/economy/2026?asOf=2026-03-31')).json();
+    const overview = (await app.t.as('boss').get('/api/economy/2026?asOf=2026-03-31')).json();
     const march = overview.byMonth.find((m: { month: string }) => m.month === '2026-03');
     expect(march.invoicedKr).toBe(2550);
   });
@@ -145,7 +143,7 @@ describe('provider invoices through the API', () => {
   it('R-DEL-1: a week billed as logged but below the granted hours still needs the caseworker’s review', async () => {
     // Week 16 (13–19 April): one 2-hour meeting of the 6 granted hours, billed as 2 hours.
     expect((await contact('2026-04-14T09:00:00Z', 120)).statusCode).toBe(201);
-    const created = await t.as('coord').post('/api/invoices', {
+    const created = await app.t.as('coord').post('/api/invoices', {
       providerId,
       invoiceNumber: 'F-2026-044',
       periodFrom: '2026-04-13',
@@ -155,15 +153,15 @@ describe('provider invoices through the API', () => {
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().reconciliation.openLineCount).toBe(0);
     expect(created.json().openDeliveryFindings.map((x: { rule: string }) => x.rule)).toEqual(['R-DEL-1']);
-    const refused = await t.as('cw').post(`/api/invoices/${created.json().id}/approve`);
+    const refused = await app.t.as('cw').post(`/api/invoices/${created.json().id}/approve`);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details.findings[0].rule).toBe('R-DEL-1');
     const lineId = created.json().reconciliation.lines[0].lineId;
-    await t.as('cw').post(`/api/invoices/${created.json().id}/lines/${lineId}/review`, {
+    await app.t.as('cw').post(`/api/invoices/${created.json().id}/lines/${lineId}/review`, {
       decision: 'accepted',
       note: 'Borgeren var syg to dage; 2 timer er korrekt.',
     });
-    expect((await t.as('cw').post(`/api/invoices/${created.json().id}/approve`)).json().status).toBe('attested');
+    expect((await app.t.as('cw').post(`/api/invoices/${created.json().id}/approve`)).json().status).toBe('attested');
   });
 
   it('imports an invoice from a Danish CSV file', async () => {
@@ -228,7 +226,7 @@ describe('provider invoices through the API', () => {
     /** A May 2026 invoice with one line for the grant: [from, to, hours, amount]. */
     const invoiceForMay = (invoice: { providerId: number; invoiceNumber: string; line: [string, string, number, number] }) => {
       const [periodFrom, periodTo, hours, amountKr] = invoice.line;
-      return t.as('coord').post('/api/invoices', {
+      return app.t.as('coord').post('/api/invoices', {
         providerId: invoice.providerId,
         invoiceNumber: invoice.invoiceNumber,
         periodFrom: '2026-05-01',
@@ -242,7 +240,7 @@ describe('provider invoices through the API', () => {
     const schema = await invoiceForMay({ providerId, invoiceNumber: 'F-9', line: ['2026-05-04', '2026-05-10', -1, 1] });
     expect(schema.statusCode).toBe(400);
     expect(schema.json().error.details.field).toBe('lines.0.hours');
-    const otherProvider = await f.provider({ name: 'Anden leverandør', type: 'external', hourlyRate: 400 });
+    const otherProvider = await app.f.provider({ name: 'Anden leverandør', type: 'external', hourlyRate: 400 });
     const wrongProvider = await invoiceForMay({
       providerId: otherProvider,
       invoiceNumber: 'F-9',
@@ -262,7 +260,7 @@ describe('provider invoices through the API', () => {
   it('lets only invoice roles record and read invoices', async () => {
     expect(
       (
-        await t.as('cw').post('/api/invoices', {
+        await app.t.as('cw').post('/api/invoices', {
           providerId,
           invoiceNumber: 'X',
           periodFrom: '2026-05-01',
@@ -271,7 +269,7 @@ describe('provider invoices through the API', () => {
         })
       ).statusCode,
     ).toBe(403);
-    const list = (await t.as('boss').get('/api/invoices?status=approved')).json().invoices;
+    const list = (await app.t.as('boss').get('/api/invoices?status=approved')).json().invoices;
     expect(list.map((i: { invoiceNumber: string }) => i.invoiceNumber)).toEqual(['F-2026-031']);
   });
 });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../test-app.ts';
-import { openEconomyTestApp, type EconomyFactories } from './economy-test-factories.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useEconomyTestApp } from './economy-test-factories.ts';
 
 /**
  * R-FIN-1 / R-FIN-2 / R-FIN-4 at the regime boundaries, through the grant check the caseworker's wizard
@@ -8,14 +7,13 @@ import { openEconomyTestApp, type EconomyFactories } from './economy-test-factor
  * that date (domain spec §1.5).
  */
 describe('refund class by regime and target group at the boundaries', () => {
-  let t: TestApp;
-  let f: EconomyFactories;
+  const app = useEconomyTestApp();
   let mentorId: number;
   const citizens = new Map<string, number>();
 
   async function check(group: string, agreedOn: string): Promise<{ regime: string; refundClass: string }> {
-    if (!citizens.has(group)) citizens.set(group, await f.citizen(group, '2014-01-01'));
-    const response = await t.as('cw').post('/api/grants/check', {
+    if (!citizens.has(group)) citizens.set(group, await app.f.citizen(group, '2014-01-01'));
+    const response = await app.t.as('cw').post('/api/grants/check', {
       citizenId: citizens.get(group),
       type: 'GENERAL',
       agreedOn,
@@ -35,11 +33,7 @@ describe('refund class by regime and target group at the boundaries', () => {
   }
 
   beforeAll(async () => {
-    ({ t, f } = await openEconomyTestApp());
-    mentorId = await f.mentor(await f.provider({ name: 'Mentorhuset ApS', type: 'external', hourlyRate: 400 }));
-  });
-  afterAll(async () => {
-    await t.close();
+    mentorId = await app.f.mentor(await app.f.provider({ name: 'Mentorhuset ApS', type: 'external', hourlyRate: 400 }));
   });
 
   it('2015-12-31 → 2016-01-01: LAB-2014 to LAB-2016, refund classes unchanged (§ 121 a → § 118)', async () => {
@@ -52,7 +46,7 @@ describe('refund class by regime and target group at the boundaries', () => {
   });
 
   it('2015-12-31 → 2016-01-01: non-refundable costs move from function 5.68.98.019 to 5.68.90.018 (E9)', async () => {
-    const regimes = (await t.as('coord').get('/api/regimes')).json().regimes as {
+    const regimes = (await app.t.as('coord').get('/api/regimes')).json().regimes as {
       id: string;
       parameters: { accountingFunctionNonRefundable: string };
     }[];
