@@ -14,3 +14,14 @@ export async function insertReturningId(db: Database, table: string, row: Record
   );
   return inserted!.id;
 }
+
+/**
+ * The row `column → value` of the fields in `values` that `columns` maps and that are set (not undefined):
+ * one map from a record's field names to its table's columns serves the insert and the update alike. The
+ * columns come from `columns` (code), never from the keys of `values`.
+ */
+export function rowOf<K extends string>(columns: Record<K, string>, values: Partial<Record<K, unknown>>): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const key of Object.keys(columns) as K[]) if (values[key] !== undefined) row[columns[key]] = values[key];
+  return row;
+}

@@ -36,11 +36,12 @@ export function hourlyRateOn(rates: readonly HourlyRate[], on: CalendarDate): Ho
   return best;
 }
 
-export type MonthlyCost = { month: CalendarMonth; hours: number; amountKr: number };
+/** Hours and what they cost, over a grant or one of its months. */
+type HoursAndAmount = { hours: number; amountKr: number };
 
-export type CostSummary = {
-  hours: number;
-  amountKr: number;
+export type MonthlyCost = HoursAndAmount & { month: CalendarMonth };
+
+export type CostSummary = HoursAndAmount & {
   /** Hours on days without any valid rate: they are counted but not priced. */
   unpricedHours: number;
   byMonth: MonthlyCost[];

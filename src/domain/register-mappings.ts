@@ -9,7 +9,8 @@
 import { csvLines, detectSeparator, splitCsvLine, type CsvSeparator } from './csv.ts';
 import { dstMapping, outcomeCategories, type OutcomeCategory } from './outcome-categories.ts';
 
-export type BuiltInMappingKey = 'dst' | 'dream';
+export const builtInMappingKeys = ['dst', 'dream'] as const;
+export type BuiltInMappingKey = (typeof builtInMappingKeys)[number];
 
 export type MappingDefinition = {
   key: BuiltInMappingKey;
@@ -58,7 +59,7 @@ export const builtInMappings: Record<BuiltInMappingKey, MappingDefinition> = {
 };
 
 export function isBuiltInMappingKey(text: string): text is BuiltInMappingKey {
-  return text === 'dst' || text === 'dream';
+  return (builtInMappingKeys as readonly string[]).includes(text);
 }
 
 /** The warning an import with an unverified mapping reports (§4.4: every DREAM line is [U]). */

@@ -1,5 +1,5 @@
 import type { Database } from '../database.ts';
-import { insertReturningId } from '../insert-row.ts';
+import { insertReturningId, rowOf } from '../insert-row.ts';
 
 export type TrainingModule = { module: number; completedOn: string };
 
@@ -40,6 +40,20 @@ export type MentorChanges = Partial<
 /** A mentor as registered: the record without what the database derives (id, provider fields, active). */
 export type NewMentor = Omit<MentorRecord, 'id' | 'providerName' | 'providerType' | 'active'> & { municipalityId: number };
 
+/** The column of each field a coordinator registers or corrects. */
+const mentorColumns: Record<keyof MentorChanges, string> = {
+  name: 'name',
+  providerId: 'provider_id',
+  phone: 'phone',
+  email: 'email',
+  specialties: 'specialties',
+  languages: 'languages',
+  qualifications: 'qualifications',
+  weeklyCapacityHours: 'weekly_capacity_hours',
+  hasAuthorityRole: 'has_authority_role',
+  active: 'active',
+};
+
 const select = `select m.id, m.provider_id as "providerId", p.name as "providerName", p.type as "providerType", m.name, m.phone, m.email,
     m.specialties, m.languages, m.qualifications, m.weekly_capacity_hours as "weeklyCapacityHours",
     m.has_authority_role as "hasAuthorityRole", m.active,
@@ -50,18 +64,7 @@ const select = `select m.id, m.provider_id as "providerId", p.name as "providerN
 export function mentorsRepository(db: Database) {
   return {
     async create(input: NewMentor): Promise<number> {
-      const id = await insertReturningId(db, 'mentors', {
-        municipality_id: input.municipalityId,
-        provider_id: input.providerId,
-        name: input.name,
-        phone: input.phone,
-        email: input.email,
-        specialties: input.specialties,
-        languages: input.languages,
-        qualifications: input.qualifications,
-        weekly_capacity_hours: input.weeklyCapacityHours,
-        has_authority_role: input.hasAuthorityRole,
-      });
+      const id = await insertReturningId(db, 'mentors', { municipality_id: input.municipalityId, ...rowOf(mentorColumns, input) });
       for (const t of input.trainingModules) {
         await db.query('insert into mentor_training_modules (municipality_id, mentor_id, module, completed_on) values ($1, $2, $3, $4)', [
           input.municipalityId,
@@ -74,23 +77,11 @@ export function mentorsRepository(db: Database) {
     },
     /** Changes the given fields of one mentor; false when the municipality has no such mentor. */
     async update(municipalityId: number, id: number, changes: MentorChanges): Promise<boolean> {
-      const columnOf: Record<keyof MentorChanges, string> = {
-        name: 'name',
-        providerId: 'provider_id',
-        phone: 'phone',
-        email: 'email',
-        specialties: 'specialties',
-        languages: 'languages',
-        qualifications: 'qualifications',
-        weeklyCapacityHours: 'weekly_capacity_hours',
-        hasAuthorityRole: 'has_authority_role',
-        active: 'active',
-      };
-      const entries = (Object.keys(columnOf) as (keyof MentorChanges)[]).filter((key) => changes[key] !== undefined);
-      const sets = entries.map((key, i) => `${columnOf[key]} = $${i + 3}`);
+      const changed = rowOf(mentorColumns, changes);
+      const sets = Object.keys(changed).map((column, i) => `${column} = $${i + 3}`);
       const [row] = await db.query<{ id: number }>(
         `update mentors set ${sets.length > 0 ? sets.join(', ') : 'id = id'} where municipality_id = $1 and id = $2 returning id`,
-        [municipalityId, id, ...entries.map((key) => changes[key])],
+        [municipalityId, id, ...Object.values(changed)],
       );
       return row !== undefined;
     },
