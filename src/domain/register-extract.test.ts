@@ -7,7 +7,6 @@ import {
   parseWideChunk,
   numberSpellTuples,
   parseWideChunkBytes,
-  scanWideLine,
   type CitizenLookup,
 } from './register-extract.ts';
 import { spellTupleIds, spellTuplesAsText } from './register-extract-test-support.ts';
@@ -26,19 +25,24 @@ function lookupOf(citizens: [cpr: string, id: number][]): CitizenLookup {
   };
 }
 
+/** One line through the import's parser (`parseWideChunkBytes`): its spells, or why it is bad. */
 function scan(line: string, weeks: Int32Array, separator = ';'): StatusSpell[] | LineError {
-  const spells: StatusSpell[] = [];
-  const message = scanWideLine({
-    line,
-    start: line.indexOf(separator) + 1,
+  const result = parseWideChunkBytes({
+    ...chunkOptions(weeks, { firstLine: 1, lookup: lookupOf([['0101851234', 1]]) }),
     separator,
-    weeks,
-    fieldCount: weeks.length + 1,
-    categoryOf,
-    mappingName: 'dst',
-    emit: (category: OutcomeCategory, code, fromWeek, toWeek) => spells.push({ category, code, fromWeek, toWeek }),
+    bytes: new TextEncoder().encode(line),
   });
-  return message ?? spells;
+  if (result.errors.length > 0) {
+    const { line: _, ...error } = result.errors[0]!;
+    return error;
+  }
+  return spellTuplesAsText(result.rows)
+    .split('\n')
+    .filter((row) => row !== '')
+    .map((row) => {
+      const [, , category, code, fromWeek, toWeek] = row.split('\t');
+      return { category: category as OutcomeCategory, code: code!, fromWeek: Number(fromWeek), toWeek: Number(toWeek) };
+    });
 }
 
 /**

@@ -63,13 +63,13 @@ export type WideLineSink = (category: OutcomeCategory, code: string, fromWeek: n
 
 /**
  * One wide line → its spells, emitted in week order through `emit`; the answer is null, or what makes
- * the line bad (FIELD_COUNT, UNKNOWN_CODE). A run breaks where the category changes, a week is
- * empty or the header skips a week; a spell's code is the smallest code in it. `start` is the index just
- * after the CPR field's separator. Lines with spaces or tabs (fields to trim) take the reference path.
+ * the line bad (FIELD_COUNT, UNKNOWN_CODE). The line is split at the separator and its fields trimmed, as
+ * in the first import; a run breaks where the category changes, a week is empty or the header skips a
+ * week; a spell's code is the smallest code in it (`compressWideLine`). The import reads lines of
+ * printable ASCII on their bytes (`scanWideBytes`); this path reads the rest (blanks to trim, non-ASCII).
  */
 export function scanWideLine(input: {
   line: string;
-  start: number;
   separator: string;
   weeks: Int32Array;
   fieldCount: number;
@@ -77,68 +77,8 @@ export function scanWideLine(input: {
   mappingName: string;
   emit: WideLineSink;
 }): LineError | null {
-  const { line, separator, weeks, categoryOf, emit } = input;
-  if (line.includes(' ') || line.includes('\t')) return referenceWideLine(input);
-  const columns = weeks.length;
-  let pos = input.start;
-  let previousCode = '';
-  let previousCategory: OutcomeCategory | undefined;
-  let open = false;
-  let category: OutcomeCategory | undefined;
-  let code = '';
-  let fromWeek = 0;
-  let toWeek = 0;
-  for (let i = 0; i < columns; i += 1) {
-    if (pos > line.length) return fieldCountMessage(input);
-    let end = line.indexOf(separator, pos);
-    if (end === -1) end = line.length;
-    const length = end - pos;
-    const week = weeks[i]!;
-    if (length === 0) {
-      if (open) emit(category!, code, fromWeek, toWeek);
-      open = false;
-    } else {
-      // Codes repeat for weeks on end: reuse the previous field's string when the text is the same.
-      let field: string;
-      let fieldCategory: OutcomeCategory | undefined;
-      if (length === previousCode.length && line.startsWith(previousCode, pos)) {
-        field = previousCode;
-        fieldCategory = previousCategory;
-      } else {
-        field = line.slice(pos, end);
-        fieldCategory = categoryOf(field);
-        if (!fieldCategory) return lineError('UNKNOWN_CODE', { code: field, mapping: input.mappingName });
-        previousCode = field;
-        previousCategory = fieldCategory;
-      }
-      if (open && fieldCategory === category && week === toWeek + 1) {
-        toWeek = week;
-        if (field !== code && field < code) code = field;
-      } else {
-        if (open) emit(category!, code, fromWeek, toWeek);
-        open = true;
-        category = fieldCategory;
-        code = field;
-        fromWeek = week;
-        toWeek = week;
-      }
-    }
-    pos = end + 1;
-  }
-  // Exactly the header's fields: the last one must end the line.
-  if (pos !== line.length + 1) return fieldCountMessage(input);
-  if (open) emit(category!, code, fromWeek, toWeek);
-  return null;
-}
-
-function fieldCountMessage(input: { line: string; separator: string; fieldCount: number }): LineError {
-  return lineError('FIELD_COUNT', { expected: input.fieldCount, found: input.line.split(input.separator).length });
-}
-
-/** The split-and-trim path of the first import (kept for lines with blanks around fields). */
-function referenceWideLine(input: Parameters<typeof scanWideLine>[0]): LineError | null {
   const fields = input.line.split(input.separator).map((f) => f.trim());
-  if (fields.length !== input.fieldCount) return lineError('FIELD_COUNT', { expected: input.fieldCount, found: fields.length });
+  if (fields.length !== input.fieldCount) return fieldCountMessage(input);
   const result = compressWideLine({
     weeks: input.weeks,
     codes: fields,
@@ -149,6 +89,10 @@ function referenceWideLine(input: Parameters<typeof scanWideLine>[0]): LineError
   if (!result.ok) return lineError('UNKNOWN_CODE', { code: result.unknownCode, mapping: input.mappingName });
   for (const spell of result.spells) input.emit(spell.category, spell.code, spell.fromWeek, spell.toWeek);
   return null;
+}
+
+function fieldCountMessage(input: { line: string; separator: string; fieldCount: number }): LineError {
+  return lineError('FIELD_COUNT', { expected: input.fieldCount, found: input.line.split(input.separator).length });
 }
 
 /** The CPR field of a wide line: its 10 digits, or the bad line's message. */
@@ -259,7 +203,6 @@ export function parseWideChunk(input: {
     const spellsBefore = result.spells;
     const error = scanWideLine({
       line,
-      start: cpr.next,
       separator: input.separator,
       weeks: input.weeks,
       fieldCount: input.fieldCount,
@@ -432,7 +375,7 @@ function scanWideBytes(input: {
         const text = asciiText(bytes, pos, stop);
         field = infoOf(text);
         if (!field) {
-          // The text path would take a line with blanks further on to the reference path first.
+          // The text path trims the fields of a line with blanks before it reads their codes: let it read this one.
           if (hasOddByte(bytes, stop, end)) return 'odd';
           return lineError('UNKNOWN_CODE', { code: text, mapping: input.mappingName });
         }
@@ -493,7 +436,6 @@ export function parseWideChunkBytes(
   let storing = false;
   const prefix = tuplePrefix(input.municipalityId);
   let lineSpells = 0;
-  // Every spell counts its weeks and range, also on a line that turns out bad (as the text path).
   const infos = new Map<string, CodeInfo | null>();
   const categoryFields = new Map<string, Uint8Array>();
   const infoOf = (text: string): CodeInfo | undefined => {
@@ -618,7 +560,6 @@ export function parseWideChunkBytes(
       if (storing) prefix.citizen(lookup.ids[at]!);
       scan = scanWideLine({
         line,
-        start: cpr.next,
         separator: input.separator,
         weeks,
         fieldCount: input.fieldCount,
@@ -628,6 +569,10 @@ export function parseWideChunkBytes(
       });
     }
     if (scan !== null) {
+      // A bad line's weeks do not count (the text path finds it bad before it reads its weeks).
+      result.weeks = weeksBefore;
+      result.minWeek = minBefore;
+      result.maxWeek = maxBefore;
       fail(lineNumber, scan);
       continue;
     }
