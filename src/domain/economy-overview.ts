@@ -306,7 +306,7 @@ export function buildEconomyOverview(input: EconomyOverviewInput): EconomyOvervi
     byTargetGroup: breakdown(
       rows,
       (r) => r.facts.targetGroup ?? 'unknown',
-      (k) => targetGroupLabels[k as TargetGroupCode]?.da ?? 'Målgruppe ikke registreret',
+      (k) => targetGroupLabels[k as TargetGroupCode] ?? 'Målgruppe ikke registreret',
       targetGroupCodes,
     ),
     byRefundClass: breakdownByRefundClass(rows, refund.ofYear),

@@ -332,7 +332,7 @@ const targetGroupEnglish: Record<TargetGroupCode, string> = {
 
 function levelLabel(lang: EffectLanguage, covariate: string, level: string): string {
   if (covariate === 'targetGroup' && level in targetGroupLabels) {
-    return lang === 'da' ? targetGroupLabels[level as TargetGroupCode].da : targetGroupEnglish[level as TargetGroupCode];
+    return lang === 'da' ? targetGroupLabels[level as TargetGroupCode] : targetGroupEnglish[level as TargetGroupCode];
   }
   return levelNames[lang][level] ?? level;
 }

@@ -74,8 +74,11 @@ export function pickByPrecedence(categories: readonly OutcomeCategory[]): Outcom
   return [...categories].sort((a, b) => outcomeCategories.indexOf(a) - outcomeCategories.indexOf(b))[0]!;
 }
 
+/** A register mapping's codes: register code → outcome category. */
+export type CodeMapping = Record<string, OutcomeCategory>;
+
 /** DST 3-digit socio-economic status → outcome (§4.5, verified codes; active-offer codes map to cash benefit). */
-export const dstMapping: Record<string, OutcomeCategory> = {
+export const dstMapping: CodeMapping = {
   '110': 'ORDINARY_EMPLOYMENT',
   '120': 'ORDINARY_EMPLOYMENT',
   '131': 'ORDINARY_EMPLOYMENT',

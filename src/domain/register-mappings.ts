@@ -7,7 +7,7 @@
  * Custom mappings are uploaded as CSV `code;category` (validated: a known §4.2 category, each code once).
  */
 import { csvLines, detectSeparator, splitCsvLine, type CsvSeparator } from './csv.ts';
-import { dstMapping, outcomeCategories, type OutcomeCategory } from './outcome-categories.ts';
+import { dstMapping, outcomeCategories, type CodeMapping, type OutcomeCategory } from './outcome-categories.ts';
 
 export const builtInMappingKeys = ['dst', 'dream'] as const;
 export type BuiltInMappingKey = (typeof builtInMappingKeys)[number];
@@ -17,11 +17,11 @@ export type MappingDefinition = {
   name: string;
   verified: boolean;
   sourceNote: string;
-  codes: Record<string, OutcomeCategory>;
+  codes: CodeMapping;
 };
 
-function range(from: number, to: number, category: OutcomeCategory): Record<string, OutcomeCategory> {
-  const codes: Record<string, OutcomeCategory> = {};
+function range(from: number, to: number, category: OutcomeCategory): CodeMapping {
+  const codes: CodeMapping = {};
   for (let code = from; code <= to; code += 1) codes[String(code)] = category;
   return codes;
 }
@@ -31,7 +31,7 @@ function range(from: number, to: number, category: OutcomeCategory): Record<stri
  * the section gives no category for (881 maternity benefit, the 7xx cash-benefit ranges, 997–999) are
  * left out on purpose: an extract that has them fails with line errors instead of guessing.
  */
-const dreamTemplateCodes: Record<string, OutcomeCategory> = {
+const dreamTemplateCodes: CodeMapping = {
   ...range(111, 115, 'UNEMPLOYMENT_INSURANCE'),
   ...range(121, 124, 'UNEMPLOYMENT_INSURANCE'),
   ...range(611, 623, 'OLD_AGE_PENSION'),
@@ -75,7 +75,7 @@ export const noCitizenMatchedWarning =
   'No citizen in the file matched a citizen of the case system; nothing was stored for any citizen. Check that the extract is for this municipality.';
 
 export type MappingLineError = { line: number; message: string };
-export type ParsedMapping = { ok: true; codes: Record<string, OutcomeCategory> } | { ok: false; errors: MappingLineError[] };
+export type ParsedMapping = { ok: true; codes: CodeMapping } | { ok: false; errors: MappingLineError[] };
 
 const categorySet = new Set<string>(outcomeCategories);
 
@@ -86,7 +86,7 @@ const categorySet = new Set<string>(outcomeCategories);
  */
 export function parseMappingCsv(text: string): ParsedMapping {
   const errors: MappingLineError[] = [];
-  const codes: Record<string, OutcomeCategory> = {};
+  const codes: CodeMapping = {};
   const firstLine: Record<string, number> = {};
   let separator: CsvSeparator | null = null;
   const fail = (line: number, message: string) => {

@@ -33,23 +33,25 @@ export type TargetGroupSpell = {
   to: CalendarDate | null;
 };
 
-export const targetGroupLabels: Record<TargetGroupCode, { da: string; lab2014: string | null; lab2020: string | null }> = {
-  dagpenge: { da: 'Dagpengemodtager', lab2014: '§ 2, nr. 1', lab2020: '§ 6, nr. 1' },
-  kontanthjaelp_jobparat: { da: 'Jobparat kontanthjælpsmodtager', lab2014: '§ 2, nr. 2', lab2020: '§ 6, nr. 2' },
-  kontanthjaelp_aktivitetsparat: { da: 'Aktivitetsparat kontanthjælpsmodtager', lab2014: '§ 2, nr. 3', lab2020: '§ 6, nr. 3' },
-  uddannelseshjaelp_uddannelsesparat: { da: 'Uddannelsesparat uddannelseshjælpsmodtager', lab2014: '§ 2, nr. 12', lab2020: '§ 6, nr. 4' },
-  uddannelseshjaelp_aktivitetsparat: { da: 'Aktivitetsparat uddannelseshjælpsmodtager', lab2014: '§ 2, nr. 13', lab2020: '§ 6, nr. 5' },
-  sygedagpenge: { da: 'Sygedagpengemodtager', lab2014: '§ 2, nr. 5', lab2020: '§ 6, nr. 6' },
-  // [U] numbering of jobafklaring and ressourceforløb before 2020 (spec §1.4).
-  jobafklaring: { da: 'Jobafklaringsforløb', lab2014: '§ 2, nr. 14 [U]', lab2020: '§ 6, nr. 7' },
-  ressourceforloeb: { da: 'Ressourceforløb', lab2014: '§ 2, nr. 15 [U]', lab2020: '§ 6, nr. 8' },
-  fleksjob_ledighedsydelse: { da: 'Fleksjobvisiteret / ledighedsydelse', lab2014: '§ 2, nr. 7', lab2020: '§ 6, nr. 9' },
-  revalidering: { da: 'Revalidering / forrevalidering', lab2014: '§ 2, nr. 4', lab2020: '§ 6, nr. 10' },
-  foertidspension: { da: 'Førtidspensionist', lab2014: '§ 2, nr. 6', lab2020: '§ 6, nr. 11' },
-  // [U] order of § 2 nr. 8–10 and § 6 nr. 12 (spec §1.4).
-  selvforsoergende: { da: 'Selvforsørgende ledig', lab2014: '§ 2, nr. 8–10 [U]', lab2020: '§ 6, nr. 12 [U]' },
-  beskaeftiget: { da: 'I beskæftigelse', lab2014: null, lab2020: null },
-  under_uddannelse: { da: 'Under ordinær uddannelse', lab2014: null, lab2020: null },
+/**
+ * Each target group's Danish name. The comment gives its number in LAB 2014 § 2 and LAB 2020 § 6 (spec §1.4;
+ * [U] where the spec is unsure).
+ */
+export const targetGroupLabels: Record<TargetGroupCode, string> = {
+  dagpenge: 'Dagpengemodtager', // LAB 2014 § 2, nr. 1; LAB 2020 § 6, nr. 1
+  kontanthjaelp_jobparat: 'Jobparat kontanthjælpsmodtager', // LAB 2014 § 2, nr. 2; LAB 2020 § 6, nr. 2
+  kontanthjaelp_aktivitetsparat: 'Aktivitetsparat kontanthjælpsmodtager', // LAB 2014 § 2, nr. 3; LAB 2020 § 6, nr. 3
+  uddannelseshjaelp_uddannelsesparat: 'Uddannelsesparat uddannelseshjælpsmodtager', // LAB 2014 § 2, nr. 12; LAB 2020 § 6, nr. 4
+  uddannelseshjaelp_aktivitetsparat: 'Aktivitetsparat uddannelseshjælpsmodtager', // LAB 2014 § 2, nr. 13; LAB 2020 § 6, nr. 5
+  sygedagpenge: 'Sygedagpengemodtager', // LAB 2014 § 2, nr. 5; LAB 2020 § 6, nr. 6
+  jobafklaring: 'Jobafklaringsforløb', // LAB 2014 § 2, nr. 14 [U]; LAB 2020 § 6, nr. 7
+  ressourceforloeb: 'Ressourceforløb', // LAB 2014 § 2, nr. 15 [U]; LAB 2020 § 6, nr. 8
+  fleksjob_ledighedsydelse: 'Fleksjobvisiteret / ledighedsydelse', // LAB 2014 § 2, nr. 7; LAB 2020 § 6, nr. 9
+  revalidering: 'Revalidering / forrevalidering', // LAB 2014 § 2, nr. 4; LAB 2020 § 6, nr. 10
+  foertidspension: 'Førtidspensionist', // LAB 2014 § 2, nr. 6; LAB 2020 § 6, nr. 11
+  selvforsoergende: 'Selvforsørgende ledig', // LAB 2014 § 2, nr. 8–10 [U]; LAB 2020 § 6, nr. 12 [U]
+  beskaeftiget: 'I beskæftigelse', // not a target group of either act
+  under_uddannelse: 'Under ordinær uddannelse', // not a target group of either act
 };
 
 /** The spell covering `date` (inclusive ends); the latest-starting one when several overlap. */

@@ -70,7 +70,7 @@ const noCause = 'Tallene beskriver, hvad der skete — de siger ikke, om det sky
 const targetGroupAxis = (code: string | null): ReportAxis =>
   code === null
     ? { key: 'none', label: 'Ingen målgruppe registreret' }
-    : { key: code, label: targetGroupLabels[code as TargetGroupCode]?.da ?? code };
+    : { key: code, label: targetGroupLabels[code as TargetGroupCode] ?? code };
 
 /** What every report builder needs: the cohort's filter, the period in words and the repository. */
 type ReportContext = {

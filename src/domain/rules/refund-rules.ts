@@ -48,7 +48,7 @@ export function checkRefund({ proposal, citizen, regime }: GrantRuleInput): Find
     {
       rule: 'R-FIN-2',
       severity: 'warning',
-      message: `Mentorstøtte til ${targetGroupLabels[spell.group].da.toLowerCase()} er ikke refusionsberettiget; kommunen afholder hele udgiften.`,
+      message: `Mentorstøtte til ${targetGroupLabels[spell.group].toLowerCase()} er ikke refusionsberettiget; kommunen afholder hele udgiften.`,
       source: 'LAB § 121 a (2014-15) og § 118 (2016-18); Københavns Kommune 2015 (S2); Cabi 2015 (S4)',
     },
   ];

@@ -82,7 +82,7 @@ export function regimeChangesFor(
     changes.push({
       kind: 'becomes_jobparat',
       rule: 'R-REG-3',
-      message: `Borgeren (${targetGroupLabels[grant.targetGroupOnStart].da.toLowerCase()}) bliver som udgangspunkt jobparat fra ${from}.`,
+      message: `Borgeren (${targetGroupLabels[grant.targetGroupOnStart].toLowerCase()}) bliver som udgangspunkt jobparat fra ${from}.`,
     });
   }
   return changes;
