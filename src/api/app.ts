@@ -67,6 +67,20 @@ export type AppDependencies = {
 // The built web UI: dist/web, seen from src/api (tsx, tests) or from dist/server/api (npm start).
 const defaultWebDir = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? '../../web/' : '../../dist/web/', import.meta.url));
 
+/** The OpenAPI document's tags, name → description: each route names one of them. */
+const apiTags: Record<string, string> = {
+  auth: 'Log in and out; the session cookie',
+  citizens: 'Citizens, target groups, offers and matching profiles',
+  registers: 'Providers and mentors',
+  grants: 'Mentor grants and their written agreements under the law of the agreement date',
+  delivery: 'Contacts, compliance, matching and worklists',
+  outcomes: 'Register imports, outcome status and effect analyses',
+  reports: 'Aggregates with small-cell suppression',
+  administration: 'Legal regimes, settings, users, health and case-system imports',
+  audit: 'The access log',
+  'follow-up': 'Progression, attendance and satisfaction',
+};
+
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const app = Fastify({
@@ -134,18 +148,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         license: { name: 'Proprietary: licensed to the municipality running it' },
       },
       servers: [{ url: '/', description: 'This Mentorspor server' }],
-      tags: [
-        { name: 'auth', description: 'Log in and out; the session cookie' },
-        { name: 'citizens', description: 'Citizens, target groups, offers and matching profiles' },
-        { name: 'registers', description: 'Providers and mentors' },
-        { name: 'grants', description: 'Mentor grants and their written agreements under the law of the agreement date' },
-        { name: 'delivery', description: 'Contacts, compliance, matching and worklists' },
-        { name: 'outcomes', description: 'Register imports, outcome status and effect analyses' },
-        { name: 'reports', description: 'Aggregates with small-cell suppression' },
-        { name: 'administration', description: 'Legal regimes, settings, users, health and case-system imports' },
-        { name: 'audit', description: 'The access log' },
-        { name: 'follow-up', description: 'Progression, attendance and satisfaction' },
-      ],
+      tags: Object.entries(apiTags).map(([name, description]) => ({ name, description })),
       // The session cookie set by POST /api/auth/login authenticates every other operation.
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } } },
       security: [{ session: [] }],

@@ -7,7 +7,7 @@
  */
 import { defaultInstrument } from '../../domain/progression.ts';
 import { defaultSurveyQuestions } from '../../domain/satisfaction.ts';
-import { allSettings } from '../features/administration/settings-fields.ts';
+import { allSettings, settingTextKey } from '../features/administration/settings-fields.ts';
 import { textIn, type Language, type TextKey } from './i18n.tsx';
 
 /** Request field → the dictionary key of the label its form shows (grant wizard, contacts, mentors, users, measurements). */
@@ -101,7 +101,7 @@ export function fieldLabel(field: unknown, language: Language): string | null {
   }
   const path = segments.join('.');
   const setting = allSettings.find((s) => s.field === path);
-  if (setting) return setting.label[language];
+  if (setting) return textIn(language, settingTextKey(setting.field));
   const key = fieldLabelKeys[path] ?? (segments.length > 1 ? fieldLabelKeys[segments[segments.length - 1]!] : undefined);
   return key ? textIn(language, key) : null;
 }

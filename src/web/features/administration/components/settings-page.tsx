@@ -4,7 +4,7 @@ import { useI18n, type Language } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { administrationApi } from '../api-client.ts';
-import { allSettings, settingGroups as groups, type Setting } from '../settings-fields.ts';
+import { allSettings, settingGroups as groups, settingTextKey, type Setting } from '../settings-fields.ts';
 import { StatusNote } from '../../../components/status-note.tsx';
 
 type Problem = { field: string; reason: string; min?: number; max?: number };
@@ -131,15 +131,15 @@ function SettingsForm({
         </p>
       ) : null}
       {groups.map((group) => (
-        <fieldset key={group.legend.da} className="card">
-          <legend>{group.legend[language]}</legend>
+        <fieldset key={group.legend} className="card">
+          <legend>{t(group.legend)}</legend>
           {group.settings.map((s) => {
             const problem = problemOf(s.field);
             const id = `setting-${s.field}`;
             const describedBy = `${id}-hint${problem ? ` ${id}-error` : ''}`;
             return (
               <div className="field" key={s.field}>
-                <label htmlFor={id}>{s.label[language]}</label>
+                <label htmlFor={id}>{t(settingTextKey(s.field))}</label>
                 {s.kind === 'choice' ? (
                   <select
                     id={id}
@@ -148,9 +148,9 @@ function SettingsForm({
                     aria-describedby={describedBy}
                     aria-invalid={problem ? true : undefined}
                   >
-                    {Object.entries(s.options).map(([value, words]) => (
+                    {s.options.map((value) => (
                       <option key={value} value={value}>
-                        {words[language]}
+                        {t(settingTextKey(s.field, value))}
                       </option>
                     ))}
                   </select>
@@ -166,7 +166,7 @@ function SettingsForm({
                   />
                 )}
                 <p className="hint" id={`${id}-hint`}>
-                  {s.hint[language]}
+                  {t(settingTextKey(s.field, 'hint'))}
                 </p>
                 {problem ? (
                   <p className="field-error" id={`${id}-error`}>
