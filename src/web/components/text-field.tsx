@@ -21,3 +21,12 @@ export function TextField({
     </Field>
   );
 }
+
+/**
+ * A `TextField` for a quantity that is never negative (kroner, hours, minutes, persons): a number input from
+ * 0, with a phone's digit keypad, or its decimal keypad where `step` has a fraction.
+ */
+export function NumberField(props: Omit<Parameters<typeof TextField>[0], 'type' | 'min'>) {
+  const whole = props.step === undefined || Number.isInteger(Number(props.step));
+  return <TextField type="number" min="0" inputMode={whole ? 'numeric' : 'decimal'} {...props} />;
+}

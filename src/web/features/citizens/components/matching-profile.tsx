@@ -1,14 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
-import { Field } from '../../../components/field.tsx';
+import { SelectField } from '../../../components/select-field.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { citizensApi, type MatchingProfile as Profile } from '../api-client.ts';
 import { StatusNote } from '../../../components/status-note.tsx';
 
 /** What the citizen needs from a mentor; used by the mentor proposals (issue 3 point 8). */
 export function MatchingProfile({ citizenId }: { citizenId: number }) {
-  const { t, e } = useI18n();
+  const { t } = useI18n();
   const [profile, setProfile] = useState<Profile | null>(null);
   const [barriers, setBarriers] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -48,25 +48,21 @@ export function MatchingProfile({ citizenId }: { citizenId: number }) {
     <details className="card">
       <summary>{t('matchingProfile')}</summary>
       <form onSubmit={submit} className="grid-form">
-        <Field id="mp-barriers" label={t('matchingBarriers')}>
-          <input id="mp-barriers" value={barriers} onChange={(ev) => setBarriers(ev.target.value)} />
-        </Field>
-        <Field id="mp-language" label={t('matchingLanguage')}>
-          <input id="mp-language" value={profile.language ?? ''} onChange={(ev) => setProfile({ ...profile, language: ev.target.value })} />
-        </Field>
-        <Field id="mp-gender" label={t('matchingGender')}>
-          <select
-            id="mp-gender"
-            value={profile.preferredMentorGender ?? ''}
-            onChange={(ev) =>
-              setProfile({ ...profile, preferredMentorGender: (ev.target.value || null) as Profile['preferredMentorGender'] })
-            }
-          >
-            <option value="">{t('matchingNoWish')}</option>
-            <option value="female">{e('female')}</option>
-            <option value="male">{e('male')}</option>
-          </select>
-        </Field>
+        <TextField id="mp-barriers" label={t('matchingBarriers')} value={barriers} onChange={setBarriers} />
+        <TextField
+          id="mp-language"
+          label={t('matchingLanguage')}
+          value={profile.language ?? ''}
+          onChange={(language) => setProfile({ ...profile, language })}
+        />
+        <SelectField
+          id="mp-gender"
+          label={t('matchingGender')}
+          value={profile.preferredMentorGender ?? ''}
+          onChange={(gender) => setProfile({ ...profile, preferredMentorGender: (gender || null) as Profile['preferredMentorGender'] })}
+          options={['female', 'male']}
+          blank={t('matchingNoWish')}
+        />
         <TextField
           id="mp-postcode"
           label={t('matchingPostcode')}

@@ -5,7 +5,7 @@ import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
-import { TextField } from '../../../components/text-field.tsx';
+import { NumberField } from '../../../components/text-field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { economyApi, type Breakdown, type Economy } from '../api-client.ts';
 import { SpendChart } from './spend-chart.tsx';
@@ -295,27 +295,12 @@ function FrameForm({ year, onSaved }: { year: number; onSaved: () => void }) {
       </summary>
       <p className="meta">{stored ? `${t('ecoStoredFor')} ${year}.` : `${t('ecoNothingStoredFor')} ${year} ${t('ecoYet')}.`}</p>
       <form onSubmit={submit} className="row">
-        <TextField id="eco-frame" label={t('ecoRefundFrameKr')} type="number" min="0" value={frame} onChange={setFrame} required />
-        <TextField id="eco-budget" label={t('ecoBudgetKr')} type="number" min="0" value={budget} onChange={setBudget} required />
+        <NumberField id="eco-frame" label={t('ecoRefundFrameKr')} value={frame} onChange={setFrame} required />
+        <NumberField id="eco-budget" label={t('ecoBudgetKr')} value={budget} onChange={setBudget} required />
         {year >= 2026 ? (
           <>
-            <TextField
-              id="eco-fte"
-              label={t('ecoFullTimePersons')}
-              type="number"
-              min="0"
-              step="0.1"
-              value={fullTimePersons}
-              onChange={setFullTimePersons}
-            />
-            <TextField
-              id="eco-other"
-              label={t('ecoOtherGuidanceKr')}
-              type="number"
-              min="0"
-              value={otherGuidance}
-              onChange={setOtherGuidance}
-            />
+            <NumberField id="eco-fte" label={t('ecoFullTimePersons')} step="0.1" value={fullTimePersons} onChange={setFullTimePersons} />
+            <NumberField id="eco-other" label={t('ecoOtherGuidanceKr')} value={otherGuidance} onChange={setOtherGuidance} />
           </>
         ) : null}
         <ErrorMessage error={error} />

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../app/formats.ts';
 import { useI18n, type TextKey } from '../../../app/i18n.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
-import { TextField } from '../../../components/text-field.tsx';
+import { NumberField, TextField } from '../../../components/text-field.tsx';
 import { deliveryApi, type Contact } from '../api-client.ts';
 import { StatusNote } from '../../../components/status-note.tsx';
 
@@ -93,12 +93,9 @@ export function ContactForm({
     <form onSubmit={submit} className="card contact-form">
       <div className="row when">
         <TextField id="c-at" label={t('time')} type="datetime-local" value={at} onChange={setAt} required />
-        <TextField
+        <NumberField
           id="c-minutes"
           label={t('contactMinutes')}
-          type="number"
-          inputMode="numeric"
-          min="0"
           max="1440"
           value={minutes}
           onChange={(value) => setMinutes(Number(value))}

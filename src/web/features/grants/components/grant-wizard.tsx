@@ -5,7 +5,7 @@ import { navigate } from '../../../app/router.ts';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { FormSubmit } from '../../../components/form-submit.tsx';
 import { Field } from '../../../components/field.tsx';
-import { TextField } from '../../../components/text-field.tsx';
+import { NumberField } from '../../../components/text-field.tsx';
 import { FindingList } from '../../../components/finding-list.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registersApi } from '../../registers/api-client.ts';
@@ -195,11 +195,9 @@ export function GrantWizard({
               />
             </Field>
           </div>
-          <TextField
+          <NumberField
             id="g-hours"
             label={t('weeklyHours')}
-            type="number"
-            min="0"
             step="0.25"
             value={form.weeklyHours}
             onChange={(hours) => set('weeklyHours', Number(hours))}

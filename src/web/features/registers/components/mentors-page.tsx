@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { FormSubmit } from '../../../components/form-submit.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { Field } from '../../../components/field.tsx';
-import { TextField } from '../../../components/text-field.tsx';
+import { NumberField, TextField } from '../../../components/text-field.tsx';
 import { useLoad } from '../../../components/use-load.ts';
 import { registersApi, type Mentor, type Provider } from '../api-client.ts';
 import { formatHours } from '../../../app/formats.ts';
@@ -142,12 +142,11 @@ export function MentorsPage() {
             {(['specialties', 'languages', 'qualifications'] as const).map((key) => (
               <TextField key={key} id={`m-${key}`} label={t(key)} value={form[key]} onChange={(v) => set(key, v)} />
             ))}
-            <TextField
+            <NumberField
               id="m-capacity"
               label={t('capacity')}
-              type="number"
-              min="0"
               max="80"
+              step="0.5"
               value={form.capacity}
               onChange={(v) => set('capacity', v)}
             />
@@ -249,16 +248,7 @@ function EditMentor({
           aria-describedby={`e-${key}-hint`}
         />
       ))}
-      <TextField
-        id="e-capacity"
-        label={t('capacity')}
-        type="number"
-        min="0"
-        max="80"
-        step="0.5"
-        value={form.capacity}
-        onChange={(v) => set('capacity', v)}
-      />
+      <NumberField id="e-capacity" label={t('capacity')} max="80" step="0.5" value={form.capacity} onChange={(v) => set('capacity', v)} />
       <CheckboxField id="e-authority" label={t('authorityRole')} checked={form.authority} onChange={(v) => set('authority', v)} />
       <CheckboxField
         id="e-active"
