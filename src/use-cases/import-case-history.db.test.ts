@@ -203,6 +203,29 @@ describe('case-system history import (issue 5 point 1)', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('fails as a whole, naming the line, when the file breaks off midway instead of waiting for ever', async () => {
+    // 1,200 citizens arrive (the first batch of 1,000 is written), then the source is closed without an
+    // error, as a broken upload or pipe is: Node 20's line reader alone would wait for the rest for ever.
+    const before = await snapshot();
+    const lines = ['cpr;name'];
+    for (let i = 0; i < 1200; i += 1)
+      lines.push(`0101${String(50 + (i % 40)).padStart(2, '0')}${String(1000 + i).padStart(4, '0')};Borger ${i}`);
+    let sent = false;
+    const source = new Readable({
+      read() {
+        if (sent) this.destroy();
+        else this.push(`${lines.join('\n')}\n`);
+        sent = true;
+      },
+    });
+    const error = await importCaseHistory(coordinator, { kind: 'citizens', source }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { errors: [{ line: 1202, message: 'the file broke off after line 1201: it was not read to its end' }] },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('lists the first 100 bad lines and counts them all', async () => {
     // An export where every offer has a Danish date format: 150 bad lines, 100 of them listed.
     const lines = ['cpr;type;startDate'];

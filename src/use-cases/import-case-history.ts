@@ -8,7 +8,6 @@
  * updates by its key instead of duplicating. One audit row per import with the counts (R-PRV-1); CPRs
  * appear masked only (R-PRV-3).
  */
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Database } from '../db/database.ts';
 import { caseHistoryRepository, type StagedRow, type UpsertCounts } from '../db/repositories/case-history-repository.ts';
@@ -30,6 +29,7 @@ import type { TargetGroupSpell } from '../domain/target-group.ts';
 import { AppError } from '../errors.ts';
 import { yieldToOtherRequests } from './import-register-statuses.ts';
 import { recordAudit } from './record-audit.ts';
+import { sourceLines } from './source-lines.ts';
 import { requirePermission, type UseCaseContext } from './use-case-context.ts';
 
 /** Loading a municipality's history is an operator's task (least privilege): admins and coordinators. */
@@ -190,7 +190,7 @@ async function readAndCheck(
 
   let header: CsvHeader | null = null;
   let lineNumber = 0;
-  for await (const raw of createInterface({ input: input.source, crlfDelay: Infinity })) {
+  for await (const raw of sourceLines(input.source)) {
     lineNumber += 1;
     if (raw.replace(/^\uFEFF/, '').trim() === '') continue;
     if (header === null) {

@@ -16,7 +16,6 @@
  * a temporary table by short transactions, so other users' requests are answered in between, and one
  * last transaction changes the real tables; a failure drops the staging table (`importInSteps`).
  */
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { cohortReportsRepository } from '../db/repositories/cohort-reports-repository.ts';
 import type { Database } from '../db/database.ts';
@@ -31,6 +30,7 @@ import { parseIsoWeek } from '../domain/register-week.ts';
 import { AppError } from '../errors.ts';
 import { loadMappingForImport } from './get-register-mapping.ts';
 import { recordAudit } from './record-audit.ts';
+import { sourceLines } from './source-lines.ts';
 import {
   defaultParserThreads,
   parseWideChunks,
@@ -180,8 +180,7 @@ async function importLongExtract(
     current = null;
   };
 
-  const lines = createInterface({ input: input.source, crlfDelay: Infinity });
-  for await (const raw of lines) {
+  for await (const raw of sourceLines(input.source)) {
     lineNumber += 1;
     const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (line.trim() === '') continue;

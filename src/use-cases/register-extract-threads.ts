@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import { parseWideChunkBytes, type CitizenLookup, type WideChunkResult } from '../domain/register-extract.ts';
 import type { OutcomeCategory } from '../domain/outcome-categories.ts';
+import { sourceBrokeOff } from './source-lines.ts';
 import { startModuleWorker } from './start-module-worker.ts';
 
 export type ParserSetup = {
@@ -43,7 +44,13 @@ export async function readHeaderAndChunks(
   let done = false;
   const pull = async (): Promise<boolean> => {
     if (done) return false;
-    const next = await iterator.next();
+    let next: IteratorResult<Buffer | string>;
+    try {
+      next = await iterator.next();
+    } catch {
+      // The source failed or was closed before its end (a broken upload or pipe).
+      throw sourceBrokeOff(null);
+    }
     if (next.done) {
       done = true;
       return false;
