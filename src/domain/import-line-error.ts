@@ -14,6 +14,8 @@ export type LineErrorParams = {
   INVALID_ISO_WEEK: { value: string };
   /** A status code is not in the chosen code mapping (R-STAT-1: every code must map to a category). */
   UNKNOWN_CODE: { code: string; mapping: string };
+  /** The file failed or was closed before its end (a broken upload or pipe): after this many lines, or null where not counted. */
+  SOURCE_BROKE_OFF: { afterLine: number | null };
 };
 
 export type LineErrorCode = keyof LineErrorParams;
@@ -25,6 +27,8 @@ const englishMessages: { [C in LineErrorCode]: (params: LineErrorParams[C]) => s
   INVALID_CPR: ({ cprStart }) => `invalid CPR '${cprStart}…'`,
   INVALID_ISO_WEEK: ({ value }) => `'${value}' is not an ISO week like 2015-W07`,
   UNKNOWN_CODE: ({ code, mapping }) => `unknown code '${code}' in the ${mapping} mapping`,
+  SOURCE_BROKE_OFF: ({ afterLine }) =>
+    afterLine === null ? 'the file broke off before its end' : `the file broke off after line ${afterLine}: it was not read to its end`,
 };
 
 /** A line error with its English message. */

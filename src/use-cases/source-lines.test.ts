@@ -43,7 +43,16 @@ describe('the lines of an import source', () => {
     expect(error).toMatchObject({
       code: 'INVALID_INPUT',
       message: 'The file broke off after line 2; nothing was imported',
-      details: { errors: [{ line: 3, message: 'the file broke off after line 2: it was not read to its end' }] },
+      details: {
+        errors: [
+          {
+            line: 3,
+            code: 'SOURCE_BROKE_OFF',
+            params: { afterLine: 2 },
+            message: 'the file broke off after line 2: it was not read to its end',
+          },
+        ],
+      },
     });
   });
 

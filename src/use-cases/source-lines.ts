@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { finished, type Readable } from 'node:stream';
+import { lineError } from '../domain/import-line-error.ts';
 import { AppError } from '../errors.ts';
 
 /**
@@ -32,16 +33,13 @@ export async function* sourceLines(source: Readable): AsyncGenerator<string> {
 }
 
 /**
- * The refusal of an import whose source failed or was closed before its end: INVALID_INPUT, naming the
- * first line that did not arrive where the lines were counted (`linesRead`), else line 0.
+ * The refusal of an import whose source failed or was closed before its end: INVALID_INPUT with the line
+ * error SOURCE_BROKE_OFF at the first line that did not arrive where the lines were counted
+ * (`linesRead`), else at line 0.
  */
 export function sourceBrokeOff(linesRead: number | null): AppError {
   const where = linesRead === null ? 'before its end' : `after line ${linesRead}`;
   return new AppError('INVALID_INPUT', `The file broke off ${where}; nothing was imported`, {
-    errors: [
-      linesRead === null
-        ? { line: 0, message: 'the file broke off before its end' }
-        : { line: linesRead + 1, message: `the file broke off after line ${linesRead}: it was not read to its end` },
-    ],
+    errors: [{ line: linesRead === null ? 0 : linesRead + 1, ...lineError('SOURCE_BROKE_OFF', { afterLine: linesRead }) }],
   });
 }

@@ -22,6 +22,14 @@ describe("an import's bad line in the reader's language", () => {
     expect(lineErrorText('da', error)).toBe('Indlæsningen blev afbrudt, før den var færdig; intet blev indlæst. Start den igen.');
   });
 
+  it('says a file that broke off in Danish, after its last line or where it was not counted', () => {
+    const after = { line: 1202, code: 'SOURCE_BROKE_OFF', params: { afterLine: 1201 }, message: 'the file broke off after line 1201' };
+    expect(lineErrorText('da', after)).toBe('filen blev afbrudt efter linje 1201 og blev ikke læst til ende');
+    const uncounted = { line: 0, code: 'SOURCE_BROKE_OFF', params: { afterLine: null }, message: 'the file broke off before its end' };
+    expect(lineErrorText('da', uncounted)).toBe('filen blev afbrudt, før den var læst til ende');
+    expect(lineErrorText('en', uncounted)).toBe('the file broke off before its end');
+  });
+
   it('still reads an uncoded sentence from the register import and an import stored before codes', () => {
     expect(lineErrorText('da', { line: 4, message: "invalid CPR '120385…'" })).toBe("ugyldigt CPR-nummer '120385…'");
     expect(lineErrorText('da', { line: 5, message: 'expected 3 fields, found 2' })).toBe('forventede 3 felter, fandt 2');

@@ -13,12 +13,18 @@ const words: Record<Language, LineErrorWords> = {
     INVALID_CPR: ({ cprStart }) => `ugyldigt CPR-nummer '${cprStart}…'`,
     INVALID_ISO_WEEK: ({ value }) => `'${value}' er ikke en ISO-uge som 2015-W07`,
     UNKNOWN_CODE: ({ code, mapping }) => `ukendt kode '${code}' i kodeoversættelsen ${mapping}`,
+    SOURCE_BROKE_OFF: ({ afterLine }) =>
+      afterLine === null
+        ? 'filen blev afbrudt, før den var læst til ende'
+        : `filen blev afbrudt efter linje ${afterLine} og blev ikke læst til ende`,
   },
   en: {
     FIELD_COUNT: ({ expected, found }) => `expected ${expected} fields, found ${found}`,
     INVALID_CPR: ({ cprStart }) => `invalid CPR '${cprStart}…'`,
     INVALID_ISO_WEEK: ({ value }) => `'${value}' is not an ISO week like 2015-W07`,
     UNKNOWN_CODE: ({ code, mapping }) => `unknown code '${code}' in the ${mapping} mapping`,
+    SOURCE_BROKE_OFF: ({ afterLine }) =>
+      afterLine === null ? 'the file broke off before its end' : `the file broke off after line ${afterLine}: it was not read to its end`,
   },
 };
 
