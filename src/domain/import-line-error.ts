@@ -22,7 +22,11 @@ export type LineErrorCode = keyof LineErrorParams;
 
 export type LineError = { [C in LineErrorCode]: { code: C; params: LineErrorParams[C]; message: string } }[LineErrorCode];
 
-const englishMessages: { [C in LineErrorCode]: (params: LineErrorParams[C]) => string } = {
+/** Each code's words, given its values. */
+export type LineErrorWords = { [C in LineErrorCode]: (params: LineErrorParams[C]) => string };
+
+/** The English sentence of each code: the API's `message`, and the English page's words. */
+export const englishLineErrorWords: LineErrorWords = {
   FIELD_COUNT: ({ expected, found }) => `expected ${expected} fields, found ${found}`,
   INVALID_CPR: ({ cprStart }) => `invalid CPR '${cprStart}…'`,
   INVALID_ISO_WEEK: ({ value }) => `'${value}' is not an ISO week like 2015-W07`,
@@ -33,5 +37,5 @@ const englishMessages: { [C in LineErrorCode]: (params: LineErrorParams[C]) => s
 
 /** A line error with its English message. */
 export function lineError<C extends LineErrorCode>(code: C, params: LineErrorParams[C]): LineError {
-  return { code, params, message: englishMessages[code](params) } as LineError;
+  return { code, params, message: englishLineErrorWords[code](params) } as LineError;
 }

@@ -1,11 +1,10 @@
 /**
  * A bad line of an import in the reader's language, from the server's `{ code, params }`
- * (domain/import-line-error.ts); the offending value is kept. The one place these words live.
+ * (domain/import-line-error.ts); the offending value is kept. The Danish words live here, the English
+ * ones are the API's own messages (`englishLineErrorWords`).
  */
 import type { Language } from '../../app/i18n.tsx';
-import type { LineErrorCode, LineErrorParams } from '../../../domain/import-line-error.ts';
-
-type LineErrorWords = { [C in LineErrorCode]: (params: LineErrorParams[C]) => string };
+import { englishLineErrorWords, type LineErrorCode, type LineErrorWords } from '../../../domain/import-line-error.ts';
 
 const words: Record<Language, LineErrorWords> = {
   da: {
@@ -18,14 +17,7 @@ const words: Record<Language, LineErrorWords> = {
         ? 'filen blev afbrudt, før den var læst til ende'
         : `filen blev afbrudt efter linje ${afterLine} og blev ikke læst til ende`,
   },
-  en: {
-    FIELD_COUNT: ({ expected, found }) => `expected ${expected} fields, found ${found}`,
-    INVALID_CPR: ({ cprStart }) => `invalid CPR '${cprStart}…'`,
-    INVALID_ISO_WEEK: ({ value }) => `'${value}' is not an ISO week like 2015-W07`,
-    UNKNOWN_CODE: ({ code, mapping }) => `unknown code '${code}' in the ${mapping} mapping`,
-    SOURCE_BROKE_OFF: ({ afterLine }) =>
-      afterLine === null ? 'the file broke off before its end' : `the file broke off after line ${afterLine}: it was not read to its end`,
-  },
+  en: englishLineErrorWords,
 };
 
 /** Whole-import failures recorded as line 0 (the job queue gave up, the stored input was lost). */
