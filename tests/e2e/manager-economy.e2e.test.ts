@@ -58,6 +58,8 @@ describe('manager economy page', () => {
     await page.getByRole('link', { name: 'Fakturaer' }).click();
     await page.getByRole('heading', { name: 'Fakturaer' }).waitFor();
     const providerButtons = page.locator('main table button.link-button');
+    // The list is fetched after the heading renders: wait for its second row before counting.
+    await providerButtons.nth(1).waitFor();
     expect(await providerButtons.count()).toBeGreaterThanOrEqual(2);
     await providerButtons.first().click();
     await page.getByRole('heading', { name: /^Faktura / }).waitFor();
