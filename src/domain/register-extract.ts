@@ -96,12 +96,12 @@ function fieldCountMessage(input: { line: string; separator: string; fieldCount:
 }
 
 /** The CPR field of a wide line: its 10 digits, or the bad line's message. */
-export function wideLineCpr(line: string, separator: string): { cpr: string; next: number } | { error: LineError } {
+export function wideLineCpr(line: string, separator: string): { cpr: string } | { error: LineError } {
   let end = line.indexOf(separator);
   if (end === -1) end = line.length;
   const field = line.slice(0, end);
   const cpr = parseCpr(field);
-  return cpr.ok ? { cpr: cpr.cpr, next: end + 1 } : { error: lineError('INVALID_CPR', { cprStart: field.trim().slice(0, 6) }) };
+  return cpr.ok ? { cpr: cpr.cpr } : { error: lineError('INVALID_CPR', { cprStart: field.trim().slice(0, 6) }) };
 }
 
 /** COPY text format needs tab, newline and backslash escaped; register codes almost never have them. */

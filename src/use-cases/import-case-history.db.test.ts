@@ -8,6 +8,7 @@ import { usersRepository } from '../db/repositories/users-repository.ts';
 import type { CaseHistoryKind } from '../domain/case-history-csv.ts';
 import { defaultLegalRegimes } from '../domain/legal-regime.ts';
 import { importCaseHistory } from './import-case-history.ts';
+import { sourceThatBreaksOff } from './test-broken-source.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
 describe('case-system history import (issue 5 point 1)', () => {
@@ -210,14 +211,7 @@ describe('case-system history import (issue 5 point 1)', () => {
     const lines = ['cpr;name'];
     for (let i = 0; i < 1200; i += 1)
       lines.push(`0101${String(50 + (i % 40)).padStart(2, '0')}${String(1000 + i).padStart(4, '0')};Borger ${i}`);
-    let sent = false;
-    const source = new Readable({
-      read() {
-        if (sent) this.destroy();
-        else this.push(`${lines.join('\n')}\n`);
-        sent = true;
-      },
-    });
+    const source = sourceThatBreaksOff(`${lines.join('\n')}\n`);
     const error = await importCaseHistory(coordinator, { kind: 'citizens', source }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'INVALID_INPUT',

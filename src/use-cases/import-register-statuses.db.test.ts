@@ -6,6 +6,7 @@ import { municipalitiesRepository } from '../db/repositories/municipalities-repo
 import { usersRepository } from '../db/repositories/users-repository.ts';
 import { parseIsoWeek } from '../domain/register-week.ts';
 import { importRegisterStatuses } from './import-register-statuses.ts';
+import { sourceThatBreaksOff } from './test-broken-source.ts';
 import { registerCitizen } from './register-citizen.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
@@ -78,24 +79,18 @@ describe('register import (issue 5)', () => {
 
   it('a file that breaks off midway is refused, naming the line, and changes nothing (both layouts)', async () => {
     // The source is closed without an error after its lines, as a broken upload or pipe is.
-    const breaksOff = (text: string) => {
-      let sent = false;
-      return new Readable({
-        read() {
-          if (sent) this.destroy();
-          else this.push(text);
-          sent = true;
-        },
-      });
-    };
     const before = await spells();
     const long = 'cpr;week;code\n0202901234;2018-W01;318\n0202901234;2018-W02;318\n';
-    await expect(importRegisterStatuses(admin, { source: breaksOff(long), layout: 'long', mapping: 'dst' })).rejects.toMatchObject({
+    await expect(
+      importRegisterStatuses(admin, { source: sourceThatBreaksOff(long), layout: 'long', mapping: 'dst' }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       details: { errors: [{ line: 4, message: 'the file broke off after line 3: it was not read to its end' }] },
     });
     const wide = 'cpr;2018-W01;2018-W02\n0202901234;318;318\n';
-    await expect(importRegisterStatuses(admin, { source: breaksOff(wide), layout: 'wide', mapping: 'dst' })).rejects.toMatchObject({
+    await expect(
+      importRegisterStatuses(admin, { source: sourceThatBreaksOff(wide), layout: 'wide', mapping: 'dst' }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       details: { errors: [{ line: 0, message: 'the file broke off before its end' }] },
     });

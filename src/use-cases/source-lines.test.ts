@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { sourceLines } from './source-lines.ts';
+import { sourceThatBreaksOff } from './test-broken-source.ts';
 
 /** Every line of the source, or the error that ended them. */
 async function read(source: Readable): Promise<{ lines: string[]; error?: unknown }> {
@@ -17,13 +18,13 @@ async function read(source: Readable): Promise<{ lines: string[]; error?: unknow
   }
 }
 
-/** A source that sends `text`, then after 20 ms ends, fails or is closed without an error. */
-function sourceThat(text: string, then: 'end' | 'fail' | 'close'): PassThrough {
+/** A source that sends `text`, then after 20 ms ends or fails. */
+function sourceThat(text: string, then: 'end' | 'fail'): PassThrough {
   const source = new PassThrough();
   source.write(text);
   setTimeout(() => {
     if (then === 'end') source.end('last');
-    else source.destroy(then === 'fail' ? new Error('disk read error') : undefined);
+    else source.destroy(new Error('disk read error'));
   }, 20);
   return source;
 }
@@ -38,7 +39,7 @@ describe('the lines of an import source', () => {
 
   it('ends with INVALID_INPUT naming the first missing line when the source is closed early without an error', async () => {
     // Node 20's line reader alone never ends here: the import would wait for ever.
-    const { lines, error } = await read(sourceThat('cpr;name\n0101851234;Anna\n', 'close'));
+    const { lines, error } = await read(sourceThatBreaksOff('cpr;name\n0101851234;Anna\n'));
     expect(lines).toEqual(['cpr;name', '0101851234;Anna']);
     expect(error).toMatchObject({
       code: 'INVALID_INPUT',
